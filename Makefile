@@ -1,0 +1,52 @@
+# Two commands: `make run` (set up and serve) and `make test` (set up and test).
+# No DATABASE_URL -> an embedded PostgreSQL in .pgdata/ (started once, reused).
+
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+# Django 6 needs Python >= 3.12: the first suitable interpreter on PATH or under pyenv.
+PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
+CHROMIUM := /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export XDG_RUNTIME_DIR ?= /tmp
+
+.PHONY: run serve test bench install browser migrate seed check clean-db help
+
+help:
+	@echo "make run    - set up and serve the app on http://$(HOST):$(PORT) with seed data"
+	@echo "make test   - set up and run the whole test suite"
+	@echo "make serve  - serve as production would (gunicorn, DEBUG off)"
+	@echo "make bench  - run the benchmark suite, write bench/RESULTS.md"
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Python >= 3.12 is needed (Django 6); none found." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+# Browser tests drive Debian's Chromium; never a browser downloaded by a test tool.
+browser:
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py seed
+
+run: seed
+	@echo "Serving on http://$(HOST):$(PORT) (demo users: analyst / analyst-demo, reviewer / reviewer-demo, admin / admin-demo)"
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install browser
+	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: install
+	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python manage.py makemigrations --check --dry-run

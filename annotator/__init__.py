@@ -1,0 +1,1 @@
+"""The Django project of the claim-and-attribution annotator."""

@@ -1,0 +1,193 @@
+"""Article import: parse .txt / .json / .jsonl files and store each file in one transaction.
+
+Used by ``manage.py import_articles``, the "Add articles" page and the seed command, so that
+all three accept and refuse exactly the same files with the same messages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from claims import services
+from claims.models import Document, Source
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl")
+ARTICLE_FIELDS = {"title", "text", "publisher", "url", "published_at", "language"}
+
+
+class ImportFileError(Exception):
+    """A file that cannot be imported; the message says where and why, in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInput:
+    text: str
+    title: str = ""
+    publisher: str = ""  # a registry slug, name or alias
+    url: str = ""
+    published_at: datetime | None = None
+    language: str = "fr"
+    where: str = ""  # "line 3" in a JSONL file, "item 2" in a JSON array
+
+
+@dataclass(slots=True)
+class FileResult:
+    name: str
+    documents: list[Document] = field(default_factory=list)
+    skipped: int = 0  # duplicates passed over with skip_duplicates
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def _decode(name: str, data: bytes) -> str:
+    if not data.strip():
+        raise ImportFileError("the file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded)"
+        ) from None
+    if not text.strip():
+        raise ImportFileError("the file holds only white space")
+    return text
+
+
+def _published_at(value: Any, where: str) -> datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        moment = parse_datetime(value)
+        if moment is None and (day := parse_date(value)) is not None:
+            moment = datetime.combine(day, time.min)
+        if moment is not None:
+            return moment if timezone.is_aware(moment) else timezone.make_aware(moment, timezone.UTC)
+    raise ImportFileError(f"{where}: published_at {value!r} is not an ISO date or date-time")
+
+
+def _article_from_object(obj: Any, where: str) -> ArticleInput:
+    if not isinstance(obj, dict):
+        raise ImportFileError(f"{where}: expected a JSON object with a \"text\" field")
+    unknown = set(obj) - ARTICLE_FIELDS - {"id", "meta", "metadata"}
+    if unknown:
+        raise ImportFileError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ImportFileError(f"{where}: \"text\" must be a non-empty string")
+    for key in ("title", "publisher", "url", "language"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise ImportFileError(f"{where}: \"{key}\" must be a string")
+    return ArticleInput(
+        text=text,
+        title=obj.get("title") or "",
+        publisher=obj.get("publisher") or "",
+        url=obj.get("url") or "",
+        published_at=_published_at(obj.get("published_at"), where),
+        language=obj.get("language") or "fr",
+        where=where,
+    )
+
+
+def parse_article_file(name: str, data: bytes) -> list[ArticleInput]:
+    """The articles in one file, or ``ImportFileError`` naming the first problem."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ImportFileError(f"unsupported file type {suffix or '(none)'}; use .txt, .json or .jsonl")
+    text = _decode(name, data)
+    if suffix == ".txt":
+        return [ArticleInput(text=text)]
+    if suffix == ".json":
+        try:
+            payload = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(f"line {exc.lineno}: invalid JSON ({exc.msg})") from None
+        items = payload if isinstance(payload, list) else [payload]
+        if not items:
+            raise ImportFileError("the JSON array is empty")
+        return [_article_from_object(item, f"item {i}") for i, item in enumerate(items, 1)]
+    articles = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(f"line {lineno}: invalid JSON ({exc.msg})") from None
+        articles.append(_article_from_object(obj, f"line {lineno}"))
+    return articles
+
+
+def _resolve_publisher(article: ArticleInput) -> Source | None:
+    if not article.publisher:
+        return None
+    source = Source.objects.filter(slug=article.publisher).first() or (
+        Source.objects.search_exact(article.publisher).first()
+    )
+    if source is None:
+        raise ImportFileError(f"{article.where or 'article'}: unknown publisher {article.publisher!r}")
+    return source
+
+
+def _message(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return "; ".join(f"{key}: {' '.join(msgs)}" for key, msgs in error.message_dict.items())
+    return " ".join(error.messages)
+
+
+def import_file(
+    name: str, data: bytes, *, user: "AbstractBaseUser | None", skip_duplicates: bool = False
+) -> FileResult:
+    """Import every article of one file, or none of them."""
+    result = FileResult(name=name)
+    try:
+        articles = parse_article_file(name, data)
+        with transaction.atomic():
+            for article in articles:
+                if skip_duplicates and Document.objects.filter(
+                    content_hash=services.content_hash(article.text)
+                ).exists():
+                    result.skipped += 1
+                    continue
+                try:
+                    document = services.document_create(
+                        text=article.text,
+                        title=article.title,
+                        publisher=_resolve_publisher(article),
+                        url=article.url,
+                        published_at=article.published_at,
+                        language=article.language,
+                        created_by=user,
+                    )
+                except ValidationError as exc:
+                    prefix = f"{article.where}: " if article.where else ""
+                    raise ImportFileError(prefix + _message(exc)) from None
+                result.documents.append(document)
+    except ImportFileError as exc:
+        result.documents = []
+        result.skipped = 0
+        result.error = str(exc)
+    return result
+
+
+def import_files(
+    files: Iterable[tuple[str, bytes]], *, user: "AbstractBaseUser | None", skip_duplicates: bool = False
+) -> Iterator[FileResult]:
+    """Import files one by one; a bad file is reported and the others still import."""
+    for name, data in files:
+        yield import_file(name, data, user=user, skip_duplicates=skip_duplicates)

@@ -1,0 +1,294 @@
+"""The data model: sources, documents and their sentences, claims, attribution chains, reviews.
+
+Offsets everywhere are Unicode code points into ``Document.text`` (Python ``str`` indexing),
+end-exclusive. The database holds the invariants that must never be false; the services
+check the rest and explain what is wrong.
+"""
+
+from __future__ import annotations
+
+import pghistory
+import pgtrigger
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+
+from claims.querysets import ClaimQuerySet, DocumentQuerySet, SourceQuerySet
+
+# A text search configuration made by migration 0001: French stemming over unaccented words.
+SEARCH_CONFIG = "french_unaccent"
+
+# Audit history: database triggers, so bulk updates and admin edits are caught too.
+def audited_events() -> tuple:
+    # Fresh trackers per model: pghistory binds each tracker to the model it decorates.
+    return (pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+
+
+class SourceKind(models.TextChoices):
+    NEWS_OUTLET = "news_outlet", "News outlet"
+    PERSON = "person", "Person"
+    INSTITUTION = "institution", "Institution"
+    ANONYMOUS = "anonymous", "Anonymous"
+    DOCUMENT = "document", "Document"
+    OTHER = "other", "Other"
+
+
+@pghistory.track(*audited_events())
+class Source(models.Model):
+    """Someone or something a claim can be attributed to: an outlet, a person, an institution..."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=SourceKind.choices)
+    aliases = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="Surface forms used in the text, e.g. « l’agence Mehr ».",
+    )
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code.")
+    url = models.URLField(max_length=500, blank=True)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [GinIndex(fields=["aliases"], name="source_aliases_gin")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SentenceKind(models.TextChoices):
+    BODY = "body", "Body"
+    HEADLINE = "headline", "Headline"
+    CAPTION = "caption", "Caption or photo credit"
+    PUBLISHER = "publisher", "Publisher line"
+    BOILERPLATE = "boilerplate", "Boilerplate"
+
+
+class SuggestionState(models.TextChoices):
+    NONE = "none", "Not requested"
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Failed"
+
+
+class Document(models.Model):
+    """An article. Its text never changes once stored: every offset points into it."""
+
+    title = models.CharField(max_length=500)
+    text = models.TextField()
+    language = models.CharField(max_length=10, default="fr")
+    publisher = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="published_documents"
+    )
+    url = models.URLField(max_length=2000, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    suggestion_state = models.CharField(
+        max_length=10, choices=SuggestionState.choices, default=SuggestionState.NONE
+    )
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("text", weight="B", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="document_search_gin"),
+            models.Index(fields=["publisher", "published_at"], name="document_publisher_date"),
+        ]
+        triggers = [
+            # Claims, sentences and suggestions hold offsets into the text: it is immutable.
+            pgtrigger.ReadOnly(name="document_text_read_only", fields=["text", "content_hash"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"/documents/{self.pk}/"
+
+
+class Sentence(models.Model):
+    """A segment of a document's text, as found by ``claims.text.segmentation``."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="sentences")
+    index = models.PositiveIntegerField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=12, choices=SentenceKind.choices, default=SentenceKind.BODY)
+
+    class Meta:
+        ordering = ["document", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "index"], name="sentence_unique_index"),
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="sentence_start_lt_end"),
+            models.CheckConstraint(condition=Q(start__gte=0), name="sentence_start_gte_0"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}#{self.index} [{self.start}:{self.end}]"
+
+
+class ClaimTag(models.TextChoices):
+    SOURCED = "sourced", "Sourced"
+    UNSOURCED = "unsourced", "Unsourced"
+
+
+class ClaimStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class Suggestion(models.Model):
+    """A machine-proposed claim for a sentence, with its proposed chain (see ``claims.text``)."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="suggestions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    tag = models.CharField(max_length=10, choices=ClaimTag.choices)
+    # The proposed chain in contract order: [{"source": {...}, "mention": {...}, "cue": {...},
+    # "rule": "...", "confidence": 0.9, "vague": false}, ...]
+    attributions = models.JSONField(default=list, blank=True)
+    confidence = models.FloatField(default=0.0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    dismissed_by = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["document", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="suggestion_start_lt_end"),
+        ]
+
+    def __str__(self) -> str:
+        return f"suggestion {self.document_id} [{self.start}:{self.end}] {self.tag}"
+
+
+@pghistory.track(*audited_events())
+class Claim(models.Model):
+    """A span of a document that an analyst marks as a claim, tagged sourced or unsourced."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="claims")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    tag = models.CharField(max_length=10, choices=ClaimTag.choices)
+    status = models.CharField(max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.DRAFT)
+    annotator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claims")
+    suggestion = models.ForeignKey(
+        Suggestion, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["document", "start", "end", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_start_lt_end"),
+            models.CheckConstraint(condition=Q(start__gte=0), name="claim_start_gte_0"),
+            models.CheckConstraint(condition=Q(version__gte=1), name="claim_version_gte_1"),
+        ]
+        indexes = [
+            models.Index(fields=["document", "start"], name="claim_document_start"),
+            models.Index(fields=["status", "updated_at"], name="claim_status_updated"),
+            models.Index(fields=["updated_at", "id"], name="claim_updated_id"),
+        ]
+
+    def __str__(self) -> str:
+        return f"claim {self.pk} ({self.tag}, {self.status})"
+
+    @property
+    def is_locked(self) -> bool:
+        """Submitted and approved claims are read-only for their analyst."""
+        return self.status in (ClaimStatus.SUBMITTED, ClaimStatus.APPROVED)
+
+
+@pghistory.track(*audited_events())
+class Attribution(models.Model):
+    """One link of a claim's chain: position 0 is cited directly, 1 is whom that one cites..."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="attributions")
+    position = models.PositiveSmallIntegerField()
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="attributions")
+    mention_start = models.PositiveIntegerField(null=True, blank=True)
+    mention_end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["claim", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "position"],
+                name="attribution_unique_position",
+                # Deferred so that a chain can be reordered inside one transaction.
+                deferrable=models.Deferrable.DEFERRED,
+            ),
+            models.CheckConstraint(
+                condition=(Q(mention_start__isnull=True) & Q(mention_end__isnull=True))
+                | (
+                    Q(mention_start__isnull=False)
+                    & Q(mention_end__isnull=False)
+                    & Q(mention_start__gte=0)
+                    & Q(mention_start__lt=F("mention_end"))
+                ),
+                name="attribution_mention_span_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}@{self.position}: {self.source_id}"
+
+
+class ReviewDecision(models.TextChoices):
+    APPROVE = "approve", "Approve"
+    REJECT = "reject", "Reject"
+
+
+class RejectReason(models.TextChoices):
+    WRONG_TAG = "wrong_tag", "Wrong tag"
+    WRONG_SOURCE = "wrong_source", "Wrong source"
+    WRONG_CHAIN_ORDER = "wrong_chain_order", "Wrong chain order"
+    WRONG_SPAN = "wrong_span", "Wrong span"
+    NOT_A_CLAIM = "not_a_claim", "Not a claim"
+
+
+@pghistory.track(*audited_events())
+class Review(models.Model):
+    """A reviewer's decision on a submitted claim."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews")
+    decision = models.CharField(max_length=10, choices=ReviewDecision.choices)
+    reason = models.CharField(max_length=20, choices=RejectReason.choices, blank=True)
+    comment = models.TextField(blank=True)
+    # What the reviewer changed while approving: {"tag": [before, after], "chain": [before, after]}.
+    correction = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim", "-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.decision} on claim {self.claim_id} by {self.reviewer_id}"

@@ -1,0 +1,402 @@
+"""Writes. Every change to documents, claims, chains and reviews goes through these functions.
+
+Each one checks its rules and raises ``django.core.exceptions.ValidationError`` with a
+message per field (the pages show it in the form, the API turns it into a 400), or
+``StaleVersion`` when the caller edited an old version of a claim (409 in the API).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from claims import permissions
+from claims.models import (
+    Attribution,
+    Claim,
+    ClaimStatus,
+    ClaimTag,
+    Document,
+    RejectReason,
+    Review,
+    ReviewDecision,
+    Sentence,
+    Source,
+    SourceKind,
+    Suggestion,
+)
+from claims.text.segmentation import publisher_name, segment_text, title_of
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+MAX_DOCUMENT_CHARS = 1_000_000
+
+
+class StaleVersion(Exception):
+    """The claim changed since the caller read it; ``current`` is its state now."""
+
+    def __init__(self, current: Claim):
+        super().__init__(f"Claim {current.pk} is at version {current.version}; reload it and edit again.")
+        self.current = current
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article's text: the same text is never stored twice."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def validate_text(text: str, *, field: str = "text") -> None:
+    """Texts are stored as given; refuse what PostgreSQL or the offsets cannot hold."""
+    if not text or not text.strip():
+        raise ValidationError({field: "The text is empty."})
+    if "\x00" in text:
+        raise ValidationError({field: "The text contains a NUL character."})
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        raise ValidationError({field: "The text contains a lone surrogate (not valid Unicode)."})
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise ValidationError({field: f"The text is longer than {MAX_DOCUMENT_CHARS:,} characters."})
+
+
+def source_for_publisher_line(name: str) -> Source | None:
+    """The registry source a publisher line names ("SOURCE: FRENCH PRESS TV"), if any."""
+    return Source.objects.search_exact(name).first()
+
+
+@transaction.atomic
+def document_create(
+    *,
+    text: str,
+    created_by: "AbstractBaseUser | None",
+    title: str = "",
+    publisher: Source | None = None,
+    url: str = "",
+    published_at: datetime | None = None,
+    language: str = "fr",
+) -> Document:
+    """Store an article and its sentences. The title and publisher default to what the text says."""
+    validate_text(text)
+    title = (title or "").strip()
+    if "\x00" in title:
+        raise ValidationError({"title": "The title contains a NUL character."})
+    digest = content_hash(text)
+    duplicate = Document.objects.filter(content_hash=digest).only("pk", "title").first()
+    if duplicate is not None:
+        raise ValidationError(
+            {"text": f"This text is already stored as document {duplicate.pk} ({duplicate.title!r})."},
+            code="duplicate",
+        )
+    segments = segment_text(text)
+    if publisher is None:
+        for segment in reversed(segments):
+            name = publisher_name(segment.text_of(text))
+            if name and (publisher := source_for_publisher_line(name)):
+                break
+    document = Document.objects.create(
+        title=(title or title_of(text) or "Untitled")[:500],
+        text=text,
+        language=language or "fr",
+        publisher=publisher,
+        url=url or "",
+        published_at=published_at,
+        content_hash=digest,
+        created_by=created_by if created_by is not None and created_by.is_authenticated else None,
+    )
+    Sentence.objects.bulk_create(
+        Sentence(document=document, index=i, start=s.start, end=s.end, kind=str(s.kind))
+        for i, s in enumerate(segments)
+    )
+    transaction.on_commit(lambda: _queue_suggestions(document.pk))
+    return document
+
+
+def _queue_suggestions(document_id: int) -> None:
+    """Hook for the attribution suggestions (computed outside the request cycle)."""
+    try:
+        from claims.tasks import suggest_for_document
+    except ImportError:  # suggestions not installed in this build
+        return
+    suggest_for_document.enqueue(document_id)
+
+
+# --- sources -----------------------------------------------------------------------------------
+
+
+def normalise_aliases(aliases: Sequence[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for alias in aliases:
+        alias = unicodedata.normalize("NFC", (alias or "").strip())
+        if alias and alias.casefold() not in seen:
+            seen[alias.casefold()] = alias
+    return list(seen.values())
+
+
+@transaction.atomic
+def source_create(
+    *,
+    name: str,
+    kind: str,
+    aliases: Sequence[str] = (),
+    slug: str = "",
+    country: str = "",
+    url: str = "",
+    description: str = "",
+) -> Source:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": "A source needs a name."})
+    if kind not in SourceKind.values:
+        raise ValidationError({"kind": f"Unknown kind {kind!r}; one of {', '.join(SourceKind.values)}."})
+    slug = slugify(slug or name)[:100]
+    if not slug:
+        raise ValidationError({"slug": "A slug needs at least one letter or digit."})
+    if Source.objects.filter(slug=slug).exists():
+        raise ValidationError({"slug": f"A source with slug {slug!r} exists already."})
+    return Source.objects.create(
+        slug=slug,
+        name=name,
+        kind=kind,
+        aliases=normalise_aliases(aliases),
+        country=(country or "").upper()[:2],
+        url=url or "",
+        description=description or "",
+    )
+
+
+# --- claims ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One link of an attribution chain as a caller gives it."""
+
+    source: Source
+    position: int
+    mention_start: int | None = None
+    mention_end: int | None = None
+
+
+def _check_span(document: Document, start: int, end: int) -> None:
+    if start is None or end is None:
+        raise ValidationError({"start": "A claim needs a start and an end offset."})
+    if start < 0:
+        raise ValidationError({"start": "Offsets start at 0."})
+    if start >= end:
+        raise ValidationError({"end": f"The end ({end}) must be after the start ({start})."})
+    if end > len(document.text):
+        raise ValidationError(
+            {"end": f"The span ends at {end}, beyond the document's {len(document.text)} characters."}
+        )
+    if not document.text[start:end].strip():
+        raise ValidationError({"start": "The span holds only white space."})
+
+
+def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
+    if tag not in ClaimTag.values:
+        raise ValidationError({"tag": f"Unknown tag {tag!r}; one of {', '.join(ClaimTag.values)}."})
+    if tag == ClaimTag.UNSOURCED and chain:
+        raise ValidationError({"attributions": "An unsourced claim carries no attributions."})
+    positions = [link.position for link in chain]
+    if len(set(positions)) != len(positions):
+        raise ValidationError({"attributions": "Two links of the chain have the same position."})
+    if sorted(positions) != list(range(len(chain))):
+        raise ValidationError({"attributions": "Chain positions must run 0, 1, 2... without gaps."})
+    for link in chain:
+        if (link.mention_start is None) != (link.mention_end is None):
+            raise ValidationError({"attributions": "A mention needs both a start and an end."})
+        if link.mention_start is None:
+            continue
+        if not 0 <= link.mention_start < link.mention_end <= len(document.text):
+            raise ValidationError(
+                {
+                    "attributions": f"The mention [{link.mention_start}, {link.mention_end}) of "
+                    f"{link.source.name} is outside the document (0-{len(document.text)})."
+                }
+            )
+
+
+def _write_chain(claim: Claim, chain: Sequence[Link]) -> None:
+    claim.attributions.all().delete()
+    Attribution.objects.bulk_create(
+        Attribution(
+            claim=claim,
+            position=link.position,
+            source=link.source,
+            mention_start=link.mention_start,
+            mention_end=link.mention_end,
+        )
+        for link in sorted(chain, key=lambda link: link.position)
+    )
+
+
+def chain_of(claim: Claim) -> list[Link]:
+    """The claim's chain as ``Link`` values, in order."""
+    return [
+        Link(a.source, a.position, a.mention_start, a.mention_end)
+        for a in sorted(claim.attributions.all(), key=lambda a: a.position)
+    ]
+
+
+@transaction.atomic
+def claim_create(
+    *,
+    document: Document,
+    user: "AbstractBaseUser",
+    start: int,
+    end: int,
+    tag: str,
+    chain: Sequence[Link] = (),
+    suggestion: Suggestion | None = None,
+) -> Claim:
+    """A new draft claim of ``user`` over ``document.text[start:end]``."""
+    if not permissions.can_annotate(user):
+        raise ValidationError("Only analysts can create claims.", code="permission")
+    _check_span(document, start, end)
+    _check_chain(document, tag, chain)
+    claim = Claim.objects.create(
+        document=document,
+        start=start,
+        end=end,
+        text=document.text[start:end],
+        tag=tag,
+        annotator=user,
+        suggestion=suggestion,
+    )
+    _write_chain(claim, chain)
+    return claim
+
+
+def _lock(claim: Claim) -> Claim:
+    # Row lock: an edit and a review of the same claim run one after the other, never interleaved.
+    return Claim.objects.select_for_update().select_related("document").get(pk=claim.pk)
+
+
+@transaction.atomic
+def claim_update(
+    *,
+    claim: Claim,
+    user: "AbstractBaseUser",
+    version: int,
+    tag: str | None = None,
+    chain: Sequence[Link] | None = None,
+    start: int | None = None,
+    end: int | None = None,
+) -> Claim:
+    """Edit a draft or rejected claim. ``version`` is the one the caller read; a stale one raises."""
+    claim = _lock(claim)
+    if claim.version != version:
+        raise StaleVersion(claim)
+    if not permissions.can_edit_claim(user, claim):
+        raise ValidationError(f"This claim is {claim.status} and cannot be edited.", code="locked")
+    new_start = claim.start if start is None else start
+    new_end = claim.end if end is None else end
+    new_tag = claim.tag if tag is None else tag
+    new_chain = chain_of(claim) if chain is None else list(chain)
+    if new_tag == ClaimTag.UNSOURCED and chain is None:
+        new_chain = []  # switching to unsourced drops the chain
+    _check_span(claim.document, new_start, new_end)
+    _check_chain(claim.document, new_tag, new_chain)
+    claim.start, claim.end, claim.tag = new_start, new_end, new_tag
+    claim.text = claim.document.text[new_start:new_end]
+    claim.version += 1
+    claim.save()
+    _write_chain(claim, new_chain)
+    return claim
+
+
+@transaction.atomic
+def claim_submit(*, claim: Claim, user: "AbstractBaseUser", version: int | None = None) -> Claim:
+    """Send a draft or rejected claim to the review queue."""
+    claim = _lock(claim)
+    if version is not None and claim.version != version:
+        raise StaleVersion(claim)
+    if claim.annotator_id != user.pk:
+        raise ValidationError("Only the claim's analyst can submit it.", code="permission")
+    if claim.status not in (ClaimStatus.DRAFT, ClaimStatus.REJECTED):
+        raise ValidationError(f"This claim is {claim.status} already.", code="locked")
+    if claim.tag == ClaimTag.SOURCED and not claim.attributions.exists():
+        raise ValidationError({"attributions": "A sourced claim needs at least one source before it is submitted."})
+    claim.status = ClaimStatus.SUBMITTED
+    claim.version += 1
+    claim.save(update_fields=["status", "version", "updated_at"])
+    return claim
+
+
+@transaction.atomic
+def claim_delete(*, claim: Claim, user: "AbstractBaseUser") -> None:
+    claim = _lock(claim)
+    if not permissions.can_edit_claim(user, claim):
+        raise ValidationError(f"This claim is {claim.status} and cannot be deleted.", code="locked")
+    claim.delete()
+
+
+@transaction.atomic
+def claim_review(
+    *,
+    claim: Claim,
+    reviewer: "AbstractBaseUser",
+    decision: str,
+    comment: str = "",
+    reason: str = "",
+    tag: str | None = None,
+    chain: Sequence[Link] | None = None,
+) -> Review:
+    """Approve or reject a submitted claim; an approval may correct the tag or the chain."""
+    claim = _lock(claim)
+    if claim.annotator_id == reviewer.pk:
+        raise ValidationError("You cannot review a claim you annotated.", code="permission")
+    if not permissions.is_reviewer(reviewer):
+        raise ValidationError("Only reviewers can review claims.", code="permission")
+    if decision not in ReviewDecision.values:
+        raise ValidationError({"decision": f"Unknown decision {decision!r}; approve or reject."})
+    if reason and reason not in RejectReason.values:
+        raise ValidationError({"reason": f"Unknown reason {reason!r}."})
+    if claim.status != ClaimStatus.SUBMITTED:
+        raise ValidationError(f"Only submitted claims can be reviewed; this one is {claim.status}.", code="state")
+    comment = (comment or "").strip()
+    if decision == ReviewDecision.REJECT and not (comment or reason):
+        raise ValidationError({"comment": "Say why the claim is rejected: a comment or a reason."})
+    correction = None
+    if decision == ReviewDecision.APPROVE and (tag is not None or chain is not None):
+        correction = _apply_correction(claim, tag, chain)
+    claim.status = ClaimStatus.APPROVED if decision == ReviewDecision.APPROVE else ClaimStatus.REJECTED
+    claim.version += 1
+    claim.save(update_fields=["status", "version", "updated_at"])
+    return Review.objects.create(
+        claim=claim, reviewer=reviewer, decision=decision, reason=reason, comment=comment, correction=correction
+    )
+
+
+def _chain_summary(chain: Sequence[Link]) -> list[str]:
+    return [link.source.slug for link in sorted(chain, key=lambda link: link.position)]
+
+
+def _apply_correction(claim: Claim, tag: str | None, chain: Sequence[Link] | None) -> dict | None:
+    before_chain = chain_of(claim)
+    new_tag = claim.tag if tag is None else tag
+    new_chain = before_chain if chain is None else list(chain)
+    if new_tag == ClaimTag.UNSOURCED:
+        new_chain = []
+    _check_chain(claim.document, new_tag, new_chain)
+    correction = {}
+    if new_tag != claim.tag:
+        correction["tag"] = [claim.tag, new_tag]
+    if _chain_summary(new_chain) != _chain_summary(before_chain):
+        correction["chain"] = [_chain_summary(before_chain), _chain_summary(new_chain)]
+    if not correction:
+        return None
+    claim.tag = new_tag
+    claim.save(update_fields=["tag"])
+    _write_chain(claim, new_chain)
+    return correction

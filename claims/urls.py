@@ -1,8 +1,11 @@
+"""Page URLs. Each area's routes sit in its own block, next to its views module."""
+
 from django.urls import path
 
-from claims import views
+from claims.views import documents
 
 app_name = "claims"
 urlpatterns = [
-    path("", views.document_list, name="document-list"),
+    # Documents and annotation
+    path("", documents.document_list, name="document-list"),
 ]

@@ -1,0 +1,1 @@
+"""Page views, one module per area; thin: they call selectors and services and render."""

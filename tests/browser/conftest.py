@@ -1,0 +1,83 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium against the live server.
+
+Never a browser downloaded by a test tool: the executable is /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made by the
+# tests themselves (fixtures, assertions) are still plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+DEMO_PASSWORDS = {"analyst": "analyst-demo", "analyst2": "analyst-demo", "reviewer": "reviewer-demo", "admin": "admin-demo"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def seeded(transactional_db, settings):
+    """The seed data (registry, five articles, demo users), as `make run` has it."""
+    from django.core.management import call_command
+
+    settings.SEED_DEMO_USERS = True
+    call_command("seed", verbosity=0)
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    """A fresh browser context on the live server; fails the test on any console error."""
+    context = chromium.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+    assert not errors, f"browser console errors: {errors}"
+
+
+@pytest.fixture
+def login(page):
+    """Log in through the real form: ``login("analyst")``."""
+
+    def _login(username: str, password: str | None = None) -> None:
+        page.context.clear_cookies()
+        page.goto("/accounts/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password or DEMO_PASSWORDS[username])
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+    return _login

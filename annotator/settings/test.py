@@ -8,3 +8,5 @@ SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {**TASKS["default"], "BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 SEED_DEMO_USERS = True
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

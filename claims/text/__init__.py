@@ -1,0 +1,1 @@
+"""Pure-Python text processing for articles (segmentation, no Django imports)."""

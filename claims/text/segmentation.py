@@ -1,0 +1,736 @@
+"""Line classification and sentence segmentation for French news articles.
+
+Pure Python (no Django). The pipeline, in order:
+
+1. Split the text on line breaks (``\\n``, ``\\r\\n``, ``\\r``, ``\\u2028``... the same set as
+   :meth:`str.splitlines`). Every line is its own paragraph: a sentence never crosses a line
+   break (splitting the whole text at once glues title lines onto the next sentence).
+2. Classify each non-blank line (:func:`classify_line`): boilerplate, publisher line, caption
+   or photo credit, headline, or body.
+3. A non-body line is exactly one segment of its kind. A body line is split into sentences with
+   pysbd (French rules), whose output is re-aligned on the original text by searching forward
+   (never trusting its offsets), then wrong splits are merged back: after initials and
+   abbreviations ("J.-C.", "Dr.", "Mme.", "St.", "Rep.", "Gen.", "n°"), while a « ... » quote
+   is still open, and before a piece that cannot start a sentence (", a indiqué la source.").
+
+Guarantees of :func:`segment_text`, for any ``str``: segments are ordered and disjoint, each is
+non-empty and has no surrounding whitespace (``str.isspace``), every non-whitespace character
+of the text lies in exactly one segment, offsets are ``str`` indices (code points), and it
+never raises. Work is linear in the text length: pysbd is fed bounded chunks because its own
+cost grows quadratically with the length of what it is given.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = [
+    "LineKind",
+    "Segment",
+    "classify_line",
+    "publisher_name",
+    "segment_text",
+    "title_of",
+]
+
+
+class LineKind(enum.StrEnum):
+    BODY = "body"
+    HEADLINE = "headline"
+    CAPTION = "caption"  # caption or photo credit
+    PUBLISHER = "publisher"  # "SOURCE: FRENCH PRESS TV", "Source: Divers"
+    BOILERPLATE = "boilerplate"  # "TV", "Partager Cet Article", share/social lines
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int  # code point index into the text, inclusive
+    end: int  # exclusive
+    kind: LineKind
+
+    def text_of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+# --- line breaks -------------------------------------------------------------------------------
+
+# Exactly the separators str.splitlines() uses, so "a line" means what Python means by it.
+_LINE_BREAK_RE = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each stripped, non-blank line."""
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        m = _LINE_BREAK_RE.search(text, pos)
+        end = m.start() if m else n
+        if end > pos:
+            line = text[pos:end]
+            stripped = line.lstrip()
+            if stripped:
+                a = pos + (len(line) - len(stripped))
+                b = pos + len(line.rstrip())
+                yield a, b
+        if m is None:
+            return
+        pos = m.end()
+
+
+# --- line classification -----------------------------------------------------------------------
+
+_FINAL_PUNCT = ".!?…;:,。！？‼⁇⁈⁉"  # a line ending with one of these is a sentence (or a fragment)
+_CLOSERS = "\"'”’)]}›"  # closing marks that may follow the final punctuation
+_AGENCY_NAMES = (
+    "AFP AP Reuters DPA EFE ANSA Belga ATS Xinhua TASS Anadolu APS MAP IRNA Sputnik "
+    "Getty_Images Getty EPA Sipa Maxppp Abaca Hans_Lucas Shutterstock Wikimedia_Commons "
+    "Pixabay Unsplash"
+).split()
+# Wire and photo agencies, spelt as usual or in capitals ("REUTERS"), case-sensitive on purpose:
+# "/ap" or "/map" at the end of a URL is not a credit.
+_WIRE_AGENCIES = "|".join(
+    sorted(
+        {re.escape(v.replace("_", " ")) for a in _AGENCY_NAMES for v in (a, a.upper())},
+        key=len,
+        reverse=True,
+    )
+)
+
+# "SOURCE: FRENCH PRESS TV", "Source : Divers", "Sources – AFP, Reuters", "(Source : AFP)".
+_PUBLISHER_RE = re.compile(
+    r"^\(?\s*(?i:sources?)(?:\s*[:：]|\s+[\-–—])\s*(?P<name>[^\s:：].*?)\s*\)?\s*\.?$", re.DOTALL
+)
+# "Avec AFP", "(avec AFP et Reuters)": wire agencies credited for the text, not the photo.
+_WITH_AGENCY_RE = re.compile(
+    r"^\(?\s*(?i:avec|with)\s+(?:l['’]\s*)?(?P<name>(?:" + _WIRE_AGENCIES + r"|(?i:agences?))"
+    r"(?:\s*(?:,|et|and|&)\s*(?:l['’]\s*)?(?:" + _WIRE_AGENCIES + r"|(?i:agences?)))*)"
+    r"\s*\)?\s*\.?$"
+)
+_MAX_PUBLISHER_WORDS = 8
+
+# Copyright notices are page furniture, not a credit for one picture.
+_COPYRIGHT_RE = re.compile(
+    r"tous droits réservés|all rights reserved|^(?:copyright\b|\(c\)\s)", re.IGNORECASE
+)
+
+# Photo credits / captions. Kept narrow: a body sentence may mention a photo ("(photo)"),
+# so only credit-shaped patterns count.
+_CAPTION_PREFIX_RE = re.compile(  # "Photo : X", "Crédit photo : X", "Photo d'illustration"
+    r"^(?:photos?|crédits?(?:\s+photos?)?|credits?|source\s+photo|illustration|image|"
+    r"capture\s+d['’]écran|légende|caption)\s*(?:[:/©|\-–—]|d['’]\s*(?:illustration|archives?)\b)",
+    re.IGNORECASE,
+)
+_CAPTION_PAREN_RE = re.compile(  # trailing "(AFP photo)", "(Photo : Reuters)", "(Photo d'archives)"
+    r"\((?P<inner>[^()]{1,80})\)\s*(?:\.\s*)?$"
+)
+_PHOTO_WORD_RE = re.compile(
+    r"\b(?:photos?|crédits?|credits?|illustration|archives|capture|image)\b", re.IGNORECASE
+)
+_CAPTION_TAIL_RE = re.compile(  # "... Ludovic Marin / AFP", "... DC. AFP PHOTO", "Photo AFP"
+    r"(?:/\s*(?:" + _WIRE_AGENCIES + r")(?:\s*/\s*[\w\- ]{1,30})?"
+    r"|\b(?:" + _WIRE_AGENCIES + r")\s+(?i:photos?)"
+    r"|\b(?i:photos?)\s+(?:" + _WIRE_AGENCIES + r"))\s*$"
+)
+_MAX_CAPTION_WORDS = 80  # a long paragraph that happens to end with a credit is still body text
+
+# Page furniture, compared after casefolding and trimming punctuation.
+_BOILERPLATE_PHRASES = frozenset(
+    """
+    partager|partagez|partager cet article|partagez cet article|partager l'article|
+    partager sur facebook|partager sur twitter|share|share this|share this article|
+    share on facebook|share on twitter|tweet|tweeter|imprimer|print|envoyer|envoyer par email|
+    envoyer par e-mail|email|e-mail|commenter|commentaires|réagir|lire aussi|à lire aussi|
+    lire la suite|lire plus|voir aussi|à voir aussi|voir plus|en savoir plus|read more|see also|
+    related|publicité|advertisement|abonnez-vous|s'abonner|newsletter|suivez-nous|suivez nous|
+    follow us|retour|haut de page|accueil|menu|fermer|copier le lien|copy link|tv|vidéo|video|
+    vidéos|videos|photo|photos|diaporama|audio|podcast|live|en direct|direct|à la une|
+    mots-clés|tags|sommaire|écouter|écouter cet article|j'aime|like|ajouter aux favoris
+    """.replace("\n", "")
+    .replace(" |", "|")
+    .replace("| ", "|")
+    .replace("’", "'")
+    .strip()
+    .split("|")
+)
+_SOCIAL_WORDS = frozenset(
+    "facebook twitter x whatsapp linkedin telegram messenger email e-mail mail pinterest reddit "
+    "instagram youtube tiktok partager share tweet imprimer print copier lien link vk flipboard "
+    "sms bluesky threads mastodon".split()
+)
+_BOILERPLATE_PREFIX_RE = re.compile(  # "Lire aussi : <other article>", "Mots-clés : Irak, Daech"
+    r"^(?:(?:à\s+)?(?:lire|voir)\s+(?:aussi|également|plus|la suite)\b"
+    r"|(?:mots[\s-]clés|tags|thèmes|sujets|catégories?|related|read more)\s*:)",
+    re.IGNORECASE,
+)
+_DATELINE_RE = re.compile(  # "Publié le 25/01/2019 à 10h30", "Mis à jour le ..."
+    r"^(?:publié|publiée|mis à jour|mise à jour|modifié|modifiée|actualisé|actualisée|"
+    r"posted|published|updated|dernière mise à jour)\b",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
+    "décembre|decembre|january|february|march|april|may|june|july|august|september|october|"
+    "november|december"
+)
+# A line that is only a date (and time): "Vendredi 25 janvier 2019, 10h32".
+_DATE_ONLY_RE = re.compile(
+    r"^(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+    r"(?:\d{1,2}(?:er)?\s+(?:" + _MONTHS + r")\s+\d{4}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})"
+    r"[\s\d:hHà,|/.\-–—]*(?:(?:min|GMT|UTC|CET|CEST)\s*)?$",
+    re.IGNORECASE,
+)
+_BYLINE_CONNECTORS = frozenset({"et", "and", "avec", "with", "de", "du", "des", "la", "le", ","})
+_MAX_BYLINE_WORDS = 8
+
+_MAX_HEADLINE_WORDS = 20
+# A headline does not end on a word that needs a complement: such a line is a cut sentence.
+_DANGLING_WORDS = frozenset(
+    "de du des la le les l' d' à au aux et ou que qui en un une sur pour par avec dans ce cette "
+    "ces son sa ses mais donc ni car dont où the of and a to in on for with".split()
+)
+# "Biden : « L'Amérique est de retour »": the usual quote-headline shape, the one case where a
+# line ending with » is not a sentence.
+_QUOTE_HEADLINE_RE = re.compile(r"^[^«»:：.!?]{1,80}[:：]\s*«[^«».!?]{1,200}»$")
+
+_LINE_STRIP_PUNCT = " \t:|•·-–—»«›‹>*_.,;!?\"'“”‘’()[]"
+
+
+def _letters(s: str) -> int:
+    return sum(1 for c in s if c.isalpha())
+
+
+def _first_letter_is_lower(s: str) -> bool:
+    for c in s:
+        if c.isalpha():
+            return c.islower()
+        if c.isdigit():
+            return False
+    return False
+
+
+def _publisher_match(line: str) -> str | None:
+    """The publisher name a whole-line publisher credit gives, else None."""
+    if len(line) > 160:
+        return None
+    m = _PUBLISHER_RE.match(line) or _WITH_AGENCY_RE.match(line)
+    if m is None:
+        return None
+    name = " ".join(m.group("name").split()).strip(" .,;:")
+    # A name, not a sentence: a letter, few words, no quotes or sentence punctuation inside
+    # (dots stay allowed for acronyms and domains: "A.F.P.", "PressTV.com").
+    if (
+        not any(c.isalpha() for c in name)
+        or len(name) > 80
+        or len(name.split()) > _MAX_PUBLISHER_WORDS
+        or ". " in name
+        or any(c in name for c in "!?…«»\"“”:;")
+    ):
+        return None
+    return name
+
+
+def _is_caption(line: str, n_words: int) -> bool:
+    if n_words > _MAX_CAPTION_WORDS:
+        return False
+    if "©" in line or "Ⓒ" in line:
+        return True
+    if _CAPTION_PREFIX_RE.match(line):
+        return True
+    m = _CAPTION_PAREN_RE.search(line)
+    if m and len(m.group("inner").split()) >= 2 and _PHOTO_WORD_RE.search(m.group("inner")):
+        return True
+    return bool(_CAPTION_TAIL_RE.search(line))
+
+
+def _is_byline(words: list[str]) -> bool:
+    """"Par Jean Dupont", "Par Marie Curie et Paul Durand, avec AFP": the author, not content."""
+    if len(words) < 2 or len(words) > _MAX_BYLINE_WORDS or words[0].casefold() not in ("par", "by"):
+        return False
+    for w in words[1:]:
+        bare = w.strip(",;()")
+        if not bare:
+            continue
+        if bare.casefold() in _BYLINE_CONNECTORS:
+            continue
+        if not bare[0].isupper():
+            return False
+    return True
+
+
+def _is_boilerplate(line: str, words: list[str]) -> bool:
+    n_words = len(words)
+    if n_words <= 6:
+        key = " ".join(line.casefold().replace("’", "'").split()).strip(_LINE_STRIP_PUNCT)
+        if key in _BOILERPLATE_PHRASES:
+            return True
+    if n_words <= 10:
+        bare = [w.casefold().strip(_LINE_STRIP_PUNCT) for w in words]
+        bare = [w for w in bare if w]
+        if bare and all(w in _SOCIAL_WORDS for w in bare):
+            return True
+    if n_words <= 40 and _BOILERPLATE_PREFIX_RE.match(line):
+        return True
+    if n_words <= 15 and (_DATELINE_RE.match(line) or _DATE_ONLY_RE.match(line)):
+        return True
+    if _is_byline(words) and line[-1] not in _FINAL_PUNCT:
+        return True
+    # Very short non-sentence lines ("TV", "AFP", "2019", "•"): section labels and widgets.
+    if n_words <= 2 and _letters(line) <= 3 and line.rstrip(_CLOSERS)[-1:] not in _FINAL_PUNCT:
+        return True
+    return False
+
+
+def _is_headline(line: str, words: list[str]) -> bool:
+    if not words or len(words) > _MAX_HEADLINE_WORDS or not any(c.isalpha() for c in line):
+        return False
+    # A headline starts with a capital or a digit; a lowercase start is a cut paragraph.
+    if _first_letter_is_lower(line):
+        return False
+    # Headlines quote whole: an unbalanced « or » means a piece of a quote cut by a line break.
+    if line.count("«") != line.count("»"):
+        return False
+    if line.endswith("»"):
+        return bool(_QUOTE_HEADLINE_RE.match(line))
+    core = line.rstrip(_CLOSERS)
+    if not core or core[-1] in _FINAL_PUNCT:
+        return False
+    last = core.split()[-1].casefold().replace("’", "'")
+    return last not in _DANGLING_WORDS
+
+
+def classify_line(line: str) -> LineKind:
+    """Kind of one line of an article (surrounding whitespace is ignored)."""
+    try:
+        return _classify_stripped(line.strip())
+    except Exception:  # pragma: no cover - classification must never break an import
+        return LineKind.BODY
+
+
+def _classify_stripped(line: str) -> LineKind:
+    if not line or not any(c.isalnum() for c in line):
+        # Separators, bullets, emoji-only lines: nothing a claim can be made of.
+        return LineKind.BOILERPLATE
+    if _publisher_match(line) is not None:
+        return LineKind.PUBLISHER
+    words = line.split()
+    if len(words) <= 30 and _COPYRIGHT_RE.search(line):
+        return LineKind.BOILERPLATE
+    if _is_caption(line, len(words)):
+        return LineKind.CAPTION
+    if _is_boilerplate(line, words):
+        return LineKind.BOILERPLATE
+    if _is_headline(line, words):
+        return LineKind.HEADLINE
+    return LineKind.BODY
+
+
+def publisher_name(line: str) -> str | None:
+    """The publisher a publisher line names ("SOURCE: FRENCH PRESS TV" -> "FRENCH PRESS TV")."""
+    try:
+        stripped = line.strip()
+        if _classify_stripped(stripped) is not LineKind.PUBLISHER:
+            return None
+        return _publisher_match(stripped)
+    except Exception:  # pragma: no cover
+        return None
+
+
+# --- sentence splitting ------------------------------------------------------------------------
+
+_segmenter_lock = threading.Lock()
+_segmenter_cache: list = []  # [pysbd.Segmenter] once built, [None] if pysbd is unavailable
+
+
+def _pysbd_segmenter():
+    """The shared pysbd Segmenter, built on first use (building one per call is slow)."""
+    if not _segmenter_cache:
+        with _segmenter_lock:
+            if not _segmenter_cache:
+                try:
+                    import pysbd
+
+                    seg = pysbd.Segmenter(language="fr", clean=False, char_span=False)
+                except Exception:  # pragma: no cover - pysbd missing or broken
+                    seg = None
+                _segmenter_cache.append(seg)
+    return _segmenter_cache[0]
+
+
+# Characters at which pysbd may end a sentence. A line without one of these before its end is
+# one sentence, so pysbd (the costly step) is skipped.
+_TERMINATORS_RE = re.compile("[.!?…。！？‼⁇⁈⁉]")
+_TRAILING = ".!?…。！？‼⁇⁈⁉\"'”’»)]}› \t\u00a0\u202f"
+
+# pysbd's cost grows with the square of its input; long lines are fed to it in chunks cut at a
+# likely sentence end (else at a space, else anywhere) near this size.
+_CHUNK = 2000
+# (The lookbehinds make a run of dots one match attempt, not one per dot: no quadratic scans.)
+_CHUNK_BOUNDARY_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+\s+")
+_SPACE_RE = re.compile(r"\s+")
+# Sentences pysbd returns are searched for this far past where they are expected.
+_ALIGN_SLACK = 64
+_ALIGN_PREFIX = 12
+
+# Fallback when pysbd is unavailable or fails: end a sentence at . ! ? … followed by space and
+# a capital, a digit or an opening quote.
+_FALLBACK_BOUNDARY_RE = re.compile(
+    r"(?<![.!?…。！？])[.!?…。！？]++[\"'”’»)\]]*+\s+(?=[«\"“(\[\dA-ZÀ-ÖØ-Þ])"
+)
+
+
+def _chunks(line: str) -> Iterator[tuple[int, int]]:
+    n = len(line)
+    lo = 0
+    while lo < n:
+        hi = lo + _CHUNK
+        if hi >= n:
+            yield lo, n
+            return
+        window_lo = lo + _CHUNK // 2
+        cut = None
+        for m in _CHUNK_BOUNDARY_RE.finditer(line, window_lo, hi):
+            cut = m.end()
+        if cut is None:
+            for m in _SPACE_RE.finditer(line, window_lo, hi):
+                cut = m.end()
+        if cut is None or cut <= lo:
+            cut = hi
+        yield lo, cut
+        lo = cut
+
+
+def _raw_sentences(chunk: str) -> list[str]:
+    seg = _pysbd_segmenter()
+    if seg is not None:
+        try:
+            # The processor alone: Segmenter.segment() then re-finds every sentence in the text
+            # from its start (quadratic) and drops the ones it cannot find. We align ourselves.
+            return seg.processor(chunk).process()
+        except Exception:
+            try:
+                return seg.segment(chunk)
+            except Exception:
+                pass
+    out = []
+    lo = 0
+    for m in _FALLBACK_BOUNDARY_RE.finditer(chunk):
+        out.append(chunk[lo : m.end()])
+        lo = m.end()
+    out.append(chunk[lo:])
+    return out
+
+
+def _sentence_starts(line: str, lo: int, hi: int) -> list[int]:
+    """Start offsets (in ``line``) of the sentences pysbd finds in ``line[lo:hi]``.
+
+    pysbd may alter characters (it restores its placeholder symbols as punctuation), so each
+    sentence is searched for a little past where it is expected; a sentence that cannot be found
+    is skipped, which only joins it to the previous one. Never quadratic: every search is bounded.
+    """
+    chunk = line[lo:hi]
+    starts = [lo]
+    cursor = 0  # in chunk
+    pending = 0  # length of text skipped since the last sentence found
+    for sent in _raw_sentences(chunk):
+        if not isinstance(sent, str):
+            sent = getattr(sent, "sent", None)
+            if not isinstance(sent, str):
+                continue
+        t = sent.strip()
+        if not t:
+            continue
+        limit = min(len(chunk), cursor + pending + len(t) + _ALIGN_SLACK)
+        p = chunk.find(t, cursor, limit)
+        if p >= 0:
+            starts.append(lo + p)
+            cursor = p + len(t)
+            pending = 0
+            continue
+        prefix = t[:_ALIGN_PREFIX]
+        limit = min(len(chunk), cursor + pending + len(prefix) + _ALIGN_SLACK)
+        p = chunk.find(prefix, cursor, limit)
+        if p >= 0:
+            starts.append(lo + p)
+            cursor = p + len(prefix)
+            pending = len(t) - len(prefix)
+        else:
+            pending += len(t)
+    return starts
+
+
+def _pieces(line: str) -> list[tuple[int, int]]:
+    """Stripped (start, end) spans of the sentences pysbd finds in a stripped line."""
+    n = len(line)
+    core = line.rstrip(_TRAILING)
+    if _TERMINATORS_RE.search(core) is None:
+        return [(0, n)]
+    cuts: list[int] = []
+    for lo, hi in _chunks(line):
+        cuts.extend(_sentence_starts(line, lo, hi))
+    cuts.append(n)
+    spans = []
+    prev = -1
+    for i in range(len(cuts) - 1):
+        a, b = cuts[i], cuts[i + 1]
+        if a <= prev or b <= a:
+            continue
+        prev = a
+        piece = line[a:b]
+        s = piece.lstrip()
+        if not s:
+            continue
+        a2 = a + (len(piece) - len(s))
+        b2 = a + len(piece.rstrip())
+        spans.append((a2, b2))
+    return spans or [(0, n)]
+
+
+# --- merging wrong splits ----------------------------------------------------------------------
+
+# Abbreviations after which a period does not end a sentence (case-sensitive, with the period).
+_ABBREVIATIONS = frozenset(
+    """
+    M. MM. Mme. Mmes. Mlle. Mlles. Me. Mes. Dr. Drs. Pr. Prof. Mgr. Mgrs. St. Ste. Sts. Stes.
+    Gén. Gen. Gal. Gl. Col. Cdt. Cmdt. Lt. Lieut. Sgt. Capt. Cne. Adj. Maj. Cpl. Rep. Reps. Sen.
+    Sén. Gov. Pres. Prés. Rev. Hon. Mr. Mrs. Ms. Sr. Jr. Cie. Ets. Bd. Av. Ave. Fg. Fbg. Vve.
+    av. apr. cf. env. ex. p. pp. vol. art. chap. fig. éd. réf. tél. coll. dir. trad. vs. No. no.
+    n° N° nº Nº n°. N°. nº. Nº.
+    """.split()
+)
+# A single capital initial after one of these ("le plan B.", "la vitamine D.") is not a name.
+_DETERMINERS = frozenset(
+    "le la les l' un une du des au aux ce cet cette son sa ses leur leurs mon ma mes notre nos "
+    "votre vos".split()
+)
+# A piece starting with one of these continues the previous one: ", a indiqué la source."
+_CONTINUATION_START = ",;:)]}»”’….!?"
+_OPENERS = "([{«“\"'‘‹"
+
+_QUOTE_CHARS_RE = re.compile("[«»“”]")
+
+
+def _last_token(s: str) -> str:
+    parts = s.rsplit(None, 1)
+    tok = parts[-1] if parts else ""
+    return tok.lstrip(_OPENERS)
+
+
+def _first_token(s: str) -> str:
+    parts = s.split(None, 1)
+    return parts[0] if parts else ""
+
+
+def _is_initials(tok: str) -> int:
+    """Number of capital initials if ``tok`` is like "J.", "J.-C.", "-C.", "U.S.", else 0."""
+    if len(tok) < 2 or tok[-1] != "." or len(tok) > 16:
+        return 0
+    body = tok[1:] if tok[0] in "-‐–" else tok
+    count = 0
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if not (c.isalpha() and c.isupper()):
+            return 0
+        if i + 1 >= len(body) or body[i + 1] != ".":
+            return 0
+        count += 1
+        i += 2
+        if i < len(body) and body[i] in "-‐–":
+            i += 1
+    return count
+
+
+def _glue_after(prev: str, nxt: str) -> bool:
+    """True if the split between two adjacent pieces of a line is a wrong one."""
+    first = nxt[0]
+    if first in _CONTINUATION_START:
+        return True
+    tok = _last_token(prev)
+    if tok in _ABBREVIATIONS:
+        return True
+    n_init = _is_initials(tok)
+    if n_init and (first.isupper() or first in "-‐–"):
+        if n_init >= 2 or tok[0] in "-‐–":
+            return True  # "J.-C.", "U.S.", "-C."
+        # One initial: a name ("J. Smith", "selon M. Dupont"), unless it is a letter after a
+        # determiner ("le plan B.", "la vitamine D.", "le groupe A.").
+        words = prev.rsplit(None, 3)[:-1]
+        words = [w.casefold().replace("’", "'") for w in words]
+        if words and (words[-1] in _DETERMINERS or (
+            len(words) >= 2 and words[-2] in _DETERMINERS and words[-1].isalpha()
+            and words[-1].islower()
+        )):
+            return False
+        return True
+    # A sentence does not start with a lowercase word ("a-t-il dit", "poursuit-il"). Names with
+    # a capital inside ("al-Abadi", "iPhone", "eBay") do start sentences, so they are left alone.
+    head = _first_token(nxt)
+    if head and head[0].islower() and not any(c.isupper() for c in head):
+        return True
+    return False
+
+
+_TAIL = 200  # how much of the previous piece the glue rules look at (keeps merging linear)
+_HEAD = 64  # how much of the next piece they look at
+
+
+def _merge(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if len(spans) < 2:
+        return spans
+    # Quote marks of each family, in order: (positions, is_opening).
+    marks: dict[str, tuple[list[int], list[bool]]] = {"«": ([], []), "“": ([], [])}
+    for m in _QUOTE_CHARS_RE.finditer(line):
+        ch = m.group()
+        pos, opening = marks["«" if ch in "«»" else "“"]
+        pos.append(m.start())
+        opening.append(ch in "«“")
+    depth = {"«": 0, "“": 0}
+
+    def feed(a: int, b: int) -> None:
+        for family, (pos, opening) in marks.items():
+            i = bisect.bisect_left(pos, a)
+            while i < len(pos) and pos[i] < b:
+                if opening[i]:
+                    depth[family] += 1
+                elif depth[family] > 0:
+                    depth[family] -= 1
+                i += 1
+
+    def quote_still_open(b: int) -> bool:
+        # A quote is open and the next mark of its family closes it: the split fell inside the
+        # quote. If the next mark opens another quote, the first one was never closed: an
+        # unbalanced « must not swallow the rest of the paragraph.
+        for family, (pos, opening) in marks.items():
+            if depth[family] > 0:
+                i = bisect.bisect_left(pos, b)
+                if i < len(pos) and not opening[i]:
+                    return True
+        return False
+
+    merged: list[tuple[int, int]] = []
+    cur_a, cur_b = spans[0]
+    feed(cur_a, cur_b)
+    for a, b in spans[1:]:
+        if quote_still_open(cur_b) or _glue_after(
+            line[max(cur_a, cur_b - _TAIL) : cur_b], line[a : min(b, a + _HEAD)]
+        ):
+            cur_b = b
+        else:
+            merged.append((cur_a, cur_b))
+            cur_a, cur_b = a, b
+            depth["«"] = depth["“"] = 0
+        feed(a, b)
+    merged.append((cur_a, cur_b))
+    return merged
+
+
+_SENTENCE_END_BEFORE_QUOTE = ".!?…"
+
+
+def _split_after_quotes(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split after a quote that closes on its own final punctuation and is followed by a new
+    sentence: "« Nous partons. » Le ministre a quitté la salle." (pysbd keeps these together).
+
+    Only where every quote mark is closed (depth back to 0) and the next word is capitalised; a
+    cue after the quote (", a-t-il dit", "a-t-il lancé") keeps the quote in its sentence.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if "»" not in line[a:b] and "”" not in line[a:b]:
+            out.append((a, b))
+            continue
+        depth = {"«": 0, "“": 0}
+        start = a
+        for m in _QUOTE_CHARS_RE.finditer(line, a, b):
+            ch = m.group()
+            family = "«" if ch in "«»" else "“"
+            if ch in "«“":
+                depth[family] += 1
+                continue
+            if depth[family] > 0:
+                depth[family] -= 1
+            if depth["«"] or depth["“"]:
+                continue
+            j = m.start() - 1  # last non-space before the closing mark (a few spaces at most)
+            while j >= start and m.start() - j <= 4 and line[j].isspace():
+                j -= 1
+            if j < start or line[j] not in _SENTENCE_END_BEFORE_QUOTE:
+                continue
+            rest = line[m.end() : min(b, m.end() + _HEAD)]
+            nxt = rest.lstrip()
+            if len(nxt) == len(rest) or not nxt or not (nxt[0].isalpha() and nxt[0].isupper()):
+                continue
+            out.append((start, m.end()))
+            start = m.end() + (len(rest) - len(nxt))
+        out.append((start, b))
+    return out
+
+
+def _body_sentences(line: str) -> list[tuple[int, int]]:
+    try:
+        return _split_after_quotes(line, _merge(line, _pieces(line)))
+    except Exception:  # pragma: no cover - never lose a line: fall back to one sentence
+        return [(0, len(line))]
+
+
+# --- public API --------------------------------------------------------------------------------
+
+
+def _iter_segments(text: str) -> Iterator[Segment]:
+    for a, b in _lines(text):
+        line = text[a:b]
+        kind = classify_line(line)
+        if kind is not LineKind.BODY:
+            yield Segment(a, b, kind)
+            continue
+        for s, e in _body_sentences(line):
+            yield Segment(a + s, a + e, LineKind.BODY)
+
+
+def segment_text(text: str) -> list[Segment]:
+    """Ordered, disjoint segments covering every non-whitespace character of ``text``."""
+    if not isinstance(text, str) or not text:
+        return []
+    return list(_iter_segments(text))
+
+
+_TITLE_SENTENCE_MAX = 120
+_TITLE_HEADLINE_MAX = 200
+
+
+def _shorten(s: str, limit: int) -> str:
+    s = " ".join(s.split())
+    if len(s) <= limit:
+        return s
+    cut = s.rfind(" ", 0, limit + 1)
+    if cut < limit // 2:
+        cut = limit
+    return s[:cut].rstrip(" ,;:-–—") + "…"
+
+
+def title_of(text: str) -> str:
+    """The article's title: the headline line that opens it, else its first sentence.
+
+    Boilerplate, publisher lines and captions before the text are skipped. Only a headline
+    before the first body sentence counts: a later one is a sub-heading. The first sentence is
+    shortened to about 120 characters at a word boundary (with "…"). Whitespace is collapsed.
+    """
+    if not isinstance(text, str) or not text:
+        return ""
+    try:
+        fallback = None
+        for seg in _iter_segments(text):
+            if seg.kind is LineKind.HEADLINE:
+                return _shorten(seg.text_of(text), _TITLE_HEADLINE_MAX)
+            if seg.kind is LineKind.BODY:
+                return _shorten(seg.text_of(text), _TITLE_SENTENCE_MAX)
+            if fallback is None and seg.kind is LineKind.CAPTION:
+                fallback = seg
+        return _shorten(fallback.text_of(text), _TITLE_SENTENCE_MAX) if fallback else ""
+    except Exception:  # pragma: no cover
+        return ""

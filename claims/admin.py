@@ -66,6 +66,25 @@ class ReviewAdmin(admin.ModelAdmin):
     raw_id_fields = ["claim", "reviewer"]
 
 
+@admin.register(Sentence)
+class SentenceAdmin(admin.ModelAdmin):
+    list_display = ["document", "index", "start", "end", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["document__title"]
+    list_select_related = ["document"]
+    raw_id_fields = ["document"]
+
+
+@admin.register(Attribution)
+class AttributionAdmin(admin.ModelAdmin):
+    list_display = ["claim", "position", "source", "mention_start", "mention_end"]
+    list_filter = ["source__kind", "position"]
+    search_fields = ["source__name", "claim__text"]
+    list_select_related = ["claim", "source"]
+    raw_id_fields = ["claim"]
+    autocomplete_fields = ["source"]
+
+
 @admin.register(Suggestion)
 class SuggestionAdmin(admin.ModelAdmin):
     list_display = ["id", "document", "start", "end", "tag", "confidence"]

@@ -33,7 +33,7 @@ from claims.models import (
     SourceKind,
     Suggestion,
 )
-from claims.text.segmentation import publisher_name, segment_text, title_of
+from claims.text.segmentation import LineKind, publisher_name, segment_text, title_of
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -100,6 +100,8 @@ def document_create(
     segments = segment_text(text)
     if publisher is None:
         for segment in reversed(segments):
+            if segment.kind != LineKind.PUBLISHER:
+                continue
             name = publisher_name(segment.text_of(text))
             if name and (publisher := source_for_publisher_line(name)):
                 break

@@ -45,6 +45,26 @@ run: seed
 	@echo "Serving on http://$(HOST):$(PORT) (demo users: analyst / analyst-demo, reviewer / reviewer-demo, admin / admin-demo)"
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Production-like serving: gunicorn (workers from the core count), DEBUG off, static files
+# through whitenoise, pooled database connections, the tasks worker beside it.
+CORES := $(shell nproc 2>/dev/null || echo 2)
+WORKERS ?= $(shell echo $$(( $(CORES) * 2 + 1 )))
+THREADS ?= 4
+PROD := DJANGO_SETTINGS_MODULE=annotator.settings.production \
+	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} \
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
+
+serve: migrate
+	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v 0
+	@echo "Serving (production settings) on http://$(HOST):$(PORT) with $(WORKERS) workers x $(THREADS) threads"
+	@set -m; export $(PROD); \
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/gunicorn annotator.wsgi:application --bind $(HOST):$(PORT) \
+		--workers $(WORKERS) --worker-class gthread --threads $(THREADS) \
+		--access-logfile - --error-logfile - --graceful-timeout 10
+
 test: install browser
 	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -22,3 +22,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Pooled connections (psycopg_pool) instead of one persistent connection per thread.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405 (required by the pool)
+DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
+    "min_size": env.int("DJANGO_DB_POOL_MIN", default=2),
+    "max_size": env.int("DJANGO_DB_POOL_MAX", default=8),
+    "timeout": 10,
+}

@@ -53,3 +53,14 @@ def can_submit_claim(user: "AbstractBaseUser", claim: "Claim") -> bool:
 def can_review_claim(user: "AbstractBaseUser", claim: "Claim") -> bool:
     """Reviewers, never on a claim they annotated themselves."""
     return is_reviewer(user) and claim.annotator_id != user.pk and claim.status == "submitted"
+
+
+def can_use_review_queue(user: "AbstractBaseUser") -> bool:
+    """See the review queue and approve or reject there (one at a time or several at once)."""
+    return is_reviewer(user)
+
+
+def can_view_dashboard(user: "AbstractBaseUser") -> bool:
+    """The figures compare analysts with each other: reviewers and administrators only,
+    so that analysts keep annotating without seeing how the others labelled."""
+    return is_reviewer(user)

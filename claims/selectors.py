@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch
+from django.core.exceptions import PermissionDenied
+from django.db.models import Max, Min, Prefetch
 
 from claims.models import Claim, Document, Sentence, Source
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
-    from claims.querysets import ClaimQuerySet, DocumentQuerySet
+    from claims.querysets import ClaimQuerySet, DocumentQuerySet, SourceQuerySet
 
 
 def claim_list(*, user: "AbstractBaseUser") -> "ClaimQuerySet":
@@ -19,23 +21,75 @@ def claim_list(*, user: "AbstractBaseUser") -> "ClaimQuerySet":
     return Claim.objects.visible_to(user).with_chain()
 
 
-def document_list(*, user: "AbstractBaseUser", search: str = "") -> "DocumentQuerySet":
-    """Documents with their counts; counts only include the claims ``user`` may see."""
+def document_list(
+    *, user: "AbstractBaseUser", search: str = "", publisher_id: int | None = None, to_review: bool = False
+) -> "DocumentQuerySet":
+    """Documents with their counts; counts only include the claims ``user`` may see.
+
+    ``to_review`` keeps the documents with at least one such claim waiting for review.
+    """
     if not user.is_authenticated:
         return Document.objects.none()
     documents = Document.objects.select_related("publisher").defer("text", "search_vector")
-    return documents.search(search).with_claim_counts(Claim.objects.visible_to(user))
+    if publisher_id is not None:
+        documents = documents.filter(publisher_id=publisher_id)
+    documents = documents.search(search).with_claim_counts(Claim.objects.visible_to(user))
+    if to_review:
+        documents = documents.filter(submitted_count__gt=0)
+    return documents
+
+
+def publisher_list() -> "SourceQuerySet":
+    """Sources that published at least one stored document (the document list's filter)."""
+    return Source.objects.filter(pk__in=Document.objects.filter(publisher__isnull=False).values("publisher_id"))
+
+
+def document_get(*, user: "AbstractBaseUser", document_id: int) -> Document:
+    """One document (every signed-in user may read every document), without its search vector."""
+    from django.shortcuts import get_object_or_404
+
+    if not user.is_authenticated:
+        raise PermissionDenied
+    return get_object_or_404(Document.objects.select_related("publisher").defer("search_vector"), pk=document_id)
 
 
 def document_for_annotation(*, user: "AbstractBaseUser", document_id: int) -> Document:
     """One document with its sentences and the claims ``user`` may see, in a fixed number of queries."""
     from django.shortcuts import get_object_or_404
 
-    queryset = Document.objects.select_related("publisher").prefetch_related(
-        Prefetch("sentences", queryset=Sentence.objects.order_by("index")),
-        Prefetch("claims", queryset=claim_list(user=user).order_by("start", "end", "id"), to_attr="visible_claims"),
+    # The prefetch already sets each claim's document: joining it again would copy the whole
+    # text into every claim row.
+    claims = claim_list(user=user).select_related(None).select_related("annotator")
+    queryset = (
+        Document.objects.select_related("publisher")
+        .defer("search_vector")
+        .prefetch_related(
+            Prefetch("sentences", queryset=Sentence.objects.order_by("index")),
+            Prefetch("claims", queryset=claims.order_by("start", "end", "id"), to_attr="visible_claims"),
+        )
     )
     return get_object_or_404(queryset, pk=document_id)
+
+
+def source_mention(*, document: Document, source: Source, start: int, end: int) -> tuple[int, int] | None:
+    """Where ``source`` is named around the span ``[start, end)``: in the span or its sentences.
+
+    The longest of the source's name and aliases wins (« l’agence de presse Mehr » over « Mehr »),
+    then the first occurrence; a match must not run into a neighbouring word. Code points.
+    """
+    bounds = Sentence.objects.filter(document=document, start__lt=end, end__gt=start).aggregate(
+        first=Min("start"), last=Max("end")
+    )
+    lo = max(0, min(start, bounds["first"] if bounds["first"] is not None else start))
+    hi = max(end, bounds["last"] if bounds["last"] is not None else end)
+    region = document.text[lo:hi]
+    for name in sorted({source.name, *source.aliases}, key=len, reverse=True):
+        if not name.strip():
+            continue
+        match = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", region, flags=re.IGNORECASE)
+        if match:
+            return lo + match.start(), lo + match.end()
+    return None
 
 
 def source_search(*, query: str = "") -> "ClaimQuerySet":

@@ -227,6 +227,11 @@ def _check_span(document: Document, start: int, end: int) -> None:
         raise ValidationError({"start": "The span holds only white space."})
 
 
+def validate_span(*, document: Document, start: int, end: int) -> None:
+    """Raise ``ValidationError`` unless ``[start, end)`` can be a claim (pages check a selection early)."""
+    _check_span(document, start, end)
+
+
 def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
     if tag not in ClaimTag.values:
         raise ValidationError({"tag": f"Unknown tag {tag!r}; one of {', '.join(ClaimTag.values)}."})

@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: run serve test bench install browser migrate seed check clean-db help
+.PHONY: run serve test bench install browser migrate seed check help
 
 help:
 	@echo "make run    - set up and serve the app on http://$(HOST):$(PORT) with seed data"
@@ -50,7 +50,8 @@ run: seed
 CORES := $(shell nproc 2>/dev/null || echo 2)
 WORKERS ?= $(shell echo $$(( $(CORES) * 2 + 1 )))
 THREADS ?= 4
-PROD := DJANGO_SETTINGS_MODULE=annotator.settings.production \
+SETTINGS ?= annotator.settings.production
+PROD := DJANGO_SETTINGS_MODULE=$(SETTINGS) \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
@@ -70,3 +71,8 @@ test: install browser
 
 check: install
 	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Benchmarks: synthetic corpus in its own database, measured against `make serve`.
+# BENCH_SIZE=S|M|L (M by default); results in bench/RESULTS.md.
+bench: install
+	$(BIN)/python bench/run.py

@@ -1,0 +1,391 @@
+"""``make bench``: build a synthetic corpus in its own database, serve it as production
+would, measure B1-B7 against their physical limits and write ``bench/RESULTS.md``.
+
+Sizes (``BENCH_SIZE``): S = 1k documents / 5k claims, M = 10k / 50k (default),
+L = 100k / 1M. Every figure is the median of at least 3 runs (``BENCH_RUNS``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.client
+import json
+import os
+import platform
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SIZES = {"S": 1_000, "M": 10_000, "L": 100_000}
+RUNS = max(3, int(os.environ.get("BENCH_RUNS", "3")))
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+BENCH_DB = "annotator_bench"
+FORMATS = ["jsonl", "json", "csv", "w3c", "doccano", "labelstudio"]
+IMPORT_DOCUMENTS = int(os.environ.get("BENCH_IMPORT_DOCUMENTS", "10000"))
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, max(0, round(q / 100 * (len(values) - 1))))]
+
+
+# --- the database -------------------------------------------------------------------------------
+
+
+def bench_database_url() -> str:
+    """Its own database on DATABASE_URL's server, or on the embedded one; created afresh."""
+    import psycopg
+
+    if os.environ.get("DATABASE_URL"):
+        parts = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
+        admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+        url = urllib.parse.urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
+        connect = {"conninfo": admin}
+    else:
+        from annotator.embedded_db import embedded_database_settings
+
+        params = embedded_database_settings(ROOT / ".pgdata", database="postgres")
+        url = f"postgres://postgres@/{BENCH_DB}?host={params['HOST']}&port={params['PORT']}"
+        connect = {"host": params["HOST"], "port": params["PORT"], "user": "postgres", "dbname": "postgres"}
+    with psycopg.connect(**connect, autocommit=True) as conn:
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [BENCH_DB],
+        )
+        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+        conn.execute(f"CREATE DATABASE {BENCH_DB}")
+    return url
+
+
+def manage(*args: str, env: dict) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+# --- the server ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def served(env: dict):
+    """``make serve`` on the bench database; yields the gunicorn master's psutil.Process."""
+    import psutil
+
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "serve", f"PORT={PORT}", "SETTINGS=bench.settings"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
+                conn.request("GET", "/accounts/login/")
+                if conn.getresponse().status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("make serve did not answer within 120 s")
+        master = next(
+            p for p in psutil.Process(process.pid).children(recursive=True)
+            if "gunicorn" in " ".join(p.cmdline()) and p.parent() and "gunicorn" not in " ".join(p.parent().cmdline())
+        )
+        yield master
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+class Client:
+    """A keep-alive HTTP client for one thread, authenticated by token or session cookie."""
+
+    def __init__(self, headers: dict[str, str]):
+        self.headers = headers
+        self.conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=120)
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+        self.conn.request(method, path, body=body, headers={**self.headers, **(headers or {})})
+        response = self.conn.getresponse()
+        return response
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        response = self.request("GET", path)
+        return response.status, response.read()
+
+
+def session_cookie(username: str, password: str) -> str:
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    conn.request("GET", "/accounts/login/")
+    response = conn.getresponse()
+    page = response.read().decode()
+    csrf_cookie = response.getheader("Set-Cookie").split("csrftoken=")[1].split(";")[0]
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    body = urllib.parse.urlencode({"username": username, "password": password, "csrfmiddlewaretoken": token})
+    conn.request(
+        "POST", "/accounts/login/", body=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf_cookie}"},
+    )
+    response = conn.getresponse()
+    response.read()
+    cookies = [c.split(";")[0] for c in response.headers.get_all("Set-Cookie") or []]
+    session = next(c for c in cookies if c.startswith("sessionid="))
+    return session
+
+
+# --- benchmarks ---------------------------------------------------------------------------------
+
+
+def rss_while(master, action) -> tuple[float, int]:
+    """Run ``action`` and sample the serving processes' RSS meanwhile; (seconds, peak bytes)."""
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            for child in master.children(recursive=True):
+                try:
+                    peak = max(peak, child.memory_info().rss)
+                except Exception:  # a worker recycled meanwhile
+                    pass
+            time.sleep(0.005)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    started = time.perf_counter()
+    try:
+        action()
+    finally:
+        elapsed = time.perf_counter() - started
+        done.set()
+        sampler.join()
+    return elapsed, peak
+
+
+def b1_export(master, token: str, claims: int, results: dict, size: str) -> None:
+    from bench.limits import copy_export_seconds
+
+    client = Client({"Authorization": f"Token {token}"})
+    for fmt in FORMATS:
+        times, peaks, nbytes = [], [], 0
+        for _ in range(RUNS):
+            def fetch():
+                nonlocal nbytes
+                response = client.request("GET", f"/api/v1/export/claims/?format={fmt}")
+                assert response.status == 200, (fmt, response.status, response.read()[:300])
+                nbytes = 0
+                while chunk := response.read(1 << 16):
+                    nbytes += len(chunk)
+
+            elapsed, peak = rss_while(master, fetch)
+            times.append(elapsed)
+            peaks.append(peak)
+        seconds = statistics.median(times)
+        results[f"B1 {fmt} {size}"] = {
+            "seconds": seconds, "claims_per_s": claims / seconds, "bytes": nbytes, "peak_rss": max(peaks),
+        }
+        log(f"B1 {size} {fmt}: {claims / seconds:,.0f} claims/s, {seconds:.3f} s, peak RSS {max(peaks) / 2**20:.0f} MiB")
+    copy_seconds = statistics.median(copy_export_seconds() for _ in range(RUNS))
+    results[f"B1 COPY {size}"] = {"seconds": copy_seconds, "claims_per_s": claims / copy_seconds}
+    log(f"B1 {size} COPY: {claims / copy_seconds:,.0f} claims/s")
+
+
+def b2_annotate(cookie: str, document_id: int, results: dict) -> None:
+    client = Client({"Cookie": cookie})
+    for label, path in (("page", f"/documents/{document_id}/"), ("bare", "/bench/bare/")):
+        status, _ = client.get(path)
+        assert status == 200, (path, status)
+        times = []
+        for _ in range(max(RUNS, 50)):
+            started = time.perf_counter()
+            status, _ = client.get(path)
+            times.append(time.perf_counter() - started)
+        results[f"B2 {label}"] = {"p50": statistics.median(times), "p95": pct(times, 95)}
+        log(f"B2 {label}: p50 {statistics.median(times) * 1000:.1f} ms, p95 {pct(times, 95) * 1000:.1f} ms")
+
+
+def b2_queries(document_id: int, user) -> int:
+    """Queries the annotate page makes, counted in-process with Django's test client."""
+    from django.db import connection
+    from django.test import Client as DjangoClient
+    from django.test.utils import CaptureQueriesContext
+
+    client = DjangoClient()
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/documents/{document_id}/")
+    assert response.status_code == 200, response.status_code
+    return len(queries)
+
+
+def b3_create(token: str, document_id: int, span: tuple[int, int], source_ids: list[int], results: dict) -> None:
+    body = json.dumps({
+        "document": document_id, "start": span[0], "end": span[1], "tag": "sourced",
+        "attributions": [{"position": 0, "source": source_ids[0]}, {"position": 1, "source": source_ids[1]}],
+    }).encode()
+    for clients in (1, 16):
+        per_client = max(RUNS * 10, 400 // clients)
+        latencies: list[float] = []
+        lock = threading.Lock()
+
+        def worker():
+            client = Client({"Authorization": f"Token {token}", "Content-Type": "application/json"})
+            mine = []
+            for _ in range(per_client):
+                started = time.perf_counter()
+                response = client.request("POST", "/api/v1/claims/", body=body)
+                response.read()
+                mine.append(time.perf_counter() - started)
+                assert response.status == 201, response.status
+            with lock:
+                latencies.extend(mine)
+
+        threads = [threading.Thread(target=worker) for _ in range(clients)]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - started
+        results[f"B3 {clients}"] = {"p50": statistics.median(latencies), "p95": pct(latencies, 95),
+                                    "rps": len(latencies) / wall}
+        log(f"B3 {clients} clients: p50 {statistics.median(latencies) * 1000:.1f} ms, "
+            f"p95 {pct(latencies, 95) * 1000:.1f} ms, {len(latencies) / wall:.0f} req/s")
+
+
+def b4_list(token: str, results: dict) -> None:
+    client = Client({"Authorization": f"Token {token}"})
+    times = []
+    for _ in range(max(RUNS, 50)):
+        started = time.perf_counter()
+        status, body = client.get("/api/v1/claims/?page_size=100")
+        times.append(time.perf_counter() - started)
+        assert status == 200
+    assert len(json.loads(body)["results"]) == 100
+    results["B4"] = {"p50": statistics.median(times), "p95": pct(times, 95)}
+    log(f"B4: p50 {statistics.median(times) * 1000:.1f} ms")
+
+
+def b5_import(results: dict) -> None:
+    from bench.corpus import jsonl, texts_for_import
+    from claims.importing import import_file
+    from claims.text.segmentation import segment_text
+
+    texts = texts_for_import(IMPORT_DOCUMENTS)
+    seg_times = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        for text in texts:
+            segment_text(text)
+        seg_times.append(time.perf_counter() - started)
+    import_times = []
+    for run in range(RUNS):
+        # Each run imports fresh texts: the same text is never stored twice.
+        batch = [f"{text}Dépêche {run}.\n" for text in texts]
+        data = jsonl(batch)
+        started = time.perf_counter()
+        result = import_file("bench.jsonl", data, user=None)
+        import_times.append(time.perf_counter() - started)
+        assert result.ok, result.error
+    seconds, limit = statistics.median(import_times), statistics.median(seg_times)
+    results["B5"] = {"seconds": seconds, "docs_per_s": len(texts) / seconds, "segment_seconds": limit}
+    log(f"B5: import {len(texts) / seconds:,.0f} docs/s ({seconds:.1f} s), segmentation alone {len(texts) / limit:,.0f} docs/s")
+
+
+def b6_search(results: dict) -> None:
+    from django.db import connection
+
+    from claims.models import Document
+
+    queries = ["colonne militaire", "ministère de la défense", "Mossoul", "source sécurité irakienne",
+               "forces irakiennes opération", "Daech Syrie frontière", "Hachd", "armée de l'air",
+               "convoi américain", "terroristes"]
+    times = []
+    for _ in range(RUNS):
+        for query in queries:
+            started = time.perf_counter()
+            list(Document.objects.search(query).values_list("pk", flat=True)[:20])
+            times.append(time.perf_counter() - started)
+    sql, params = Document.objects.search("colonne militaire").values("pk")[:20].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    results["B6"] = {"p50": statistics.median(times), "p95": pct(times, 95), "plan": plan,
+                     "uses_index": "document_search_gin" in plan}
+    log(f"B6: p95 {pct(times, 95) * 1000:.1f} ms, index used: {'document_search_gin' in plan}")
+
+
+def b7_suggestions(results: dict) -> None:
+    try:
+        from bench.suggestions import measure
+    except ImportError:
+        results["B7"] = None
+        log("B7: bench.suggestions not available")
+        return
+    results["B7"] = measure(runs=RUNS)
+    log(f"B7: {results['B7']}")
+
+
+# --- orchestration ------------------------------------------------------------------------------
+
+
+def main() -> None:
+    size = os.environ.get("BENCH_SIZE", "M").upper()
+    if size not in SIZES:
+        sys.exit(f"BENCH_SIZE must be one of {', '.join(SIZES)}")
+    started = time.perf_counter()
+    url = bench_database_url()
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "bench.settings", "DJANGO_DEBUG": "0",
+           "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+           "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver"}
+    log(f"database {BENCH_DB}; migrating")
+    manage("migrate", "--noinput", env=env)
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from bench import setup
+
+    fixture = setup.prepare()
+    results: dict = {"size": size, "runs": RUNS}
+    steps = ["S", size] if size != "S" else ["S"]
+    loaded = 0
+    with served(env) as master:
+        token = fixture.token
+        cookie = session_cookie(fixture.analyst.username, setup.PASSWORD)
+        for step in dict.fromkeys(steps):
+            log(f"loading corpus up to {SIZES[step]:,} documents")
+            t0 = time.perf_counter()
+            loaded += setup.grow(SIZES[step] - loaded, fixture)
+            log(f"loaded in {time.perf_counter() - t0:.1f} s")
+            claims = setup.claim_count()
+            results[f"claims {step}"] = claims
+            b1_export(master, token, claims, results, step)
+            results[f"B2 queries {step}"] = b2_queries(fixture.long_document_id, fixture.analyst)
+        b2_annotate(cookie, fixture.long_document_id, results)
+        b3_create(token, fixture.long_document_id, fixture.span, fixture.source_ids, results)
+        b4_list(token, results)
+    b6_search(results)
+    b5_import(results)
+    b7_suggestions(results)
+    results["total_seconds"] = time.perf_counter() - started
+    from bench.report import write
+
+    path = write(results)
+    log(f"wrote {path.relative_to(ROOT)} in {results['total_seconds'] / 60:.1f} min")
+
+
+if __name__ == "__main__":
+    main()

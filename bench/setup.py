@@ -1,0 +1,70 @@
+"""Users, token, registry sources and the corpus of a benchmark run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.management import call_command
+from django.db import connection
+
+from bench import corpus
+
+PASSWORD = "bench-password-123"
+LONG_DOCUMENT_SENTENCES = 200
+LONG_DOCUMENT_CLAIMS = 100
+
+
+@dataclass
+class Fixture:
+    analyst: object
+    token: str
+    source_ids: list[int]
+    annotator_ids: list[int]
+    long_document_id: int
+    span: tuple[int, int]
+
+
+def prepare() -> Fixture:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from rest_framework.authtoken.models import Token
+
+    from claims.models import Sentence, Source
+
+    call_command("seed", verbosity=0)  # the registry (no demo users: DEBUG is off)
+    User = get_user_model()
+    analysts = []
+    for i in range(4):
+        user = User.objects.create_user(username=f"bench-analyst-{i}", password=PASSWORD)
+        user.groups.add(Group.objects.get(name="Analyst"))
+        analysts.append(user)
+    token = Token.objects.create(user=analysts[0]).key
+    source_ids = list(Source.objects.order_by("pk").values_list("pk", flat=True))
+    raw = connection.connection if connection.connection else (connection.ensure_connection() or connection.connection)
+    [long_id] = corpus.load(
+        raw, documents=1, claims_per_document=LONG_DOCUMENT_CLAIMS, annotator_ids=[analysts[0].pk],
+        source_ids=source_ids, sentences_per_document=LONG_DOCUMENT_SENTENCES,
+    )
+    sentence = Sentence.objects.filter(document_id=long_id, kind="body").order_by("index").first()
+    return Fixture(analysts[0], token, source_ids, [u.pk for u in analysts], long_id, (sentence.start, sentence.end))
+
+
+def grow(documents: int, fixture: Fixture) -> int:
+    if documents <= 0:
+        return 0
+    connection.ensure_connection()
+    done = 0
+    while done < documents:  # batches keep the client's memory flat at size L
+        batch = min(20_000, documents - done)
+        corpus.load(connection.connection, documents=batch, annotator_ids=fixture.annotator_ids,
+                    source_ids=fixture.source_ids, seed=done)
+        done += batch
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return documents
+
+
+def claim_count() -> int:
+    from claims.models import Claim
+
+    return Claim.objects.count()

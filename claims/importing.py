@@ -14,7 +14,6 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -157,27 +156,32 @@ def import_file(
     result = FileResult(name=name)
     try:
         articles = parse_article_file(name, data)
-        with transaction.atomic():
-            for article in articles:
-                if skip_duplicates and Document.objects.filter(
-                    content_hash=services.content_hash(article.text)
-                ).exists():
-                    result.skipped += 1
-                    continue
-                try:
-                    document = services.document_create(
-                        text=article.text,
-                        title=article.title,
-                        publisher=_resolve_publisher(article),
-                        url=article.url,
-                        published_at=article.published_at,
-                        language=article.language,
-                        created_by=user,
-                    )
-                except ValidationError as exc:
-                    prefix = f"{article.where}: " if article.where else ""
-                    raise ImportFileError(prefix + _message(exc)) from None
-                result.documents.append(document)
+        if skip_duplicates:
+            known = set(
+                Document.objects.filter(
+                    content_hash__in=[services.content_hash(a.text) for a in articles]
+                ).values_list("content_hash", flat=True)
+            )
+            kept = [a for a in articles if services.content_hash(a.text) not in known]
+            result.skipped = len(articles) - len(kept)
+            articles = kept
+        publishers = {a.publisher: _resolve_publisher(a) for a in articles if a.publisher}
+        new_documents = [
+            services.NewDocument(
+                text=a.text,
+                title=a.title,
+                publisher=publishers.get(a.publisher),
+                url=a.url,
+                published_at=a.published_at,
+                language=a.language,
+            )
+            for a in articles
+        ]
+        try:
+            result.documents = services.documents_create(documents=new_documents, created_by=user)
+        except services.InvalidDocument as exc:
+            where = articles[exc.index].where
+            raise ImportFileError((f"{where}: " if where else "") + _message(exc)) from None
     except ImportFileError as exc:
         result.documents = []
         result.skipped = 0

@@ -97,62 +97,118 @@ def source_for_publisher_line(name: str) -> Source | None:
     return Source.objects.search_exact(name).first()
 
 
-@transaction.atomic
-def document_create(
-    *,
-    text: str,
-    created_by: "AbstractBaseUser | None",
-    title: str = "",
-    publisher: Source | None = None,
-    url: str = "",
-    published_at: datetime | None = None,
-    language: str = "fr",
-) -> Document:
-    """Store an article and its sentences. The title and publisher default to what the text says."""
-    validate_text(text)
-    title = (title or "").strip()
-    if "\x00" in title:
+@dataclass(frozen=True, slots=True)
+class NewDocument:
+    """An article to store. The title and publisher default to what the text says."""
+
+    text: str
+    title: str = ""
+    publisher: Source | None = None
+    url: str = ""
+    published_at: datetime | None = None
+    language: str = "fr"
+
+
+class InvalidDocument(ValidationError):
+    """A ``ValidationError`` that also says which document of a batch is at fault."""
+
+    def __init__(self, error: ValidationError, index: int):
+        super().__init__(error.error_dict if hasattr(error, "error_dict") else error.error_list)
+        self.index = index
+
+
+def _publisher_from_lines(text: str, segments, cache: dict[str, Source | None]) -> Source | None:
+    """The registry source named by the page's last publisher line ("SOURCE: FRENCH PRESS TV")."""
+    for segment in reversed(segments):
+        if segment.kind != LineKind.PUBLISHER:
+            continue
+        name = publisher_name(segment.text_of(text))
+        if not name:
+            continue
+        if name not in cache:
+            cache[name] = source_for_publisher_line(name)
+        if cache[name] is not None:
+            return cache[name]
+    return None
+
+
+def _check_new_document(new: NewDocument) -> None:
+    validate_text(new.text)
+    if "\x00" in (new.title or ""):
         raise ValidationError({"title": "The title contains a NUL character."})
-    digest = content_hash(text)
-    duplicate = Document.objects.filter(content_hash=digest).only("pk", "title").first()
-    if duplicate is not None:
-        raise ValidationError(
-            {"text": f"This text is already stored as document {duplicate.pk} ({duplicate.title!r})."},
-            code="duplicate",
+
+
+@transaction.atomic
+def documents_create(*, documents: Sequence[NewDocument], created_by: "AbstractBaseUser | None") -> list[Document]:
+    """Store articles and their sentences, all or none, in a fixed number of queries.
+
+    Raises ``InvalidDocument`` (a ``ValidationError`` with ``index``) for the first bad one.
+    """
+    digests: dict[str, int] = {}
+    for index, new in enumerate(documents):
+        try:
+            _check_new_document(new)
+        except ValidationError as exc:
+            raise InvalidDocument(exc, index) from None
+        digest = content_hash(new.text)
+        if digest in digests:
+            raise InvalidDocument(
+                ValidationError({"text": f"The same text appears twice (document {digests[digest] + 1})."}), index
+            )
+        digests[digest] = index
+    for duplicate in Document.objects.filter(content_hash__in=digests).only("pk", "title", "content_hash"):
+        raise InvalidDocument(
+            ValidationError(
+                {"text": f"This text is already stored as document {duplicate.pk} ({duplicate.title!r})."},
+                code="duplicate",
+            ),
+            digests[duplicate.content_hash],
         )
-    segments = segment_text(text)
-    if publisher is None:
-        for segment in reversed(segments):
-            if segment.kind != LineKind.PUBLISHER:
-                continue
-            name = publisher_name(segment.text_of(text))
-            if name and (publisher := source_for_publisher_line(name)):
-                break
-    document = Document.objects.create(
-        title=(title or title_of(text) or "Untitled")[:500],
-        text=text,
-        language=language or "fr",
-        publisher=publisher,
-        url=url or "",
-        published_at=published_at,
-        content_hash=digest,
-        created_by=created_by if created_by is not None and created_by.is_authenticated else None,
-    )
+    creator = created_by if created_by is not None and created_by.is_authenticated else None
+    publishers: dict[str, Source | None] = {}
+    rows, segmentations = [], []
+    for new, digest in zip(documents, digests):
+        segments = segment_text(new.text)
+        segmentations.append(segments)
+        rows.append(
+            Document(
+                title=((new.title or "").strip() or title_of(new.text) or "Untitled")[:500],
+                text=new.text,
+                language=new.language or "fr",
+                publisher=new.publisher or _publisher_from_lines(new.text, segments, publishers),
+                url=new.url or "",
+                published_at=new.published_at,
+                content_hash=digest,
+                created_by=creator,
+            )
+        )
+    stored = Document.objects.bulk_create(rows, batch_size=500)
     Sentence.objects.bulk_create(
-        Sentence(document=document, index=i, start=s.start, end=s.end, kind=str(s.kind))
-        for i, s in enumerate(segments)
+        (
+            Sentence(document=document, index=i, start=s.start, end=s.end, kind=str(s.kind))
+            for document, segments in zip(stored, segmentations)
+            for i, s in enumerate(segments)
+        ),
+        batch_size=5000,
     )
-    transaction.on_commit(lambda: _queue_suggestions(document.pk))
-    return document
+    ids = [document.pk for document in stored]
+    transaction.on_commit(lambda: _queue_suggestions(ids))
+    return stored
 
 
-def _queue_suggestions(document_id: int) -> None:
+def document_create(*, created_by: "AbstractBaseUser | None", **fields) -> Document:
+    """Store one article (see ``NewDocument`` for the fields)."""
+    return documents_create(documents=[NewDocument(**fields)], created_by=created_by)[0]
+
+
+def _queue_suggestions(document_ids: Sequence[int]) -> None:
     """Hook for the attribution suggestions (computed outside the request cycle)."""
     try:
         from claims.tasks import suggest_for_document
     except ImportError:  # suggestions not installed in this build
         return
-    suggest_for_document.enqueue(document_id)
+    for document_id in document_ids:
+        suggest_for_document.enqueue(document_id)
 
 
 # --- sources -----------------------------------------------------------------------------------
@@ -197,6 +253,43 @@ def source_create(
         url=url or "",
         description=description or "",
     )
+
+
+@_audited("user")
+@transaction.atomic
+def source_update(
+    *,
+    source: Source,
+    user: "AbstractBaseUser",
+    name: str | None = None,
+    kind: str | None = None,
+    aliases: Sequence[str] | None = None,
+    country: str | None = None,
+    url: str | None = None,
+    description: str | None = None,
+) -> Source:
+    """Edit a registry source; ``None`` keeps a field. The slug never changes: it is a stable id."""
+    if not permissions.can_edit_source(user):
+        raise ValidationError("Only reviewers can change registry sources.", code="permission")
+    source = Source.objects.select_for_update().get(pk=source.pk)
+    if name is not None:
+        if not name.strip():
+            raise ValidationError({"name": "A source needs a name."})
+        source.name = name.strip()
+    if kind is not None:
+        if kind not in SourceKind.values:
+            raise ValidationError({"kind": f"Unknown kind {kind!r}; one of {', '.join(SourceKind.values)}."})
+        source.kind = kind
+    if aliases is not None:
+        source.aliases = normalise_aliases(aliases)
+    if country is not None:
+        source.country = country.upper()[:2]
+    if url is not None:
+        source.url = url
+    if description is not None:
+        source.description = description
+    source.save()
+    return source
 
 
 # --- claims ------------------------------------------------------------------------------------
@@ -329,6 +422,8 @@ def claim_update(
     claim = _lock(claim)
     if claim.version != version:
         raise StaleVersion(claim)
+    if claim.annotator_id != user.pk and not permissions.is_admin(user):
+        raise ValidationError("Only the claim's analyst can edit it.", code="permission")
     if not permissions.can_edit_claim(user, claim):
         raise ValidationError(f"This claim is {claim.status} and cannot be edited.", code="locked")
     new_start = claim.start if start is None else start
@@ -370,6 +465,8 @@ def claim_submit(*, claim: Claim, user: "AbstractBaseUser", version: int | None 
 @transaction.atomic
 def claim_delete(*, claim: Claim, user: "AbstractBaseUser") -> None:
     claim = _lock(claim)
+    if claim.annotator_id != user.pk and not permissions.is_admin(user):
+        raise ValidationError("Only the claim's analyst can delete it.", code="permission")
     if not permissions.can_edit_claim(user, claim):
         raise ValidationError(f"This claim is {claim.status} and cannot be deleted.", code="locked")
     claim.delete()

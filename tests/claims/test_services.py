@@ -158,3 +158,20 @@ def test_source_search_ignores_case_and_accents(mehr):
     assert list(Source.objects.search_exact("Ministere de la defense irakien").values_list("slug", flat=True)) == [
         "ministere"
     ]
+
+
+def test_documents_create_is_all_or_nothing_and_names_the_bad_one():
+    batch = [services.NewDocument(text=f"Article {i}. Il a dit.") for i in range(3)]
+    with pytest.raises(services.InvalidDocument) as info:
+        services.documents_create(documents=[*batch, services.NewDocument(text="Article 1. Il a dit.")], created_by=None)
+    assert info.value.index == 3 and "twice" in str(info.value)
+    assert Document.objects.count() == 0
+
+
+def test_documents_create_query_count_does_not_grow_with_the_batch(django_assert_max_num_queries):
+    for size in (2, 40):
+        batch = [services.NewDocument(text=f"Lot {size}, article {i}. Il a précisé.\nSuite.") for i in range(size)]
+        with django_assert_max_num_queries(6):
+            stored = services.documents_create(documents=batch, created_by=None)
+        assert len(stored) == size
+    assert Sentence.objects.count() == 3 * (2 + 40)  # two sentences on the first line, one on the second

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -140,7 +141,7 @@ def _check_new_document(new: NewDocument) -> None:
 
 @transaction.atomic
 def documents_create(*, documents: Sequence[NewDocument], created_by: "AbstractBaseUser | None") -> list[Document]:
-    """Store articles and their sentences, all or none, in a fixed number of queries.
+    """Store articles and their sentences, all or none, in a few queries per 250 articles.
 
     Raises ``InvalidDocument`` (a ``ValidationError`` with ``index``) for the first bad one.
     """
@@ -166,11 +167,9 @@ def documents_create(*, documents: Sequence[NewDocument], created_by: "AbstractB
         )
     creator = created_by if created_by is not None and created_by.is_authenticated else None
     publishers: dict[str, Source | None] = {}
-    rows, segmentations = [], []
-    for new, digest in zip(documents, digests):
-        segments = segment_text(new.text)
-        segmentations.append(segments)
-        rows.append(
+    stored: list[Document] = []
+    for chunk, segmentations in _segmented_chunks(documents):
+        rows = [
             Document(
                 title=((new.title or "").strip() or title_of(new.text) or "Untitled")[:500],
                 text=new.text,
@@ -178,22 +177,46 @@ def documents_create(*, documents: Sequence[NewDocument], created_by: "AbstractB
                 publisher=new.publisher or _publisher_from_lines(new.text, segments, publishers),
                 url=new.url or "",
                 published_at=new.published_at,
-                content_hash=digest,
+                content_hash=content_hash(new.text),
                 created_by=creator,
             )
-        )
-    stored = Document.objects.bulk_create(rows, batch_size=500)
-    Sentence.objects.bulk_create(
-        (
+            for new, segments in zip(chunk, segmentations)
+        ]
+        chunk_stored = Document.objects.bulk_create(rows)
+        Sentence.objects.bulk_create(
             Sentence(document=document, index=i, start=s.start, end=s.end, kind=str(s.kind))
-            for document, segments in zip(stored, segmentations)
+            for document, segments in zip(chunk_stored, segmentations)
             for i, s in enumerate(segments)
-        ),
-        batch_size=5000,
-    )
+        )
+        stored.extend(chunk_stored)
     ids = [document.pk for document in stored]
     transaction.on_commit(lambda: _queue_suggestions(ids))
     return stored
+
+
+IMPORT_CHUNK = 250
+
+
+def _segment_all(documents: Sequence[NewDocument]) -> list:
+    return [segment_text(new.text) for new in documents]
+
+
+def _segmented_chunks(documents: Sequence[NewDocument]):
+    """Yield (chunk, its segmentations). For large batches the next chunk is segmented in a
+    thread while the caller writes the current one: PostgreSQL's work (inserts, the search
+    vector) then overlaps with Python's, which is most of an import's time."""
+    chunks = [documents[i : i + IMPORT_CHUNK] for i in range(0, len(documents), IMPORT_CHUNK)]
+    if len(chunks) <= 1:
+        for chunk in chunks:
+            yield chunk, _segment_all(chunk)
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="segment") as pool:
+        pending = pool.submit(_segment_all, chunks[0])
+        for k, chunk in enumerate(chunks):
+            segmentations = pending.result()
+            if k + 1 < len(chunks):
+                pending = pool.submit(_segment_all, chunks[k + 1])
+            yield chunk, segmentations
 
 
 def document_create(*, created_by: "AbstractBaseUser | None", **fields) -> Document:

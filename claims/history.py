@@ -35,6 +35,25 @@ class Change:
     before: Any
     after: Any
 
+    @property
+    def shown_before(self) -> str:
+        return _shown(self.before)
+
+    @property
+    def shown_after(self) -> str:
+        return _shown(self.after)
+
+
+def _shown(value: Any) -> str:
+    """A value as a reader sees it: chains as arrows, corrections as "what: before → after"."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, list):
+        return " → ".join(_shown(v) for v in value) or "no source"
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_shown(pair[0])} ⇒ {_shown(pair[1])}" for key, pair in value.items())
+    return str(value)
+
 
 @dataclass(slots=True)
 class Step:

@@ -94,3 +94,41 @@ def source_mention(*, document: Document, source: Source, start: int, end: int) 
 
 def source_search(*, query: str = "") -> "ClaimQuerySet":
     return Source.objects.search(query)
+
+
+# Characters of context a queue row shows at most on each side of a claim, within its sentences.
+QUEUE_CONTEXT_CHARS = 300
+
+
+def review_queue(*, user: "AbstractBaseUser") -> "ClaimQuerySet":
+    """Submitted claims ``user`` may review (never their own), oldest first.
+
+    Each claim carries its chain, reviews, annotator and document (without the text), and the
+    text of its sentences around it as ``context_before`` / ``context_after``, cut in SQL:
+    a fixed number of queries, and no document text copied into every row.
+    """
+    from django.db.models import F, OuterRef, Subquery
+    from django.db.models.functions import Coalesce, Greatest, Least, Substr
+
+    from claims import permissions
+
+    if not permissions.can_use_review_queue(user):
+        return Claim.objects.none()
+    sentences = Sentence.objects.filter(document=OuterRef("document"))
+    first = sentences.filter(start__lte=OuterRef("start"), end__gt=OuterRef("start")).values("start")[:1]
+    last = sentences.filter(start__lt=OuterRef("end"), end__gte=OuterRef("end")).values("end")[:1]
+    before_start = Greatest(Coalesce(Subquery(first), F("start")), F("start") - QUEUE_CONTEXT_CHARS, 0)
+    after_end = Least(Coalesce(Subquery(last), F("end")), F("end") + QUEUE_CONTEXT_CHARS)
+    return (
+        claim_list(user=user)
+        .filter(status="submitted")
+        .exclude(annotator=user)
+        .select_related("document__publisher")
+        .defer("document__text", "document__search_vector")
+        .annotate(
+            # PostgreSQL's substr() counts code points from 1, like Python's str from 0.
+            context_before=Substr("document__text", before_start + 1, F("start") - before_start),
+            context_after=Substr("document__text", F("end") + 1, after_end - F("end")),
+        )
+        .order_by("updated_at", "id")
+    )

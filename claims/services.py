@@ -581,6 +581,8 @@ def _apply_correction(claim: Claim, tag: str | None, chain: Sequence[Link] | Non
     if new_tag == ClaimTag.UNSOURCED:
         new_chain = []
     _check_chain(claim.document, new_tag, new_chain)
+    if new_tag == ClaimTag.SOURCED and not new_chain:  # the rule claim_submit applies, kept by corrections
+        raise ValidationError({"attributions": "A sourced claim needs at least one source."})
     correction = {}
     if new_tag != claim.tag:
         correction["tag"] = [claim.tag, new_tag]

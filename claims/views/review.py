@@ -196,9 +196,14 @@ def review_decide(request: HttpRequest, claim_id: int) -> HttpResponse:
     return TemplateResponse(request, TEMPLATE, _queue_context(request, forms={claim.pk: form}), status=400)
 
 
+# The services' field names that the review form calls otherwise.
+SERVICE_FIELDS = {"attributions": "chain"}
+
+
 def _add_errors(form: forms.Form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for name, errors in error.message_dict.items():
+            name = SERVICE_FIELDS.get(name, name)
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)

@@ -197,6 +197,15 @@ def test_approving_with_a_corrected_chain_and_tag_records_the_correction(as_revi
     assert other.reviews.get().correction == {"tag": ["sourced", "unsourced"], "chain": [["mehr"], []]}
 
 
+def test_a_correction_to_sourced_needs_a_source(as_reviewer, document, analyst):
+    claim = submitted(document, analyst, "Les combats")
+    response = decide(as_reviewer, claim, decision="approve", tag="sourced", chain="")
+    assert response.status_code == 400
+    assert "A sourced claim needs at least one source." in response.content.decode()
+    claim.refresh_from_db()
+    assert (claim.status, claim.tag) == ("submitted", "unsourced")
+
+
 def test_an_unknown_source_in_the_correction_changes_nothing(as_reviewer, claim):
     response = decide(as_reviewer, claim, decision="approve", chain="mehr, nobody-knows")
     assert response.status_code == 400 and "Unknown source: nobody-knows." in response.content.decode()

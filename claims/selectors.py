@@ -34,6 +34,9 @@ def document_list(
     if publisher_id is not None:
         documents = documents.filter(publisher_id=publisher_id)
     documents = documents.search(search).with_claim_counts(Claim.objects.visible_to(user))
+    if not documents.query.order_by:
+        # Meta.ordering does not apply to a GROUP BY query: pages need a stable order.
+        documents = documents.order_by("-created_at", "-id")
     if to_review:
         documents = documents.filter(submitted_count__gt=0)
     return documents

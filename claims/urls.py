@@ -2,12 +2,20 @@
 
 from django.urls import path
 
-from claims.views import dashboard, documents, history, review
+from claims.views import annotate, dashboard, documents, history, review
 
 app_name = "claims"
 urlpatterns = [
     # Documents and annotation
     path("", documents.document_list, name="document-list"),
+    path("documents/add/", documents.document_add, name="document-add"),
+    path("documents/<int:document_id>/", annotate.document_annotate, name="document-annotate"),
+    path("documents/<int:document_id>/claims/new/", annotate.claim_new, name="claim-new"),
+    path("documents/<int:document_id>/chain-link/", annotate.chain_link, name="chain-link"),
+    path("claims/<int:claim_id>/", annotate.claim_edit, name="claim-edit"),
+    path("claims/<int:claim_id>/delete/", annotate.claim_delete, name="claim-delete"),
+    path("sources/options/", annotate.source_options, name="source-options"),
+    path("guidelines/", annotate.guidelines, name="guidelines"),
     # Review
     path("review/", review.review_queue, name="review-queue"),
     path("review/<int:claim_id>/", review.review_decide, name="review-decide"),

@@ -1,0 +1,482 @@
+"""The annotate page and its htmx fragments: the claim form, chain links, source search, guidelines.
+
+Thin: the rules are in ``claims.services`` (writes) and ``claims.selectors`` (reads, scoped to the
+user). Offsets are code points everywhere here; annotate.js converts the browser's UTF-16 once.
+
+htmx requests get fragments with status 200 even when the input is refused (the form comes back
+with its message: a 4xx would make htmx drop it and the browser log an error); plain form posts
+get the whole page with a 4xx status.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
+from markdown_it import MarkdownIt
+
+from claims import permissions, selectors, services
+from claims.forms import ClaimForm, SourceForm, add_service_errors
+from claims.models import Claim, ClaimStatus, ClaimTag, Document, Sentence, SentenceKind, Source
+
+PAGE = "claims/annotate.html"
+PANEL = "claims/annotate.html#claim-panel"
+SOURCE_OPTIONS = 12
+
+STALE_MESSAGE = (
+    "Someone changed this claim while you were editing it (it is now at version {version}). "
+    "Your changes were not saved; this is its current state."
+)
+
+
+# --- the text, sentence by sentence, with the claims highlighted --------------------------------
+
+STATUS_GLYPHS = {"draft": "", "submitted": "…", "approved": "✓", "rejected": "✗"}
+KIND_LABELS = {
+    SentenceKind.HEADLINE: "Headline",
+    SentenceKind.CAPTION: "Caption",
+    SentenceKind.PUBLISHER: "Publisher line",
+    SentenceKind.BOILERPLATE: "Boilerplate",
+}
+
+
+def _claim_title(claim: Claim) -> str:
+    return f"{claim.get_tag_display()} claim, {claim.get_status_display().lower()}"
+
+
+def text_html(text: str, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> SafeString:
+    """The document's text as HTML: every character once, in order, inside a ``.t`` piece.
+
+    Each piece carries ``data-start`` (its first code point), so that the concatenated text of
+    the pieces is ``text`` and annotate.js can turn any DOM position into an offset. Sentences
+    wrap their pieces; pieces are cut at every claim boundary and list the claims covering them
+    (innermost first), so overlapping claims stay visible. Markers and labels sit outside the
+    pieces, out of the offsets.
+    """
+    n = len(text)
+    cuts = {0, n}
+    for item in (*sentences, *claims):
+        cuts.update((min(max(item.start, 0), n), min(max(item.end, 0), n)))
+    bounds = sorted(cuts)
+    by_start = sorted(claims, key=lambda c: (c.start, c.end))
+    starts: dict[int, list[Claim]] = {}
+    for claim in by_start:
+        starts.setdefault(claim.start, []).append(claim)
+    out: list[str] = []
+    active: list[Claim] = []
+    next_claim = 0
+    sentence_iter = iter(sentences)
+    sentence = next(sentence_iter, None)
+    for a, b in zip(bounds, bounds[1:]):
+        while next_claim < len(by_start) and by_start[next_claim].start <= a:
+            active.append(by_start[next_claim])
+            next_claim += 1
+        active = [c for c in active if c.end > a]
+        while sentence is not None and sentence.end <= a:
+            sentence = next(sentence_iter, None)
+        if sentence is not None and sentence.start == a:
+            out.append(
+                format_html(
+                    '<span class="sentence kind-{}" id="s-{}" data-index="{}" data-start="{}" data-end="{}" tabindex="-1">',
+                    sentence.kind,
+                    sentence.index,
+                    sentence.index,
+                    sentence.start,
+                    sentence.end,
+                )
+            )
+            if sentence.kind in KIND_LABELS:
+                out.append(format_html('<span class="kind-label">{}</span>', KIND_LABELS[sentence.kind]))
+        for claim in starts.get(a, ()):
+            out.append(
+                format_html(
+                    '<span class="marker tag-{} status-{}" data-claim="{}" aria-hidden="true" title="{}">{}{}</span>',
+                    claim.tag,
+                    claim.status,
+                    claim.pk,
+                    _claim_title(claim),
+                    "S" if claim.tag == ClaimTag.SOURCED else "U",
+                    STATUS_GLYPHS.get(claim.status, ""),
+                )
+            )
+        piece = escape(text[a:b])
+        if active:
+            covering = sorted(active, key=lambda c: (c.end - c.start, c.start))
+            classes = ["t", "hl"] + sorted({f"hl-{c.tag}" for c in covering})
+            if len(covering) > 1:
+                classes.append("hl-overlap")
+            out.append(
+                format_html(
+                    '<mark class="{}" data-start="{}" data-claims="{}" title="{}">',
+                    " ".join(classes),
+                    a,
+                    " ".join(str(c.pk) for c in covering),
+                    "; ".join(_claim_title(c) for c in covering),
+                )
+                + piece
+                + "</mark>"
+            )
+        else:
+            out.append(format_html('<span class="t" data-start="{}">', a) + piece + "</span>")
+        if sentence is not None and sentence.end == b:
+            out.append("</span>")
+            sentence = next(sentence_iter, None)
+    return mark_safe("".join(out))  # every piece above is escaped or built by format_html
+
+
+# --- context for the page and the claim panel --------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChainLink:
+    """One row of the chain editor."""
+
+    source: Source
+    mention_start: int | None
+    mention_end: int | None
+    mention_text: str
+
+
+def _links(document: Document, links: Sequence[services.Link]) -> list[ChainLink]:
+    def mention(link: services.Link) -> str:
+        if link.mention_start is None or link.mention_end is None:
+            return ""
+        return document.text[link.mention_start : link.mention_end]
+
+    return [ChainLink(link.source, link.mention_start, link.mention_end, mention(link)) for link in links]
+
+
+def _posted_links(document: Document, form: ClaimForm) -> list[ChainLink]:
+    """The chain as the user sent it, to show it again beside an error (unknown sources left out)."""
+    if "attributions" in form.cleaned_data:
+        return _links(document, form.cleaned_data["attributions"])
+    data = form.data
+    ids = [int(v) for v in data.getlist("link_source") if v.isdigit()]
+    sources = Source.objects.in_bulk(ids)
+    links = []
+    for i, value in enumerate(data.getlist("link_source")):
+        if not value.isdigit() or int(value) not in sources:
+            continue
+        start, end = (data.getlist(key)[i : i + 1] for key in ("link_mention_start", "link_mention_end"))
+        start_value = int(start[0]) if start and start[0].isdigit() else None
+        end_value = int(end[0]) if end and end[0].isdigit() else None
+        if start_value is None or end_value is None:
+            start_value = end_value = None
+        links.append(services.Link(sources[int(value)], len(links), start_value, end_value))
+    return _links(document, links)
+
+
+def _claim_panel(
+    request: HttpRequest,
+    *,
+    document: Document,
+    claim: Claim | None = None,
+    form: ClaimForm | None = None,
+    links: list[ChainLink] | None = None,
+    message: str = "",
+    level: str = "info",
+) -> dict[str, Any]:
+    """What the claim panel shows: a new claim's form, an existing claim's, or only a message."""
+    if claim is not None:
+        if form is None:
+            form = ClaimForm(
+                initial={"start": claim.start, "end": claim.end, "version": claim.version, "tag": claim.tag}
+            )
+        if links is None:
+            links = _links(document, services.chain_of(claim))
+        action_url = reverse("claims:claim-edit", args=[claim.pk])
+        editable = permissions.can_edit_claim(request.user, claim)
+        span = (claim.start, claim.end)
+        review = next(iter(claim.reviews.all()), None)
+    else:
+        action_url = reverse("claims:claim-new", args=[document.pk])
+        editable = permissions.can_annotate(request.user)
+        span = (form["start"].value(), form["end"].value()) if form is not None else (None, None)
+        review = None
+    try:
+        start, end = int(span[0]), int(span[1])
+        span_text = document.text[start:end] if 0 <= start < end <= len(document.text) else ""
+    except (TypeError, ValueError):
+        span_text = ""
+    return {
+        "document": document,
+        "claim": claim,
+        "form": form,
+        "links": links or [],
+        "span_text": span_text,
+        "action_url": action_url,
+        "editable": editable,
+        "can_submit": claim is None or permissions.can_submit_claim(request.user, claim),
+        "review": review,
+        "message": message,
+        "level": level,
+        "source_form": SourceForm(prefix="new", use_required_attribute=False),
+    }
+
+
+def _page_context(request: HttpRequest, document: Document, panel: dict[str, Any] | None) -> dict[str, Any]:
+    claims = document.visible_claims
+    return {
+        **(panel or {"document": document}),
+        "document": document,
+        "claims": claims,
+        "text": text_html(document.text, document.sentences.all(), claims),
+        "sentence_kinds": SentenceKind,
+        # The attribution suggestions (issue 6) plug in here: see the suggestions block of the page.
+        "suggestions_enabled": False,
+    }
+
+
+def _respond(
+    request: HttpRequest, document_id: int, panel: dict[str, Any], *, status: int = 200
+) -> HttpResponse:
+    """The claim panel for htmx (always 200, see the module docstring), else the page with ``status``."""
+    if request.htmx:
+        return TemplateResponse(request, PANEL, panel)
+    document = selectors.document_for_annotation(user=request.user, document_id=document_id)
+    return TemplateResponse(request, PAGE, _page_context(request, document, panel), status=status)
+
+
+def _saved(request: HttpRequest, document_id: int, claim_id: int | None, message: str) -> HttpResponse:
+    """After a write: the panel, plus the claim list and the text swapped out of band (htmx)."""
+    if not request.htmx:
+        url = reverse("claims:document-annotate", args=[document_id])
+        return HttpResponseRedirect(f"{url}?claim={claim_id}" if claim_id else url)
+    document = selectors.document_for_annotation(user=request.user, document_id=document_id)
+    claim = next((c for c in document.visible_claims if c.pk == claim_id), None)
+    panel = _claim_panel(request, document=document, claim=claim, message=message, level="success")
+    if claim is None:
+        panel["form"] = None
+    return TemplateResponse(request, "claims/partials/claim_saved.html", _page_context(request, document, panel))
+
+
+def _visible_claim(request: HttpRequest, claim_id: int) -> Claim | None:
+    return selectors.claim_list(user=request.user).filter(pk=claim_id).first()
+
+
+def _claim_not_found(request: HttpRequest, claim_id: int) -> HttpResponse:
+    message = f"Claim {claim_id} does not exist or is not yours to see."
+    if request.htmx:
+        return TemplateResponse(request, PANEL, {"message": message, "level": "error"})
+    return TemplateResponse(request, "claims/message.html", {"message": message, "level": "error"}, status=404)
+
+
+def _span_from(request: HttpRequest) -> tuple[int | None, int | None]:
+    def number(key: str) -> int | None:
+        value = request.GET.get(key, "")
+        return int(value) if value.lstrip("-").isdigit() else None
+
+    return number("start"), number("end")
+
+
+# --- pages and fragments -----------------------------------------------------------------------
+
+
+@require_GET
+def document_annotate(request: HttpRequest, document_id: int) -> HttpResponse:
+    """The annotate page; ``?claim=<id>`` opens one of the user's claims in the panel."""
+    document = selectors.document_for_annotation(user=request.user, document_id=document_id)
+    panel = None
+    status = 200
+    if claim_id := request.GET.get("claim", ""):
+        claim = next((c for c in document.visible_claims if str(c.pk) == claim_id), None)
+        if claim is None:
+            panel = {"message": f"Claim {claim_id} is not on this document or not yours to see.", "level": "error"}
+            status = 404
+        else:
+            panel = _claim_panel(request, document=document, claim=claim)
+    return TemplateResponse(request, PAGE, _page_context(request, document, panel), status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def claim_new(request: HttpRequest, document_id: int) -> HttpResponse:
+    """GET ``?start=&end=``: the form for a new claim over that span. POST: create it (and submit it)."""
+    document = selectors.document_get(user=request.user, document_id=document_id)
+    if not permissions.can_annotate(request.user):
+        return _respond(
+            request,
+            document_id,
+            {"document": document, "message": "Only analysts can create claims.", "level": "error"},
+            status=403,
+        )
+    if request.method == "GET":
+        start, end = _span_from(request)
+        form = ClaimForm(initial={"start": start, "end": end})
+        try:
+            services.validate_span(document=document, start=start, end=end)
+        except ValidationError as error:
+            message = " ".join(error.messages)
+            return _respond(request, document_id, {"document": document, "message": message, "level": "error"}, status=400)
+        return _respond(request, document_id, _claim_panel(request, document=document, form=form))
+    form = ClaimForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():  # save and submit together, or neither
+                claim = services.claim_create(
+                    document=document,
+                    user=request.user,
+                    start=data["start"],
+                    end=data["end"],
+                    tag=data["tag"],
+                    chain=data["attributions"],
+                )
+                if request.POST.get("action") == "submit":
+                    claim = services.claim_submit(claim=claim, user=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            submitted = claim.status == ClaimStatus.SUBMITTED
+            return _saved(request, document_id, claim.pk, "Claim submitted for review." if submitted else "Claim saved.")
+    panel = _claim_panel(request, document=document, form=form, links=_posted_links(document, form))
+    panel.update(message="The claim was not saved: see below.", level="error")
+    return _respond(request, document_id, panel, status=422)
+
+
+@require_http_methods(["GET", "POST"])
+def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """GET: one of the user's claims in the panel. POST: save it (``action=submit`` also submits it)."""
+    claim = _visible_claim(request, claim_id)
+    if claim is None:
+        return _claim_not_found(request, claim_id)
+    document = claim.document
+    if request.method == "GET":
+        if not request.htmx:
+            url = reverse("claims:document-annotate", args=[document.pk])
+            return HttpResponseRedirect(f"{url}?claim={claim.pk}")
+        return _respond(request, document.pk, _claim_panel(request, document=document, claim=claim))
+    form = ClaimForm(request.POST)
+    if form.is_valid() and form.cleaned_data["version"] is None:
+        form.add_error(None, "The form lacks the claim's version; reload the page.")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():  # save and submit together, or neither
+                claim = services.claim_update(
+                    claim=claim,
+                    user=request.user,
+                    version=data["version"],
+                    tag=data["tag"],
+                    chain=data["attributions"],
+                    start=data["start"],
+                    end=data["end"],
+                )
+                if request.POST.get("action") == "submit":
+                    claim = services.claim_submit(claim=claim, user=request.user, version=claim.version)
+        except services.StaleVersion as stale:
+            current = _visible_claim(request, claim.pk)
+            if current is None:
+                return _claim_not_found(request, claim_id)
+            panel = _claim_panel(
+                request,
+                document=document,
+                claim=current,
+                message=STALE_MESSAGE.format(version=stale.current.version),
+                level="error",
+            )
+            panel["stale"] = True
+            return _respond(request, document.pk, panel, status=409)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            submitted = claim.status == ClaimStatus.SUBMITTED
+            return _saved(request, document.pk, claim.pk, "Claim submitted for review." if submitted else "Claim saved.")
+    panel = _claim_panel(request, document=document, claim=claim, form=form, links=_posted_links(document, form))
+    panel.update(message="The claim was not saved: see below.", level="error")
+    return _respond(request, document.pk, panel, status=422)
+
+
+@require_POST
+def claim_delete(request: HttpRequest, claim_id: int) -> HttpResponse:
+    claim = _visible_claim(request, claim_id)
+    if claim is None:
+        return _claim_not_found(request, claim_id)
+    try:
+        services.claim_delete(claim=claim, user=request.user)
+    except ValidationError as error:
+        panel = _claim_panel(request, document=claim.document, claim=claim, message=" ".join(error.messages), level="error")
+        return _respond(request, claim.document_id, panel, status=403)
+    return _saved(request, claim.document_id, None, "Claim deleted.")
+
+
+@require_http_methods(["GET", "POST"])
+def chain_link(request: HttpRequest, document_id: int) -> HttpResponse:
+    """One row of the chain editor for a source, its mention found near the claim's span.
+
+    GET ``?source=<id>``: a registry source. POST: "New source": create it first. ``start`` and
+    ``end`` (the claim's span) say where to look for the mention.
+    """
+    document = selectors.document_get(user=request.user, document_id=document_id)
+    params = request.POST if request.method == "POST" else request.GET
+    if request.method == "POST":
+        if not permissions.can_annotate(request.user):
+            raise PermissionDenied("Only analysts can add sources.")
+        form = SourceForm(request.POST, prefix="new")
+        source = None
+        if form.is_valid():
+            try:
+                source = services.source_create(
+                    name=form.cleaned_data["name"], kind=form.cleaned_data["kind"], aliases=form.cleaned_data["aliases"]
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+        if source is None:
+            messages = [f"{form[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e) for f, e in form.errors.items()]
+            return _chain_error(request, "new-source-errors", "The source was not created. " + " ".join(messages))
+    else:
+        value = params.get("source", "")
+        source = selectors.source_search().filter(pk=int(value)).first() if value.isdigit() else None
+        if source is None:
+            return _chain_error(request, "chain-errors", "Choose a source from the list first (type a name, then pick it).")
+    mention = None
+    start, end = params.get("start", ""), params.get("end", "")
+    if start.isdigit() and end.isdigit() and int(start) < int(end) <= len(document.text):
+        mention = selectors.source_mention(document=document, source=source, start=int(start), end=int(end))
+    link = ChainLink(source, *(mention or (None, None)), document.text[mention[0] : mention[1]] if mention else "")
+    return TemplateResponse(request, "claims/partials/chain_link.html", {"link": link, "editable": True})
+
+
+def _chain_error(request: HttpRequest, target: str, message: str) -> HttpResponse:
+    response = TemplateResponse(request, "claims/partials/message.html", {"message": message, "level": "error"})
+    if request.htmx:
+        return reswap(retarget(response, f"#{target}"), "innerHTML")
+    response.status_code = 422
+    return response
+
+
+@require_GET
+def source_options(request: HttpRequest) -> HttpResponse:
+    """The combobox's options: registry sources whose name, slug or alias contains ``q``."""
+    query = request.GET.get("q", "")[:200]
+    sources = list(selectors.source_search(query=query)[:SOURCE_OPTIONS])
+    return TemplateResponse(request, "claims/partials/source_options.html", {"sources": sources, "query": query})
+
+
+# --- guidelines --------------------------------------------------------------------------------
+
+GUIDELINES = Path(settings.BASE_DIR) / "docs" / "guidelines.md"
+
+
+@functools.lru_cache(maxsize=4)
+def _guidelines_html(path: Path, mtime: float) -> str:
+    # "js-default": CommonMark without raw HTML, so the page only shows what Markdown produces.
+    return MarkdownIt("js-default").enable("table").render(path.read_text(encoding="utf-8"))
+
+
+@require_GET
+def guidelines(request: HttpRequest) -> HttpResponse:
+    html = _guidelines_html(GUIDELINES, GUIDELINES.stat().st_mtime)
+    return TemplateResponse(request, "claims/guidelines.html", {"guidelines": mark_safe(html)})

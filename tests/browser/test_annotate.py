@@ -1,0 +1,256 @@
+"""The annotate page in a real browser: selecting claims, chains, submitting, offsets with emoji."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import Page, expect
+
+from claims import services
+from claims.models import Claim, ClaimStatus, Document, Source
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SCREENSHOT = Path(settings.BASE_DIR) / "docs" / "annotate.png"
+FIRST_SENTENCE_000 = (
+    "Une source de la sécurité irakienne a annoncé l’entrée d’une colonne militaire américaine dans la "
+    "province d’al-Anbar, dans l’ouest du pays, selon l’agence de presse Mehr citant al-Nahrain."
+)
+
+
+def article_000() -> Document:
+    return Document.objects.get(text__startswith=FIRST_SENTENCE_000)
+
+
+def add_source(page: Page, typed: str, option: str) -> None:
+    """Search the registry in the combobox, pick an option, add it as the chain's next link."""
+    links = page.locator("#chain-list .chain-link")
+    count = links.count()
+    combobox = page.get_by_role("combobox", name="Source")
+    combobox.fill(typed)
+    page.get_by_role("option", name=option).click()
+    expect(combobox).to_have_value(option)
+    page.get_by_role("button", name="Add source").click()
+    expect(links).to_have_count(count + 1)
+    expect(links.last).to_contain_text(option)
+
+
+def drag_select(page: Page, target: str) -> None:
+    """Select ``target`` in the text with the mouse: press before its first letter, release after its last."""
+    box = page.evaluate(
+        """(target) => {
+          const walker = document.createTreeWalker(document.getElementById("doc-text"), NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const i = node.data.indexOf(target);
+            if (i < 0) continue;
+            const rect = (a, b) => { const r = document.createRange(); r.setStart(node, a); r.setEnd(node, b); return r.getBoundingClientRect(); };
+            const first = rect(i, i + 1), last = rect(i + target.length - 1, i + target.length);
+            return {x0: first.left + 1, y0: first.top + first.height / 2, x1: last.right - 1, y1: last.top + last.height / 2};
+          }
+          return null;
+        }""",
+        target,
+    )
+    assert box, f"{target!r} is not in one text node of the page"
+    page.mouse.move(box["x0"], box["y0"])
+    page.mouse.down()
+    page.mouse.move(box["x1"], box["y1"], steps=8)
+    page.mouse.up()
+
+
+def test_analyst_tags_first_sentence_with_a_chain_saves_reloads_and_submits(page, seeded, login):
+    login("analyst")
+    document = article_000()
+    page.goto(document.get_absolute_url())
+
+    page.locator("#doc-text .sentence").first.click()
+    expect(page.get_by_role("heading", name="New claim")).to_be_visible()
+    expect(page.locator("#claim-span-text")).to_have_text(FIRST_SENTENCE_000)
+    page.get_by_role("radio", name="Sourced", exact=True).check()
+    add_source(page, "Mehr", "Mehr News Agency")
+    add_source(page, "al-Nahrain", "Al-Nahrain (Iraqi news outlet)")
+    # The mentions were found in the sentence: the longest alias wins.
+    expect(page.locator("#chain-list .chain-link").first.locator("q")).to_have_text("l’agence de presse Mehr")
+    page.get_by_role("button", name="Save claim").click()
+    expect(page.get_by_role("status").filter(has_text="Claim saved.")).to_be_visible()
+
+    claim = Claim.objects.get(document=document)
+    assert (claim.start, claim.end, claim.tag, claim.status) == (0, len(FIRST_SENTENCE_000), "sourced", "draft")
+    chain = list(claim.attributions.order_by("position").select_related("source"))
+    assert [a.source.slug for a in chain] == ["mehr", "al-nahrain"]
+    assert [document.text[a.mention_start : a.mention_end] for a in chain] == ["l’agence de presse Mehr", "al-Nahrain"]
+
+    page.reload()
+    card = page.locator(f"#card-{claim.pk}")
+    expect(card).to_contain_text("Mehr News Agency → Al-Nahrain (Iraqi news outlet)")
+    expect(card).to_contain_text("Sourced")
+    expect(card).to_contain_text("Draft")
+    expect(page.locator(f'#doc-text mark[data-claims~="{claim.pk}"]').first).to_be_visible()
+
+    card.get_by_role("link").click()
+    expect(page.get_by_role("heading", name=f"Claim {claim.pk}")).to_be_visible()
+    expect(page.get_by_role("radio", name="Sourced", exact=True)).to_be_checked()
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_role("status").filter(has_text="Claim submitted for review.")).to_be_visible()
+    expect(page.locator(".readonly-note")).to_contain_text("read-only")
+    expect(page.get_by_role("button", name="Save claim")).to_have_count(0)
+    expect(page.get_by_role("button", name="Delete claim")).to_have_count(0)
+    expect(page.get_by_role("radio", name="Sourced", exact=True)).to_be_disabled()
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.SUBMITTED
+
+    # Still read-only after a reload, opened from its card.
+    page.reload()
+    expect(page.locator(f"#card-{claim.pk}")).to_contain_text("Submitted")
+    page.locator(f"#card-{claim.pk}").get_by_role("link").click()
+    expect(page.locator(".readonly-note")).to_be_visible()
+    expect(page.get_by_role("button", name="Save claim")).to_have_count(0)
+
+
+def test_mouse_selection_after_emoji_stores_code_point_offsets(page, seeded, login):
+    text = "Le ministre 🎉🎉 a annoncé que 😀 la trêve tient 👍, selon l’agence Mehr.\nUne autre phrase 🙂 ici.\n"
+    document = services.document_create(text=text, created_by=None, title="Emoji 🎉")
+    target = "la trêve tient"
+    start = text.index(target)
+    # The browser's UTF-16 index of the same span is further on: three emoji before it.
+    assert len(text[:start].encode("utf-16-le")) // 2 == start + 3
+
+    login("analyst")
+    page.goto(document.get_absolute_url())
+    drag_select(page, target)
+    expect(page.locator("#claim-span-text")).to_have_text(target)
+    page.get_by_role("radio", name="Unsourced", exact=True).check()
+    page.get_by_role("button", name="Save claim").click()
+    expect(page.get_by_role("status").filter(has_text="Claim saved.")).to_be_visible()
+
+    claim = Claim.objects.get(document=document)
+    assert (claim.start, claim.end) == (start, start + len(target))
+    assert claim.text == target == document.text[claim.start : claim.end]
+
+    # A span across the two sentences, starting after the emoji of the first one.
+    page.keyboard.press("Escape")
+    drag_select(page, "Une autre")
+    expect(page.locator("#claim-span-text")).to_have_text("Une autre")
+
+
+def test_mention_marked_by_selection_and_keyboard_tagging(page, seeded, login):
+    login("analyst")
+    document = article_000()
+    page.goto(document.get_absolute_url())
+    # Keyboard: j/k move between sentences, Enter makes the current one a claim, "s" tags it sourced.
+    for key in ("j", "j", "j", "k"):
+        page.keyboard.press(key)
+    expect(page.locator("#doc-text .sentence.focused")).to_have_attribute("data-index", "1")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="New claim")).to_be_visible()
+    second = document.sentences.order_by("index")[1]
+    expect(page.locator("#claim-span-text")).to_have_text(document.text[second.start : second.end])
+    page.keyboard.press("s")
+    expect(page.get_by_role("radio", name="Sourced", exact=True)).to_be_checked()
+    add_source(page, "security source", "Iraqi security source (unnamed)")
+    page.get_by_role("button", name="Mark the mention of Iraqi security source (unnamed) in the text").click()
+    drag_select(page, "a indiqué la source")
+    expect(page.locator("#chain-list .chain-link q")).to_have_text("a indiqué la source")
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_role("status").filter(has_text="Claim saved.")).to_be_visible()
+    claim = Claim.objects.get(document=document)
+    link = claim.attributions.get()
+    assert document.text[link.mention_start : link.mention_end] == "a indiqué la source"
+    assert (claim.start, claim.end) == (second.start, second.end)
+
+    # The help dialog opens with "?".
+    page.keyboard.press("?")
+    expect(page.get_by_role("dialog", name="Keyboard shortcuts")).to_be_visible()
+
+
+def test_new_source_inline_and_chain_reordering(page, seeded, login):
+    login("analyst")
+    document = article_000()
+    page.goto(document.get_absolute_url())
+    page.locator("#doc-text .sentence").first.click()
+    page.get_by_role("radio", name="Sourced", exact=True).check()
+    add_source(page, "Mehr", "Mehr News Agency")
+    page.get_by_text("New source").click()
+    page.get_by_label("Name", exact=True).fill("Colonne de test")
+    page.get_by_label("Kind").select_option("other")
+    page.get_by_label("Aliases").fill("colonne militaire américaine")
+    page.get_by_role("button", name="Create source and add it").click()
+    links = page.locator("#chain-list .chain-link")
+    expect(links).to_have_count(2)
+    expect(links.last.locator("q")).to_have_text("colonne militaire américaine")
+    page.get_by_role("button", name="Move Colonne de test up").click()
+    expect(links.first).to_contain_text("Colonne de test")
+    page.get_by_role("button", name="Remove Mehr News Agency from the chain").click()
+    expect(links).to_have_count(1)
+    page.get_by_role("button", name="Save claim").click()
+    expect(page.get_by_role("status").filter(has_text="Claim saved.")).to_be_visible()
+    claim = Claim.objects.get(document=document)
+    assert [a.source.name for a in claim.attributions.all()] == ["Colonne de test"]
+    assert Source.objects.filter(name="Colonne de test", kind="other").exists()
+
+
+def test_screenshot_of_the_annotate_page_with_several_claims(page, seeded, login):
+    """Several claims of every kind, one open in the editor; saved as docs/annotate.png for the README."""
+    from django.contrib.auth import get_user_model
+
+    document = article_000()
+    analyst = get_user_model().objects.get(username="analyst")
+    reviewer = get_user_model().objects.get(username="reviewer")
+    sentences = list(document.sentences.order_by("index"))
+    text = document.text
+    mehr, nahrain, iraqi, rassoul = (
+        Source.objects.get(slug=slug) for slug in ("mehr", "al-nahrain", "iraqi-security-source", "yahya-rassoul")
+    )
+
+    def link(source, position, words, sentence):
+        start = text.index(words, sentence.start)
+        return services.Link(source, position, start, start + len(words))
+
+    first, second, third, fourth = sentences[0], sentences[1], sentences[2], sentences[4]
+    services.claim_create(
+        document=document, user=analyst, start=first.start, end=first.end, tag="sourced",
+        chain=[link(mehr, 0, "l’agence de presse Mehr", first), link(nahrain, 1, "al-Nahrain", first),
+               link(iraqi, 2, "Une source de la sécurité irakienne", first)],
+    )
+    submitted = services.claim_create(
+        document=document, user=analyst, start=second.start, end=second.end, tag="sourced",
+        chain=[link(iraqi, 0, "a indiqué la source", second)],
+    )
+    services.claim_submit(claim=submitted, user=analyst)
+    rejected = services.claim_create(
+        document=document, user=analyst, start=third.start, end=third.end, tag="unsourced"
+    )
+    services.claim_submit(claim=rejected, user=analyst)
+    services.claim_review(
+        claim=rejected, reviewer=reviewer, decision="reject", reason="wrong_tag",
+        comment="« circulent dans les médias irakiens » is a vague attribution: tag it sourced.",
+    )
+    words = "les forces de sécurité avaient réussi à identifier l’une des bases de Daech"
+    inner = text.index(words)
+    services.claim_create(
+        document=document, user=analyst, start=inner, end=inner + len(words), tag="sourced",
+        chain=[link(rassoul, 0, "Yahya Rassoul", sentences[3])],
+    )
+    services.claim_create(
+        document=document, user=analyst, start=sentences[3].start, end=sentences[3].end, tag="unsourced"
+    )
+    services.claim_create(
+        document=document, user=analyst, start=fourth.start, end=fourth.end, tag="sourced",
+        chain=[link(rassoul, 0, "Yahya Rassoul", fourth)],
+    )
+
+    login("analyst")
+    page.set_viewport_size({"width": 1400, "height": 950})
+    page.goto(document.get_absolute_url())
+    page.locator(f"#card-{rejected.pk}").get_by_role("link").click()
+    expect(page.locator(".review-note")).to_contain_text("vague attribution")
+    expect(page.locator("#doc-text .hl-overlap").first).to_be_visible()
+    expect(page.locator("#doc-text .hl-sourced").first).to_be_visible()
+    expect(page.locator("#doc-text .hl-unsourced").first).to_be_visible()
+    page.locator("#doc-text").evaluate("el => el.closest('.doc').scrollTop = 0")
+    page.mouse.move(0, 0)
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+    assert SCREENSHOT.stat().st_size > 10_000

@@ -39,6 +39,11 @@ def can_annotate(user: "AbstractBaseUser") -> bool:
     return is_analyst(user) or is_reviewer(user)
 
 
+def can_edit_source(user: "AbstractBaseUser") -> bool:
+    """Change a registry source: every claim citing it changes with it, so reviewers curate."""
+    return is_reviewer(user)
+
+
 def can_edit_claim(user: "AbstractBaseUser", claim: "Claim") -> bool:
     """The claim's own analyst, while it is a draft or rejected; administrators always."""
     if is_admin(user):

@@ -306,3 +306,12 @@ def test_every_control_of_the_queue_has_an_accessible_name(as_reviewer, claim, a
         if tag == "button":
             named = named or parser.texts.get(id(attrs), "").strip()
         assert named, (tag, attrs)
+
+
+def test_the_main_menu_offers_review_and_dashboard_to_reviewers_only(client, analyst, reviewer):
+    client.login(username=reviewer.username, password=PASSWORD)
+    html = client.get("/").content.decode()
+    assert '<a href="/review/">Review</a>' in html and '<a href="/dashboard/">Dashboard</a>' in html
+    client.login(username=analyst.username, password=PASSWORD)
+    html = client.get("/").content.decode()
+    assert '<a href="/review/">' not in html and '<a href="/dashboard/">' not in html

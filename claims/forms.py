@@ -74,20 +74,26 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class MultipleFileField(forms.FileField):
+    """Several files; each is checked by the import itself (an empty one gets its own message)."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list:
+        files = [f for f in (data if isinstance(data, (list, tuple)) else [data]) if f]
+        if not files:
+            raise ValidationError(self.error_messages["required"], code="required")
+        if len(files) > MAX_UPLOAD_FILES:
+            raise ValidationError(f"At most {MAX_UPLOAD_FILES} files at once.")
+        return files
+
+
 class UploadArticlesForm(forms.Form):
-    files = forms.FileField(
+    files = MultipleFileField(
         label="Files",
         widget=MultipleFileInput(attrs={"accept": ",".join(SUPPORTED_SUFFIXES)}),
         help_text="One or more .txt, .json or .jsonl files.",
     )
-
-    def clean_files(self) -> list:
-        files = self.files.getlist("files")
-        if not files:
-            raise ValidationError("Choose at least one file.")
-        if len(files) > MAX_UPLOAD_FILES:
-            raise ValidationError(f"At most {MAX_UPLOAD_FILES} files at once.")
-        return files
 
 
 # --- claims ------------------------------------------------------------------------------------

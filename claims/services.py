@@ -267,6 +267,9 @@ def source_create(
         raise ValidationError({"slug": "A slug needs at least one letter or digit."})
     if Source.objects.filter(slug=slug).exists():
         raise ValidationError({"slug": f"A source with slug {slug!r} exists already."})
+    # One registry entry per source: a name that is already a name or an alias is that source.
+    if same := Source.objects.search_exact(name).first():
+        raise ValidationError({"name": f"{same.name!r} (slug {same.slug!r}) exists already under that name or alias."})
     return Source.objects.create(
         slug=slug,
         name=name,

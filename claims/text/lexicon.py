@@ -1,0 +1,200 @@
+"""French word lists for attribution cues. Every entry is folded (lowercase, no accents).
+
+The speech verbs follow the lexicon of Sagot, Danlos & Stern (LREC 2010, built on AFP wires):
+verbs that report speech whatever follows them, and verbs that only do so with a reported
+clause ("que", ":" or a quote) or in an incise (", a ajouté le ministre"): "ajouter du sel",
+"estimer un coût", "assurer la sécurité" and "prévenir une attaque" report nobody's words.
+"""
+
+from __future__ import annotations
+
+
+def _er_forms(stem: str) -> set[str]:
+    """Common finite and participle forms of a regular -er verb from its stem ("declar")."""
+    soft = stem[:-1] + "ç" if stem.endswith("c") else stem + "e" if stem.endswith("g") else stem
+    forms = {
+        stem + "e", stem + "es", stem + "ent", stem + "ons", stem + "ez",
+        soft + "ait", soft + "aient", soft + "a", stem + "erent", stem + "era", stem + "eront",
+        stem + "erait", stem + "eraient", stem + "e", stem + "ee", stem + "es", stem + "ees",
+        soft + "ant", stem + "er",
+    }
+    # Participles: "declare" is both the present and the participle once accents are folded.
+    return {f.replace("ç", "c") for f in forms}
+
+
+# Verbs that report speech whether followed by a clause or by a noun ("a annoncé l'entrée de").
+_STRONG_ER = """
+declar affirm annonc indiqu precis soulign confirm revel rapport racont relat signal evoqu
+mention proclam clam martel reiter repet detaill temoign communiqu twitt tweet
+""".split()
+# Verbs that report speech only with "que", ":", a quote, or in an incise.
+_WEAK_ER = """
+ajout estim rappel assur not observ constat jug consider pens insist alert deplor regrett
+accus denonc suggér avanc lanc gliss lach repliqu retorqu confi comment continu ironis
+nuanc tempér tranch expliqu
+""".split()
+_WEAK_ER = [s.replace("é", "e") for s in _WEAK_ER]
+
+STRONG_FORMS: set[str] = set()
+for _stem in _STRONG_ER:
+    STRONG_FORMS |= _er_forms(_stem)
+WEAK_FORMS: set[str] = set()
+for _stem in _WEAK_ER:
+    WEAK_FORMS |= _er_forms(_stem)
+
+# Irregular verbs and spelling changes, as folded forms.
+STRONG_FORMS |= {
+    # dire
+    "dit", "dis", "disent", "disait", "disaient", "dira", "diront", "dirait", "diraient",
+    "dite", "dites", "disant", "dire",
+    # écrire
+    "ecrit", "ecrite", "ecrivent", "ecrivait", "ecrira", "ecrirait", "ecrivant", "ecrire",
+    # démentir
+    "dement", "dementent", "dementait", "dementi", "dementie", "dementant", "dementir",
+}
+WEAK_FORMS |= {
+    # rappeler, répéter, révéler, suggérer, prédire, reconnaître, admettre, conclure, poursuivre,
+    # croire, prévenir, soutenir, promettre, répondre
+    "rappelle", "rappellent", "rappellera", "rappellerait",
+    "repete", "repetent", "revele", "revelent", "suggere", "suggerent",
+    "predit", "reconnait", "reconnu", "reconnue", "reconnaissent", "reconnaissait",
+    "admet", "admis", "admise", "admettent", "admettait",
+    "conclut", "conclu", "concluait",
+    "poursuit", "poursuivi", "poursuivait", "poursuivent",
+    "croit", "cru", "croient", "croyait",
+    "previent", "prevenu", "previennent", "prevenait",
+    "soutient", "soutenu", "soutiennent", "soutenait",
+    "promet", "promis", "promettent", "promettait",
+    "repond", "repondu", "repondent", "repondait",
+    "avertit", "averti", "avertissent", "avertissait",
+    "pretend", "pretendu", "pretendent", "pretendait",
+}
+WEAK_FORMS -= STRONG_FORMS
+
+# "faire part de", "faire état de", "faire savoir que": the cue is the pair of words.
+FAIRE_FORMS = {"fait", "font", "faisait", "faisaient", "fera", "ferait", "faire", "faisant", "fit"}
+FAIRE_OBJECTS = {"part", "etat", "savoir", "valoir"}
+
+# "apprendre" reports speech only with "on" ("on apprend que", "a-t-on appris").
+VAGUE_ONLY_FORMS = {"apprend", "appris", "apprenait", "sait", "savait", "murmure", "raconte"}
+
+# Passive participles that name the reporter with "par": "cité par", "rapporté par".
+PASSIVE_REPORT_FORMS = {
+    "cite", "citee", "cites", "citees", "rapporte", "rapportee", "rapportes", "rapportees",
+    "relaye", "relayee", "relayes", "relayees", "repris", "reprise", "reprises",
+}
+
+# "Interrogé par la chaîne X", "contacté par l'AFP": the outlet the speaker talked to.
+INTERVIEW_FORMS = {
+    "interroge", "interrogee", "interroges", "interrogees", "interviewe", "interviewee",
+    "interviewes", "contacte", "contactee", "contactes", "joint", "jointe", "joints",
+    "sollicite", "sollicitee", "sollicites",
+}
+
+# Words that introduce a source: "selon X", "d'après X", "à en croire X".
+PREPOSITIONS = {"selon", "suivant"}
+# After "selon": a relative pronoun or "que" makes it a conjunction, not a cue.
+NOT_AFTER_SELON = {"lequel", "laquelle", "lesquels", "lesquelles", "que", "qu'", "quoi", "qui"}
+
+# Nouns naming what someone said or wrote; "de X" after them names the speaker.
+NOMINAL_SELF = {
+    "communique", "communiques", "declaration", "declarations", "propos", "annonce", "annonces",
+    "affirmation", "affirmations", "aveux", "temoignage", "temoignages", "interview",
+    "entretien", "message", "messages", "lettre", "tweet", "tweets", "discours",
+    "intervention", "allocution", "mise", "confidences", "revelations", "accusations",
+}
+# Nouns naming a report: a source of its own when nobody is named as its author.
+NOMINAL_REPORT = {
+    "rapport", "rapports", "depeche", "depeches", "document", "documents", "enquete", "etude",
+    "article", "note", "bilan", "releve", "dossier", "fuite", "fuites",
+}
+
+# Heads of noun phrases that can be a source, by the kind they suggest.
+OUTLET_HEADS = {
+    "agence", "agences", "chaine", "chaines", "journal", "journaux", "quotidien", "hebdomadaire",
+    "magazine", "site", "television", "radio", "media", "medias", "presse", "correspondant",
+    "correspondante", "envoye", "envoyee", "reporter", "journaliste", "journalistes", "redaction",
+    "revue", "blog", "antenne",
+}
+INSTITUTION_HEADS = {
+    "ministere", "gouvernement", "armee", "armees", "commandement", "police", "parlement",
+    "presidence", "conseil", "comite", "organisation", "office", "departement", "bureau",
+    "ambassade", "autorites", "etat-major", "parti", "coalition", "tribunal", "cour", "mairie",
+    "prefecture", "ong", "mouvement", "observatoire", "administration", "forces", "force",
+    "services", "service", "direction", "commission", "agence", "institut", "universite",
+    "hopital", "croix-rouge", "senat", "assemblee", "congres", "pentagone", "kremlin",
+    "elysee", "ministre-president", "union", "alliance", "groupe", "brigade", "brigades",
+    "milice", "milices", "regime", "etat", "etats", "pays", "municipalite",
+}
+PERSON_ROLE_HEADS = {
+    "porte-parole", "ministre", "president", "presidente", "chef", "commandant", "general",
+    "colonel", "capitaine", "lieutenant", "officier", "dirigeant", "dirigeante", "depute",
+    "deputee", "senateur", "ambassadeur", "ambassadrice", "conseiller", "conseillere",
+    "secretaire", "directeur", "directrice", "gouverneur", "maire", "premier", "emir", "roi",
+    "prince", "cheikh", "imam", "ayatollah", "commandante", "patron", "leader", "vice-president",
+    "homologue", "negociateur", "emissaire", "envoye", "representant", "representante",
+    "militaire", "gradé", "grade", "soldat", "combattant", "chercheur", "chercheuse",
+    "specialiste", "professeur", "avocat", "avocate", "procureur", "juge", "medecin",
+    "m", "mme", "dr", "pr", "monsieur", "madame",
+}
+ANONYMOUS_HEADS = {
+    "source", "sources", "responsable", "responsables", "officiel", "officiels", "temoin",
+    "temoins", "diplomate", "diplomates", "expert", "experts", "analyste", "analystes",
+    "observateur", "observateurs", "habitant", "habitants", "proche", "proches", "membre",
+    "membres", "interlocuteur", "specialistes", "militants", "militant", "activiste",
+    "activistes", "resident", "residents", "fonctionnaire", "fonctionnaires", "cadre", "cadres",
+}
+DOCUMENT_HEADS = NOMINAL_REPORT | NOMINAL_SELF
+# "selon des informations", "selon les derniers rapports": no source at all.
+VAGUE_HEADS = {"information", "informations", "rumeur", "rumeurs", "nouvelles", "bruits", "echos", "on-dit"}
+VAGUE_PLURAL_REPORTS = {"rapports", "estimations", "sources"}
+# Vague adverbials that need no verb: "Aux dernières nouvelles, ...", "..., dit-on".
+VAGUE_PHRASES = (
+    "aux dernieres nouvelles",
+    "a ce qu'on dit",
+    "a ce que l'on dit",
+    "selon la rumeur",
+    "de source officieuse",
+    "selon toute vraisemblance",
+)
+# Impersonal forms that report without a speaker: "il est dit que", "il semblerait que".
+IMPERSONAL_VERBS = {"semble", "semblerait", "semblait", "parait", "paraitrait", "paraissait"}
+
+# Words after an incise verb that are not its speaker: "a déclaré mercredi le général".
+TIME_WORDS = {
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+    "aujourd'hui", "demain", "matin", "soir", "apres-midi", "dernier", "derniere", "prochain",
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+    "octobre", "novembre", "decembre", "encore", "egalement", "aussi", "ensuite", "enfin",
+    "alors", "deja", "meme", "notamment", "recemment", "plus", "tard", "tot", "ainsi",
+    "ce", "cette", "le", "la", "l'", "soir-la", "nuit",
+}
+
+# Verbs of circulation: "des images circulent dans les médias", "une vidéo diffusée par X".
+CIRCULATION_FORMS = {
+    "circulent", "circule", "circulaient", "circulait", "diffusee", "diffusees", "diffuse",
+    "diffuses", "publiee", "publiees", "publie", "publies", "relayee", "relayees", "partagee",
+    "partagees", "montree", "montrees",
+}
+CIRCULATION_SUBJECTS = {
+    "image", "images", "video", "videos", "photo", "photos", "information", "informations",
+    "rumeur", "rumeurs", "document", "documents", "enregistrement", "enregistrements", "sequence",
+    "sequences", "message", "messages",
+}
+MEDIA_HEADS = OUTLET_HEADS | {"reseaux", "reseau", "internet", "toile"}
+
+PRONOUNS_3RD = {"il", "elle", "ils", "elles"}
+DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "ledit", "ladite", "lesdits", "lesdites"}
+DEFINITES = {"le", "la", "les", "l'"}
+
+
+def _normalise_lists() -> None:
+    """Fold every word list the way tokens are folded (accents off, hyphens as spaces)."""
+    from claims.text.registry import fold
+
+    for name, value in list(globals().items()):
+        if name.isupper() and isinstance(value, (set, frozenset)):
+            globals()[name] = {fold(word) if word.strip("-'") else word for word in value}
+
+
+_normalise_lists()

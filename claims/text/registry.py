@@ -1,0 +1,146 @@
+"""The source registry as plain data, and matching of source mentions against it.
+
+Pure Python (no Django): the caller builds ``RegistryEntry`` values from wherever the
+registry lives (``claims.Source`` rows, ``fixtures/sources.json``) and passes them in.
+
+Matching ignores case, accents, the apostrophe variant (' or ’), hyphens and a leading
+article (l', d', le, la, les, du, de): "l’agence de presse Mehr", "L'agence de presse mehr"
+and "agence de presse Mehr" are one key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["KINDS", "RegistryEntry", "Registry", "fold", "alias_key", "entries_from_json"]
+
+# The kinds a source can have (the same values as claims.models.SourceKind).
+KINDS = ("news_outlet", "person", "institution", "anonymous", "document", "other")
+
+# The registry's marker for vague attribution ("on estime", "selon des informations").
+VAGUE_SLUG = "vague-attribution"
+
+_APOSTROPHES = "’‘`´ʼ′"
+_DASHES = "-‐‑‒–—―"
+_LEADING_ARTICLES = ("l'", "d'", "le ", "la ", "les ", "du ", "de ")
+_SPACES_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryEntry:
+    """One source of the registry: its stable slug, display name, kind and surface forms."""
+
+    slug: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def is_vague(self) -> bool:
+        return self.slug == VAGUE_SLUG
+
+
+def fold(text: str) -> str:
+    """Lowercase, without accents, one apostrophe, hyphens as spaces, single spaces."""
+    text = unicodedata.normalize("NFKD", text or "")
+    out = []
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        if ch in _APOSTROPHES:
+            out.append("'")
+        elif ch in _DASHES:
+            out.append(" ")
+        else:
+            out.append(ch)
+    folded = "".join(out).casefold().replace("' ", "'")
+    return _SPACES_RE.sub(" ", folded).strip(" \t,;:.!?«»\"()[]")
+
+
+def alias_key(text: str) -> str:
+    """The key a mention and an alias are compared by (``fold`` without a leading article)."""
+    key = fold(text)
+    changed = True
+    while changed:
+        changed = False
+        for article in _LEADING_ARTICLES:
+            if key.startswith(article) and len(key) > len(article):
+                key = key[len(article) :].lstrip()
+                changed = True
+    return key
+
+
+class Registry:
+    """The registry's entries with an index from alias key to entry.
+
+    Where two entries share a key (the registry's README forbids it, but a user may add one),
+    the first entry keeps it: matching stays deterministic.
+    """
+
+    __slots__ = ("entries", "fingerprint", "_by_key", "_by_slug")
+
+    def __init__(self, entries: Iterable[RegistryEntry]):
+        self.entries: tuple[RegistryEntry, ...] = tuple(entries)
+        self._by_key: dict[str, RegistryEntry] = {}
+        self._by_slug: dict[str, RegistryEntry] = {}
+        digest = hashlib.sha256()
+        for entry in self.entries:
+            self._by_slug.setdefault(entry.slug, entry)
+            digest.update(repr((entry.slug, entry.name, entry.kind, tuple(entry.aliases))).encode())
+            for surface in (entry.name, *entry.aliases):
+                key = alias_key(surface)
+                if key:
+                    self._by_key.setdefault(key, entry)
+        # Identifies the registry's content: analysers built for it are cached under this key.
+        self.fingerprint: str = digest.hexdigest()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def by_slug(self, slug: str) -> RegistryEntry | None:
+        return self._by_slug.get(slug)
+
+    def exact(self, mention: str) -> RegistryEntry | None:
+        """The entry one of whose names or aliases is ``mention`` (after folding)."""
+        return self._by_key.get(alias_key(mention))
+
+    def contained(self, mention: str) -> list[tuple[RegistryEntry, int, int]]:
+        """Entries whose alias occurs in ``mention`` on word boundaries, as (entry, start, end)
+        offsets into ``fold(mention)``, longest first; overlapping shorter ones are dropped."""
+        folded = fold(mention)
+        words = [(m.start(), m.end()) for m in re.finditer(r"[^\s']+'?", folded)]
+        found: list[tuple[RegistryEntry, int, int]] = []
+        n = len(words)
+        for i in range(n):
+            for j in range(n, i, -1):
+                a, b = words[i][0], words[j - 1][1]
+                piece = folded[a:b].rstrip("'")
+                entry = self._by_key.get(alias_key(piece))
+                if entry is not None:
+                    found.append((entry, a, b))
+                    break
+        found.sort(key=lambda item: (-(item[2] - item[1]), item[1]))
+        kept: list[tuple[RegistryEntry, int, int]] = []
+        for entry, a, b in found:
+            if all(b <= ka or a >= kb for _, ka, kb in kept):
+                kept.append((entry, a, b))
+        return kept
+
+
+def entries_from_json(data: Sequence[dict]) -> list[RegistryEntry]:
+    """Entries from the shape of ``fixtures/sources.json`` (a list of source objects)."""
+    entries = []
+    for item in data:
+        entries.append(
+            RegistryEntry(
+                slug=str(item["slug"]),
+                name=str(item.get("name") or item["slug"]),
+                kind=str(item.get("kind") or "other"),
+                aliases=tuple(str(a) for a in item.get("aliases") or ()),
+            )
+        )
+    return entries

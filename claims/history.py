@@ -66,7 +66,6 @@ class Step:
     comment: str = ""
     reason: str = ""
     via: str = ""  # the page or endpoint, when made through the web
-    order: tuple = ()
 
 
 def _context(event) -> dict:

@@ -221,7 +221,7 @@ def figures_as_json(figures: Figures) -> dict[str, Any]:
             for d in figures.documents
         ],
         "analysts": [
-            {"username": a.username, "claims": a.claims, f"claims_last_{RECENT_DAYS}_days": a.recent,
+            {"username": a.username, "claims": a.claims, "recent_claims": a.recent,
              "active_days": a.active_days, "claims_per_active_day": a.per_active_day,
              "approvals": a.approvals, "rejections": a.rejections, "approval_rate": a.approval_rate}
             for a in figures.analysts

@@ -106,3 +106,39 @@ def test_no_claims_no_division_by_zero(admin_user):
     figures = stats.dashboard_figures(claims=stats.dashboard_claims(user=admin_user))
     assert figures.totals.claims == 0 and figures.totals.sourced_share is None
     assert stats.figures_as_json(figures)["agreement"] == {"documents": [], "overall": None}
+
+
+def test_api_serves_the_figures_to_reviewers_with_a_token(client, world, reviewer):
+    from tests.factories import PASSWORD
+
+    token = client.post("/api/v1/auth/token/", {"username": reviewer.username, "password": PASSWORD}, content_type="application/json").json()["token"]
+    response = client.get("/api/v1/stats/", HTTP_AUTHORIZATION=f"Token {token}")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["totals"]["claims"] == 6 and data["totals"]["anonymous_or_vague_share"] == 0.5
+    assert data["analysts"][0] == {
+        "username": "ann", "claims": 4, "recent_claims": 4, "active_days": 1, "claims_per_active_day": 4.0,
+        "approvals": 1, "rejections": 1, "approval_rate": 0.5,
+    }
+    assert data["agreement"]["documents"][0]["method"] == "cohen_kappa"
+    assert client.get("/api/v1/stats/?status=approved", HTTP_AUTHORIZATION=f"Token {token}").json()["totals"]["claims"] == 2
+
+
+def test_api_stats_errors_are_json(client, world, analyst, reviewer):
+    from tests.factories import PASSWORD
+
+    assert client.get("/api/v1/stats/").status_code in (401, 403)
+    client.login(username=analyst.username, password=PASSWORD)
+    response = client.get("/api/v1/stats/")
+    assert response.status_code == 403 and "reviewers" in response.json()["detail"]
+    client.login(username=reviewer.username, password=PASSWORD)
+    response = client.get("/api/v1/stats/?status=draft")
+    assert response.status_code == 400 and "status" in response.json()
+
+
+def test_api_stats_is_in_the_schema(client, reviewer):
+    from tests.factories import PASSWORD
+
+    client.login(username=reviewer.username, password=PASSWORD)
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").content.decode()
+    assert "/api/v1/stats/" in schema and "anonymous_or_vague_share" in schema

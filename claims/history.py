@@ -24,7 +24,7 @@ from django.contrib.auth import get_user_model
 from claims.models import AttributionEvent, ClaimEvent, ClaimStatus, ReviewEvent, SourceEvent
 
 # Fields whose changes a timeline shows; the rest (version, timestamps) is bookkeeping.
-CLAIM_FIELDS = ("status", "tag", "start", "end", "text")
+CLAIM_FIELDS = ("status", "tag", "start", "end", "text", "version")
 SOURCE_FIELDS = ("name", "slug", "kind", "aliases", "country", "url", "description")
 REVIEW_FIELDS = ("decision", "reason", "comment", "correction")
 
@@ -142,39 +142,77 @@ def claim_timeline(*, claim_id: int) -> list[Step]:
     claim_state: dict | None = None
     chain: dict[int, tuple[int, int]] = {}  # attribution id -> (position, source id)
     for key, events in sorted(groups.items(), key=group_order):
-        changes: list[Change] = []
-        for event in events["claim"]:
-            row = _row(event, CLAIM_FIELDS)
-            changes.extend(_diff(claim_state, row, ("status", "tag")))
-            if claim_state is not None and _span(claim_state) != _span(row):
-                changes.append(Change("span", _span(claim_state), _span(row)))
-            claim_state = row
-        chain_before = _chain_names(chain, sources)
-        for event in events["link"]:
-            if event.pgh_label == "delete":
-                chain.pop(event.id, None)
-            else:
-                chain[event.id] = (event.position, event.source_id)
-        chain_after = _chain_names(chain, sources)
-        if chain_before != chain_after:
-            changes.append(Change("chain", chain_before, chain_after))
-        review = next((e for e in events["review"] if e.pgh_label == "insert"), None)
-        if review is not None and review.correction:
-            changes.append(Change("correction", None, review.correction))
         every = [e for kind in ("claim", "link", "review") for e in events[kind]]
         context = _context(every[0])
-        steps.append(
-            Step(
-                when=key[1],
-                user=users.get(context.get("user")),
-                action=_claim_action(events["claim"], events["review"], changes),
-                changes=changes,
-                comment=review.comment if review is not None else "",
-                reason=review.get_reason_display() if review is not None and review.reason else "",
-                via=context.get("url") or "",
+        segments = _actions(events["claim"], claim_state)
+        for index, claim_events in enumerate(segments):
+            # A chain is only written by the first action (create, edit, correction); a review
+            # only by the last: submitting and reviewing come after saving in one request.
+            links = events["link"] if index == 0 else []
+            reviews = events["review"] if index == len(segments) - 1 else []
+            changes: list[Change] = []
+            for event in claim_events:
+                row = _row(event, CLAIM_FIELDS)
+                changes.extend(_diff(claim_state, row, ("status", "tag")))
+                if claim_state is not None and _span(claim_state) != _span(row):
+                    changes.append(Change("span", _span(claim_state), _span(row)))
+                claim_state = row
+            chain_before = _chain_names(chain, sources)
+            for event in links:
+                if event.pgh_label == "delete":
+                    chain.pop(event.id, None)
+                else:
+                    chain[event.id] = (event.position, event.source_id)
+            chain_after = _chain_names(chain, sources)
+            if chain_before != chain_after:
+                changes.append(Change("chain", chain_before, chain_after))
+            review = next((e for e in reviews if e.pgh_label == "insert"), None)
+            if review is not None and review.correction:
+                changes.append(Change("correction", None, review.correction))
+            steps.append(
+                Step(
+                    when=key[1],
+                    user=users.get(context.get("user")),
+                    action=_claim_action(claim_events, reviews, changes),
+                    changes=_merged(changes),
+                    comment=review.comment if review is not None else "",
+                    reason=review.get_reason_display() if review is not None and review.reason else "",
+                    via=context.get("url") or "",
+                )
             )
-        )
     return steps
+
+
+def _actions(claim_events: list, state: dict | None) -> list[list]:
+    """The claim events of one transaction, split into actions: each service call bumps the
+    version once, so an edit saved and submitted in one request reads as two steps. Writes
+    that bump nothing (a correction's tag, a raw update) belong to the next bump."""
+    actions: list[list] = []
+    current: list = []
+    version = state["version"] if state else None
+    for event in claim_events:
+        current.append(event)
+        if event.pgh_label != "update" or event.version != version:
+            actions.append(current)
+            current = []
+        version = event.version
+    if current:
+        if actions:
+            actions[-1].extend(current)
+        else:
+            actions.append(current)
+    return actions or [[]]
+
+
+def _merged(changes: list[Change]) -> list[Change]:
+    """One change per field: a field written twice in one action shows its first and last value."""
+    merged: dict[str, Change] = {}
+    for change in changes:
+        if change.field in merged:
+            merged[change.field].after = change.after
+        else:
+            merged[change.field] = Change(change.field, change.before, change.after)
+    return [c for c in merged.values() if c.before != c.after or c.field == "correction"]
 
 
 def source_timeline(*, source_id: int) -> list[Step]:

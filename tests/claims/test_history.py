@@ -2,6 +2,7 @@
 
 import pghistory
 import pytest
+from django.db import transaction
 
 from claims import history, services
 from claims.models import Claim, ClaimEvent
@@ -135,3 +136,15 @@ def test_admin_edits_of_a_source_are_recorded_with_the_admin(client, admin_user,
     assert [(s.action, s.user) for s in steps] == [("created", None), ("edited", "root")]
     assert changes_of(steps[-1])["name"] == ("Mehr News Agency", "Mehr News")
     assert steps[-1].via == f"/admin/claims/source/{mehr.pk}/change/"
+
+
+def test_an_edit_saved_and_submitted_in_one_request_reads_as_two_steps(claim, analyst, mehr):
+    # As the annotate page's "Submit for review" does: one request, one transaction, two services.
+    with pghistory.context(user=analyst.pk, url=f"/claims/{claim.pk}/"), transaction.atomic():
+        claim = services.claim_update(claim=claim, user=analyst, version=claim.version, chain=[Link(mehr, 0)])
+        services.claim_submit(claim=claim, user=analyst, version=claim.version)
+    steps = history.claim_timeline(claim_id=claim.pk)
+    assert [(s.action, s.user) for s in steps] == [("created", "ann"), ("edited", "ann"), ("submitted", "ann")]
+    assert changes_of(steps[1]) == {"chain": (["Mehr News Agency", "al-Nahrain"], ["Mehr News Agency"])}
+    assert changes_of(steps[2]) == {"status": ("draft", "submitted")}
+    assert steps[2].via == f"/claims/{claim.pk}/"

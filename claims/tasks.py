@@ -1,0 +1,23 @@
+"""Background tasks (Django's ``django.tasks``; ``django-tasks-db`` runs them in ``manage.py
+db_worker``, the test settings run them inline).
+
+A worker process loads the spaCy model once, on its first task, and keeps it.
+"""
+
+from __future__ import annotations
+
+from django.tasks import task
+
+from claims import suggestions
+
+
+@task
+def suggest_for_document(document_id: int) -> int:
+    """Compute and store the attribution suggestions of one document."""
+    return suggestions.suggestions_run(document_ids=[document_id])
+
+
+@task
+def suggest_for_documents(document_ids: list[int]) -> int:
+    """The same for a batch of documents (an import), parsed together."""
+    return suggestions.suggestions_run(document_ids=document_ids)

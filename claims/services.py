@@ -227,11 +227,11 @@ def document_create(*, created_by: "AbstractBaseUser | None", **fields) -> Docum
 def _queue_suggestions(document_ids: Sequence[int]) -> None:
     """Hook for the attribution suggestions (computed outside the request cycle)."""
     try:
-        from claims.tasks import suggest_for_document
+        from claims.suggestions import suggestions_queue
     except ImportError:  # suggestions not installed in this build
         return
-    for document_id in document_ids:
-        suggest_for_document.enqueue(document_id)
+    # Marks the documents queued and enqueues them in batches (claims.tasks).
+    suggestions_queue(document_ids=document_ids)
 
 
 # --- sources -----------------------------------------------------------------------------------

@@ -115,6 +115,7 @@
   const panel = document.getElementById("claim-panel");
   const textRoot = () => document.getElementById("doc-text");
   let pendingMention = null; // the chain link whose mention the next selection marks
+  let listDismissed = false; // Escape or a choice closed the source list: late answers keep it closed
   let currentSentence = -1;
 
   function highlightPending(range) {
@@ -287,6 +288,7 @@
   }
 
   function chooseOption(option) {
+    listDismissed = true;
     const input = combobox();
     input.value = option.dataset.name;
     document.getElementById("chosen-source").value = option.dataset.sourceId;
@@ -295,7 +297,14 @@
   }
 
   panel.addEventListener("input", function (event) {
-    if (event.target.id === "source-input") document.getElementById("chosen-source").value = "";
+    if (event.target.id === "source-input") {
+      document.getElementById("chosen-source").value = "";
+      listDismissed = false;
+    }
+  });
+
+  panel.addEventListener("focusin", function (event) {
+    if (event.target.id === "source-input") listDismissed = false;
   });
 
   panel.addEventListener("focusout", function (event) {
@@ -309,6 +318,7 @@
     const index = active ? list.indexOf(active) : -1;
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
+      listDismissed = false;
       openList(true);
       if (!list.length) return;
       const step = event.key === "ArrowDown" ? 1 : -1;
@@ -319,6 +329,7 @@
       else if (!listbox().hidden && list.length === 1) chooseOption(list[0]);
       else document.getElementById("add-source").click();
     } else if (event.key === "Escape") {
+      listDismissed = true;
       if (!listbox().hidden) {
         event.preventDefault();
         event.stopPropagation();
@@ -330,7 +341,7 @@
   document.body.addEventListener("htmx:afterSwap", function (event) {
     const target = event.detail.target;
     if (target.id === "source-options") {
-      openList(document.activeElement === combobox());
+      openList(document.activeElement === combobox() && !listDismissed);
       activate(null);
     } else if (target.id === "chain-list") {
       // A link was added: ready the combobox for the next one.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import pytest
 from django.conf import settings
 from playwright.sync_api import Page, expect
@@ -37,23 +39,27 @@ def add_source(page: Page, typed: str, option: str) -> None:
     expect(links.last).to_contain_text(option)
 
 
-def drag_select(page: Page, target: str) -> None:
-    """Select ``target`` in the text with the mouse: press before its first letter, release after its last."""
+def drag_select(page: Page, first: str, last: str | None = None) -> None:
+    """Select with the mouse from the first letter of ``first`` to the last letter of ``last`` (or ``first``)."""
     box = page.evaluate(
-        """(target) => {
-          const walker = document.createTreeWalker(document.getElementById("doc-text"), NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const i = node.data.indexOf(target);
-            if (i < 0) continue;
-            const rect = (a, b) => { const r = document.createRange(); r.setStart(node, a); r.setEnd(node, b); return r.getBoundingClientRect(); };
-            const first = rect(i, i + 1), last = rect(i + target.length - 1, i + target.length);
-            return {x0: first.left + 1, y0: first.top + first.height / 2, x1: last.right - 1, y1: last.top + last.height / 2};
-          }
-          return null;
+        """([first, last]) => {
+          const find = (target) => {
+            const walker = document.createTreeWalker(document.getElementById("doc-text"), NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const i = node.data.indexOf(target);
+              if (i >= 0) return [node, i];
+            }
+            return [null, -1];
+          };
+          const rect = (node, a, b) => { const r = document.createRange(); r.setStart(node, a); r.setEnd(node, b); return r.getBoundingClientRect(); };
+          const [startNode, i] = find(first), [endNode, j] = find(last);
+          if (!startNode || !endNode) return null;
+          const a = rect(startNode, i, i + 1), b = rect(endNode, j + last.length - 1, j + last.length);
+          return {x0: a.left + 1, y0: a.top + a.height / 2, x1: b.right - 1, y1: b.top + b.height / 2};
         }""",
-        target,
+        [first, last or first],
     )
-    assert box, f"{target!r} is not in one text node of the page"
+    assert box, f"{first!r} or {last!r} is not in one text node of the page"
     page.mouse.move(box["x0"], box["y0"])
     page.mouse.down()
     page.mouse.move(box["x1"], box["y1"], steps=8)
@@ -129,10 +135,16 @@ def test_mouse_selection_after_emoji_stores_code_point_offsets(page, seeded, log
     assert (claim.start, claim.end) == (start, start + len(target))
     assert claim.text == target == document.text[claim.start : claim.end]
 
-    # A span across the two sentences, starting after the emoji of the first one.
-    page.keyboard.press("Escape")
-    drag_select(page, "Une autre")
-    expect(page.locator("#claim-span-text")).to_have_text("Une autre")
+    # A span across two sentences, with emoji before it and inside it.
+    drag_select(page, "selon l’agence", "phrase 🙂 ici")
+    across = text.index("selon l’agence"), text.index("phrase 🙂 ici") + len("phrase 🙂 ici")
+    expect(page.get_by_role("heading", name="New claim")).to_be_visible()
+    page.get_by_role("radio", name="Unsourced", exact=True).check()
+    page.get_by_role("button", name="Save claim").click()
+    expect(page.locator(".claim-card")).to_have_count(2)
+    second = Claim.objects.exclude(pk=claim.pk).get(document=document)
+    assert (second.start, second.end) == across
+    assert second.text == "selon l’agence Mehr.\nUne autre phrase 🙂 ici"
 
 
 def test_mention_marked_by_selection_and_keyboard_tagging(page, seeded, login):
@@ -242,7 +254,7 @@ def test_screenshot_of_the_annotate_page_with_several_claims(page, seeded, login
     )
 
     login("analyst")
-    page.set_viewport_size({"width": 1400, "height": 950})
+    page.set_viewport_size({"width": 1400, "height": 1150})
     page.goto(document.get_absolute_url())
     page.locator(f"#card-{rejected.pk}").get_by_role("link").click()
     expect(page.locator(".review-note")).to_contain_text("vague attribution")
@@ -250,7 +262,66 @@ def test_screenshot_of_the_annotate_page_with_several_claims(page, seeded, login
     expect(page.locator("#doc-text .hl-sourced").first).to_be_visible()
     expect(page.locator("#doc-text .hl-unsourced").first).to_be_visible()
     page.locator("#doc-text").evaluate("el => el.closest('.doc').scrollTop = 0")
+    page.evaluate("window.scrollTo(0, 0)")
     page.mouse.move(0, 0)
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 10_000
+
+
+def test_bad_input_in_the_editor_shows_messages_without_console_errors(page, seeded, login):
+    login("analyst")
+    document = article_000()
+    page.goto(document.get_absolute_url())
+    page.locator("#doc-text .sentence").nth(2).click()
+    page.get_by_role("button", name="Save claim").click()
+    expect(page.get_by_role("alert").filter(has_text="Tag: This field is required.")).to_be_visible()
+    page.get_by_role("radio", name="Sourced", exact=True).check()
+    page.get_by_role("button", name="Add source").click()
+    expect(page.locator("#chain-errors")).to_contain_text("Choose a source from the list first")
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_role("alert").filter(has_text="needs at least one source")).to_be_visible()
+    page.get_by_text("New source").click()
+    page.get_by_label("Name", exact=True).fill("Mehr")  # an alias of Mehr News Agency
+    page.get_by_role("button", name="Create source and add it").click()
+    expect(page.locator("#new-source-errors")).to_contain_text("exists already")
+    assert not Claim.objects.filter(document=document).exists()
+    # The page fixture fails the test if anything reached the browser console as an error.
+
+
+CONTROL_WITHOUT_NAME = re.compile(
+    r"^\s*- (button|link|textbox|searchbox|combobox|listbox|radio|checkbox|option|spinbutton|slider|dialog)(?: \[[^\]]*\])?(?::.*)?$",
+    re.MULTILINE,
+)
+
+
+def unnamed_controls(page: Page) -> list[str]:
+    return CONTROL_WITHOUT_NAME.findall(page.locator("body").aria_snapshot())
+
+
+def test_every_control_has_an_accessible_name(page, seeded, login):
+    login("analyst")
+    document = article_000()
+    for url in ("/", "/documents/add/", "/guidelines/"):
+        page.goto(url)
+        assert unnamed_controls(page) == [], url
+    page.goto(document.get_absolute_url())
+    page.locator("#doc-text .sentence").first.click()
+    page.get_by_role("radio", name="Sourced", exact=True).check()
+    add_source(page, "Mehr", "Mehr News Agency")
+    page.get_by_role("combobox", name="Source").fill("al-Nah")
+    expect(page.get_by_role("option", name="Al-Nahrain (Iraqi news outlet)")).to_be_visible()
+    assert unnamed_controls(page) == []
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("listbox", name="Source")).to_be_hidden()
+    page.get_by_text("New source").click()
+    expect(page.get_by_label("Kind")).to_be_visible()
+    assert unnamed_controls(page) == []
+    page.get_by_label("Name", exact=True).click()
+    page.keyboard.press("?")  # typed into the field, not a shortcut
+    expect(page.get_by_label("Name", exact=True)).to_have_value("?")
+    expect(page.get_by_role("dialog", name="Keyboard shortcuts")).to_be_hidden()
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("?")
+    expect(page.get_by_role("dialog", name="Keyboard shortcuts")).to_be_visible()
+    assert unnamed_controls(page) == []

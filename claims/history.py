@@ -169,11 +169,14 @@ def claim_timeline(*, claim_id: int) -> list[Step]:
             review = next((e for e in reviews if e.pgh_label == "insert"), None)
             if review is not None and review.correction:
                 changes.append(Change("correction", None, review.correction))
+            action = _claim_action(claim_events, reviews, changes)
+            if action == "edited" and not changes and len(segments) > 1:
+                continue  # "Submit" on an unchanged form saves it first: nothing to show
             steps.append(
                 Step(
                     when=key[1],
                     user=users.get(context.get("user")),
-                    action=_claim_action(claim_events, reviews, changes),
+                    action=action,
                     changes=_merged(changes),
                     comment=review.comment if review is not None else "",
                     reason=review.get_reason_display() if review is not None and review.reason else "",

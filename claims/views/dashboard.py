@@ -69,11 +69,11 @@ def _charts(figures: stats.Figures) -> dict[str, SafeString]:
     named = pygal.Pie(**_options("Sourced claims: who is the source?", inner_radius=0.4))
     named.add("Someone named", t.sourced - t.anonymous_or_vague_only)
     named.add("Anonymous or vague only", t.anonymous_or_vague_only)
-    return {
-        "sources": _svg(by_source, "Bar chart: claims per cited source; the same figures are in the table below."),
-        "publishers": _svg(by_publisher, "Bar chart: sourced and unsourced claims per publisher; figures in the table below."),
-        "named": _svg(named, "Pie chart: sourced claims naming someone against anonymous or vague only."),
-    }
+    charts = {"publishers": _svg(by_publisher, "Bar chart: sourced and unsourced claims per publisher; figures in the table below.")}
+    if t.sourced:  # with no sourced claim these two would be empty
+        charts["sources"] = _svg(by_source, "Bar chart: claims per cited source; the same figures are in the table below.")
+        charts["named"] = _svg(named, "Pie chart: sourced claims naming someone against anonymous or vague only.")
+    return charts
 
 
 @require_GET

@@ -148,3 +148,10 @@ def test_an_edit_saved_and_submitted_in_one_request_reads_as_two_steps(claim, an
     assert changes_of(steps[1]) == {"chain": (["Mehr News Agency", "al-Nahrain"], ["Mehr News Agency"])}
     assert changes_of(steps[2]) == {"status": ("draft", "submitted")}
     assert steps[2].via == f"/claims/{claim.pk}/"
+
+
+def test_submitting_an_unchanged_form_shows_no_empty_edit(claim, analyst):
+    with pghistory.context(user=analyst.pk), transaction.atomic():
+        claim = services.claim_update(claim=claim, user=analyst, version=claim.version)  # nothing changed
+        services.claim_submit(claim=claim, user=analyst, version=claim.version)
+    assert [s.action for s in history.claim_timeline(claim_id=claim.pk)] == ["created", "submitted"]

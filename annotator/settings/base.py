@@ -118,14 +118,17 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=10 * 1024 * 1024)
 
 REST_FRAMEWORK = {
+    # Token first: an anonymous call then gets 401 with `WWW-Authenticate: Token`, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.CursorPagination",
+    "DEFAULT_SCHEMA_CLASS": "claims.api.schema.ApiAutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.IdCursorPagination",
+    "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.JSONObjectParser"],
+    "EXCEPTION_HANDLER": "claims.api.exceptions.exception_handler",
     "PAGE_SIZE": 100,
 }
 
@@ -137,6 +140,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Separate request and response components: read-only fields stay out of request bodies.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SourceKindEnum": "claims.models.SourceKind",
+        "SentenceKindEnum": "claims.models.SentenceKind",
+    },
 }
 
 TASKS = {

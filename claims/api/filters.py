@@ -1,0 +1,83 @@
+"""Query filters (django-filter). The claim filters serve the claim list and the exports alike."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import QuerySet
+
+from claims.models import ClaimStatus, ClaimTag, Document, Source, SourceKind
+
+
+class ClaimFilter(django_filters.FilterSet):
+    document = django_filters.ModelChoiceFilter(
+        queryset=Document.objects.only("pk"), help_text="Claims of this document (id)."
+    )
+    publisher = django_filters.ModelChoiceFilter(
+        field_name="document__publisher",
+        queryset=Source.objects.only("pk"),
+        help_text="Claims in documents of this publisher (source id).",
+    )
+    source = django_filters.ModelChoiceFilter(
+        queryset=Source.objects.only("pk"),
+        method="filter_source",
+        help_text="Claims whose chain cites this source (id) at any position.",
+    )
+    direct_source = django_filters.ModelChoiceFilter(
+        queryset=Source.objects.only("pk"),
+        method="filter_direct_source",
+        help_text="Claims that cite this source (id) directly: position 0 of the chain.",
+    )
+    source_kind = django_filters.ChoiceFilter(
+        choices=SourceKind.choices,
+        field_name="attributions__source__kind",
+        distinct=True,
+        help_text="Claims whose chain holds a source of this kind.",
+    )
+    tag = django_filters.ChoiceFilter(choices=ClaimTag.choices)
+    status = django_filters.ChoiceFilter(choices=ClaimStatus.choices)
+    annotator = django_filters.CharFilter(
+        field_name="annotator__username", max_length=150, help_text="The analyst's username."
+    )
+    reviewer = django_filters.CharFilter(
+        field_name="reviews__reviewer__username",
+        max_length=150,
+        distinct=True,
+        help_text="Claims reviewed by this username.",
+    )
+    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    updated_after = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    updated_before = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="lt")
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Incremental pulls: claims changed at or after this moment (ISO 8601).",
+    )
+
+    def filter_source(self, queryset: QuerySet, name: str, value: Source) -> QuerySet:
+        return queryset.cited_source(value.pk)
+
+    def filter_direct_source(self, queryset: QuerySet, name: str, value: Source) -> QuerySet:
+        return queryset.cited_source(value.pk, direct_only=True)
+
+
+class DocumentFilter(django_filters.FilterSet):
+    publisher = django_filters.ModelChoiceFilter(queryset=Source.objects.only("pk"), help_text="Source id.")
+    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    search = django_filters.CharFilter(
+        method="filter_search", max_length=500, help_text="French full-text search over title and text."
+    )
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.search(value)
+
+
+class SourceFilter(django_filters.FilterSet):
+    search = django_filters.CharFilter(
+        method="filter_search", max_length=200, help_text="Name, slug or alias contains this (accents ignored)."
+    )
+    kind = django_filters.ChoiceFilter(choices=SourceKind.choices)
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.search(value)

@@ -1,0 +1,49 @@
+"""Request body parsers: JSON objects only (multipart for file uploads), with a size limit.
+
+DRF reads the body from the stream itself, so Django's ``DATA_UPLOAD_MAX_MEMORY_SIZE`` check
+(done in ``HttpRequest.body``) never runs for API calls: the parsers enforce it instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from rest_framework import parsers
+from rest_framework.exceptions import ParseError
+
+from claims.api.exceptions import PayloadTooLarge
+
+
+def check_body_size(parser_context: dict[str, Any] | None) -> None:
+    """Refuse a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` before reading it (413)."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    request = (parser_context or {}).get("request")
+    if request is None or limit is None:
+        return
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        raise ParseError("Invalid Content-Length header.") from None
+    if length > limit:
+        raise PayloadTooLarge(f"The request body is {length:,} bytes; the limit is {limit:,} bytes.")
+
+
+class JSONObjectParser(parsers.JSONParser):
+    """A JSON object, nothing else: ``null``, arrays and bare values are refused with 400."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        check_body_size(parser_context)
+        data = super().parse(stream, media_type, parser_context)
+        if not isinstance(data, dict):
+            kind = "null" if data is None else type(data).__name__
+            raise ParseError(f"The request body must be a JSON object, not {kind}.")
+        return data
+
+
+class LimitedMultiPartParser(parsers.MultiPartParser):
+    """File uploads (annotation imports), under the same size limit as JSON bodies."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        check_body_size(parser_context)
+        return super().parse(stream, media_type, parser_context)

@@ -1,0 +1,28 @@
+"""``/api/v1/``: the DRF router (API root, sources, documents, claims), token, export, import."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.urls import path
+from rest_framework.routers import DefaultRouter
+
+from claims.api import views
+from claims.api.stats import StatsView
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("sources", views.SourceViewSet, basename="source")
+router.register("documents", views.DocumentViewSet, basename="document")
+router.register("claims", views.ClaimViewSet, basename="claim")
+
+urlpatterns = [
+    path("auth/token/", views.TokenView.as_view(), name="token"),
+    path("export/claims/", views.ClaimExportView.as_view(), name="export-claims"),
+    path("stats/", StatsView.as_view(), name="stats"),
+    path("import/annotations/", views.AnnotationImportView.as_view(), name="import-annotations"),
+    *router.urls,
+]
+
+# DRF authenticates API calls itself (session or token) and answers 401/403 in JSON: the
+# login-redirect middleware must let them through.
+for pattern in urlpatterns:
+    login_not_required(pattern.callback)

@@ -102,7 +102,7 @@ def test_submit_reject_fix_resubmit_approve_and_history(page, seeded, login):
 
 
 def test_queue_filters_and_dashboard_charts_in_the_browser(page, seeded, login):
-    """The queue with two analysts' claims, filtered by analyst; the dashboard's charts render."""
+    """Two analysts' claims: filter by analyst, reject by keyboard, bulk-approve; the dashboard's charts."""
     from claims import services
 
     document = article_000()
@@ -120,6 +120,26 @@ def test_queue_filters_and_dashboard_charts_in_the_browser(page, seeded, login):
     page.get_by_role("button", name="Filter").click()
     expect(page.locator(".review-item")).to_have_count(1)
     expect(page.locator(".review-item")).to_contain_text("analyst2")
+
+    # Back to the whole queue: reject the first claim from the keyboard, bulk-approve the other.
+    page.get_by_role("link", name="Clear filters").click()
+    items = page.locator(".review-item")
+    expect(items).to_have_count(2)
+    first_id, second_id = items.nth(0).get_attribute("id"), items.nth(1).get_attribute("id")
+    page.locator("h1").click()  # focus outside any field
+    page.keyboard.press("j")
+    page.keyboard.press("r")
+    comment = page.locator(f"#{first_id}").get_by_label("Comment")
+    expect(comment).to_be_focused()
+    page.keyboard.type("Pas une affirmation.")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator(f"#{first_id}")).to_contain_text("rejected.")
+    expect(page.locator(f"#{second_id}")).to_be_focused()  # on to the next claim
+    page.keyboard.press("x")
+    expect(page.locator(f"#{second_id}").get_by_role("checkbox")).to_be_checked()
+    page.get_by_role("button", name="Approve selected").click()
+    expect(page.get_by_role("status").filter(has_text="1 claim approved.")).to_be_visible()
+    expect(page.locator(".review-item")).to_have_count(0)
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Dashboard").click()
     expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()

@@ -258,6 +258,9 @@ def test_screenshot_of_the_annotate_page_with_several_claims(page, seeded, login
     page.goto(document.get_absolute_url())
     page.locator(f"#card-{rejected.pk}").get_by_role("link").click()
     expect(page.locator(".review-note")).to_contain_text("vague attribution")
+    # Opening a claim from its card scrolls the text to it and outlines it.
+    current = page.locator(f'#doc-text mark.current[data-claims~="{rejected.pk}"]').first
+    expect(current).to_be_in_viewport()
     expect(page.locator("#doc-text .hl-overlap").first).to_be_visible()
     expect(page.locator("#doc-text .hl-sourced").first).to_be_visible()
     expect(page.locator("#doc-text .hl-unsourced").first).to_be_visible()

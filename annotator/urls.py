@@ -1,7 +1,7 @@
 """URL map: the pages, the admin, the REST API and its schema."""
 
 from django.contrib import admin
-from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
@@ -9,8 +9,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # REST API: DRF authenticates (session or token); the Swagger UI is a page behind the login.
     path("api/v1/", include("claims.api.urls")),
-    path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", login_required(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("claims.urls")),
 ]

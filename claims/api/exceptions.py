@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
@@ -66,8 +67,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return _stale_version_response(exc, context)
     if isinstance(exc, DjangoValidationError):
         exc = _from_django(exc)
-    elif isinstance(exc, RequestDataTooBig):  # Django's own check (form bodies read by CSRF)
-        exc = PayloadTooLarge()
+    elif isinstance(exc, RequestDataTooBig):  # Django's check, when DRF reads request.body
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        exc = PayloadTooLarge(f"The request body is over the limit of {limit:,} bytes.")
     elif isinstance(exc, IntegrityError):
         exc = Conflict("Another request changed the same data at the same time; try again.")
     response = drf_exception_handler(exc, context)

@@ -1,7 +1,8 @@
 """Request body parsers: JSON objects only (multipart for file uploads), with a size limit.
 
-DRF reads the body from the stream itself, so Django's ``DATA_UPLOAD_MAX_MEMORY_SIZE`` check
-(done in ``HttpRequest.body``) never runs for API calls: the parsers enforce it instead.
+Django checks ``DATA_UPLOAD_MAX_MEMORY_SIZE`` when ``request.body`` is read (DRF does so for
+JSON), but a multipart upload is streamed to its parser and only its form fields count: the
+parsers check the declared length first, so every body over the limit is a 413.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def check_body_size(parser_context: dict[str, Any] | None) -> None:
     except ValueError:
         raise ParseError("Invalid Content-Length header.") from None
     if length > limit:
-        raise PayloadTooLarge(f"The request body is {length:,} bytes; the limit is {limit:,} bytes.")
+        raise PayloadTooLarge(f"The request body is {length:,} bytes, over the limit of {limit:,} bytes.")
 
 
 class JSONObjectParser(parsers.JSONParser):

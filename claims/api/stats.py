@@ -6,7 +6,7 @@ below only describe and check their shape.
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
@@ -104,6 +104,27 @@ class StatsSerializer(serializers.Serializer):
     agreement = StatsAgreementReportSerializer()
 
 
+SPLIT_EXAMPLE = {"claims": 12, "sourced": 9, "unsourced": 3, "sourced_share": 0.75, "unsourced_share": 0.25}
+STATS_EXAMPLE = {
+    "totals": {
+        "claims": 12, "sourced": 9, "unsourced": 3, "sourced_share": 0.75,
+        "anonymous_or_vague_only": 2, "anonymous_or_vague_share": 0.2222,
+    },
+    "claims_per_source": [
+        {"source": {"id": 2, "slug": "mehr", "name": "Mehr News Agency", "kind": "news_outlet"}, "claims": 4, "direct": 3}
+    ],
+    "claims_per_publisher": [{"publisher": {"id": 40, "name": "French Press TV"}, **SPLIT_EXAMPLE}],
+    "claims_per_document": [{"document": {"id": 3, "title": "Une colonne militaire américaine ..."}, **SPLIT_EXAMPLE}],
+    "analysts": [
+        {
+            "username": "analyst", "claims": 12, "recent_claims": 5, "active_days": 2, "claims_per_active_day": 6.0,
+            "approvals": 7, "rejections": 1, "approval_rate": 0.875,
+        }
+    ],
+    "agreement": {"documents": [], "overall": None},
+}  # fmt: skip
+
+
 class StatsView(APIView):
     @extend_schema(
         tags=["stats"],
@@ -115,6 +136,7 @@ class StatsView(APIView):
             OpenApiParameter("status", str, enum=list(stats.STATUS_CHOICES), description="`approved`: approved claims only.")
         ],
         responses={200: StatsSerializer},
+        examples=[OpenApiExample("Figures", value=STATS_EXAMPLE, response_only=True)],
     )
     def get(self, request: Request) -> Response:
         if not permissions.can_view_dashboard(request.user):

@@ -1,6 +1,9 @@
-"""``/api/v1/``: the DRF router (API root, sources, documents, claims), token, export, import."""
+"""``/api/v1/``: the DRF router (API root, sources, documents, claims), token, export, import.
 
-from django.contrib.auth.decorators import login_not_required
+DRF views are exempt from the login-redirect middleware: DRF authenticates them itself
+(session or token) and answers 401/403 in JSON.
+"""
+
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
@@ -21,8 +24,3 @@ urlpatterns = [
     path("import/annotations/", views.AnnotationImportView.as_view(), name="import-annotations"),
     *router.urls,
 ]
-
-# DRF authenticates API calls itself (session or token) and answers 401/403 in JSON: the
-# login-redirect middleware must let them through.
-for pattern in urlpatterns:
-    login_not_required(pattern.callback)

@@ -372,6 +372,15 @@
     }
   });
 
+  // A session that expired answers with the login page: go there instead of showing it in the panel.
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    const url = event.detail.xhr.responseURL || "";
+    if (url.indexOf("/accounts/login/") !== -1) {
+      event.detail.shouldSwap = false;
+      window.location.href = "/accounts/login/?next=" + encodeURIComponent(location.pathname + location.search);
+    }
+  });
+
   document.body.addEventListener("htmx:responseError", function (event) {
     const box = document.createElement("p");
     box.className = "message error";

@@ -11,9 +11,9 @@ get the whole page with a 4xx status.
 from __future__ import annotations
 
 import functools
-from html import escape as html_escape
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -221,7 +221,6 @@ def _page_context(request: HttpRequest, document: Document, panel: dict[str, Any
         "document": document,
         "claims": claims,
         "text": text_html(document.text, document.sentences.all(), claims),
-        "sentence_kinds": SentenceKind,
         # The attribution suggestions (issue 6) plug in here: see the suggestions block of the page.
         "suggestions_enabled": False,
     }

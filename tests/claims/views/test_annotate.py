@@ -157,7 +157,7 @@ def document_with(sentences: int, claims: int, user, sources) -> tuple:
             tag="sourced" if i % 2 else "unsourced", chain=chain if i % 2 else [],
         )
         if i % 3 == 0:
-            services.claim_submit(claim=claim, user=user) if claim.tag == "unsourced" else None
+            services.claim_submit(claim=claim, user=user)
     return document, list(Claim.objects.filter(document=document).values_list("pk", flat=True))
 
 

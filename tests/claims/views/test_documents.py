@@ -73,7 +73,7 @@ def test_search_uses_the_gin_index(as_analyst):
 
 
 def test_filters_by_publisher_and_claims_to_review(as_analyst, analyst, presstv):
-    press = DocumentFactory(title="De Press TV", publisher=presstv)
+    DocumentFactory(title="De Press TV", publisher=presstv)
     pending = DocumentFactory(title="À revoir")
     claim(pending, analyst, "Le ministère a annoncé", submit=True)
     DocumentFactory(title="Brouillon seulement")
@@ -81,7 +81,6 @@ def test_filters_by_publisher_and_claims_to_review(as_analyst, analyst, presstv)
     assert titles(as_analyst.get("/", {"to_review": "on"})) == ["À revoir"]
     html = as_analyst.get("/").content.decode()
     assert f'<option value="{presstv.pk}">Press TV</option>' in html
-    del press
 
 
 def test_bad_filter_values_are_ignored_with_a_message(as_analyst):

@@ -651,7 +651,7 @@ FORMATS: dict[str, ExportFormat] = {
 
 
 def export_claims(
-    *, claims: QuerySet, fmt: str, base_url: str = "http://127.0.0.1:8000/api/v1/", chunk_size: int = CHUNK_SIZE
+    *, claims: QuerySet, fmt: str, base_url: str = "http://127.0.0.1:8000/api/v1/", chunk_size: int | None = None
 ) -> Iterator[str]:
     """The claims of ``claims`` (already scoped and filtered) in format ``fmt``, as text chunks.
 
@@ -662,4 +662,4 @@ def export_claims(
     export_format = FORMATS[fmt]
     ids_sql, ids_params = ids_subquery(claims)
     with read_snapshot(claims.db) as connection:
-        yield from export_format.write(ExportContext(connection, ids_sql, ids_params, base_url, chunk_size))
+        yield from export_format.write(ExportContext(connection, ids_sql, ids_params, base_url, chunk_size or CHUNK_SIZE))

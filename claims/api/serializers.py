@@ -307,10 +307,11 @@ class SourceCreateSerializer(serializers.Serializer):
 
 
 class SourceUpdateSerializer(serializers.Serializer):
-    """Everything but the slug, which is a stable id."""
+    """Everything but the slug, which is a stable id. PUT needs the name and kind; PATCH does
+    not; fields left out keep their value."""
 
-    name = serializers.CharField(max_length=200, required=False)
-    kind = serializers.ChoiceField(choices=SourceKind.choices, required=False)
+    name = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=SourceKind.choices)
     aliases = serializers.ListField(child=serializers.CharField(max_length=200), required=False, max_length=200)
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, allow_blank=True)
     url = serializers.URLField(max_length=500, required=False, allow_blank=True)

@@ -27,9 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 SIZES = {"S": 1_000, "M": 10_000, "L": 100_000}
 RUNS = max(3, int(os.environ.get("BENCH_RUNS", "3")))
-PORT = int(os.environ.get("BENCH_PORT", "8765"))
+PORT = int(os.environ.get("BENCH_PORT", "8799"))
 BENCH_DB = "annotator_bench"
 FORMATS = ["jsonl", "json", "csv", "w3c", "doccano", "labelstudio"]
+WORKERS_TO_WARM = 2 * (os.cpu_count() or 2) + 1
 IMPORT_DOCUMENTS = int(os.environ.get("BENCH_IMPORT_DOCUMENTS", "10000"))
 
 
@@ -80,8 +81,13 @@ def manage(*args: str, env: dict) -> None:
 @contextmanager
 def served(env: dict):
     """``make serve`` on the bench database; yields the gunicorn master's psutil.Process."""
+    import socket
+
     import psutil
 
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", PORT)) == 0:
+            raise RuntimeError(f"port {PORT} is taken: set BENCH_PORT to a free one")
     process = subprocess.Popen(
         ["make", "--no-print-directory", "serve", f"PORT={PORT}", "SETTINGS=bench.settings"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
@@ -98,14 +104,21 @@ def served(env: dict):
                 time.sleep(0.5)
         else:
             raise RuntimeError("make serve did not answer within 120 s")
+        def is_gunicorn(p) -> bool:
+            return any(part.endswith("/gunicorn") for part in p.cmdline()[:2])
+
         master = next(
             p for p in psutil.Process(process.pid).children(recursive=True)
-            if "gunicorn" in " ".join(p.cmdline()) and p.parent() and "gunicorn" not in " ".join(p.parent().cmdline())
+            if is_gunicorn(p) and not is_gunicorn(p.parent())
         )
         yield master
     finally:
         os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
 
 
 class Client:
@@ -174,10 +187,20 @@ def rss_while(master, action) -> tuple[float, int]:
     return elapsed, peak
 
 
+def warm_up(client: "Client", paths: list[str]) -> None:
+    """Every worker imports and connects on its first requests: keep that out of the figures."""
+    for _ in range(WORKERS_TO_WARM):
+        for path in paths:
+            response = client.request("GET", path)
+            response.read()
+            client.conn.close()  # a new connection may land on another worker
+
+
 def b1_export(master, token: str, claims: int, results: dict, size: str) -> None:
     from bench.limits import copy_export_seconds
 
     client = Client({"Authorization": f"Token {token}"})
+    warm_up(client, [f"/api/v1/export/claims/?format={fmt}" for fmt in FORMATS])
     for fmt in FORMATS:
         times, peaks, nbytes = [], [], 0
         for _ in range(RUNS):

@@ -32,6 +32,11 @@ def prepare() -> Fixture:
     from claims.models import Sentence, Source
 
     call_command("seed", verbosity=0)  # the registry (no demo users: DEBUG is off)
+    # The seed articles queued their suggestions; the worker beside the server would run
+    # spaCy on them in the middle of the measurements.
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.all().delete()
     User = get_user_model()
     analysts = []
     for i in range(4):

@@ -101,6 +101,8 @@ class ReviewSerializer(serializers.ModelSerializer):
 
 
 class SourceSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(help_text="The source's site, or empty.")
+
     class Meta:
         model = Source
         fields = ["id", "slug", "name", "kind", "aliases", "country", "url", "description", "created_at", "updated_at"]
@@ -122,6 +124,7 @@ class DocumentListSerializer(serializers.ModelSerializer):
     """A document in a list: no text; counts cover the claims the caller may see."""
 
     publisher = SourceRefSerializer(allow_null=True)
+    url = serializers.CharField(help_text="Where the article was published, or empty.")
     sentence_count = serializers.IntegerField()
     sourced_count = serializers.IntegerField()
     unsourced_count = serializers.IntegerField()
@@ -141,6 +144,7 @@ class DocumentSerializer(serializers.ModelSerializer):
     """One document with its text and its sentences (offsets are code points)."""
 
     publisher = SourceRefSerializer(allow_null=True)
+    url = serializers.CharField(help_text="Where the article was published, or empty.")
     sentences = serializers.SerializerMethodField()
 
     class Meta:

@@ -219,8 +219,14 @@ def _build_model() -> "Language":
 
 
 def _one_sentence(doc: "Doc") -> "Doc":
-    for token in doc[1:]:
-        token.is_sent_start = False
+    import numpy
+    from spacy.attrs import SENT_START
+
+    if len(doc) > 1:
+        # One array write (setting ``is_sent_start`` token by token is quadratic in spaCy).
+        starts = numpy.full((len(doc), 1), -1, dtype="int64")
+        starts[0, 0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
@@ -228,9 +234,11 @@ _SPACE_LIKE = {c for c in map(chr, range(0x3000 + 1)) if c.isspace()}
 
 
 def spacy_text(text: str) -> str:
-    """``text`` as spaCy reads it best, with the same length: ’ as ', odd spaces as spaces."""
+    """``text`` as spaCy reads it best, with the same length: ’ as ', odd spaces as spaces, a
+    lone surrogate (not valid Unicode, spaCy cannot hash it) as U+FFFD."""
     return "".join(
-        "'" if c in "’‘ʼ`" else " " if c in _SPACE_LIKE else c for c in text
+        "'" if c in "’‘ʼ`" else " " if c in _SPACE_LIKE else "\ufffd" if "\ud800" <= c <= "\udfff" else c
+        for c in text
     )
 
 
@@ -357,6 +365,8 @@ _FINAL_PUNCT = {".", "!", "?", "…", ";"}
 _QUOTE_OPEN = {"«", "“"}
 _QUOTE_CLOSE = {"»", "”"}
 _BREAK_PUNCT = {",", ";", ":", ".", "!", "?", "…", "(", ")", "«", "»", '"', "“", "”", "[", "]", "—", "–"}
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
+_MAX_MENTION_TOKENS = 40  # "le porte-parole du commandement des opérations conjointes, le général…"
 _NP_STOP_WORDS = {"lors", "pendant", "durant", "avant", "apres", "depuis", "hier", "lundi", "mardi",
                   "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui"}
 _RELATIVES = {"qui", "que", "qu'", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "ou"}
@@ -410,6 +420,19 @@ class _Sentence:
                 self.f[k] = t.text.replace("’", "'")
         self.used: set[int] = set()
         self.n = len(doc)
+        # Dependents of each token, computed once: spaCy's Token.children walks the subtree,
+        # which is quadratic over a long run-on sentence.
+        self.kids: list[list[int]] = [[] for _ in range(self.n)]
+        self.subject_kids: list[list[int]] = [[] for _ in range(self.n)]
+        for t in doc:
+            if t.head.i != t.i:
+                self.kids[t.head.i].append(t.i)
+                if t.dep_ in _SUBJECT_DEPS:
+                    self.subject_kids[t.head.i].append(t.i)
+
+    def subjects(self, k: int, deps: frozenset[str] = frozenset({"nsubj", "nsubj:pass"})) -> list["Token"]:
+        """Dependents of token ``k`` with one of the subject relations ``deps``."""
+        return [self.doc[c] for c in self.subject_kids[k] if self.doc[c].dep_ in deps]
 
     # Offsets of tokens in the text.
     def char_span(self, i: int, j: int) -> tuple[int, int]:
@@ -557,6 +580,8 @@ def _np_after(s: _Sentence, k: int, *, appositions: bool = True) -> tuple[int, i
     j = i
     why = "end"
     while j < s.n:
+        if j - i >= _MAX_MENTION_TOKENS:
+            return None  # no source is named in a phrase this long: it is not a mention
         t = doc[j]
         w = f[j]
         if t.is_space:
@@ -580,7 +605,7 @@ def _np_after(s: _Sentence, k: int, *, appositions: bool = True) -> tuple[int, i
         if j > i and t.pos_ in {"CCONJ", "SCONJ"}:
             why = "conj"
             break
-        if j > i and t.pos_ == "DET" and w not in _DE:
+        if j > i and t.pos_ == "DET" and w not in _DE and not t.text[:1].isupper() and t.ent_iob_ != "I":
             prev = s.prev_word(j - 1)
             if prev >= i and doc[prev].pos_ in {"NOUN", "PROPN", "ADJ"} and f[prev] not in _DE:
                 why = "determiner"  # "à l'AFP une source médicale": a second noun phrase
@@ -850,7 +875,7 @@ def _verb_cues(s: _Sentence) -> list[_Cue]:
 
         # Incise: the content came before (", a indiqué la source", "», a dit X"). The parser
         # often hangs such a verb on the content's verb; only a subject of its own counts here.
-        own_subject = any(c.dep_ in {"nsubj", "nsubj:pass"} and left < c.i < k for c in t.children)
+        own_subject = any(left < c.i < k for c in s.subjects(k))
         if after_break and not complement and not own_subject:
             start = _skip_time_words(s, verb_end)
             outlet = _to_outlet(s, start)
@@ -941,7 +966,7 @@ def _subject_of(s: _Sentence, k: int) -> tuple[int, int] | None:
     doc = s.doc
     verb = doc[k]
     for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass", "expl:subj"}]
+        subjects = s.subjects(verb.i, _SUBJECT_DEPS)
         if subjects:
             break
         if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
@@ -961,7 +986,7 @@ def _subject_of(s: _Sentence, k: int) -> tuple[int, int] | None:
 def _np_span(s: _Sentence, head: "Token", exclude: "Token | None" = None) -> tuple[int, int]:
     """The noun phrase of ``head``: its subtree without relative clauses, trimmed."""
     i, j = head.left_edge.i, head.right_edge.i + 1
-    for child in head.rights:
+    for child in (s.doc[c] for c in s.kids[head.i] if c > head.i):
         if child.dep_ in {"acl:relcl", "acl"} and s.finite_verb(child.i) or (exclude is not None and child.i == exclude.i):
             j = min(j, child.left_edge.i)
     # A clause boundary inside the subtree ("alors que le commandant"): start after it.
@@ -972,6 +997,10 @@ def _np_span(s: _Sentence, head: "Token", exclude: "Token | None" = None) -> tup
         i += 1
     while j > i and (s.doc[j - 1].is_space or s.doc[j - 1].is_punct and s.f[j - 1] not in {")"}):
         j -= 1
+    if j - i > _MAX_MENTION_TOKENS:
+        # A parse gone wrong on a run-on sentence: keep the words around the head.
+        i = max(i, head.i - _MAX_MENTION_TOKENS // 2)
+        j = min(j, i + _MAX_MENTION_TOKENS)
     return i, max(j, i + 1)
 
 
@@ -1059,7 +1088,7 @@ def _circulation_cues(s: _Sentence) -> list[_Cue]:
         if k in s.used or s.f[k] not in lx.CIRCULATION_FORMS or not s.is_verb_like(k):
             continue
         verb = s.doc[k]
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+        subjects = s.subjects(k)
         subject = subjects[0] if subjects else (verb.head if verb.dep_ in {"acl", "amod"} else None)
         if subject is None or s.f[subject.i] not in lx.CIRCULATION_SUBJECTS:
             continue

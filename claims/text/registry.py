@@ -81,7 +81,7 @@ class Registry:
     the first entry keeps it: matching stays deterministic.
     """
 
-    __slots__ = ("entries", "fingerprint", "_by_key", "_by_slug")
+    __slots__ = ("entries", "fingerprint", "_by_key", "_by_slug", "_max_words")
 
     def __init__(self, entries: Iterable[RegistryEntry]):
         self.entries: tuple[RegistryEntry, ...] = tuple(entries)
@@ -97,6 +97,8 @@ class Registry:
                     self._by_key.setdefault(key, entry)
         # Identifies the registry's content: analysers built for it are cached under this key.
         self.fingerprint: str = digest.hexdigest()
+        # The longest alias in words bounds the search in ``contained`` (linear, not quadratic).
+        self._max_words: int = max((len(key.split()) for key in self._by_key), default=0) + 1
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -116,7 +118,7 @@ class Registry:
         found: list[tuple[RegistryEntry, int, int]] = []
         n = len(words)
         for i in range(n):
-            for j in range(n, i, -1):
+            for j in range(min(n, i + self._max_words), i, -1):
                 a, b = words[i][0], words[j - 1][1]
                 piece = folded[a:b].rstrip("'")
                 entry = self._by_key.get(alias_key(piece))

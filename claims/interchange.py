@@ -381,14 +381,26 @@ def _message(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+def _slugs(document: ParsedDocument) -> set[str]:
+    return {link.source for claim in document.claims for link in claim.chain}
+
+
+def _unknown_sources(documents: list[ParsedDocument]) -> list[str]:
+    """A message for each source neither in the registry nor described by the file."""
+    known = set(Source.objects.filter(slug__in={s for d in documents for s in _slugs(d)}).values_list("slug", flat=True))
+    return [
+        f"{document.where}: unknown source {slug!r} (not in the registry, and the file does not describe it)"
+        for document in documents
+        for slug in sorted(_slugs(document) - known - set(document.sources))
+    ]
+
+
 def _resolve_sources(documents: list[ParsedDocument], report: ImportReport, errors: list[str]) -> dict[str, Source]:
-    wanted = {link.source for d in documents for c in d.claims for link in c.chain}
-    found = {s.slug: s for s in Source.objects.filter(slug__in=wanted)}
+    """The sources of the file by slug; those the registry lacks are created from the file's
+    description of them. Call inside the import's transaction, after ``_unknown_sources``."""
+    found = {s.slug: s for s in Source.objects.filter(slug__in={s for d in documents for s in _slugs(d)})}
     for document in documents:
-        for slug in sorted({link.source for c in document.claims for link in c.chain} - set(found)):
-            if slug not in document.sources:
-                errors.append(f"{document.where}: unknown source {slug!r} (not in the registry, and the file does not describe it)")
-                continue
+        for slug in sorted(_slugs(document) - set(found)):
             name, kind = document.sources[slug]
             try:
                 found[slug] = services.source_create(name=name, kind=kind, slug=slug)
@@ -415,10 +427,11 @@ def annotations_import(*, data: bytes, fmt: str, user: "AbstractBaseUser") -> Im
     if not permissions.can_annotate(user):
         raise ValidationError("Only analysts can import annotations.", code="permission")
     documents, errors = PARSERS[fmt](data)
+    errors += _unknown_sources(documents)
+    if not documents and not errors:
+        errors.append("the file holds no document")
     if errors:
-        raise AnnotationImportError(errors)
-    if not documents:
-        raise AnnotationImportError(["the file holds no document"])
+        raise AnnotationImportError(_in_file_order(errors))
     report = ImportReport()
     with transaction.atomic():
         sources = _resolve_sources(documents, report, errors)
@@ -432,8 +445,17 @@ def annotations_import(*, data: bytes, fmt: str, user: "AbstractBaseUser") -> Im
         if errors:
             transaction.set_rollback(True)
     if errors:
-        raise AnnotationImportError(errors)
+        raise AnnotationImportError(_in_file_order(errors))
     return report
+
+
+def _in_file_order(errors: list[str]) -> list[str]:
+    def line(error: str) -> int:
+        where, _, _ = error.partition(":")
+        number = where.rpartition(" ")[2]
+        return int(number) if number.isdigit() else 0
+
+    return sorted(errors, key=line)
 
 
 def _import_document(parsed: ParsedDocument, sources: dict[str, Source], user: "AbstractBaseUser", report: ImportReport) -> None:

@@ -20,7 +20,7 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.generics import GenericAPIView
-from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -450,13 +450,10 @@ class ClaimViewSet(viewsets.ModelViewSet):
 # --- export and import -------------------------------------------------------------------------
 
 
-class FirstRenderer(BaseContentNegotiation):
+class FirstRenderer(DefaultContentNegotiation):
     """For the export and import views, whose ``?format=`` names a file format (jsonl, doccano...),
     not a DRF renderer: their answers (and errors) are rendered by their first renderer, whatever
-    ``?format=`` or the Accept header say."""
-
-    def select_parser(self, request: Request, parsers: list) -> Any:
-        return parsers[0] if parsers else None
+    ``?format=`` or the Accept header say. Parsers are chosen as usual (by Content-Type)."""
 
     def select_renderer(self, request: Request, renderers: list, format_suffix: str | None = None) -> tuple:
         return renderers[0], renderers[0].media_type

@@ -18,7 +18,7 @@ class Command(BaseCommand):
     help = "Export claims as jsonl, json, csv, w3c, doccano or labelstudio, streamed from one snapshot."
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", required=True, choices=list(FORMATS), dest="fmt")
+        parser.add_argument("--format", required=True, choices=list(FORMATS))
         parser.add_argument("--output", "-o", help="Write to this file instead of standard output.")
         parser.add_argument("--user", help="Export only what this user may see (default: every claim).")
         parser.add_argument(
@@ -32,7 +32,7 @@ class Command(BaseCommand):
             "--base-url", default="http://127.0.0.1:8000/api/v1/", help="Prefix of the ids in the w3c export."
         )
 
-    def handle(self, *args, fmt, output, user, filter, base_url, **options):
+    def handle(self, *args, format: str, output, user, filter, base_url, **options):
         claims = self._claims(user, filter)
         try:
             target = open(output, "w", encoding="utf-8", newline="") if output else nullcontext(None)
@@ -40,7 +40,7 @@ class Command(BaseCommand):
             raise CommandError(f"{output}: cannot write ({exc.strerror})") from None
         with target as file:
             write = file.write if file is not None else (lambda chunk: self.stdout.write(chunk, ending=""))
-            for chunk in export_claims(claims=claims, fmt=fmt, base_url=base_url.rstrip("/") + "/"):
+            for chunk in export_claims(claims=claims, fmt=format, base_url=base_url.rstrip("/") + "/"):
                 write(chunk)
         if output:
             self.stderr.write(f"Wrote {output}.")

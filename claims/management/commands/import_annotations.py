@@ -17,10 +17,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="FILE")
-        parser.add_argument("--format", required=True, choices=IMPORT_FORMATS, dest="fmt")
+        parser.add_argument("--format", required=True, choices=IMPORT_FORMATS)
         parser.add_argument("--user", required=True, help="The analyst the claims will belong to.")
 
-    def handle(self, *args, paths, fmt, user, **options):
+    def handle(self, *args, paths, format: str, user, **options):
         account = get_user_model().objects.filter(username=user).first()
         if account is None:
             raise CommandError(f"--user: no user {user!r}")
@@ -34,7 +34,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"error: {path}: cannot read ({exc.strerror})")
                 continue
             try:
-                report = annotations_import(data=data, fmt=fmt, user=account)
+                report = annotations_import(data=data, fmt=format, user=account)
             except AnnotationImportError as exc:
                 failed += 1
                 self.stderr.write(f"error: {path}: refused, nothing imported from it ({len(exc.errors)} problem(s)):")

@@ -504,6 +504,8 @@ class _Sentence:
                 continue
             if t.ent_type_ in _NAME_LABELS and self.f[k] not in lx.DEFINITES | lx.DEMONSTRATIVES:
                 return True
+            if t.text[:3].lower() in {"al-", "el-"} and t.text[3:4].isupper():
+                return True  # "al-Nahrain", "el-Sissi"
             if k == first:
                 if t.pos_ == "PROPN":
                     return True
@@ -1395,5 +1397,8 @@ def _guess_kind(s: _Sentence, m: _Mention, head: str) -> str:
     if "ORG" in labels:
         return "institution"
     if s.has_name(m.i, m.j):
-        return "person"
+        words = [t for t in s.doc[m.i : m.j] if not t.is_space and not t.is_punct and s.f[t.i] not in lx.DEFINITES]
+        # A bare one-word name after "selon", "rapporte", "citant" ("al-Nahrain", "AlManar")
+        # is most often a medium; people come with a first name or a title.
+        return "news_outlet" if len(words) == 1 else "person"
     return "anonymous"

@@ -10,7 +10,6 @@ import json
 import tracemalloc
 
 import psutil
-import pytest
 from django.db import connection
 
 from claims.models import Claim

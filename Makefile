@@ -43,7 +43,12 @@ seed: migrate
 
 run: seed
 	@echo "Serving on http://$(HOST):$(PORT) (demo users: analyst / analyst-demo, reviewer / reviewer-demo, admin / admin-demo)"
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# The tasks worker (attribution suggestions) runs beside the server and stops with it.
+	@# (Its own process group, so that one kill stops it and its autoreloader's child.)
+	@export DJANGO_DEBUG=$${DJANGO_DEBUG:-1}; \
+	set -m; $(BIN)/python manage.py db_worker & worker=$$!; set +m; \
+	trap 'kill -- -$$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production-like serving: gunicorn (workers from the core count), DEBUG off, static files
 # through whitenoise, pooled database connections, the tasks worker beside it.

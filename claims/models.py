@@ -81,6 +81,12 @@ class SuggestionState(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+class DocumentManager(models.Manager.from_queryset(DocumentQuerySet)):
+    def get_queryset(self) -> DocumentQuerySet:
+        # The search vector is several times the text's size and only PostgreSQL reads it.
+        return super().get_queryset().defer("search_vector")
+
+
 class Document(models.Model):
     """An article. Its text never changes once stored: every offset points into it."""
 
@@ -107,7 +113,7 @@ class Document(models.Model):
         db_persist=True,
     )
 
-    objects = DocumentQuerySet.as_manager()
+    objects = DocumentManager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

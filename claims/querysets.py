@@ -100,9 +100,13 @@ class ClaimQuerySet(models.QuerySet):
         """Everything a claim's JSON or card shows, in a fixed number of queries."""
         from claims.models import Attribution, Review
 
-        return self.select_related("annotator", "document").prefetch_related(
-            Prefetch("attributions", queryset=Attribution.objects.select_related("source").order_by("position")),
-            Prefetch("reviews", queryset=Review.objects.select_related("reviewer").order_by("-created_at", "-id")),
+        return (
+            self.select_related("annotator", "document")
+            .defer("document__search_vector")
+            .prefetch_related(
+                Prefetch("attributions", queryset=Attribution.objects.select_related("source").order_by("position")),
+                Prefetch("reviews", queryset=Review.objects.select_related("reviewer").order_by("-created_at", "-id")),
+            )
         )
 
     def cited_source(self, source_id: int, *, direct_only: bool = False) -> "ClaimQuerySet":

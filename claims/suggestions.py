@@ -104,7 +104,7 @@ def _set_state(document_ids: Sequence[int], state: str) -> None:
     Document.objects.filter(pk__in=document_ids).update(suggestion_state=state)
 
 
-def suggestions_queue(*, document_ids: Sequence[int]) -> None:
+def suggestions_queue(*, document_ids: Sequence[int], mark_queued: bool = True) -> None:
     """Mark documents queued and hand them to the task queue (a worker computes them).
 
     Called after the documents' transaction commits. Documents are sent in batches so that an
@@ -116,7 +116,8 @@ def suggestions_queue(*, document_ids: Sequence[int]) -> None:
     ids = list(document_ids)
     if not ids:
         return
-    _set_state(ids, SuggestionState.QUEUED)
+    if mark_queued:  # new documents are stored queued already (an UPDATE rewrites the row)
+        _set_state(ids, SuggestionState.QUEUED)
     for i in range(0, len(ids), TASK_BATCH):
         batch = ids[i : i + TASK_BATCH]
         try:
@@ -215,12 +216,16 @@ def _chain(suggestion: Suggestion) -> list[services.Link]:
 
 
 @transaction.atomic
-def suggestion_accept(*, suggestion: Suggestion, user: "AbstractBaseUser") -> Claim:
-    """A draft claim of ``user`` from the suggestion, marked as coming from it.
-
-    New sources the suggestion proposes are added to the registry in the same transaction:
-    if anything is refused, nothing is written.
-    """
+def suggestion_claim_create(
+    *,
+    suggestion: Suggestion,
+    user: "AbstractBaseUser",
+    start: int,
+    end: int,
+    tag: str,
+    chain: Sequence[services.Link],
+) -> Claim:
+    """A draft claim of ``user`` marked as coming from ``suggestion`` (once per user)."""
     if not permissions.can_annotate(user):
         raise ValidationError("Only analysts can accept suggestions.", code="permission")
     # Row lock: a double click (or accept-all racing a click) makes one claim, not two.
@@ -229,13 +234,26 @@ def suggestion_accept(*, suggestion: Suggestion, user: "AbstractBaseUser") -> Cl
     if previous is not None:
         raise ValidationError(ALREADY_ACCEPTED.format(claim_id=previous), code="duplicate")
     return services.claim_create(
-        document=suggestion.document,
+        document=suggestion.document, user=user, start=start, end=end, tag=tag, chain=chain, suggestion=suggestion
+    )
+
+
+@transaction.atomic
+def suggestion_accept(*, suggestion: Suggestion, user: "AbstractBaseUser") -> Claim:
+    """A draft claim of ``user`` from the suggestion as it stands, marked as coming from it.
+
+    New sources the suggestion proposes are added to the registry in the same transaction:
+    if anything is refused, nothing is written.
+    """
+    if not permissions.can_annotate(user):
+        raise ValidationError("Only analysts can accept suggestions.", code="permission")
+    return suggestion_claim_create(
+        suggestion=suggestion,
         user=user,
         start=suggestion.start,
         end=suggestion.end,
         tag=suggestion.tag,
         chain=_chain(suggestion) if suggestion.tag == "sourced" else [],
-        suggestion=suggestion,
     )
 
 
@@ -258,17 +276,10 @@ def suggestions_accept_all(*, document: Document, user: "AbstractBaseUser") -> l
     return [suggestion_accept(suggestion=s, user=user) for s in pending.select_related("document")]
 
 
-def suggestion_counts(*, document: Document, user: "AbstractBaseUser") -> dict[str, int]:
-    """How many suggestions ``user`` still has to decide on, sourced and unsourced."""
-    pending = suggestion_list(document=document, user=user)
-    sourced = pending.filter(tag="sourced").count()
-    return {"sourced": sourced, "unsourced": pending.count() - sourced}
-
-
 __all__ = [
     "registry",
     "suggestion_accept",
-    "suggestion_counts",
+    "suggestion_claim_create",
     "suggestion_dismiss",
     "suggestion_list",
     "suggestion_rows",

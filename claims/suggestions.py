@@ -175,18 +175,26 @@ def suggestion_list(*, document: Document, user: "AbstractBaseUser") -> "QuerySe
 # --- deciding -----------------------------------------------------------------------------------
 
 
-def _source_for(link: dict) -> Source:
+def _registry_sources(suggestions_: Iterable[Suggestion]) -> dict[str, Source]:
+    """The registry sources the suggestions' links name, by slug (one query)."""
+    slugs = {
+        (link.get("source") or {}).get("slug")
+        for suggestion in suggestions_
+        for link in suggestion.attributions or ()
+    }
+    return Source.objects.in_bulk([slug for slug in slugs if slug], field_name="slug")
+
+
+def _source_for(link: dict, known: dict[str, Source]) -> Source:
     """The registry source of a proposed link; a proposed new source is created on acceptance."""
     proposed = link.get("source") or {}
     slug = proposed.get("slug")
-    if slug:
-        source = Source.objects.filter(slug=slug).first()
-        if source is not None:
-            return source
+    if slug and slug in known:
+        return known[slug]
     name = (proposed.get("name") or "").strip()
     if not name:
         raise ValidationError({"attributions": "A suggested link names no source."})
-    # Someone may have added it since the suggestion was made.
+    # Someone may have added it since the suggestion was made (or an earlier link of this batch).
     existing = Source.objects.search_exact(name).first() or Source.objects.filter(slug=slugify(name)[:100]).first()
     if existing is not None:
         return existing
@@ -200,13 +208,17 @@ def _source_for(link: dict) -> Source:
     )
 
 
-def _chain(suggestion: Suggestion) -> list[services.Link]:
+def _chain(suggestion: Suggestion, known: dict[str, Source] | None = None) -> list[services.Link]:
+    if suggestion.tag != "sourced":
+        return []
+    if known is None:
+        known = _registry_sources([suggestion])
     chain = []
     for position, link in enumerate(suggestion.attributions or ()):
         mention = link.get("mention") or {}
         chain.append(
             services.Link(
-                source=_source_for(link),
+                source=_source_for(link, known),
                 position=position,
                 mention_start=mention.get("start"),
                 mention_end=mention.get("end"),
@@ -253,7 +265,7 @@ def suggestion_accept(*, suggestion: Suggestion, user: "AbstractBaseUser") -> Cl
         start=suggestion.start,
         end=suggestion.end,
         tag=suggestion.tag,
-        chain=_chain(suggestion) if suggestion.tag == "sourced" else [],
+        chain=_chain(suggestion),
     )
 
 
@@ -272,8 +284,14 @@ def suggestions_accept_all(*, document: Document, user: "AbstractBaseUser") -> l
         raise ValidationError("Only analysts can accept suggestions.", code="permission")
     mine = Claim.objects.filter(document=document, annotator=user)
     overlapping = mine.filter(start__lt=OuterRef("end"), end__gt=OuterRef("start"))
-    pending = suggestion_list(document=document, user=user).exclude(Exists(overlapping))
-    return [suggestion_accept(suggestion=s, user=user) for s in pending.select_related("document")]
+    pending = list(suggestion_list(document=document, user=user).exclude(Exists(overlapping)))
+    known = _registry_sources(pending)
+    return [
+        suggestion_claim_create(
+            suggestion=s, user=user, start=s.start, end=s.end, tag=s.tag, chain=_chain(s, known)
+        )
+        for s in pending
+    ]
 
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from claims.views import annotate, dashboard, documents, history, review
+from claims.views import annotate, dashboard, documents, history, review, suggestions
 
 app_name = "claims"
 urlpatterns = [
@@ -23,4 +23,9 @@ urlpatterns = [
     path("claims/<int:claim_id>/history/", history.claim_history, name="claim-history"),
     # Dashboard
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    # Suggestions (attribution suggestions on the annotate page)
+    path("documents/<int:document_id>/suggestions/accept-all/", suggestions.suggestions_accept_all, name="suggestions-accept-all"),
+    path("documents/<int:document_id>/suggestions/<int:suggestion_id>/accept/", suggestions.suggestion_accept, name="suggestion-accept"),
+    path("documents/<int:document_id>/suggestions/<int:suggestion_id>/edit/", suggestions.suggestion_edit, name="suggestion-edit"),
+    path("documents/<int:document_id>/suggestions/<int:suggestion_id>/dismiss/", suggestions.suggestion_dismiss, name="suggestion-dismiss"),
 ]

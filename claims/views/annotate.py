@@ -221,9 +221,15 @@ def _page_context(request: HttpRequest, document: Document, panel: dict[str, Any
         "document": document,
         "claims": claims,
         "text": text_html(document.text, document.sentences.all(), claims),
-        # The attribution suggestions (issue 6) plug in here: see the suggestions block of the page.
-        "suggestions_enabled": False,
+        # The attribution suggestions (issue 6): the suggestions block of the page.
+        **_suggestions_context(request, document),
     }
+
+
+def _suggestions_context(request: HttpRequest, document: Document) -> dict[str, Any]:
+    from claims.views.suggestions import suggestions_context  # it builds on this module
+
+    return suggestions_context(request, document)
 
 
 def _respond(

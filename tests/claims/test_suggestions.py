@@ -245,7 +245,7 @@ def test_accept_all_is_all_or_nothing(document, analyst, monkeypatch):
 def test_accept_all_query_count_does_not_grow_with_the_document(document, analyst, django_assert_max_num_queries):
     # A fixed number of queries per accepted suggestion (lock, duplicate check, claim, chain...).
     n = suggestions.suggestion_list(document=document, user=analyst).count()
-    with django_assert_max_num_queries(4 + 12 * n):
+    with django_assert_max_num_queries(6 + 10 * n):
         suggestions.suggestions_accept_all(document=document, user=analyst)
 
 
@@ -346,3 +346,147 @@ def test_evaluate_suggestions_refuses_a_broken_gold_file_saying_where(db, tmp_pa
     path.write_text("{not json\n", encoding="utf-8")
     with pytest.raises(CommandError, match="line 1: not JSON"):
         call_command("evaluate_suggestions", str(path))
+
+
+# --- the pages ------------------------------------------------------------------------------------
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def url(document, suggestion=None, action="accept"):
+    if suggestion is None:
+        return f"/documents/{document.pk}/suggestions/accept-all/"
+    return f"/documents/{document.pk}/suggestions/{suggestion.pk}/{action}/"
+
+
+@pytest.fixture
+def as_analyst(client, analyst):
+    client.force_login(analyst)
+    return client
+
+
+def test_annotate_page_lists_the_suggestions_with_their_buttons(as_analyst, document):
+    html = as_analyst.get(document.get_absolute_url()).content.decode()
+    assert 'id="suggestion-list"' in html and "10 suggestions: 9 sourced, 1 unsourced." in html
+    first = first_sentence(document)
+    assert f'id="suggestion-{first.pk}"' in html and 'data-start="0" data-end="189"' in html
+    for label in (">Accept all</button>", ">Accept</button>", ">Edit</a>", ">Dismiss</button>"):
+        assert label in html
+    assert "suggestions.js" in html and "suggestions.css" in html
+
+
+def test_users_without_a_role_see_suggestions_but_cannot_decide(client, document):
+    visitor = UserFactory(username="visitor")
+    client.force_login(visitor)
+    html = client.get(document.get_absolute_url()).content.decode()
+    assert 'id="suggestion-list"' in html and ">Accept</button>" not in html
+    response = client.post(url(document, first_sentence(document)))
+    assert response.status_code == 403
+    assert client.post(url(document, first_sentence(document)), **HTMX).status_code == 200  # the panel says why
+    assert client.post(url(document), **HTMX).content.decode().count("Only analysts") == 1
+    assert not Claim.objects.exists()
+
+
+def test_pages_need_a_login(client, document):
+    response = client.post(url(document, first_sentence(document)))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert not Claim.objects.exists()
+
+
+def test_accept_over_htmx_swaps_panel_claims_text_and_list(as_analyst, document):
+    first = first_sentence(document)
+    response = as_analyst.post(url(document, first), **HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" not in html
+    assert "Suggestion accepted" in html
+    for oob in ('id="claim-list" class="claim-list" hx-swap-oob="true"', 'id="doc-text"', 'id="suggestion-list"'):
+        assert oob in html
+    assert html.count('hx-swap-oob="true"') == 3
+    assert f'id="suggestion-{first.pk}"' not in html
+    assert Claim.objects.get().suggestion_id == first.pk
+
+
+def test_accept_without_htmx_redirects_to_the_new_claim(as_analyst, document):
+    response = as_analyst.post(url(document, first_sentence(document)))
+    claim = Claim.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"{document.get_absolute_url()}?claim={claim.pk}"
+    again = as_analyst.post(url(document, first_sentence(document)))
+    assert again.status_code == 409 and "accepted this suggestion already" in again.content.decode()
+    assert Claim.objects.count() == 1
+
+
+def test_suggestion_of_another_document_or_wrong_method_is_refused(as_analyst, document, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        other = services.document_create(text=article("002"), created_by=None)
+    assert as_analyst.post(url(other, first_sentence(document))).status_code == 404
+    assert as_analyst.get(url(document, first_sentence(document))).status_code == 405
+    assert as_analyst.post(f"/documents/{document.pk}/suggestions/999999/dismiss/").status_code == 404
+
+
+def test_edit_shows_the_claim_form_prefilled_and_saves_from_the_suggestion(as_analyst, document, analyst):
+    Source.objects.filter(slug="al-nahrain").delete()
+    suggest_for_document.enqueue(document.pk)
+    first = first_sentence(document)
+    html = as_analyst.get(url(document, first, "edit"), **HTMX).content.decode()
+    assert "<html" not in html and "A suggested claim" in html
+    assert f'action="/documents/{document.pk}/suggestions/{first.pk}/edit/"' in html
+    assert 'value="sourced" checked' in html
+    assert html.count('class="chain-link"') == 2  # Mehr and the security source; al-Nahrain is new
+    assert "Not in the registry yet: Al-Nahrain (news_outlet)" in html
+    assert 'value="Al-Nahrain"' in html  # the New source form, filled in
+    mehr, security = Source.objects.get(slug="mehr"), Source.objects.get(slug="iraqi-security-source")
+    bad = as_analyst.post(url(document, first, "edit"), {"start": 0, "end": 189, "tag": "maybe"}, **HTMX)
+    assert bad.status_code == 200 and "The claim was not saved" in bad.content.decode()
+    assert not Claim.objects.exists()
+    data = {
+        "start": 0, "end": 189, "tag": "sourced", "action": "save",
+        "link_source": [mehr.pk, security.pk], "link_mention_start": [147, 0], "link_mention_end": [170, 35],
+    }
+    response = as_analyst.post(url(document, first, "edit"), data, **HTMX)
+    assert "Claim saved from the suggestion." in response.content.decode()
+    claim = Claim.objects.get()
+    assert claim.suggestion_id == first.pk and claim.tag == "sourced"
+    assert [a.source.slug for a in claim.attributions.order_by("position")] == ["mehr", "iraqi-security-source"]
+
+
+def test_dismiss_and_accept_all_pages(as_analyst, document, analyst):
+    first = first_sentence(document)
+    html = as_analyst.post(url(document, first, "dismiss"), **HTMX).content.decode()
+    assert "Suggestion dismissed." in html and f'id="suggestion-{first.pk}"' not in html
+    assert first.dismissed_by.filter(pk=analyst.pk).exists()
+    html = as_analyst.post(url(document), **HTMX).content.decode()
+    assert "9 suggestions accepted as draft claims." in html and "No suggestion left" in html
+    assert Claim.objects.filter(annotator=analyst).count() == 9
+    assert "No suggestion left to accept." in as_analyst.post(url(document), **HTMX).content.decode()
+
+
+def test_suggestion_text_is_escaped(as_analyst, registry_rows, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        document = services.document_create(
+            text="Le ministre <script>alert(1)</script> a déclaré que la ville <b>est</b> tombée.", created_by=None
+        )
+    html = as_analyst.get(document.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_annotate_page_queries_do_not_grow_with_suggestions(as_analyst, registry_rows, django_capture_on_commit_callbacks):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for n in (2, 40):
+        text = "\n".join(f"Selon l’agence Mehr, le convoi {i} est arrivé à Mossoul." for i in range(n))
+        with django_capture_on_commit_callbacks(execute=True):
+            document = services.document_create(text=text, created_by=None)
+        assert document.suggestions.count() == n
+        with CaptureQueriesContext(connection) as queries:
+            assert as_analyst.get(document.get_absolute_url()).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_document_list_shows_each_documents_suggestion_state(as_analyst, document):
+    Document.objects.filter(pk=document.pk).update(suggestion_state=SuggestionState.FAILED)
+    html = as_analyst.get("/").content.decode()
+    assert '<th scope="col">Suggestions</th>' in html
+    assert '<td class="suggestion-state state-failed">Failed</td>' in html

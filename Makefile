@@ -67,7 +67,7 @@ serve: migrate
 	@export $(PROD); \
 	$(BIN)/python manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/gunicorn annotator.wsgi:application --bind $(HOST):$(PORT) \
+	$(BIN)/gunicorn annotator.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --worker-class gthread --threads $(THREADS) \
 		--access-logfile - --error-logfile - --graceful-timeout 10
 

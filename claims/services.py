@@ -376,8 +376,11 @@ def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
             )
 
 
-def _write_chain(claim: Claim, chain: Sequence[Link]) -> None:
-    claim.attributions.all().delete()
+def _write_chain(claim: Claim, chain: Sequence[Link], *, replace: bool = True) -> None:
+    if replace:
+        claim.attributions.all().delete()
+    if not chain:
+        return
     Attribution.objects.bulk_create(
         Attribution(
             claim=claim,
@@ -424,7 +427,7 @@ def claim_create(
         annotator=user,
         suggestion=suggestion,
     )
-    _write_chain(claim, chain)
+    _write_chain(claim, chain, replace=False)  # a new claim has no chain yet
     return claim
 
 

@@ -86,6 +86,41 @@ class ClaimSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
+    def to_representation(self, claim: Claim) -> dict[str, Any]:
+        # Built by hand, same shape as the declared fields: a page of 100 claims otherwise spends
+        # most of its time in DRF's per-field machinery (B4 in bench/).
+        return {
+            "id": claim.pk,
+            "document": claim.document_id,
+            "start": claim.start,
+            "end": claim.end,
+            "text": claim.text,
+            "tag": claim.tag,
+            "attributions": [attribution_json(claim, link) for link in claim.attributions.all()],
+            "status": claim.status,
+            "annotator": claim.annotator.username,
+            "version": claim.version,
+            "created_at": _DATETIME.to_representation(claim.created_at),
+            "updated_at": _DATETIME.to_representation(claim.updated_at),
+        }
+
+
+_DATETIME = serializers.DateTimeField()
+
+
+def attribution_json(claim: Claim, attribution: Attribution) -> dict[str, Any]:
+    """One link of the chain as ``AttributionSerializer`` renders it."""
+    source = attribution.source
+    mention = None
+    if attribution.mention_start is not None:
+        start, end = attribution.mention_start, attribution.mention_end
+        mention = {"start": start, "end": end, "text": mention_text(claim, start, end)}
+    return {
+        "position": attribution.position,
+        "source": {"id": source.pk, "slug": source.slug, "name": source.name, "kind": source.kind},
+        "mention": mention,
+    }
+
 
 class ReviewSerializer(serializers.ModelSerializer):
     reviewer = serializers.CharField(source="reviewer.username")

@@ -259,3 +259,28 @@ def test_list_queries_do_not_grow_with_the_page(api, analyst, document, sources,
     with django_assert_max_num_queries(8):
         response = client.get("/api/v1/claims/?page_size=30")
     assert len(response.json()["results"]) == 30
+
+
+@pytest.mark.django_db
+def test_hand_built_claim_json_matches_the_declared_serializers(analyst):
+    """ClaimSerializer renders by hand for speed; its shape must stay the declared one."""
+    from rest_framework import serializers as drf
+
+    from claims import selectors, services
+    from claims.api.serializers import AttributionSerializer, ClaimSerializer
+    from tests.factories import DocumentFactory, SourceFactory
+
+    document = DocumentFactory(text="Selon l’agence Mehr citant al-Nahrain, 🚀 la colonne est arrivée.\n")
+    mehr, nahrain = SourceFactory(slug="mehr"), SourceFactory(slug="al-nahrain")
+    services.claim_create(
+        document=document, user=analyst, start=0, end=len(document.text) - 1, tag="sourced",
+        chain=[services.Link(mehr, 0, 6, 19), services.Link(nahrain, 1)],
+    )
+    claim = selectors.claim_list(user=analyst).get()
+    data = ClaimSerializer(claim).data
+    assert data["attributions"] == AttributionSerializer(claim.attributions.all(), many=True).data
+    assert data["attributions"][0]["mention"]["text"] == "l’agence Mehr"
+    generic = drf.ModelSerializer.to_representation(ClaimSerializer(), claim)
+    assert {k: v for k, v in data.items() if k != "attributions"} == {
+        k: v for k, v in generic.items() if k != "attributions"
+    }

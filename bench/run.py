@@ -316,7 +316,8 @@ def b5_import(results: dict) -> None:
     import_times = []
     for run in range(RUNS):
         # Each run imports fresh texts: the same text is never stored twice.
-        batch = [f"{text}Dépêche {run}.\n" for text in texts]
+        nonce = f"{time.time_ns()}-{run}"
+        batch = [f"{text}Dépêche {nonce}.\n" for text in texts]
         data = jsonl(batch)
         started = time.perf_counter()
         result = import_file("bench.jsonl", data, user=None)

@@ -37,7 +37,7 @@ from claims.models import (
     Suggestion,
     SuggestionState,
 )
-from claims.text.segmentation import LineKind, publisher_name, segment_text, title_of
+from claims.text.segmentation import LineKind, publisher_name, segment_text, title_from_segments
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -169,22 +169,24 @@ def documents_create(*, documents: Sequence[NewDocument], created_by: "AbstractB
     creator = created_by if created_by is not None and created_by.is_authenticated else None
     publishers: dict[str, Source | None] = {}
     stored: list[Document] = []
+    remaining_hashes = iter(digests)  # insertion order: the documents' order
     for chunk, segmentations in _segmented_chunks(documents):
+        hashes = [next(remaining_hashes) for _ in chunk]
         rows = [
             Document(
-                title=((new.title or "").strip() or title_of(new.text) or "Untitled")[:500],
+                title=((new.title or "").strip() or title_from_segments(new.text, segments) or "Untitled")[:500],
                 text=new.text,
                 language=new.language or "fr",
                 publisher=new.publisher or _publisher_from_lines(new.text, segments, publishers),
                 url=new.url or "",
                 published_at=new.published_at,
-                content_hash=content_hash(new.text),
+                content_hash=digest,
                 created_by=creator,
                 # Set here, not by an UPDATE after commit: that would rewrite the row and
                 # recompute its search vector.
                 suggestion_state=SuggestionState.QUEUED,
             )
-            for new, segments in zip(chunk, segmentations)
+            for new, digest, segments in zip(chunk, hashes, segmentations)
         ]
         chunk_stored = Document.objects.bulk_create(rows)
         Sentence.objects.bulk_create(

@@ -26,7 +26,7 @@ import bisect
 import enum
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 __all__ = [
@@ -722,9 +722,14 @@ def title_of(text: str) -> str:
     """
     if not isinstance(text, str) or not text:
         return ""
+    return title_from_segments(text, _iter_segments(text))
+
+
+def title_from_segments(text: str, segments: Iterable[Segment]) -> str:
+    """``title_of`` for a text whose segments are known already (no second segmentation)."""
     try:
         fallback = None
-        for seg in _iter_segments(text):
+        for seg in segments:
             if seg.kind is LineKind.HEADLINE:
                 return _shorten(seg.text_of(text), _TITLE_HEADLINE_MAX)
             if seg.kind is LineKind.BODY:

@@ -24,6 +24,7 @@ from claims.models import (
     Sentence,
     Source,
     SourceKind,
+    SuggestionState,
 )
 from claims.services import MAX_DOCUMENT_CHARS, Link
 
@@ -220,6 +221,46 @@ class ImportResultSerializer(serializers.Serializer):
     claims_created = serializers.IntegerField()
     claims_skipped = serializers.IntegerField(help_text="Identical claims of yours already stored.")
     sources_created = serializers.IntegerField()
+
+
+class SuggestedSourceSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=SourceKind.choices)
+    slug = serializers.CharField(allow_null=True, help_text="The registry source's slug; null for a proposed new source.")
+    new = serializers.BooleanField(help_text="Not in the registry: accepting the suggestion adds it.")
+
+
+class SuggestedLinkSerializer(serializers.Serializer):
+    """One link of a suggested chain, with how the rules found it."""
+
+    source = SuggestedSourceSerializer()
+    mention = MentionSerializer(allow_null=True, help_text="Where the text names the source.")
+    cue = MentionSerializer(allow_null=True, help_text="The words that attribute: « selon », « a déclaré »…")
+    rule = serializers.CharField(help_text="The cue rule: prep.selon, verb.subject, verb.incise, nominal…")
+    confidence = serializers.FloatField(min_value=0, max_value=1)
+    vague = serializers.BooleanField(help_text="Vague attribution (« on estime », « selon des informations »): a red flag, not a source.")
+
+
+class SuggestionSerializer(serializers.Serializer):
+    """A machine-suggested claim: a sentence, its tag and its chain in contract order."""
+
+    id = serializers.IntegerField()
+    start = serializers.IntegerField(help_text="Code point offset into the document text.")
+    end = serializers.IntegerField(help_text="Exclusive.")
+    text = serializers.CharField()
+    tag = serializers.ChoiceField(choices=ClaimTag.choices)
+    confidence = serializers.FloatField(min_value=0, max_value=1)
+    attributions = SuggestedLinkSerializer(many=True)
+    dismissed = serializers.BooleanField(help_text="You dismissed it.")
+    claim = serializers.IntegerField(allow_null=True, help_text="Your claim made from it, if any.")
+
+
+class DocumentSuggestionsSerializer(serializers.Serializer):
+    document = serializers.IntegerField()
+    state = serializers.ChoiceField(
+        choices=SuggestionState.choices, help_text="none, queued, running, ready or failed: suggestions are computed in the background."
+    )
+    sentences = SuggestionSerializer(many=True)
 
 
 # --- input -------------------------------------------------------------------------------------

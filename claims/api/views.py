@@ -31,6 +31,7 @@ from claims.api import serializers as s
 from claims.api.filters import ClaimFilter, DocumentFilter, SourceFilter
 from claims.api.parsers import JSONObjectParser, LimitedMultiPartParser
 from claims.api.schema import ApiAutoSchema
+from claims.suggestions import suggestion_overview
 from claims.models import Claim, Document, Source
 
 # --- examples for the schema ---------------------------------------------------------------------
@@ -99,6 +100,32 @@ DOCUMENT_EXAMPLE = {
     "created_at": "2026-03-01T08:00:00Z",
     "text": "Une source de la sécurité irakienne a annoncé ...",
     "sentences": [{"index": 0, "start": 0, "end": 189, "kind": "body", "text": "Une source de la sécurité irakienne ..."}],
+}
+SUGGESTIONS_EXAMPLE = {
+    "document": 3,
+    "state": "ready",
+    "sentences": [
+        {
+            "id": 41,
+            "start": 0,
+            "end": 189,
+            "text": CLAIM_EXAMPLE["text"],
+            "tag": "sourced",
+            "confidence": 0.85,
+            "attributions": [
+                {
+                    "source": {"name": "Mehr News Agency", "kind": "news_outlet", "slug": "mehr", "new": False},
+                    "mention": {"start": 147, "end": 170, "text": "l’agence de presse Mehr"},
+                    "cue": {"start": 141, "end": 146, "text": "selon"},
+                    "rule": "prep.selon",
+                    "confidence": 0.9,
+                    "vague": False,
+                }
+            ],
+            "dismissed": False,
+            "claim": None,
+        }
+    ],
 }
 REVIEW_EXAMPLE = {
     "id": 5,
@@ -272,6 +299,25 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         document = services.document_create(created_by=request.user, **serializer.validated_data)
         document = selectors.document_get(user=request.user, document_id=document.pk)
         return Response(s.DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        tags=["documents"],
+        summary="Attribution suggestions for a document",
+        description="Machine-suggested claims, one per body sentence: the tag and the attribution chain in "
+        "contract order, each link with its mention, cue, rule and confidence. Computed in the background "
+        "after import (`state`); `dismissed` and `claim` say what you did with each.",
+        responses={200: s.DocumentSuggestionsSerializer},
+        examples=[_example("Suggestions", SUGGESTIONS_EXAMPLE, response_only=True)],
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def suggestions(self, request: Request, pk: str) -> Response:
+        document = selectors.document_get(user=request.user, document_id=int(pk))
+        payload = {
+            "document": document.pk,
+            "state": document.suggestion_state,
+            "sentences": suggestion_overview(document=document, user=request.user),
+        }
+        return Response(s.DocumentSuggestionsSerializer(payload).data)
 
 
 # --- claims ------------------------------------------------------------------------------------

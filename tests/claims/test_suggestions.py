@@ -490,3 +490,52 @@ def test_document_list_shows_each_documents_suggestion_state(as_analyst, documen
     html = as_analyst.get("/").content.decode()
     assert '<th scope="col">Suggestions</th>' in html
     assert '<td class="suggestion-state state-failed">Failed</td>' in html
+
+
+# --- the API --------------------------------------------------------------------------------------
+
+
+def test_api_lists_a_documents_suggestions_with_the_callers_decisions(client, document, analyst):
+    first = first_sentence(document)
+    suggestions.suggestion_dismiss(suggestion=first, user=analyst)
+    second = document.suggestions.get(start=190)
+    claim = suggestions.suggestion_accept(suggestion=second, user=analyst)
+    credentials = json.dumps({"username": "ann", "password": "test-password-123"})
+    token = client.post("/api/v1/auth/token/", credentials, content_type="application/json").json()["token"]
+    response = client.get(f"/api/v1/documents/{document.pk}/suggestions/", HTTP_AUTHORIZATION=f"Token {token}")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["document"] == document.pk and data["state"] == "ready"
+    assert len(data["sentences"]) == 10
+    top = data["sentences"][0]
+    assert (top["id"], top["start"], top["end"], top["tag"], top["dismissed"], top["claim"]) == (first.pk, 0, 189, "sourced", True, None)
+    assert top["text"] == document.text[0:189]
+    assert [a["source"]["slug"] for a in top["attributions"]] == ["mehr", "al-nahrain", "iraqi-security-source"]
+    assert top["attributions"][0] == {
+        "source": {"name": "Mehr News Agency", "kind": "news_outlet", "slug": "mehr", "new": False},
+        "mention": {"start": 147, "end": 170, "text": "l’agence de presse Mehr"},
+        "cue": {"start": 141, "end": 146, "text": "selon"},
+        "rule": "prep.selon",
+        "confidence": 0.9,
+        "vague": False,
+    }
+    assert data["sentences"][1]["claim"] == claim.pk and not data["sentences"][1]["dismissed"]
+    # Another analyst sees the same suggestions, undecided.
+    other = UserFactory(username="other", groups=["Analyst"])
+    client.force_login(other)
+    mine = client.get(f"/api/v1/documents/{document.pk}/suggestions/").json()["sentences"]
+    assert not any(s["dismissed"] or s["claim"] for s in mine)
+
+
+def test_api_suggestions_need_authentication_and_an_existing_document(client, document, analyst):
+    assert client.get(f"/api/v1/documents/{document.pk}/suggestions/").status_code in (401, 403)
+    client.force_login(analyst)
+    missing = client.get("/api/v1/documents/987654/suggestions/")
+    assert missing.status_code == 404 and missing["Content-Type"].startswith("application/json")
+    assert "/api/v1/documents/{id}/suggestions/" in client.get("/api/schema/").content.decode()
+
+
+def test_api_suggestion_queries_do_not_grow(client, document, analyst, django_assert_max_num_queries):
+    client.force_login(analyst)
+    with django_assert_max_num_queries(6):
+        assert client.get(f"/api/v1/documents/{document.pk}/suggestions/").status_code == 200

@@ -690,6 +690,13 @@ def _speech_verb_at(s: _Sentence, k: int, *, lenient: bool = False) -> str | Non
             return "strong"
     if w in lx.VAGUE_ONLY_FORMS:
         return "vague"
+    if w in lx.CALL_FORMS or lemma in lx.CALL_FORMS:
+        # "a appelé la communauté internationale à réagir": a call, reported.
+        for q in range(k + 1, min(s.n, k + 10)):
+            if s.f[q] in _FINAL_PUNCT or s.f[q] == ",":
+                break
+            if s.doc[q].text.lower() in {"à", "au", "aux"}:
+                return "strong"
     return None
 
 
@@ -725,9 +732,15 @@ def _with_citations(s: _Sentence, np: tuple[int, int, str]) -> list[_Mention]:
         nxt = s.next_word(k)
         if nxt < s.n and s.f[nxt] == ",":
             nxt = s.next_word(nxt + 1)
-        if nxt >= s.n or s.f[nxt] != "citant":
+        if nxt < s.n and s.f[nxt] == "qui":  # "X, qui cite Y"
+            verb = s.next_word(nxt + 1)
+            if verb < s.n and s.f[verb] in {"cite", "citent", "citait", "citaient"}:
+                nxt = verb
+            else:
+                break
+        elif nxt >= s.n or s.f[nxt] != "citant":
             break
-        cited = _np_after(s, nxt + 1)
+        cited = _np_after(s, nxt + 1, appositions=False)
         if cited is None or not s.source_like(cited[0], cited[1]):
             break
         s.used.update(range(nxt, cited[1]))
@@ -748,7 +761,7 @@ def _prepositional_cues(s: _Sentence) -> list[_Cue]:
             start, end = k, k + 2
         elif w in {"a", "à"} and k + 2 < s.n and f[k + 1] == "en" and f[k + 2] == "croire":
             start, end = k, k + 3
-        elif w == "par" and k > 0 and f[s.prev_word(k - 1)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS:
+        elif w == "par" and k > 0 and f[s.prev_word(k - 1)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
             start, end = s.prev_word(k - 1), k + 1
         elif w == "pour" and _opens_sentence(s, k):
             start, end = k, k + 1  # "Pour le chercheur X, ..." (a view, attributed)
@@ -757,7 +770,8 @@ def _prepositional_cues(s: _Sentence) -> list[_Cue]:
         nxt = s.next_word(end)
         if nxt >= s.n or f[nxt] in lx.NOT_AFTER_SELON:
             continue  # "selon lesquels", "selon que": a conjunction, not a cue
-        np = _np_after(s, nxt)
+        # No apposition here: "selon X, la suite de la phrase" (appositions end incises).
+        np = _np_after(s, nxt, appositions=False)
         if np is None or not s.source_like(np[0], np[1]):
             continue  # "selon le plan", "selon la loi": not a source
         if w == "pour":
@@ -766,10 +780,10 @@ def _prepositional_cues(s: _Sentence) -> list[_Cue]:
             if comma >= s.n or s.f[comma] != "," or head in lx.DOCUMENT_HEADS | lx.VAGUE_HEADS:
                 continue  # "pour la première fois", "pour le rapport": not a view
             rule = "prep.pour"
-        elif w == "par" and f[start] in lx.INTERVIEW_FORMS:
+        elif w == "par" and f[start] in lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
             if not s.outlet_like(np[0], np[1]):
-                continue  # "interrogé par la police": not an attribution
-            rule = "prep.interview"
+                continue  # "interrogé par la police", "publié par un éditeur": not an attribution
+            rule = "prep.interview" if f[start] in lx.INTERVIEW_FORMS else "prep.passive"
         elif w == "par":
             rule = "prep.passive"
         else:
@@ -797,7 +811,11 @@ def _verb_cues(s: _Sentence) -> list[_Cue]:
         if k in s.used:
             continue
         prev = s.prev_word(k - 1)
-        lenient = prev >= 0 and f[prev] in {",", "»", "”"} and s.doc[k].text[:1].islower()
+        while prev >= 0 and (doc[prev].pos_ == "ADV" or f[prev] in _NEGATION):
+            prev = s.prev_word(prev - 1)
+        # After a comma, a closing quote or an auxiliary the form is trusted whatever the tagger
+        # says (", rapporte Reuters" as a noun, "a démenti" as a name).
+        lenient = prev >= 0 and (f[prev] in {",", "»", "”"} or f[prev] in _AUX_FORMS) and doc[k].text[:1].islower()
         strength = _speech_verb_at(s, k, lenient=lenient)
         impersonal_verb = f[k] in lx.IMPERSONAL_VERBS and s.is_verb_like(k)
         if strength is None and not impersonal_verb:
@@ -831,7 +849,7 @@ def _verb_cues(s: _Sentence) -> list[_Cue]:
                 cue_start = p
                 p = s.prev_word(p - 1)
                 continue
-            if w in _NEGATION or (doc[p].pos_ == "ADV" and w in lx.TIME_WORDS):
+            if w in _NEGATION or doc[p].pos_ == "ADV":
                 p = s.prev_word(p - 1)
                 continue
             break
@@ -844,6 +862,10 @@ def _verb_cues(s: _Sentence) -> list[_Cue]:
             clitic = q
             verb_end = q + 1
         after_break = left < 0 or f[left] in {",", "»", "”", '"', "(", "—", "–", ":"}
+        # "ce qu'a indiqué X", "comme l'a rappelé X": the speaker comes after the verb, as in an incise.
+        inverted = left >= 0 and (
+            f[left] in {"qu'", "que"} or (f[left] == "l'" and s.prev_word(left - 1) >= 0 and f[s.prev_word(left - 1)] == "comme")
+        )
         cue_span = (cue_start, verb_end)
 
         if clitic is not None:
@@ -878,7 +900,7 @@ def _verb_cues(s: _Sentence) -> list[_Cue]:
         # Incise: the content came before (", a indiqué la source", "», a dit X"). The parser
         # often hangs such a verb on the content's verb; only a subject of its own counts here.
         own_subject = any(left < c.i < k for c in s.subjects(k))
-        if after_break and not complement and not own_subject:
+        if (after_break or inverted) and not complement and not own_subject:
             start = _skip_time_words(s, verb_end)
             outlet = _to_outlet(s, start)
             if outlet is not None:
@@ -887,6 +909,10 @@ def _verb_cues(s: _Sentence) -> list[_Cue]:
             if np is not None and s.source_like(np[0], np[1]):
                 s.used.update(range(cue_start, np[1]))
                 cues.append(_Cue("verb.incise", _INCISE, k, cue_span, _with_citations(s, np)))
+                if outlet is None:  # "a indiqué une source à Reuters"
+                    outlet = _to_outlet(s, np[1])
+                    if outlet is not None:
+                        s.used.update(range(np[1], outlet[1]))
                 if outlet is not None:
                     cues.append(_Cue("verb.to_outlet", _OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
                 continue
@@ -947,13 +973,23 @@ def _skip_time_words(s: _Sentence, k: int) -> int:
 
 
 def _has_reported_clause(s: _Sentence, k: int) -> bool:
-    """A "que" clause, a colon or a quote follows the verb (time words and "à X" may intervene)."""
+    """What was said follows the verb: a "que" clause, a colon, a quote, an infinitive ("dit
+    avoir", "accusé la Turquie de bombarder"). Time words and "à X" may come first."""
     k = s.next_word(k)
     steps = 0
+    first = True
     while k < s.n and steps < 12:
         w = s.f[k]
         if w in {"que", "qu'", ":", "«", "“", '"'}:
             return True
+        if s.doc[k].pos_ in {"VERB", "AUX"} and "Inf" in s.doc[k].morph.get("VerbForm"):
+            # "dit avoir", "accusé la Turquie de bombarder"; not "a lancé une offensive pour reprendre".
+            before = s.f[s.prev_word(k - 1)]
+            return first or before in {"de", "d'"}
+        if w in {"pour", "afin", "sans", "avant", "apres"}:
+            return False
+        if s.doc[k].pos_ not in {"ADV", "PRON"} and w not in _NEGATION:
+            first = False
         if w in _FINAL_PUNCT or w == ",":
             return False
         if s.finite_verb(k):
@@ -969,12 +1005,22 @@ def _subject_of(s: _Sentence, k: int) -> tuple[int, int] | None:
     verb = doc[k]
     for _ in range(3):
         subjects = s.subjects(verb.i, _SUBJECT_DEPS)
+        if not subjects:  # the parser sometimes hangs the subject on the auxiliary
+            for aux in s.kids[verb.i]:
+                if s.doc[aux].dep_.startswith("aux"):
+                    subjects += s.subjects(aux, _SUBJECT_DEPS)
         if subjects:
             break
         if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
             verb = verb.head
             continue
         if verb.dep_ == "acl:relcl":
+            return _np_span(s, verb.head, exclude=verb)
+        # "Un responsable, s'exprimant sous couvert d'anonymat, a confirmé": parsed as a clause
+        # hanging on the noun; with an auxiliary of its own the verb is finite and the noun its subject.
+        if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in {"NOUN", "PROPN"} and any(
+            s.doc[c].dep_.startswith("aux") for c in s.kids[verb.i]
+        ):
             return _np_span(s, verb.head, exclude=verb)
         return None
     else:
@@ -989,11 +1035,18 @@ def _np_span(s: _Sentence, head: "Token", exclude: "Token | None" = None) -> tup
     """The noun phrase of ``head``: its subtree without relative clauses, trimmed."""
     i, j = head.left_edge.i, head.right_edge.i + 1
     for child in (s.doc[c] for c in s.kids[head.i] if c > head.i):
-        if child.dep_ in {"acl:relcl", "acl"} and s.finite_verb(child.i) or (exclude is not None and child.i == exclude.i):
+        # A participle with complements of its own is a clause ("les experts interrogés par Le
+        # Monde"); a bare one is an adjective ("les forces armées irakiennes").
+        participle = (
+            child.dep_ == "acl" and child.pos_ == "VERB" and bool(s.kids[child.i])
+            and not child.text[:1].isupper() and "-" not in child.text
+        )
+        if child.dep_ == "acl:relcl" or participle or (exclude is not None and child.i == exclude.i):
             j = min(j, child.left_edge.i)
-    # A clause boundary inside the subtree ("alors que le commandant"): start after it.
+    # A clause boundary inside the subtree ("alors que le commandant"), or a fronted adverbial
+    # hung on it by the parser ("Dans un communiqué …, le mouvement"): start after it.
     for p in range(i, head.i):
-        if s.f[p] in {"que", "qu'"} or s.doc[p].pos_ == "SCONJ":
+        if s.f[p] in {"que", "qu'", ","} or s.doc[p].pos_ == "SCONJ":
             i = p + 1
     while i < j and (s.doc[i].is_space or s.doc[i].is_punct):
         i += 1
@@ -1285,9 +1338,17 @@ class _Document:
             and head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
         )
         if anaphoric:
-            antecedent = self._antecedent(head_word, pronoun=False)
+            # A demonstrative points back whatever its noun; "le/la ..." only to a source named
+            # with the same noun, or (singular role nouns: "le commandant") to the last person.
+            plural = "Plur" in s.doc[head].morph.get("Number") or head_word.endswith(("s", "x"))
+            antecedent = self._antecedent(
+                head_word, pronoun=False, by_kind=determiner in lx.DEMONSTRATIVES or not plural
+            )
             if antecedent is not None:
                 return antecedent, "anaphora"
+        entry = registry.loose(text)  # "les experts" for "des experts", after the anaphora
+        if entry is not None and not entry.is_vague:
+            return self._entry_source(entry), "registry"
         contained = registry.contained(text)
         persons = [c for c in contained if c[0].kind == "person"]
         if persons:
@@ -1303,8 +1364,8 @@ class _Document:
             if head_word in {"correspondant", "correspondante", "envoye", "envoyee", "journaliste"}:
                 if best.kind == "news_outlet":
                     return self._entry_source(best), "registry"
-            elif head_word == "porte-parole" or alias_key(s.doc[head].text) in alias_key(best.name):
-                return self._entry_source(best), "registry"
+            elif head_word in {"porte parole", "porte paroles"}:
+                return self._entry_source(best), "registry"  # a spokesperson speaks for the institution
             elif head_word not in lx.ANONYMOUS_HEADS | lx.PERSON_ROLE_HEADS:
                 return self._entry_source(best), "registry"
         # A short form of a source the document names in full: "ministère de la Défense".
@@ -1325,7 +1386,7 @@ class _Document:
                 found.append(entry)
         return found[0] if len(found) == 1 else None
 
-    def _antecedent(self, head: str | None, *, pronoun: bool) -> ProposedSource | None:
+    def _antecedent(self, head: str | None, *, pronoun: bool, by_kind: bool = True) -> ProposedSource | None:
         if pronoun:
             for kinds in ({"person", "anonymous"}, {"institution"}):
                 for item in reversed(self.memory):
@@ -1336,6 +1397,8 @@ class _Document:
         for item in reversed(self.memory):
             if head in item.words and item.source.kind not in {"other", "document"}:
                 return item.source
+        if not by_kind:
+            return None
         for heads, kinds in (
             (lx.PERSON_ROLE_HEADS, {"person"}),
             (lx.ANONYMOUS_HEADS, {"anonymous", "person"}),
@@ -1373,7 +1436,7 @@ def _display_name(text: str) -> str:
     """A name for a proposed source: the mention without its leading article."""
     name = " ".join(text.split()).strip(" ,;:.«»\"")
     lowered = name.lower().replace("’", "'")
-    for article in ("l'", "d'", "le ", "la ", "les ", "du ", "des ", "de la ", "de l'"):
+    for article in ("l'", "d'", "le ", "la ", "les ", "du ", "des ", "de la ", "de l'", "un ", "une "):
         if lowered.startswith(article) and len(name) > len(article):
             name = name[len(article) :].lstrip()
             break

@@ -25,7 +25,7 @@ def _er_forms(stem: str) -> set[str]:
 # Verbs that report speech whether followed by a clause or by a noun ("a annoncé l'entrée de").
 _STRONG_ER = """
 declar affirm annonc indiqu precis soulign confirm revel rapport racont relat signal evoqu
-mention proclam clam martel reiter repet detaill temoign communiqu twitt tweet
+mention proclam clam martel reiter repet detaill temoign communiqu twitt tweet revendiqu
 """.split()
 # Verbs that report speech only with "que", ":", a quote, or in an incise.
 _WEAK_ER = """
@@ -75,6 +75,9 @@ WEAK_FORMS -= STRONG_FORMS
 FAIRE_FORMS = {"fait", "font", "faisait", "faisaient", "fera", "ferait", "faire", "faisant", "fit"}
 FAIRE_OBJECTS = {"part", "etat", "savoir", "valoir"}
 
+# "appeler à", "exhorter à": a call someone made, reported ("a appelé X à réagir").
+CALL_FORMS = _er_forms("appel") | _er_forms("exhort") | {"appelle", "appellent", "appellera", "appelerait", "appeler"}
+
 # "apprendre" reports speech only with "on" ("on apprend que", "a-t-on appris").
 VAGUE_ONLY_FORMS = {"apprend", "appris", "apprenait", "sait", "savait", "murmure", "raconte"}
 
@@ -89,6 +92,13 @@ INTERVIEW_FORMS = {
     "interroge", "interrogee", "interroges", "interrogees", "interviewe", "interviewee",
     "interviewes", "contacte", "contactee", "contactes", "joint", "jointe", "joints",
     "sollicite", "sollicitee", "sollicites",
+}
+
+# "un communiqué diffusé par sa chaîne", "publié par le quotidien X": the medium that carried it
+# (only when what follows "par" is a medium).
+BROADCAST_FORMS = {
+    "diffuse", "diffusee", "diffuses", "diffusees", "publie", "publiee", "publies", "publiees",
+    "retransmis", "retransmise", "relaye", "relayee",
 }
 
 # Words that introduce a source: "selon X", "d'après X", "à en croire X".

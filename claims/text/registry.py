@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["KINDS", "RegistryEntry", "Registry", "fold", "alias_key", "entries_from_json"]
+__all__ = ["KINDS", "RegistryEntry", "Registry", "fold", "alias_key", "loose_key", "entries_from_json"]
 
 # The kinds a source can have (the same values as claims.models.SourceKind).
 KINDS = ("news_outlet", "person", "institution", "anonymous", "document", "other")
@@ -61,6 +61,15 @@ def fold(text: str) -> str:
     return _SPACES_RE.sub(" ", folded).strip(" \t,;:.!?«»\"()[]")
 
 
+def loose_key(text: str) -> str:
+    """``alias_key`` without a leading indefinite article either ("un", "une", "des")."""
+    key = alias_key(text)
+    for article in ("un ", "une ", "des "):
+        if key.startswith(article) and len(key) > len(article):
+            return key[len(article) :]
+    return key
+
+
 def alias_key(text: str) -> str:
     """The key a mention and an alias are compared by (``fold`` without a leading article)."""
     key = fold(text)
@@ -81,11 +90,12 @@ class Registry:
     the first entry keeps it: matching stays deterministic.
     """
 
-    __slots__ = ("entries", "fingerprint", "_by_key", "_by_slug", "_max_words")
+    __slots__ = ("entries", "fingerprint", "_by_key", "_by_loose_key", "_by_slug", "_max_words")
 
     def __init__(self, entries: Iterable[RegistryEntry]):
         self.entries: tuple[RegistryEntry, ...] = tuple(entries)
         self._by_key: dict[str, RegistryEntry] = {}
+        self._by_loose_key: dict[str, RegistryEntry] = {}
         self._by_slug: dict[str, RegistryEntry] = {}
         digest = hashlib.sha256()
         for entry in self.entries:
@@ -95,6 +105,7 @@ class Registry:
                 key = alias_key(surface)
                 if key:
                     self._by_key.setdefault(key, entry)
+                    self._by_loose_key.setdefault(loose_key(surface), entry)
         # Identifies the registry's content: analysers built for it are cached under this key.
         self.fingerprint: str = digest.hexdigest()
         # The longest alias in words bounds the search in ``contained`` (linear, not quadratic).
@@ -109,6 +120,10 @@ class Registry:
     def exact(self, mention: str) -> RegistryEntry | None:
         """The entry one of whose names or aliases is ``mention`` (after folding)."""
         return self._by_key.get(alias_key(mention))
+
+    def loose(self, mention: str) -> RegistryEntry | None:
+        """Like ``exact``, also ignoring an indefinite article: "les experts" is "des experts"."""
+        return self._by_key.get(alias_key(mention)) or self._by_loose_key.get(loose_key(mention))
 
     def contained(self, mention: str) -> list[tuple[RegistryEntry, int, int]]:
         """Entries whose alias occurs in ``mention`` on word boundaries, as (entry, start, end)

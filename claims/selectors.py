@@ -57,18 +57,36 @@ def document_get(*, user: "AbstractBaseUser", document_id: int) -> Document:
 
 
 def document_for_annotation(*, user: "AbstractBaseUser", document_id: int) -> Document:
-    """One document with its sentences and the claims ``user`` may see, in a fixed number of queries."""
+    """One document with its sentences and the claims ``user`` may see, in a fixed number of queries.
+
+    Each claim of ``visible_claims`` carries ``chain_links`` (its attributions with their
+    sources, in order) and ``latest_reviews`` (its latest review, or nothing) as lists, not
+    through ``claim.attributions`` / ``claim.reviews``.
+    """
     from django.shortcuts import get_object_or_404
 
     # The prefetch already sets each claim's document: joining it again would copy the whole
-    # text into every claim row.
-    claims = claim_list(user=user).select_related(None).select_related("annotator")
+    # text into every claim row. The page shows neither the annotator nor older reviews.
+    # Chains and reviews go to plain lists (``to_attr``): a related manager and a queryset per
+    # claim cost more than the queries themselves on a long document.
+    from claims.models import Attribution, Review
+
+    chains = Attribution.objects.select_related("source").order_by("claim_id", "position")
+    latest_review = Review.objects.select_related("reviewer").order_by("claim_id", "-created_at", "-id").distinct("claim_id")
+    claims = (
+        Claim.objects.visible_to(user)
+        .order_by("start", "end", "id")
+        .prefetch_related(
+            Prefetch("attributions", queryset=chains, to_attr="chain_links"),
+            Prefetch("reviews", queryset=latest_review, to_attr="latest_reviews"),
+        )
+    )
     queryset = (
         Document.objects.select_related("publisher")
         .defer("search_vector")
         .prefetch_related(
             Prefetch("sentences", queryset=Sentence.objects.order_by("index")),
-            Prefetch("claims", queryset=claims.order_by("start", "end", "id"), to_attr="visible_claims"),
+            Prefetch("claims", queryset=claims, to_attr="visible_claims"),
         )
     )
     return get_object_or_404(queryset, pk=document_id)

@@ -11,6 +11,7 @@ get the whole page with a 4xx status.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape as html_escape
@@ -24,6 +25,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 from markdown_it import MarkdownIt
@@ -124,6 +126,78 @@ def text_html(text: str, sentences: Sequence[Sentence], claims: Sequence[Claim])
     return mark_safe("".join(out))  # every text above went through html_escape
 
 
+# --- the claim list, card by card ---------------------------------------------------------------
+
+CARD_TEXT_CHARS = 180  # claim_card.html's ``truncatechars:180``
+_URL_PLACEHOLDER = 987654321  # a claim number that no other part of the URL contains
+
+
+def _card_text(text: str) -> str:
+    """``text|truncatechars:180``: Truncator's output, without walking every short text."""
+    normalized = unicodedata.normalize("NFC", text)
+    if len(normalized) <= CARD_TEXT_CHARS:  # combining characters only lower the count
+        return normalized
+    return Truncator(text).chars(CARD_TEXT_CHARS)
+
+
+def claim_cards_html(claims: Sequence[Claim]) -> SafeString:
+    """The annotate page's claim list: ``<li>`` + claim_card.html (``link=True``) for each claim.
+
+    The same markup as the template, byte for byte (tests compare them), built like
+    ``text_html``: a long document has a hundred cards, each a template include with its chain
+    include and two ``{% url %}``. Claims come from ``selectors.document_for_annotation``
+    (``chain_links`` and ``latest_reviews``); all text goes through ``html.escape``.
+    """
+    tag_labels = {value: str(label) for value, label in Claim._meta.get_field("tag").flatchoices}
+    status_labels = {value: str(label) for value, label in Claim._meta.get_field("status").flatchoices}
+    # Reverse once, not per card: the claim's number goes between prefix and suffix.
+    edit_prefix, edit_suffix = map(html_escape, reverse("claims:claim-edit", args=[_URL_PLACEHOLDER]).split(str(_URL_PLACEHOLDER)))
+    page_urls: dict[int, str] = {}
+    out: list[str] = []
+    for claim in claims:
+        pk = int(claim.pk)
+        tag, status = html_escape(claim.tag), html_escape(claim.status)
+        if claim.document_id not in page_urls:
+            page_urls[claim.document_id] = html_escape(reverse("claims:document-annotate", args=[claim.document_id]))
+        out.append(
+            f'\n          <li>\n<article class="claim-card tag-{tag} status-{status}" id="card-{pk}" data-claim-id="{pk}">\n'
+            f'  <a class="card-open" href="{page_urls[claim.document_id]}?claim={pk}" hx-get="{edit_prefix}{pk}{edit_suffix}" '
+            f'hx-target="#claim-panel" data-claim="{pk}">\n'
+            f'  <span class="card-head">\n'
+            f'    <span class="tag-badge tag-{tag}"><span aria-hidden="true">{"◆" if claim.tag == "sourced" else "◇"}</span> '
+            f"{html_escape(tag_labels.get(claim.tag, claim.tag))}</span>\n"
+            f'    <span class="status status-{status}">{html_escape(status_labels.get(claim.status, claim.status))}</span>\n'
+            f"  </span>\n"
+            f'  <span class="card-text">{html_escape(_card_text(claim.text))}</span>\n  '
+        )
+        if claim.tag == "sourced":
+            out.append('<span class="card-chain"><span class="visually-hidden">Chain: </span>\n<span class="chain">')
+            links = claim.chain_links
+            for i, link in enumerate(links):
+                if i:
+                    out.append(' <span class="arrow">→</span> ')
+                out.append(
+                    f'<span class="chain-source kind-{html_escape(link.source.kind)}">{html_escape(link.source.name)}</span>'
+                )
+            if not links:
+                out.append('<span class="muted">no source yet</span>')
+            out.append("</span>\n</span>")
+        out.append("\n  </a>\n  ")
+        review = next(iter(claim.latest_reviews), None)
+        if review is not None and (review.comment or review.reason):
+            out.append(
+                f'\n  <p class="review-comment"><strong>{html_escape(str(review.get_decision_display()))}'
+                f'{"ed" if review.decision == "reject" else "d"} by {html_escape(str(review.reviewer))}</strong>'
+            )
+            if review.reason:
+                out.append(f" ({html_escape(str(review.get_reason_display()).lower())})")
+            if review.comment:
+                out.append(f": {html_escape(review.comment)}")
+            out.append("</p>\n  ")
+        out.append("\n</article>\n</li>\n          ")
+    return mark_safe("".join(out))  # every text above went through html_escape
+
+
 # --- context for the page and the claim panel --------------------------------------------------
 
 
@@ -166,6 +240,14 @@ def _posted_links(document: Document, form: ClaimForm) -> list[ChainLink]:
     return _links(document, links)
 
 
+def _chain(claim: Claim) -> list[services.Link]:
+    """``services.chain_of``, also for a claim of ``document_for_annotation`` (``chain_links``)."""
+    attributions = getattr(claim, "chain_links", None)
+    if attributions is None:
+        return services.chain_of(claim)
+    return [services.Link(a.source, a.position, a.mention_start, a.mention_end) for a in attributions]
+
+
 def _claim_panel(
     request: HttpRequest,
     *,
@@ -183,11 +265,12 @@ def _claim_panel(
                 initial={"start": claim.start, "end": claim.end, "version": claim.version, "tag": claim.tag}
             )
         if links is None:
-            links = _links(document, services.chain_of(claim))
+            links = _links(document, _chain(claim))
         action_url = reverse("claims:claim-edit", args=[claim.pk])
         editable = permissions.can_edit_claim(request.user, claim)
         span = (claim.start, claim.end)
-        review = next(iter(claim.reviews.all()), None)
+        reviews = getattr(claim, "latest_reviews", None)  # document_for_annotation's claims
+        review = next(iter(claim.reviews.all() if reviews is None else reviews), None)
     else:
         action_url = reverse("claims:claim-new", args=[document.pk])
         editable = permissions.can_annotate(request.user)
@@ -220,6 +303,7 @@ def _page_context(request: HttpRequest, document: Document, panel: dict[str, Any
         **(panel or {"document": document}),
         "document": document,
         "claims": claims,
+        "claim_cards": claim_cards_html(claims),
         "text": text_html(document.text, document.sentences.all(), claims),
         # The attribution suggestions (issue 6): the suggestions block of the page.
         **_suggestions_context(request, document),

@@ -134,6 +134,43 @@ def test_claim_list_is_in_text_order_with_chain_status_and_review_comment(
     assert "Rejected" in html and "Cite &lt;the&gt; spokesman." in html
 
 
+def test_claim_cards_are_the_card_template_byte_for_byte(client, analyst, reviewer, mehr):
+    """The page builds its cards in Python (claim_cards_html): the same HTML as claim_card.html."""
+    from django.template.loader import render_to_string
+
+    from claims import selectors
+    from claims.views.annotate import claim_cards_html
+
+    long_sentence = "Le ministe\u0300re a annoncé " + "la réouverture du port <b>& des routes</b> " * 6 + "selon Mehr."
+    document = DocumentFactory(title="Cartes", text=f"Titre\n{long_sentence}\nLes combats continuent 🔥 au nord, a déclaré \"l'armée\".\nPhoto : AFP\n")
+    odd = SourceFactory(slug="odd", name='<Agence "X" & fils>', kind="other")
+    chained = make_claim(document, analyst, long_sentence, "sourced", [Link(odd, 0), Link(mehr, 1)])
+    unsourced = make_claim(document, analyst, "Les combats continuent 🔥 au nord")
+    make_claim(document, analyst, "Titre", "sourced")  # a draft sourced claim without a source yet
+    approved = make_claim(document, analyst, "Photo : AFP", "sourced", [Link(mehr, 0)])
+    for claim in (chained, unsourced, approved):
+        services.claim_submit(claim=claim, user=analyst)
+    services.claim_review(claim=chained, reviewer=reviewer, decision="reject", reason="wrong_source", comment="Cite <the> 'spokesman'.")
+    services.claim_review(claim=unsourced, reviewer=reviewer, decision="reject", comment="Older & rejected.")
+    unsourced.refresh_from_db()
+    services.claim_submit(claim=unsourced, user=analyst, version=unsourced.version)
+    services.claim_review(claim=unsourced, reviewer=reviewer, decision="approve", comment="Now <fine>.")  # the latest shows
+    services.claim_review(claim=approved, reviewer=reviewer, decision="approve")  # no comment: no paragraph
+
+    page_claims = selectors.document_for_annotation(user=analyst, document_id=document.pk).visible_claims
+    template_claims = {c.pk: c for c in selectors.claim_list(user=analyst)}
+    assert len(page_claims) == 4
+    expected = "".join(
+        "\n          <li>"
+        + render_to_string("claims/partials/claim_card.html", {"claim": template_claims[c.pk], "link": True})
+        + "</li>\n          "
+        for c in page_claims
+    )
+    assert claim_cards_html(page_claims) == expected
+    assert "&lt;Agence &quot;X&quot; &amp; fils&gt;" in expected and "Cite &lt;the&gt; &#x27;spokesman&#x27;." in expected
+    assert "(wrong source)" in expected and "…" in expected and "Now &lt;fine&gt;." in expected and "Older" not in expected
+
+
 def test_every_page_needs_a_login(client, document):
     for url in ("/", document.get_absolute_url(), "/documents/add/", "/guidelines/", "/sources/options/?q=m", "/claims/1/"):
         response = client.get(url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
@@ -13,6 +14,7 @@ from claims.models import Claim, Document, Sentence, Source
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
+    from claims.models import Attribution
     from claims.querysets import ClaimQuerySet, DocumentQuerySet, SourceQuerySet
 
 
@@ -56,40 +58,51 @@ def document_get(*, user: "AbstractBaseUser", document_id: int) -> Document:
     return get_object_or_404(Document.objects.select_related("publisher").defer("search_vector"), pk=document_id)
 
 
+@dataclass(frozen=True, slots=True)
+class ChainSource:
+    """A source of a claim's chain as the claim list shows it."""
+
+    name: str
+    kind: str
+
+
 def document_for_annotation(*, user: "AbstractBaseUser", document_id: int) -> Document:
     """One document with its sentences and the claims ``user`` may see, in a fixed number of queries.
 
-    Each claim of ``visible_claims`` carries ``chain_links`` (its attributions with their
-    sources, in order) and ``latest_reviews`` (its latest review, or nothing) as lists, not
-    through ``claim.attributions`` / ``claim.reviews``.
+    ``document.sentence_spans``: its sentences as ``(index, start, end, kind)`` rows, in order.
+    ``document.visible_claims``: the claims in text order, each with ``chain_sources`` (its
+    chain's sources, in order) and ``latest_review`` (with its reviewer, or None). Their
+    ``attributions`` and ``reviews`` are not prefetched: ``claim_attributions`` reads one chain.
+
+    Rows and plain lists, not model instances and prefetch caches: on a long document building
+    those cost several times the queries themselves.
     """
     from django.shortcuts import get_object_or_404
 
-    # The prefetch already sets each claim's document: joining it again would copy the whole
-    # text into every claim row. The page shows neither the annotator nor older reviews.
-    # Chains and reviews go to plain lists (``to_attr``): a related manager and a queryset per
-    # claim cost more than the queries themselves on a long document.
     from claims.models import Attribution, Review
 
-    chains = Attribution.objects.select_related("source").order_by("claim_id", "position")
-    latest_review = Review.objects.select_related("reviewer").order_by("claim_id", "-created_at", "-id").distinct("claim_id")
-    claims = (
-        Claim.objects.visible_to(user)
-        .order_by("start", "end", "id")
-        .prefetch_related(
-            Prefetch("attributions", queryset=chains, to_attr="chain_links"),
-            Prefetch("reviews", queryset=latest_review, to_attr="latest_reviews"),
-        )
-    )
-    queryset = (
-        Document.objects.select_related("publisher")
-        .defer("search_vector")
-        .prefetch_related(
-            Prefetch("sentences", queryset=Sentence.objects.order_by("index")),
-            Prefetch("claims", queryset=claims, to_attr="visible_claims"),
-        )
-    )
-    return get_object_or_404(queryset, pk=document_id)
+    document = get_object_or_404(Document.objects.select_related("publisher").defer("search_vector"), pk=document_id)
+    sentences = Sentence.objects.filter(document=document).order_by("index")
+    document.sentence_spans = list(sentences.values_list("index", "start", "end", "kind", named=True))
+    visible = Claim.objects.visible_to(user).filter(document=document)
+    claims = list(visible.order_by("start", "end", "id"))
+    chains: dict[int, list[ChainSource]] = {}
+    links = Attribution.objects.filter(claim__in=visible.values("pk")).order_by("claim_id", "position")
+    for claim_id, name, kind in links.values_list("claim_id", "source__name", "source__kind"):
+        chains.setdefault(claim_id, []).append(ChainSource(name, kind))
+    reviews = Review.objects.filter(claim__in=visible.values("pk")).select_related("reviewer")
+    latest = {r.claim_id: r for r in reviews.order_by("claim_id", "-created_at", "-id").distinct("claim_id")}
+    for claim in claims:
+        claim.document = document  # not joined: that would copy the whole text into every claim row
+        claim.chain_sources = chains.get(claim.pk, [])
+        claim.latest_review = latest.get(claim.pk)
+    document.visible_claims = claims
+    return document
+
+
+def claim_attributions(*, claim: Claim) -> list["Attribution"]:
+    """One claim's chain with its sources, in order (one query)."""
+    return list(claim.attributions.select_related("source").order_by("position"))
 
 
 def source_mention(*, document: Document, source: Source, start: int, end: int) -> tuple[int, int] | None:

@@ -32,7 +32,7 @@ from markdown_it import MarkdownIt
 
 from claims import permissions, selectors, services
 from claims.forms import ClaimForm, SourceForm, add_service_errors
-from claims.models import Claim, ClaimStatus, ClaimTag, Document, Sentence, SentenceKind, Source
+from claims.models import Claim, ClaimStatus, ClaimTag, Document, Review, Sentence, SentenceKind, Source
 
 PAGE = "claims/annotate.html"
 PANEL = "claims/annotate.html#claim-panel"
@@ -59,7 +59,7 @@ def _claim_title(claim: Claim) -> str:
     return f"{claim.get_tag_display()} claim, {claim.get_status_display().lower()}"
 
 
-def text_html(text: str, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> SafeString:
+def text_html(text: str, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> SafeString:  # or sentence rows
     """The document's text as HTML: every character once, in order, inside a ``.t`` piece.
 
     Each piece carries ``data-start`` (its first code point), so that the concatenated text of
@@ -172,18 +172,16 @@ def claim_cards_html(claims: Sequence[Claim]) -> SafeString:
         )
         if claim.tag == "sourced":
             out.append('<span class="card-chain"><span class="visually-hidden">Chain: </span>\n<span class="chain">')
-            links = claim.chain_links
-            for i, link in enumerate(links):
+            sources = claim.chain_sources
+            for i, source in enumerate(sources):
                 if i:
                     out.append(' <span class="arrow">→</span> ')
-                out.append(
-                    f'<span class="chain-source kind-{html_escape(link.source.kind)}">{html_escape(link.source.name)}</span>'
-                )
-            if not links:
+                out.append(f'<span class="chain-source kind-{html_escape(source.kind)}">{html_escape(source.name)}</span>')
+            if not sources:
                 out.append('<span class="muted">no source yet</span>')
             out.append("</span>\n</span>")
         out.append("\n  </a>\n  ")
-        review = next(iter(claim.latest_reviews), None)
+        review = claim.latest_review
         if review is not None and (review.comment or review.reason):
             out.append(
                 f'\n  <p class="review-comment"><strong>{html_escape(str(review.get_decision_display()))}'
@@ -241,11 +239,17 @@ def _posted_links(document: Document, form: ClaimForm) -> list[ChainLink]:
 
 
 def _chain(claim: Claim) -> list[services.Link]:
-    """``services.chain_of``, also for a claim of ``document_for_annotation`` (``chain_links``)."""
-    attributions = getattr(claim, "chain_links", None)
-    if attributions is None:
+    """``services.chain_of``, also for a claim of ``document_for_annotation`` (chain not prefetched)."""
+    if not hasattr(claim, "chain_sources"):
         return services.chain_of(claim)
+    attributions = selectors.claim_attributions(claim=claim)
     return [services.Link(a.source, a.position, a.mention_start, a.mention_end) for a in attributions]
+
+
+def _latest_review(claim: Claim) -> Review | None:
+    if hasattr(claim, "latest_review"):  # a claim of document_for_annotation
+        return claim.latest_review
+    return next(iter(claim.reviews.all()), None)
 
 
 def _claim_panel(
@@ -269,8 +273,7 @@ def _claim_panel(
         action_url = reverse("claims:claim-edit", args=[claim.pk])
         editable = permissions.can_edit_claim(request.user, claim)
         span = (claim.start, claim.end)
-        reviews = getattr(claim, "latest_reviews", None)  # document_for_annotation's claims
-        review = next(iter(claim.reviews.all() if reviews is None else reviews), None)
+        review = _latest_review(claim)
     else:
         action_url = reverse("claims:claim-new", args=[document.pk])
         editable = permissions.can_annotate(request.user)
@@ -304,7 +307,7 @@ def _page_context(request: HttpRequest, document: Document, panel: dict[str, Any
         "document": document,
         "claims": claims,
         "claim_cards": claim_cards_html(claims),
-        "text": text_html(document.text, document.sentences.all(), claims),
+        "text": text_html(document.text, document.sentence_spans, claims),
         # The attribution suggestions (issue 6): the suggestions block of the page.
         **_suggestions_context(request, document),
     }

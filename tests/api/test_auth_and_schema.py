@@ -75,6 +75,7 @@ EXPECTED_OPERATIONS = {
     ("/api/v1/sources/", "get"), ("/api/v1/sources/", "post"),
     ("/api/v1/sources/{id}/", "get"), ("/api/v1/sources/{id}/", "put"), ("/api/v1/sources/{id}/", "patch"),
     ("/api/v1/documents/", "get"), ("/api/v1/documents/", "post"), ("/api/v1/documents/{id}/", "get"),
+    ("/api/v1/documents/{id}/suggestions/", "get"),
     ("/api/v1/claims/", "get"), ("/api/v1/claims/", "post"),
     ("/api/v1/claims/{id}/", "get"), ("/api/v1/claims/{id}/", "put"), ("/api/v1/claims/{id}/", "patch"),
     ("/api/v1/claims/{id}/", "delete"),

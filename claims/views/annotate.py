@@ -55,8 +55,14 @@ KIND_LABELS = {
 }
 
 
+# ``get_tag_display()`` / ``get_status_display()`` without rebuilding the choices dict per call.
+TAG_LABELS = dict(ClaimTag.choices)
+STATUS_LABELS = dict(ClaimStatus.choices)
+
+
 def _claim_title(claim: Claim) -> str:
-    return f"{claim.get_tag_display()} claim, {claim.get_status_display().lower()}"
+    tag, status = TAG_LABELS.get(claim.tag, claim.tag), STATUS_LABELS.get(claim.status, claim.status)
+    return f"{tag} claim, {str(status).lower()}"
 
 
 def text_html(text: str, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> SafeString:  # or sentence rows
@@ -137,6 +143,9 @@ def _card_text(text: str) -> str:
     normalized = unicodedata.normalize("NFC", text)
     if len(normalized) <= CARD_TEXT_CHARS:  # combining characters only lower the count
         return normalized
+    if not any(map(unicodedata.combining, normalized)):
+        # Every code point counts, so the cut falls in the first 181: Truncator reads only those.
+        return Truncator(normalized[: CARD_TEXT_CHARS + 1]).chars(CARD_TEXT_CHARS)
     return Truncator(text).chars(CARD_TEXT_CHARS)
 
 
@@ -148,8 +157,8 @@ def claim_cards_html(claims: Sequence[Claim]) -> SafeString:
     include and two ``{% url %}``. Claims come from ``selectors.document_for_annotation``
     (``chain_links`` and ``latest_reviews``); all text goes through ``html.escape``.
     """
-    tag_labels = {value: str(label) for value, label in Claim._meta.get_field("tag").flatchoices}
-    status_labels = {value: str(label) for value, label in Claim._meta.get_field("status").flatchoices}
+    tag_labels = {value: str(label) for value, label in TAG_LABELS.items()}
+    status_labels = {value: str(label) for value, label in STATUS_LABELS.items()}
     # Reverse once, not per card: the claim's number goes between prefix and suffix.
     edit_prefix, edit_suffix = map(html_escape, reverse("claims:claim-edit", args=[_URL_PLACEHOLDER]).split(str(_URL_PLACEHOLDER)))
     page_urls: dict[int, str] = {}

@@ -352,14 +352,22 @@ def b6_search(results: dict) -> None:
 
 
 def b7_suggestions(results: dict) -> None:
-    try:
-        from bench.suggestions import measure
-    except ImportError:
-        results["B7"] = None
-        log("B7: bench.suggestions not available")
-        return
-    results["B7"] = measure(runs=RUNS)
-    log(f"B7: {results['B7']}")
+    """bench/suggestions.py (pure Python, no database) writes its own report; take its table."""
+    report = ROOT / "bench" / "RESULTS-suggestions.md"
+    subprocess.run(
+        [sys.executable, "bench/suggestions.py", "--repeat", "10", "--runs", str(RUNS)],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+    )
+    rates = {}
+    for line in report.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 4 and cells[2].replace(",", "").isdigit():
+            if "the limit" in cells[0]:
+                rates["nlp_pipe_sentences_per_s"] = float(cells[2].replace(",", ""))
+            elif cells[0].startswith("whole pipeline"):
+                rates["pipeline_sentences_per_s"] = float(cells[2].replace(",", ""))
+    results["B7"] = rates if len(rates) == 2 else None
+    log(f"B7: {rates}")
 
 
 # --- orchestration ------------------------------------------------------------------------------

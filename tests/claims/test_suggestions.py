@@ -539,3 +539,18 @@ def test_api_suggestion_queries_do_not_grow(client, document, analyst, django_as
     client.force_login(analyst)
     with django_assert_max_num_queries(6):
         assert client.get(f"/api/v1/documents/{document.pk}/suggestions/").status_code == 200
+
+
+def test_queue_suggestions_command_computes_documents_not_ready(document, capsys):
+    Document.objects.filter(pk=document.pk).update(suggestion_state=SuggestionState.NONE)
+    Suggestion.objects.all().delete()
+    call_command("queue_suggestions")
+    assert "Queued 1 document(s)" in capsys.readouterr().out
+    document.refresh_from_db()
+    assert document.suggestion_state == SuggestionState.READY and document.suggestions.count() == 10
+    call_command("queue_suggestions")
+    assert "Queued 0 document(s)" in capsys.readouterr().out
+    call_command("queue_suggestions", "--all")
+    assert "Queued 1 document(s)" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="no document with id 987654"):
+        call_command("queue_suggestions", "987654")

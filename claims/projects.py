@@ -134,6 +134,18 @@ def member_set(*, project: Project, user: "AbstractBaseUser", username: str, rol
 # --- documents and assignments -----------------------------------------------------------------
 
 
+@_audited
+@transaction.atomic
+def document_create_in_project(*, project: Project | None, user: "AbstractBaseUser", **fields) -> Document:
+    """Store one article (``services.document_create``) and put it in ``project``, all or nothing."""
+    if project is not None:
+        require_import(project=project, user=user)
+    document = services.document_create(created_by=user, **fields)
+    if project is not None:
+        documents_into_project(project=project, documents=[document])
+    return document
+
+
 def _documents_of(project: Project, document_ids: Sequence[int]) -> list[int]:
     """``document_ids`` (deduplicated, in order), all in ``project``; else a ValidationError."""
     ids = list(dict.fromkeys(int(pk) for pk in document_ids))
@@ -165,8 +177,14 @@ def project_documents_add(*, project: Project, user: "AbstractBaseUser", documen
     return ProjectDocument.objects.filter(project=project).count() - before
 
 
+def require_import(*, project: Project, user: "AbstractBaseUser") -> None:
+    """Importing articles into a project is its managers' (and administrators') call."""
+    _require_manager(project, user)
+
+
 def documents_into_project(*, project: Project, documents: Sequence[Document]) -> None:
-    """Link freshly imported documents to ``project`` (the import checked the right to do so)."""
+    """Link freshly imported documents to ``project``; call inside the import's transaction,
+    after ``require_import``."""
     ProjectDocument.objects.bulk_create(
         [ProjectDocument(project=project, document=document) for document in documents], ignore_conflicts=True
     )

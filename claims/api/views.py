@@ -28,6 +28,8 @@ from rest_framework.response import Response
 from claims import history, interchange, permissions, selectors, services
 from claims.api import exports
 from claims.api import serializers as s
+from claims import projects
+from claims.api.projects import project_for_import
 from claims.api.filters import ClaimFilter, DocumentFilter, SourceFilter
 from claims.api.parsers import JSONObjectParser, LimitedMultiPartParser
 from claims.api.schema import ApiAutoSchema
@@ -296,7 +298,9 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         serializer = s.DocumentCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         require(permissions.can_annotate(request.user), "Only analysts and reviewers can add documents.")
-        document = services.document_create(created_by=request.user, **serializer.validated_data)
+        fields = dict(serializer.validated_data)
+        project = project_for_import(request.user, fields.pop("project", None))
+        document = projects.document_create_in_project(project=project, user=request.user, **fields)
         document = selectors.document_get(user=request.user, document_id=document.pk)
         return Response(s.DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
@@ -385,7 +389,7 @@ class ClaimViewSet(viewsets.ModelViewSet):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         claim = services.claim_create(
-            document=data["document"],
+            document=selectors.document_get(user=request.user, document_id=data["document"].pk),
             user=request.user,
             start=data["start"],
             end=data["end"],

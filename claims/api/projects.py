@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -282,6 +282,8 @@ class ProjectViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["post", "delete"])
     def curation(self, request: Request, pk: str) -> Response:
         project = self._project(pk)
+        if not permissions.can_curate(request.user, project.my_role):
+            raise PermissionDenied("Only the project's reviewers and managers can curate.")
         serializer = CurationInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         claim = selectors.claim_list(user=request.user).filter(pk=serializer.validated_data["claim"]).first()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -47,6 +47,7 @@ def project_list(*, user: "AbstractBaseUser") -> QuerySet[Project]:
         Project.objects.visible_to(user)
         .annotate(
             my_role=_my_role(user),
+            my_role_user_id=Value(user.pk, output_field=IntegerField()),
             document_count=Coalesce(Subquery(documents.annotate(n=Count("pk")).values("n")), 0),
             member_count=Coalesce(Subquery(members.annotate(n=Count("pk")).values("n")), 0),
         )
@@ -56,7 +57,10 @@ def project_list(*, user: "AbstractBaseUser") -> QuerySet[Project]:
 
 def project_get(*, user: "AbstractBaseUser", project_id: int) -> Project:
     """One project of ``user``'s, with ``my_role``; 404 for anyone outside it."""
-    return get_object_or_404(Project.objects.visible_to(user).annotate(my_role=_my_role(user)), pk=project_id)
+    projects = Project.objects.visible_to(user).annotate(
+        my_role=_my_role(user), my_role_user_id=Value(user.pk, output_field=IntegerField())
+    )
+    return get_object_or_404(projects, pk=project_id)
 
 
 def project_document_get(*, user: "AbstractBaseUser", project: Project, document_id: int) -> Document:

@@ -58,11 +58,12 @@ def _deny(message: str) -> ValidationError:
 
 
 def role_in(*, project: Project, user: "AbstractBaseUser") -> str | None:
-    """``user``'s role in ``project`` (None when not a member); annotated by the selectors."""
-    role = getattr(project, "my_role", ...)
-    if role is ...:
-        role = Membership.objects.filter(project=project, user=user).values_list("role", flat=True).first()
-    return role
+    """``user``'s role in ``project`` (None when not a member). The selectors annotate it as
+    ``my_role`` for the user they read the project for (``my_role_user_id``); for anyone else
+    it is read afresh."""
+    if getattr(project, "my_role_user_id", None) == user.pk and hasattr(project, "my_role"):
+        return project.my_role
+    return Membership.objects.filter(project=project, user=user).values_list("role", flat=True).first()
 
 
 def _require_manager(project: Project, user: "AbstractBaseUser") -> None:
@@ -94,7 +95,7 @@ def project_create(*, user: "AbstractBaseUser", name: str, description: str = ""
     )
     Membership.objects.create(project=project, user=user, role=ProjectRole.MANAGER)
     roles.forget(user)
-    project.my_role = ProjectRole.MANAGER
+    project.my_role, project.my_role_user_id = ProjectRole.MANAGER, user.pk
     return project
 
 
@@ -362,10 +363,11 @@ def curation_take(*, project: Project, claim: Claim, user: "AbstractBaseUser") -
     """Take ``claim`` into the project's curated layer, replacing the curated claims that
     overlap it (one reference reading per stretch of text)."""
     _curatable(project, user, claim)
-    if claim.status == ClaimStatus.DRAFT and claim.annotator_id != user.pk:
-        raise ValidationError({"claim": "A draft cannot be curated; it has not been submitted."})
     # Serialize curations of one document: two curators never both replace the same span.
     Document.objects.select_for_update().filter(pk=claim.document_id).values_list("pk").get()
+    claim = Claim.objects.get(pk=claim.pk)  # its status now, not as the caller read it
+    if claim.status == ClaimStatus.DRAFT and claim.annotator_id != user.pk:
+        raise ValidationError({"claim": "A draft cannot be curated; it has not been submitted."})
     CuratedClaim.objects.filter(
         project=project, document_id=claim.document_id, claim__start__lt=claim.end, claim__end__gt=claim.start
     ).exclude(claim=claim).delete()

@@ -416,6 +416,9 @@ def main() -> None:
         b2_annotate(cookie, fixture.long_document_id, results)
         b3_create(token, fixture.long_document_id, fixture.span, fixture.source_ids, results)
         b4_list(token, results)
+        from bench.projects import b8_projects  # last: it puts the corpus into a project
+
+        b8_projects(fixture, results, size, RUNS)
     b6_search(results)
     b5_import(results)
     b7_suggestions(results)

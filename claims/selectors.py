@@ -14,7 +14,7 @@ from claims.models import Claim, Document, Sentence, Source
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
-    from claims.models import Attribution
+    from claims.models import Attribution, Project
     from claims.querysets import ClaimQuerySet, DocumentQuerySet, SourceQuerySet
 
 
@@ -49,6 +49,21 @@ def document_list(
     if to_review:
         documents = documents.filter(submitted_count__gt=0)
     return documents
+
+
+def project_param(*, user: "AbstractBaseUser", value: str) -> "Project | None":
+    """The project a ``?project=`` names, if ``user`` is in it (404 otherwise, as for the
+    project itself); None when the parameter is absent."""
+    from django.http import Http404
+
+    from claims.models import Project
+
+    if not value:
+        return None
+    project = Project.objects.visible_to(user).filter(pk=int(value)).first() if value.isdigit() else None
+    if project is None:
+        raise Http404("No such project.")
+    return project
 
 
 def publisher_list() -> "SourceQuerySet":

@@ -3,6 +3,8 @@ not grow with the number of documents, claims or sentences."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -166,3 +168,22 @@ def test_outsiders_see_no_project_in_the_list(client, desk, analyst):
     page = client.get("/projects/").content.decode()
     assert "Iraq 2019" not in page and "You are in no project yet." in page
     assert Project.objects.visible_to(analyst).count() == 0
+
+
+def test_document_list_filters_by_project_and_refuses_outsiders(client, desk, analyst):
+    grow(desk, 2)
+    loose = DocumentFactory(title="Hors projet")
+    client.force_login(desk["reviewer"])
+    page = client.get(f"/?project={desk['project'].pk}").content.decode()
+    assert "2 documents found." in page and "Hors projet" not in page
+    client.force_login(analyst)
+    assert client.get(f"/?project={desk['project'].pk}").status_code == 404
+    assert "Hors projet" in client.get("/").content.decode()
+    assert loose.pk
+
+
+def test_review_queue_filters_offer_only_the_reviewer_s_projects(client, desk, reviewer):
+    grow(desk, 1)
+    client.force_login(reviewer)  # the Reviewer group, not in the project
+    page = client.get("/review/").content.decode()
+    assert ">a1<" not in page and not re.search(r">Article \d+<", page)

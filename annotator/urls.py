@@ -14,3 +14,9 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("claims.urls")),
 ]
+
+# Errors: JSON under /api/, pages elsewhere; a database outage is a 503 (claims/views/errors.py).
+handler400 = "claims.views.errors.bad_request"
+handler403 = "claims.views.errors.permission_denied"
+handler404 = "claims.views.errors.page_not_found"
+handler500 = "claims.views.errors.server_error"

@@ -39,6 +39,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Hardening: NUL / lone surrogates refused at the edge; database outages answered 503.
+    "claims.middleware.BadInputMiddleware",
+    "claims.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -128,6 +131,11 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "claims.api.schema.ApiAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.IdCursorPagination",
     "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.JSONObjectParser"],
+    "DEFAULT_RENDERER_CLASSES": ["claims.api.renderers.SafeJSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
+    # `?format=` names an export format (`/api/v1/export/claims/?format=csv`) and the claim
+    # filters are shared with the lists: DRF's renderer override on it would turn `?format=csv`
+    # on a list into a 404. Renderers are chosen by the Accept header only.
+    "URL_FORMAT_OVERRIDE": None,
     "EXCEPTION_HANDLER": "claims.api.exceptions.exception_handler",
     "PAGE_SIZE": 100,
 }

@@ -21,7 +21,6 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -30,6 +29,7 @@ from claims.api import exports
 from claims.api import serializers as s
 from claims.api.filters import ClaimFilter, DocumentFilter, SourceFilter
 from claims.api.parsers import JSONObjectParser, LimitedMultiPartParser
+from claims.api.renderers import SafeJSONRenderer as JSONRenderer
 from claims.api.schema import ApiAutoSchema
 from claims.suggestions import suggestion_overview
 from claims.models import Claim, Document, Source

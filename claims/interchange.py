@@ -35,6 +35,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from claims import permissions, services
+from claims.input_checks import JSONTooDeep, loads_json, parse_int_or_none
 from claims.models import Claim, ClaimTag, Document, Source, SourceKind
 
 if TYPE_CHECKING:
@@ -322,9 +323,11 @@ def parse_doccano(data: bytes) -> tuple[list[ParsedDocument], list[str]]:
         if not line.strip():
             continue
         try:
-            documents.append(_doccano_document(json.loads(line), f"line {number}"))
+            documents.append(_doccano_document(loads_json(line), f"line {number}"))
         except json.JSONDecodeError as exc:
             errors.append(f"line {number}: invalid JSON ({exc.msg})")
+        except JSONTooDeep as exc:
+            errors.append(f"line {number}: {exc}")
         except LineError as exc:
             errors.append(f"line {number}: {exc}")
     return documents, errors
@@ -333,11 +336,13 @@ def parse_doccano(data: bytes) -> tuple[list[ParsedDocument], list[str]]:
 def parse_labelstudio(data: bytes) -> tuple[list[ParsedDocument], list[str]]:
     """The documents of a Label Studio JSON export (a list of tasks), and one message per bad task."""
     try:
-        payload = json.loads(_decode(data))
+        payload = loads_json(_decode(data))
     except LineError as exc:
         return [], [str(exc)]
     except json.JSONDecodeError as exc:
         return [], [f"line {exc.lineno}: invalid JSON ({exc.msg})"]
+    except JSONTooDeep as exc:
+        return [], [str(exc)]
     tasks = payload if isinstance(payload, list) else [payload]
     documents, errors = [], []
     for number, task in enumerate(tasks, 1):
@@ -453,7 +458,7 @@ def _in_file_order(errors: list[str]) -> list[str]:
     def line(error: str) -> int:
         where, _, _ = error.partition(":")
         number = where.rpartition(" ")[2]
-        return int(number) if number.isdigit() else 0
+        return parse_int_or_none(number) or 0
 
     return sorted(errors, key=line)
 

@@ -211,10 +211,6 @@ class HistoryStepSerializer(serializers.Serializer):
     via = serializers.CharField(allow_blank=True, help_text="The page or endpoint, when made through the web.")
 
 
-class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField()
-
-
 class ImportResultSerializer(serializers.Serializer):
     documents_created = serializers.IntegerField()
     documents_matched = serializers.IntegerField()

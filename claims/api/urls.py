@@ -7,7 +7,7 @@ DRF views are exempt from the login-redirect middleware: DRF authenticates them 
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from claims.api import views
+from claims.api import auth, views
 from claims.api.projects import ProjectViewSet, QueueView
 from claims.api.stats import StatsView
 
@@ -20,7 +20,8 @@ router.register("claims", views.ClaimViewSet, basename="claim")
 router.register("projects", ProjectViewSet, basename="project")
 
 urlpatterns = [
-    path("auth/token/", views.TokenView.as_view(), name="token"),
+    path("auth/token/", auth.TokenView.as_view(), name="token"),
+    path("auth/logout/", auth.LogoutView.as_view(), name="logout"),
     path("export/claims/", views.ClaimExportView.as_view(), name="export-claims"),
     path("stats/", StatsView.as_view(), name="stats"),
     path("queue/", QueueView.as_view(), name="queue"),

@@ -15,13 +15,10 @@ from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
-from rest_framework.authtoken.serializers import AuthTokenSerializer
-from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -32,6 +29,7 @@ from claims import projects
 from claims.api.projects import project_for_import
 from claims.api.filters import ClaimFilter, DocumentFilter, SourceFilter
 from claims.api.parsers import JSONObjectParser, LimitedMultiPartParser
+from claims.api.renderers import SafeJSONRenderer as JSONRenderer
 from claims.api.schema import ApiAutoSchema
 from claims.suggestions import suggestion_overview
 from claims.models import Claim, Document, Source
@@ -155,26 +153,6 @@ def _paginated(item: Any) -> dict[str, Any]:
 def require(allowed: bool, message: str) -> None:
     if not allowed:
         raise PermissionDenied(message)
-
-
-# --- auth --------------------------------------------------------------------------------------
-
-
-@extend_schema(
-    tags=["auth"],
-    request=AuthTokenSerializer,
-    responses={200: s.TokenSerializer},
-    examples=[
-        _example("Credentials", {"username": "analyst", "password": "analyst-demo"}, request_only=True),
-        _example("Token", {"token": "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"}, response_only=True),
-    ],
-    auth=[],
-)
-class TokenView(ObtainAuthToken):
-    """Trade a username and password for an API token; then send ``Authorization: Token <token>``."""
-
-    parser_classes = (JSONObjectParser,)
-    renderer_classes = (JSONRenderer,)
 
 
 # --- sources -----------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from claims import permissions, selectors, services
 from claims.models import Claim, ClaimStatus, ClaimTag, Document, RejectReason, ReviewDecision, Source
+from claims.input_checks import parse_int
 from claims.services import Link
 
 CLAIMS_PER_PAGE = 25
@@ -216,7 +217,7 @@ def review_bulk_approve(request: HttpRequest) -> HttpResponse:
     """Approve the selected claims in one transaction; say which were refused and why."""
     _require_reviewer(request)
     try:
-        ids = [int(pk) for pk in request.POST.getlist("claims")]
+        ids = [parse_int(pk, field="claims", min_value=1) for pk in request.POST.getlist("claims")]
         result = services.claims_bulk_approve(claim_ids=ids, reviewer=request.user, comment=request.POST.get("comment", ""))
     except ValueError:
         return TemplateResponse(request, TEMPLATE, _queue_context(request, bulk_error="Claims are chosen by their numbers."), status=400)

@@ -6,8 +6,10 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from claims.views.accounts import LoginView
+from claims.views.admin_shortcut import view_on_site
 
 urlpatterns = [
+    path("admin/r/<int:content_type_id>/<path:object_id>/", view_on_site),
     path("admin/", admin.site.urls),
     # REST API: DRF authenticates (session or token); the Swagger UI is a page behind the login.
     path("api/v1/", include("claims.api.urls")),

@@ -68,10 +68,10 @@ def prepare_project(fixture) -> tuple[int, int]:
     )
     document_id = (
         Claim.objects.filter(document__in=shared).values("document").annotate(a=Count("annotator", distinct=True))
-        .filter(a__gte=2).values_list("document", flat=True).first()
+        .filter(a__gte=2).order_by("document").values_list("document", flat=True).first()
     )
     if document_id is None:
-        document_id = shared.values_list("document", flat=True).first()
+        document_id = shared.order_by("document").values_list("document", flat=True).first()
     return project.pk, document_id
 
 

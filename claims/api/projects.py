@@ -147,13 +147,14 @@ def _project_from(user, value: Any) -> Project:
 
 @extend_schema_view(
     list=extend_schema(summary="Your projects", examples=[OpenApiExample("Projects", value=[PROJECT_EXAMPLE], response_only=True)]),
-    retrieve=extend_schema(summary="One project"),
+    retrieve=extend_schema(summary="One project", examples=[OpenApiExample("Project", value=PROJECT_EXAMPLE, response_only=True)]),
     create=extend_schema(
         summary="Create a project (managers, administrators); you become its manager",
         request=ProjectCreateSerializer,
         responses={201: ProjectSerializer},
         examples=[
-            OpenApiExample("New project", value={"name": "Iraq 2019", "description": "", "guidelines": ""}, request_only=True)
+            OpenApiExample("New project", value={"name": "Iraq 2019", "description": "", "guidelines": ""}, request_only=True),
+            OpenApiExample("Created", value=PROJECT_EXAMPLE, response_only=True),
         ],
     ),
 )
@@ -193,7 +194,10 @@ class ProjectViewSet(viewsets.GenericViewSet):
         summary="Members of the project; POST adds one or changes their role (managers)",
         request=MemberInputSerializer,
         responses={200: MemberSerializer(many=True), 201: MemberSerializer},
-        examples=[OpenApiExample("Add an analyst", value={"user": "analyst2", "role": "analyst"}, request_only=True)],
+        examples=[
+            OpenApiExample("Add an analyst", value={"user": "analyst2", "role": "analyst"}, request_only=True),
+            OpenApiExample("Member", value={"user": "analyst2", "role": "analyst"}, response_only=True),
+        ],
     )
     @action(detail=True, methods=["get", "post"])
     def members(self, request: Request, pk: str) -> Response:
@@ -210,7 +214,10 @@ class ProjectViewSet(viewsets.GenericViewSet):
         summary="The project's documents you see (GET: ids); POST puts existing documents in it (managers)",
         request=DocumentIdsSerializer,
         responses={200: inline_serializer("ProjectDocumentsAdded", {"added": serializers.IntegerField(), "documents": serializers.ListField(child=serializers.IntegerField())})},
-        examples=[OpenApiExample("Add documents", value={"documents": [3, 4, 5]}, request_only=True)],
+        examples=[
+            OpenApiExample("Add documents", value={"documents": [3, 4, 5]}, request_only=True),
+            OpenApiExample("Added", value={"added": 3, "documents": [3, 4, 5]}, response_only=True),
+        ],
     )
     @action(detail=True, methods=["get", "post"])
     def documents(self, request: Request, pk: str) -> Response:
@@ -235,6 +242,11 @@ class ProjectViewSet(viewsets.GenericViewSet):
         examples=[
             OpenApiExample("By hand", value={"documents": [3, 4], "analysts": ["analyst", "analyst2"]}, request_only=True),
             OpenApiExample("Automatic", value={"auto": True, "overlap": 0.3}, request_only=True),
+            OpenApiExample(
+                "Assignments",
+                value=[{"document": 3, "analyst": "analyst", "done_at": None}, {"document": 3, "analyst": "analyst2", "done_at": None}],
+                response_only=True,
+            ),
         ],
     )
     @action(detail=True, methods=["post"])
@@ -264,6 +276,7 @@ class ProjectViewSet(viewsets.GenericViewSet):
         "source, a rejected claim not fixed); nothing changes then.",
         request=None,
         responses={200: inline_serializer("Done", {"document": serializers.IntegerField(), "done_at": serializers.DateTimeField()})},
+        examples=[OpenApiExample("Done", value={"document": 3, "done_at": "2026-03-02T11:00:00Z"}, response_only=True)],
     )
     @action(detail=True, methods=["post"], url_path=r"documents/(?P<document_id>[0-9]+)/done")
     def done(self, request: Request, pk: str, document_id: str) -> Response:
@@ -277,7 +290,10 @@ class ProjectViewSet(viewsets.GenericViewSet):
         description="POST replaces any curated claim overlapping it. Reviewers and managers of the project.",
         request=CurationInputSerializer,
         responses={200: inline_serializer("Curated", {"claim": serializers.IntegerField(), "curated": serializers.BooleanField()})},
-        examples=[OpenApiExample("Take claim 17", value={"claim": 17}, request_only=True)],
+        examples=[
+            OpenApiExample("Take claim 17", value={"claim": 17}, request_only=True),
+            OpenApiExample("Curated", value={"claim": 17, "curated": True}, response_only=True),
+        ],
     )
     @action(detail=True, methods=["post", "delete"])
     def curation(self, request: Request, pk: str) -> Response:
@@ -298,6 +314,20 @@ class ProjectViewSet(viewsets.GenericViewSet):
     @extend_schema(
         summary="Progress and agreement: per analyst (assigned, done, sentences covered) and on the overlapping documents",
         responses={200: inline_serializer("ProjectProgress", {"documents": serializers.IntegerField()})},
+        examples=[
+            OpenApiExample(
+                "Progress",
+                value={
+                    "documents": 10, "assigned_documents": 10, "assignments": 13, "done": 4, "curated_documents": 1,
+                    "analysts": [{"analyst": "analyst", "assigned": 7, "done": 2, "body_sentences": 80, "covered_sentences": 31}],
+                    "agreement": {
+                        "documents": [{"document": 3, "analysts": ["analyst", "analyst2"], "method": "cohen_kappa", "value": 0.64, "observed": 0.85}],
+                        "overall": {"analysts": ["analyst", "analyst2"], "method": "cohen_kappa", "value": 0.64, "observed": 0.85},
+                    },
+                },
+                response_only=True,
+            )
+        ],
     )
     @action(detail=True, methods=["get"])
     def progress(self, request: Request, pk: str) -> Response:
@@ -340,6 +370,20 @@ class ProjectViewSet(viewsets.GenericViewSet):
     tags=["projects"],
     summary="Your queue: documents assigned and not done, rejected claims to fix, drafts",
     responses={200: QueueSerializer},
+    examples=[
+        OpenApiExample(
+            "Queue",
+            value={
+                "documents": [
+                    {"project": 2, "project_name": "Iraq 2019", "document": 3, "title": "Une colonne militaire américaine ...",
+                     "assigned_at": "2026-03-02T09:00:00Z", "body_sentences": 12, "covered_sentences": 4}
+                ],
+                "rejected": [],
+                "drafts": [],
+            },
+            response_only=True,
+        )
+    ],
 )
 class QueueView(GenericAPIView):
     pagination_class = None

@@ -84,6 +84,12 @@ EXPECTED_OPERATIONS = {
     ("/api/v1/claims/{id}/history/", "get"),
     ("/api/v1/export/claims/", "get"), ("/api/v1/import/annotations/", "post"),
     ("/api/v1/stats/", "get"),
+    ("/api/v1/projects/", "get"), ("/api/v1/projects/", "post"), ("/api/v1/projects/{id}/", "get"),
+    ("/api/v1/projects/{id}/members/", "get"), ("/api/v1/projects/{id}/members/", "post"),
+    ("/api/v1/projects/{id}/documents/", "get"), ("/api/v1/projects/{id}/documents/", "post"),
+    ("/api/v1/projects/{id}/assign/", "post"), ("/api/v1/projects/{id}/documents/{document_id}/done/", "post"),
+    ("/api/v1/projects/{id}/curation/", "post"), ("/api/v1/projects/{id}/curation/", "delete"),
+    ("/api/v1/projects/{id}/progress/", "get"), ("/api/v1/queue/", "get"),
 }  # fmt: skip
 
 

@@ -158,6 +158,43 @@ def build() -> list[dict]:
     return documents
 
 
+def _option(name: str) -> str | None:
+    if name in sys.argv:
+        return sys.argv[sys.argv.index(name) + 1]
+    return None
+
+
+def summary(overall) -> str:
+    fam = ", ".join(f"{k} {r}/{t}" for k, (r, t) in sorted(overall.families.items()))
+    return (
+        f"sourced-tag F1 {overall.sourced.f1:.3f} (P {overall.sourced.precision:.3f} / R {overall.sourced.recall:.3f}); "
+        f"first source {overall.first_source.true_positive}/{overall.first_source.expected} "
+        f"({overall.first_source.recall:.3f}); whole chains {overall.long_chains_equal}/{overall.long_chains_total} "
+        f"({overall.long_chain_accuracy:.3f}); exact chain {overall.chain_accuracy:.3f}; "
+        f"false sourced {overall.false_sourced}/{overall.not_sourced} ({overall.false_sourced_rate:.3f}); "
+        f"families: {fam}"
+    )
+
+
+def score(*, frozen: bool, misses: bool, model: str | None = None) -> None:
+    """Scores on the open pages (default) or on the frozen third (``--frozen``, once, at the end)."""
+    from claims.text import attribution, nlp
+    from claims.text.evaluation import evaluate, parse_gold
+    from claims.text.registry import Registry, entries_from_json
+
+    if model:
+        nlp.MODEL = model
+    registry = Registry(entries_from_json(json.loads((ROOT / "fixtures" / "sources.json").read_text("utf-8"))))
+    lines = [line for line in GOLD.read_text("utf-8").splitlines() if json.loads(line)["frozen"] == frozen]
+    gold = parse_gold(lines)
+    _, overall = evaluate(gold, attribution.suggest_many([g.text for g in gold], registry))
+    print(f"{'frozen' if frozen else 'open'} pages: {len(gold)}")
+    print(summary(overall))
+    if misses:
+        for line in overall.misses:
+            print("  " + line)
+
+
 def main() -> None:
     command = sys.argv[1] if len(sys.argv) > 1 else "build"
     if command == "segments":
@@ -168,6 +205,8 @@ def main() -> None:
             print(f"=== {page_id}")
             for n, seg in enumerate(segment_text(page["text"])):
                 print(f"{n:>3} {str(seg.kind)[:4]} {page['text'][seg.start:seg.end]}")
+    elif command == "score":
+        score(frozen="--frozen" in sys.argv, misses="--misses" in sys.argv, model=_option("--model"))
     elif command == "frozen":
         print(" ".join(frozen_ids(list(pages()))))
     elif command == "build":

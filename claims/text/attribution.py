@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from claims.text import lexicon as lx
+from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit
 from claims.text.cues import INCISE, QUOTE_CLOSE, QUOTE_OPEN, Cue, Mention, Sentence, find_cues
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
 from claims.text.registry import Registry, RegistryEntry, alias_key, fold
@@ -82,6 +83,8 @@ CONFIDENCE = {
     "quote.continued": 0.6,
     "prep.pour": 0.6,
     "prep.interview": 0.8,
+    "caption.credit": 0.9,
+    "dispatch.credit": 0.8,
 }
 ANAPHORA_FACTOR = 0.85  # a link whose source was found through "ce responsable", "il"...
 UNRESOLVED_CONFIDENCE = 0.3  # "il" with nobody before it: a cue without a known source
@@ -154,6 +157,7 @@ class SentenceSuggestion:
     tag: str | None  # "sourced" / "unsourced" for claims, None otherwise
     links: tuple[Link, ...] = ()
     confidence: float = 0.0
+    flags: tuple[str, ...] = ()  # "caption", "vague" (CONTRACT.md "Claim flags")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -164,6 +168,7 @@ class SentenceSuggestion:
             "is_claim": self.is_claim,
             "tag": self.tag,
             "confidence": round(self.confidence, 3),
+            "flags": list(self.flags),
             "attributions": [link.to_dict() for link in self.links],
         }
 
@@ -203,7 +208,11 @@ def suggest_many(
 
 
 def is_candidate(text: str, seg: Segment) -> bool:
-    """Body sentences with at least two words that are not questions can be claims."""
+    """Body sentences with at least two words that are not questions can be claims, and so can
+    captions with a credit (docs/guidelines.md §5)."""
+    if seg.kind is LineKind.CAPTION:
+        line = text[seg.start : seg.end]
+        return caption_credit(line) is not None and not credit_only(line)
     if seg.kind is not LineKind.BODY:
         return False
     body = text[seg.start : seg.end].rstrip(" \t\u00a0\u202f»\"”’)")
@@ -240,19 +249,28 @@ class _Document:
     def suggestions(self) -> list[SentenceSuggestion]:
         out: list[SentenceSuggestion] = []
         quote_open_since: int | None = None
-        for seg in self.segments:
+        for n, seg in enumerate(self.segments):
             text = self.text[seg.start : seg.end]
             doc = self.docs.get(seg.start)
             if doc is None:
                 out.append(SentenceSuggestion(seg.start, seg.end, text, str(seg.kind), False, None))
+                if seg.kind is LineKind.CAPTION and credit_only(text):
+                    self._caption_before(out, n, seg, text)
                 continue
             sentence = Sentence(seg, doc)
-            links = self._links(sentence, find_cues(sentence))
-            if not links and out:
+            found = self._links(sentence, find_cues(sentence))
+            links = [link for link in found if not link.vague]
+            flags: tuple[str, ...] = ("vague",) if found and not links else ()
+            if not found and out:
                 links = self._continued_quote(out[-1], seg, text)
             for link in links:
                 self._remember(link)
-            out.append(self._suggestion(seg, text, links))
+            if seg.kind is LineKind.CAPTION:
+                credit = caption_credit(text, seg.start)
+                if credit is not None:
+                    links = self._with_first(links, self._credit_link(credit, "caption.credit"))
+                    flags = ("caption",)
+            out.append(self._suggestion(seg, text, links, flags))
             # Quote blocks: « opened in one sentence and closed with a cue in a later one.
             depth_before = quote_open_since is not None
             opens = sum(text.count(c) for c in QUOTE_OPEN)
@@ -265,7 +283,66 @@ class _Document:
                 quote_open_since = None
             elif depth_before and len(out) - 1 - quote_open_since > 12:
                 quote_open_since = None  # an unbalanced « must not reach across the article
-        return out
+        return self._dispatch(out)
+
+    # --- credits: captions and dispatches --------------------------------------------------
+
+    def _credit_link(self, credit: Credit, rule: str) -> Link:
+        entry = self.registry.exact(credit.name)
+        if entry is not None and not entry.is_vague:
+            source = self._entry_source(entry)
+        else:
+            source = ProposedSource(_display_name(credit.name), "news_outlet")
+        mention = Span(credit.start, credit.end, self.text[credit.start : credit.end])
+        return Link(source, mention, None, rule, CONFIDENCE[rule])
+
+    @staticmethod
+    def _with_first(links: Sequence[Link], first: Link) -> list[Link]:
+        """``first`` as the outermost link, once."""
+        return [first] + [link for link in links if link.source.identity != first.source.identity]
+
+    def _caption_before(self, out: list[SentenceSuggestion], n: int, seg: Segment, text: str) -> None:
+        """A credit alone on its line ("Photo : CBC / Jean Dupont") credits the picture whose
+        caption is the one short sentence on the line right before it."""
+        if n == 0 or len(out) < 2:
+            return
+        previous = out[-2]
+        prev_seg = self.segments[n - 1]
+        if not previous.is_claim or previous.kind != LineKind.BODY or len(previous.text.split()) > 30:
+            return
+        between = self.text[prev_seg.end : seg.start]
+        before = self.text[: prev_seg.start].rstrip(" \t")
+        if not any(c in between for c in "\n\r\u2028\u2029") or not (not before or before[-1] in "\n\r\u2028\u2029"):
+            return  # the previous segment is not a line of its own
+        credit = caption_credit(text, seg.start)
+        if credit is None:
+            return
+        links = self._with_first(previous.links, self._credit_link(credit, "caption.credit"))
+        out[-2] = SentenceSuggestion(
+            previous.start, previous.end, previous.text, str(LineKind.CAPTION), True, "sourced",
+            tuple(links), min(link.confidence for link in links), ("caption",),
+        )
+
+    def _dispatch(self, out: list[SentenceSuggestion]) -> list[SentenceSuggestion]:
+        """A dispatch credited to an agency (dateline, wire credit line): the agency is the
+        outermost link of every chain, and claims that attribute nothing are sourced to it."""
+        credit = dispatch_credit(self.text, _lines(self.text))
+        if credit is None:
+            return out
+        agency = self._credit_link(credit, "dispatch.credit")
+        result = []
+        for item in out:
+            if not item.is_claim or "vague" in item.flags:
+                result.append(item)
+                continue
+            links = self._with_first(item.links, agency)
+            result.append(
+                SentenceSuggestion(
+                    item.start, item.end, item.text, item.kind, True, "sourced", tuple(links),
+                    min(link.confidence for link in links), item.flags,
+                )
+            )
+        return result
 
     def _continued_quote(self, previous: SentenceSuggestion, seg: Segment, text: str) -> list[Link]:
         """A sentence that is one quote, right after a sourced sentence of the same paragraph,
@@ -279,11 +356,17 @@ class _Document:
         speaker = previous.links[-1]
         return [Link(speaker.source, speaker.mention, speaker.cue, "quote.continued", CONFIDENCE["quote.continued"], speaker.vague)]
 
-    def _suggestion(self, seg: Segment, text: str, links: list[Link]) -> SentenceSuggestion:
+    def _suggestion(
+        self, seg: Segment, text: str, links: list[Link], flags: tuple[str, ...] = ()
+    ) -> SentenceSuggestion:
         if links:
             confidence = min(link.confidence for link in links)
-            return SentenceSuggestion(seg.start, seg.end, text, str(seg.kind), True, "sourced", tuple(links), confidence)
-        return SentenceSuggestion(seg.start, seg.end, text, str(seg.kind), True, "unsourced", (), UNSOURCED_CONFIDENCE)
+            return SentenceSuggestion(
+                seg.start, seg.end, text, str(seg.kind), True, "sourced", tuple(links), confidence, flags
+            )
+        return SentenceSuggestion(
+            seg.start, seg.end, text, str(seg.kind), True, "unsourced", (), UNSOURCED_CONFIDENCE, flags
+        )
 
     def _spread_quote(self, out: list[SentenceSuggestion], first: int, last: int, links: list[Link]) -> None:
         for n in range(first, last):
@@ -469,6 +552,19 @@ class _Document:
         if link.mention is not None:
             words |= set(fold(link.mention.text).split())
         self.memory.append(_Memory(link.source, frozenset(words)))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, whitespace trimmed."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped)
+            out.append((start, start + len(stripped)))
+        pos += len(line)
+    return out
 
 
 _STOPWORDS = {"de", "d'", "du", "des", "la", "le", "les", "l'", "et", "a", "au", "aux", "en", "un", "une"}

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from claims.text import lexicon as lx
 from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit
+from claims.text.names import name_after, person_run
 from claims.text.cues import INCISE, QUOTE_CLOSE, QUOTE_OPEN, Cue, Mention, Sentence, find_cues
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
 from claims.text.registry import Registry, RegistryEntry, alias_key, fold
@@ -470,6 +471,12 @@ class _Document:
             determiner in lx.DEFINITES and not named and complement is None
             and head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
         )
+        # "le gouverneur de la Banque de France" after "le gouverneur de la Banque de France,
+        # François Villeroy de Galhau": the same role, said again, is the same person.
+        if determiner in lx.DEFINITES and not named and head_word in lx.PERSON_ROLE_HEADS:
+            again = self._same_role(text)
+            if again is not None:
+                return again, "anaphora"
         if anaphoric:
             # A demonstrative points back whatever its noun; "le/la ..." only to a source named
             # with the same noun, or (singular role nouns: "le commandant") to the last person.
@@ -486,12 +493,26 @@ class _Document:
         persons = [c for c in contained if c[0].kind == "person"]
         if persons:
             return self._entry_source(persons[0][0]), "registry"
-        # "Le porte-parole du Pentagone, John Kirby": the person, not the institution.
-        if head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS:
-            run = s.name_run(m.i, m.j)
+        # "Le porte-parole du Pentagone, John Kirby", "M. Villeroy", "Wang Yi, conseiller
+        # d'État": the person, by their name without titles; a surname alone is the person the
+        # document named in full before.
+        person_like = head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS or any(
+            s.doc[k].ent_type_ == "PER" for k in range(m.i, m.j)
+        ) or (s.doc[head].pos_ == "PROPN" and not s.outlet_like(m.i, m.j) and head_word not in lx.INSTITUTION_HEADS)
+        if person_like:
+            run = person_run(s, m.i, m.j)
+            if run is None and head_word in lx.PERSON_ROLE_HEADS:
+                run = name_after(s, m.j)
             if run is not None:
                 a, b = s.char_span(*run)
-                return ProposedSource(self.text[a:b], "person"), "new"
+                name = self.text[a:b]
+                entry = registry.exact(name)
+                if entry is not None and entry.kind == "person":
+                    return self._entry_source(entry), "registry"
+                known = self._person_named(name)
+                if known is not None:
+                    return known, "anaphora"
+                return ProposedSource(name, "person"), "new"
         if contained:
             best = contained[0][0]
             if head_word in {"correspondant", "correspondante", "envoye", "envoyee", "journaliste"}:
@@ -506,6 +527,33 @@ class _Document:
         if coref is not None:
             return self._entry_source(coref), "coref"
         return ProposedSource(_display_name(text), _guess_kind(s, m, head_word)), "new"
+
+    def _person_named(self, name: str) -> ProposedSource | None:
+        """The person the document named before with these name words ("Villeroy de Galhau",
+        "Wang" for "Wang Yi")."""
+        words = _content_words(name)
+        if not words:
+            return None
+        for item in reversed(self.memory):
+            if item.source.kind == "person" and words <= _content_words(item.source.name):
+                return item.source
+        return None
+
+    def _same_role(self, text: str) -> ProposedSource | None:
+        """The person whose earlier mention carried every word of this role ("le gouverneur de
+        la Banque"), or the one person named so far when the role is a title."""
+        words = _content_words(text)
+        if not words:
+            return None
+        persons = []
+        for item in reversed(self.memory):
+            if item.source.kind != "person":
+                continue
+            if words <= item.words:
+                return item.source
+            if item.source not in persons:
+                persons.append(item.source)
+        return None
 
     def _short_form(self, text: str) -> RegistryEntry | None:
         words = _content_words(text)
@@ -548,9 +596,12 @@ class _Document:
     def _remember(self, link: Link) -> None:
         if link.vague:
             return
-        words = set(fold(link.source.name).split())
+        words = set(fold(link.source.name).split()) | _content_words(link.source.name)
         if link.mention is not None:
-            words |= set(fold(link.mention.text).split())
+            words |= set(fold(link.mention.text).split()) | _content_words(link.mention.text)
+        for item in self.memory:  # what an anaphor said of a source is said of it: merge
+            if item.source == link.source:
+                words |= item.words
         self.memory.append(_Memory(link.source, frozenset(words)))
 
 

@@ -26,12 +26,13 @@ def _er_forms(stem: str) -> set[str]:
 _STRONG_ER = """
 declar affirm annonc indiqu precis soulign confirm revel rapport racont relat signal evoqu
 mention proclam clam martel reiter repet detaill temoign communiqu twitt tweet revendiqu
+enumer refut
 """.split()
 # Verbs that report speech only with "que", ":", a quote, or in an incise.
 _WEAK_ER = """
 ajout estim rappel assur not observ constat jug consider pens insist alert deplor regrett
 accus denonc suggér avanc lanc gliss lach repliqu retorqu confi comment continu ironis
-nuanc tempér tranch expliqu
+nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit
 """.split()
 _WEAK_ER = [s.replace("é", "e") for s in _WEAK_ER]
 
@@ -68,6 +69,8 @@ WEAK_FORMS |= {
     "repond", "repondu", "repondent", "repondait",
     "avertit", "averti", "avertissent", "avertissait",
     "pretend", "pretendu", "pretendent", "pretendait",
+    # nier, entrevoir
+    "nie", "nient", "niait", "nier", "niant", "entrevoit", "entrevu",
 }
 WEAK_FORMS -= STRONG_FORMS
 
@@ -76,7 +79,10 @@ FAIRE_FORMS = {"fait", "font", "faisait", "faisaient", "fera", "ferait", "faire"
 FAIRE_OBJECTS = {"part", "etat", "savoir", "valoir"}
 
 # "appeler à", "exhorter à": a call someone made, reported ("a appelé X à réagir").
-CALL_FORMS = _er_forms("appel") | _er_forms("exhort") | {"appelle", "appellent", "appellera", "appelerait", "appeler"}
+CALL_FORMS = (
+    _er_forms("appel") | _er_forms("exhort") | _er_forms("demand") | _er_forms("avis") | _er_forms("invit")
+    | {"appelle", "appellent", "appellera", "appelerait", "appeler"}
+)
 
 # "apprendre" reports speech only with "on" ("on apprend que", "a-t-on appris").
 VAGUE_ONLY_FORMS = {"apprend", "appris", "apprenait", "sait", "savait", "murmure", "raconte"}

@@ -34,6 +34,7 @@ one), so token offsets are text offsets.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -333,6 +334,10 @@ class _Document:
         agency = self._credit_link(credit, "dispatch.credit")
         result = []
         for item in out:
+            if credit.line is not None and credit.line[0] <= item.start and item.end <= credit.line[1]:
+                # The credit line itself ("information fournie par AFP …") is no claim.
+                result.append(SentenceSuggestion(item.start, item.end, item.text, str(LineKind.PUBLISHER), False, None))
+                continue
             if not item.is_claim or "vague" in item.flags:
                 result.append(item)
                 continue
@@ -629,14 +634,33 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_QUANTIFIERS = ("autre ", "autres ", "plusieurs ", "certains ", "certaines ", "quelques ", "nombreux ",
+                "nombreuses ", "divers ", "diverses ")
+# "le groupe JNIM", "la station de radio française RTL", "le réseau CBC": the name after the noun.
+_GENERIC_BEFORE_NAME = re.compile(
+    r"^(?:groupe|mouvement|agence(?: de presse)?|quotidien|journal|hebdomadaire|magazine|site(?: d'information)?"
+    r"|chaîne|chaine|télévision|television|radio|station(?: de radio)?|réseau|reseau|média|media)"
+    r"(?:\s+[a-zàâçéèêëîïôûùüÿœ'’-]+){0,2}\s+(?P<name>[A-ZÀ-Ý0-9][^,()]*)$"
+)
+
+
 def _display_name(text: str) -> str:
-    """A name for a proposed source: the mention without its leading article."""
+    """A name for a proposed source: the mention without its leading article or quantifier
+    ("plusieurs sources locales" -> "sources locales"), and a medium or group by its own name
+    ("le groupe JNIM" -> "JNIM")."""
     name = " ".join(text.split()).strip(" ,;:.«»\"")
     lowered = name.lower().replace("’", "'")
     for article in ("l'", "d'", "le ", "la ", "les ", "du ", "des ", "de la ", "de l'", "un ", "une "):
         if lowered.startswith(article) and len(name) > len(article):
             name = name[len(article) :].lstrip()
             break
+    for quantifier in _QUANTIFIERS:
+        if name.lower().startswith(quantifier) and len(name) > len(quantifier):
+            name = name[len(quantifier) :].lstrip()
+            break
+    m = _GENERIC_BEFORE_NAME.match(name)
+    if m:
+        name = m.group("name").strip()
     return name[:1].upper() + name[1:] if name else text
 
 

@@ -54,6 +54,7 @@ class Credit:
     name: str
     start: int
     end: int
+    line: tuple[int, int] | None = None  # a credit line of its own: no claim
 
 
 # --- captions ------------------------------------------------------------------------------------
@@ -176,6 +177,7 @@ _CREDIT_LINE_RES = (
     ),
 )
 _MAX_CREDIT_LINE_WORDS = 12
+_END_CREDIT_RE = re.compile(r"\(\s*(?P<agency>" + _WIRE_ALT + r")\s*\)\s*$")
 
 
 def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
@@ -189,7 +191,9 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             for pattern in _CREDIT_LINE_RES:
                 m = pattern.search(line)
                 if m:
-                    return Credit(m.group("agency"), start + m.start("agency"), start + m.end("agency"))
+                    return Credit(
+                        m.group("agency"), start + m.start("agency"), start + m.end("agency"), (start, end)
+                    )
         if n < 6 and len(words) > 4:
             m = _DATELINE_RE.match(line)
             if m:
@@ -197,6 +201,12 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
                 if _dateline_agency(agency):
                     at = start + m.start("agency") + m.group("agency").index(agency)
                     return Credit(agency, at, at + len(agency))
+    # "… qui avait fait 14 morts. (Belga)": the agency closing the last paragraph.
+    if lines:
+        start, end = lines[-1]
+        m = _END_CREDIT_RE.search(text, start, end)
+        if m:
+            return Credit(m.group("agency"), m.start("agency"), m.end("agency"))
     return None
 
 

@@ -130,7 +130,7 @@ OUTLET_HEADS = {
     "agence", "agences", "chaine", "chaines", "journal", "journaux", "quotidien", "hebdomadaire",
     "magazine", "site", "television", "radio", "media", "medias", "presse", "correspondant",
     "correspondante", "envoye", "envoyee", "reporter", "journaliste", "journalistes", "redaction",
-    "revue", "blog", "antenne",
+    "revue", "blog", "antenne", "station", "reseau", "micro", "ondes",
 }
 INSTITUTION_HEADS = {
     "ministere", "gouvernement", "armee", "armees", "commandement", "police", "parlement",
@@ -152,6 +152,13 @@ PERSON_ROLE_HEADS = {
     "militaire", "gradé", "grade", "soldat", "combattant", "chercheur", "chercheuse",
     "specialiste", "professeur", "avocat", "avocate", "procureur", "juge", "medecin",
     "m", "mme", "dr", "pr", "monsieur", "madame",
+    "elu", "elue", "elus", "elues", "enseignant", "enseignante", "enseignants", "policier",
+    "policiers", "gendarme", "gendarmes", "pompier", "pompiers", "secouriste", "secouristes",
+    "infirmier", "infirmiere", "etudiant", "etudiante", "commercant", "agriculteur", "eleve",
+    "voisin", "voisine", "victime", "victimes", "rescape", "survivant", "manifestant",
+    "manifestants", "commissaire", "inspecteur", "prefet", "prefete", "sous-prefet",
+    "magistrat", "economiste", "historien", "historienne", "sociologue", "politologue",
+    "syndicaliste", "pdg", "fondateur", "fondatrice", "responsable", "chercheurs", "elus",
 }
 ANONYMOUS_HEADS = {
     "source", "sources", "responsable", "responsables", "officiel", "officiels", "temoin",

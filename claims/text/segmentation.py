@@ -255,8 +255,17 @@ def _is_caption(line: str, n_words: int) -> bool:
     return bool(_CAPTION_TAIL_RE.search(line))
 
 
+_WRITTEN_BY_RE = re.compile(
+    r"^\(?\s*(?:rédigé|rédigée|écrit|écrite|édité|éditée|traduit|traduite|propos recueillis|avec la contribution de)"
+    r"\b[^()]{0,120}\)?\s*\.?$",
+    re.IGNORECASE,
+)
+
+
 def _is_byline(words: list[str]) -> bool:
     """"Par Jean Dupont", "Par Marie Curie et Paul Durand, avec AFP": the author, not content."""
+    if _WRITTEN_BY_RE.match(" ".join(words)) and len(words) <= 16:
+        return True  # "(Rédigé par Jean Dupont et Paul Durand)"
     if len(words) < 2 or len(words) > _MAX_BYLINE_WORDS or words[0].casefold() not in ("par", "by"):
         return False
     for w in words[1:]:

@@ -319,8 +319,10 @@ def _apposition_end(s: Sentence, k: int) -> int | None:
         if t.pos_ in {"NOUN", "PROPN"} or t.text[:1].isupper():
             has_noun = True
         j += 1
-    if not has_noun:
-        return None
+    if not has_noun or all(
+        s.doc[q].is_space or s.f[q] in lx.TIME_WORDS or s.doc[q].text[:1].isdigit() for q in range(first, j)
+    ):
+        return None  # ", vendredi": a date, not an apposition
     after = s.next_word(j)
     if after >= s.n or s.f[after] in _FINAL_PUNCT:
         return j
@@ -365,6 +367,7 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
 
 def find_cues(s: Sentence) -> list[Cue]:
     cues: list[Cue] = []
+    cues += _medium_cues(s)
     cues += _prepositional_cues(s)
     cues += _verb_cues(s)
     cues += _nominal_cues(s)
@@ -435,6 +438,9 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             continue  # "selon lesquels", "selon que": a conjunction, not a cue
         # No apposition here: "selon X, la suite de la phrase" (appositions end incises).
         np = _np_after(s, nxt, appositions=False)
+        agent = _document_agent(s, np) if np is not None and w != "par" else None
+        if agent is not None:
+            np = agent  # "selon un bilan lu à la télévision par le porte-parole": the speaker
         if np is None or not s.source_like(np[0], np[1]):
             continue  # "selon le plan", "selon la loi": not a source
         if w == "pour":
@@ -456,6 +462,96 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         s.used.update(range(start, np[1]))
         cues.append(Cue(rule, OUTER, start, (start, end), mentions, rules))
     return cues
+
+
+_DOCUMENT_LIKE = lx.NOMINAL_SELF | lx.NOMINAL_REPORT | lx.DOCUMENT_EXTRA_HEADS
+
+
+def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """ "un bilan lu à la télévision par X", "le communiqué publié par X", "des chiffres
+    dévoilés par X": the document's author or carrier, named by "par" after a participle."""
+    i, j, why = np
+    if s.f[s.head_of(i, j)] not in _DOCUMENT_LIKE:
+        return None
+    k = s.next_word(j)
+    if k >= s.n or s.doc[k].pos_ not in {"VERB", "ADJ", "NOUN"} or not s.f[k].endswith(("e", "es", "u", "us", "is", "ees", "it")):
+        return None
+    for _ in range(14):
+        k = s.next_word(k + 1)
+        if k >= s.n or s.f[k] in {",", ";", ".", ":", "«", '"'} or s.finite_verb(k):
+            return None
+        if s.f[k] == "par":
+            agent = _np_after(s, k + 1, appositions=False)
+            if agent is not None and s.source_like(agent[0], agent[1]):
+                return agent
+            return None
+    return None
+
+
+def _medium_cues(s: Sentence) -> list[Cue]:
+    """The medium a statement was made in or to, before its speaker: « A l'antenne de
+    franceinfo, X a dit », « Au micro de RTL », « Dans une entrevue accordée au réseau CBC »,
+    « Dans une vidéo diffusée par le Kremlin, X s'est félicité »."""
+    cues = []
+    f = s.f
+    for k in range(s.n):
+        if k in s.used:
+            continue
+        start = k
+        np_from = None
+        if f[k] in {"antenne", "micro", "ondes", "plateau"} and k >= 2:
+            p = s.prev_word(k - 1)
+            if p >= 0 and f[p] in {"l'", "le", "les", "la"}:
+                p = s.prev_word(p - 1)
+            if p < 0 or f[p] not in {"a", "sur", "au", "aux"}:
+                continue
+            start = p
+            de = s.next_word(k + 1)
+            if de >= s.n or f[de] not in {"de", "d'", "du", "des"}:
+                continue
+            np_from = de + 1 if f[de] in {"de", "d'"} else de
+        elif f[k] in {"interview", "entrevue", "entretien", "entretiens", "interviews"}:
+            q = s.next_word(k + 1)
+            if q >= s.n or f[q] not in {"accordee", "accorde", "donnee", "donne", "accordees"}:
+                continue
+            q = s.next_word(q + 1)
+            steps = 0
+            while q < s.n and steps < 4 and s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:
+                q = s.next_word(q + 1)
+                steps += 1
+            if q >= s.n or s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:
+                continue
+            np_from = q + 1 if s.doc[q].text.lower() in {"à", "a"} else q
+        elif f[k] in lx.BROADCAST_FORMS and k >= 1:
+            # "Dans une vidéo diffusée par le Kremlin": a document carried by a source.
+            p = s.prev_word(k - 1)
+            if p < 0 or f[p] not in _DOCUMENT_LIKE:
+                continue
+            q = s.next_word(k + 1)
+            if q >= s.n or f[q] != "par":
+                continue
+            np_from = q + 1
+        else:
+            continue
+        np = _np_after(s, np_from, appositions=False)
+        if np is None:
+            continue
+        i, j, _ = np
+        if not (s.outlet_like(i, j) or s.source_like(i, j) or _medium_name(s, i, j)):
+            continue
+        s.used.update(range(start, j))
+        cues.append(Cue("prep.medium", OUTER, start, (start, k + 1), [_mention(s, i, j)]))
+    return cues
+
+
+def _medium_name(s: Sentence, i: int, j: int) -> bool:
+    """A broadcaster's name ("franceinfo", "RTL"), a name in capitals or a proper noun."""
+    words = [q for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES]
+    if not words:
+        return False
+    if " ".join(s.f[q] for q in words) in lx.MEDIA_NAMES or s.f[words[0]] in lx.MEDIA_NAMES:
+        return True
+    return any(s.doc[q].text.isupper() and len(s.doc[q].text) > 1 or s.doc[q].pos_ == "PROPN" for q in words)
 
 
 def _opens_sentence(s: Sentence, k: int) -> bool:
@@ -653,7 +749,18 @@ def _has_reported_clause(s: Sentence, k: int) -> bool:
             return False
         if s.doc[k].pos_ not in {"ADV", "PRON"} and w not in _NEGATION:
             first = False
-        if w in _FINAL_PUNCT or w == ",":
+        if w == ",":
+            # "a expliqué, jeudi à France Bleu, que …": a parenthetical, then the clause.
+            q = s.next_word(k + 1)
+            for _ in range(10):
+                if q >= s.n or s.f[q] in _FINAL_PUNCT or s.finite_verb(q):
+                    return False
+                if s.f[q] == ",":
+                    nxt = s.next_word(q + 1)
+                    return nxt < s.n and s.f[nxt] in {"que", "qu'"}
+                q = s.next_word(q + 1)
+            return False
+        if w in _FINAL_PUNCT:
             return False
         if s.finite_verb(k):
             return False
@@ -733,9 +840,46 @@ def _agent_after(s: Sentence, k: int) -> tuple[int, int, str] | None:
 
 
 def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
-    """ "à la chaîne Y", "à l'AFP" after a speech verb or a nominal cue: the outlet spoken to."""
+    """ "à la chaîne Y", "à l'AFP", "sur RTL", "au micro de Y", "dans une interview accordée à
+    Y" after a speech verb or a nominal cue: the outlet spoken to."""
     k = _skip_time_words(s, k)
-    if k >= s.n or s.doc[k].text.lower() not in {"à", "au", "aux"}:
+    if k >= s.n:
+        return None
+    word = s.doc[k].text.lower()
+    if word == "sur" or word in {"au", "à"} and s.f[s.next_word(k + 1)] in {"micro", "antenne", "l'"}:
+        nxt = s.next_word(k + 1)
+        if nxt < s.n and s.f[nxt] in {"l'", "les", "le", "la"}:
+            nxt = s.next_word(nxt + 1)
+        if nxt < s.n and s.f[nxt] in {"antenne", "micro", "ondes", "plateau"}:
+            de = s.next_word(nxt + 1)
+            if de < s.n and s.f[de] in {"de", "d'", "du", "des"}:
+                np = _np_after(s, de + 1 if s.f[de] in {"de", "d'"} else de, appositions=False)
+                if np is not None and (s.outlet_like(np[0], np[1]) or _medium_name(s, np[0], np[1])):
+                    return np[0], np[1]
+            return None
+        if word != "sur":
+            return None
+        np = _np_after(s, k + 1, appositions=False)
+        if np is None:
+            return None
+        i, j, _ = np
+        if any(s.f[q] in lx.PLATFORMS for q in range(i, j)):
+            return None  # "sur Twitter", "sur les réseaux sociaux": where, not who
+        if s.outlet_like(i, j) and s.f[s.head_of(i, j)] not in lx.MEDIA_HEADS - lx.OUTLET_HEADS:
+            return i, j
+        if _medium_name(s, i, j) and s.doc[s.head_of(i, j)].ent_type_ not in {"LOC", "PER"}:
+            return i, j
+        return None
+    if word == "dans":
+        q = s.next_word(k + 1)
+        if q < s.n and s.f[q] in {"une", "un", "l'", "son", "sa"}:
+            q = s.next_word(q + 1)
+        if q < s.n and s.f[q] in {"interview", "entrevue", "entretien"}:
+            a = s.next_word(q + 1)
+            if a < s.n and s.f[a] in {"accordee", "accorde", "donnee", "donne"}:
+                return _to_outlet(s, a + 1)
+        return None
+    if word not in {"à", "au", "aux"}:
         return None
     np = _np_after(s, k + 1, appositions=False)
     if np is None:
@@ -743,6 +887,8 @@ def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
     i, j, _ = np
     head = s.head_of(i, j)
     if s.outlet_like(i, j) and s.f[head] not in {"journaliste", "journalistes", "reporter"}:
+        return i, j
+    if _medium_name(s, i, j) and " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES) in lx.MEDIA_NAMES:
         return i, j
     return None
 

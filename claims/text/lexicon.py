@@ -206,6 +206,31 @@ CIRCULATION_SUBJECTS = {
 }
 MEDIA_HEADS = OUTLET_HEADS | {"reseaux", "reseau", "internet", "toile"}
 
+# Broadcasters and papers often named bare ("sur franceinfo", "à RTL"): read as media, never
+# as places or people. Only whether a name is a medium; the registry says which source it is.
+MEDIA_NAMES = {
+    "franceinfo", "france info", "france inter", "france culture", "france bleu", "france 2",
+    "france 3", "france 5", "france 24", "rfi", "rtl", "rmc", "europe 1", "bfmtv", "bfm tv",
+    "bfm business", "lci", "cnews", "tf1", "m6", "arte", "tv5monde", "public senat", "lcp",
+    "sud radio", "radio-canada", "radio canada", "ici radio-canada", "cbc", "tva", "lcn",
+    "rtbf", "rts", "rtl info", "la premiere", "le monde", "le figaro", "liberation",
+    "le parisien", "les echos", "ouest-france", "l'equipe", "mediapart", "le point",
+    "l'express", "l'obs", "jeune afrique", "le soleil", "la presse", "le devoir", "bbc", "cnn",
+    "al jazeera", "al-jazeera", "euronews", "france televisions", "radio france",
+}
+# Where something was said, not to whom: "sur Twitter", "sur les réseaux sociaux".
+PLATFORMS = {
+    "twitter", "x", "facebook", "instagram", "telegram", "youtube", "tiktok", "linkedin",
+    "reseaux", "reseau", "internet", "site", "compte", "blog", "place", "whatsapp", "bluesky",
+}
+# Nouns of documents besides the statement and report nouns: "un bilan lu par", "des chiffres
+# dévoilés par", "le point de situation diffusé par", "une vidéo diffusée par".
+DOCUMENT_EXTRA_HEADS = {
+    "chiffres", "point", "donnees", "statistiques", "video", "videos", "enregistrement",
+    "images", "photos", "bulletin", "avis", "decret", "arrete", "texte", "publication",
+    "compte-rendu", "releve", "estimation", "estimations", "previsions",
+}
+
 PRONOUNS_3RD = {"il", "elle", "ils", "elles"}
 DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "ledit", "ladite", "lesdits", "lesdites"}
 DEFINITES = {"le", "la", "les", "l'"}

@@ -472,10 +472,11 @@ class _Document:
         ):
             return self._vague_source(), "vague"
         # "ce responsable", "cette source de sécurité", "la source", "le commandant irakien".
+        bare = m.j - m.i == 1 and head == m.i  # "un communiqué du ministère"
         anaphoric = determiner in lx.DEMONSTRATIVES or (
-            determiner in lx.DEFINITES and not named and complement is None
-            and head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
-        )
+            (determiner in lx.DEFINITES or bare) and not named and complement is None
+            and head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS | lx.INSTITUTION_HEADS | lx.OUTLET_HEADS
+        ) or (determiner in lx.DEFINITES and head_word == "source" and "meme" in {s.f[k] for k in range(m.i, m.j)})
         # "le gouverneur de la Banque de France" after "le gouverneur de la Banque de France,
         # François Villeroy de Galhau": the same role, said again, is the same person.
         if determiner in lx.DEFINITES and not named and head_word in lx.PERSON_ROLE_HEADS:
@@ -580,8 +581,11 @@ class _Document:
                         return item.source
             return None
         assert head is not None
+        if head == "source" and self.memory:
+            return self.memory[-1].source  # "la même source"
+        forms = {head, head + "s", head.rstrip("s")}
         for item in reversed(self.memory):
-            if head in item.words and item.source.kind not in {"other", "document"}:
+            if forms & item.words and item.source.kind not in {"other", "document"}:
                 return item.source
         if not by_kind:
             return None

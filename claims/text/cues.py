@@ -658,13 +658,18 @@ def _verb_cues(s: Sentence) -> list[Cue]:
 
         # Incise: the content came before (", a indiqué la source", "», a dit X"). The parser
         # often hangs such a verb on the content's verb; only a subject of its own counts here.
-        own_subject = any(left < c.i < k for c in s.subjects(k))
+        own_subject = any(left < c.i < k for c in s.subjects(k)) or any(
+            c.i < left and _outside_quotes(s, c.i) and s.source_like(*_np_span(s, c))
+            for c in s.subjects(k)
+        )
         if (after_break or inverted) and not complement and not own_subject:
             start = _skip_time_words(s, verb_end)
             outlet = _to_outlet(s, start)
             if outlet is not None:
                 start = _skip_time_words(s, outlet[1])
             np = _np_after(s, start)
+            if np is not None and s.doc[np[0]].pos_ == "ADP" and s.f[np[0]] not in _DE:
+                np = None  # "a indiqué sur Twitter": where, not who
             if np is not None and s.source_like(np[0], np[1]):
                 s.used.update(range(cue_start, np[1]))
                 cues.append(Cue("verb.incise", INCISE, k, cue_span, _with_citations(s, np)))
@@ -675,6 +680,8 @@ def _verb_cues(s: Sentence) -> list[Cue]:
                 if outlet is not None:
                     cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
                 continue
+        if subject is None and strength == "strong" or subject is None and complement:
+            subject = _np_before(s, cue_start)
         if subject is None or subject[0] > k:
             continue
         i, j = subject
@@ -697,6 +704,8 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             continue
         if word in _SUBJECT_SKIP:
             continue
+        if doc[k].dep_ == "acl:relcl" and any(c.rule.startswith("verb.") for c in cues):
+            continue  # "…, en réponse à X qui accuse Y": the main cue's speaker speaks
         if not s.source_like(i, j) and s.f[i] not in lx.PRONOUNS_3RD:
             continue  # "cette décision indique que", "la population a annoncé": not a speaker
         rule = "verb.subject" if strength == "strong" else "verb.subject.weak"
@@ -705,9 +714,52 @@ def _verb_cues(s: Sentence) -> list[Cue]:
         cue = Cue(rule, SPEAKER, k, cue_span, mentions)
         cues.append(cue)
         outlet = _to_outlet(s, verb_end)
+        after = s.next_word(verb_end)
+        if outlet is None and after < s.n and s.f[after] == ",":
+            outlet = _to_outlet(s, after + 1)  # "a expliqué, jeudi à France Bleu, que"
         if outlet is not None:
             cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
     return cues
+
+
+def _outside_quotes(s: Sentence, k: int) -> bool:
+    opened = sum(1 for q in range(k) if s.f[q] in QUOTE_OPEN) - sum(1 for q in range(k) if s.f[q] in QUOTE_CLOSE)
+    straight = sum(1 for q in range(k) if s.f[q] == '"')
+    return opened <= 0 and straight % 2 == 0
+
+
+def _np_before(s: Sentence, k: int) -> tuple[int, int] | None:
+    """The subject right before a verb the parser left without one: "Le ministre … a démenti",
+    "…, François Villeroy de Galhau, gouverneur de la Banque de France, a promis"."""
+    end = s.prev_word(k - 1)
+    if end < 0:
+        return None
+    if s.f[end] == ",":
+        end = s.prev_word(end - 1)
+    chunks: list[tuple[int, int]] = []
+    j = end + 1
+    q = end
+    while q >= 0 and len(chunks) < 3:
+        if s.f[q] == "," or q == 0:
+            start = q + 1 if s.f[q] == "," else q
+            chunks.append((s.next_word(start), j))
+            j = q
+        elif s.f[q] in _BREAK_PUNCT - {","} or s.finite_verb(q) or s.f[q] in {"que", "qu'"}:
+            chunks.append((s.next_word(q + 1), j))
+            break
+        q -= 1
+    best = None
+    for i, j2 in chunks:
+        if i >= j2:
+            break
+        first = s.doc[i]
+        if first.pos_ == "ADP" or any(s.finite_verb(x) for x in range(i, j2)):
+            break
+        if first.pos_ in {"DET", "PROPN"} or first.text[:1].isupper():
+            best = (i, end + 1)
+    if best is None or not s.source_like(*best):
+        return None
+    return best
 
 
 def _skip_time_words(s: Sentence, k: int) -> int:
@@ -781,8 +833,12 @@ def _subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
                     subjects += s.subjects(aux, _SUBJECT_DEPS)
         if subjects:
             break
-        if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
-            verb = verb.head
+        if verb.dep_ in {"conj", "xcomp"} or verb.dep_.startswith("aux") or (
+            verb.dep_ in {"iobj", "obj"} and verb.head.pos_ == "VERB" and verb.head.i == verb.i + 1
+        ):
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head  # "avait fait état", "a démenti jeudi": the parser hangs it on a neighbour
             continue
         if verb.dep_ == "acl:relcl":
             return _np_span(s, verb.head, exclude=verb)
@@ -846,11 +902,12 @@ def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
     if k >= s.n:
         return None
     word = s.doc[k].text.lower()
-    if word == "sur" or word in {"au", "à"} and s.f[s.next_word(k + 1)] in {"micro", "antenne", "l'"}:
-        nxt = s.next_word(k + 1)
-        if nxt < s.n and s.f[nxt] in {"l'", "les", "le", "la"}:
-            nxt = s.next_word(nxt + 1)
-        if nxt < s.n and s.f[nxt] in {"antenne", "micro", "ondes", "plateau"}:
+    nxt = s.next_word(k + 1)
+    if nxt < s.n and s.f[nxt] in {"l'", "les", "le", "la"}:
+        nxt = s.next_word(nxt + 1)
+    on_air = nxt < s.n and s.f[nxt] in {"antenne", "micro", "ondes", "plateau"}
+    if word == "sur" or word in {"au", "à"} and on_air:
+        if on_air:
             de = s.next_word(nxt + 1)
             if de < s.n and s.f[de] in {"de", "d'", "du", "des"}:
                 np = _np_after(s, de + 1 if s.f[de] in {"de", "d'"} else de, appositions=False)
@@ -912,6 +969,9 @@ def _nominal_cues(s: Sentence) -> list[Cue]:
             steps += 1
         if p < 0 or not (s.doc[p].pos_ == "ADP" or s.f[p] in {"suite", "aux", "au", "dans"}):
             continue
+        before = s.prev_word(p - 1)
+        if before >= 0 and s.f[before] in {"reponse", "reaction", "replique", "contraire", "malgre", "face"}:
+            continue  # "en réponse aux propos de X": X is answered, not cited
         comp = s.de_complement(k, s.n)
         if comp is None:
             continue

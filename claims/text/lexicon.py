@@ -25,7 +25,7 @@ def _er_forms(stem: str) -> set[str]:
 # Verbs that report speech whether followed by a clause or by a noun ("a annoncé l'entrée de").
 _STRONG_ER = """
 declar affirm annonc indiqu precis soulign confirm revel rapport racont relat signal evoqu
-mention proclam clam martel reiter repet detaill temoign communiqu twitt tweet revendiqu
+mentionn proclam clam martel reiter repet detaill temoign communiqu twitt tweet revendiqu
 enumer refut
 """.split()
 # Verbs that report speech only with "que", ":", a quote, or in an incise.

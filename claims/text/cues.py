@@ -252,6 +252,9 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         if t.is_space:
             j += 1
             continue
+        if w == "(" and j > i and j + 2 < s.n and s.f[j + 2] == ")" and _acronym_token(s.doc[j + 1].text):
+            j += 3  # "l'agence régionale de santé (ARS)": the acronym is part of the name
+            continue
         if w in _BREAK_PUNCT or (t.is_punct and w not in {"-", "'"}):
             why = "punct"
             break
@@ -261,6 +264,9 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         if j > i and w in _RELATIVES:
             why = "relative"
             break
+        if j > i and w in {"a", "à"} and f[s.prev_word(j - 1)] in _BOUND_ADJECTIVES:
+            j += 1  # "une source loyale à Mohamed Bazoum", "un élu proche du pouvoir"
+            continue
         if j > i and t.pos_ == "ADP" and w not in _DE:
             if w == "en" and j + 1 < s.n and f[s.next_word(j + 1)] == "provenance":
                 j = s.next_word(j + 1) + 1
@@ -293,6 +299,15 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
             if end is not None:
                 return i, end, "apposition"
     return i, j, why
+
+
+_BOUND_ADJECTIVES = {"loyal", "loyale", "loyaux", "loyales", "fidele", "fideles", "lie", "liee", "lies", "liees",
+                     "hostile", "hostiles", "favorable", "favorables", "opposé", "oppose", "opposee", "opposes"}
+
+
+def _acronym_token(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 8 and sum(c.isupper() for c in letters) >= len(letters) - 2 and text[:1].isupper()
 
 
 def _apposition_end(s: Sentence, k: int) -> int | None:
@@ -353,6 +368,16 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
         nxt = s.next_word(k + 1)
         if nxt < s.n and s.f[nxt] in lx.FAIRE_OBJECTS:
             return "strong"
+        if nxt < s.n and s.f[nxt] in {"ces", "des", "de", "les", "plusieurs", "une", "un", "cette", "ses", "sa", "son"}:
+            obj = s.next_word(nxt + 1)
+            if obj < s.n and s.f[obj] in lx.FAIRE_STATEMENTS:
+                return "strong"  # "a fait ces remarques", "fait une déclaration"
+    if w in lx.PARLER_FORMS:
+        nxt = s.next_word(k + 1)
+        while nxt < s.n and s.doc[nxt].pos_ == "ADV":
+            nxt = s.next_word(nxt + 1)
+        if nxt < s.n and s.f[nxt] in {"de", "d'", "du", "des"}:
+            return "strong"  # "a parlé d'un important arsenal saisi"
     if w in lx.VAGUE_ONLY_FORMS:
         return "vague"
     if w in lx.CALL_FORMS or lemma in lx.CALL_FORMS:
@@ -362,6 +387,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
                 break
             if s.doc[q].text.lower() in {"à", "au", "aux"}:
                 return "strong"
+            if s.f[q] in {"de", "d'"} and q + 1 < s.n and "Inf" in s.doc[s.next_word(q + 1)].morph.get("VerbForm"):
+                return "strong"  # "avise le public d'éviter le secteur"
     return None
 
 
@@ -441,6 +468,11 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         agent = _document_agent(s, np) if np is not None and w != "par" else None
         if agent is not None:
             np = agent  # "selon un bilan lu à la télévision par le porte-parole": the speaker
+        elif np is not None and f[np[0]] in {"son", "sa", "ses", "leur", "leurs"} and f[s.head_of(np[0], np[1])] in _DOCUMENT_LIKE | {"recit", "version", "avis", "analyse", "estimation"}:
+            # "selon son récit": whoever "son" is.
+            s.used.update(range(start, np[1]))
+            cues.append(Cue("prep.selon", OUTER, start, (start, end), [Mention(np[0], np[0] + 1, pronoun=True, span_end=np[1])]))
+            continue
         if np is None or not s.source_like(np[0], np[1]):
             continue  # "selon le plan", "selon la loi": not a source
         if w == "pour":
@@ -471,12 +503,15 @@ def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, st
     """ "un bilan lu à la télévision par X", "le communiqué publié par X", "des chiffres
     dévoilés par X": the document's author or carrier, named by "par" after a participle."""
     i, j, why = np
-    if s.f[s.head_of(i, j)] not in _DOCUMENT_LIKE:
+    head = s.head_of(i, j)
+    if s.f[head] not in _DOCUMENT_LIKE:
         return None
-    k = s.next_word(j)
+    k = s.next_word(head + 1)
+    while k < s.n and s.doc[k].pos_ == "ADJ" and not s.f[k].endswith(("e", "u", "is", "it", "es")):
+        k = s.next_word(k + 1)
     if k >= s.n or s.doc[k].pos_ not in {"VERB", "ADJ", "NOUN"} or not s.f[k].endswith(("e", "es", "u", "us", "is", "ees", "it")):
         return None
-    for _ in range(14):
+    for _ in range(16):
         k = s.next_word(k + 1)
         if k >= s.n or s.f[k] in {",", ";", ".", ":", "«", '"'} or s.finite_verb(k):
             return None
@@ -574,7 +609,10 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             prev = s.prev_word(prev - 1)
         # After a comma, a closing quote or an auxiliary the form is trusted whatever the tagger
         # says (", rapporte Reuters" as a noun, "a démenti" as a name).
-        lenient = prev >= 0 and (f[prev] in {",", "»", "”"} or f[prev] in _AUX_FORMS) and doc[k].text[:1].islower()
+        lenient = prev >= 0 and (
+            f[prev] in {",", "»", "”"} or f[prev] in _AUX_FORMS
+            or (doc[prev].text.startswith("-") and f[prev].lstrip("-") in lx.PRONOUNS_3RD | {"t", "on"})
+        ) and doc[k].text[:1].islower()
         strength = _speech_verb_at(s, k, lenient=lenient)
         impersonal_verb = f[k] in lx.IMPERSONAL_VERBS and s.is_verb_like(k)
         if strength is None and not impersonal_verb:
@@ -668,13 +706,31 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             if outlet is not None:
                 start = _skip_time_words(s, outlet[1])
             np = _np_after(s, start)
-            if np is not None and s.doc[np[0]].pos_ == "ADP" and s.f[np[0]] not in _DE:
-                np = None  # "a indiqué sur Twitter": where, not who
+            if np is not None and (s.doc[np[0]].pos_ == "ADP" and s.f[np[0]] not in _DE or s.f[np[0]] in _NP_STOP_WORDS):
+                # "a déclaré en conférence de presse X", "a déclaré lors d'un point de presse …,
+                # X", "a déclaré par téléphone le ministre": the speaker is the verb's subject.
+                np = None
+                for c in s.subjects(k, _SUBJECT_DEPS):
+                    if c.i > k:
+                        a, b = _np_span(s, c)
+                        a = max(a, _pp_end(s, start, c.i))
+                        if s.source_like(a, b):
+                            np = (a, b, "subject")
+                        break
+                if np is None:
+                    comma = start
+                    while comma < s.n and s.f[comma] not in {","} | _FINAL_PUNCT and comma - start < 15:
+                        comma += 1
+                    if comma < s.n and s.f[comma] == ",":
+                        np = _np_after(s, comma + 1)
             if np is not None and s.source_like(np[0], np[1]):
                 s.used.update(range(cue_start, np[1]))
                 cues.append(Cue("verb.incise", INCISE, k, cue_span, _with_citations(s, np)))
-                if outlet is None:  # "a indiqué une source à Reuters"
+                if outlet is None:  # "a indiqué une source à Reuters", "…, François X, sur RTL"
                     outlet = _to_outlet(s, np[1])
+                    after_np = s.next_word(np[1])
+                    if outlet is None and after_np < s.n and s.f[after_np] == ",":
+                        outlet = _to_outlet(s, after_np + 1)
                     if outlet is not None:
                         s.used.update(range(np[1], outlet[1]))
                 if outlet is not None:
@@ -693,6 +749,8 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             continue
         if strength == "weak" and not complement:
             continue  # "a ajouté du sel", "estime le coût"
+        if not complement and any(f[q] in {"ne", "n'"} for q in range(max(0, cue_start - 3), k)):
+            continue  # "l'armée ne communique plus sur ses pertes": nothing is reported
         if word == "on":
             s.used.update(range(i, verb_end))
             cues.append(Cue("vague.on", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
@@ -744,7 +802,7 @@ def _np_before(s: Sentence, k: int) -> tuple[int, int] | None:
             start = q + 1 if s.f[q] == "," else q
             chunks.append((s.next_word(start), j))
             j = q
-        elif s.f[q] in _BREAK_PUNCT - {","} or s.finite_verb(q) or s.f[q] in {"que", "qu'"}:
+        elif s.f[q] in _BREAK_PUNCT - {",", "(", ")"} or _verb_in_np(s, q) or s.f[q] in {"que", "qu'"}:
             chunks.append((s.next_word(q + 1), j))
             break
         q -= 1
@@ -753,13 +811,30 @@ def _np_before(s: Sentence, k: int) -> tuple[int, int] | None:
         if i >= j2:
             break
         first = s.doc[i]
-        if first.pos_ == "ADP" or any(s.finite_verb(x) for x in range(i, j2)):
+        if first.pos_ == "ADP" or any(_verb_in_np(s, x) for x in range(i, j2)):
             break
         if first.pos_ in {"DET", "PROPN"} or first.text[:1].isupper():
             best = (i, end + 1)
     if best is None or not s.source_like(*best):
         return None
     return best
+
+
+def _pp_end(s: Sentence, k: int, limit: int) -> int:
+    """Where the prepositional phrases from ``k`` end, before the name at ``limit``
+    ("en conférence de presse Maureen Levy" -> "Maureen Levy")."""
+    q = limit
+    while q > k and (s.doc[q - 1].text[:1].isupper() or s.doc[q - 1].is_space or s.f[q - 1] in lx.DEFINITES):
+        q -= 1
+    return q
+
+
+def _verb_in_np(s: Sentence, q: int) -> bool:
+    """A finite verb at ``q``, unless a determiner makes it a noun ("Un enseignant")."""
+    if not s.finite_verb(q):
+        return False
+    p = s.prev_word(q - 1)
+    return not (p >= 0 and s.doc[p].pos_ == "DET")
 
 
 def _skip_time_words(s: Sentence, k: int) -> int:
@@ -833,7 +908,7 @@ def _subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
                     subjects += s.subjects(aux, _SUBJECT_DEPS)
         if subjects:
             break
-        if verb.dep_ in {"conj", "xcomp"} or verb.dep_.startswith("aux") or (
+        if verb.dep_ in {"conj", "xcomp", "dep"} or verb.dep_.startswith("aux") or (
             verb.dep_ in {"iobj", "obj"} and verb.head.pos_ == "VERB" and verb.head.i == verb.i + 1
         ):
             if verb.head.i == verb.i:
@@ -872,7 +947,7 @@ def _np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tupl
     # A clause boundary inside the subtree ("alors que le commandant"), or a fronted adverbial
     # hung on it by the parser ("Dans un communiqué …, le mouvement"): start after it.
     for p in range(i, head.i):
-        if s.f[p] in {"que", "qu'", ","} or s.doc[p].pos_ == "SCONJ":
+        if s.f[p] in {"que", "qu'", ",", "-", "–", "—", "--", ")"} or s.doc[p].pos_ == "SCONJ":
             i = p + 1
     while i < j and (s.doc[i].is_space or s.doc[i].is_punct):
         i += 1

@@ -77,6 +77,13 @@ WEAK_FORMS -= STRONG_FORMS
 # "faire part de", "faire état de", "faire savoir que": the cue is the pair of words.
 FAIRE_FORMS = {"fait", "font", "faisait", "faisaient", "fera", "ferait", "faire", "faisant", "fit"}
 FAIRE_OBJECTS = {"part", "etat", "savoir", "valoir"}
+# "a fait ces remarques", "fait une déclaration": a statement made.
+FAIRE_STATEMENTS = {
+    "remarques", "remarque", "declaration", "declarations", "commentaires", "commentaire",
+    "annonce", "annonces", "confidences", "revelations", "aveux",
+}
+# "a parlé de X": what was spoken of, reported.
+PARLER_FORMS = {"parle", "parlent", "parlait", "parlaient", "parlera", "parlant"}
 
 # "appeler à", "exhorter à": a call someone made, reported ("a appelé X à réagir").
 CALL_FORMS = (

@@ -44,7 +44,7 @@ from claims.text.credits import Credit, caption_credit, credit_only, dispatch_cr
 from claims.text.names import name_after, person_run
 from claims.text.cues import INCISE, QUOTE_CLOSE, QUOTE_OPEN, Cue, Mention, Sentence, find_cues
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
-from claims.text.registry import Registry, RegistryEntry, alias_key, fold
+from claims.text.registry import Registry, RegistryEntry, alias_key, fold, source_key
 from claims.text.segmentation import LineKind, Segment, segment_text
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class ProposedSource:
 
     @property
     def identity(self) -> str:
-        return self.slug if self.slug is not None else "new:" + alias_key(self.name)
+        return self.slug if self.slug is not None else "new:" + source_key(self.name)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "kind": self.kind, "slug": self.slug, "new": self.is_new}
@@ -467,8 +467,9 @@ class _Document:
         complement = s.de_complement(head, m.j)
         named = s.has_name(m.i, m.j) and not (head == m.i and s.doc[head].pos_ == "NOUN" and m.j - m.i == 1)
         # "selon des informations", "selon les derniers rapports": no source at all.
+        qualified = any(s.doc[k].pos_ == "ADJ" and s.f[k] not in {"derniers", "dernieres", "certains", "certaines", "plusieurs"} for k in range(head + 1, m.j))
         if head_word in lx.VAGUE_HEADS or (
-            head_word in lx.VAGUE_PLURAL_REPORTS and complement is None and not named
+            head_word in lx.VAGUE_PLURAL_REPORTS and complement is None and not named and not qualified
         ):
             return self._vague_source(), "vague"
         # "ce responsable", "cette source de sécurité", "la source", "le commandant irakien".
@@ -487,9 +488,16 @@ class _Document:
             # A demonstrative points back whatever its noun; "le/la ..." only to a source named
             # with the same noun, or (singular role nouns: "le commandant") to the last person.
             plural = "Plur" in s.doc[head].morph.get("Number") or head_word.endswith(("s", "x"))
-            antecedent = self._antecedent(
-                head_word, pronoun=False, by_kind=determiner in lx.DEMONSTRATIVES or not plural
-            )
+            institutional = head_word not in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
+            described = any(s.doc[k].pos_ in {"ADJ", "PROPN", "NOUN"} for k in range(head + 1, m.j))
+            if institutional and described:
+                # "l'armée malienne": the source named with all these words, or nobody.
+                antecedent = self._described(text)
+            else:
+                antecedent = self._antecedent(
+                    head_word, pronoun=False,
+                    by_kind=(determiner in lx.DEMONSTRATIVES or not plural) and not (institutional and bare),
+                )
             if antecedent is not None:
                 return antecedent, "anaphora"
         entry = registry.loose(text)  # "les experts" for "des experts", after the anaphora
@@ -533,6 +541,17 @@ class _Document:
         if coref is not None:
             return self._entry_source(coref), "coref"
         return ProposedSource(_display_name(text), _guess_kind(s, m, head_word)), "new"
+
+    def _described(self, text: str) -> ProposedSource | None:
+        words = {w.rstrip("s") for w in _content_words(text)}
+        if not words:
+            return None
+        for item in reversed(self.memory):
+            if item.source.kind in {"other", "document"}:
+                continue
+            if words <= {w.rstrip("s") for w in item.words}:
+                return item.source
+        return None
 
     def _person_named(self, name: str) -> ProposedSource | None:
         """The person the document named before with these name words ("Villeroy de Galhau",
@@ -665,6 +684,9 @@ def _display_name(text: str) -> str:
     m = _GENERIC_BEFORE_NAME.match(name)
     if m:
         name = m.group("name").strip()
+    head, comma, rest = name.partition(", ")
+    if comma and rest[:1].islower():
+        name = head  # "ministère de la Santé de Gaza, dirigé par le Hamas": the name is before
     return name[:1].upper() + name[1:] if name else text
 
 

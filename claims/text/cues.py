@@ -372,6 +372,12 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
             obj = s.next_word(nxt + 1)
             if obj < s.n and s.f[obj] in lx.FAIRE_STATEMENTS:
                 return "strong"  # "a fait ces remarques", "fait une déclaration"
+    if w in lx.STANCE_FORMS:
+        p = s.prev_word(k - 1)
+        while p >= 0 and s.f[p] in {"est", "sont", "etait", "a", "ont", "se", "s'"} | _NEGATION:
+            if s.f[p] in {"se", "s'"}:
+                return "strong"  # "s'est alarmée de la situation", "s'est félicité de"
+            p = s.prev_word(p - 1)
     if w in lx.PARLER_FORMS:
         nxt = s.next_word(k + 1)
         while nxt < s.n and s.doc[nxt].pos_ == "ADV":
@@ -507,8 +513,13 @@ def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, st
     if s.f[head] not in _DOCUMENT_LIKE:
         return None
     k = s.next_word(head + 1)
-    while k < s.n and s.doc[k].pos_ == "ADJ" and not s.f[k].endswith(("e", "u", "is", "it", "es")):
-        k = s.next_word(k + 1)
+    for _ in range(4):  # "le point de situation diffusé par": past adjectives and "de X"
+        if k < s.n and s.doc[k].pos_ == "ADJ" and not s.f[k].endswith(("e", "u", "is", "it", "es")):
+            k = s.next_word(k + 1)
+        elif k + 1 < s.n and s.f[k] in {"de", "d'"} and s.doc[s.next_word(k + 1)].pos_ == "NOUN":
+            k = s.next_word(s.next_word(k + 1) + 1)
+        else:
+            break
     if k >= s.n or s.doc[k].pos_ not in {"VERB", "ADJ", "NOUN"} or not s.f[k].endswith(("e", "es", "u", "us", "is", "ees", "it")):
         return None
     for _ in range(16):
@@ -713,7 +724,7 @@ def _verb_cues(s: Sentence) -> list[Cue]:
                 for c in s.subjects(k, _SUBJECT_DEPS):
                     if c.i > k:
                         a, b = _np_span(s, c)
-                        a = max(a, _pp_end(s, start, c.i))
+                        a = max(start, _pp_end(s, start, min(a, c.i)))
                         if s.source_like(a, b):
                             np = (a, b, "subject")
                         break
@@ -926,7 +937,8 @@ def _subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
         return None
     else:
         return None
-    subject = subjects[0]
+    before = [c for c in subjects if c.i < verb.i]
+    subject = before[-1] if before else subjects[0]  # "(VOVWORLD) - Pékin a déclaré": the nearest
     if s.f[subject.i] == "qui" and verb.dep_ == "acl:relcl":
         return _np_span(s, verb.head, exclude=verb)
     return _np_span(s, subject)
@@ -947,7 +959,8 @@ def _np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tupl
     # A clause boundary inside the subtree ("alors que le commandant"), or a fronted adverbial
     # hung on it by the parser ("Dans un communiqué …, le mouvement"): start after it.
     for p in range(i, head.i):
-        if s.f[p] in {"que", "qu'", ",", "-", "–", "—", "--", ")"} or s.doc[p].pos_ == "SCONJ":
+        spaced_dash = s.f[p] in {"-", "–", "—", "--"} and p > 0 and s.doc[p - 1].whitespace_ != "" and s.doc[p].whitespace_ != ""
+        if s.f[p] in {"que", "qu'", ",", ")"} or spaced_dash or s.doc[p].pos_ == "SCONJ":
             i = p + 1
     while i < j and (s.doc[i].is_space or s.doc[i].is_punct):
         i += 1

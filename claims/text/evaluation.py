@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claims.text.attribution import SentenceSuggestion
-from claims.text.registry import alias_key
+from claims.text.registry import alias_key, source_key
 
 __all__ = ["GoldDocument", "GoldError", "GoldLink", "GoldSentence", "Score", "evaluate", "parse_gold"]
 
@@ -44,7 +44,7 @@ class GoldLink:
 
     @property
     def identity(self) -> str:
-        return self.slug if self.slug else "new:" + alias_key(self.name)
+        return self.slug if self.slug else "new:" + source_key(self.name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,6 +82,11 @@ FAIRE_STATEMENTS = {
     "remarques", "remarque", "declaration", "declarations", "commentaires", "commentaire",
     "annonce", "annonces", "confidences", "revelations", "aveux",
 }
+# "s'est alarmée de", "s'est félicité de", "s'est inquiété de": a stance taken, reported.
+STANCE_FORMS = (
+    _er_forms("alarm") | _er_forms("inquiet") | _er_forms("felicit") | _er_forms("rejou")
+    | _er_forms("indign") | _er_forms("emu") | {"inquiete", "inquietee", "inquietes", "emue", "rejoui", "rejouie"}
+)
 # "a parlé de X": what was spoken of, reported.
 PARLER_FORMS = {"parle", "parlent", "parlait", "parlaient", "parlera", "parlant"}
 
@@ -177,7 +182,7 @@ ANONYMOUS_HEADS = {
 DOCUMENT_HEADS = NOMINAL_REPORT | NOMINAL_SELF
 # "selon des informations", "selon les derniers rapports": no source at all.
 VAGUE_HEADS = {"information", "informations", "rumeur", "rumeurs", "nouvelles", "bruits", "echos", "on-dit"}
-VAGUE_PLURAL_REPORTS = {"rapports", "estimations", "sources"}
+VAGUE_PLURAL_REPORTS = {"rapports", "estimations", "sources"}  # bare: "selon des sources"
 # Vague adverbials that need no verb: "Aux dernières nouvelles, ...", "..., dit-on".
 VAGUE_PHRASES = (
     "aux dernieres nouvelles",

@@ -490,9 +490,13 @@ class _Document:
             plural = "Plur" in s.doc[head].morph.get("Number") or head_word.endswith(("s", "x"))
             institutional = head_word not in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
             described = any(s.doc[k].pos_ in {"ADJ", "PROPN", "NOUN"} for k in range(head + 1, m.j))
-            if institutional and described:
-                # "l'armée malienne": the source named with all these words, or nobody.
+            national = any(_NATIONALITY.search(s.f[k]) for k in range(head + 1, m.j) if s.doc[k].pos_ == "ADJ")
+            if institutional and described and national:
+                # "l'armée malienne": a national body, the one named with all these words or none.
                 antecedent = self._described(text)
+            elif institutional and described:
+                # "le mouvement chiite": the one so described, else the last institution.
+                antecedent = self._described(text) or self._antecedent(head_word, pronoun=False)
             else:
                 antecedent = self._antecedent(
                     head_word, pronoun=False,
@@ -645,6 +649,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
         pos += len(line)
     return out
 
+
+_NATIONALITY = re.compile(
+    r"(?:iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?|russes?|belges?|suisses?|turcs?|turques?|grecs?|grecques?)$"
+)
 
 _STOPWORDS = {"de", "d'", "du", "des", "la", "le", "les", "l'", "et", "a", "au", "aux", "en", "un", "une"}
 

@@ -595,7 +595,10 @@ def _medium_name(s: Sentence, i: int, j: int) -> bool:
     words = [q for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES]
     if not words:
         return False
-    if " ".join(s.f[q] for q in words) in lx.MEDIA_NAMES or s.f[words[0]] in lx.MEDIA_NAMES:
+    joined = " ".join(s.f[q] for q in words)
+    if joined in lx.MEDIA_NAMES or s.f[words[0]] in lx.MEDIA_NAMES or any(
+        joined.startswith(name + " ") or ("le " + joined) == name or ("la " + joined) == name for name in lx.MEDIA_NAMES
+    ):
         return True
     return any(s.doc[q].text.isupper() and len(s.doc[q].text) > 1 or s.doc[q].pos_ == "PROPN" for q in words)
 
@@ -1033,8 +1036,9 @@ def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
     head = s.head_of(i, j)
     if s.outlet_like(i, j) and s.f[head] not in {"journaliste", "journalistes", "reporter"}:
         return i, j
-    if _medium_name(s, i, j) and " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES) in lx.MEDIA_NAMES:
-        return i, j
+    named = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES)
+    if any(named == name or named.startswith(name + " ") or name.endswith(" " + named) for name in lx.MEDIA_NAMES):
+        return i, j  # "à France Bleu Breizh Izel", "au Soleil"
     return None
 
 

@@ -391,6 +391,7 @@ class ClaimViewSet(viewsets.ModelViewSet):
             end=data["end"],
             tag=data["tag"],
             chain=s.links_of(data["attributions"]),
+            flags=data["flags"],
         )
         return Response(self._claim(claim), status=status.HTTP_201_CREATED)
 
@@ -411,6 +412,7 @@ class ClaimViewSet(viewsets.ModelViewSet):
             end=data.get("end"),
             tag=data.get("tag"),
             chain=s.links_of(chain),
+            flags=data.get("flags"),  # absent: kept (older clients do not send them)
         )
         return Response(self._claim(claim))
 

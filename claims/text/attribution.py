@@ -503,6 +503,15 @@ class _Document:
         ):
             return self._vague_source(), "vague"
         # "ce responsable", "cette source de sécurité", "la source", "le commandant irakien".
+        if determiner in {"ce", "cette"} and any(s.f[k] in {"dernier", "derniere"} for k in range(m.i, m.j)):
+            found = self._antecedent(None, pronoun=True)  # "ce dernier": the last person named
+            if found is not None:
+                return found, "anaphora"
+        if determiner in lx.DEFINITES and head_word in lx.NOMINAL_SELF and complement is None and self.memory:
+            # "…, dit le communiqué": the document of the source named last.
+            for item in reversed(self.memory):
+                if item.source.kind not in {"news_outlet", "other", "document"}:
+                    return item.source, "anaphora"
         bare = m.j - m.i == 1 and head == m.i  # "un communiqué du ministère"
         anaphoric = determiner in lx.DEMONSTRATIVES or (
             (determiner in lx.DEFINITES or bare) and not named and complement is None

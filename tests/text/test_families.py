@@ -239,10 +239,10 @@ class TestAnaphoraAndEllipsis:
 
     def test_a_plural_pronoun_is_not_a_singular_source(self, registry):
         text = (
-            "La maire Lucie Bernard a appelé les secours.\n"
+            "La maire Lucie Bernard a expliqué que la digue avait cédé dans la nuit.\n"
             "« Ils nous ont dit que la digue tiendrait », raconte la maire.\n"
         )
-        sentence = find(run(registry, text), "digue")
+        sentence = find(run(registry, text), "tiendrait")
         assert names(sentence) == [source_key("Lucie Bernard")]
 
 

@@ -136,6 +136,11 @@ def _publisher_from_lines(text: str, segments, cache: dict[str, Source | None]) 
     return None
 
 
+def publisher_from_segments(text: str, segments, cache: dict[str, Source | None]) -> Source | None:
+    """The registry source named by a text's publisher lines, as ``documents_create`` finds it."""
+    return _publisher_from_lines(text, segments, cache)
+
+
 def _check_new_document(new: NewDocument) -> None:
     validate_text(new.text)
     if "\x00" in (new.title or ""):
@@ -362,6 +367,14 @@ def _check_span(document: Document, start: int, end: int) -> None:
 def validate_span(*, document: Document, start: int, end: int) -> None:
     """Raise ``ValidationError`` unless ``[start, end)`` can be a claim (pages check a selection early)."""
     _check_span(document, start, end)
+
+
+def claim_check(*, document: Document, start: int, end: int, tag: str, chain: Sequence[Link] = ()) -> None:
+    """The rules ``claim_create`` applies, without writing: batch imports check a whole file
+    with them before storing anything. ``document`` needs only its ``text``; the chain's
+    sources need only a ``name`` (they may not be stored yet)."""
+    _check_span(document, start, end)
+    _check_chain(document, tag, chain)
 
 
 def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:

@@ -25,7 +25,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from claims import history, interchange, permissions, selectors, services
+from claims import annotation_batch, history, interchange, permissions, selectors, services
 from claims.api import exports
 from claims.api import serializers as s
 from claims.api.filters import ClaimFilter, DocumentFilter, SourceFilter
@@ -597,7 +597,7 @@ class AnnotationImportView(GenericAPIView):
         serializer = s.ImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            report = interchange.annotations_import(
+            report = annotation_batch.annotations_import(
                 data=serializer.validated_data["file"].read(), fmt=fmt, user=request.user
             )
         except interchange.AnnotationImportError as exc:

@@ -294,11 +294,13 @@ def annotations_import(
     data: bytes | None = None,
     path: Input | None = None,
     name: str = "",
+    via: str = "",
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import one file (``data``, or the file at ``path``) as draft claims of ``user``: all or nothing.
 
-    Raises ``AnnotationImportError`` listing every bad line (or task), or ``ValidationError``
+    ``name`` (the file's) and ``via`` (the endpoint or command) go into the audit context with the
+    user. Raises ``AnnotationImportError`` listing every bad line (or task), or ``ValidationError``
     (code ``permission``, or for an unknown format).
     """
     if fmt not in READERS:
@@ -314,7 +316,9 @@ def annotations_import(
     if errors:
         raise AnnotationImportError(in_file_order(errors))
     report = ImportReport()
-    with transaction.atomic(), pghistory.context(user=user.pk, operation="import annotations", file=name, format=fmt) as context:
+    with transaction.atomic(), pghistory.context(
+        user=user.pk, url=via, operation="import annotations", file=name, format=fmt
+    ) as context:
         _set_audit_context(context)
         errors = _create_sources(plan, registry, report)
         if errors:

@@ -597,8 +597,9 @@ class AnnotationImportView(GenericAPIView):
         serializer = s.ImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
+            upload = serializer.validated_data["file"]
             report = annotation_batch.annotations_import(
-                data=serializer.validated_data["file"].read(), fmt=fmt, user=request.user
+                data=upload.read(), name=upload.name, fmt=fmt, user=request.user, via=request.path
             )
         except interchange.AnnotationImportError as exc:
             raise ValidationError({"file": exc.errors}) from None

@@ -59,7 +59,7 @@ class Command(BaseCommand):
                 continue
             bar = _Bar(path.name, sys.stderr)
             try:
-                report = annotations_import(path=path, name=path.name, fmt=format, user=account, progress=bar)
+                report = annotations_import(path=path, name=path.name, via="manage.py import_annotations", fmt=format, user=account, progress=bar)
             except OSError as exc:
                 failed += 1
                 self.stderr.write(f"error: {path}: cannot read ({exc.strerror})")

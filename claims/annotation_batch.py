@@ -40,7 +40,7 @@ from claims.interchange import (
     in_file_order,
 )
 from claims.models import Attribution, Claim, ClaimStatus, Document, Source, SuggestionState
-from claims.text.segmentation import line_segments, title_of
+from claims.text.segmentation import title_of
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -181,7 +181,6 @@ class _Writer:
         self.known: dict[int, set[tuple]] = {}
         self.by_hash: dict[str, int] = {}  # content hash -> id, documents matched or made so far
         self.created: list[int] = []
-        self.publishers: dict[str, Source | None] = {}
 
     def write(self, chunk: list[ParsedDocument]) -> None:
         with connection.cursor() as cursor:
@@ -248,9 +247,9 @@ class _Writer:
             self.by_hash[digest] = pk
             if self.plan.hashes[digest] > 1:
                 self.known[pk] = set()  # met again later in this file
-            publisher = services.publisher_from_segments(parsed.text, line_segments(parsed.text), self.publishers)
             title = (parsed.title.strip() or title_of(parsed.text) or "Untitled")[:500]
-            rows.append((pk, title, parsed.text, "fr", publisher.pk if publisher else None, "", None, digest, creator,
+            # The publisher (from a "SOURCE: ..." line) is found with the sentences, after commit.
+            rows.append((pk, title, parsed.text, "fr", None, "", None, digest, creator,
                          self.now, SuggestionState.QUEUED))
             self.created.append(pk)
         if rows:

@@ -81,8 +81,10 @@ def _check_string(value: Any, what: str) -> str:
         raise LineError(f"{what} must be a string")
     if "\x00" in value:
         raise LineError(f"{what} contains a NUL character")
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
-        raise LineError(f"{what} contains a lone surrogate (not valid Unicode)")
+    try:
+        value.encode("utf-8")  # in C; a lone surrogate cannot be encoded
+    except UnicodeEncodeError:
+        raise LineError(f"{what} contains a lone surrogate (not valid Unicode)") from None
     return value
 
 

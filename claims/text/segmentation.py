@@ -33,7 +33,6 @@ __all__ = [
     "LineKind",
     "Segment",
     "classify_line",
-    "line_segments",
     "publisher_name",
     "segment_text",
     "title_of",
@@ -691,14 +690,6 @@ def _iter_segments(text: str) -> Iterator[Segment]:
             continue
         for s, e in _body_sentences(line):
             yield Segment(a + s, a + e, LineKind.BODY)
-
-
-def line_segments(text: str) -> list[Segment]:
-    """One segment per non-blank line with its kind, body lines unsplit: the cheap pass that
-    finds publisher lines without splitting sentences."""
-    if not isinstance(text, str) or not text:
-        return []
-    return [Segment(a, b, classify_line(text[a:b])) for a, b in _lines(text)]
 
 
 def segment_text(text: str) -> list[Segment]:

@@ -7,8 +7,8 @@ Pure Python (no Django). The pipeline, in order:
    break (splitting the whole text at once glues title lines onto the next sentence).
 2. Classify each non-blank line (:func:`classify_line`): boilerplate, publisher line, caption
    or photo credit, headline, or body.
-3. A non-body line is exactly one segment of its kind. A body line is split into sentences with
-   pysbd (French rules), whose output is re-aligned on the original text by searching forward
+3. A non-body line is exactly one segment of its kind. A body line is split into sentences by
+   a rule-based splitter (or pysbd's French rules with ``CLAIMS_SEGMENTER=pysbd``), whose output is re-aligned on the original text by searching forward
    (never trusting its offsets), then wrong splits are merged back: after initials and
    abbreviations ("J.-C.", "Dr.", "Mme.", "St.", "Rep.", "Gen.", "n°"), while a « ... » quote
    is still open, and before a piece that cannot start a sentence (", a indiqué la source.").

@@ -401,12 +401,13 @@ def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
             )
 
 
-def _write_chain(claim: Claim, chain: Sequence[Link], *, replace: bool = True) -> None:
+def _write_chain(claim: Claim, chain: Sequence[Link], *, replace: bool = True) -> list[Attribution]:
+    """Store the chain in one multi-row INSERT; returns its rows in order."""
     if replace:
         claim.attributions.all().delete()
     if not chain:
-        return
-    Attribution.objects.bulk_create(
+        return []
+    return Attribution.objects.bulk_create(
         Attribution(
             claim=claim,
             position=link.position,

@@ -384,15 +384,17 @@ class ClaimViewSet(viewsets.ModelViewSet):
         serializer = s.ClaimCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        chain = s.links_of(data["attributions"])
         claim = services.claim_create(
             document=data["document"],
             user=request.user,
             start=data["start"],
             end=data["end"],
             tag=data["tag"],
-            chain=s.links_of(data["attributions"]),
+            chain=chain,
         )
-        return Response(self._claim(claim), status=status.HTTP_201_CREATED)
+        # Serialized from what was written: nothing is read back.
+        return Response(s.claim_json(claim, chain), status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: str, partial: bool = False) -> Response:
         claim = self.get_object()

@@ -29,3 +29,11 @@ def segment_documents(document_ids: list[int]) -> int:
     from claims.segmenting import documents_segment
 
     return documents_segment(document_ids=document_ids)
+
+
+@task
+def run_import_job(job_id: int) -> str:
+    """Import an annotation file uploaded through the page (``claims.import_jobs``)."""
+    from claims.import_jobs import import_job_run
+
+    return import_job_run(job_id=job_id)

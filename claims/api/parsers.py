@@ -16,9 +16,9 @@ from rest_framework.exceptions import ParseError
 from claims.api.exceptions import PayloadTooLarge
 
 
-def check_body_size(parser_context: dict[str, Any] | None) -> None:
-    """Refuse a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` before reading it (413)."""
-    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+def check_body_size(parser_context: dict[str, Any] | None, limit: int | None = None) -> None:
+    """Refuse a body over ``limit`` (``DATA_UPLOAD_MAX_MEMORY_SIZE`` by default) before reading it (413)."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE if limit is None else limit
     request = (parser_context or {}).get("request")
     if request is None or limit is None:
         return
@@ -47,4 +47,13 @@ class LimitedMultiPartParser(parsers.MultiPartParser):
 
     def parse(self, stream, media_type=None, parser_context=None):
         check_body_size(parser_context)
+        return super().parse(stream, media_type, parser_context)
+
+
+class AnnotationFileParser(parsers.MultiPartParser):
+    """Annotation files: up to ``ANNOTATION_IMPORT_MAX_BYTES``, streamed by Django's upload
+    handlers (a file over ``FILE_UPLOAD_MAX_MEMORY_SIZE`` goes to a temporary file)."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        check_body_size(parser_context, settings.ANNOTATION_IMPORT_MAX_BYTES)
         return super().parse(stream, media_type, parser_context)

@@ -29,7 +29,7 @@ from claims import annotation_batch, history, interchange, permissions, selector
 from claims.api import exports
 from claims.api import serializers as s
 from claims.api.filters import ClaimFilter, DocumentFilter, SourceFilter
-from claims.api.parsers import JSONObjectParser, LimitedMultiPartParser
+from claims.api.parsers import AnnotationFileParser, JSONObjectParser
 from claims.api.schema import ApiAutoSchema
 from claims.suggestions import suggestion_overview
 from claims.models import Claim, Document, Source
@@ -585,7 +585,7 @@ class ClaimExportView(GenericAPIView):
     ],
 )
 class AnnotationImportView(GenericAPIView):
-    parser_classes = [LimitedMultiPartParser]
+    parser_classes = [AnnotationFileParser]
     content_negotiation_class = FirstRenderer
     renderer_classes = [JSONRenderer]
     serializer_class = s.ImportSerializer
@@ -600,8 +600,16 @@ class AnnotationImportView(GenericAPIView):
         serializer.is_valid(raise_exception=True)
         try:
             upload = serializer.validated_data["file"]
+            # A large upload is on disk already (Django's upload handlers): read it from there,
+            # line by line, rather than into memory.
+            on_disk = getattr(upload, "temporary_file_path", None)
             report = annotation_batch.annotations_import(
-                data=upload.read(), name=upload.name, fmt=fmt, user=request.user, via=request.path
+                data=None if on_disk else upload.read(),
+                path=on_disk() if on_disk else None,
+                name=upload.name,
+                fmt=fmt,
+                user=request.user,
+                via=request.path,
             )
         except interchange.AnnotationImportError as exc:
             raise ValidationError({"file": exc.errors}) from None

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 SIZES = {"S": 1_000, "M": 10_000, "L": 100_000}
 RUNS = max(3, int(os.environ.get("BENCH_RUNS", "3")))
 PORT = int(os.environ.get("BENCH_PORT", "8799"))
-BENCH_DB = "annotator_bench"
+BENCH_DB = os.environ.get("BENCH_DB", "annotator_bench")  # two runs at once need two names
 FORMATS = ["jsonl", "json", "csv", "w3c", "doccano", "labelstudio"]
 WORKERS_TO_WARM = 2 * (os.cpu_count() or 2) + 1
 IMPORT_DOCUMENTS = int(os.environ.get("BENCH_IMPORT_DOCUMENTS", "10000"))
@@ -416,6 +416,9 @@ def main() -> None:
         b2_annotate(cookie, fixture.long_document_id, results)
         b3_create(token, fixture.long_document_id, fixture.span, fixture.source_ids, results)
         b4_list(token, results)
+        from bench import annotations  # B8 (annotation import) and B9 (one claim): their own section
+
+        annotations.run(master, fixture, env)
     b6_search(results)
     b5_import(results)
     b7_suggestions(results)

@@ -136,6 +136,11 @@ def _publisher_from_lines(text: str, segments, cache: dict[str, Source | None]) 
     return None
 
 
+def publisher_from_segments(text: str, segments, cache: dict[str, Source | None]) -> Source | None:
+    """The registry source named by a text's publisher lines, as ``documents_create`` finds it."""
+    return _publisher_from_lines(text, segments, cache)
+
+
 def _check_new_document(new: NewDocument) -> None:
     validate_text(new.text)
     if "\x00" in (new.title or ""):
@@ -364,6 +369,14 @@ def validate_span(*, document: Document, start: int, end: int) -> None:
     _check_span(document, start, end)
 
 
+def claim_check(*, document: Document, start: int, end: int, tag: str, chain: Sequence[Link] = ()) -> None:
+    """The rules ``claim_create`` applies, without writing: batch imports check a whole file
+    with them before storing anything. ``document`` needs only its ``text``; the chain's
+    sources need only a ``name`` (they may not be stored yet)."""
+    _check_span(document, start, end)
+    _check_chain(document, tag, chain)
+
+
 def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
     if tag not in ClaimTag.values:
         raise ValidationError({"tag": f"Unknown tag {tag!r}; one of {', '.join(ClaimTag.values)}."})
@@ -388,12 +401,13 @@ def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
             )
 
 
-def _write_chain(claim: Claim, chain: Sequence[Link], *, replace: bool = True) -> None:
+def _write_chain(claim: Claim, chain: Sequence[Link], *, replace: bool = True) -> list[Attribution]:
+    """Store the chain in one multi-row INSERT; returns its rows in order."""
     if replace:
         claim.attributions.all().delete()
     if not chain:
-        return
-    Attribution.objects.bulk_create(
+        return []
+    return Attribution.objects.bulk_create(
         Attribution(
             claim=claim,
             position=link.position,

@@ -2,15 +2,18 @@
 
 from django.urls import path
 
-from claims.views import annotate, dashboard, documents, history, review, suggestions
+from claims.views import annotate, dashboard, documents, history, imports, preparing, review, suggestions
 
 app_name = "claims"
 urlpatterns = [
     # Documents and annotation
     path("", documents.document_list, name="document-list"),
     path("documents/add/", documents.document_add, name="document-add"),
+    path("imports/annotations/", imports.annotations_import_page, name="import-annotations"),
+    path("imports/<int:job_id>/", imports.import_job, name="import-job"),
     path("documents/<int:document_id>/", annotate.document_annotate, name="document-annotate"),
     path("documents/<int:document_id>/claims/new/", annotate.claim_new, name="claim-new"),
+    path("documents/<int:document_id>/prepared/", preparing.document_prepared, name="document-prepared"),
     path("documents/<int:document_id>/chain-link/", annotate.chain_link, name="chain-link"),
     path("claims/<int:claim_id>/", annotate.claim_edit, name="claim-edit"),
     path("claims/<int:claim_id>/delete/", annotate.claim_delete, name="claim-delete"),

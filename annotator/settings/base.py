@@ -146,6 +146,11 @@ STORAGES = {
 
 # Request bodies: big enough for a batch of articles, small enough to refuse abuse.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=10 * 1024 * 1024)
+# Annotation files (API and page) are streamed to a temporary file and read line by line, so
+# they may be far larger than other bodies; this is their own limit.
+ANNOTATION_IMPORT_MAX_BYTES = env.int("DJANGO_IMPORT_MAX_BYTES", default=1024 * 1024 * 1024)
+# Where uploads through the page wait for the import task (the worker reads them from there).
+IMPORT_SPOOL_DIR = env.str("DJANGO_IMPORT_SPOOL_DIR", default="") or None
 
 REST_FRAMEWORK = {
     # Token first: an anonymous call then gets 401 with `WWW-Authenticate: Token`, not 403.

@@ -22,11 +22,11 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from claims import history, interchange, permissions, selectors, services
+from claims import annotation_batch, history, interchange, permissions, selectors, services
 from claims.api import exports
 from claims.api import serializers as s
 from claims.api.filters import ClaimFilter, DocumentFilter, SourceFilter
-from claims.api.parsers import JSONObjectParser, LimitedMultiPartParser
+from claims.api.parsers import AnnotationFileParser, JSONObjectParser
 from claims.api.renderers import SafeJSONRenderer as JSONRenderer
 from claims.api.schema import ApiAutoSchema
 from claims.suggestions import suggestion_overview
@@ -362,15 +362,17 @@ class ClaimViewSet(viewsets.ModelViewSet):
         serializer = s.ClaimCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        chain = s.links_of(data["attributions"])
         claim = services.claim_create(
             document=data["document"],
             user=request.user,
             start=data["start"],
             end=data["end"],
             tag=data["tag"],
-            chain=s.links_of(data["attributions"]),
+            chain=chain,
         )
-        return Response(self._claim(claim), status=status.HTTP_201_CREATED)
+        # Serialized from what was written: nothing is read back.
+        return Response(s.claim_json(claim, chain), status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: str, partial: bool = False) -> Response:
         claim = self.get_object()
@@ -561,7 +563,7 @@ class ClaimExportView(GenericAPIView):
     ],
 )
 class AnnotationImportView(GenericAPIView):
-    parser_classes = [LimitedMultiPartParser]
+    parser_classes = [AnnotationFileParser]
     content_negotiation_class = FirstRenderer
     renderer_classes = [JSONRenderer]
     serializer_class = s.ImportSerializer
@@ -575,8 +577,17 @@ class AnnotationImportView(GenericAPIView):
         serializer = s.ImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            report = interchange.annotations_import(
-                data=serializer.validated_data["file"].read(), fmt=fmt, user=request.user
+            upload = serializer.validated_data["file"]
+            # A large upload is on disk already (Django's upload handlers): read it from there,
+            # line by line, rather than into memory.
+            on_disk = getattr(upload, "temporary_file_path", None)
+            report = annotation_batch.annotations_import(
+                data=None if on_disk else upload.read(),
+                path=on_disk() if on_disk else None,
+                name=upload.name,
+                fmt=fmt,
+                user=request.user,
+                via=request.path,
             )
         except interchange.AnnotationImportError as exc:
             raise ValidationError({"file": exc.errors}) from None

@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: run serve test bench install browser migrate seed check help
+.PHONY: run serve test bench install browser migrate seed check help screenshots
 
 help:
 	@echo "make run    - set up and serve the app on http://$(HOST):$(PORT) with seed data"
@@ -81,3 +81,7 @@ check: install
 # BENCH_SIZE=S|M|L (M by default); results in bench/RESULTS.md.
 bench: install
 	$(BIN)/python bench/run.py
+
+# The README's pictures of the project page, My queue and curation (docs/*.png), from the demo data.
+screenshots: seed browser
+	$(BIN)/python scripts/screenshots.py

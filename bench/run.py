@@ -419,6 +419,9 @@ def main() -> None:
         from bench import annotations  # B8 (annotation import) and B9 (one claim): their own section
 
         annotations.run(master, fixture, env)
+        from bench.projects import b11_projects  # last: it puts the corpus into a project
+
+        b11_projects(fixture, results, size, RUNS)
     b6_search(results)
     b5_import(results)
     b7_suggestions(results)

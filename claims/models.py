@@ -16,10 +16,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 
-from claims.querysets import ClaimQuerySet, DocumentQuerySet, SourceQuerySet
-
-# A text search configuration made by migration 0001: French stemming over unaccented words.
-SEARCH_CONFIG = "french_unaccent"
+from claims.querysets import SEARCH_CONFIG, ClaimQuerySet, DocumentQuerySet, SourceQuerySet
 
 # Audit history: database triggers, so bulk updates and admin edits are caught too.
 def audited_events() -> tuple:
@@ -337,3 +334,16 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in (ImportJobState.DONE, ImportJobState.FAILED)
+
+
+# The workflow models (projects, assignments, curated layer), kept in their own module.
+from claims.project_models import (  # noqa: E402
+    Assignment,
+    CuratedClaim,
+    Membership,
+    Notification,
+    NotificationKind,
+    Project,
+    ProjectDocument,
+    ProjectRole,
+)

@@ -37,6 +37,7 @@ from claims.models import (
     Suggestion,
     SuggestionState,
 )
+from claims.notifications import notify_review
 from claims.text.segmentation import LineKind, publisher_name, segment_text, title_from_segments
 
 if TYPE_CHECKING:
@@ -544,7 +545,7 @@ def claim_review(
     claim = _lock(claim)
     if claim.annotator_id == reviewer.pk:
         raise ValidationError("You cannot review a claim you annotated.", code="permission")
-    if not permissions.is_reviewer(reviewer):
+    if not permissions.can_review(reviewer):
         raise ValidationError("Only reviewers can review claims.", code="permission")
     if decision not in ReviewDecision.values:
         raise ValidationError({"decision": f"Unknown decision {decision!r}; approve or reject."})
@@ -561,9 +562,11 @@ def claim_review(
     claim.status = ClaimStatus.APPROVED if decision == ReviewDecision.APPROVE else ClaimStatus.REJECTED
     claim.version += 1
     claim.save(update_fields=["status", "version", "updated_at"])
-    return Review.objects.create(
+    review = Review.objects.create(
         claim=claim, reviewer=reviewer, decision=decision, reason=reason, comment=comment, correction=correction
     )
+    notify_review(review=review)
+    return review
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,13 +584,17 @@ def claims_bulk_approve(
 
     A claim the rules refuse is listed with the reason and left as it was; the others are approved.
     """
-    if not permissions.is_reviewer(reviewer):
+    if not permissions.can_review(reviewer):
         raise ValidationError("Only reviewers can review claims.", code="permission")
     ids = sorted({int(pk) for pk in claim_ids})
     if not ids:
         raise ValidationError({"claims": "Select at least one claim to approve."})
     # Lock every row first, in id order, so that two bulk approvals cannot deadlock each other.
-    found = set(Claim.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    # Only claims the reviewer can reach: a project's claims are reviewed by its own reviewers.
+    reachable = Claim.objects.visible_to(reviewer).filter(pk__in=ids).values("pk")
+    found = set(
+        Claim.objects.select_for_update().filter(pk__in=reachable).order_by("pk").values_list("pk", flat=True)
+    )
     approved: list[Claim] = []
     refused: dict[int, str] = {}
     for pk in ids:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from claims.views import annotate, dashboard, documents, history, imports, preparing, review, suggestions
+from claims.views import annotate, dashboard, documents, history, imports, preparing, projects, review, suggestions
 
 app_name = "claims"
 urlpatterns = [
@@ -31,4 +31,18 @@ urlpatterns = [
     path("documents/<int:document_id>/suggestions/<int:suggestion_id>/accept/", suggestions.suggestion_accept, name="suggestion-accept"),
     path("documents/<int:document_id>/suggestions/<int:suggestion_id>/edit/", suggestions.suggestion_edit, name="suggestion-edit"),
     path("documents/<int:document_id>/suggestions/<int:suggestion_id>/dismiss/", suggestions.suggestion_dismiss, name="suggestion-dismiss"),
+    # Projects, My queue, curation, notifications
+    path("start/", projects.start, name="start"),
+    path("queue/", projects.queue, name="queue"),
+    path("projects/", projects.project_list, name="project-list"),
+    path("projects/<int:project_id>/", projects.project_detail, name="project-detail"),
+    path("projects/<int:project_id>/members/", projects.project_member_add, name="project-member-add"),
+    path("projects/<int:project_id>/assign/", projects.project_assign, name="project-assign"),
+    path("projects/<int:project_id>/import/", projects.project_import, name="project-import"),
+    path("projects/<int:project_id>/guidelines/", projects.project_guidelines, name="project-guidelines"),
+    path("projects/<int:project_id>/documents/<int:document_id>/done/", projects.mark_done, name="mark-done"),
+    path("projects/<int:project_id>/documents/<int:document_id>/curate/", projects.curate, name="curate"),
+    path("documents/<int:document_id>/guidelines/", projects.document_guidelines, name="document-guidelines"),
+    path("notifications/", projects.notification_list, name="notifications"),
+    path("notifications/badge/", projects.notification_badge, name="notification-badge"),
 ]

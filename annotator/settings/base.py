@@ -125,7 +125,7 @@ AXES_VERBOSE = False
 AXES_USERNAME_FORM_FIELD = "username"
 
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/start/"  # My queue for analysts, the document list for the others
 LOGOUT_REDIRECT_URL = "/accounts/login/"
 
 LANGUAGE_CODE = "en"

@@ -434,6 +434,9 @@ class DocumentCreateSerializer(serializers.Serializer):
     url = serializers.URLField(max_length=2000, required=False, allow_blank=True, default="")
     published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     language = serializers.CharField(max_length=10, required=False, allow_blank=True, default="fr")
+    project = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Put the article in this project (its managers)."
+    )
 
 
 class ImportSerializer(serializers.Serializer):

@@ -8,6 +8,7 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from claims.api import auth, views
+from claims.api.projects import ProjectViewSet, QueueView
 from claims.api.stats import StatsView
 
 app_name = "api"
@@ -16,12 +17,14 @@ router = DefaultRouter()
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("documents", views.DocumentViewSet, basename="document")
 router.register("claims", views.ClaimViewSet, basename="claim")
+router.register("projects", ProjectViewSet, basename="project")
 
 urlpatterns = [
     path("auth/token/", auth.TokenView.as_view(), name="token"),
     path("auth/logout/", auth.LogoutView.as_view(), name="logout"),
     path("export/claims/", views.ClaimExportView.as_view(), name="export-claims"),
     path("stats/", StatsView.as_view(), name="stats"),
+    path("queue/", QueueView.as_view(), name="queue"),
     path("import/annotations/", views.AnnotationImportView.as_view(), name="import-annotations"),
     *router.urls,
 ]

@@ -25,6 +25,8 @@ from rest_framework.response import Response
 from claims import annotation_batch, history, interchange, permissions, selectors, services
 from claims.api import exports
 from claims.api import serializers as s
+from claims import projects
+from claims.api.projects import project_for_import
 from claims.api.filters import ClaimFilter, DocumentFilter, SourceFilter
 from claims.api.parsers import AnnotationFileParser, JSONObjectParser
 from claims.api.renderers import SafeJSONRenderer as JSONRenderer
@@ -274,7 +276,9 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         serializer = s.DocumentCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         require(permissions.can_annotate(request.user), "Only analysts and reviewers can add documents.")
-        document = services.document_create(created_by=request.user, **serializer.validated_data)
+        fields = dict(serializer.validated_data)
+        project = project_for_import(request.user, fields.pop("project", None))
+        document = projects.document_create_in_project(project=project, user=request.user, **fields)
         document = selectors.document_get(user=request.user, document_id=document.pk)
         return Response(s.DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
@@ -364,7 +368,7 @@ class ClaimViewSet(viewsets.ModelViewSet):
         data = serializer.validated_data
         chain = s.links_of(data["attributions"])
         claim = services.claim_create(
-            document=data["document"],
+            document=selectors.document_get(user=request.user, document_id=data["document"].pk),
             user=request.user,
             start=data["start"],
             end=data["end"],

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0003_roles'),
+        ('claims', '0011b_default_project'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

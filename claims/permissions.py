@@ -69,3 +69,18 @@ def can_view_dashboard(user: "AbstractBaseUser") -> bool:
     """The figures compare analysts with each other: reviewers and administrators only,
     so that analysts keep annotating without seeing how the others labelled."""
     return is_reviewer(user)
+
+
+def can_merge_source(user: "AbstractBaseUser") -> bool:
+    """Merge a duplicate source into another (and undo it): whoever curates the registry."""
+    return can_edit_source(user)
+
+
+def can_rate_source(user: "AbstractBaseUser") -> bool:
+    """Add a credibility note (and so set the rating every chip shows)."""
+    return can_edit_source(user)
+
+
+def can_propose_source(user: "AbstractBaseUser") -> bool:
+    """Add a source; an analyst's is a proposal until a reviewer confirms or merges it."""
+    return can_annotate(user)

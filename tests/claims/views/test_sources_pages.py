@@ -166,3 +166,51 @@ def test_source_page_and_network_query_counts_do_not_grow(client, approved, anal
     for url in urls:
         with django_assert_max_num_queries(counts[url]):
             assert client.get(url).status_code == 200
+
+
+# --- the rating wherever the source appears ----------------------------------------------------
+
+
+def test_rating_on_chain_chips_cards_and_review_queue(client, chain_claim, analyst, reviewer, sources):
+    from django.template.loader import render_to_string
+
+    from claims import selectors
+    from claims.views.annotate import claim_cards_html
+
+    source_services.credibility_note_add(source=sources["mehr"], user=reviewer, text="IIDO", rating="state_affiliated")
+    services.claim_submit(claim=chain_claim, user=analyst)
+    # The annotate page's cards (built in Python) are still claim_card.html byte for byte.
+    page_claims = selectors.document_for_annotation(user=analyst, document_id=chain_claim.document_id).visible_claims
+    template_claim = selectors.claim_list(user=analyst).get(pk=chain_claim.pk)
+    expected = "\n          <li>" + render_to_string("claims/partials/claim_card.html", {"claim": template_claim, "link": True}) + "</li>\n          "
+    assert claim_cards_html(page_claims) == expected
+    chip = 'Mehr News Agency <small class="rating rating-state_affiliated" title="Credibility rating">State-affiliated</small>'
+    assert chip in expected
+    client.force_login(reviewer)
+    assert chip in client.get("/review/").content.decode()
+
+
+def test_rating_on_suggestions(client, analyst, reviewer, sources, document):
+    from claims.models import Suggestion
+
+    source_services.credibility_note_add(source=sources["mehr"], user=reviewer, text="Wire copy", rating="mixed")
+    Suggestion.objects.create(
+        document=document, start=0, end=30, tag="sourced", confidence=0.9,
+        attributions=[{"source": {"slug": "mehr", "name": "Mehr News Agency", "kind": "news_outlet"}, "mention": None}],
+    )  # fmt: skip
+    type(document).objects.filter(pk=document.pk).update(suggestion_state="ready")
+    client.force_login(analyst)
+    page = client.get(document.get_absolute_url()).content.decode()
+    assert '<small class="rating rating-mixed" title="Credibility rating">Mixed</small>' in page
+
+
+def test_rating_in_the_csv_export(client, approved, reviewer, sources):
+    import csv
+    import io
+
+    source_services.credibility_note_add(source=sources["iraqi-security-source"], user=reviewer, text="Unverifiable", rating="unknown")
+    source_services.credibility_note_add(source=sources["mehr"], user=reviewer, text="IIDO", rating="state_affiliated")
+    client.force_login(reviewer)
+    body = b"".join(client.get("/api/v1/export/claims/?format=csv").streaming_content).decode()
+    (row,) = csv.DictReader(io.StringIO(body))
+    assert row["chain_ratings"] == "state_affiliated >  > unknown"

@@ -137,12 +137,15 @@ def source_page(*, user: "AbstractBaseUser", source: Source, statuses: tuple[str
 
     def neighbours(offset: int) -> list[dict[str, Any]]:
         # Sources one link further (+1: whom it cites) or one link nearer (-1: who cites it).
-        return list(
+        rows = list(
             links.filter(Exists(here.filter(position=OuterRef("position") - offset)))
             .values("source__slug", "source__name", "source__kind", "source__rating")
             .annotate(claims=Count("claim_id", distinct=True))
             .order_by("-claims", "source__name")
         )
+        for row in rows:
+            row["kind_label"] = str(dict(SourceKind.choices).get(row["source__kind"], row["source__kind"])).lower()
+        return rows
 
     later = Attribution.objects.filter(claim_id=OuterRef("claim_id"), position__gt=OuterRef("position"))
     anonymous_end = (

@@ -60,6 +60,11 @@ def write(r: dict) -> Path:
              f"p50 {b3['p50'] * 1000:.1f} ms, p95 {b3['p95'] * 1000:.1f} ms ({b3['rps']:.0f} req/s)", "", "",
              "p95 < 50 ms at 16" if clients == 16 else "", b3["p95"] < 0.05 if clients == 16 else None)
     _row(rows, "B4 list 100 claims", f"p50 {r['B4']['p50'] * 1000:.1f} ms", "", "", "<= 30 ms", r["B4"]["p50"] <= 0.03)
+    if "B8 json" in r:
+        b8, graph = r["B8 json"], r["B8 graph"]
+        _row(rows, f"B8 whole citation network ({graph['nodes']} nodes, {graph['edges']} edges)",
+             f"JSON p50 {b8['p50'] * 1000:.0f} ms, GraphML p50 {r['B8 graphml']['p50'] * 1000:.0f} ms", "", "",
+             "<= 1 s", max(b8["p50"], r["B8 graphml"]["p50"]) <= 1.0)
     b5 = r["B5"]
     ratio5 = b5["segment_seconds"] / b5["seconds"]
     _row(rows, "B5 import 10k documents", f"{b5['seconds']:.1f} s ({b5['docs_per_s']:,.0f} docs/s)",

@@ -301,6 +301,24 @@ def b4_list(token: str, results: dict) -> None:
     log(f"B4: p50 {statistics.median(times) * 1000:.1f} ms")
 
 
+def b8_network(token: str, results: dict) -> None:
+    """The whole citation network (every approved chain, publisher edges in) as an administrator:
+    JSON and GraphML. The server's answer time, median of the runs (the target: <= 1 s)."""
+    client = Client({"Authorization": f"Token {token}"})
+    for fmt in ("json", "graphml"):
+        times = []
+        for _ in range(max(RUNS, 5)):
+            started = time.perf_counter()
+            status, body = client.get(f"/api/v1/network/?format={fmt}&publishers=true")
+            times.append(time.perf_counter() - started)
+            assert status == 200, body[:200]
+        results[f"B8 {fmt}"] = {"p50": statistics.median(times), "max": max(times), "bytes": len(body)}
+        if fmt == "json":
+            data = json.loads(body)
+            results["B8 graph"] = {"nodes": len(data["nodes"]), "edges": len(data["edges"])}
+        log(f"B8 network {fmt}: p50 {statistics.median(times) * 1000:.0f} ms, {len(body):,} bytes")
+
+
 def b5_import(results: dict) -> None:
     from bench.corpus import jsonl, texts_for_import
     from claims.importing import import_file
@@ -416,6 +434,7 @@ def main() -> None:
         b2_annotate(cookie, fixture.long_document_id, results)
         b3_create(token, fixture.long_document_id, fixture.span, fixture.source_ids, results)
         b4_list(token, results)
+        b8_network(token, results)
         from bench import annotations  # B8 (annotation import) and B9 (one claim): their own section
 
         annotations.run(master, fixture, env)

@@ -88,6 +88,7 @@ class ChainSource:
 
     name: str
     kind: str
+    rating: str = ""  # the latest credibility note's, or ""
 
 
 def document_for_annotation(*, user: "AbstractBaseUser", document_id: int) -> Document:
@@ -113,8 +114,8 @@ def document_for_annotation(*, user: "AbstractBaseUser", document_id: int) -> Do
     claims = list(visible.order_by("start", "end", "id"))
     chains: dict[int, list[ChainSource]] = {}
     links = Attribution.objects.filter(claim__in=visible.values("pk")).order_by("claim_id", "position")
-    for claim_id, name, kind in links.values_list("claim_id", "source__name", "source__kind"):
-        chains.setdefault(claim_id, []).append(ChainSource(name, kind))
+    for claim_id, name, kind, rating in links.values_list("claim_id", "source__name", "source__kind", "source__rating"):
+        chains.setdefault(claim_id, []).append(ChainSource(name, kind, rating))
     reviews = Review.objects.filter(claim__in=visible.values("pk")).select_related("reviewer")
     latest = {r.claim_id: r for r in reviews.order_by("claim_id", "-created_at", "-id").distinct("claim_id")}
     for claim in claims:

@@ -34,6 +34,7 @@ from claims.models import (
     Sentence,
     Source,
     SourceKind,
+    SourceStatus,
     Suggestion,
     SuggestionState,
 )
@@ -275,7 +276,12 @@ def source_create(
     country: str = "",
     url: str = "",
     description: str = "",
+    affiliation: str = "",
+    language: str = "",
+    user: "AbstractBaseUser | None" = None,
 ) -> Source:
+    """Add a source. One added by someone who may not edit the registry (an analyst) is a
+    proposal until a reviewer confirms it or merges it into an existing source."""
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": "A source needs a name."})
@@ -284,7 +290,7 @@ def source_create(
     slug = slugify(slug or name)[:100]
     if not slug:
         raise ValidationError({"slug": "A slug needs at least one letter or digit."})
-    if Source.objects.filter(slug=slug).exists():
+    if Source.all_objects.filter(slug=slug).exists():  # merged sources keep their slug
         raise ValidationError({"slug": f"A source with slug {slug!r} exists already."})
     # One registry entry per source: a name that is already a name or an alias is that source.
     if same := Source.objects.search_exact(name).first():
@@ -297,6 +303,14 @@ def source_create(
         country=(country or "").upper()[:2],
         url=url or "",
         description=description or "",
+        affiliation=(affiliation or "").strip(),
+        language=(language or "").strip().lower(),
+        status=(
+            SourceStatus.PROPOSED
+            if user is not None and not permissions.can_edit_source(user)
+            else SourceStatus.CONFIRMED
+        ),
+        created_by=user if user is not None and user.is_authenticated else None,
     )
 
 
@@ -312,6 +326,8 @@ def source_update(
     country: str | None = None,
     url: str | None = None,
     description: str | None = None,
+    affiliation: str | None = None,
+    language: str | None = None,
 ) -> Source:
     """Edit a registry source; ``None`` keeps a field. The slug never changes: it is a stable id."""
     if not permissions.can_edit_source(user):
@@ -333,6 +349,10 @@ def source_update(
         source.url = url
     if description is not None:
         source.description = description
+    if affiliation is not None:
+        source.affiliation = affiliation.strip()
+    if language is not None:
+        source.language = language.strip().lower()
     source.save()
     return source
 

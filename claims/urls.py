@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from claims.views import annotate, dashboard, documents, history, imports, preparing, projects, review, suggestions
+from claims.views import annotate, dashboard, documents, history, imports, preparing, projects, review, sources, suggestions
 
 app_name = "claims"
 urlpatterns = [
@@ -45,4 +45,15 @@ urlpatterns = [
     path("documents/<int:document_id>/guidelines/", projects.document_guidelines, name="document-guidelines"),
     path("notifications/", projects.notification_list, name="notifications"),
     path("notifications/badge/", projects.notification_badge, name="notification-badge"),
+    # Source registry, source pages, network, trends (after sources/options/ above)
+    path("sources/", sources.registry, name="source-registry"),
+    path("sources/new/", sources.source_new, name="source-new"),
+    path("sources/merge/", sources.source_merge, name="source-merge"),
+    path("sources/merges/<int:merge_id>/undo/", sources.merge_undo, name="source-merge-undo"),
+    path("sources/network/", sources.network_page, name="source-network"),
+    path("sources/trends/", sources.trends_page, name="source-trends"),
+    path("sources/<slug:slug>/", sources.source_detail, name="source-detail"),
+    path("sources/<slug:slug>/edit/", sources.source_edit, name="source-edit"),
+    path("sources/<slug:slug>/notes/", sources.note_add, name="source-note-add"),
+    path("sources/<slug:slug>/confirm/", sources.source_confirm, name="source-confirm"),
 ]

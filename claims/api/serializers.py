@@ -25,6 +25,7 @@ from claims.models import (
     Sentence,
     Source,
     SourceKind,
+    SourceRating,
     SuggestionState,
 )
 from claims.services import MAX_DOCUMENT_CHARS, Link
@@ -145,11 +146,19 @@ class ReviewSerializer(serializers.ModelSerializer):
 
 class SourceSerializer(serializers.ModelSerializer):
     url = serializers.CharField(help_text="The source's site, or empty.")
+    rating = serializers.SerializerMethodField(help_text="The latest credibility note's rating, or null.")
 
     class Meta:
         model = Source
-        fields = ["id", "slug", "name", "kind", "aliases", "country", "url", "description", "created_at", "updated_at"]
+        fields = [
+            "id", "slug", "name", "kind", "aliases", "country", "affiliation", "language", "url", "description",
+            "status", "rating", "created_at", "updated_at",
+        ]  # fmt: skip
         read_only_fields = fields
+
+    @extend_schema_field(serializers.ChoiceField(choices=SourceRating.choices, allow_null=True))
+    def get_rating(self, source: Source) -> str | None:
+        return source.rating or None
 
 
 class SentenceSerializer(serializers.ModelSerializer):
@@ -412,6 +421,8 @@ class SourceCreateSerializer(serializers.Serializer):
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, allow_blank=True, default="")
     url = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
     description = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    affiliation = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    language = serializers.CharField(required=False, allow_blank=True, max_length=10, default="")
 
 
 class SourceUpdateSerializer(serializers.Serializer):
@@ -424,6 +435,8 @@ class SourceUpdateSerializer(serializers.Serializer):
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, allow_blank=True)
     url = serializers.URLField(max_length=500, required=False, allow_blank=True)
     description = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    affiliation = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    language = serializers.CharField(required=False, allow_blank=True, max_length=10)
 
 
 class DocumentCreateSerializer(serializers.Serializer):

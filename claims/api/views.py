@@ -85,8 +85,12 @@ SOURCE_EXAMPLE = {
     "kind": "news_outlet",
     "aliases": ["Mehr", "agence Mehr", "l’agence de presse Mehr"],
     "country": "IR",
+    "affiliation": "state media, Iran",
+    "language": "fa",
     "url": "https://en.mehrnews.com",
     "description": "Iranian state-affiliated news agency.",
+    "status": "confirmed",
+    "rating": "state_affiliated",
     "created_at": "2026-03-01T08:00:00Z",
     "updated_at": "2026-03-01T08:00:00Z",
 }
@@ -203,7 +207,7 @@ class SourceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def create(self, request: Request) -> Response:
         data = self._valid(s.SourceCreateSerializer, request)
         require(permissions.can_annotate(request.user), "Only analysts and reviewers can add sources.")
-        source = services.source_create(**data)
+        source = services.source_create(**data, user=request.user)
         return Response(s.SourceSerializer(source).data, status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: str, partial: bool = False) -> Response:

@@ -28,10 +28,11 @@ sys.path.insert(0, str(ROOT))
 SIZES = {"S": 1_000, "M": 10_000, "L": 100_000}
 RUNS = max(3, int(os.environ.get("BENCH_RUNS", "3")))
 PORT = int(os.environ.get("BENCH_PORT", "8799"))
-BENCH_DB = "annotator_bench"
+BENCH_DB = os.environ.get("BENCH_DB", "annotator_bench")
 FORMATS = ["jsonl", "json", "csv", "w3c", "doccano", "labelstudio"]
 WORKERS_TO_WARM = 2 * (os.cpu_count() or 2) + 1
-IMPORT_DOCUMENTS = int(os.environ.get("BENCH_IMPORT_DOCUMENTS", "10000"))
+# Size L imports 100k documents (B5); S and M 10k.
+IMPORT_DOCUMENTS = int(os.environ.get("BENCH_IMPORT_DOCUMENTS", "100000" if os.environ.get("BENCH_SIZE", "M").upper() == "L" else "10000"))
 
 
 def log(message: str) -> None:
@@ -324,7 +325,8 @@ def b5_import(results: dict) -> None:
         import_times.append(time.perf_counter() - started)
         assert result.ok, result.error
     seconds, limit = statistics.median(import_times), statistics.median(seg_times)
-    results["B5"] = {"seconds": seconds, "docs_per_s": len(texts) / seconds, "segment_seconds": limit}
+    results["B5"] = {"seconds": seconds, "docs_per_s": len(texts) / seconds, "segment_seconds": limit,
+                     "documents": len(texts)}
     log(f"B5: import {len(texts) / seconds:,.0f} docs/s ({seconds:.1f} s), segmentation alone {len(texts) / limit:,.0f} docs/s")
 
 
@@ -398,7 +400,7 @@ def main() -> None:
     from bench import setup
 
     fixture = setup.prepare()
-    results: dict = {"size": size, "runs": RUNS}
+    results: dict = {"size": size, "runs": RUNS, "load_start": f"{os.getloadavg()[0]:.2f}"}
     steps = ["S", size] if size != "S" else ["S"]
     loaded = 0
     with served(env) as master:
@@ -407,7 +409,8 @@ def main() -> None:
         for step in dict.fromkeys(steps):
             log(f"loading corpus up to {SIZES[step]:,} documents")
             t0 = time.perf_counter()
-            loaded += setup.grow(SIZES[step] - loaded, fixture)
+            # Size L: 100k documents with ~10.5 claims each, just over 1M claims.
+            loaded += setup.grow(SIZES[step] - loaded, fixture, claims_per_document=11 if step == "L" else 5)
             log(f"loaded in {time.perf_counter() - t0:.1f} s")
             claims = setup.claim_count()
             results[f"claims {step}"] = claims
@@ -420,6 +423,7 @@ def main() -> None:
     b5_import(results)
     b7_suggestions(results)
     results["total_seconds"] = time.perf_counter() - started
+    results["load_end"] = f"{os.getloadavg()[0]:.2f}"
     from bench.report import write
 
     path = write(results)

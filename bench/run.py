@@ -94,7 +94,7 @@ def served(env: dict):
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
@@ -104,7 +104,7 @@ def served(env: dict):
             except OSError:
                 time.sleep(0.5)
         else:
-            raise RuntimeError("make serve did not answer within 120 s")
+            raise RuntimeError("make serve did not answer within 300 s")
         def is_gunicorn(p) -> bool:
             return any(part.endswith("/gunicorn") for part in p.cmdline()[:2])
 

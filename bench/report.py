@@ -78,6 +78,14 @@ def write(r: dict) -> Path:
         ratio7 = b7["pipeline_sentences_per_s"] / b7["nlp_pipe_sentences_per_s"]
         _row(rows, "B7 suggestion pipeline", f"{b7['pipeline_sentences_per_s']:,.0f} sentences/s",
              f"nlp.pipe {b7['nlp_pipe_sentences_per_s']:,.0f} sentences/s", f"{ratio7:.2f}x", ">= 0.8x", ratio7 >= 0.8)
+    b10 = r.get("B10")
+    if b10:
+        one, two = b10["1 worker"], b10["2 worker"]
+        _row(rows, f"B10 suggestions on Celery workers ({b10['documents']} documents, "
+             f"{b10['body_sentences']:,} body sentences)",
+             f"1 worker {one['docs_per_s']:.1f} docs/s, 2 workers {two['docs_per_s']:.1f} docs/s",
+             f"{os.cpu_count()} cores", f"{two['docs_per_s'] / one['docs_per_s']:.2f}x with 2",
+             "scales with workers up to the cores", None)
     text = f"""# Benchmark results
 
 - Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}

@@ -379,6 +379,21 @@ def b7_suggestions(results: dict) -> None:
     log(f"B7: {rates}")
 
 
+def b10_workers(results: dict) -> None:
+    """Suggestion throughput with one and two Celery worker processes (bench/workers.py)."""
+    import socket
+
+    from bench import workers
+
+    host, port = "127.0.0.1", 5672
+    with socket.socket() as probe:
+        if probe.connect_ex((host, port)) != 0:
+            log("B10: no RabbitMQ on 127.0.0.1:5672, skipped")
+            return
+    results["B10"] = workers.measure(int(os.environ.get("BENCH_WORKER_DOCUMENTS", "400")))
+    log(f"B10: {results['B10']}")
+
+
 # --- orchestration ------------------------------------------------------------------------------
 
 
@@ -422,6 +437,7 @@ def main() -> None:
     b6_search(results)
     b5_import(results)
     b7_suggestions(results)
+    b10_workers(results)
     results["total_seconds"] = time.perf_counter() - started
     results["load_end"] = f"{os.getloadavg()[0]:.2f}"
     from bench.report import write

@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "pghistory.middleware.HistoryMiddleware",
+    "annotator.replica.ReplicaMiddleware",
 ]
 
 ROOT_URLCONF = "annotator.urls"
@@ -86,6 +87,19 @@ def database_settings() -> dict:
 
 
 DATABASES = {"default": database_settings()}
+# A streaming replica (PostgreSQL hot standby) for the heavy reads: lists, exports, statistics
+# and the source network (annotator/replica.py says which requests, and how a user who just
+# wrote is kept on the primary until the replica has caught up).
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"), "ENGINE": "django.db.backends.postgresql",
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"], "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["annotator.replica.PrimaryReplicaRouter"]
+# Seconds a client that wrote keeps its "read from the primary until the replica has replayed my
+# write" cookie (a replica that lags longer than this is a replica in trouble).
+REPLICA_PIN_SECONDS = env.int("DJANGO_REPLICA_PIN_SECONDS", default=300)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -30,3 +30,6 @@ DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
     "max_size": env.int("DJANGO_DB_POOL_MAX", default=8),
     "timeout": 10,
 }
+if "replica" in DATABASES:  # noqa: F405
+    DATABASES["replica"]["CONN_MAX_AGE"] = 0  # noqa: F405
+    DATABASES["replica"].setdefault("OPTIONS", {})["pool"] = dict(DATABASES["default"]["OPTIONS"]["pool"])  # noqa: F405

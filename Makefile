@@ -61,11 +61,16 @@ PROD := DJANGO_SETTINGS_MODULE=$(SETTINGS) \
 	DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
 
+# The tasks worker: django-tasks-db's by default; Celery's when CELERY_BROKER_URL names a broker
+# (RabbitMQ or Redis; more workers on other hosts: `celery -A annotator worker`).
+TASKS_WORKER = $$(if [ -n "$$CELERY_BROKER_URL" ]; then echo "$(BIN)/celery -A annotator worker -l WARNING"; \
+	else echo "$(BIN)/python manage.py db_worker"; fi)
+
 serve: migrate
 	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v 0
 	@echo "Serving (production settings) on http://$(HOST):$(PORT) with $(WORKERS) workers x $(THREADS) threads"
 	@export $(PROD); \
-	$(BIN)/python manage.py db_worker & worker=$$!; \
+	$(TASKS_WORKER) & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn annotator.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --worker-class gthread --threads $(THREADS) \

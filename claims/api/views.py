@@ -544,6 +544,9 @@ class ClaimExportView(GenericAPIView):
         if fmt not in exports.FORMATS:
             raise ValidationError({"format": [f"Unknown format {fmt!r}; one of {', '.join(exports.FORMATS)}."]})
         claims = self.filter_queryset(self.get_queryset())
+        # The database is chosen now, while the request's routing applies (annotator.replica):
+        # the rows are read later, as the response streams.
+        claims = claims.using(claims.db)
         export_format = exports.FORMATS[fmt]
         response = StreamingHttpResponse(
             exports.export_claims(claims=claims, fmt=fmt, base_url=request.build_absolute_uri(reverse("api:api-root"))),

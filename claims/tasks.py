@@ -19,6 +19,7 @@ from django.tasks import task
 from claims import suggestions
 from claims.models import SuggestionState
 from claims.signals import documents_stored
+from claims.task_batches import enqueue_each
 
 logger = logging.getLogger(__name__)
 
@@ -49,15 +50,30 @@ def suggestions_queue(*, document_ids: Sequence[int], mark_queued: bool = True) 
         return
     if mark_queued:  # new documents are stored queued already (an UPDATE rewrites the row)
         suggestions.suggestions_mark(document_ids=ids, state=SuggestionState.QUEUED)
-    for i in range(0, len(ids), TASK_BATCH):
-        batch = ids[i : i + TASK_BATCH]
-        try:
-            suggest_for_documents.enqueue(batch)
-        except Exception:  # the queue is down: say so on the documents, keep the import
-            logger.exception("could not queue suggestions for documents %s", batch)
-            suggestions.suggestions_mark(document_ids=batch, state=SuggestionState.FAILED)
+    batches = [ids[i : i + TASK_BATCH] for i in range(0, len(ids), TASK_BATCH)]
+    try:
+        enqueue_each(suggest_for_documents, [(batch,) for batch in batches])  # one INSERT for all
+    except Exception:  # the queue is down: say so on the documents, keep the import
+        logger.exception("could not queue suggestions for %d documents", len(ids))
+        suggestions.suggestions_mark(document_ids=ids, state=SuggestionState.FAILED)
 
 
 @receiver(documents_stored, dispatch_uid="claims.tasks.queue_stored_documents")
 def _queue_stored_documents(sender, document_ids: list[int], **kwargs) -> None:
     suggestions_queue(document_ids=document_ids, mark_queued=False)
+
+
+@task(priority=10)  # before the suggestions: the annotate page waits for the sentences
+def segment_documents(document_ids: list[int]) -> int:
+    """Write the sentences of documents stored without them (an annotation import)."""
+    from claims.segmenting import documents_segment
+
+    return documents_segment(document_ids=document_ids)
+
+
+@task
+def run_import_job(job_id: int) -> str:
+    """Import an annotation file uploaded through the page (``claims.import_jobs``)."""
+    from claims.import_jobs import import_job_run
+
+    return import_job_run(job_id=job_id)

@@ -119,7 +119,34 @@ def database_settings() -> dict:
     # Persistent connections, checked before reuse so a database restart costs no request.
     config["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
     config["CONN_HEALTH_CHECKS"] = True
+    if pool_max := env.int("DJANGO_DB_POOL_MAX", default=0):
+        # A pool bounds the connections of a process whatever its thread count (runserver
+        # starts a thread, and so a connection, per request): `make run` and production.
+        config["CONN_MAX_AGE"] = 0  # required by the pool
+        config.setdefault("OPTIONS", {})["pool"] = pool_options(min_size=env.int("DJANGO_DB_POOL_MIN", default=1), max_size=pool_max)
     return config
+
+
+def pool_options(*, min_size: int, max_size: int) -> dict:
+    """psycopg_pool settings that ride out a database restart or outage:
+
+    - ``check``: each connection is tested when handed out, so the dead connections left by a
+      restart are replaced instead of failing the first requests after it;
+    - ``timeout``: a request waits this long for a connection, then gets a 503 (PoolTimeout);
+    - ``reconnect_timeout``: the pool's reconnection attempts back off exponentially (1, 2, 4,
+      8 ... s) and would sleep past the end of a long outage; giving up after 10 s lets the next
+      request start a fresh attempt at once, so the pool is back within seconds of the server.
+    """
+    from psycopg_pool import ConnectionPool
+
+    return {
+        "min_size": min_size,
+        "max_size": max_size,
+        "timeout": env.float("DJANGO_DB_POOL_TIMEOUT", default=5.0),
+        "reconnect_timeout": 10.0,
+        "max_idle": 60.0,
+        "check": ConnectionPool.check_connection,
+    }
 
 
 DATABASES = {"default": database_settings()}

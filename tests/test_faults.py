@@ -80,7 +80,6 @@ def cluster():
         conn.execute("CREATE DATABASE faults")
     env = environment(pg.url("faults"), "annotator.settings.base")
     manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "createcachetable")
     manage(env, "shell", "-c", (
         "from django.contrib.auth.models import Group, User; "
         f"u = User.objects.create_superuser('chief', '', '{PASSWORD}'); u.groups.add(Group.objects.get(name='Analyst'))"
@@ -90,7 +89,8 @@ def cluster():
         pg.stop()
     except Exception:
         pass
-    shutil.rmtree(folder, ignore_errors=True)
+    if not os.environ.get("FAULTS_KEEP_LOGS"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def environment(url: str, settings: str, **extra: str) -> dict[str, str]:
@@ -182,7 +182,8 @@ def served(cluster):
         GUNICORN_CONTROL_SOCKET=str(cluster.folder / "gunicorn.ctl"),
     )  # fmt: skip
     manage(env, "collectstatic", "--noinput", "-v", "0")
-    logs = cluster.folder
+    manage(env, "createcachetable")  # the production throttles' counters
+    logs = cluster.folder.parent
     worker = subprocess.Popen(
         [PYTHON, "manage.py", "run_worker", "--no-startup-delay", "--interval", "0.5"],
         cwd=ROOT, env=env, stdout=open(logs / "worker.log", "wb"), stderr=subprocess.STDOUT,

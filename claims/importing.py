@@ -14,6 +14,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -23,6 +24,8 @@ from claims.models import Document, Source
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
+
+    from claims.models import Project
 
 SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl")
 ARTICLE_FIELDS = {"title", "text", "publisher", "url", "published_at", "language"}
@@ -158,9 +161,15 @@ def _message(error: ValidationError) -> str:
 
 
 def import_file(
-    name: str, data: bytes, *, user: "AbstractBaseUser | None", skip_duplicates: bool = False
+    name: str,
+    data: bytes,
+    *,
+    user: "AbstractBaseUser | None",
+    skip_duplicates: bool = False,
+    project: "Project | None" = None,
 ) -> FileResult:
-    """Import every article of one file, or none of them."""
+    """Import every article of one file, or none of them (into ``project`` when given: the
+    caller checked the right to, ``claims.projects.require_import``)."""
     result = FileResult(name=name)
     try:
         articles = parse_article_file(name, data)
@@ -186,7 +195,12 @@ def import_file(
             for a in articles
         ]
         try:
-            result.documents = services.documents_create(documents=new_documents, created_by=user)
+            with transaction.atomic():  # the documents and their project links, or nothing
+                result.documents = services.documents_create(documents=new_documents, created_by=user)
+                if project is not None:
+                    from claims.projects import documents_into_project
+
+                    documents_into_project(project=project, documents=result.documents)
         except services.InvalidDocument as exc:
             where = articles[exc.index].where
             raise ImportFileError((f"{where}: " if where else "") + _message(exc)) from None

@@ -32,3 +32,6 @@ DATABASES["default"].setdefault("OPTIONS", {})["pool"] = pool_options(  # noqa: 
 
 # Throttle counters shared by every gunicorn worker (the table: `manage.py createcachetable`).
 CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="dbcache://django_cache")}
+if "replica" in DATABASES:  # noqa: F405
+    DATABASES["replica"]["CONN_MAX_AGE"] = 0  # noqa: F405
+    DATABASES["replica"].setdefault("OPTIONS", {})["pool"] = dict(DATABASES["default"]["OPTIONS"]["pool"])  # noqa: F405

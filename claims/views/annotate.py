@@ -34,7 +34,7 @@ from markdown_it import MarkdownIt
 from claims import permissions, selectors, services
 from claims.forms import ClaimForm, SourceForm, add_service_errors
 from claims.input_checks import parse_int_or_none
-from claims.models import Claim, ClaimStatus, ClaimTag, Document, Review, Sentence, SentenceKind, Source
+from claims.models import Claim, ClaimStatus, ClaimTag, Document, Review, Sentence, SentenceKind, Source, SourceRating
 
 PAGE = "claims/annotate.html"
 PANEL = "claims/annotate.html#claim-panel"
@@ -60,6 +60,7 @@ KIND_LABELS = {
 # ``get_tag_display()`` / ``get_status_display()`` without rebuilding the choices dict per call.
 TAG_LABELS = dict(ClaimTag.choices)
 STATUS_LABELS = dict(ClaimStatus.choices)
+RATING_LABELS = {value: str(label) for value, label in SourceRating.choices}
 
 
 def _claim_title(claim: Claim) -> str:
@@ -187,7 +188,13 @@ def claim_cards_html(claims: Sequence[Claim]) -> SafeString:
             for i, source in enumerate(sources):
                 if i:
                     out.append(' <span class="arrow">→</span> ')
-                out.append(f'<span class="chain-source kind-{html_escape(source.kind)}">{html_escape(source.name)}</span>')
+                out.append(f'<span class="chain-source kind-{html_escape(source.kind)}">{html_escape(source.name)}')
+                if source.rating:  # as chain.html: the credibility rating after the name
+                    out.append(
+                        f' <small class="rating rating-{html_escape(source.rating)}" title="Credibility rating">'
+                        f"{html_escape(RATING_LABELS.get(source.rating, source.rating))}</small>"
+                    )
+                out.append("</span>")
             if not sources:
                 out.append('<span class="muted">no source yet</span>')
             out.append("</span>\n</span>")

@@ -56,7 +56,7 @@ def test_the_workers_own_interrupted_task_is_queued_again():
     assert worker.recover_orphaned_tasks(own_id="me") == ([str(own.pk)], [])
 
 
-def test_after_three_lost_attempts_the_task_fails_with_its_reason(document_factory=None):
+def test_after_three_lost_attempts_the_task_fails_with_its_reason():
     document = Document.objects.create(text="Un texte.", title="t", content_hash="h", suggestion_state=SuggestionState.RUNNING)
     task = running_task([f"{HOST}:{DEAD_PID}:{i}" for i in range(3)], document_ids=[document.pk])
     assert worker.recover_orphaned_tasks(own_id="me") == ([], [str(task.pk)])
@@ -84,3 +84,17 @@ def test_the_loop_rides_out_database_errors():
 def test_worker_ids_name_the_host_and_the_process():
     host, pid, _ = worker.worker_id().split(":")
     assert host == HOST and int(pid) == os.getpid()
+
+
+def test_failed_suggestions_can_be_queued_again_from_the_page(client, analyst, settings):
+    from claims import services
+
+    document = services.document_create(text="Selon l’AFP, la ville est tombée.", title="t", created_by=None)
+    Document.objects.filter(pk=document.pk).update(suggestion_state=SuggestionState.FAILED)
+    client.force_login(analyst)
+    page = client.get(f"/documents/{document.pk}/").content.decode()
+    assert "Compute suggestions again" in page
+    response = client.post(f"/documents/{document.pk}/suggestions/queue/")
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.suggestion_state == SuggestionState.READY  # the test settings run tasks inline

@@ -35,6 +35,8 @@ from typing import Any
 
 from claims.models import ClaimTag, Document, SourceKind
 
+from claims.input_checks import JSONTooDeep, loads_json, parse_int_or_none
+
 IMPORT_FORMATS = ("doccano", "labelstudio", "jsonl")
 CITES = "cites"
 TAG_LABELS = {"SOURCED": ClaimTag.SOURCED, "UNSOURCED": ClaimTag.UNSOURCED}
@@ -338,11 +340,11 @@ def read_doccano(source: Input) -> Iterator[Item]:
             yield error
             continue
         try:
-            yield _doccano_document(json.loads(line), f"line {number}")
+            yield _doccano_document(loads_json(line), f"line {number}")
         except json.JSONDecodeError as exc:
             yield f"line {number}: invalid JSON ({exc.msg})"
-        except RecursionError:
-            yield f"line {number}: JSON nested too deeply"
+        except JSONTooDeep as exc:
+            yield f"line {number}: {exc}"
         except LineError as exc:
             yield f"line {number}: {exc}"
 
@@ -351,15 +353,15 @@ def read_labelstudio(source: Input) -> Iterator[Item]:
     """The documents of a Label Studio JSON export (a list of tasks); a message per bad task."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     try:
-        payload = json.loads(_decode(data))
+        payload = loads_json(_decode(data))
     except LineError as exc:
         yield str(exc)
         return
     except json.JSONDecodeError as exc:
         yield f"line {exc.lineno}: invalid JSON ({exc.msg})"
         return
-    except RecursionError:
-        yield "the JSON is nested too deeply"
+    except JSONTooDeep as exc:
+        yield str(exc)
         return
     tasks = payload if isinstance(payload, list) else [payload]
     if not tasks:
@@ -443,12 +445,12 @@ def read_jsonl(source: Input) -> Iterator[Item]:
             yield error
             continue
         try:
-            document_id, fields = _jsonl_claim(json.loads(line))
+            document_id, fields = _jsonl_claim(loads_json(line))
         except json.JSONDecodeError as exc:
             yield f"line {number}: invalid JSON ({exc.msg})"
             continue
-        except RecursionError:
-            yield f"line {number}: JSON nested too deeply"
+        except JSONTooDeep as exc:
+            yield f"line {number}: {exc}"
             continue
         except LineError as exc:
             yield f"line {number}: {exc}"
@@ -516,6 +518,6 @@ def in_file_order(errors: list[str]) -> list[str]:
     def line(error: str) -> int:
         where, _, _ = error.partition(":")
         number = where.rpartition(" ")[2]
-        return int(number) if number.isdigit() else 0
+        return parse_int_or_none(number) or 0
 
     return sorted(errors, key=line)

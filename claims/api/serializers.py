@@ -25,6 +25,7 @@ from claims.models import (
     Sentence,
     Source,
     SourceKind,
+    SourceRating,
     SuggestionState,
 )
 from claims.services import MAX_DOCUMENT_CHARS, Link
@@ -145,11 +146,19 @@ class ReviewSerializer(serializers.ModelSerializer):
 
 class SourceSerializer(serializers.ModelSerializer):
     url = serializers.CharField(help_text="The source's site, or empty.")
+    rating = serializers.SerializerMethodField(help_text="The latest credibility note's rating, or null.")
 
     class Meta:
         model = Source
-        fields = ["id", "slug", "name", "kind", "aliases", "country", "url", "description", "created_at", "updated_at"]
+        fields = [
+            "id", "slug", "name", "kind", "aliases", "country", "affiliation", "language", "url", "description",
+            "status", "rating", "created_at", "updated_at",
+        ]  # fmt: skip
         read_only_fields = fields
+
+    @extend_schema_field(serializers.ChoiceField(choices=SourceRating.choices, allow_null=True))
+    def get_rating(self, source: Source) -> str | None:
+        return source.rating or None
 
 
 class SentenceSerializer(serializers.ModelSerializer):
@@ -216,10 +225,6 @@ class HistoryStepSerializer(serializers.Serializer):
     comment = serializers.CharField(allow_blank=True)
     reason = serializers.CharField(allow_blank=True)
     via = serializers.CharField(allow_blank=True, help_text="The page or endpoint, when made through the web.")
-
-
-class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField()
 
 
 class ImportResultSerializer(serializers.Serializer):
@@ -416,6 +421,8 @@ class SourceCreateSerializer(serializers.Serializer):
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, allow_blank=True, default="")
     url = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
     description = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    affiliation = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    language = serializers.CharField(required=False, allow_blank=True, max_length=10, default="")
 
 
 class SourceUpdateSerializer(serializers.Serializer):
@@ -428,6 +435,8 @@ class SourceUpdateSerializer(serializers.Serializer):
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, allow_blank=True)
     url = serializers.URLField(max_length=500, required=False, allow_blank=True)
     description = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    affiliation = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    language = serializers.CharField(required=False, allow_blank=True, max_length=10)
 
 
 class DocumentCreateSerializer(serializers.Serializer):
@@ -438,6 +447,9 @@ class DocumentCreateSerializer(serializers.Serializer):
     url = serializers.URLField(max_length=2000, required=False, allow_blank=True, default="")
     published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     language = serializers.CharField(max_length=10, required=False, allow_blank=True, default="fr")
+    project = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Put the article in this project (its managers)."
+    )
 
 
 class ImportSerializer(serializers.Serializer):

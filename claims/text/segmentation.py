@@ -138,6 +138,12 @@ _CAPTION_TAIL_RE = re.compile(  # "... Ludovic Marin / AFP", "... DC. AFP PHOTO"
     r"|\b(?i:photos?)\s+(?:" + _WIRE_AGENCIES + r"))\s*$"
 )
 _MAX_CAPTION_WORDS = 80  # a long paragraph that happens to end with a credit is still body text
+# "… 2022. ( AFP / LUDOVIC MARIN )", "(BERTRAND GUAY / AFP)": a photographer and an agency.
+_CAPTION_SLASH_PAREN_RE = re.compile(
+    r"\(\s*(?:(?:" + _WIRE_AGENCIES + r")\s*/\s*[^()/]{2,40}|[^()/]{2,40}/\s*(?:" + _WIRE_AGENCIES + r"))\s*\)\s*\.?$"
+)
+# "… affaires étrangères - Photo THX/TTXVN", "… | Photo : Jean Dupont": a credit after a dash.
+_CAPTION_PHOTO_TAIL_RE = re.compile(r"\s[-–—|]\s*(?i:photos?|crédits?(?:\s+photos?)?)\s*:?\s*[^\s:][^:.!?]{0,40}$")
 
 # Page furniture, compared after casefolding and trimming punctuation.
 _BOILERPLATE_PHRASES = frozenset(
@@ -245,11 +251,22 @@ def _is_caption(line: str, n_words: int) -> bool:
     m = _CAPTION_PAREN_RE.search(line)
     if m and len(m.group("inner").split()) >= 2 and _PHOTO_WORD_RE.search(m.group("inner")):
         return True
+    if _CAPTION_SLASH_PAREN_RE.search(line) or _CAPTION_PHOTO_TAIL_RE.search(line):
+        return True
     return bool(_CAPTION_TAIL_RE.search(line))
+
+
+_WRITTEN_BY_RE = re.compile(
+    r"^\(?\s*(?:rédigé|rédigée|écrit|écrite|édité|éditée|traduit|traduite|propos recueillis|avec la contribution de)"
+    r"\b[^()]{0,120}\)?\s*\.?$",
+    re.IGNORECASE,
+)
 
 
 def _is_byline(words: list[str]) -> bool:
     """"Par Jean Dupont", "Par Marie Curie et Paul Durand, avec AFP": the author, not content."""
+    if _WRITTEN_BY_RE.match(" ".join(words)) and len(words) <= 16:
+        return True  # "(Rédigé par Jean Dupont et Paul Durand)"
     if len(words) < 2 or len(words) > _MAX_BYLINE_WORDS or words[0].casefold() not in ("par", "by"):
         return False
     for w in words[1:]:

@@ -49,8 +49,9 @@ def _spool(upload: UploadedFile) -> Path:
     target = Path(name)
     temporary = getattr(upload, "temporary_file_path", None)
     if temporary is not None:
-        upload.file.close()
+        # Renamed while open, as Django's storage does: closing a temporary upload deletes it.
         shutil.move(temporary(), target)
+        upload.file.close()
     else:
         with open(target, "wb") as out:
             for chunk in upload.chunks():

@@ -153,7 +153,7 @@ def _check_exported(token: str, annotator: str, documents: int) -> float:
 
 def b8(master, fixture, env: dict, results: dict) -> None:
     from django.contrib.auth.models import Group
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
 
     from django.contrib.auth import get_user_model
 
@@ -162,7 +162,7 @@ def b8(master, fixture, env: dict, results: dict) -> None:
         # Each way its own importer: the export check counts that user's documents.
         user = get_user_model().objects.create_user(username=f"bench-importer-{via}-{uuid.uuid4().hex[:6]}")
         user.groups.add(Group.objects.get(name="Analyst"))
-        token = Token.objects.create(user=user).key
+        token = AuthToken.objects.create(user=user, expiry=None)[1]
         runs = []
         baseline_cli = None
         if via == "cli":
@@ -224,9 +224,9 @@ def b8(master, fixture, env: dict, results: dict) -> None:
 
 def b9(fixture, results: dict) -> None:
     """One client creates claims with a 2-source chain, one after the other."""
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
 
-    token = Token.objects.get_or_create(user=fixture.analyst)[0].key
+    token = AuthToken.objects.create(user=fixture.analyst, expiry=None)[1]
     body = json.dumps({
         "document": fixture.long_document_id, "start": fixture.span[0], "end": fixture.span[1], "tag": "sourced",
         "attributions": [{"position": 0, "source": fixture.source_ids[0]}, {"position": 1, "source": fixture.source_ids[1]}],

@@ -8,10 +8,12 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from claims.views.accounts import LoginView
+from claims.views.admin_shortcut import view_on_site
 
 urlpatterns = [
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's): no 404 for it.
     path("favicon.ico", login_not_required(RedirectView.as_view(url=static("claims/favicon.svg"), permanent=True))),
+    path("admin/r/<int:content_type_id>/<path:object_id>/", view_on_site),
     path("admin/", admin.site.urls),
     # REST API: DRF authenticates (session or token); the Swagger UI is a page behind the login.
     path("api/v1/", include("claims.api.urls")),

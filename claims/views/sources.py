@@ -206,7 +206,7 @@ def merge_undo(request: HttpRequest, merge_id: int) -> HttpResponse:
 def network_page(request: HttpRequest) -> HttpResponse:
     """The citation network, drawn in the browser from the API's JSON (static/claims/network.js)."""
     form = NetworkFilterForm(request.GET or None, publishers=selectors.publisher_list().order_by("name"))
-    params: dict[str, str] = {"publishers": "true"}
+    params: dict[str, str] = {}  # by default the contract's network: chain links only
     colour = "kind"
     if form.is_valid():
         data = form.cleaned_data
@@ -222,8 +222,6 @@ def network_page(request: HttpRequest) -> HttpResponse:
             if value
         }
         colour = data.get("colour") or "kind"
-    elif form.is_bound:
-        params = {}
     api_query = urlencode(params)
     return TemplateResponse(
         request,

@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: run serve test bench install browser migrate seed check help screenshots-sources
+.PHONY: run serve test bench install browser migrate seed check help screenshots screenshots-sources
 
 help:
 	@echo "make run    - set up and serve the app on http://$(HOST):$(PORT) with seed data"
@@ -61,11 +61,16 @@ PROD := DJANGO_SETTINGS_MODULE=$(SETTINGS) \
 	DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
 
+# The tasks worker: django-tasks-db's by default; Celery's when CELERY_BROKER_URL names a broker
+# (RabbitMQ or Redis; more workers on other hosts: `celery -A annotator worker`).
+TASKS_WORKER = $$(if [ -n "$$CELERY_BROKER_URL" ]; then echo "$(BIN)/celery -A annotator worker -l WARNING"; \
+	else echo "$(BIN)/python manage.py db_worker"; fi)
+
 serve: migrate
 	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v 0
 	@echo "Serving (production settings) on http://$(HOST):$(PORT) with $(WORKERS) workers x $(THREADS) threads"
 	@export $(PROD); \
-	$(BIN)/python manage.py db_worker & worker=$$!; \
+	$(TASKS_WORKER) & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn annotator.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --worker-class gthread --threads $(THREADS) \
@@ -81,6 +86,10 @@ check: install
 # BENCH_SIZE=S|M|L (M by default); results in bench/RESULTS.md.
 bench: install
 	$(BIN)/python bench/run.py
+
+# The README's pictures of the project page, My queue and curation (docs/*.png), from the demo data.
+screenshots: seed browser
+	$(BIN)/python scripts/screenshots.py
 
 # docs/source-page.png and docs/network.png from the seed data, in their own database.
 screenshots-sources: install browser

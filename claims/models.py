@@ -16,10 +16,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 
-from claims.querysets import ClaimQuerySet, DocumentQuerySet, SourceQuerySet
-
-# A text search configuration made by migration 0001: French stemming over unaccented words.
-SEARCH_CONFIG = "french_unaccent"
+from claims.querysets import SEARCH_CONFIG, ClaimQuerySet, DocumentQuerySet, SourceQuerySet
 
 # Audit history: database triggers, so bulk updates and admin edits are caught too.
 def audited_events() -> tuple:
@@ -378,3 +375,55 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision} on claim {self.claim_id} by {self.reviewer_id}"
+
+
+class ImportJobState(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class ImportJob(models.Model):
+    """An annotation file uploaded through the page, imported by a task (``claims.import_jobs``).
+
+    The page polls it: ``phase`` and ``done``/``total`` drive the progress bar; at the end
+    ``report`` holds the counts, or ``errors`` every bad line (nothing was imported then).
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    format = models.CharField(max_length=20)
+    file_name = models.CharField(max_length=255)
+    size = models.BigIntegerField(default=0)
+    path = models.CharField(max_length=1000, blank=True, help_text="The spooled upload, removed once imported.")
+    state = models.CharField(max_length=10, choices=ImportJobState.choices, default=ImportJobState.QUEUED)
+    phase = models.CharField(max_length=20, blank=True)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    report = models.JSONField(null=True, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"import {self.pk} of {self.file_name} ({self.state})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (ImportJobState.DONE, ImportJobState.FAILED)
+
+
+# The workflow models (projects, assignments, curated layer), kept in their own module.
+from claims.project_models import (  # noqa: E402
+    Assignment,
+    CuratedClaim,
+    Membership,
+    Notification,
+    NotificationKind,
+    Project,
+    ProjectDocument,
+    ProjectRole,
+)

@@ -38,6 +38,7 @@ from claims.models import (
     Suggestion,
     SuggestionState,
 )
+from claims.notifications import notify_review
 from claims.text.segmentation import LineKind, publisher_name, segment_text, title_from_segments
 
 if TYPE_CHECKING:
@@ -135,6 +136,11 @@ def _publisher_from_lines(text: str, segments, cache: dict[str, Source | None]) 
         if cache[name] is not None:
             return cache[name]
     return None
+
+
+def publisher_from_segments(text: str, segments, cache: dict[str, Source | None]) -> Source | None:
+    """The registry source named by a text's publisher lines, as ``documents_create`` finds it."""
+    return _publisher_from_lines(text, segments, cache)
 
 
 def _check_new_document(new: NewDocument) -> None:
@@ -384,6 +390,14 @@ def validate_span(*, document: Document, start: int, end: int) -> None:
     _check_span(document, start, end)
 
 
+def claim_check(*, document: Document, start: int, end: int, tag: str, chain: Sequence[Link] = ()) -> None:
+    """The rules ``claim_create`` applies, without writing: batch imports check a whole file
+    with them before storing anything. ``document`` needs only its ``text``; the chain's
+    sources need only a ``name`` (they may not be stored yet)."""
+    _check_span(document, start, end)
+    _check_chain(document, tag, chain)
+
+
 def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
     if tag not in ClaimTag.values:
         raise ValidationError({"tag": f"Unknown tag {tag!r}; one of {', '.join(ClaimTag.values)}."})
@@ -408,12 +422,13 @@ def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
             )
 
 
-def _write_chain(claim: Claim, chain: Sequence[Link], *, replace: bool = True) -> None:
+def _write_chain(claim: Claim, chain: Sequence[Link], *, replace: bool = True) -> list[Attribution]:
+    """Store the chain in one multi-row INSERT; returns its rows in order."""
     if replace:
         claim.attributions.all().delete()
     if not chain:
-        return
-    Attribution.objects.bulk_create(
+        return []
+    return Attribution.objects.bulk_create(
         Attribution(
             claim=claim,
             position=link.position,
@@ -550,7 +565,7 @@ def claim_review(
     claim = _lock(claim)
     if claim.annotator_id == reviewer.pk:
         raise ValidationError("You cannot review a claim you annotated.", code="permission")
-    if not permissions.is_reviewer(reviewer):
+    if not permissions.can_review(reviewer):
         raise ValidationError("Only reviewers can review claims.", code="permission")
     if decision not in ReviewDecision.values:
         raise ValidationError({"decision": f"Unknown decision {decision!r}; approve or reject."})
@@ -567,9 +582,11 @@ def claim_review(
     claim.status = ClaimStatus.APPROVED if decision == ReviewDecision.APPROVE else ClaimStatus.REJECTED
     claim.version += 1
     claim.save(update_fields=["status", "version", "updated_at"])
-    return Review.objects.create(
+    review = Review.objects.create(
         claim=claim, reviewer=reviewer, decision=decision, reason=reason, comment=comment, correction=correction
     )
+    notify_review(review=review)
+    return review
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,13 +604,17 @@ def claims_bulk_approve(
 
     A claim the rules refuse is listed with the reason and left as it was; the others are approved.
     """
-    if not permissions.is_reviewer(reviewer):
+    if not permissions.can_review(reviewer):
         raise ValidationError("Only reviewers can review claims.", code="permission")
     ids = sorted({int(pk) for pk in claim_ids})
     if not ids:
         raise ValidationError({"claims": "Select at least one claim to approve."})
     # Lock every row first, in id order, so that two bulk approvals cannot deadlock each other.
-    found = set(Claim.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    # Only claims the reviewer can reach: a project's claims are reviewed by its own reviewers.
+    reachable = Claim.objects.visible_to(reviewer).filter(pk__in=ids).values("pk")
+    found = set(
+        Claim.objects.select_for_update().filter(pk__in=reachable).order_by("pk").values_list("pk", flat=True)
+    )
     approved: list[Claim] = []
     refused: dict[int, str] = {}
     for pk in ids:

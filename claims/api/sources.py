@@ -25,6 +25,7 @@ from claims import network, sources
 from claims.api.serializers import SourceSerializer
 from claims.api.views import FirstRenderer
 from claims.models import CredibilityNote, Source, SourceMerge, SourceRating
+from claims.project_selectors import project_get
 
 NETWORK_FORMATS = {
     "json": "application/json",
@@ -122,10 +123,12 @@ class NetworkQuerySerializer(serializers.Serializer):
             raise serializers.ValidationError({"until": "until comes before since."})
         return data
 
-    def filters(self) -> network.NetworkFilters:
+    def filters(self, user) -> network.NetworkFilters:
+        """The filters; a project outside ``user``'s reach is a 404, as everywhere."""
         data = self.validated_data
+        project = project_get(user=user, project_id=data["project"]) if data.get("project") else None
         return network.NetworkFilters(
-            project=data.get("project"),
+            project=project,
             publisher=data.get("publisher"),
             since=data.get("since"),
             until=data.get("until"),
@@ -292,7 +295,7 @@ class NetworkView(APIView):
     )
     def get(self, request: Request) -> Response | HttpResponse:
         query = _query(request)
-        data = network.citation_network(user=request.user, filters=query.filters()).as_json()
+        data = network.citation_network(user=request.user, filters=query.filters(request.user)).as_json()
         fmt = query.validated_data.get("format", "json")
         if fmt == "json":
             return Response(data)
@@ -328,4 +331,4 @@ class TrendsView(APIView):
     )
     def get(self, request: Request) -> Response:
         query = _query(request)
-        return Response(network.sourcing_trends(user=request.user, filters=query.filters()))
+        return Response(network.sourcing_trends(user=request.user, filters=query.filters(request.user)))

@@ -262,3 +262,32 @@ def test_trends_per_publisher_and_month(network_corpus, document, analyst, revie
     assert (month["claims"], month["sourced"], month["unsourced"], month["anonymous_only"]) == (4, 3, 1, 1)
     assert month["sourced_share"] == 0.75 and month["anonymous_only_share"] == 0.25
     assert month["month"] == document.created_at.strftime("%Y-%m")
+
+
+# --- projects: the filter, curated claims, who sees what ----------------------------------------
+
+
+def test_network_of_a_project_counts_its_curated_claims_and_hides_it_from_outsiders(
+    network_corpus, document, analyst, reviewer, admin_user, sources, other_analyst
+):
+    from claims import projects
+    from claims.models import CuratedClaim
+
+    project = projects.project_create(user=admin_user, name="Iran on Iraq")
+    projects.project_documents_add(project=project, user=admin_user, document_ids=[document.pk])
+    projects.member_set(project=project, user=admin_user, username=reviewer.username, role="reviewer")
+    # A submitted (not approved) claim curated into the project counts in its network.
+    start, end = span_of(TEXT, "Les combats continuent.")
+    pending = Claim.objects.get(document=document, start=start)
+    services.claim_submit(claim=pending, user=analyst)
+    CuratedClaim.objects.create(project=project, document=document, claim=pending, curated_by=admin_user)
+
+    data = as_user(admin_user).get(f"/api/v1/network/?project={project.pk}").json()
+    assert {(e["source"], e["target"]): e["weight"] for e in data["edges"]}[("mehr", "al-nahrain")] == 3
+    # Without the project filter the curated claim counts too (curated somewhere, visible here).
+    assert {(e["source"], e["target"]): e["weight"] for e in as_user(admin_user).get("/api/v1/network/").json()["edges"]}[
+        ("mehr", "al-nahrain")
+    ] == 3
+    assert as_user(other_analyst).get(f"/api/v1/network/?project={project.pk}").status_code == 404
+    assert as_user(admin_user).get("/api/v1/network/?project=999999").status_code == 404
+    assert as_user(admin_user).get(f"/api/v1/trends/?project={project.pk}").status_code == 200

@@ -291,3 +291,17 @@ def test_network_of_a_project_counts_its_curated_claims_and_hides_it_from_outsid
     assert as_user(other_analyst).get(f"/api/v1/network/?project={project.pk}").status_code == 404
     assert as_user(admin_user).get("/api/v1/network/?project=999999").status_code == 404
     assert as_user(admin_user).get(f"/api/v1/trends/?project={project.pk}").status_code == 200
+
+
+def test_source_list_filters(reviewer, analyst):
+    mehr = SourceFactory(slug="mehr-x", name="Mehr X", country="IR", affiliation="state média, Iran")
+    SourceFactory(slug="rudaw-x", name="Rudaw X", country="IQ")
+    from claims import sources as source_services
+
+    source_services.credibility_note_add(source=mehr, user=reviewer, text="IIDO", rating="state_affiliated")
+    client = as_user(analyst)
+    slugs = lambda q: {s["slug"] for s in client.get(f"/api/v1/sources/?{q}").json()["results"]}  # noqa: E731
+    assert slugs("country=ir") == {"mehr-x"}
+    assert slugs("affiliation=state media") == {"mehr-x"}
+    assert slugs("rating=state_affiliated") == {"mehr-x"}
+    assert "rating" in client.get("/api/v1/sources/?rating=great").json()

@@ -80,6 +80,9 @@ def test_merge_refuses_itself_unknown_targets_and_analysts(chain_claim, analyst,
     assert "into" in client.post(f"/api/v1/sources/{mehr.pk}/merge/", {"into": 10**9}, format="json").json()
     assert "into" in client.post(f"/api/v1/sources/{mehr.pk}/merge/", {"into": "x"}, format="json").json()
     assert client.post(f"/api/v1/sources/{10**9}/merge/", {"into": mehr.pk}, format="json").status_code == 404
+    assert client.post(f"/api/v1/sources/{10**30}/merge/", {"into": mehr.pk}, format="json").status_code == 404
+    assert client.post(f"/api/v1/sources/merges/{10**30}/undo/").status_code == 404
+    assert client.post(f"/api/v1/sources/{mehr.pk}/merge/", {"into": 10**30}, format="json").status_code == 400
     answer = as_user(analyst).post(f"/api/v1/sources/{mehr.pk}/merge/", {"into": sources["al-nahrain"].pk}, format="json")
     assert answer.status_code == 403
     assert Attribution.objects.filter(source=mehr).exists()

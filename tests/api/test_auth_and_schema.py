@@ -84,6 +84,11 @@ EXPECTED_OPERATIONS = {
     ("/api/v1/claims/{id}/history/", "get"),
     ("/api/v1/export/claims/", "get"), ("/api/v1/import/annotations/", "post"),
     ("/api/v1/stats/", "get"),
+    # Source records
+    ("/api/v1/sources/{id}/merge/", "post"), ("/api/v1/sources/{id}/merges/", "get"),
+    ("/api/v1/sources/merges/{merge_id}/undo/", "post"), ("/api/v1/sources/{id}/notes/", "get"),
+    ("/api/v1/sources/{id}/notes/", "post"), ("/api/v1/sources/{id}/confirm/", "post"),
+    ("/api/v1/network/", "get"), ("/api/v1/trends/", "get"),
 }  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import QuerySet
 
-from claims.models import ClaimStatus, ClaimTag, Document, Project, Source, SourceKind
+from claims.models import ClaimStatus, ClaimTag, Document, Project, Source, SourceKind, SourceRating, SourceStatus
 
 
 def _projects(request) -> QuerySet:
@@ -105,6 +105,12 @@ class SourceFilter(django_filters.FilterSet):
         method="filter_search", max_length=200, help_text="Name, slug or alias contains this (accents ignored)."
     )
     kind = django_filters.ChoiceFilter(choices=SourceKind.choices)
+    country = django_filters.CharFilter(field_name="country", lookup_expr="iexact", max_length=2, help_text="ISO code.")
+    affiliation = django_filters.CharFilter(
+        field_name="affiliation", lookup_expr="unaccent__icontains", max_length=200, help_text="Contains this."
+    )
+    rating = django_filters.ChoiceFilter(choices=SourceRating.choices, help_text="The latest credibility rating.")
+    status = django_filters.ChoiceFilter(choices=SourceStatus.choices, help_text="proposed or confirmed.")
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.search(value)

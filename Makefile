@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: run serve test bench install browser migrate seed check help
+.PHONY: run serve test bench install browser migrate seed check help screenshots screenshots-sources
 
 help:
 	@echo "make run    - set up and serve the app on http://$(HOST):$(PORT) with seed data"
@@ -86,3 +86,11 @@ check: install
 # BENCH_SIZE=S|M|L (M by default); results in bench/RESULTS.md.
 bench: install
 	$(BIN)/python bench/run.py
+
+# The README's pictures of the project page, My queue and curation (docs/*.png), from the demo data.
+screenshots: seed browser
+	$(BIN)/python scripts/screenshots.py
+
+# docs/source-page.png and docs/network.png from the seed data, in their own database.
+screenshots-sources: install browser
+	$(BIN)/python docs/screenshots_sources.py

@@ -7,12 +7,21 @@ from drf_spectacular.views import SpectacularSwaggerView
 
 from annotator.schema import CachedSpectacularAPIView
 
+from claims.views.accounts import LoginView
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # REST API: DRF authenticates (session or token); the Swagger UI is a page behind the login.
     path("api/v1/", include("claims.api.urls")),
     path("api/schema/", CachedSpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", login_required(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
+    path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("claims.urls")),
 ]
+
+# Errors: JSON under /api/, pages elsewhere; a database outage is a 503 (claims/views/errors.py).
+handler400 = "claims.views.errors.bad_request"
+handler403 = "claims.views.errors.permission_denied"
+handler404 = "claims.views.errors.page_not_found"
+handler500 = "claims.views.errors.server_error"

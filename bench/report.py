@@ -66,6 +66,11 @@ def write(r: dict) -> Path:
              f"p50 {b3['p50'] * 1000:.1f} ms, p95 {b3['p95'] * 1000:.1f} ms ({b3['rps']:.0f} req/s)", "", "",
              "p95 < 50 ms at 16" if clients == 16 else "", b3["p95"] < 0.05 if clients == 16 else None)
     _row(rows, "B4 list 100 claims", f"p50 {r['B4']['p50'] * 1000:.1f} ms", "", "", "<= 30 ms", r["B4"]["p50"] <= 0.03)
+    if "B12 json" in r:
+        b12, graph = r["B12 json"], r["B12 graph"]
+        _row(rows, f"B12 whole citation network ({graph['nodes']} nodes, {graph['edges']} edges)",
+             f"JSON p50 {b12['p50'] * 1000:.0f} ms, GraphML p50 {r['B12 graphml']['p50'] * 1000:.0f} ms", "", "",
+             "<= 1 s", max(b12["p50"], r["B12 graphml"]["p50"]) <= 1.0)
     b5 = r["B5"]
     ratio5 = b5["segment_seconds"] / b5["seconds"]
     _row(rows, f"B5 import {b5.get('documents', 10_000):,} documents", f"{b5['seconds']:.1f} s ({b5['docs_per_s']:,.0f} docs/s)",
@@ -78,6 +83,9 @@ def write(r: dict) -> Path:
         ratio7 = b7["pipeline_sentences_per_s"] / b7["nlp_pipe_sentences_per_s"]
         _row(rows, "B7 suggestion pipeline", f"{b7['pipeline_sentences_per_s']:,.0f} sentences/s",
              f"nlp.pipe {b7['nlp_pipe_sentences_per_s']:,.0f} sentences/s", f"{ratio7:.2f}x", ">= 0.8x", ratio7 >= 0.8)
+    from bench.projects import report_rows
+
+    report_rows(r, lambda *cells: _row(rows, *cells))
     b10 = r.get("B10")
     if b10:
         one, two = b10["1 worker"], b10["2 worker"]

@@ -29,7 +29,7 @@ SIZES = {"S": 1_000, "M": 10_000, "L": 100_000}
 # At least 3 runs a figure; a size-L run may ask for fewer (BENCH_RUNS=1: an hour otherwise).
 RUNS = max(1 if os.environ.get("BENCH_SIZE", "M").upper() == "L" else 3, int(os.environ.get("BENCH_RUNS", "3")))
 PORT = int(os.environ.get("BENCH_PORT", "8799"))
-BENCH_DB = os.environ.get("BENCH_DB", "annotator_bench")
+BENCH_DB = os.environ.get("BENCH_DB", "annotator_bench")  # two runs at once need two names
 FORMATS = ["jsonl", "json", "csv", "w3c", "doccano", "labelstudio"]
 WORKERS_TO_WARM = 2 * (os.cpu_count() or 2) + 1
 # Size L imports 100k documents (B5); S and M 10k.
@@ -304,6 +304,24 @@ def b4_list(token: str, results: dict) -> None:
     log(f"B4: p50 {statistics.median(times) * 1000:.1f} ms")
 
 
+def b12_network(token: str, results: dict) -> None:
+    """The whole citation network (every approved chain, publisher edges in) as an administrator:
+    JSON and GraphML. The server's answer time, median of the runs (the target: <= 1 s)."""
+    client = Client({"Authorization": f"Token {token}"})
+    for fmt in ("json", "graphml"):
+        times = []
+        for _ in range(max(RUNS, 5)):
+            started = time.perf_counter()
+            status, body = client.get(f"/api/v1/network/?format={fmt}&publishers=true")
+            times.append(time.perf_counter() - started)
+            assert status == 200, body[:200]
+        results[f"B12 {fmt}"] = {"p50": statistics.median(times), "max": max(times), "bytes": len(body)}
+        if fmt == "json":
+            data = json.loads(body)
+            results["B12 graph"] = {"nodes": len(data["nodes"]), "edges": len(data["edges"])}
+        log(f"B12 network {fmt}: p50 {statistics.median(times) * 1000:.0f} ms, {len(body):,} bytes")
+
+
 def b5_import(results: dict) -> None:
     from bench.corpus import jsonl, texts_for_import
     from claims.importing import import_file
@@ -436,6 +454,13 @@ def main() -> None:
         b2_annotate(cookie, fixture.long_document_id, results)
         b3_create(token, fixture.long_document_id, fixture.span, fixture.source_ids, results)
         b4_list(token, results)
+        b12_network(token, results)
+        from bench import annotations  # B8 (annotation import) and B9 (one claim): their own section
+
+        annotations.run(master, fixture, env)
+        from bench.projects import b11_projects  # last: it puts the corpus into a project
+
+        b11_projects(fixture, results, size, RUNS)
     b6_search(results)
     b5_import(results)
     b7_suggestions(results)

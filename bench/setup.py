@@ -27,7 +27,7 @@ class Fixture:
 def prepare() -> Fixture:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
 
     from claims.models import Sentence, Source
 
@@ -45,7 +45,7 @@ def prepare() -> Fixture:
         analysts.append(user)
     # Exports and lists as an administrator: every claim is in reach, as in the COPY limit.
     admin = User.objects.create_superuser(username="bench-admin", password=PASSWORD, email="")
-    token = Token.objects.create(user=admin).key
+    token = AuthToken.objects.create(user=admin, expiry=None)[1]  # for the whole run
     source_ids = list(Source.objects.order_by("pk").values_list("pk", flat=True))
     raw = connection.connection if connection.connection else (connection.ensure_connection() or connection.connection)
     [long_id] = corpus.load(

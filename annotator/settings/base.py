@@ -1,5 +1,6 @@
 """Settings shared by every environment; values come from the environment (12-factor)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -25,7 +26,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -39,6 +41,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Hardening: NUL / lone surrogates refused at the edge; database outages answered 503.
+    "claims.middleware.BadInputMiddleware",
+    "claims.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -49,6 +54,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "pghistory.middleware.HistoryMiddleware",
     "annotator.replica.ReplicaMiddleware",
+    # Last: turns a locked-out login (page, admin) into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "annotator.urls"
@@ -108,8 +115,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2id at OWASP's parameters (claims/hashers.py); older hashes are upgraded at login.
+PASSWORD_HASHERS = [
+    "claims.hashers.OWASPArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
+# Password guessing (django-axes): the login page, the admin and the API token endpoint lock a
+# username, and separately an address, after AXES_FAILURE_LIMIT failures in a row, for
+# AXES_COOLOFF_TIME; the page says so, the API answers 429 with Retry-After.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("DJANGO_LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "claims.views.accounts.lockout_response"
+AXES_VERBOSE = False
+AXES_USERNAME_FORM_FIELD = "username"
+
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/start/"  # My queue for analysts, the document list for the others
 LOGOUT_REDIRECT_URL = "/accounts/login/"
 
 LANGUAGE_CODE = "en"
@@ -130,11 +160,16 @@ STORAGES = {
 
 # Request bodies: big enough for a batch of articles, small enough to refuse abuse.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=10 * 1024 * 1024)
+# Annotation files (API and page) are streamed to a temporary file and read line by line, so
+# they may be far larger than other bodies; this is their own limit.
+ANNOTATION_IMPORT_MAX_BYTES = env.int("DJANGO_IMPORT_MAX_BYTES", default=1024 * 1024 * 1024)
+# Where uploads through the page wait for the import task (the worker reads them from there).
+IMPORT_SPOOL_DIR = env.str("DJANGO_IMPORT_SPOOL_DIR", default="") or None
 
 REST_FRAMEWORK = {
     # Token first: an anonymous call then gets 401 with `WWW-Authenticate: Token`, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -142,9 +177,33 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "claims.api.schema.ApiAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.IdCursorPagination",
     "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.JSONObjectParser"],
+    "DEFAULT_RENDERER_CLASSES": ["claims.api.renderers.SafeJSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
+    # `?format=` names an export format (`/api/v1/export/claims/?format=csv`) and the claim
+    # filters are shared with the lists: DRF's renderer override on it would turn `?format=csv`
+    # on a list into a 404. Renderers are chosen by the Accept header only.
+    "URL_FORMAT_OVERRIDE": None,
     "EXCEPTION_HANDLER": "claims.api.exceptions.exception_handler",
     "PAGE_SIZE": 100,
+    # Per signed-in user and per anonymous address; answered 429 with Retry-After.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("DJANGO_THROTTLE_ANON", default="60/minute"),
+        "user": env.str("DJANGO_THROTTLE_USER", default="600/minute"),
+    },
 }
+
+# API tokens (django-rest-knox): each login makes one, stored as a digest, expiring.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env.int("DJANGO_TOKEN_TTL_HOURS", default=10)),
+    "AUTH_HEADER_PREFIX": "Token",
+}
+
+# The throttles' counters. One process (runserver): memory. Production shares them between
+# gunicorn's workers through the database (production.py; `make serve` creates the table).
+CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="locmemcache://")}
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claim & attribution annotator API",

@@ -5,7 +5,9 @@ from django.contrib.auth.decorators import login_not_required, login_required
 from django.templatetags.static import static
 from django.views.generic import RedirectView
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularSwaggerSplitView
+
+from annotator.schema import CachedSpectacularAPIView
 
 from claims.views.accounts import LoginView
 from claims.views.admin_shortcut import view_on_site
@@ -17,7 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # REST API: DRF authenticates (session or token); the Swagger UI is a page behind the login.
     path("api/v1/", include("claims.api.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/", CachedSpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", login_required(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),

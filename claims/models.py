@@ -244,6 +244,17 @@ class ClaimTag(models.TextChoices):
     UNSOURCED = "unsourced", "Unsourced"
 
 
+class ClaimFlag(models.TextChoices):
+    """Marks a claim carries besides its tag (CONTRACT.md "Claim flags")."""
+
+    CAPTION = "caption", "Caption"  # a picture's caption: its credit is its source
+    VAGUE = "vague", "Vague attribution"  # the text points at nobody: unsourced
+
+
+def _flags_field() -> ArrayField:
+    return ArrayField(models.CharField(max_length=16, choices=ClaimFlag.choices), default=list, blank=True)
+
+
 class ClaimStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     SUBMITTED = "submitted", "Submitted"
@@ -261,6 +272,7 @@ class Suggestion(models.Model):
     # The proposed chain in contract order: [{"source": {...}, "mention": {...}, "cue": {...},
     # "rule": "...", "confidence": 0.9, "vague": false}, ...]
     attributions = models.JSONField(default=list, blank=True)
+    flags = _flags_field()  # "caption", "vague": read by the annotate page and the API
     confidence = models.FloatField(default=0.0)
     created_at = models.DateTimeField(auto_now_add=True)
     dismissed_by = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
@@ -284,6 +296,7 @@ class Claim(models.Model):
     end = models.PositiveIntegerField()
     text = models.TextField()
     tag = models.CharField(max_length=10, choices=ClaimTag.choices)
+    flags = _flags_field()  # ClaimFlag values, each at most once
     status = models.CharField(max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.DRAFT)
     annotator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claims")
     suggestion = models.ForeignKey(

@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/<int:document_id>/chain-link/", annotate.chain_link, name="chain-link"),
     path("claims/<int:claim_id>/", annotate.claim_edit, name="claim-edit"),
     path("claims/<int:claim_id>/delete/", annotate.claim_delete, name="claim-delete"),
+    path("claims/<int:claim_id>/restore/", annotate.claim_restore, name="claim-restore"),
     path("sources/options/", annotate.source_options, name="source-options"),
     path("guidelines/", annotate.guidelines, name="guidelines"),
     # Review

@@ -80,6 +80,8 @@ class DocumentQuerySet(models.QuerySet):
             reviewed_count=Count(
                 "claims", filter=visible & Q(claims__status__in=["approved", "rejected"]), distinct=True
             ),
+            approved_count=Count("claims", filter=visible & Q(claims__status="approved"), distinct=True),
+            rejected_count=Count("claims", filter=visible & Q(claims__status="rejected"), distinct=True),
         )
 
 

@@ -600,8 +600,7 @@ def claim_review_undo(*, claim: Claim, reviewer: "AbstractBaseUser") -> Claim:
         raise ValidationError("Too late to undo this decision.", code="state")
     review.delete()
     claim.status = ClaimStatus.SUBMITTED
-    if new_version:
-        claim.version += 1
+    claim.version += 1
     claim.save(update_fields=["status", "version", "updated_at"])
     return claim
 

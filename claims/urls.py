@@ -20,6 +20,7 @@ urlpatterns = [
     # Review
     path("review/", review.review_queue, name="review-queue"),
     path("review/<int:claim_id>/", review.review_decide, name="review-decide"),
+    path("review/<int:claim_id>/undo/", review.review_undo, name="review-undo"),
     path("review/bulk-approve/", review.review_bulk_approve, name="review-bulk-approve"),
     path("claims/<int:claim_id>/history/", history.claim_history, name="claim-history"),
     # Dashboard

@@ -44,7 +44,7 @@ def test_list_counts_only_the_users_claims(as_analyst, analyst, other_analyst):
     row = response.context["documents"][0]
     assert (row.sentence_count, row.sourced_count, row.unsourced_count, row.submitted_count) == (3, 0, 2, 1)
     html = response.content.decode()
-    assert "0 of 1 reviewed" in html and 'aria-label="Review progress of Compté"' in html
+    assert "0 of 1 approved, 1 waiting" in html and 'aria-label="Approved claims of Compté"' in html
 
 
 def test_search_is_french_and_accent_insensitive(as_analyst):

@@ -144,3 +144,80 @@ def test_add_articles_redirects_after_the_post_and_names_a_pasted_article_by_its
     # Reloading the page after the redirect posts nothing and shows the results no more.
     again = as_analyst.get("/documents/add/").content.decode()
     assert "Import results" not in again and Document.objects.count() == 1
+
+
+# --- 5 and 3. the review queue: compact rows, labelled filters, search, counter, undo ----------
+
+
+def test_review_queue_rows_filters_search_counter_and_undo(client, document, analyst, reviewer, mehr):
+    start = TEXT.index("selon")
+    first = services.claim_create(
+        document=document, user=analyst, start=0, end=TEXT.index(","), tag="sourced",
+        chain=[services.Link(mehr, 0, TEXT.index("l’agence de presse Mehr"), TEXT.index("Mehr.") + 4)],
+    )
+    services.claim_submit(claim=first, user=analyst)
+    second = services.claim_create(document=document, user=analyst, start=TEXT.index("Les combats"), end=len(TEXT) - 2, tag="unsourced")
+    services.claim_submit(claim=second, user=analyst)
+    client.force_login(reviewer)
+
+    html = client.get("/review/").content.decode()
+    assert "---------" not in html and "any analyst" in html and "Search claim text" in html
+    # The sentence once: the claim marked, the source's mention numbered as in the chain.
+    assert html.count("Le ministère a annoncé l’ouverture du port") == 1
+    assert '<mark class="q-claim">Le ministère a annoncé l’ouverture du port</mark>' in html
+    assert '<span class="q-mention" data-position="0"><sup class="q-number" aria-hidden="true">1</sup>l’agence de presse Mehr</span>' in html
+    assert start > 0
+
+    found = client.get("/review/?q=COMBATS+continuent").content.decode()
+    assert f'id="claim-{second.pk}"' in found and f'id="claim-{first.pk}"' not in found
+
+    decided = client.post(f"/review/{first.pk}/", {"decision": "approve", "next": "/review/"}, **HTMX).content.decode()
+    assert f"Claim {first.pk} approved." in decided and ">Undo</button>" in decided
+    assert '<p class="count" id="queue-count" role="status" hx-swap-oob="true">1 claim waiting for review.' in decided
+    undone = client.post(f"/review/{first.pk}/undo/", {"next": "/review/"}, **HTMX).content.decode()
+    assert f'id="claim-{first.pk}"' in undone and "2 claims waiting for review." in undone
+    first.refresh_from_db()
+    assert (first.status, first.reviews.count()) == ("submitted", 0)
+    # Someone else's decision, or none, cannot be undone.
+    assert "no decision on this claim to undo" in client.post(f"/review/{first.pk}/undo/", **HTMX).content.decode()
+
+
+# --- 13. the dashboard's charts ------------------------------------------------------------------
+
+
+def test_dashboard_charts_have_integer_axes_readable_labels_a_legend_and_claims_per_week(client, document, analyst, reviewer, mehr):
+    for phrase, tag, chain in (("Le ministère", "sourced", [services.Link(mehr, 0)]), ("Les combats", "unsourced", [])):
+        start = TEXT.index(phrase)
+        claim = services.claim_create(document=document, user=analyst, start=start, end=start + len(phrase), tag=tag, chain=chain)
+        services.claim_submit(claim=claim, user=analyst)
+    client.force_login(reviewer)
+    html = client.get("/dashboard/").content.decode()
+    charts = re.findall(r"<svg.*?</svg>", html, flags=re.S)
+    assert len(charts) == 4
+    assert "Claims per week by tag" in html
+    for svg in charts:
+        # Font sizes of every label: 12 px or more.
+        sizes = [float(size) for size in re.findall(r"font-size:\s*([\d.]+)px", svg)]
+        assert sizes and min(sizes) >= 12, sizes
+        assert 'class="legends"' in svg or "class=\"legend" in svg
+    for svg in charts[:3]:  # the bar charts count claims: whole-number ticks only
+        ticks = re.findall(r'<g class="guides"><path[^>]*/><text[^>]*>([^<]+)</text>', svg)
+        numbers = [t for t in ticks if re.fullmatch(r"[\d.,]+", t)]
+        assert numbers and all(re.fullmatch(r"\d+", t) for t in numbers), ticks
+
+
+# --- 12. the document list: rejected claims, dates, one "Add articles" -------------------------
+
+
+def test_document_list_shows_rejected_claims_dates_and_one_add_articles(as_analyst, document, analyst, reviewer):
+    for phrase, decision in (("Le ministère", "reject"), ("Les combats", "approve")):
+        start = TEXT.index(phrase)
+        claim = services.claim_create(document=document, user=analyst, start=start, end=start + len(phrase), tag="unsourced")
+        services.claim_submit(claim=claim, user=analyst)
+        services.claim_review(claim=claim, reviewer=reviewer, decision=decision, comment="Non.")
+    html = as_analyst.get("/").content.decode()
+    assert "2 of 2 reviewed" not in html
+    assert "1 of 2 approved" in html and f'<a class="rejected" href="/documents/{document.pk}/">1 rejected</a>' in html
+    assert '<progress max="2" value="1"' in html
+    assert html.count(">Add articles<") == 1
+    assert f"added <time datetime=\"{document.created_at.isoformat()}" in html or "added <time" in html

@@ -70,7 +70,7 @@ def test_queue_shows_sentence_in_context_tag_chain_and_analyst(as_reviewer, clai
     assert f'id="claim-{claim.pk}"' in html and f'id="claim-{draft.pk}"' not in html
     assert f'id="claim-{own.pk}"' in html  # another reviewer's claim: reviewable
     # The sentence around the claim, the claim marked, code points counted right past the emoji.
-    assert "<mark>Le ministère a annoncé l’ouverture du port</mark>, selon l’agence Mehr citant al-Nahrain." in html
+    assert '<mark class="q-claim">Le ministère a annoncé l’ouverture du port</mark>, selon l’agence Mehr citant al-Nahrain.' in html
     assert "Mehr News Agency" in html and "al-Nahrain" in html and ">ann<" in html
     assert "Sourced" in html
     assert "Le port &lt;b&gt;ouvert&lt;/b&gt;" in html  # user text escaped
@@ -85,7 +85,7 @@ def test_a_reviewer_never_sees_their_own_claims_in_the_queue(client, document, r
 def test_context_of_a_claim_after_an_emoji(as_reviewer, document, analyst):
     later = submitted(document, analyst, "au nord")
     html = as_reviewer.get(QUEUE).content.decode()
-    assert "Les combats continuent 🚀 <mark>au nord</mark>." in html
+    assert 'Les combats continuent 🚀 <mark class="q-claim">au nord</mark>.' in html
 
 
 def test_queue_query_count_does_not_grow_with_claims(as_reviewer, document, analyst, other_analyst, mehr, nahrain, django_assert_num_queries):

@@ -12,13 +12,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: run serve test bench install browser migrate seed check help
+.PHONY: run serve test bench install browser migrate seed check help screenshots axe
 
 help:
 	@echo "make run    - set up and serve the app on http://$(HOST):$(PORT) with seed data"
 	@echo "make test   - set up and run the whole test suite"
 	@echo "make serve  - serve as production would (gunicorn, DEBUG off)"
 	@echo "make bench  - run the benchmark suite, write bench/RESULTS.md"
+	@echo "make screenshots - take the README's screenshots (docs/*.png) in the browser"
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 is needed (Django 6); none found." >&2; exit 1; }
@@ -73,6 +74,15 @@ serve: migrate
 
 test: install browser
 	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The README's screenshots: the browser fixtures of the test suite, but written to docs/ only here.
+screenshots: install browser
+	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python -m pytest tests/browser/screenshots.py -q -p no:cacheprovider
+
+# axe-core for the accessibility checks of the browser tests (never served by the app):
+# installed from npm at the version pinned in tests/browser/package.json, its built file copied.
+axe:
+	cd tests/browser && npm install --no-audit --no-fund --no-save && cp node_modules/axe-core/axe.min.js axe.min.js && rm -rf node_modules package-lock.json
 
 check: install
 	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python manage.py makemigrations --check --dry-run

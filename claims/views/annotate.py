@@ -185,7 +185,7 @@ def claim_cards_html(claims: Sequence[Claim]) -> SafeString:
             sources = claim.chain_sources
             for i, source in enumerate(sources):
                 if i:
-                    out.append(' <span class="arrow">→</span> ')
+                    out.append(' <span class="arrow" aria-hidden="true">→</span> ')
                 out.append(f'<span class="chain-source kind-{html_escape(source.kind)}">{html_escape(source.name)}</span>')
             if not sources:
                 out.append('<span class="muted">no source yet</span>')

@@ -159,3 +159,56 @@ def test_keyboard_skips_lines_that_are_not_body_text(page, seeded, login):
     expect(page.get_by_role("heading", name="New claim")).to_have_count(0)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="New claim")).to_be_visible()
+
+
+def test_review_queue_ten_rows_keyboard_undo_counter_and_axe_on_review_and_dashboard(page, seeded, login):
+    from django.contrib.auth import get_user_model
+
+    from claims import services
+    from claims.models import Source
+
+    analyst = get_user_model().objects.get(username="analyst")
+    mehr = Source.objects.get(slug="mehr")
+    made = []
+    for document in Document.objects.order_by("pk"):
+        for sentence in document.sentences.filter(kind=SentenceKind.BODY).order_by("index")[:3]:
+            claim = services.claim_create(
+                document=document, user=analyst, start=sentence.start, end=sentence.end, tag="sourced",
+                chain=[services.Link(mehr, 0)],
+            )
+            made.append(services.claim_submit(claim=claim, user=analyst))
+    assert len(made) >= 12
+
+    login("reviewer")
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto("/review/")
+    rows = page.locator(".review-item")
+    expect(rows.first).to_be_visible()
+    # Ten or more claims on a 900 px screen, each sentence shown once.
+    bottoms = [box["y"] + box["height"] for box in (row.bounding_box() for row in rows.all()[:12])]
+    assert sum(1 for bottom in bottoms if bottom <= 900) >= 10, bottoms
+    expect(page.get_by_label("Analyst")).to_contain_text("any analyst")
+    count = page.locator("#queue-count")
+    expect(count).to_have_text(f"{len(made)} claims waiting for review.")
+    assert serious_violations(page) == []
+
+    # "a" approves the current claim; Undo takes it back; the counter follows.
+    first_id = rows.first.get_attribute("id")
+    page.locator("h1").click()
+    page.keyboard.press("j")
+    page.keyboard.press("a")
+    expect(page.locator(f"#{first_id}")).to_contain_text("approved.")
+    expect(count).to_have_text(f"{len(made) - 1} claims waiting for review.")
+    page.locator(f"#{first_id}").get_by_role("button", name="Undo").click()
+    expect(page.locator(f"#{first_id}").get_by_role("button", name="Approve")).to_be_visible()
+    expect(count).to_have_text(f"{len(made)} claims waiting for review.")
+    assert Claim.objects.get(pk=int(first_id.removeprefix("claim-"))).status == "submitted"
+
+    # Search on the claim's text.
+    page.get_by_label("Search claim text").fill("ministere defense")
+    page.get_by_role("button", name="Filter").click()
+    expect(count).to_contain_text("with these filters")
+
+    page.goto("/dashboard/")
+    expect(page.locator("svg[role=img]")).to_have_count(4)
+    assert serious_violations(page) == []

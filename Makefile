@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: run serve test bench install browser migrate seed check help screenshots axe
+.PHONY: run serve test bench install browser migrate seed check help screenshots screenshots-sources axe
 
 help:
 	@echo "make run    - set up and serve the app on http://$(HOST):$(PORT) with seed data"
@@ -62,11 +62,16 @@ PROD := DJANGO_SETTINGS_MODULE=$(SETTINGS) \
 	DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
 
+# The tasks worker: django-tasks-db's by default; Celery's when CELERY_BROKER_URL names a broker
+# (RabbitMQ or Redis; more workers on other hosts: `celery -A annotator worker`).
+TASKS_WORKER = $$(if [ -n "$$CELERY_BROKER_URL" ]; then echo "$(BIN)/celery -A annotator worker -l WARNING"; \
+	else echo "$(BIN)/python manage.py db_worker"; fi)
+
 serve: migrate
 	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v 0
 	@echo "Serving (production settings) on http://$(HOST):$(PORT) with $(WORKERS) workers x $(THREADS) threads"
 	@export $(PROD); \
-	$(BIN)/python manage.py db_worker & worker=$$!; \
+	$(TASKS_WORKER) & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn annotator.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --worker-class gthread --threads $(THREADS) \
@@ -74,10 +79,6 @@ serve: migrate
 
 test: install browser
 	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
-
-# The README's screenshots: the browser fixtures of the test suite, but written to docs/ only here.
-screenshots: install browser
-	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python -m pytest tests/browser/screenshots.py -q -p no:cacheprovider
 
 # axe-core for the accessibility checks of the browser tests (never served by the app):
 # installed from npm at the version pinned in tests/browser/package.json, its built file copied.
@@ -91,3 +92,14 @@ check: install
 # BENCH_SIZE=S|M|L (M by default); results in bench/RESULTS.md.
 bench: install
 	$(BIN)/python bench/run.py
+
+# The README's pictures (docs/*.png): the project page, My queue and curation from the demo data;
+# then the annotate page, the review queue and the dashboard through the browser tests' fixtures
+# (tests/browser/screenshots.py, run on its own: the test suite never writes under docs/).
+screenshots: seed browser
+	$(BIN)/python scripts/screenshots.py
+	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python -m pytest tests/browser/screenshots.py -q -p no:cacheprovider
+
+# docs/source-page.png and docs/network.png from the seed data, in their own database.
+screenshots-sources: install browser
+	$(BIN)/python docs/screenshots_sources.py

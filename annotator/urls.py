@@ -6,6 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from claims.views import errors
+from claims.views.accounts import LoginView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -19,8 +20,13 @@ urlpatterns = [
         name="api-docs",
     ),
     path("favicon.ico", login_not_required(errors.favicon), name="favicon"),
+    path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("claims.urls")),
 ]
 
+# Errors: JSON under /api/, pages elsewhere; a database outage is a 503 (claims/views/errors.py).
+handler400 = "claims.views.errors.bad_request"
+handler403 = "claims.views.errors.permission_denied"
+handler404 = "claims.views.errors.page_not_found"
 handler500 = "claims.views.errors.server_error"

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from claims.importing import SUPPORTED_SUFFIXES
+from claims.input_checks import InputError, parse_int
 from claims.models import ClaimTag, Source, SourceKind
 from claims.services import Link
 
@@ -112,13 +113,12 @@ class ChainWidget(forms.Widget):
 
 
 def _offset(value: str, what: str) -> int | None:
-    value = (value or "").strip()
-    if not value:
+    if not (value or "").strip():
         return None
     try:
-        return int(value)
-    except ValueError:
-        raise ValidationError(f"The {what} offset {value!r} is not a whole number.") from None
+        return parse_int(value, field=f"The {what} offset", min_value=0)
+    except InputError as exc:
+        raise ValidationError(str(exc)) from None
 
 
 class ChainField(forms.Field):
@@ -133,9 +133,10 @@ class ChainField(forms.Field):
             raise ValidationError(f"A chain has at most {MAX_CHAIN_LINKS} links.")
         ids = []
         for source_id, _, _ in value:
-            if not str(source_id).isdigit():
-                raise ValidationError(f"Unknown source {source_id!r}.")
-            ids.append(int(source_id))
+            try:
+                ids.append(parse_int(source_id, field="source", min_value=1))
+            except InputError:
+                raise ValidationError(f"Unknown source {str(source_id)[:40]!r}.") from None
         sources = Source.objects.in_bulk(ids)
         missing = [str(i) for i in ids if i not in sources]
         if missing:

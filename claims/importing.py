@@ -14,14 +14,18 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from claims import services
+from claims.input_checks import JSONTooDeep, loads_json
 from claims.models import Document, Source
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
+
+    from claims.models import Project
 
 SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl")
 ARTICLE_FIELDS = {"title", "text", "publisher", "url", "published_at", "language"}
@@ -72,9 +76,12 @@ def _published_at(value: Any, where: str) -> datetime | None:
     if value in (None, ""):
         return None
     if isinstance(value, str):
-        moment = parse_datetime(value)
-        if moment is None and (day := parse_date(value)) is not None:
-            moment = datetime.combine(day, time.min)
+        try:  # well-formed but impossible ("9999-99-99") raises ValueError
+            moment = parse_datetime(value)
+            if moment is None and (day := parse_date(value)) is not None:
+                moment = datetime.combine(day, time.min)
+        except ValueError:
+            raise ImportFileError(f"{where}: published_at {value[:40]!r} is not a possible date") from None
         if moment is not None:
             return moment if timezone.is_aware(moment) else timezone.make_aware(moment, timezone.UTC)
     raise ImportFileError(f"{where}: published_at {value!r} is not an ISO date or date-time")
@@ -113,9 +120,11 @@ def parse_article_file(name: str, data: bytes) -> list[ArticleInput]:
         return [ArticleInput(text=text)]
     if suffix == ".json":
         try:
-            payload = json.loads(text)
+            payload = loads_json(text)
         except json.JSONDecodeError as exc:
             raise ImportFileError(f"line {exc.lineno}: invalid JSON ({exc.msg})") from None
+        except JSONTooDeep as exc:
+            raise ImportFileError(str(exc)) from None
         items = payload if isinstance(payload, list) else [payload]
         if not items:
             raise ImportFileError("the JSON array is empty")
@@ -125,9 +134,11 @@ def parse_article_file(name: str, data: bytes) -> list[ArticleInput]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = loads_json(line)
         except json.JSONDecodeError as exc:
             raise ImportFileError(f"line {lineno}: invalid JSON ({exc.msg})") from None
+        except JSONTooDeep as exc:
+            raise ImportFileError(f"line {lineno}: {exc}") from None
         articles.append(_article_from_object(obj, f"line {lineno}"))
     return articles
 
@@ -150,9 +161,15 @@ def _message(error: ValidationError) -> str:
 
 
 def import_file(
-    name: str, data: bytes, *, user: "AbstractBaseUser | None", skip_duplicates: bool = False
+    name: str,
+    data: bytes,
+    *,
+    user: "AbstractBaseUser | None",
+    skip_duplicates: bool = False,
+    project: "Project | None" = None,
 ) -> FileResult:
-    """Import every article of one file, or none of them."""
+    """Import every article of one file, or none of them (into ``project`` when given: the
+    caller checked the right to, ``claims.projects.require_import``)."""
     result = FileResult(name=name)
     try:
         articles = parse_article_file(name, data)
@@ -178,7 +195,12 @@ def import_file(
             for a in articles
         ]
         try:
-            result.documents = services.documents_create(documents=new_documents, created_by=user)
+            with transaction.atomic():  # the documents and their project links, or nothing
+                result.documents = services.documents_create(documents=new_documents, created_by=user)
+                if project is not None:
+                    from claims.projects import documents_into_project
+
+                    documents_into_project(project=project, documents=result.documents)
         except services.InvalidDocument as exc:
             where = articles[exc.index].where
             raise ImportFileError((f"{where}: " if where else "") + _message(exc)) from None

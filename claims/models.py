@@ -16,10 +16,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 
-from claims.querysets import ClaimQuerySet, DocumentQuerySet, SourceQuerySet
-
-# A text search configuration made by migration 0001: French stemming over unaccented words.
-SEARCH_CONFIG = "french_unaccent"
+from claims.querysets import SEARCH_CONFIG, ClaimQuerySet, DocumentQuerySet, SourceQuerySet
 
 # Audit history: database triggers, so bulk updates and admin edits are caught too.
 def audited_events() -> tuple:
@@ -34,6 +31,31 @@ class SourceKind(models.TextChoices):
     ANONYMOUS = "anonymous", "Anonymous"
     DOCUMENT = "document", "Document"
     OTHER = "other", "Other"
+
+
+class SourceStatus(models.TextChoices):
+    # An analyst's new source is a proposal until a reviewer confirms it or merges it away.
+    PROPOSED = "proposed", "Proposed"
+    CONFIRMED = "confirmed", "Confirmed"
+
+
+class SourceRating(models.TextChoices):
+    RELIABLE = "reliable", "Reliable"
+    MIXED = "mixed", "Mixed"
+    UNRELIABLE = "unreliable", "Unreliable"
+    STATE_AFFILIATED = "state_affiliated", "State-affiliated"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class SourceManager(models.Manager.from_queryset(SourceQuerySet)):
+    """The registry as everyone sees it: a source merged into another is gone (404, no match).
+
+    ``Source.all_objects`` still reaches merged sources (the merge history, undoing a merge);
+    foreign keys use Django's base manager, so old rows still read their source.
+    """
+
+    def get_queryset(self) -> SourceQuerySet:
+        return super().get_queryset().filter(merged_into__isnull=True)
 
 
 @pghistory.track(*audited_events())
@@ -52,10 +74,22 @@ class Source(models.Model):
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code.")
     url = models.URLField(max_length=500, blank=True)
     description = models.TextField(blank=True)
+    affiliation = models.CharField(max_length=200, blank=True, help_text="e.g. « state media, Iran ».")
+    language = models.CharField(max_length=10, blank=True, help_text="Main language, e.g. fr, en, fa.")
+    status = models.CharField(max_length=10, choices=SourceStatus.choices, default=SourceStatus.CONFIRMED)
+    # The latest credibility note's rating, kept here so chips, lists and exports read it for free.
+    rating = models.CharField(max_length=20, choices=SourceRating.choices, blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_sources"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = SourceQuerySet.as_manager()
+    objects = SourceManager()
+    all_objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -63,6 +97,49 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"/sources/{self.slug}/"
+
+
+@pghistory.track(*audited_events())
+class CredibilityNote(models.Model):
+    """A dated, signed judgement on a source; the latest one's rating is the source's rating."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="notes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+    rating = models.CharField(max_length=20, choices=SourceRating.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["source", "-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.rating} on {self.source_id} by {self.user_id}"
+
+
+class SourceMerge(models.Model):
+    """One merge of ``source`` into ``into``, with what moved, so that it can be undone."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="merges_out")
+    into = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="merges_in")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Ids of the rows that moved, and the aliases ``into`` gained (only those it lacked).
+    attributions = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    documents = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    aliases_added = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"merge {self.source_id} -> {self.into_id}"
 
 
 class SentenceKind(models.TextChoices):
@@ -311,3 +388,55 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision} on claim {self.claim_id} by {self.reviewer_id}"
+
+
+class ImportJobState(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class ImportJob(models.Model):
+    """An annotation file uploaded through the page, imported by a task (``claims.import_jobs``).
+
+    The page polls it: ``phase`` and ``done``/``total`` drive the progress bar; at the end
+    ``report`` holds the counts, or ``errors`` every bad line (nothing was imported then).
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    format = models.CharField(max_length=20)
+    file_name = models.CharField(max_length=255)
+    size = models.BigIntegerField(default=0)
+    path = models.CharField(max_length=1000, blank=True, help_text="The spooled upload, removed once imported.")
+    state = models.CharField(max_length=10, choices=ImportJobState.choices, default=ImportJobState.QUEUED)
+    phase = models.CharField(max_length=20, blank=True)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    report = models.JSONField(null=True, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"import {self.pk} of {self.file_name} ({self.state})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (ImportJobState.DONE, ImportJobState.FAILED)
+
+
+# The workflow models (projects, assignments, curated layer), kept in their own module.
+from claims.project_models import (  # noqa: E402
+    Assignment,
+    CuratedClaim,
+    Membership,
+    Notification,
+    NotificationKind,
+    Project,
+    ProjectDocument,
+    ProjectRole,
+)

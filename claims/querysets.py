@@ -6,12 +6,75 @@ from typing import TYPE_CHECKING
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.db.models.expressions import RawSQL
 from django.utils.text import slugify
 
+from claims import roles
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
+
+# A text search configuration made by migration 0001: French stemming over unaccented words.
+SEARCH_CONFIG = "french_unaccent"
+
+
+def _related(model: type[models.Model], name: str) -> type[models.Model]:
+    """The model at the other end of ``model.name``: querysets reach the other models through
+    the relations, so that this module never imports ``claims.models`` (which imports it)."""
+    return model._meta.get_field(name).related_model
+
+
+def _in_a_project(document_model: type[models.Model], ref: str) -> Exists:
+    return Exists(_related(document_model, "project_links").objects.filter(document=OuterRef(ref)))
+
+
+def _lead_of(document_model: type[models.Model], user: "AbstractBaseUser", ref: str) -> Exists:
+    """The document at ``ref`` is in a project where ``user`` is a reviewer or a manager."""
+    links = _related(document_model, "project_links").objects.filter(
+        document=OuterRef(ref),
+        project__memberships__user=user,
+        project__memberships__role__in=roles.PROJECT_LEAD_ROLES,
+    )
+    return Exists(links)
+
+
+def document_visible_q(document_model: type[models.Model], user: "AbstractBaseUser", ref: str = "pk") -> Q:
+    """Documents ``user`` may see (``ref``: the document's id seen from the filtered model).
+
+    A document in no project: every signed-in user. In a project: its reviewers and managers,
+    and its analysts when it is assigned to them (and they are still members). Administrators
+    see everything (callers skip the filter).
+    """
+    anywhere = ~_in_a_project(document_model, ref)
+    if not roles.has_project_role(user, roles.PROJECT_ANALYST, *roles.PROJECT_LEAD_ROLES):
+        return Q(anywhere)
+    assigned = _related(document_model, "assignments").objects.filter(
+        document=OuterRef(ref), analyst=user, project__memberships__user=user
+    )
+    return Q(anywhere) | Q(_lead_of(document_model, user, ref)) | Q(Exists(assigned))
+
+
+def document_reviewable_q(document_model: type[models.Model], user: "AbstractBaseUser", ref: str = "pk") -> Q:
+    """Documents where ``user`` sees every claim sent to review: in no project for the Reviewer
+    group, in a project for its reviewers and managers."""
+    condition = Q(pk__in=[])
+    if roles.is_reviewer(user):
+        condition = Q(~_in_a_project(document_model, ref))
+    if roles.has_project_role(user, *roles.PROJECT_LEAD_ROLES):
+        condition |= Q(_lead_of(document_model, user, ref))
+    return condition
+
+
+class ProjectQuerySet(models.QuerySet):
+    def visible_to(self, user: "AbstractBaseUser") -> "ProjectQuerySet":
+        """Projects ``user`` is a member of; administrators see all. Others are 404."""
+        if not user.is_authenticated:
+            return self.none()
+        if roles.is_admin(user):
+            return self
+        members = _related(self.model, "memberships").objects.filter(project=OuterRef("pk"), user=user)
+        return self.filter(Exists(members))
 
 
 class SourceQuerySet(models.QuerySet):
@@ -54,10 +117,20 @@ class SourceQuerySet(models.QuerySet):
 
 
 class DocumentQuerySet(models.QuerySet):
+    def visible_to(self, user: "AbstractBaseUser") -> "DocumentQuerySet":
+        """Documents ``user`` may see (``document_visible_q``); out of reach is a 404."""
+        if not user.is_authenticated:
+            return self.none()
+        if roles.is_admin(user):
+            return self
+        return self.filter(document_visible_q(self.model, user))
+
+    def in_project(self, project_id: int) -> "DocumentQuerySet":
+        links = _related(self.model, "project_links").objects.filter(document=OuterRef("pk"), project_id=project_id)
+        return self.filter(Exists(links))
+
     def search(self, query: str) -> "DocumentQuerySet":
         """French full-text search, accent-insensitive, best match first (uses the GIN index)."""
-        from claims.models import SEARCH_CONFIG
-
         query = (query or "").strip()
         if not query:
             return self
@@ -90,22 +163,35 @@ class ClaimQuerySet(models.QuerySet):
         """Claims ``user`` may see.
 
         Analysts see only their own claims so that annotations stay independent; reviewers see
-        their own and every claim that reached review; administrators see everything.
+        their own and every claim that reached review; administrators see everything. All of it
+        only on documents ``user`` may see: a project's reviewers and managers see the claims
+        sent to review on its documents, its analysts their own claims on the documents
+        assigned to them (``document_visible_q``).
         """
-        from claims.permissions import is_admin, is_reviewer
-
         if not user.is_authenticated:
             return self.none()
-        if is_admin(user):
+        if roles.is_admin(user):
             return self
-        if is_reviewer(user):
-            return self.filter(Q(annotator=user) | ~Q(status="draft"))
-        return self.filter(annotator=user)
+        document_model = _related(self.model, "document")
+        own = Q(annotator=user) & document_visible_q(document_model, user, "document")
+        return self.filter(own | (~Q(status="draft") & document_reviewable_q(document_model, user, "document")))
+
+    def in_project(self, project_id: int) -> "ClaimQuerySet":
+        links = _related(_related(self.model, "document"), "project_links").objects.filter(
+            document=OuterRef("document"), project_id=project_id
+        )
+        return self.filter(Exists(links))
+
+    def curated(self, project_id: int | None = None) -> "ClaimQuerySet":
+        """Claims in a curated layer (of ``project_id``, or of any project)."""
+        curations = _related(self.model, "curations").objects.filter(claim=OuterRef("pk"))
+        if project_id is not None:
+            curations = curations.filter(project_id=project_id)
+        return self.filter(Exists(curations))
 
     def with_chain(self) -> "ClaimQuerySet":
         """Everything a claim's JSON or card shows, in a fixed number of queries."""
-        from claims.models import Attribution, Review
-
+        Attribution, Review = _related(self.model, "attributions"), _related(self.model, "reviews")
         return (
             self.select_related("annotator", "document")
             .defer("document__search_vector")

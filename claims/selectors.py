@@ -14,7 +14,7 @@ from claims.models import Claim, Document, Sentence, Source
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
-    from claims.models import Attribution
+    from claims.models import Attribution, Project
     from claims.querysets import ClaimQuerySet, DocumentQuerySet, SourceQuerySet
 
 
@@ -29,7 +29,12 @@ def deleted_claim_get(*, user: "AbstractBaseUser", claim_id: int) -> Claim | Non
 
 
 def document_list(
-    *, user: "AbstractBaseUser", search: str = "", publisher_id: int | None = None, to_review: bool = False
+    *,
+    user: "AbstractBaseUser",
+    search: str = "",
+    publisher_id: int | None = None,
+    to_review: bool = False,
+    project_id: int | None = None,
 ) -> "DocumentQuerySet":
     """Documents with their counts; counts only include the claims ``user`` may see.
 
@@ -37,7 +42,9 @@ def document_list(
     """
     if not user.is_authenticated:
         return Document.objects.none()
-    documents = Document.objects.select_related("publisher").defer("text", "search_vector")
+    documents = Document.objects.visible_to(user).select_related("publisher").defer("text", "search_vector")
+    if project_id is not None:
+        documents = documents.in_project(project_id)
     if publisher_id is not None:
         documents = documents.filter(publisher_id=publisher_id)
     documents = documents.search(search).with_claim_counts(Claim.objects.visible_to(user))
@@ -49,18 +56,35 @@ def document_list(
     return documents
 
 
+def project_param(*, user: "AbstractBaseUser", value: str) -> "Project | None":
+    """The project a ``?project=`` names, if ``user`` is in it (404 otherwise, as for the
+    project itself); None when the parameter is absent."""
+    from django.http import Http404
+
+    from claims.models import Project
+
+    if not value:
+        return None
+    project = Project.objects.visible_to(user).filter(pk=int(value)).first() if value.isdigit() else None
+    if project is None:
+        raise Http404("No such project.")
+    return project
+
+
 def publisher_list() -> "SourceQuerySet":
     """Sources that published at least one stored document (the document list's filter)."""
     return Source.objects.filter(pk__in=Document.objects.filter(publisher__isnull=False).values("publisher_id"))
 
 
 def document_get(*, user: "AbstractBaseUser", document_id: int) -> Document:
-    """One document (every signed-in user may read every document), without its search vector."""
+    """One document ``user`` may see (``DocumentQuerySet.visible_to``: a project's document is a
+    404 outside it), without its search vector."""
     from django.shortcuts import get_object_or_404
 
     if not user.is_authenticated:
         raise PermissionDenied
-    return get_object_or_404(Document.objects.select_related("publisher").defer("search_vector"), pk=document_id)
+    documents = Document.objects.visible_to(user).select_related("publisher").defer("search_vector")
+    return get_object_or_404(documents, pk=document_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +93,7 @@ class ChainSource:
 
     name: str
     kind: str
+    rating: str = ""  # the latest credibility note's, or ""
 
 
 def document_for_annotation(*, user: "AbstractBaseUser", document_id: int) -> Document:
@@ -86,15 +111,16 @@ def document_for_annotation(*, user: "AbstractBaseUser", document_id: int) -> Do
 
     from claims.models import Attribution, Review
 
-    document = get_object_or_404(Document.objects.select_related("publisher").defer("search_vector"), pk=document_id)
+    documents = Document.objects.visible_to(user).select_related("publisher").defer("search_vector")
+    document = get_object_or_404(documents, pk=document_id)
     sentences = Sentence.objects.filter(document=document).order_by("index")
     document.sentence_spans = list(sentences.values_list("index", "start", "end", "kind", named=True))
     visible = Claim.objects.visible_to(user).filter(document=document)
     claims = list(visible.order_by("start", "end", "id"))
     chains: dict[int, list[ChainSource]] = {}
     links = Attribution.objects.filter(claim__in=visible.values("pk")).order_by("claim_id", "position")
-    for claim_id, name, kind in links.values_list("claim_id", "source__name", "source__kind"):
-        chains.setdefault(claim_id, []).append(ChainSource(name, kind))
+    for claim_id, name, kind, rating in links.values_list("claim_id", "source__name", "source__kind", "source__rating"):
+        chains.setdefault(claim_id, []).append(ChainSource(name, kind, rating))
     reviews = Review.objects.filter(claim__in=visible.values("pk")).select_related("reviewer")
     latest = {r.claim_id: r for r in reviews.order_by("claim_id", "-created_at", "-id").distinct("claim_id")}
     for claim in claims:

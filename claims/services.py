@@ -35,9 +35,11 @@ from claims.models import (
     Sentence,
     Source,
     SourceKind,
+    SourceStatus,
     Suggestion,
     SuggestionState,
 )
+from claims.notifications import notify_review
 from claims.text.segmentation import LineKind, publisher_name, segment_text, title_from_segments
 
 if TYPE_CHECKING:
@@ -135,6 +137,11 @@ def _publisher_from_lines(text: str, segments, cache: dict[str, Source | None]) 
         if cache[name] is not None:
             return cache[name]
     return None
+
+
+def publisher_from_segments(text: str, segments, cache: dict[str, Source | None]) -> Source | None:
+    """The registry source named by a text's publisher lines, as ``documents_create`` finds it."""
+    return _publisher_from_lines(text, segments, cache)
 
 
 def _check_new_document(new: NewDocument) -> None:
@@ -270,7 +277,12 @@ def source_create(
     country: str = "",
     url: str = "",
     description: str = "",
+    affiliation: str = "",
+    language: str = "",
+    user: "AbstractBaseUser | None" = None,
 ) -> Source:
+    """Add a source. One added by someone who may not edit the registry (an analyst) is a
+    proposal until a reviewer confirms it or merges it into an existing source."""
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": "A source needs a name."})
@@ -279,7 +291,7 @@ def source_create(
     slug = slugify(slug or name)[:100]
     if not slug:
         raise ValidationError({"slug": "A slug needs at least one letter or digit."})
-    if Source.objects.filter(slug=slug).exists():
+    if Source.all_objects.filter(slug=slug).exists():  # merged sources keep their slug
         raise ValidationError({"slug": f"A source with slug {slug!r} exists already."})
     # One registry entry per source: a name that is already a name or an alias is that source.
     if same := Source.objects.search_exact(name).first():
@@ -292,6 +304,14 @@ def source_create(
         country=(country or "").upper()[:2],
         url=url or "",
         description=description or "",
+        affiliation=(affiliation or "").strip(),
+        language=(language or "").strip().lower(),
+        status=(
+            SourceStatus.PROPOSED
+            if user is not None and not permissions.can_edit_source(user)
+            else SourceStatus.CONFIRMED
+        ),
+        created_by=user if user is not None and user.is_authenticated else None,
     )
 
 
@@ -307,6 +327,8 @@ def source_update(
     country: str | None = None,
     url: str | None = None,
     description: str | None = None,
+    affiliation: str | None = None,
+    language: str | None = None,
 ) -> Source:
     """Edit a registry source; ``None`` keeps a field. The slug never changes: it is a stable id."""
     if not permissions.can_edit_source(user):
@@ -328,6 +350,10 @@ def source_update(
         source.url = url
     if description is not None:
         source.description = description
+    if affiliation is not None:
+        source.affiliation = affiliation.strip()
+    if language is not None:
+        source.language = language.strip().lower()
     source.save()
     return source
 
@@ -365,6 +391,14 @@ def validate_span(*, document: Document, start: int, end: int) -> None:
     _check_span(document, start, end)
 
 
+def claim_check(*, document: Document, start: int, end: int, tag: str, chain: Sequence[Link] = ()) -> None:
+    """The rules ``claim_create`` applies, without writing: batch imports check a whole file
+    with them before storing anything. ``document`` needs only its ``text``; the chain's
+    sources need only a ``name`` (they may not be stored yet)."""
+    _check_span(document, start, end)
+    _check_chain(document, tag, chain)
+
+
 def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
     if tag not in ClaimTag.values:
         raise ValidationError({"tag": f"Unknown tag {tag!r}; one of {', '.join(ClaimTag.values)}."})
@@ -389,12 +423,13 @@ def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
             )
 
 
-def _write_chain(claim: Claim, chain: Sequence[Link], *, replace: bool = True) -> None:
+def _write_chain(claim: Claim, chain: Sequence[Link], *, replace: bool = True) -> list[Attribution]:
+    """Store the chain in one multi-row INSERT; returns its rows in order."""
     if replace:
         claim.attributions.all().delete()
     if not chain:
-        return
-    Attribution.objects.bulk_create(
+        return []
+    return Attribution.objects.bulk_create(
         Attribution(
             claim=claim,
             position=link.position,
@@ -556,7 +591,7 @@ def claim_review(
     claim = _lock(claim)
     if claim.annotator_id == reviewer.pk:
         raise ValidationError("You cannot review a claim you annotated.", code="permission")
-    if not permissions.is_reviewer(reviewer):
+    if not permissions.can_review(reviewer):
         raise ValidationError("Only reviewers can review claims.", code="permission")
     if decision not in ReviewDecision.values:
         raise ValidationError({"decision": f"Unknown decision {decision!r}; approve or reject."})
@@ -573,9 +608,11 @@ def claim_review(
     claim.status = ClaimStatus.APPROVED if decision == ReviewDecision.APPROVE else ClaimStatus.REJECTED
     claim.version += 1
     claim.save(update_fields=["status", "version", "updated_at"])
-    return Review.objects.create(
+    review = Review.objects.create(
         claim=claim, reviewer=reviewer, decision=decision, reason=reason, comment=comment, correction=correction
     )
+    notify_review(review=review)
+    return review
 
 
 # How long a reviewer may take back a decision (the page offers "Undo" for less than that).
@@ -620,13 +657,17 @@ def claims_bulk_approve(
 
     A claim the rules refuse is listed with the reason and left as it was; the others are approved.
     """
-    if not permissions.is_reviewer(reviewer):
+    if not permissions.can_review(reviewer):
         raise ValidationError("Only reviewers can review claims.", code="permission")
     ids = sorted({int(pk) for pk in claim_ids})
     if not ids:
         raise ValidationError({"claims": "Select at least one claim to approve."})
     # Lock every row first, in id order, so that two bulk approvals cannot deadlock each other.
-    found = set(Claim.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    # Only claims the reviewer can reach: a project's claims are reviewed by its own reviewers.
+    reachable = Claim.objects.visible_to(reviewer).filter(pk__in=ids).values("pk")
+    found = set(
+        Claim.objects.select_for_update().filter(pk__in=reachable).order_by("pk").values_list("pk", flat=True)
+    )
     approved: list[Claim] = []
     refused: dict[int, str] = {}
     for pk in ids:

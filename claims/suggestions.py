@@ -118,13 +118,14 @@ def suggestions_queue(*, document_ids: Sequence[int], mark_queued: bool = True) 
         return
     if mark_queued:  # new documents are stored queued already (an UPDATE rewrites the row)
         _set_state(ids, SuggestionState.QUEUED)
-    for i in range(0, len(ids), TASK_BATCH):
-        batch = ids[i : i + TASK_BATCH]
-        try:
-            suggest_for_documents.enqueue(batch)
-        except Exception:  # the queue is down: say so on the documents, keep the import
-            logger.exception("could not queue suggestions for documents %s", batch)
-            _set_state(batch, SuggestionState.FAILED)
+    from claims.task_batches import enqueue_each
+
+    batches = [ids[i : i + TASK_BATCH] for i in range(0, len(ids), TASK_BATCH)]
+    try:
+        enqueue_each(suggest_for_documents, [(batch,) for batch in batches])  # one INSERT for all
+    except Exception:  # the queue is down: say so on the documents, keep the import
+        logger.exception("could not queue suggestions for %d documents", len(ids))
+        _set_state(ids, SuggestionState.FAILED)
 
 
 TASK_BATCH = 20  # documents per task: spaCy parses them in shared batches

@@ -21,3 +21,19 @@ def suggest_for_document(document_id: int) -> int:
 def suggest_for_documents(document_ids: list[int]) -> int:
     """The same for a batch of documents (an import), parsed together."""
     return suggestions.suggestions_run(document_ids=document_ids)
+
+
+@task(priority=10)  # before the suggestions: the annotate page waits for the sentences
+def segment_documents(document_ids: list[int]) -> int:
+    """Write the sentences of documents stored without them (an annotation import)."""
+    from claims.segmenting import documents_segment
+
+    return documents_segment(document_ids=document_ids)
+
+
+@task
+def run_import_job(job_id: int) -> str:
+    """Import an annotation file uploaded through the page (``claims.import_jobs``)."""
+    from claims.import_jobs import import_job_run
+
+    return import_job_run(job_id=job_id)

@@ -1,5 +1,6 @@
 """Settings shared by every environment; values come from the environment (12-factor)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -25,7 +26,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -39,6 +41,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Hardening: NUL / lone surrogates refused at the edge; database outages answered 503.
+    "claims.middleware.BadInputMiddleware",
+    "claims.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -48,6 +53,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "pghistory.middleware.HistoryMiddleware",
+    "annotator.replica.ReplicaMiddleware",
+    # Last: turns a locked-out login (page, admin) into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "annotator.urls"
@@ -86,6 +94,19 @@ def database_settings() -> dict:
 
 
 DATABASES = {"default": database_settings()}
+# A streaming replica (PostgreSQL hot standby) for the heavy reads: lists, exports, statistics
+# and the source network (annotator/replica.py says which requests, and how a user who just
+# wrote is kept on the primary until the replica has caught up).
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"), "ENGINE": "django.db.backends.postgresql",
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"], "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["annotator.replica.PrimaryReplicaRouter"]
+# Seconds a client that wrote keeps its "read from the primary until the replica has replayed my
+# write" cookie (a replica that lags longer than this is a replica in trouble).
+REPLICA_PIN_SECONDS = env.int("DJANGO_REPLICA_PIN_SECONDS", default=300)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -94,8 +115,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2id at OWASP's parameters (claims/hashers.py); older hashes are upgraded at login.
+PASSWORD_HASHERS = [
+    "claims.hashers.OWASPArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
+# Password guessing (django-axes): the login page, the admin and the API token endpoint lock a
+# username, and separately an address, after AXES_FAILURE_LIMIT failures in a row, for
+# AXES_COOLOFF_TIME; the page says so, the API answers 429 with Retry-After.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("DJANGO_LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "claims.views.accounts.lockout_response"
+AXES_VERBOSE = False
+AXES_USERNAME_FORM_FIELD = "username"
+
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/start/"  # My queue for analysts, the document list for the others
 LOGOUT_REDIRECT_URL = "/accounts/login/"
 
 LANGUAGE_CODE = "en"
@@ -116,11 +160,16 @@ STORAGES = {
 
 # Request bodies: big enough for a batch of articles, small enough to refuse abuse.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=10 * 1024 * 1024)
+# Annotation files (API and page) are streamed to a temporary file and read line by line, so
+# they may be far larger than other bodies; this is their own limit.
+ANNOTATION_IMPORT_MAX_BYTES = env.int("DJANGO_IMPORT_MAX_BYTES", default=1024 * 1024 * 1024)
+# Where uploads through the page wait for the import task (the worker reads them from there).
+IMPORT_SPOOL_DIR = env.str("DJANGO_IMPORT_SPOOL_DIR", default="") or None
 
 REST_FRAMEWORK = {
     # Token first: an anonymous call then gets 401 with `WWW-Authenticate: Token`, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -128,9 +177,33 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "claims.api.schema.ApiAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.IdCursorPagination",
     "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.JSONObjectParser"],
+    "DEFAULT_RENDERER_CLASSES": ["claims.api.renderers.SafeJSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
+    # `?format=` names an export format (`/api/v1/export/claims/?format=csv`) and the claim
+    # filters are shared with the lists: DRF's renderer override on it would turn `?format=csv`
+    # on a list into a 404. Renderers are chosen by the Accept header only.
+    "URL_FORMAT_OVERRIDE": None,
     "EXCEPTION_HANDLER": "claims.api.exceptions.exception_handler",
     "PAGE_SIZE": 100,
+    # Per signed-in user and per anonymous address; answered 429 with Retry-After.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("DJANGO_THROTTLE_ANON", default="60/minute"),
+        "user": env.str("DJANGO_THROTTLE_USER", default="600/minute"),
+    },
 }
+
+# API tokens (django-rest-knox): each login makes one, stored as a digest, expiring.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env.int("DJANGO_TOKEN_TTL_HOURS", default=10)),
+    "AUTH_HEADER_PREFIX": "Token",
+}
+
+# The throttles' counters. One process (runserver): memory. Production shares them between
+# gunicorn's workers through the database (production.py; `make serve` creates the table).
+CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="locmemcache://")}
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claim & attribution annotator API",
@@ -149,12 +222,39 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Background tasks (the attribution suggestions). By default django-tasks-db keeps the queue in
+# PostgreSQL and `manage.py db_worker` runs it. With CELERY_BROKER_URL set (RabbitMQ
+# `amqp://user:password@host:5672/vhost`, or Redis `redis://host:6379/N`) the same tasks go
+# through Celery (django-tasks-celery) and `celery -A annotator worker` processes run them, on
+# as many hosts as needed.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 TASKS = {
     "default": {
-        "BACKEND": env.str("DJANGO_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "BACKEND": env.str(
+            "DJANGO_TASKS_BACKEND",
+            default="django_tasks_celery.CeleryBackend" if CELERY_BROKER_URL else "django_tasks_db.DatabaseBackend",
+        ),
         "QUEUES": ["default"],
+        "OPTIONS": {"CELERY_APP": "annotator.celery.app"} if CELERY_BROKER_URL else {},
     }
 }
+# At least once: a task is acknowledged when it has run, so a worker that dies (kill -9, a lost
+# host) leaves its task unacknowledged and the broker hands it to another worker; running a
+# suggestion task twice is harmless (it replaces the document's suggestions). One task reserved
+# per worker process at a time, so a busy worker does not sit on tasks an idle one could run.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="annotator-suggestions")
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+# Redis has no acknowledgements of its own: an unacknowledged task comes back after this many
+# seconds (RabbitMQ gives it back as soon as the dead worker's connection drops).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task's outcome is stored on its documents (Document.suggestion_state), not in a Celery
+# result backend, so django-tasks-celery's warnings about results do not apply.
+SILENCED_SYSTEM_CHECKS = ["django_tasks_celery.W001", "django_tasks_celery.W002"]
 
 # Whether the seed command may create the demo users of the README (never in production).
 SEED_DEMO_USERS = DEBUG

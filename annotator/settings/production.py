@@ -30,3 +30,9 @@ DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
     "max_size": env.int("DJANGO_DB_POOL_MAX", default=8),
     "timeout": 10,
 }
+
+# Throttle counters shared by every gunicorn worker (the table: `manage.py createcachetable`).
+CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="dbcache://django_cache")}
+if "replica" in DATABASES:  # noqa: F405
+    DATABASES["replica"]["CONN_MAX_AGE"] = 0  # noqa: F405
+    DATABASES["replica"].setdefault("OPTIONS", {})["pool"] = dict(DATABASES["default"]["OPTIONS"]["pool"])  # noqa: F405

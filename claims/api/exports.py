@@ -159,7 +159,7 @@ def region_id(claim: str, position: str | None = None) -> str:
 # The registry's JSON strings, made once per source rather than once per link (OFFSET 0 keeps
 # PostgreSQL from folding the subquery into the join, which would evaluate them per row).
 SOURCES = f"""
-  SELECT id, slug, name, kind,
+  SELECT id, slug, name, kind, rating,
          {s("slug")} AS slug_json, {s("name")} AS name_json, {s("kind")} AS kind_json,
          {obj(("id", n("id")), ("slug", s("slug")), ("name", s("name")), ("kind", s("kind")))} AS source_json
   FROM {{source}} OFFSET 0
@@ -171,7 +171,7 @@ SOURCES = f"""
 # and Label Studio relations run claim -> mention -> mention...).
 LINKS = f"""
   SELECT a.claim_id, a.position, a.mention_start, a.mention_end, ac.document_id,
-         s.id AS source_id, s.slug, s.name, s.kind, s.slug_json, s.name_json, s.kind_json, s.source_json,
+         s.id AS source_id, s.slug, s.name, s.kind, s.rating, s.slug_json, s.name_json, s.kind_json, s.source_json,
          CASE WHEN a.mention_start IS NULL THEN NULL
               WHEN a.mention_start >= ac.start AND a.mention_end <= ac."end"
                 THEN substr(ac.text, a.mention_start - ac.start + 1, a.mention_end - a.mention_start)
@@ -274,6 +274,7 @@ CSV_COLUMNS = [
     "id", "document", "start", "end", "text", "tag", "status", "annotator", "version",
     "created_at", "updated_at", "chain_length", "chain_slugs", "chain_names", "chain_kinds",
     "chain_mentions", "review_decision", "review_reason", "review_comment", "reviewer", "reviewed_at",
+    "chain_ratings",
 ]  # fmt: skip
 CHAIN_SEPARATOR = " > "
 CSV_ROW = " || ',' || ".join(
@@ -283,13 +284,15 @@ CSV_ROW = " || ',' || ".join(
         "COALESCE(ch.length, 0)", _csv_text("ch.slugs"), _csv_text("ch.names"), _csv_text("ch.kinds"),
         _csv_text("ch.mentions"), "COALESCE(rv.decision, '')", "COALESCE(rv.reason, '')",
         _csv_text("rv.comment"), _csv_text("rv.reviewer"), _iso("rv.created_at"),
+        _csv_text("ch.ratings"),
     ]
 )  # fmt: skip
 CSV_CHAIN = f"""count(*) AS length,
   string_agg(l.slug, '{CHAIN_SEPARATOR}' ORDER BY l.position) AS slugs,
   string_agg(l.name, '{CHAIN_SEPARATOR}' ORDER BY l.position) AS names,
   string_agg(l.kind, '{CHAIN_SEPARATOR}' ORDER BY l.position) AS kinds,
-  string_agg(COALESCE(l.mention_text, ''), '{CHAIN_SEPARATOR}' ORDER BY l.position) AS mentions"""
+  string_agg(COALESCE(l.mention_text, ''), '{CHAIN_SEPARATOR}' ORDER BY l.position) AS mentions,
+  string_agg(l.rating, '{CHAIN_SEPARATOR}' ORDER BY l.position) AS ratings"""
 CSV_QUERY = _claims_query(CSV_ROW, CSV_CHAIN, with_reviews=True)
 
 

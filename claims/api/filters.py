@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
-from claims.models import ClaimStatus, ClaimTag, Document, Source, SourceKind
+from claims.models import ClaimStatus, ClaimTag, Document, Project, Source, SourceKind
 
 
 class SourceIdOrSlugField(forms.ModelChoiceField):
@@ -29,7 +29,28 @@ class SourceRefFilter(django_filters.ModelChoiceFilter):
     field_class = SourceIdOrSlugField
 
 
-class ClaimFilter(django_filters.FilterSet):
+def _projects(request) -> QuerySet:
+    """The projects the caller is in; the command line (no request) names any project."""
+    if request is None:
+        return Project.objects.all()
+    return Project.objects.visible_to(request.user)
+
+
+class ProjectFilterMixin(django_filters.FilterSet):
+    project = django_filters.ModelChoiceFilter(
+        queryset=_projects, method="filter_project", help_text="Only this project's documents (id)."
+    )
+
+    def filter_project(self, queryset: QuerySet, name: str, value: Project) -> QuerySet:
+        return queryset.in_project(value.pk)
+
+
+class ClaimFilter(ProjectFilterMixin):
+    layer = django_filters.ChoiceFilter(
+        choices=[("all", "all"), ("curated", "curated")],
+        method="filter_layer",
+        help_text="`curated`: only the claims in the curated layer (of `project`, or of any project); `all` (default): every claim.",
+    )
     document = django_filters.ModelChoiceFilter(
         queryset=Document.objects.only("pk"), help_text="Claims of this document (id)."
     )
@@ -78,11 +99,17 @@ class ClaimFilter(django_filters.FilterSet):
     def filter_source(self, queryset: QuerySet, name: str, value: Source) -> QuerySet:
         return queryset.cited_source(value.pk)
 
+    def filter_layer(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value != "curated":
+            return queryset
+        project = self.form.cleaned_data.get("project")
+        return queryset.curated(project.pk if project else None)
+
     def filter_direct_source(self, queryset: QuerySet, name: str, value: Source) -> QuerySet:
         return queryset.cited_source(value.pk, direct_only=True)
 
 
-class DocumentFilter(django_filters.FilterSet):
+class DocumentFilter(ProjectFilterMixin):
     publisher = SourceRefFilter(queryset=Source.objects.only("pk", "slug"), help_text="Source id or slug.")
     published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
     published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")

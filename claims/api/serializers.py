@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -24,6 +25,7 @@ from claims.models import (
     Sentence,
     Source,
     SourceKind,
+    SourceRating,
     SuggestionState,
 )
 from claims.services import MAX_DOCUMENT_CHARS, Link
@@ -90,14 +92,20 @@ class ClaimSerializer(serializers.ModelSerializer):
     def to_representation(self, claim: Claim) -> dict[str, Any]:
         # Built by hand, same shape as the declared fields: a page of 100 claims otherwise spends
         # most of its time in DRF's per-field machinery (B4 in bench/).
-        return {
+        return claim_json(claim, claim.attributions.all())
+
+
+def claim_json(claim: Claim, chain) -> dict[str, Any]:
+    """``ClaimSerializer``'s output with the chain given: ``Attribution`` rows, or the
+    ``services.Link`` values a claim was just written with (so it need not be read back)."""
+    return {
             "id": claim.pk,
             "document": claim.document_id,
             "start": claim.start,
             "end": claim.end,
             "text": claim.text,
             "tag": claim.tag,
-            "attributions": [attribution_json(claim, link) for link in claim.attributions.all()],
+            "attributions": [attribution_json(claim, link) for link in sorted(chain, key=lambda link: link.position)],
             "status": claim.status,
             "annotator": claim.annotator.username,
             "version": claim.version,
@@ -138,11 +146,19 @@ class ReviewSerializer(serializers.ModelSerializer):
 
 class SourceSerializer(serializers.ModelSerializer):
     url = serializers.CharField(help_text="The source's site, or empty.")
+    rating = serializers.SerializerMethodField(help_text="The latest credibility note's rating, or null.")
 
     class Meta:
         model = Source
-        fields = ["id", "slug", "name", "kind", "aliases", "country", "url", "description", "created_at", "updated_at"]
+        fields = [
+            "id", "slug", "name", "kind", "aliases", "country", "affiliation", "language", "url", "description",
+            "status", "rating", "created_at", "updated_at",
+        ]  # fmt: skip
         read_only_fields = fields
+
+    @extend_schema_field(serializers.ChoiceField(choices=SourceRating.choices, allow_null=True))
+    def get_rating(self, source: Source) -> str | None:
+        return source.rating or None
 
 
 class SentenceSerializer(serializers.ModelSerializer):
@@ -209,10 +225,6 @@ class HistoryStepSerializer(serializers.Serializer):
     comment = serializers.CharField(allow_blank=True)
     reason = serializers.CharField(allow_blank=True)
     via = serializers.CharField(allow_blank=True, help_text="The page or endpoint, when made through the web.")
-
-
-class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField()
 
 
 class ImportResultSerializer(serializers.Serializer):
@@ -285,7 +297,10 @@ class SourceRefField(serializers.Field):
         if isinstance(data, bool) or not isinstance(data, int | str):
             self.fail("invalid")
         source = None
-        if isinstance(data, int):
+        found = getattr(self.root, "_chain_sources", None)  # ChainInputSerializer read the chain's at once
+        if found is not None:
+            source = found.get(data)
+        elif isinstance(data, int):
             source = Source.objects.filter(pk=data).first() if data > 0 else None
         elif _is_slug(data):
             source = Source.objects.filter(slug=data).first()
@@ -307,10 +322,32 @@ class MentionInputSerializer(serializers.Serializer):
     end = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET)
 
 
+class ChainInputSerializer(serializers.ListSerializer):
+    """A chain: the sources of all its links are read in one query (by id or slug), not one each."""
+
+    def to_internal_value(self, data: Any) -> list:
+        if isinstance(data, list):
+            refs = [item.get("source") for item in data if isinstance(item, dict)]
+            ids = {r for r in refs if isinstance(r, int) and not isinstance(r, bool) and 0 < r <= 2**63 - 1}
+            slugs = {r for r in refs if isinstance(r, str) and _is_slug(r)}
+            found: dict[Any, Source] = {}
+            if ids or slugs:
+                for source in Source.objects.filter(Q(pk__in=ids) | Q(slug__in=slugs)):
+                    if source.pk in ids:
+                        found[source.pk] = source
+                    if source.slug in slugs:
+                        found[source.slug] = source
+            self.root._chain_sources = found
+        return super().to_internal_value(data)
+
+
 class LinkInputSerializer(serializers.Serializer):
     position = serializers.IntegerField(min_value=0, max_value=MAX_CHAIN_LENGTH - 1)
     source = SourceRefField()
     mention = MentionInputSerializer(required=False, allow_null=True, default=None)
+
+    class Meta:
+        list_serializer_class = ChainInputSerializer
 
     def to_link(self, data: dict[str, Any]) -> Link:
         mention = data.get("mention") or {}
@@ -384,6 +421,8 @@ class SourceCreateSerializer(serializers.Serializer):
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, allow_blank=True, default="")
     url = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
     description = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    affiliation = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    language = serializers.CharField(required=False, allow_blank=True, max_length=10, default="")
 
 
 class SourceUpdateSerializer(serializers.Serializer):
@@ -396,6 +435,8 @@ class SourceUpdateSerializer(serializers.Serializer):
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, allow_blank=True)
     url = serializers.URLField(max_length=500, required=False, allow_blank=True)
     description = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    affiliation = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    language = serializers.CharField(required=False, allow_blank=True, max_length=10)
 
 
 class DocumentCreateSerializer(serializers.Serializer):
@@ -406,6 +447,9 @@ class DocumentCreateSerializer(serializers.Serializer):
     url = serializers.URLField(max_length=2000, required=False, allow_blank=True, default="")
     published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     language = serializers.CharField(max_length=10, required=False, allow_blank=True, default="fr")
+    project = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Put the article in this project (its managers)."
+    )
 
 
 class ImportSerializer(serializers.Serializer):

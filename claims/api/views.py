@@ -15,21 +15,21 @@ from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
-from rest_framework.authtoken.serializers import AuthTokenSerializer
-from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from claims import history, interchange, permissions, selectors, services
+from claims import annotation_batch, history, interchange, permissions, selectors, services
 from claims.api import exports
 from claims.api import serializers as s
+from claims import projects
+from claims.api.projects import project_for_import
 from claims.api.filters import ClaimFilter, DocumentFilter, SourceFilter
-from claims.api.parsers import JSONObjectParser, LimitedMultiPartParser
+from claims.api.parsers import AnnotationFileParser, JSONObjectParser
+from claims.api.renderers import SafeJSONRenderer as JSONRenderer
 from claims.api.schema import ApiAutoSchema
 from claims.suggestions import suggestion_overview
 from claims.models import Claim, Document, Source
@@ -85,8 +85,12 @@ SOURCE_EXAMPLE = {
     "kind": "news_outlet",
     "aliases": ["Mehr", "agence Mehr", "l’agence de presse Mehr"],
     "country": "IR",
+    "affiliation": "state media, Iran",
+    "language": "fa",
     "url": "https://en.mehrnews.com",
     "description": "Iranian state-affiliated news agency.",
+    "status": "confirmed",
+    "rating": "state_affiliated",
     "created_at": "2026-03-01T08:00:00Z",
     "updated_at": "2026-03-01T08:00:00Z",
 }
@@ -155,26 +159,6 @@ def require(allowed: bool, message: str) -> None:
         raise PermissionDenied(message)
 
 
-# --- auth --------------------------------------------------------------------------------------
-
-
-@extend_schema(
-    tags=["auth"],
-    request=AuthTokenSerializer,
-    responses={200: s.TokenSerializer},
-    examples=[
-        _example("Credentials", {"username": "analyst", "password": "analyst-demo"}, request_only=True),
-        _example("Token", {"token": "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"}, response_only=True),
-    ],
-    auth=[],
-)
-class TokenView(ObtainAuthToken):
-    """Trade a username and password for an API token; then send ``Authorization: Token <token>``."""
-
-    parser_classes = (JSONObjectParser,)
-    renderer_classes = (JSONRenderer,)
-
-
 # --- sources -----------------------------------------------------------------------------------
 
 
@@ -223,7 +207,7 @@ class SourceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def create(self, request: Request) -> Response:
         data = self._valid(s.SourceCreateSerializer, request)
         require(permissions.can_annotate(request.user), "Only analysts and reviewers can add sources.")
-        source = services.source_create(**data)
+        source = services.source_create(**data, user=request.user)
         return Response(s.SourceSerializer(source).data, status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: str, partial: bool = False) -> Response:
@@ -296,7 +280,9 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         serializer = s.DocumentCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         require(permissions.can_annotate(request.user), "Only analysts and reviewers can add documents.")
-        document = services.document_create(created_by=request.user, **serializer.validated_data)
+        fields = dict(serializer.validated_data)
+        project = project_for_import(request.user, fields.pop("project", None))
+        document = projects.document_create_in_project(project=project, user=request.user, **fields)
         document = selectors.document_get(user=request.user, document_id=document.pk)
         return Response(s.DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
@@ -387,15 +373,17 @@ class ClaimViewSet(viewsets.ModelViewSet):
         serializer = s.ClaimCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        chain = s.links_of(data["attributions"])
         claim = services.claim_create(
-            document=data["document"],
+            document=selectors.document_get(user=request.user, document_id=data["document"].pk),
             user=request.user,
             start=data["start"],
             end=data["end"],
             tag=data["tag"],
-            chain=s.links_of(data["attributions"]),
+            chain=chain,
         )
-        return Response(self._claim(claim), status=status.HTTP_201_CREATED)
+        # Serialized from what was written: nothing is read back.
+        return Response(s.claim_json(claim, chain), status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: str, partial: bool = False) -> Response:
         claim = self.get_object()
@@ -572,6 +560,9 @@ class ClaimExportView(GenericAPIView):
         if fmt not in exports.FORMATS:
             raise ValidationError({"format": [f"Unknown format {fmt!r}; one of {', '.join(exports.FORMATS)}."]})
         claims = self.filter_queryset(self.get_queryset())
+        # The database is chosen now, while the request's routing applies (annotator.replica):
+        # the rows are read later, as the response streams.
+        claims = claims.using(claims.db)
         export_format = exports.FORMATS[fmt]
         response = StreamingHttpResponse(
             exports.export_claims(claims=claims, fmt=fmt, base_url=request.build_absolute_uri(reverse("api:api-root"))),
@@ -599,7 +590,7 @@ class ClaimExportView(GenericAPIView):
     ],
 )
 class AnnotationImportView(GenericAPIView):
-    parser_classes = [LimitedMultiPartParser]
+    parser_classes = [AnnotationFileParser]
     content_negotiation_class = FirstRenderer
     renderer_classes = [JSONRenderer]
     serializer_class = s.ImportSerializer
@@ -613,8 +604,17 @@ class AnnotationImportView(GenericAPIView):
         serializer = s.ImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            report = interchange.annotations_import(
-                data=serializer.validated_data["file"].read(), fmt=fmt, user=request.user
+            upload = serializer.validated_data["file"]
+            # A large upload is on disk already (Django's upload handlers): read it from there,
+            # line by line, rather than into memory.
+            on_disk = getattr(upload, "temporary_file_path", None)
+            report = annotation_batch.annotations_import(
+                data=None if on_disk else upload.read(),
+                path=on_disk() if on_disk else None,
+                name=upload.name,
+                fmt=fmt,
+                user=request.user,
+                via=request.path,
             )
         except interchange.AnnotationImportError as exc:
             raise ValidationError({"file": exc.errors}) from None

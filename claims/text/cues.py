@@ -252,6 +252,9 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         if t.is_space:
             j += 1
             continue
+        if w == "(" and j > i and j + 2 < s.n and s.f[j + 2] == ")" and _acronym_token(s.doc[j + 1].text):
+            j += 3  # "l'agence régionale de santé (ARS)": the acronym is part of the name
+            continue
         if w in _BREAK_PUNCT or (t.is_punct and w not in {"-", "'"}):
             why = "punct"
             break
@@ -261,6 +264,9 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         if j > i and w in _RELATIVES:
             why = "relative"
             break
+        if j > i and w in {"a", "à"} and f[s.prev_word(j - 1)] in _BOUND_ADJECTIVES:
+            j += 1  # "une source loyale à Mohamed Bazoum", "un élu proche du pouvoir"
+            continue
         if j > i and t.pos_ == "ADP" and w not in _DE:
             if w == "en" and j + 1 < s.n and f[s.next_word(j + 1)] == "provenance":
                 j = s.next_word(j + 1) + 1
@@ -295,6 +301,15 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
     return i, j, why
 
 
+_BOUND_ADJECTIVES = {"loyal", "loyale", "loyaux", "loyales", "fidele", "fideles", "lie", "liee", "lies", "liees",
+                     "hostile", "hostiles", "favorable", "favorables", "opposé", "oppose", "opposee", "opposes"}
+
+
+def _acronym_token(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 8 and sum(c.isupper() for c in letters) >= len(letters) - 2 and text[:1].isupper()
+
+
 def _apposition_end(s: Sentence, k: int) -> int | None:
     """End of an apposition starting at ``k`` if one is there ("le général Joe Dunford")."""
     first = s.next_word(k)
@@ -319,8 +334,10 @@ def _apposition_end(s: Sentence, k: int) -> int | None:
         if t.pos_ in {"NOUN", "PROPN"} or t.text[:1].isupper():
             has_noun = True
         j += 1
-    if not has_noun:
-        return None
+    if not has_noun or all(
+        s.doc[q].is_space or s.f[q] in lx.TIME_WORDS or s.doc[q].text[:1].isdigit() for q in range(first, j)
+    ):
+        return None  # ", vendredi": a date, not an apposition
     after = s.next_word(j)
     if after >= s.n or s.f[after] in _FINAL_PUNCT:
         return j
@@ -351,6 +368,22 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
         nxt = s.next_word(k + 1)
         if nxt < s.n and s.f[nxt] in lx.FAIRE_OBJECTS:
             return "strong"
+        if nxt < s.n and s.f[nxt] in {"ces", "des", "de", "les", "plusieurs", "une", "un", "cette", "ses", "sa", "son"}:
+            obj = s.next_word(nxt + 1)
+            if obj < s.n and s.f[obj] in lx.FAIRE_STATEMENTS:
+                return "strong"  # "a fait ces remarques", "fait une déclaration"
+    if w in lx.STANCE_FORMS:
+        p = s.prev_word(k - 1)
+        while p >= 0 and s.f[p] in {"est", "sont", "etait", "a", "ont", "se", "s'"} | _NEGATION:
+            if s.f[p] in {"se", "s'"}:
+                return "strong"  # "s'est alarmée de la situation", "s'est félicité de"
+            p = s.prev_word(p - 1)
+    if w in lx.PARLER_FORMS:
+        nxt = s.next_word(k + 1)
+        while nxt < s.n and s.doc[nxt].pos_ == "ADV":
+            nxt = s.next_word(nxt + 1)
+        if nxt < s.n and s.f[nxt] in {"de", "d'", "du", "des"}:
+            return "strong"  # "a parlé d'un important arsenal saisi"
     if w in lx.VAGUE_ONLY_FORMS:
         return "vague"
     if w in lx.CALL_FORMS or lemma in lx.CALL_FORMS:
@@ -360,11 +393,14 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
                 break
             if s.doc[q].text.lower() in {"à", "au", "aux"}:
                 return "strong"
+            if s.f[q] in {"de", "d'"} and q + 1 < s.n and "Inf" in s.doc[s.next_word(q + 1)].morph.get("VerbForm"):
+                return "strong"  # "avise le public d'éviter le secteur"
     return None
 
 
 def find_cues(s: Sentence) -> list[Cue]:
     cues: list[Cue] = []
+    cues += _medium_cues(s)
     cues += _prepositional_cues(s)
     cues += _verb_cues(s)
     cues += _nominal_cues(s)
@@ -435,6 +471,14 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             continue  # "selon lesquels", "selon que": a conjunction, not a cue
         # No apposition here: "selon X, la suite de la phrase" (appositions end incises).
         np = _np_after(s, nxt, appositions=False)
+        agent = _document_agent(s, np) if np is not None and w != "par" else None
+        if agent is not None:
+            np = agent  # "selon un bilan lu à la télévision par le porte-parole": the speaker
+        elif np is not None and f[np[0]] in {"son", "sa", "ses", "leur", "leurs"} and f[s.head_of(np[0], np[1])] in _DOCUMENT_LIKE | {"recit", "version", "avis", "analyse", "estimation"}:
+            # "selon son récit": whoever "son" is.
+            s.used.update(range(start, np[1]))
+            cues.append(Cue("prep.selon", OUTER, start, (start, end), [Mention(np[0], np[0] + 1, pronoun=True, span_end=np[1])]))
+            continue
         if np is None or not s.source_like(np[0], np[1]):
             continue  # "selon le plan", "selon la loi": not a source
         if w == "pour":
@@ -458,6 +502,104 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
     return cues
 
 
+_DOCUMENT_LIKE = lx.NOMINAL_SELF | lx.NOMINAL_REPORT | lx.DOCUMENT_EXTRA_HEADS
+
+
+def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """ "un bilan lu à la télévision par X", "le communiqué publié par X", "des chiffres
+    dévoilés par X": the document's author or carrier, named by "par" after a participle."""
+    i, j, why = np
+    head = s.head_of(i, j)
+    if s.f[head] not in _DOCUMENT_LIKE:
+        return None
+    k = s.next_word(head + 1)
+    for _ in range(4):  # "le point de situation diffusé par": past adjectives and "de X"
+        if k < s.n and s.doc[k].pos_ == "ADJ" and not s.f[k].endswith(("e", "u", "is", "it", "es")):
+            k = s.next_word(k + 1)
+        elif k + 1 < s.n and s.f[k] in {"de", "d'"} and s.doc[s.next_word(k + 1)].pos_ == "NOUN":
+            k = s.next_word(s.next_word(k + 1) + 1)
+        else:
+            break
+    if k >= s.n or s.doc[k].pos_ not in {"VERB", "ADJ", "NOUN"} or not s.f[k].endswith(("e", "es", "u", "us", "is", "ees", "it")):
+        return None
+    for _ in range(16):
+        k = s.next_word(k + 1)
+        if k >= s.n or s.f[k] in {",", ";", ".", ":", "«", '"'} or s.finite_verb(k):
+            return None
+        if s.f[k] == "par":
+            agent = _np_after(s, k + 1, appositions=False)
+            if agent is not None and s.source_like(agent[0], agent[1]):
+                return agent
+            return None
+    return None
+
+
+def _medium_cues(s: Sentence) -> list[Cue]:
+    """The medium a statement was made in or to, before its speaker: « A l'antenne de
+    franceinfo, X a dit », « Au micro de RTL », « Dans une entrevue accordée au réseau CBC »,
+    « Dans une vidéo diffusée par le Kremlin, X s'est félicité »."""
+    cues = []
+    f = s.f
+    for k in range(s.n):
+        if k in s.used:
+            continue
+        start = k
+        np_from = None
+        if f[k] in {"antenne", "micro", "ondes", "plateau"} and k >= 2:
+            p = s.prev_word(k - 1)
+            if p >= 0 and f[p] in {"l'", "le", "les", "la"}:
+                p = s.prev_word(p - 1)
+            if p < 0 or f[p] not in {"a", "sur", "au", "aux"}:
+                continue
+            start = p
+            de = s.next_word(k + 1)
+            if de >= s.n or f[de] not in {"de", "d'", "du", "des"}:
+                continue
+            np_from = de + 1 if f[de] in {"de", "d'"} else de
+        elif f[k] in {"interview", "entrevue", "entretien", "entretiens", "interviews"}:
+            q = s.next_word(k + 1)
+            if q >= s.n or f[q] not in {"accordee", "accorde", "donnee", "donne", "accordees"}:
+                continue
+            q = s.next_word(q + 1)
+            steps = 0
+            while q < s.n and steps < 4 and s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:
+                q = s.next_word(q + 1)
+                steps += 1
+            if q >= s.n or s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:
+                continue
+            np_from = q + 1 if s.doc[q].text.lower() in {"à", "a"} else q
+        elif f[k] in lx.BROADCAST_FORMS and k >= 1:
+            # "Dans une vidéo diffusée par le Kremlin": a document carried by a source.
+            p = s.prev_word(k - 1)
+            if p < 0 or f[p] not in _DOCUMENT_LIKE:
+                continue
+            q = s.next_word(k + 1)
+            if q >= s.n or f[q] != "par":
+                continue
+            np_from = q + 1
+        else:
+            continue
+        np = _np_after(s, np_from, appositions=False)
+        if np is None:
+            continue
+        i, j, _ = np
+        if not (s.outlet_like(i, j) or s.source_like(i, j) or _medium_name(s, i, j)):
+            continue
+        s.used.update(range(start, j))
+        cues.append(Cue("prep.medium", OUTER, start, (start, k + 1), [_mention(s, i, j)]))
+    return cues
+
+
+def _medium_name(s: Sentence, i: int, j: int) -> bool:
+    """A broadcaster's name ("franceinfo", "RTL"), a name in capitals or a proper noun."""
+    words = [q for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES]
+    if not words:
+        return False
+    if " ".join(s.f[q] for q in words) in lx.MEDIA_NAMES or s.f[words[0]] in lx.MEDIA_NAMES:
+        return True
+    return any(s.doc[q].text.isupper() and len(s.doc[q].text) > 1 or s.doc[q].pos_ == "PROPN" for q in words)
+
+
 def _opens_sentence(s: Sentence, k: int) -> bool:
     """Token ``k`` starts the sentence, maybe after "Mais", "Et", "Or" or an opening quote."""
     p = s.prev_word(k - 1)
@@ -478,7 +620,10 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             prev = s.prev_word(prev - 1)
         # After a comma, a closing quote or an auxiliary the form is trusted whatever the tagger
         # says (", rapporte Reuters" as a noun, "a démenti" as a name).
-        lenient = prev >= 0 and (f[prev] in {",", "»", "”"} or f[prev] in _AUX_FORMS) and doc[k].text[:1].islower()
+        lenient = prev >= 0 and (
+            f[prev] in {",", "»", "”"} or f[prev] in _AUX_FORMS
+            or (doc[prev].text.startswith("-") and f[prev].lstrip("-") in lx.PRONOUNS_3RD | {"t", "on"})
+        ) and doc[k].text[:1].islower()
         strength = _speech_verb_at(s, k, lenient=lenient)
         impersonal_verb = f[k] in lx.IMPERSONAL_VERBS and s.is_verb_like(k)
         if strength is None and not impersonal_verb:
@@ -562,23 +707,48 @@ def _verb_cues(s: Sentence) -> list[Cue]:
 
         # Incise: the content came before (", a indiqué la source", "», a dit X"). The parser
         # often hangs such a verb on the content's verb; only a subject of its own counts here.
-        own_subject = any(left < c.i < k for c in s.subjects(k))
+        own_subject = any(left < c.i < k for c in s.subjects(k)) or any(
+            c.i < left and _outside_quotes(s, c.i) and s.source_like(*_np_span(s, c))
+            for c in s.subjects(k)
+        )
         if (after_break or inverted) and not complement and not own_subject:
             start = _skip_time_words(s, verb_end)
             outlet = _to_outlet(s, start)
             if outlet is not None:
                 start = _skip_time_words(s, outlet[1])
             np = _np_after(s, start)
+            if np is not None and (s.doc[np[0]].pos_ == "ADP" and s.f[np[0]] not in _DE or s.f[np[0]] in _NP_STOP_WORDS):
+                # "a déclaré en conférence de presse X", "a déclaré lors d'un point de presse …,
+                # X", "a déclaré par téléphone le ministre": the speaker is the verb's subject.
+                np = None
+                for c in s.subjects(k, _SUBJECT_DEPS):
+                    if c.i > k:
+                        a, b = _np_span(s, c)
+                        a = max(start, _pp_end(s, start, min(a, c.i)))
+                        if s.source_like(a, b):
+                            np = (a, b, "subject")
+                        break
+                if np is None:
+                    comma = start
+                    while comma < s.n and s.f[comma] not in {","} | _FINAL_PUNCT and comma - start < 15:
+                        comma += 1
+                    if comma < s.n and s.f[comma] == ",":
+                        np = _np_after(s, comma + 1)
             if np is not None and s.source_like(np[0], np[1]):
                 s.used.update(range(cue_start, np[1]))
                 cues.append(Cue("verb.incise", INCISE, k, cue_span, _with_citations(s, np)))
-                if outlet is None:  # "a indiqué une source à Reuters"
+                if outlet is None:  # "a indiqué une source à Reuters", "…, François X, sur RTL"
                     outlet = _to_outlet(s, np[1])
+                    after_np = s.next_word(np[1])
+                    if outlet is None and after_np < s.n and s.f[after_np] == ",":
+                        outlet = _to_outlet(s, after_np + 1)
                     if outlet is not None:
                         s.used.update(range(np[1], outlet[1]))
                 if outlet is not None:
                     cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
                 continue
+        if subject is None and strength == "strong" or subject is None and complement:
+            subject = _np_before(s, cue_start)
         if subject is None or subject[0] > k:
             continue
         i, j = subject
@@ -590,6 +760,8 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             continue
         if strength == "weak" and not complement:
             continue  # "a ajouté du sel", "estime le coût"
+        if not complement and any(f[q] in {"ne", "n'"} for q in range(max(0, cue_start - 3), k)):
+            continue  # "l'armée ne communique plus sur ses pertes": nothing is reported
         if word == "on":
             s.used.update(range(i, verb_end))
             cues.append(Cue("vague.on", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
@@ -601,6 +773,8 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             continue
         if word in _SUBJECT_SKIP:
             continue
+        if doc[k].dep_ == "acl:relcl" and any(c.rule.startswith("verb.") for c in cues):
+            continue  # "…, en réponse à X qui accuse Y": the main cue's speaker speaks
         if not s.source_like(i, j) and s.f[i] not in lx.PRONOUNS_3RD:
             continue  # "cette décision indique que", "la population a annoncé": not a speaker
         rule = "verb.subject" if strength == "strong" else "verb.subject.weak"
@@ -609,9 +783,69 @@ def _verb_cues(s: Sentence) -> list[Cue]:
         cue = Cue(rule, SPEAKER, k, cue_span, mentions)
         cues.append(cue)
         outlet = _to_outlet(s, verb_end)
+        after = s.next_word(verb_end)
+        if outlet is None and after < s.n and s.f[after] == ",":
+            outlet = _to_outlet(s, after + 1)  # "a expliqué, jeudi à France Bleu, que"
         if outlet is not None:
             cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
     return cues
+
+
+def _outside_quotes(s: Sentence, k: int) -> bool:
+    opened = sum(1 for q in range(k) if s.f[q] in QUOTE_OPEN) - sum(1 for q in range(k) if s.f[q] in QUOTE_CLOSE)
+    straight = sum(1 for q in range(k) if s.f[q] == '"')
+    return opened <= 0 and straight % 2 == 0
+
+
+def _np_before(s: Sentence, k: int) -> tuple[int, int] | None:
+    """The subject right before a verb the parser left without one: "Le ministre … a démenti",
+    "…, François Villeroy de Galhau, gouverneur de la Banque de France, a promis"."""
+    end = s.prev_word(k - 1)
+    if end < 0:
+        return None
+    if s.f[end] == ",":
+        end = s.prev_word(end - 1)
+    chunks: list[tuple[int, int]] = []
+    j = end + 1
+    q = end
+    while q >= 0 and len(chunks) < 3:
+        if s.f[q] == "," or q == 0:
+            start = q + 1 if s.f[q] == "," else q
+            chunks.append((s.next_word(start), j))
+            j = q
+        elif s.f[q] in _BREAK_PUNCT - {",", "(", ")"} or _verb_in_np(s, q) or s.f[q] in {"que", "qu'"}:
+            chunks.append((s.next_word(q + 1), j))
+            break
+        q -= 1
+    best = None
+    for i, j2 in chunks:
+        if i >= j2:
+            break
+        first = s.doc[i]
+        if first.pos_ == "ADP" or any(_verb_in_np(s, x) for x in range(i, j2)):
+            break
+        if first.pos_ in {"DET", "PROPN"} or first.text[:1].isupper():
+            best = (i, end + 1)
+    if best is None or not s.source_like(*best):
+        return None
+    return best
+
+
+def _pp_end(s: Sentence, k: int, limit: int) -> int:
+    """Where the prepositional phrases from ``k`` end, before the name at ``limit``
+    ("en conférence de presse Maureen Levy" -> "Maureen Levy")."""
+    q = limit
+    while q > k and (s.doc[q - 1].text[:1].isupper() or s.doc[q - 1].is_space or s.f[q - 1] in lx.DEFINITES):
+        q -= 1
+    return q
+
+
+def _verb_in_np(s: Sentence, q: int) -> bool:
+    """A finite verb at ``q``, unless a determiner makes it a noun ("Un enseignant")."""
+    if not s.finite_verb(q):
+        return False
+    p = s.prev_word(q - 1)
+    return not (p >= 0 and s.doc[p].pos_ == "DET")
 
 
 def _skip_time_words(s: Sentence, k: int) -> int:
@@ -653,7 +887,18 @@ def _has_reported_clause(s: Sentence, k: int) -> bool:
             return False
         if s.doc[k].pos_ not in {"ADV", "PRON"} and w not in _NEGATION:
             first = False
-        if w in _FINAL_PUNCT or w == ",":
+        if w == ",":
+            # "a expliqué, jeudi à France Bleu, que …": a parenthetical, then the clause.
+            q = s.next_word(k + 1)
+            for _ in range(10):
+                if q >= s.n or s.f[q] in _FINAL_PUNCT or s.finite_verb(q):
+                    return False
+                if s.f[q] == ",":
+                    nxt = s.next_word(q + 1)
+                    return nxt < s.n and s.f[nxt] in {"que", "qu'"}
+                q = s.next_word(q + 1)
+            return False
+        if w in _FINAL_PUNCT:
             return False
         if s.finite_verb(k):
             return False
@@ -674,8 +919,12 @@ def _subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
                     subjects += s.subjects(aux, _SUBJECT_DEPS)
         if subjects:
             break
-        if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
-            verb = verb.head
+        if verb.dep_ in {"conj", "xcomp", "dep"} or verb.dep_.startswith("aux") or (
+            verb.dep_ in {"iobj", "obj"} and verb.head.pos_ == "VERB" and verb.head.i == verb.i + 1
+        ):
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head  # "avait fait état", "a démenti jeudi": the parser hangs it on a neighbour
             continue
         if verb.dep_ == "acl:relcl":
             return _np_span(s, verb.head, exclude=verb)
@@ -688,7 +937,8 @@ def _subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
         return None
     else:
         return None
-    subject = subjects[0]
+    before = [c for c in subjects if c.i < verb.i]
+    subject = before[-1] if before else subjects[0]  # "(VOVWORLD) - Pékin a déclaré": the nearest
     if s.f[subject.i] == "qui" and verb.dep_ == "acl:relcl":
         return _np_span(s, verb.head, exclude=verb)
     return _np_span(s, subject)
@@ -709,7 +959,8 @@ def _np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tupl
     # A clause boundary inside the subtree ("alors que le commandant"), or a fronted adverbial
     # hung on it by the parser ("Dans un communiqué …, le mouvement"): start after it.
     for p in range(i, head.i):
-        if s.f[p] in {"que", "qu'", ","} or s.doc[p].pos_ == "SCONJ":
+        spaced_dash = s.f[p] in {"-", "–", "—", "--"} and p > 0 and s.doc[p - 1].whitespace_ != "" and s.doc[p].whitespace_ != ""
+        if s.f[p] in {"que", "qu'", ",", ")"} or spaced_dash or s.doc[p].pos_ == "SCONJ":
             i = p + 1
     while i < j and (s.doc[i].is_space or s.doc[i].is_punct):
         i += 1
@@ -733,9 +984,47 @@ def _agent_after(s: Sentence, k: int) -> tuple[int, int, str] | None:
 
 
 def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
-    """ "à la chaîne Y", "à l'AFP" after a speech verb or a nominal cue: the outlet spoken to."""
+    """ "à la chaîne Y", "à l'AFP", "sur RTL", "au micro de Y", "dans une interview accordée à
+    Y" after a speech verb or a nominal cue: the outlet spoken to."""
     k = _skip_time_words(s, k)
-    if k >= s.n or s.doc[k].text.lower() not in {"à", "au", "aux"}:
+    if k >= s.n:
+        return None
+    word = s.doc[k].text.lower()
+    nxt = s.next_word(k + 1)
+    if nxt < s.n and s.f[nxt] in {"l'", "les", "le", "la"}:
+        nxt = s.next_word(nxt + 1)
+    on_air = nxt < s.n and s.f[nxt] in {"antenne", "micro", "ondes", "plateau"}
+    if word == "sur" or word in {"au", "à"} and on_air:
+        if on_air:
+            de = s.next_word(nxt + 1)
+            if de < s.n and s.f[de] in {"de", "d'", "du", "des"}:
+                np = _np_after(s, de + 1 if s.f[de] in {"de", "d'"} else de, appositions=False)
+                if np is not None and (s.outlet_like(np[0], np[1]) or _medium_name(s, np[0], np[1])):
+                    return np[0], np[1]
+            return None
+        if word != "sur":
+            return None
+        np = _np_after(s, k + 1, appositions=False)
+        if np is None:
+            return None
+        i, j, _ = np
+        if any(s.f[q] in lx.PLATFORMS for q in range(i, j)):
+            return None  # "sur Twitter", "sur les réseaux sociaux": where, not who
+        if s.outlet_like(i, j) and s.f[s.head_of(i, j)] not in lx.MEDIA_HEADS - lx.OUTLET_HEADS:
+            return i, j
+        if _medium_name(s, i, j) and s.doc[s.head_of(i, j)].ent_type_ not in {"LOC", "PER"}:
+            return i, j
+        return None
+    if word == "dans":
+        q = s.next_word(k + 1)
+        if q < s.n and s.f[q] in {"une", "un", "l'", "son", "sa"}:
+            q = s.next_word(q + 1)
+        if q < s.n and s.f[q] in {"interview", "entrevue", "entretien"}:
+            a = s.next_word(q + 1)
+            if a < s.n and s.f[a] in {"accordee", "accorde", "donnee", "donne"}:
+                return _to_outlet(s, a + 1)
+        return None
+    if word not in {"à", "au", "aux"}:
         return None
     np = _np_after(s, k + 1, appositions=False)
     if np is None:
@@ -743,6 +1032,8 @@ def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
     i, j, _ = np
     head = s.head_of(i, j)
     if s.outlet_like(i, j) and s.f[head] not in {"journaliste", "journalistes", "reporter"}:
+        return i, j
+    if _medium_name(s, i, j) and " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES) in lx.MEDIA_NAMES:
         return i, j
     return None
 
@@ -766,6 +1057,9 @@ def _nominal_cues(s: Sentence) -> list[Cue]:
             steps += 1
         if p < 0 or not (s.doc[p].pos_ == "ADP" or s.f[p] in {"suite", "aux", "au", "dans"}):
             continue
+        before = s.prev_word(p - 1)
+        if before >= 0 and s.f[before] in {"reponse", "reaction", "replique", "contraire", "malgre", "face"}:
+            continue  # "en réponse aux propos de X": X is answered, not cited
         comp = s.de_complement(k, s.n)
         if comp is None:
             continue

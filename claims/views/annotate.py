@@ -33,7 +33,8 @@ from markdown_it import MarkdownIt
 
 from claims import permissions, selectors, services
 from claims.forms import ClaimForm, SourceForm, add_service_errors
-from claims.models import Claim, ClaimStatus, ClaimTag, Document, Review, Sentence, SentenceKind, Source
+from claims.input_checks import parse_int_or_none
+from claims.models import Claim, ClaimStatus, ClaimTag, Document, Review, Sentence, SentenceKind, Source, SourceRating
 
 PAGE = "claims/annotate.html"
 PANEL = "claims/annotate.html#claim-panel"
@@ -59,6 +60,7 @@ KIND_LABELS = {
 # ``get_tag_display()`` / ``get_status_display()`` without rebuilding the choices dict per call.
 TAG_LABELS = dict(ClaimTag.choices)
 STATUS_LABELS = dict(ClaimStatus.choices)
+RATING_LABELS = {value: str(label) for value, label in SourceRating.choices}
 
 
 def _claim_title(claim: Claim) -> str:
@@ -186,7 +188,13 @@ def claim_cards_html(claims: Sequence[Claim]) -> SafeString:
             for i, source in enumerate(sources):
                 if i:
                     out.append(' <span class="arrow" aria-hidden="true">→</span> ')
-                out.append(f'<span class="chain-source kind-{html_escape(source.kind)}">{html_escape(source.name)}</span>')
+                out.append(f'<span class="chain-source kind-{html_escape(source.kind)}">{html_escape(source.name)}')
+                if source.rating:  # as chain.html: the credibility rating after the name
+                    out.append(
+                        f' <small class="rating rating-{html_escape(source.rating)}" title="Credibility rating">'
+                        f"{html_escape(RATING_LABELS.get(source.rating, source.rating))}</small>"
+                    )
+                out.append("</span>")
             if not sources:
                 out.append('<span class="muted">no source yet</span>')
             out.append("</span>\n</span>")
@@ -250,18 +258,18 @@ def _posted_links(document: Document, form: ClaimForm) -> list[ChainLink]:
     if "attributions" in form.cleaned_data:
         return _links(document, form.cleaned_data["attributions"])
     data = form.data
-    ids = [int(v) for v in data.getlist("link_source") if v.isdigit()]
-    sources = Source.objects.in_bulk(ids)
+    posted = [parse_int_or_none(v, min_value=1) for v in data.getlist("link_source")]
+    sources = Source.objects.in_bulk([pk for pk in posted if pk is not None])
     links = []
-    for i, value in enumerate(data.getlist("link_source")):
-        if not value.isdigit() or int(value) not in sources:
+    for i, pk in enumerate(posted):
+        if pk not in sources:
             continue
         start, end = (data.getlist(key)[i : i + 1] for key in ("link_mention_start", "link_mention_end"))
-        start_value = int(start[0]) if start and start[0].isdigit() else None
-        end_value = int(end[0]) if end and end[0].isdigit() else None
+        start_value = parse_int_or_none(start[0], min_value=0) if start else None
+        end_value = parse_int_or_none(end[0], min_value=0) if end else None
         if start_value is None or end_value is None:
             start_value = end_value = None
-        links.append(services.Link(sources[int(value)], len(links), start_value, end_value))
+        links.append(services.Link(sources[pk], len(links), start_value, end_value))
     return _links(document, links)
 
 
@@ -388,11 +396,7 @@ def _claim_not_found(request: HttpRequest, claim_id: int) -> HttpResponse:
 
 
 def _span_from(request: HttpRequest) -> tuple[int | None, int | None]:
-    def number(key: str) -> int | None:
-        value = request.GET.get(key, "")
-        return int(value) if value.lstrip("-").isdigit() else None
-
-    return number("start"), number("end")
+    return parse_int_or_none(request.GET.get("start")), parse_int_or_none(request.GET.get("end"))
 
 
 # --- pages and fragments -----------------------------------------------------------------------
@@ -563,14 +567,15 @@ def chain_link(request: HttpRequest, document_id: int) -> HttpResponse:
             messages = [f"{form[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e) for f, e in form.errors.items()]
             return _chain_error(request, "new-source-errors", "The source was not created. " + " ".join(messages))
     else:
-        value = params.get("source", "")
-        source = selectors.source_search().filter(pk=int(value)).first() if value.isdigit() else None
+        source_id = parse_int_or_none(params.get("source"), min_value=1)
+        source = selectors.source_search().filter(pk=source_id).first() if source_id is not None else None
         if source is None:
             return _chain_error(request, "chain-errors", "Choose a source from the list first (type a name, then pick it).")
     mention = None
-    start, end = params.get("start", ""), params.get("end", "")
-    if start.isdigit() and end.isdigit() and int(start) < int(end) <= len(document.text):
-        mention = selectors.source_mention(document=document, source=source, start=int(start), end=int(end))
+    start = parse_int_or_none(params.get("start"), min_value=0)
+    end = parse_int_or_none(params.get("end"), min_value=0)
+    if start is not None and end is not None and start < end <= len(document.text):
+        mention = selectors.source_mention(document=document, source=source, start=start, end=end)
     link = ChainLink(source, *(mention or (None, None)), document.text[mention[0] : mention[1]] if mention else "")
     return TemplateResponse(request, "claims/partials/chain_link.html", {"link": link, "editable": True})
 

@@ -22,11 +22,13 @@ def document_list(request: HttpRequest) -> HttpResponse:
     form = DocumentFilterForm(request.GET or None, publishers=publishers)
     filters = form.cleaned_data if form.is_valid() else {}
     publisher = filters.get("publisher")
+    project = selectors.project_param(user=request.user, value=request.GET.get("project", ""))
     documents = selectors.document_list(
         user=request.user,
         search=filters.get("q", ""),
         publisher_id=publisher.pk if publisher else None,
         to_review=filters.get("to_review", False),
+        project_id=project.pk if project else None,
     )
     page = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -39,7 +41,8 @@ def document_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "documents": page.object_list,
             "query": query.urlencode(),
-            "filtered": bool(filters.get("q") or publisher or filters.get("to_review")),
+            "filtered": bool(filters.get("q") or publisher or filters.get("to_review") or project),
+            "project": project,
             "can_add": permissions.can_annotate(request.user),
         },
     )

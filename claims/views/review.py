@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from claims import permissions, selectors, services
 from claims.models import Claim, ClaimStatus, ClaimTag, Document, RejectReason, ReviewDecision, Source
+from claims.input_checks import parse_int
 from claims.services import Link
 from claims.views.review_rows import queue_sentence_html
 
@@ -42,7 +43,7 @@ class ReviewQueueFilter(django_filters.FilterSet):
     document = django_filters.ModelChoiceFilter(
         label="Document",
         queryset=lambda request: Document.objects.filter(
-            pk__in=Claim.objects.filter(status=ClaimStatus.SUBMITTED).values("document")
+            pk__in=Claim.objects.visible_to(request.user).filter(status=ClaimStatus.SUBMITTED).values("document")
         ).only("pk", "title").order_by("title"),
         empty_label="any document",
     )
@@ -50,7 +51,9 @@ class ReviewQueueFilter(django_filters.FilterSet):
         label="Publisher",
         field_name="document__publisher",
         queryset=lambda request: Source.objects.filter(
-            pk__in=Document.objects.filter(claims__status=ClaimStatus.SUBMITTED).values("publisher")
+            pk__in=Document.objects.filter(
+                claims__in=Claim.objects.visible_to(request.user).filter(status=ClaimStatus.SUBMITTED)
+            ).values("publisher")
         ).only("pk", "name"),
         empty_label="any publisher",
     )
@@ -58,7 +61,7 @@ class ReviewQueueFilter(django_filters.FilterSet):
         label="Cited source",
         method="filter_source",
         queryset=lambda request: Source.objects.filter(
-            attributions__claim__status=ClaimStatus.SUBMITTED
+            attributions__claim__in=Claim.objects.visible_to(request.user).filter(status=ClaimStatus.SUBMITTED)
         ).distinct().only("pk", "name"),
         empty_label="any source",
     )
@@ -66,7 +69,7 @@ class ReviewQueueFilter(django_filters.FilterSet):
         label="Analyst",
         field_name="annotator",
         queryset=lambda request: get_user_model().objects.filter(
-            pk__in=Claim.objects.filter(status=ClaimStatus.SUBMITTED).values("annotator")
+            pk__in=Claim.objects.visible_to(request.user).filter(status=ClaimStatus.SUBMITTED).values("annotator")
         ).order_by("username"),
         empty_label="any analyst",
     )
@@ -265,7 +268,7 @@ def review_bulk_approve(request: HttpRequest) -> HttpResponse:
     """Approve the selected claims in one transaction; say which were refused and why."""
     _require_reviewer(request)
     try:
-        ids = [int(pk) for pk in request.POST.getlist("claims")]
+        ids = [parse_int(pk, field="claims", min_value=1) for pk in request.POST.getlist("claims")]
         result = services.claims_bulk_approve(claim_ids=ids, reviewer=request.user, comment=request.POST.get("comment", ""))
     except ValueError:
         return TemplateResponse(request, TEMPLATE, _queue_context(request, bulk_error="Claims are chosen by their numbers."), status=400)

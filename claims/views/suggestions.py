@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from claims import permissions, selectors, services, suggestions
 from claims.forms import ClaimForm, SourceForm
-from claims.models import ClaimStatus, Document, Source, SourceKind, Suggestion, SuggestionState
+from claims.models import ClaimStatus, Document, Source, SourceKind, SourceRating, Suggestion, SuggestionState
 from claims.views import annotate
 
 LIST = "claims/partials/suggestions.html"
@@ -43,6 +43,8 @@ class ShownLink:
     mention: str
     vague: bool
     rule: str
+    rating: str = ""  # the registry source's credibility rating, if rated
+    rating_label: str = ""
 
     @property
     def kind_label(self) -> str:
@@ -77,7 +79,8 @@ class ShownSuggestion:
         return f"Suggested {self.tag} claim: {chain}{flags} (confidence {self.confidence:.2f})"
 
 
-def _shown(document: Document, suggestion: Suggestion) -> ShownSuggestion:
+def _shown(document: Document, suggestion: Suggestion, ratings: dict[str, str] | None = None) -> ShownSuggestion:
+    ratings = ratings or {}
     links = []
     for link in suggestion.attributions or ():
         source = link.get("source") or {}
@@ -90,6 +93,8 @@ def _shown(document: Document, suggestion: Suggestion) -> ShownSuggestion:
                 mention=str(mention.get("text") or ""),
                 vague=bool(link.get("vague")),
                 rule=str(link.get("rule") or ""),
+                rating=ratings.get(source.get("slug") or "", ""),
+                rating_label=RATING_LABELS.get(ratings.get(source.get("slug") or "", ""), ""),
             )
         )
     return ShownSuggestion(
@@ -105,10 +110,27 @@ def _shown(document: Document, suggestion: Suggestion) -> ShownSuggestion:
     )
 
 
+RATING_LABELS = {value: str(label) for value, label in SourceRating.choices}
+
+
+def _ratings(pending: list[Suggestion]) -> dict[str, str]:
+    """slug -> credibility rating of the rated registry sources the suggestions name (one query)."""
+    slugs = {
+        str((link.get("source") or {}).get("slug"))
+        for s in pending
+        for link in (s.attributions or ())
+        if isinstance(link, dict) and (link.get("source") or {}).get("slug")
+    }
+    if not slugs:
+        return {}
+    return dict(Source.objects.filter(slug__in=slugs).exclude(rating="").values_list("slug", "rating"))
+
+
 def suggestions_context(request: HttpRequest, document: Document) -> dict[str, Any]:
     """What the annotate page's suggestions block shows (one query)."""
-    pending = suggestions.suggestion_list(document=document, user=request.user)
-    shown = [_shown(document, s) for s in pending]
+    pending = list(suggestions.suggestion_list(document=document, user=request.user))
+    ratings = _ratings(pending)
+    shown = [_shown(document, s, ratings) for s in pending]
     return {
         "suggestions_enabled": True,
         "suggestions": shown,

@@ -6,7 +6,7 @@ import re
 
 import pytest
 import yaml
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from tests.factories import PASSWORD
 
@@ -18,8 +18,9 @@ def test_token_for_username_and_password(client, analyst, chain_claim):
         "/api/v1/auth/token/", {"username": "ann", "password": PASSWORD}, content_type="application/json"
     )
     assert response.status_code == 200
+    assert set(response.json()) == {"token", "expiry"}
     token = response.json()["token"]
-    assert token == Token.objects.get(user=analyst).key
+    assert AuthToken.objects.get(user=analyst).token_key == token[:15]  # stored as a digest only
     listed = client.get("/api/v1/claims/", HTTP_AUTHORIZATION=f"Token {token}")
     assert [c["id"] for c in listed.json()["results"]] == [chain_claim.pk]
 
@@ -28,7 +29,7 @@ def test_token_refused_for_wrong_password(client, analyst):
     response = client.post("/api/v1/auth/token/", {"username": "ann", "password": "nope"}, content_type="application/json")
     assert response.status_code == 400
     assert response.json() == {"non_field_errors": ["Unable to log in with provided credentials."]}
-    assert not Token.objects.exists()
+    assert not AuthToken.objects.exists()
 
 
 def test_session_auth_for_the_browser_with_csrf(client, analyst, document):
@@ -71,7 +72,7 @@ def test_schema_is_valid_openapi(schema):
 
 
 EXPECTED_OPERATIONS = {
-    ("/api/v1/auth/token/", "post"),
+    ("/api/v1/auth/token/", "post"), ("/api/v1/auth/logout/", "post"),
     ("/api/v1/sources/", "get"), ("/api/v1/sources/", "post"),
     ("/api/v1/sources/{id}/", "get"), ("/api/v1/sources/{id}/", "put"), ("/api/v1/sources/{id}/", "patch"),
     ("/api/v1/documents/", "get"), ("/api/v1/documents/", "post"), ("/api/v1/documents/{id}/", "get"),

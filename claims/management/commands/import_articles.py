@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from claims.importing import SUPPORTED_SUFFIXES, import_file
+from claims.models import Project
 
 # Below this many files a progress bar is noise.
 PROGRESS_BAR_FROM = 10
@@ -22,8 +23,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--skip-duplicates", action="store_true", help="Pass over articles already stored instead of refusing the file."
         )
+        parser.add_argument("--project", type=int, metavar="ID", help="Put the articles in this project (its id).")
 
-    def handle(self, *args, paths, skip_duplicates, **options):
+    def handle(self, *args, paths, skip_duplicates, project=None, **options):
+        target = None
+        if project is not None:
+            target = Project.objects.filter(pk=project).first()
+            if target is None:
+                raise CommandError(f"--project: no project with id {project}")
         files = list(self._expand(paths))
         imported = skipped = failed = 0
         progress = tqdm(files, unit="file", disable=len(files) < PROGRESS_BAR_FROM, file=sys.stderr)
@@ -34,7 +41,7 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"error: {path}: cannot read ({exc.strerror})")
                 continue
-            result = import_file(str(path), data, user=None, skip_duplicates=skip_duplicates)
+            result = import_file(str(path), data, user=None, skip_duplicates=skip_duplicates, project=target)
             if result.ok:
                 imported += len(result.documents)
                 skipped += result.skipped

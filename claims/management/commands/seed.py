@@ -14,9 +14,10 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from claims.importing import import_file
+from claims.demo_project import seed_demo_project
+from claims.importing import import_file, parse_article_file
 from claims.models import Source
-from claims.permissions import ANALYST_GROUP, REVIEWER_GROUP
+from claims.permissions import ANALYST_GROUP, MANAGER_GROUP, REVIEWER_GROUP
 from claims.services import normalise_aliases
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -30,11 +31,16 @@ DEMO_USERS = (
 )
 
 
+def import_text(path: Path) -> str:
+    """The text a seed file is stored with (as the import reads it)."""
+    return parse_article_file(path.name, path.read_bytes())[0].text
+
+
 class Command(BaseCommand):
     help = "Load the source registry, the seed articles and, when DEBUG is on, the demo users."
 
     def handle(self, *args, **options):
-        for name in (ANALYST_GROUP, REVIEWER_GROUP):
+        for name in (ANALYST_GROUP, REVIEWER_GROUP, MANAGER_GROUP):
             Group.objects.get_or_create(name=name)
         created, updated = self.load_sources(FIXTURES / "sources.json")
         self.stdout.write(f"Sources: {created} created, {updated} updated.")
@@ -48,6 +54,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Articles: {imported} imported, {skipped} already there.")
         if settings.SEED_DEMO_USERS:
             self.stdout.write(f"Demo users: {self.create_demo_users()} created.")
+            texts = {path.name[:3]: import_text(path) for path in sorted((FIXTURES / "articles").glob("*.txt"))}
+            project = seed_demo_project(texts=texts)
+            self.stdout.write(f"Demo project: {project.name if project else 'not created'}.")
         else:
             self.stdout.write("Demo users: not created (DEBUG is off).")
 
@@ -67,11 +76,14 @@ class Command(BaseCommand):
                 "url": entry.get("url", ""),
                 "description": entry.get("description", ""),
             }
-            source, was_created = Source.objects.get_or_create(slug=entry["slug"], defaults=defaults)
+            # Fields the registry pages added: only set when the fixture gives them.
+            defaults.update({key: entry[key] for key in ("affiliation", "language") if key in entry})
+            # all_objects: a source merged into another keeps its slug and must not come back.
+            source, was_created = Source.all_objects.get_or_create(slug=entry["slug"], defaults=defaults)
             if was_created:
                 created += 1
             elif any(getattr(source, key) != value for key, value in defaults.items()):
-                Source.objects.filter(pk=source.pk).update(**defaults)
+                Source.all_objects.filter(pk=source.pk).update(**defaults)
                 updated += 1
         return created, updated
 

@@ -44,3 +44,23 @@ def test_registry_has_the_sources_the_desk_needs(settings):
     }
     assert required <= set(Source.objects.values_list("slug", flat=True))
     assert Source.objects.search_exact("l’agence de presse Mehr").get().slug == "mehr"
+
+
+def test_seed_makes_a_demo_project_with_a_document_read_by_both_analysts(settings):
+    from claims.models import Assignment, Claim, Membership, Project
+    from claims.project_selectors import curation_view, project_agreement
+
+    settings.SEED_DEMO_USERS = True
+    call_command("seed")
+    call_command("seed")  # idempotent here too
+    project = Project.objects.get(name="Demo desk: al-Anbar")
+    roles = dict(Membership.objects.filter(project=project).values_list("user__username", "role"))
+    assert roles == {"analyst": "analyst", "analyst2": "analyst", "reviewer": "reviewer", "admin": "manager"}
+    assert Assignment.objects.filter(project=project).count() == 6
+    shared = project_agreement(project=project).documents
+    assert len(shared) == 1
+    document = Document.objects.get(pk=shared[0].document_id)
+    assert set(Claim.objects.filter(document=document).values_list("annotator__username", flat=True)) == {"analyst", "analyst2"}
+    view = curation_view(user=get_user_model().objects.get(username="reviewer"), project=project, document=document)
+    assert view.analysts == ["analyst", "analyst2"]
+    assert view.agreeing == 2 and view.disagreeing == 2

@@ -158,7 +158,7 @@ def test_mention_marked_by_selection_and_keyboard_tagging(page, seeded, login):
     page.keyboard.press("s")
     expect(page.get_by_role("radio", name="Sourced", exact=True)).to_be_checked()
     add_source(page, "security source", "Iraqi security source (unnamed)")
-    page.get_by_role("button", name="Mark the mention of Iraqi security source (unnamed) in the text").click()
+    page.get_by_role("button", name="Mark mention of Iraqi security source (unnamed) in the text").click()
     drag_select(page, "a indiqué la source")
     expect(page.locator("#chain-list .chain-link q")).to_have_text("a indiqué la source")
     page.keyboard.press("Control+Enter")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pghistory
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from claims import permissions
@@ -542,8 +543,13 @@ def claim_update(
 
 @_audited("user")
 @transaction.atomic
-def claim_submit(*, claim: Claim, user: "AbstractBaseUser", version: int | None = None) -> Claim:
-    """Send a draft or rejected claim to the review queue."""
+def claim_submit(
+    *, claim: Claim, user: "AbstractBaseUser", version: int | None = None, new_version: bool = True
+) -> Claim:
+    """Send a draft or rejected claim to the review queue.
+
+    ``new_version=False``: the submission completes a save made in the same transaction by the
+    same user action ("Submit for review" on the page), which already counted one version."""
     claim = _lock(claim)
     if version is not None and claim.version != version:
         raise StaleVersion(claim)
@@ -554,7 +560,8 @@ def claim_submit(*, claim: Claim, user: "AbstractBaseUser", version: int | None 
     if claim.tag == ClaimTag.SOURCED and not claim.attributions.exists():
         raise ValidationError({"attributions": "A sourced claim needs at least one source before it is submitted."})
     claim.status = ClaimStatus.SUBMITTED
-    claim.version += 1
+    if new_version:
+        claim.version += 1
     claim.save(update_fields=["status", "version", "updated_at"])
     return claim
 
@@ -567,7 +574,26 @@ def claim_delete(*, claim: Claim, user: "AbstractBaseUser") -> None:
         raise ValidationError("Only the claim's analyst can delete it.", code="permission")
     if not permissions.can_edit_claim(user, claim):
         raise ValidationError(f"This claim is {claim.status} and cannot be deleted.", code="locked")
-    claim.delete()
+    # Soft: the row stays (hidden from every list) so that "Undo" can bring it back.
+    claim.deleted_at = timezone.now()
+    claim.version += 1
+    claim.save(update_fields=["deleted_at", "version", "updated_at"])
+
+
+@_audited("user")
+@transaction.atomic
+def claim_restore(*, claim: Claim, user: "AbstractBaseUser") -> Claim:
+    """Undo ``claim_delete``: the claim comes back as it was, one version on."""
+    # Row lock, as for every change of a claim (see _lock); deleted claims are outside ``objects``.
+    claim = Claim.with_deleted.select_for_update().get(pk=claim.pk)
+    if claim.annotator_id != user.pk and not permissions.is_admin(user):
+        raise ValidationError("Only the claim's analyst can restore it.", code="permission")
+    if claim.deleted_at is None:
+        raise ValidationError("This claim is not deleted.", code="state")
+    claim.deleted_at = None
+    claim.version += 1
+    claim.save(update_fields=["deleted_at", "version", "updated_at"])
+    return claim
 
 
 @_audited("reviewer")
@@ -608,6 +634,33 @@ def claim_review(
     )
     notify_review(review=review)
     return review
+
+
+# How long a reviewer may take back a decision (the page offers "Undo" for less than that).
+REVIEW_UNDO_SECONDS = 60
+
+
+@_audited("reviewer")
+@transaction.atomic
+def claim_review_undo(*, claim: Claim, reviewer: "AbstractBaseUser") -> Claim:
+    """Take back ``reviewer``'s decision on ``claim`` made in the last ``REVIEW_UNDO_SECONDS``:
+    the review goes, the claim is submitted again (one version on). A decision that corrected the
+    tag or the chain is not undone here (the correction changed the claim itself)."""
+    claim = _lock(claim)
+    review = claim.reviews.order_by("-created_at", "-id").first()
+    if review is None or review.reviewer_id != reviewer.pk:
+        raise ValidationError("You have no decision on this claim to undo.", code="state")
+    if claim.status not in (ClaimStatus.APPROVED, ClaimStatus.REJECTED):
+        raise ValidationError(f"This claim is {claim.status}: there is no decision to undo.", code="state")
+    if review.correction:
+        raise ValidationError("A decision with a correction cannot be undone.", code="state")
+    if (timezone.now() - review.created_at).total_seconds() > REVIEW_UNDO_SECONDS:
+        raise ValidationError("Too late to undo this decision.", code="state")
+    review.delete()
+    claim.status = ClaimStatus.SUBMITTED
+    claim.version += 1
+    claim.save(update_fields=["status", "version", "updated_at"])
+    return claim
 
 
 @dataclass(frozen=True, slots=True)

@@ -140,14 +140,19 @@ def suggestions_run(*, document_ids: Sequence[int]) -> int:
 
 
 def suggestion_list(*, document: Document, user: "AbstractBaseUser") -> "QuerySet[Suggestion]":
-    """The document's suggestions ``user`` has not decided on yet (not dismissed, not accepted)."""
+    """The document's suggestions ``user`` has not decided on yet (not dismissed, not accepted)
+    and that no claim of theirs covers (a suggestion is moot once its span is claimed)."""
     if not user.is_authenticated:
         return Suggestion.objects.none()
     accepted = Claim.objects.filter(suggestion=OuterRef("pk"), annotator=user)
+    covering = Claim.objects.filter(
+        document=document, annotator=user, start__lte=OuterRef("start"), end__gte=OuterRef("end")
+    )
     return (
         Suggestion.objects.filter(document=document)
         .exclude(dismissed_by=user)
         .exclude(Exists(accepted))
+        .exclude(Exists(covering))
         .order_by("start", "pk")
     )
 

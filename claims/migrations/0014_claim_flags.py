@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0013_sources_records'),
+        ('claims', '0016b_statement_audit'),
     ]
 
     operations = [

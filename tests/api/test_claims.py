@@ -125,7 +125,7 @@ def test_update_without_version_is_refused(api, analyst, chain_claim):
 
 def test_delete_a_draft(api, analyst, chain_claim):
     assert api(analyst).delete(f"/api/v1/claims/{chain_claim.pk}/").status_code == 204
-    assert not Claim.objects.filter(pk=chain_claim.pk).exists()
+    assert not Claim.objects.filter(pk=chain_claim.pk).exists()  # soft: see test_soft_delete.py
 
 
 def test_submit_then_locked(api, analyst, chain_claim):

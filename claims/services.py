@@ -22,7 +22,9 @@ from django.db import connection, transaction
 from django.utils.text import slugify
 
 from claims import permissions
+from claims.signals import documents_stored
 from claims.models import (
+    ClaimFlag,
     Attribution,
     Claim,
     ClaimStatus,
@@ -248,10 +250,9 @@ def document_create(*, created_by: "AbstractBaseUser | None", **fields) -> Docum
 
 
 def _queue_suggestions(document_ids: Sequence[int]) -> None:
-    """Hook for the attribution suggestions (computed outside the request cycle)."""
-    from claims.suggestions import suggestions_queue  # imported late: it imports this module
-    # Marks the documents queued and enqueues them in batches (claims.tasks).
-    suggestions_queue(document_ids=document_ids, mark_queued=False)
+    """Announce the stored documents; the attribution suggestions listen (``claims.tasks``)
+    and queue them, outside the request cycle."""
+    documents_stored.send(sender=Document, document_ids=list(document_ids))
 
 
 # --- sources -----------------------------------------------------------------------------------
@@ -459,23 +460,36 @@ def claim_create(
     tag: str,
     chain: Sequence[Link] = (),
     suggestion: Suggestion | None = None,
+    flags: Sequence[str] = (),
 ) -> Claim:
     """A new draft claim of ``user`` over ``document.text[start:end]``."""
     if not permissions.can_annotate(user):
         raise ValidationError("Only analysts can create claims.", code="permission")
     _check_span(document, start, end)
     _check_chain(document, tag, chain)
+    flags = check_flags(tag, flags)
     claim = Claim.objects.create(
         document=document,
         start=start,
         end=end,
         text=document.text[start:end],
         tag=tag,
+        flags=flags,
         annotator=user,
         suggestion=suggestion,
     )
     _write_chain(claim, chain, replace=False)  # a new claim has no chain yet
     return claim
+
+
+def check_flags(tag: str, flags: Sequence[str]) -> list[str]:
+    """The claim's flags, each once, in a fixed order; ``ValidationError`` naming ``flags``."""
+    unknown = [f for f in flags if f not in ClaimFlag.values]
+    if unknown:
+        raise ValidationError({"flags": f"Unknown flag {unknown[0]!r}; flags are {', '.join(ClaimFlag.values)}."})
+    if ClaimFlag.VAGUE in flags and tag == ClaimTag.SOURCED:
+        raise ValidationError({"flags": "A vague claim points at nobody: it is unsourced, not sourced."})
+    return [f for f in ClaimFlag.values if f in flags]
 
 
 def _lock(claim: Claim) -> Claim:
@@ -494,8 +508,10 @@ def claim_update(
     chain: Sequence[Link] | None = None,
     start: int | None = None,
     end: int | None = None,
+    flags: Sequence[str] | None = None,
 ) -> Claim:
-    """Edit a draft or rejected claim. ``version`` is the one the caller read; a stale one raises."""
+    """Edit a draft or rejected claim. ``version`` is the one the caller read; a stale one raises.
+    ``flags`` None keeps them, except "vague" when the claim becomes sourced."""
     claim = _lock(claim)
     if claim.version != version:
         raise StaleVersion(claim)
@@ -511,6 +527,11 @@ def claim_update(
         new_chain = []  # switching to unsourced drops the chain
     _check_span(claim.document, new_start, new_end)
     _check_chain(claim.document, new_tag, new_chain)
+    if flags is None:  # kept, but a sourced claim is not vague any more
+        new_flags = [f for f in claim.flags if not (f == ClaimFlag.VAGUE and new_tag == ClaimTag.SOURCED)]
+    else:
+        new_flags = check_flags(new_tag, flags)
+    claim.flags = new_flags
     claim.start, claim.end, claim.tag = new_start, new_end, new_tag
     claim.text = claim.document.text[new_start:new_end]
     claim.version += 1

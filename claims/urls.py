@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from claims.views import annotate, dashboard, documents, history, imports, preparing, projects, review, sources, suggestions
+from claims.views import annotate, dashboard, documents, history, imports, preparing, projects, review, sources, suggestions, suggestion_retry
 
 app_name = "claims"
 urlpatterns = [
@@ -27,6 +27,7 @@ urlpatterns = [
     # Dashboard
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     # Suggestions (attribution suggestions on the annotate page)
+    path("documents/<int:document_id>/suggestions/queue/", suggestion_retry.suggestions_requeue, name="suggestions-requeue"),
     path("documents/<int:document_id>/suggestions/accept-all/", suggestions.suggestions_accept_all, name="suggestions-accept-all"),
     path("documents/<int:document_id>/suggestions/<int:suggestion_id>/accept/", suggestions.suggestion_accept, name="suggestion-accept"),
     path("documents/<int:document_id>/suggestions/<int:suggestion_id>/edit/", suggestions.suggestion_edit, name="suggestion-edit"),

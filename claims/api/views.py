@@ -378,6 +378,7 @@ class ClaimViewSet(viewsets.ModelViewSet):
             end=data["end"],
             tag=data["tag"],
             chain=chain,
+            flags=data["flags"],
         )
         # Serialized from what was written: nothing is read back.
         return Response(s.claim_json(claim, chain), status=status.HTTP_201_CREATED)
@@ -399,6 +400,7 @@ class ClaimViewSet(viewsets.ModelViewSet):
             end=data.get("end"),
             tag=data.get("tag"),
             chain=s.links_of(chain),
+            flags=data.get("flags"),  # absent: kept (older clients do not send them)
         )
         return Response(self._claim(claim))
 

@@ -335,12 +335,19 @@ def _claim_panel(
 
 def _page_context(request: HttpRequest, document: Document, panel: dict[str, Any] | None) -> dict[str, Any]:
     claims = document.visible_claims
+    from claims.views.fragments import cached_fragments  # it imports nothing from here
+
+    fragments = cached_fragments(
+        document, claims,
+        claim_cards=lambda: claim_cards_html(claims),
+        text=lambda: text_html(document.text, document.sentence_spans, claims),
+    )
     return {
         **(panel or {"document": document}),
         "document": document,
         "claims": claims,
-        "claim_cards": claim_cards_html(claims),
-        "text": text_html(document.text, document.sentence_spans, claims),
+        "claim_cards": fragments["claim_cards"],
+        "text": fragments["text"],
         # The attribution suggestions (issue 6): the suggestions block of the page.
         **_suggestions_context(request, document),
     }

@@ -31,9 +31,10 @@ def test_create_returns_the_contract_claim(api, analyst, document, sources):
     assert response.status_code == 201, response.json()
     body = response.json()
     assert list(body) == [
-        "id", "document", "start", "end", "text", "tag", "attributions",
+        "id", "document", "start", "end", "text", "tag", "flags", "attributions",
         "status", "annotator", "version", "created_at", "updated_at",
     ]  # fmt: skip
+    assert body["flags"] == []
     assert body["text"] == TEXT[0:FIRST_SENTENCE_END]
     assert body["status"] == "draft" and body["version"] == 1 and body["annotator"] == "ann"
     mehr = sources["mehr"]

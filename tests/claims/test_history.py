@@ -129,7 +129,7 @@ def test_admin_edits_of_a_source_are_recorded_with_the_admin(client, admin_user,
     client.login(username=admin_user.username, password=PASSWORD)
     response = client.post(
         f"/admin/claims/source/{mehr.pk}/change/",
-        {"slug": "mehr", "name": "Mehr News", "kind": "news_outlet", "aliases": "Mehr,MNA", "country": "IR", "url": "", "description": ""},
+        {"slug": "mehr", "name": "Mehr News", "kind": "news_outlet", "aliases": "Mehr,MNA", "country": "IR", "url": "", "description": "", "status": "confirmed"},
     )
     assert response.status_code == 302, response.content[:2000]
     steps = history.source_timeline(source_id=mehr.pk)

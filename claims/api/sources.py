@@ -342,7 +342,9 @@ class NetworkView(APIView):
             OpenApiParameter("publishers", OpenApiTypes.BOOL, description='Add "publishes" edges: publisher -> first link.'),
         ],
         responses={
-            200: OpenApiResponse(NetworkSerializer, description="JSON; GraphML or GEXF as files with the same nodes and edges."),
+            (200, "application/json"): OpenApiResponse(NetworkSerializer, description="The network as JSON."),
+            (200, "application/graphml+xml"): OpenApiResponse(OpenApiTypes.BINARY, description="format=graphml"),
+            (200, "application/gexf+xml"): OpenApiResponse(OpenApiTypes.BINARY, description="format=gexf"),
         },
         examples=[_response("Network", NETWORK_EXAMPLE)],
     )

@@ -45,7 +45,7 @@ def test_an_upload_is_imported_by_a_task_and_its_page_shows_the_outcome(
     assert Claim.objects.get().annotator == analyst
     html = page.get(f"/imports/{job.pk}/").content.decode()
     assert "Imported: 1 claim created" in html and "<progress" in html
-    assert "hx-trigger" not in html  # finished: no more polling
+    assert 'hx-trigger="every' not in html  # finished: no more polling
 
 
 @pytest.mark.django_db

@@ -205,10 +205,11 @@ class _Writer:
             claim_ids = _next_ids(cursor, Claim._meta.db_table, len(claims))
             user_id, now, draft = self.user.pk, self.now, ClaimStatus.DRAFT
             with cursor.cursor.copy(
-                'COPY claims_claim (id, document_id, start, "end", text, tag, status, annotator_id, version, created_at, updated_at) FROM STDIN'
+                'COPY claims_claim (id, document_id, start, "end", text, tag, status, annotator_id, version,'
+                " created_at, updated_at, flags) FROM STDIN"
             ) as copy:
                 for claim_id, (document_id, start, end, text, tag) in zip(claim_ids, claims):
-                    copy.write_row((claim_id, document_id, start, end, text, tag, draft, user_id, 1, now, now))
+                    copy.write_row((claim_id, document_id, start, end, text, tag, draft, user_id, 1, now, now, "{}"))
             with cursor.cursor.copy(
                 f"COPY {Attribution._meta.db_table} (claim_id, position, source_id, mention_start, mention_end) FROM STDIN"
             ) as copy:

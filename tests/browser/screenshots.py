@@ -30,7 +30,7 @@ def shoot(page, name: str) -> None:
 def test_readme_screenshots(page, seeded, login):
     from django.contrib.auth import get_user_model
 
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(120_000)  # the pictures, not speed, are the point here
     document = article_000()
     rejected = several_claims(document)
     analyst = get_user_model().objects.get(username="analyst")

@@ -187,7 +187,7 @@ def test_review_queue_ten_rows_keyboard_undo_counter_and_axe_on_review_and_dashb
     # Ten or more claims on a 900 px screen, each sentence shown once.
     bottoms = [box["y"] + box["height"] for box in (row.bounding_box() for row in rows.all()[:12])]
     assert sum(1 for bottom in bottoms if bottom <= 900) >= 10, bottoms
-    expect(page.get_by_label("Analyst")).to_contain_text("any analyst")
+    expect(page.get_by_label("Analyst", exact=True)).to_contain_text("any analyst")
     count = page.locator("#queue-count")
     expect(count).to_have_text(f"{len(made)} claims waiting for review.")
     assert serious_violations(page) == []

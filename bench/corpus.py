@@ -103,6 +103,7 @@ def load(
     source_ids: list[int],
     seed: int = 7,
     sentences_per_document: int | None = None,
+    target_chars: int = 1500,
 ) -> list[int]:
     """COPY ``documents`` synthetic documents with their sentences, claims and chains.
 
@@ -112,7 +113,7 @@ def load(
     """
     rng = random.Random(seed + documents)
     shapes = Shapes.from_seeds()
-    target = 1500 if sentences_per_document is None else 10**9
+    target = target_chars if sentences_per_document is None else 10**9
     with connection.cursor() as cursor:
         cursor.execute("SET session_replication_role = replica")
         doc_ids = _reserve_ids(cursor, "claims_document", documents)

@@ -1,4 +1,4 @@
-"""B8: My queue, the curation page and the project page at the run's size, against the bare view.
+"""B11: My queue, the curation page and the project page at the run's size, against the bare view.
 
 Runs after B1-B4 (it puts the whole corpus into one project, which would otherwise change what
 the analyst of B2 sees): every document goes into a project whose four analysts get them
@@ -75,7 +75,7 @@ def prepare_project(fixture) -> tuple[int, int]:
     return project.pk, document_id
 
 
-def b8_projects(fixture, results: dict, size: str, runs: int) -> None:
+def b11_projects(fixture, results: dict, size: str, runs: int) -> None:
     from django.contrib.auth import get_user_model
 
     from bench.run import Client, log, session_cookie
@@ -83,7 +83,7 @@ def b8_projects(fixture, results: dict, size: str, runs: int) -> None:
 
     started = time.perf_counter()
     project_id, document_id = prepare_project(fixture)
-    log(f"B8 project with every document, assigned with overlap {OVERLAP}, in {time.perf_counter() - started:.1f} s")
+    log(f"B11 project with every document, assigned with overlap {OVERLAP}, in {time.perf_counter() - started:.1f} s")
     analyst = Client({"Cookie": session_cookie(fixture.analyst.username, PASSWORD)})
     admin = Client({"Cookie": session_cookie("bench-admin", PASSWORD)})
     pages = {
@@ -93,32 +93,32 @@ def b8_projects(fixture, results: dict, size: str, runs: int) -> None:
         "project": (admin, f"/projects/{project_id}/"),
     }
     for label, (client, path) in pages.items():
-        results[f"B8 {label}"] = figure = _timed(client, path, max(runs, 30))
-        log(f"B8 {label}: p50 {figure['p50'] * 1000:.1f} ms, p95 {figure['p95'] * 1000:.1f} ms")
+        results[f"B11 {label}"] = figure = _timed(client, path, max(runs, 30))
+        log(f"B11 {label}: p50 {figure['p50'] * 1000:.1f} ms, p95 {figure['p95'] * 1000:.1f} ms")
     admin_user = get_user_model().objects.get(username="bench-admin")
-    results["B8 queries"] = {
+    results["B11 queries"] = {
         "queue": _queries(fixture.analyst, "/queue/"),
         "curation": _queries(admin_user, pages["curation"][1]),
         "project": _queries(admin_user, pages["project"][1]),
     }
-    results["B8 size"] = size
+    results["B11 size"] = size
 
 
 def report_rows(r: dict, add) -> None:
     """Rows of ``bench/RESULTS.md`` (``add`` is the report's row writer)."""
-    if "B8 bare" not in r:
+    if "B11 bare" not in r:
         return
-    bare = r["B8 bare"]["p50"]
-    queries = r["B8 queries"]
+    bare = r["B11 bare"]["p50"]
+    queries = r["B11 queries"]
     for label, name, target in (
-        ("queue", "B8 My queue (assigned documents, rejected, drafts)", 5),
-        ("curation", "B8 curation page (two analysts side by side)", 5),
-        ("project", "B8 project page (progress, agreement, 50 rows)", None),
+        ("queue", "B11 My queue (assigned documents, rejected, drafts)", 5),
+        ("curation", "B11 curation page (two analysts side by side)", 5),
+        ("project", "B11 project page (progress, agreement, 50 rows)", None),
     ):
-        figure = r[f"B8 {label}"]
+        figure = r[f"B11 {label}"]
         ratio = figure["p50"] / bare
         add(
-            f"{name}, size {r['B8 size']}",
+            f"{name}, size {r['B11 size']}",
             f"p50 {figure['p50'] * 1000:.1f} ms, p95 {figure['p95'] * 1000:.1f} ms ({queries[label]} queries)",
             f"bare view p50 {bare * 1000:.1f} ms",
             f"{ratio:.1f}x",

@@ -8,6 +8,12 @@ import platform
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+def results_path() -> Path:
+    """``BENCH_RESULTS`` names another file (a size-L run, a second server) beside RESULTS.md."""
+    name = os.environ.get("BENCH_RESULTS")
+    return RESULTS.with_name(name) if name else RESULTS
 MIB = 2**20
 
 
@@ -60,9 +66,14 @@ def write(r: dict) -> Path:
              f"p50 {b3['p50'] * 1000:.1f} ms, p95 {b3['p95'] * 1000:.1f} ms ({b3['rps']:.0f} req/s)", "", "",
              "p95 < 50 ms at 16" if clients == 16 else "", b3["p95"] < 0.05 if clients == 16 else None)
     _row(rows, "B4 list 100 claims", f"p50 {r['B4']['p50'] * 1000:.1f} ms", "", "", "<= 30 ms", r["B4"]["p50"] <= 0.03)
+    if "B12 json" in r:
+        b12, graph = r["B12 json"], r["B12 graph"]
+        _row(rows, f"B12 whole citation network ({graph['nodes']} nodes, {graph['edges']} edges)",
+             f"JSON p50 {b12['p50'] * 1000:.0f} ms, GraphML p50 {r['B12 graphml']['p50'] * 1000:.0f} ms", "", "",
+             "JSON <= 1 s", b12["p50"] <= 1.0)
     b5 = r["B5"]
     ratio5 = b5["segment_seconds"] / b5["seconds"]
-    _row(rows, "B5 import 10k documents", f"{b5['seconds']:.1f} s ({b5['docs_per_s']:,.0f} docs/s)",
+    _row(rows, f"B5 import {b5.get('documents', 10_000):,} documents", f"{b5['seconds']:.1f} s ({b5['docs_per_s']:,.0f} docs/s)",
          f"segmentation alone {b5['segment_seconds']:.1f} s", f"{ratio5:.2f}x", ">= 0.8x", ratio5 >= 0.8)
     b6 = r["B6"]
     _row(rows, f"B6 full-text search over {size}", f"p95 {b6['p95'] * 1000:.1f} ms (p50 {b6['p50'] * 1000:.1f} ms)",
@@ -75,13 +86,22 @@ def write(r: dict) -> Path:
     from bench.projects import report_rows
 
     report_rows(r, lambda *cells: _row(rows, *cells))
+    b10 = r.get("B10")
+    if b10:
+        one, two = b10["1 worker"], b10["2 worker"]
+        _row(rows, f"B10 suggestions on Celery workers ({b10['documents']} documents, "
+             f"{b10['body_sentences']:,} body sentences)",
+             f"1 worker {one['docs_per_s']:.1f} docs/s, 2 workers {two['docs_per_s']:.1f} docs/s",
+             f"{os.cpu_count()} cores", f"{two['docs_per_s'] / one['docs_per_s']:.2f}x with 2",
+             "scales with workers up to the cores", None)
     text = f"""# Benchmark results
 
 - Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}
 - Machine: {_machine()}
 - Command: `make bench` (BENCH_SIZE={size}, each figure the median of {r['runs']} runs or more;
   latencies over 50+ requests), served by `make serve` (gunicorn, production settings)
-- Whole run: {r['total_seconds'] / 60:.1f} minutes
+- Whole run: {r['total_seconds'] / 60:.1f} minutes; load average (1 min) at start {r.get('load_start', '?')},
+  at end {r.get('load_end', '?')} (the machine is shared: read the ratios, not the absolute times)
 
 | benchmark | figure | limit | ratio | target | verdict |
 |---|---|---|---|---|---|
@@ -93,8 +113,9 @@ B6 query plans (EXPLAIN ANALYZE):
 {b6['plan']}
 ```
 """
+    path = results_path()
     notes = RESULTS.with_name("NOTES.md")
-    if notes.exists():
+    if notes.exists() and path == RESULTS:
         text += "\n" + notes.read_text(encoding="utf-8")
-    RESULTS.write_text(text, encoding="utf-8")
-    return RESULTS
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -26,13 +26,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SIZES = {"S": 1_000, "M": 10_000, "L": 100_000}
-RUNS = max(3, int(os.environ.get("BENCH_RUNS", "3")))
+# At least 3 runs a figure; a size-L run may ask for fewer (BENCH_RUNS=1: an hour otherwise).
+RUNS = max(1 if os.environ.get("BENCH_SIZE", "M").upper() == "L" else 3, int(os.environ.get("BENCH_RUNS", "3")))
 PORT = int(os.environ.get("BENCH_PORT", "8799"))
-BENCH_DB = "annotator_bench"
+BENCH_DB = os.environ.get("BENCH_DB", "annotator_bench")  # two runs at once need two names
 FORMATS = ["jsonl", "json", "csv", "w3c", "doccano", "labelstudio"]
 WORKERS_TO_WARM = 2 * (os.cpu_count() or 2) + 1
-IMPORT_DOCUMENTS = int(os.environ.get("BENCH_IMPORT_DOCUMENTS", "10000"))
-SERVE_TIMEOUT = int(os.environ.get("BENCH_SERVE_TIMEOUT", "120"))  # a loaded machine starts slower
+# Size L imports 100k documents (B5); S and M 10k.
+IMPORT_DOCUMENTS = int(os.environ.get("BENCH_IMPORT_DOCUMENTS", "100000" if os.environ.get("BENCH_SIZE", "M").upper() == "L" else "10000"))
+SERVE_TIMEOUT = int(os.environ.get("BENCH_SERVE_TIMEOUT", "300"))  # a loaded machine starts slower
 
 
 def log(message: str) -> None:
@@ -201,7 +203,8 @@ def b1_export(master, token: str, claims: int, results: dict, size: str) -> None
     from bench.limits import copy_export_seconds
 
     client = Client({"Authorization": f"Token {token}"})
-    warm_up(client, [f"/api/v1/export/claims/?format={fmt}" for fmt in FORMATS])
+    # Warm every worker on a one-document export (the whole corpus each time costs an hour at L).
+    warm_up(client, [f"/api/v1/export/claims/?format={fmt}&document=1" for fmt in FORMATS])
     for fmt in FORMATS:
         times, peaks, nbytes = [], [], 0
         for _ in range(RUNS):
@@ -302,6 +305,24 @@ def b4_list(token: str, results: dict) -> None:
     log(f"B4: p50 {statistics.median(times) * 1000:.1f} ms")
 
 
+def b12_network(token: str, results: dict) -> None:
+    """The whole citation network (every approved chain, publisher edges in) as an administrator:
+    JSON and GraphML. The server's answer time, median of the runs (the target: <= 1 s)."""
+    client = Client({"Authorization": f"Token {token}"})
+    for fmt in ("json", "graphml"):
+        times = []
+        for _ in range(max(RUNS, 5)):
+            started = time.perf_counter()
+            status, body = client.get(f"/api/v1/network/?format={fmt}&publishers=true")
+            times.append(time.perf_counter() - started)
+            assert status == 200, body[:200]
+        results[f"B12 {fmt}"] = {"p50": statistics.median(times), "max": max(times), "bytes": len(body)}
+        if fmt == "json":
+            data = json.loads(body)
+            results["B12 graph"] = {"nodes": len(data["nodes"]), "edges": len(data["edges"])}
+        log(f"B12 network {fmt}: p50 {statistics.median(times) * 1000:.0f} ms, {len(body):,} bytes")
+
+
 def b5_import(results: dict) -> None:
     from bench.corpus import jsonl, texts_for_import
     from claims.importing import import_file
@@ -325,7 +346,8 @@ def b5_import(results: dict) -> None:
         import_times.append(time.perf_counter() - started)
         assert result.ok, result.error
     seconds, limit = statistics.median(import_times), statistics.median(seg_times)
-    results["B5"] = {"seconds": seconds, "docs_per_s": len(texts) / seconds, "segment_seconds": limit}
+    results["B5"] = {"seconds": seconds, "docs_per_s": len(texts) / seconds, "segment_seconds": limit,
+                     "documents": len(texts)}
     log(f"B5: import {len(texts) / seconds:,.0f} docs/s ({seconds:.1f} s), segmentation alone {len(texts) / limit:,.0f} docs/s")
 
 
@@ -378,6 +400,21 @@ def b7_suggestions(results: dict) -> None:
     log(f"B7: {rates}")
 
 
+def b10_workers(results: dict) -> None:
+    """Suggestion throughput with one and two Celery worker processes (bench/workers.py)."""
+    import socket
+
+    from bench import workers
+
+    host, port = "127.0.0.1", 5672
+    with socket.socket() as probe:
+        if probe.connect_ex((host, port)) != 0:
+            log("B10: no RabbitMQ on 127.0.0.1:5672, skipped")
+            return
+    results["B10"] = workers.measure(int(os.environ.get("BENCH_WORKER_DOCUMENTS", "400")))
+    log(f"B10: {results['B10']}")
+
+
 # --- orchestration ------------------------------------------------------------------------------
 
 
@@ -399,7 +436,7 @@ def main() -> None:
     from bench import setup
 
     fixture = setup.prepare()
-    results: dict = {"size": size, "runs": RUNS}
+    results: dict = {"size": size, "runs": RUNS, "load_start": f"{os.getloadavg()[0]:.2f}"}
     steps = ["S", size] if size != "S" else ["S"]
     loaded = 0
     with served(env) as master:
@@ -408,7 +445,8 @@ def main() -> None:
         for step in dict.fromkeys(steps):
             log(f"loading corpus up to {SIZES[step]:,} documents")
             t0 = time.perf_counter()
-            loaded += setup.grow(SIZES[step] - loaded, fixture)
+            # Size L: 100k documents with ~10.5 claims each, just over 1M claims.
+            loaded += setup.grow(SIZES[step] - loaded, fixture, claims_per_document=11 if step == "L" else 5)
             log(f"loaded in {time.perf_counter() - t0:.1f} s")
             claims = setup.claim_count()
             results[f"claims {step}"] = claims
@@ -417,13 +455,19 @@ def main() -> None:
         b2_annotate(cookie, fixture.long_document_id, results)
         b3_create(token, fixture.long_document_id, fixture.span, fixture.source_ids, results)
         b4_list(token, results)
-        from bench.projects import b8_projects  # last: it puts the corpus into a project
+        b12_network(token, results)
+        from bench import annotations  # B8 (annotation import) and B9 (one claim): their own section
 
-        b8_projects(fixture, results, size, RUNS)
+        annotations.run(master, fixture, env)
+        from bench.projects import b11_projects  # last: it puts the corpus into a project
+
+        b11_projects(fixture, results, size, RUNS)
     b6_search(results)
     b5_import(results)
     b7_suggestions(results)
+    b10_workers(results)
     results["total_seconds"] = time.perf_counter() - started
+    results["load_end"] = f"{os.getloadavg()[0]:.2f}"
     from bench.report import write
 
     path = write(results)

@@ -56,14 +56,15 @@ def prepare() -> Fixture:
     return Fixture(analysts[0], token, source_ids, [u.pk for u in analysts], long_id, (sentence.start, sentence.end))
 
 
-def grow(documents: int, fixture: Fixture) -> int:
+def grow(documents: int, fixture: Fixture, *, claims_per_document: int = 5) -> int:
     if documents <= 0:
         return 0
     connection.ensure_connection()
     done = 0
     while done < documents:  # batches keep the client's memory flat at size L
         batch = min(20_000, documents - done)
-        corpus.load(connection.connection, documents=batch, annotator_ids=fixture.annotator_ids,
+        corpus.load(connection.connection, documents=batch, claims_per_document=claims_per_document,
+                    target_chars=1500 if claims_per_document <= 5 else 2300, annotator_ids=fixture.annotator_ids,
                     source_ids=fixture.source_ids, seed=done)
         done += batch
     with connection.cursor() as cursor:

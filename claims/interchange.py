@@ -26,22 +26,18 @@ from one export to the next. The exports are written by PostgreSQL (``claims.api
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Iterator
+from pathlib import Path
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from claims.models import ClaimTag, Document, SourceKind
 
-from claims import permissions, services
 from claims.input_checks import JSONTooDeep, loads_json, parse_int_or_none
-from claims.models import Claim, ClaimTag, Document, Source, SourceKind
 
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
-
-IMPORT_FORMATS = ("doccano", "labelstudio")
+IMPORT_FORMATS = ("doccano", "labelstudio", "jsonl")
 CITES = "cites"
 TAG_LABELS = {"SOURCED": ClaimTag.SOURCED, "UNSOURCED": ClaimTag.UNSOURCED}
 LS_SOURCE_LABEL = "SOURCE"
@@ -78,6 +74,8 @@ class ParsedDocument:
     claims: list[ParsedClaim] = field(default_factory=list)
     # Sources the file describes (slug -> name, kind): created when the registry lacks them.
     sources: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Our own JSONL export names stored documents by id instead of carrying their text.
+    document_id: int | None = None
 
 
 def _check_string(value: Any, what: str) -> str:
@@ -85,8 +83,10 @@ def _check_string(value: Any, what: str) -> str:
         raise LineError(f"{what} must be a string")
     if "\x00" in value:
         raise LineError(f"{what} contains a NUL character")
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
-        raise LineError(f"{what} contains a lone surrogate (not valid Unicode)")
+    try:
+        value.encode("utf-8")  # in C; a lone surrogate cannot be encoded
+    except UnicodeEncodeError:
+        raise LineError(f"{what} contains a lone surrogate (not valid Unicode)") from None
     return value
 
 
@@ -302,6 +302,169 @@ def _labelstudio_document(task: Any, where: str) -> ParsedDocument:
     return document
 
 
+# --- reading files, line by line ----------------------------------------------------------------
+
+# What the readers yield: a parsed document, or the message for a bad line or task.
+Item = ParsedDocument | str
+# An import's input: the file's bytes, or the path of a file (an upload spooled to disk).
+Input = bytes | str | os.PathLike
+
+
+def _raw_lines(source: Input) -> Iterator[bytes]:
+    """The file's lines as bytes, without holding a file on disk in memory."""
+    if isinstance(source, bytes):
+        yield from source.splitlines()
+        return
+    with open(source, "rb") as handle:
+        yield from handle
+
+
+def _decoded_lines(source: Input) -> Iterator[tuple[int, str | None, str]]:
+    """(line number, text or None if not UTF-8, error). Blank lines are skipped."""
+    for number, raw in enumerate(_raw_lines(source), 1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield number, None, f"line {number}: not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})"
+            continue
+        if line.strip():
+            yield number, line, ""
+
+
+def read_doccano(source: Input) -> Iterator[Item]:
+    """The documents of a doccano JSONL file, one line at a time; a message for each bad line."""
+    for number, line, error in _decoded_lines(source):
+        if line is None:
+            yield error
+            continue
+        try:
+            yield _doccano_document(loads_json(line), f"line {number}")
+        except json.JSONDecodeError as exc:
+            yield f"line {number}: invalid JSON ({exc.msg})"
+        except JSONTooDeep as exc:
+            yield f"line {number}: {exc}"
+        except LineError as exc:
+            yield f"line {number}: {exc}"
+
+
+def read_labelstudio(source: Input) -> Iterator[Item]:
+    """The documents of a Label Studio JSON export (a list of tasks); a message per bad task."""
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    try:
+        payload = loads_json(_decode(data))
+    except LineError as exc:
+        yield str(exc)
+        return
+    except json.JSONDecodeError as exc:
+        yield f"line {exc.lineno}: invalid JSON ({exc.msg})"
+        return
+    except JSONTooDeep as exc:
+        yield str(exc)
+        return
+    tasks = payload if isinstance(payload, list) else [payload]
+    if not tasks:
+        yield "the file holds no task"
+    for number, task in enumerate(tasks, 1):
+        try:
+            yield _labelstudio_document(task, f"task {number}")
+        except LineError as exc:
+            yield f"task {number}: {exc}"
+
+
+def _jsonl_claim(obj: Any) -> tuple[int, dict]:
+    """A line of our own JSONL export: (document id, the claim's fields), shapes checked."""
+    if not isinstance(obj, dict):
+        raise LineError("expected a JSON object (a claim)")
+    document = _check_int(obj.get("document"), '"document"')
+    tag = obj.get("tag")
+    if not isinstance(tag, str) or tag.lower() not in ClaimTag.values:
+        raise LineError(f'"tag" must be one of {", ".join(ClaimTag.values)}')
+    attributions = obj.get("attributions") or []
+    if not isinstance(attributions, list):
+        raise LineError('"attributions" must be a list')
+    links, sources = [], {}
+    for number, item in enumerate(attributions, 1):
+        if not isinstance(item, dict):
+            raise LineError(f"attribution {number} must be an object")
+        source = item.get("source")
+        if isinstance(source, dict):
+            slug = _slug(source.get("slug"), f"attribution {number} source slug")
+            if source.get("kind") is not None:
+                sources.update(_described_sources([{"slug": slug, "name": source.get("name") or slug, "kind": source["kind"]}], f"attribution {number} source"))
+        else:
+            slug = _slug(source, f"attribution {number} source")
+        mention = item.get("mention")
+        if mention is not None and not isinstance(mention, dict):
+            raise LineError(f"attribution {number}: mention must be an object or null")
+        links.append((_check_int(item.get("position"), f"attribution {number} position"), slug, mention))
+    return document, {
+        "start": obj.get("start"), "end": obj.get("end"), "text": obj.get("text"),
+        "tag": tag.lower(), "links": links, "sources": sources,
+    }
+
+
+def _jsonl_document(number: int, document_id: int, fields: dict, text: str) -> ParsedDocument:
+    """One claim line of our own export as a ``ParsedDocument`` over the stored document's text."""
+    span = _check_span(text, fields["start"], fields["end"], "claim", fields["text"])
+    chain = []
+    for position, slug, mention in fields["links"]:
+        at = None
+        if mention is not None:
+            at = _check_span(text, mention.get("start"), mention.get("end"), f"mention of {slug!r}", mention.get("text"))
+        chain.append(ParsedLink(position, slug, at))
+    claim = ParsedClaim(*span, fields["tag"], tuple(sorted(chain, key=lambda link: link.position)))
+    return ParsedDocument(
+        where=f"line {number}", text=text, claims=[claim], sources=fields["sources"], document_id=document_id
+    )
+
+
+JSONL_BLOCK = 500  # claims whose documents' texts are fetched in one query
+
+
+def read_jsonl(source: Input) -> Iterator[Item]:
+    """Our own JSONL export (one claim a line, documents by id): the documents must be stored."""
+    block: list[tuple[int, int, dict]] = []
+
+    def flush() -> Iterator[Item]:
+        # The texts of the block's documents in one query; a document's text is shared by its lines.
+        texts = dict(Document.objects.filter(pk__in={d for _, d, _ in block}).values_list("pk", "text"))
+        for number, document_id, fields in block:
+            if document_id not in texts:
+                yield f"line {number}: document {document_id} does not exist"
+                continue
+            try:
+                yield _jsonl_document(number, document_id, fields, texts[document_id])
+            except LineError as exc:
+                yield f"line {number}: {exc}"
+        block.clear()
+
+    for number, line, error in _decoded_lines(source):
+        if line is None:
+            yield error
+            continue
+        try:
+            document_id, fields = _jsonl_claim(loads_json(line))
+        except json.JSONDecodeError as exc:
+            yield f"line {number}: invalid JSON ({exc.msg})"
+            continue
+        except JSONTooDeep as exc:
+            yield f"line {number}: {exc}"
+            continue
+        except LineError as exc:
+            yield f"line {number}: {exc}"
+            continue
+        block.append((number, document_id, fields))
+        if len(block) >= JSONL_BLOCK:
+            yield from flush()
+    if block:
+        yield from flush()
+
+
+READERS = {"doccano": read_doccano, "labelstudio": read_labelstudio, "jsonl": read_jsonl}
+
+
 def _decode(data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
@@ -312,53 +475,24 @@ def _decode(data: bytes) -> str:
     return text
 
 
+def _split(items: Iterable[Item]) -> tuple[list[ParsedDocument], list[str]]:
+    documents, errors = [], []
+    for item in items:
+        (errors if isinstance(item, str) else documents).append(item)
+    return documents, errors
+
+
 def parse_doccano(data: bytes) -> tuple[list[ParsedDocument], list[str]]:
     """The documents of a doccano JSONL file, and one message per bad line."""
-    try:
-        text = _decode(data)
-    except LineError as exc:
-        return [], [str(exc)]
-    documents, errors = [], []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            documents.append(_doccano_document(loads_json(line), f"line {number}"))
-        except json.JSONDecodeError as exc:
-            errors.append(f"line {number}: invalid JSON ({exc.msg})")
-        except JSONTooDeep as exc:
-            errors.append(f"line {number}: {exc}")
-        except LineError as exc:
-            errors.append(f"line {number}: {exc}")
-    return documents, errors
+    return _split(read_doccano(data))
 
 
 def parse_labelstudio(data: bytes) -> tuple[list[ParsedDocument], list[str]]:
     """The documents of a Label Studio JSON export (a list of tasks), and one message per bad task."""
-    try:
-        payload = loads_json(_decode(data))
-    except LineError as exc:
-        return [], [str(exc)]
-    except json.JSONDecodeError as exc:
-        return [], [f"line {exc.lineno}: invalid JSON ({exc.msg})"]
-    except JSONTooDeep as exc:
-        return [], [str(exc)]
-    tasks = payload if isinstance(payload, list) else [payload]
-    documents, errors = [], []
-    for number, task in enumerate(tasks, 1):
-        try:
-            documents.append(_labelstudio_document(task, f"task {number}"))
-        except LineError as exc:
-            errors.append(f"task {number}: {exc}")
-    if not tasks:
-        errors.append("the file holds no task")
-    return documents, errors
+    return _split(read_labelstudio(data))
 
 
-PARSERS = {"doccano": parse_doccano, "labelstudio": parse_labelstudio}
-
-
-# --- import ------------------------------------------------------------------------------------
+# --- the import's outcome ----------------------------------------------------------------------
 
 
 class AnnotationImportError(Exception):
@@ -380,126 +514,10 @@ class ImportReport:
     sources_created: int = 0
 
 
-def _message(error: ValidationError) -> str:
-    if hasattr(error, "message_dict"):
-        return "; ".join(f"{key}: {' '.join(msgs)}" for key, msgs in error.message_dict.items())
-    return " ".join(error.messages)
-
-
-def _slugs(document: ParsedDocument) -> set[str]:
-    return {link.source for claim in document.claims for link in claim.chain}
-
-
-def _unknown_sources(documents: list[ParsedDocument]) -> list[str]:
-    """A message for each source neither in the registry nor described by the file."""
-    known = set(Source.objects.filter(slug__in={s for d in documents for s in _slugs(d)}).values_list("slug", flat=True))
-    return [
-        f"{document.where}: unknown source {slug!r} (not in the registry, and the file does not describe it)"
-        for document in documents
-        for slug in sorted(_slugs(document) - known - set(document.sources))
-    ]
-
-
-def _resolve_sources(documents: list[ParsedDocument], report: ImportReport, errors: list[str]) -> dict[str, Source]:
-    """The sources of the file by slug; those the registry lacks are created from the file's
-    description of them. Call inside the import's transaction, after ``_unknown_sources``."""
-    found = {s.slug: s for s in Source.objects.filter(slug__in={s for d in documents for s in _slugs(d)})}
-    for document in documents:
-        for slug in sorted(_slugs(document) - set(found)):
-            name, kind = document.sources[slug]
-            try:
-                found[slug] = services.source_create(name=name, kind=kind, slug=slug)
-                report.sources_created += 1
-            except ValidationError as exc:
-                errors.append(f"{document.where}: source {slug!r}: {_message(exc)}")
-    return found
-
-
-def _chain_key(chain: Iterable[Any]) -> tuple:
-    return tuple((link.position, link.source_id, link.mention_start, link.mention_end) for link in chain)
-
-
-def annotations_import(*, data: bytes, fmt: str, user: "AbstractBaseUser") -> ImportReport:
-    """Import one doccano or Label Studio file as draft claims of ``user``: all of it or nothing.
-
-    Documents are matched by content hash or created; sources by slug, or created when the
-    file describes them. A claim identical to one ``user`` already has (span, tag and chain)
-    is skipped, so importing a file twice changes nothing. Raises ``AnnotationImportError``
-    listing every bad line, or ``ValidationError`` (code ``permission``).
-    """
-    if fmt not in PARSERS:
-        raise ValidationError({"format": f"Unknown import format {fmt!r}; one of {', '.join(IMPORT_FORMATS)}."})
-    if not permissions.can_annotate(user):
-        raise ValidationError("Only analysts can import annotations.", code="permission")
-    documents, errors = PARSERS[fmt](data)
-    errors += _unknown_sources(documents)
-    if not documents and not errors:
-        errors.append("the file holds no document")
-    if errors:
-        raise AnnotationImportError(_in_file_order(errors))
-    report = ImportReport()
-    with transaction.atomic():
-        sources = _resolve_sources(documents, report, errors)
-        for parsed in documents:
-            try:
-                _import_document(parsed, sources, user, report)
-            except ValidationError as exc:
-                errors.append(f"{parsed.where}: {_message(exc)}")
-            except LineError as exc:
-                errors.append(f"{parsed.where}: {exc}")
-        if errors:
-            transaction.set_rollback(True)
-    if errors:
-        raise AnnotationImportError(_in_file_order(errors))
-    return report
-
-
-def _in_file_order(errors: list[str]) -> list[str]:
+def in_file_order(errors: list[str]) -> list[str]:
     def line(error: str) -> int:
         where, _, _ = error.partition(":")
         number = where.rpartition(" ")[2]
         return parse_int_or_none(number) or 0
 
     return sorted(errors, key=line)
-
-
-def _import_document(parsed: ParsedDocument, sources: dict[str, Source], user: "AbstractBaseUser", report: ImportReport) -> None:
-    document = Document.objects.filter(content_hash=services.content_hash(parsed.text)).first()
-    if document is None:
-        document = services.document_create(text=parsed.text, title=parsed.title, created_by=user)
-        report.documents_created += 1
-        existing: set[tuple] = set()
-    else:
-        report.documents_matched += 1
-        existing = {
-            (c.start, c.end, c.tag, _chain_key(sorted(c.attributions.all(), key=lambda a: a.position)))
-            for c in Claim.objects.filter(document=document, annotator=user).prefetch_related("attributions")
-        }
-    problems = []
-    for number, claim in enumerate(parsed.claims, 1):
-        if any(link.source not in sources for link in claim.chain):
-            continue  # already reported by _resolve_sources
-        chain = [
-            services.Link(
-                source=sources[link.source],
-                position=link.position,
-                mention_start=link.mention[0] if link.mention else None,
-                mention_end=link.mention[1] if link.mention else None,
-            )
-            for link in claim.chain
-        ]
-        key = (claim.start, claim.end, claim.tag, tuple((l.position, l.source.pk, l.mention_start, l.mention_end) for l in chain))
-        if key in existing:
-            report.claims_skipped += 1
-            continue
-        try:
-            services.claim_create(
-                document=document, user=user, start=claim.start, end=claim.end, tag=claim.tag, chain=chain
-            )
-        except ValidationError as exc:
-            problems.append(f"claim {number} [{claim.start}, {claim.end}): {_message(exc)}")
-            continue
-        existing.add(key)
-        report.claims_created += 1
-    if problems:
-        raise LineError("; ".join(problems))

@@ -21,7 +21,15 @@ from claims.querysets import SEARCH_CONFIG, ClaimQuerySet, DocumentQuerySet, Sou
 # Audit history: database triggers, so bulk updates and admin edits are caught too.
 def audited_events() -> tuple:
     # Fresh trackers per model: pghistory binds each tracker to the model it decorates.
-    return (pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+    # Statement-level triggers: one INSERT ... SELECT of the events per statement, from the
+    # statement's transition table, so a bulk write (an import's COPY of 50,000 claims) costs
+    # one audit statement, not one per row; every row is still recorded, with its context.
+    level = pgtrigger.Statement
+    return (
+        pghistory.InsertEvent(level=level),
+        pghistory.UpdateEvent(level=level),
+        pghistory.DeleteEvent(level=level),
+    )
 
 
 class SourceKind(models.TextChoices):
@@ -31,6 +39,31 @@ class SourceKind(models.TextChoices):
     ANONYMOUS = "anonymous", "Anonymous"
     DOCUMENT = "document", "Document"
     OTHER = "other", "Other"
+
+
+class SourceStatus(models.TextChoices):
+    # An analyst's new source is a proposal until a reviewer confirms it or merges it away.
+    PROPOSED = "proposed", "Proposed"
+    CONFIRMED = "confirmed", "Confirmed"
+
+
+class SourceRating(models.TextChoices):
+    RELIABLE = "reliable", "Reliable"
+    MIXED = "mixed", "Mixed"
+    UNRELIABLE = "unreliable", "Unreliable"
+    STATE_AFFILIATED = "state_affiliated", "State-affiliated"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class SourceManager(models.Manager.from_queryset(SourceQuerySet)):
+    """The registry as everyone sees it: a source merged into another is gone (404, no match).
+
+    ``Source.all_objects`` still reaches merged sources (the merge history, undoing a merge);
+    foreign keys use Django's base manager, so old rows still read their source.
+    """
+
+    def get_queryset(self) -> SourceQuerySet:
+        return super().get_queryset().filter(merged_into__isnull=True)
 
 
 @pghistory.track(*audited_events())
@@ -49,10 +82,22 @@ class Source(models.Model):
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code.")
     url = models.URLField(max_length=500, blank=True)
     description = models.TextField(blank=True)
+    affiliation = models.CharField(max_length=200, blank=True, help_text="e.g. « state media, Iran ».")
+    language = models.CharField(max_length=10, blank=True, help_text="Main language, e.g. fr, en, fa.")
+    status = models.CharField(max_length=10, choices=SourceStatus.choices, default=SourceStatus.CONFIRMED)
+    # The latest credibility note's rating, kept here so chips, lists and exports read it for free.
+    rating = models.CharField(max_length=20, choices=SourceRating.choices, blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_sources"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = SourceQuerySet.as_manager()
+    objects = SourceManager()
+    all_objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -60,6 +105,49 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"/sources/{self.slug}/"
+
+
+@pghistory.track(*audited_events())
+class CredibilityNote(models.Model):
+    """A dated, signed judgement on a source; the latest one's rating is the source's rating."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="notes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+    rating = models.CharField(max_length=20, choices=SourceRating.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["source", "-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.rating} on {self.source_id} by {self.user_id}"
+
+
+class SourceMerge(models.Model):
+    """One merge of ``source`` into ``into``, with what moved, so that it can be undone."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="merges_out")
+    into = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="merges_in")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Ids of the rows that moved, and the aliases ``into`` gained (only those it lacked).
+    attributions = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    documents = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    aliases_added = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"merge {self.source_id} -> {self.into_id}"
 
 
 class SentenceKind(models.TextChoices):
@@ -156,6 +244,17 @@ class ClaimTag(models.TextChoices):
     UNSOURCED = "unsourced", "Unsourced"
 
 
+class ClaimFlag(models.TextChoices):
+    """Marks a claim carries besides its tag (CONTRACT.md "Claim flags")."""
+
+    CAPTION = "caption", "Caption"  # a picture's caption: its credit is its source
+    VAGUE = "vague", "Vague attribution"  # the text points at nobody: unsourced
+
+
+def _flags_field() -> ArrayField:
+    return ArrayField(models.CharField(max_length=16, choices=ClaimFlag.choices), default=list, blank=True)
+
+
 class ClaimStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     SUBMITTED = "submitted", "Submitted"
@@ -173,6 +272,7 @@ class Suggestion(models.Model):
     # The proposed chain in contract order: [{"source": {...}, "mention": {...}, "cue": {...},
     # "rule": "...", "confidence": 0.9, "vague": false}, ...]
     attributions = models.JSONField(default=list, blank=True)
+    flags = _flags_field()  # "caption", "vague": read by the annotate page and the API
     confidence = models.FloatField(default=0.0)
     created_at = models.DateTimeField(auto_now_add=True)
     dismissed_by = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
@@ -187,6 +287,13 @@ class Suggestion(models.Model):
         return f"suggestion {self.document_id} [{self.start}:{self.end}] {self.tag}"
 
 
+class ClaimManager(models.Manager.from_queryset(ClaimQuerySet)):
+    """Claims that are not deleted (``Claim.with_deleted`` has them all)."""
+
+    def get_queryset(self) -> ClaimQuerySet:
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
 @pghistory.track(*audited_events())
 class Claim(models.Model):
     """A span of a document that an analyst marks as a claim, tagged sourced or unsourced."""
@@ -196,6 +303,7 @@ class Claim(models.Model):
     end = models.PositiveIntegerField()
     text = models.TextField()
     tag = models.CharField(max_length=10, choices=ClaimTag.choices)
+    flags = _flags_field()  # ClaimFlag values, each at most once
     status = models.CharField(max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.DRAFT)
     annotator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claims")
     suggestion = models.ForeignKey(
@@ -204,11 +312,17 @@ class Claim(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Deleting a claim only sets this (so "Undo" can bring it back); every list, export,
+    # count and API answer goes through ``objects``, which leaves deleted claims out.
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    objects = ClaimQuerySet.as_manager()
+    objects = ClaimManager()
+    with_deleted = ClaimQuerySet.as_manager()
 
     class Meta:
         ordering = ["document", "start", "end", "id"]
+        # Related lookups (claim.document's reverse, Attribution.claim) see deleted claims too.
+        base_manager_name = "with_deleted"
         constraints = [
             models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_start_lt_end"),
             models.CheckConstraint(condition=Q(start__gte=0), name="claim_start_gte_0"),
@@ -295,6 +409,45 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision} on claim {self.claim_id} by {self.reviewer_id}"
+
+
+class ImportJobState(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class ImportJob(models.Model):
+    """An annotation file uploaded through the page, imported by a task (``claims.import_jobs``).
+
+    The page polls it: ``phase`` and ``done``/``total`` drive the progress bar; at the end
+    ``report`` holds the counts, or ``errors`` every bad line (nothing was imported then).
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    format = models.CharField(max_length=20)
+    file_name = models.CharField(max_length=255)
+    size = models.BigIntegerField(default=0)
+    path = models.CharField(max_length=1000, blank=True, help_text="The spooled upload, removed once imported.")
+    state = models.CharField(max_length=10, choices=ImportJobState.choices, default=ImportJobState.QUEUED)
+    phase = models.CharField(max_length=20, blank=True)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    report = models.JSONField(null=True, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"import {self.pk} of {self.file_name} ({self.state})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (ImportJobState.DONE, ImportJobState.FAILED)
 
 
 # The workflow models (projects, assignments, curated layer), kept in their own module.

@@ -44,8 +44,9 @@ def can_annotate(user: "AbstractBaseUser") -> bool:
 
 
 def can_edit_source(user: "AbstractBaseUser") -> bool:
-    """Change a registry source: every claim citing it changes with it, so reviewers curate."""
-    return is_reviewer(user)
+    """Change a registry source: every claim citing it changes with it, so reviewers and
+    managers (of the Reviewer or Manager group, or of any project) curate."""
+    return is_reviewer(user) or in_group(user, MANAGER_GROUP) or has_project_role(user, *PROJECT_LEAD_ROLES)
 
 
 def can_edit_claim(user: "AbstractBaseUser", claim: "Claim") -> bool:
@@ -75,7 +76,6 @@ def can_view_dashboard(user: "AbstractBaseUser") -> bool:
     return can_review(user)
 
 
-
 # --- projects ------------------------------------------------------------------------------
 # ``role`` below is the user's role in the project (``project_role``), None for an outsider;
 # outsiders never get this far: the project lookups are scoped (404).
@@ -102,3 +102,18 @@ def can_curate(user: "AbstractBaseUser", role: str | None) -> bool:
 
 def can_mark_done(user: "AbstractBaseUser", role: str | None) -> bool:
     return role == PROJECT_ANALYST or (role is not None and is_admin(user))
+
+
+def can_merge_source(user: "AbstractBaseUser") -> bool:
+    """Merge a duplicate source into another (and undo it): whoever curates the registry."""
+    return can_edit_source(user)
+
+
+def can_rate_source(user: "AbstractBaseUser") -> bool:
+    """Add a credibility note (and so set the rating every chip shows)."""
+    return can_edit_source(user)
+
+
+def can_propose_source(user: "AbstractBaseUser") -> bool:
+    """Add a source; an analyst's is a proposal until a reviewer confirms or merges it."""
+    return can_annotate(user)

@@ -23,6 +23,11 @@ def claim_list(*, user: "AbstractBaseUser") -> "ClaimQuerySet":
     return Claim.objects.visible_to(user).with_chain()
 
 
+def deleted_claim_get(*, user: "AbstractBaseUser", claim_id: int) -> Claim | None:
+    """One of the claims ``user`` may see that was deleted (for "Undo"), or None."""
+    return Claim.with_deleted.visible_to(user).filter(pk=claim_id, deleted_at__isnull=False).first()
+
+
 def document_list(
     *,
     user: "AbstractBaseUser",
@@ -88,6 +93,7 @@ class ChainSource:
 
     name: str
     kind: str
+    rating: str = ""  # the latest credibility note's, or ""
 
 
 def document_for_annotation(*, user: "AbstractBaseUser", document_id: int) -> Document:
@@ -113,8 +119,8 @@ def document_for_annotation(*, user: "AbstractBaseUser", document_id: int) -> Do
     claims = list(visible.order_by("start", "end", "id"))
     chains: dict[int, list[ChainSource]] = {}
     links = Attribution.objects.filter(claim__in=visible.values("pk")).order_by("claim_id", "position")
-    for claim_id, name, kind in links.values_list("claim_id", "source__name", "source__kind"):
-        chains.setdefault(claim_id, []).append(ChainSource(name, kind))
+    for claim_id, name, kind, rating in links.values_list("claim_id", "source__name", "source__kind", "source__rating"):
+        chains.setdefault(claim_id, []).append(ChainSource(name, kind, rating))
     reviews = Review.objects.filter(claim__in=visible.values("pk")).select_related("reviewer")
     latest = {r.claim_id: r for r in reviews.order_by("claim_id", "-created_at", "-id").distinct("claim_id")}
     for claim in claims:
@@ -153,6 +159,19 @@ def source_mention(*, document: Document, source: Source, start: int, end: int) 
 
 def source_search(*, query: str = "") -> "ClaimQuerySet":
     return Source.objects.search(query)
+
+
+def source_registry() -> list[dict]:
+    """The whole registry as the annotate page's Source box filters it, keystroke by keystroke,
+    in the browser: ``{"id", "name", "kind" (its label), "slug", "aliases"}``, by name."""
+    from claims.models import SourceKind
+
+    labels = dict(SourceKind.choices)
+    rows = Source.objects.order_by("name", "pk").values_list("pk", "name", "kind", "slug", "aliases")
+    return [
+        {"id": pk, "name": name, "kind": str(labels.get(kind, kind)), "slug": slug, "aliases": aliases}
+        for pk, name, kind, slug, aliases in rows
+    ]
 
 
 # Characters of context a queue row shows at most on each side of a claim, within its sentences.

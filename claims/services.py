@@ -19,10 +19,13 @@ from typing import TYPE_CHECKING
 import pghistory
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from claims import permissions
+from claims.signals import documents_stored
 from claims.models import (
+    ClaimFlag,
     Attribution,
     Claim,
     ClaimStatus,
@@ -34,6 +37,7 @@ from claims.models import (
     Sentence,
     Source,
     SourceKind,
+    SourceStatus,
     Suggestion,
     SuggestionState,
 )
@@ -135,6 +139,11 @@ def _publisher_from_lines(text: str, segments, cache: dict[str, Source | None]) 
         if cache[name] is not None:
             return cache[name]
     return None
+
+
+def publisher_from_segments(text: str, segments, cache: dict[str, Source | None]) -> Source | None:
+    """The registry source named by a text's publisher lines, as ``documents_create`` finds it."""
+    return _publisher_from_lines(text, segments, cache)
 
 
 def _check_new_document(new: NewDocument) -> None:
@@ -242,10 +251,9 @@ def document_create(*, created_by: "AbstractBaseUser | None", **fields) -> Docum
 
 
 def _queue_suggestions(document_ids: Sequence[int]) -> None:
-    """Hook for the attribution suggestions (computed outside the request cycle)."""
-    from claims.suggestions import suggestions_queue  # imported late: it imports this module
-    # Marks the documents queued and enqueues them in batches (claims.tasks).
-    suggestions_queue(document_ids=document_ids, mark_queued=False)
+    """Announce the stored documents; the attribution suggestions listen (``claims.tasks``)
+    and queue them, outside the request cycle."""
+    documents_stored.send(sender=Document, document_ids=list(document_ids))
 
 
 # --- sources -----------------------------------------------------------------------------------
@@ -270,7 +278,12 @@ def source_create(
     country: str = "",
     url: str = "",
     description: str = "",
+    affiliation: str = "",
+    language: str = "",
+    user: "AbstractBaseUser | None" = None,
 ) -> Source:
+    """Add a source. One added by someone who may not edit the registry (an analyst) is a
+    proposal until a reviewer confirms it or merges it into an existing source."""
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": "A source needs a name."})
@@ -279,7 +292,7 @@ def source_create(
     slug = slugify(slug or name)[:100]
     if not slug:
         raise ValidationError({"slug": "A slug needs at least one letter or digit."})
-    if Source.objects.filter(slug=slug).exists():
+    if Source.all_objects.filter(slug=slug).exists():  # merged sources keep their slug
         raise ValidationError({"slug": f"A source with slug {slug!r} exists already."})
     # One registry entry per source: a name that is already a name or an alias is that source.
     if same := Source.objects.search_exact(name).first():
@@ -292,6 +305,14 @@ def source_create(
         country=(country or "").upper()[:2],
         url=url or "",
         description=description or "",
+        affiliation=(affiliation or "").strip(),
+        language=(language or "").strip().lower(),
+        status=(
+            SourceStatus.PROPOSED
+            if user is not None and not permissions.can_edit_source(user)
+            else SourceStatus.CONFIRMED
+        ),
+        created_by=user if user is not None and user.is_authenticated else None,
     )
 
 
@@ -307,6 +328,8 @@ def source_update(
     country: str | None = None,
     url: str | None = None,
     description: str | None = None,
+    affiliation: str | None = None,
+    language: str | None = None,
 ) -> Source:
     """Edit a registry source; ``None`` keeps a field. The slug never changes: it is a stable id."""
     if not permissions.can_edit_source(user):
@@ -328,6 +351,10 @@ def source_update(
         source.url = url
     if description is not None:
         source.description = description
+    if affiliation is not None:
+        source.affiliation = affiliation.strip()
+    if language is not None:
+        source.language = language.strip().lower()
     source.save()
     return source
 
@@ -365,6 +392,14 @@ def validate_span(*, document: Document, start: int, end: int) -> None:
     _check_span(document, start, end)
 
 
+def claim_check(*, document: Document, start: int, end: int, tag: str, chain: Sequence[Link] = ()) -> None:
+    """The rules ``claim_create`` applies, without writing: batch imports check a whole file
+    with them before storing anything. ``document`` needs only its ``text``; the chain's
+    sources need only a ``name`` (they may not be stored yet)."""
+    _check_span(document, start, end)
+    _check_chain(document, tag, chain)
+
+
 def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
     if tag not in ClaimTag.values:
         raise ValidationError({"tag": f"Unknown tag {tag!r}; one of {', '.join(ClaimTag.values)}."})
@@ -389,12 +424,13 @@ def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
             )
 
 
-def _write_chain(claim: Claim, chain: Sequence[Link], *, replace: bool = True) -> None:
+def _write_chain(claim: Claim, chain: Sequence[Link], *, replace: bool = True) -> list[Attribution]:
+    """Store the chain in one multi-row INSERT; returns its rows in order."""
     if replace:
         claim.attributions.all().delete()
     if not chain:
-        return
-    Attribution.objects.bulk_create(
+        return []
+    return Attribution.objects.bulk_create(
         Attribution(
             claim=claim,
             position=link.position,
@@ -425,23 +461,36 @@ def claim_create(
     tag: str,
     chain: Sequence[Link] = (),
     suggestion: Suggestion | None = None,
+    flags: Sequence[str] = (),
 ) -> Claim:
     """A new draft claim of ``user`` over ``document.text[start:end]``."""
     if not permissions.can_annotate(user):
         raise ValidationError("Only analysts can create claims.", code="permission")
     _check_span(document, start, end)
     _check_chain(document, tag, chain)
+    flags = check_flags(tag, flags)
     claim = Claim.objects.create(
         document=document,
         start=start,
         end=end,
         text=document.text[start:end],
         tag=tag,
+        flags=flags,
         annotator=user,
         suggestion=suggestion,
     )
     _write_chain(claim, chain, replace=False)  # a new claim has no chain yet
     return claim
+
+
+def check_flags(tag: str, flags: Sequence[str]) -> list[str]:
+    """The claim's flags, each once, in a fixed order; ``ValidationError`` naming ``flags``."""
+    unknown = [f for f in flags if f not in ClaimFlag.values]
+    if unknown:
+        raise ValidationError({"flags": f"Unknown flag {unknown[0]!r}; flags are {', '.join(ClaimFlag.values)}."})
+    if ClaimFlag.VAGUE in flags and tag == ClaimTag.SOURCED:
+        raise ValidationError({"flags": "A vague claim points at nobody: it is unsourced, not sourced."})
+    return [f for f in ClaimFlag.values if f in flags]
 
 
 def _lock(claim: Claim) -> Claim:
@@ -460,8 +509,10 @@ def claim_update(
     chain: Sequence[Link] | None = None,
     start: int | None = None,
     end: int | None = None,
+    flags: Sequence[str] | None = None,
 ) -> Claim:
-    """Edit a draft or rejected claim. ``version`` is the one the caller read; a stale one raises."""
+    """Edit a draft or rejected claim. ``version`` is the one the caller read; a stale one raises.
+    ``flags`` None keeps them, except "vague" when the claim becomes sourced."""
     claim = _lock(claim)
     if claim.version != version:
         raise StaleVersion(claim)
@@ -477,6 +528,11 @@ def claim_update(
         new_chain = []  # switching to unsourced drops the chain
     _check_span(claim.document, new_start, new_end)
     _check_chain(claim.document, new_tag, new_chain)
+    if flags is None:  # kept, but a sourced claim is not vague any more
+        new_flags = [f for f in claim.flags if not (f == ClaimFlag.VAGUE and new_tag == ClaimTag.SOURCED)]
+    else:
+        new_flags = check_flags(new_tag, flags)
+    claim.flags = new_flags
     claim.start, claim.end, claim.tag = new_start, new_end, new_tag
     claim.text = claim.document.text[new_start:new_end]
     claim.version += 1
@@ -487,8 +543,13 @@ def claim_update(
 
 @_audited("user")
 @transaction.atomic
-def claim_submit(*, claim: Claim, user: "AbstractBaseUser", version: int | None = None) -> Claim:
-    """Send a draft or rejected claim to the review queue."""
+def claim_submit(
+    *, claim: Claim, user: "AbstractBaseUser", version: int | None = None, new_version: bool = True
+) -> Claim:
+    """Send a draft or rejected claim to the review queue.
+
+    ``new_version=False``: the submission completes a save made in the same transaction by the
+    same user action ("Submit for review" on the page), which already counted one version."""
     claim = _lock(claim)
     if version is not None and claim.version != version:
         raise StaleVersion(claim)
@@ -499,7 +560,8 @@ def claim_submit(*, claim: Claim, user: "AbstractBaseUser", version: int | None 
     if claim.tag == ClaimTag.SOURCED and not claim.attributions.exists():
         raise ValidationError({"attributions": "A sourced claim needs at least one source before it is submitted."})
     claim.status = ClaimStatus.SUBMITTED
-    claim.version += 1
+    if new_version:
+        claim.version += 1
     claim.save(update_fields=["status", "version", "updated_at"])
     return claim
 
@@ -512,7 +574,26 @@ def claim_delete(*, claim: Claim, user: "AbstractBaseUser") -> None:
         raise ValidationError("Only the claim's analyst can delete it.", code="permission")
     if not permissions.can_edit_claim(user, claim):
         raise ValidationError(f"This claim is {claim.status} and cannot be deleted.", code="locked")
-    claim.delete()
+    # Soft: the row stays (hidden from every list) so that "Undo" can bring it back.
+    claim.deleted_at = timezone.now()
+    claim.version += 1
+    claim.save(update_fields=["deleted_at", "version", "updated_at"])
+
+
+@_audited("user")
+@transaction.atomic
+def claim_restore(*, claim: Claim, user: "AbstractBaseUser") -> Claim:
+    """Undo ``claim_delete``: the claim comes back as it was, one version on."""
+    # Row lock, as for every change of a claim (see _lock); deleted claims are outside ``objects``.
+    claim = Claim.with_deleted.select_for_update().get(pk=claim.pk)
+    if claim.annotator_id != user.pk and not permissions.is_admin(user):
+        raise ValidationError("Only the claim's analyst can restore it.", code="permission")
+    if claim.deleted_at is None:
+        raise ValidationError("This claim is not deleted.", code="state")
+    claim.deleted_at = None
+    claim.version += 1
+    claim.save(update_fields=["deleted_at", "version", "updated_at"])
+    return claim
 
 
 @_audited("reviewer")
@@ -553,6 +634,33 @@ def claim_review(
     )
     notify_review(review=review)
     return review
+
+
+# How long a reviewer may take back a decision (the page offers "Undo" for less than that).
+REVIEW_UNDO_SECONDS = 60
+
+
+@_audited("reviewer")
+@transaction.atomic
+def claim_review_undo(*, claim: Claim, reviewer: "AbstractBaseUser") -> Claim:
+    """Take back ``reviewer``'s decision on ``claim`` made in the last ``REVIEW_UNDO_SECONDS``:
+    the review goes, the claim is submitted again (one version on). A decision that corrected the
+    tag or the chain is not undone here (the correction changed the claim itself)."""
+    claim = _lock(claim)
+    review = claim.reviews.order_by("-created_at", "-id").first()
+    if review is None or review.reviewer_id != reviewer.pk:
+        raise ValidationError("You have no decision on this claim to undo.", code="state")
+    if claim.status not in (ClaimStatus.APPROVED, ClaimStatus.REJECTED):
+        raise ValidationError(f"This claim is {claim.status}: there is no decision to undo.", code="state")
+    if review.correction:
+        raise ValidationError("A decision with a correction cannot be undone.", code="state")
+    if (timezone.now() - review.created_at).total_seconds() > REVIEW_UNDO_SECONDS:
+        raise ValidationError("Too late to undo this decision.", code="state")
+    review.delete()
+    claim.status = ClaimStatus.SUBMITTED
+    claim.version += 1
+    claim.save(update_fields=["status", "version", "updated_at"])
+    return claim
 
 
 @dataclass(frozen=True, slots=True)

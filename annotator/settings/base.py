@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -40,6 +41,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "claims.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Hardening: NUL / lone surrogates refused at the edge; database outages answered 503.
     "claims.middleware.BadInputMiddleware",
@@ -53,9 +56,36 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "pghistory.middleware.HistoryMiddleware",
+    "annotator.replica.ReplicaMiddleware",
     # Last: turns a locked-out login (page, admin) into the lockout answer.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (Django's middleware), the same in every environment so that the
+# browser tests run under the production policy: scripts only from this site or carrying the
+# request's nonce (no inline script, no eval); styles may be inline (htmx's indicator style,
+# Swagger UI and pygal set style attributes); images from here or data: URLs.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Browser features the app never uses, switched off for its pages (claims.middleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+        "microphone", "midi", "payment", "usb", "serial", "bluetooth", "hid", "publickey-credentials-get",
+        "screen-wake-lock", "xr-spatial-tracking", "browsing-topics",
+    )
+}
 
 ROOT_URLCONF = "annotator.urls"
 WSGI_APPLICATION = "annotator.wsgi.application"
@@ -71,6 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -89,10 +120,50 @@ def database_settings() -> dict:
     # Persistent connections, checked before reuse so a database restart costs no request.
     config["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
     config["CONN_HEALTH_CHECKS"] = True
+    if pool_max := env.int("DJANGO_DB_POOL_MAX", default=0):
+        # A pool bounds the connections of a process whatever its thread count (runserver
+        # starts a thread, and so a connection, per request): `make run` and production.
+        config["CONN_MAX_AGE"] = 0  # required by the pool
+        config.setdefault("OPTIONS", {})["pool"] = pool_options(min_size=env.int("DJANGO_DB_POOL_MIN", default=1), max_size=pool_max)
     return config
 
 
+def pool_options(*, min_size: int, max_size: int) -> dict:
+    """psycopg_pool settings that ride out a database restart or outage:
+
+    - ``check``: each connection is tested when handed out, so the dead connections left by a
+      restart are replaced instead of failing the first requests after it;
+    - ``timeout``: a request waits this long for a connection, then gets a 503 (PoolTimeout);
+    - ``reconnect_timeout``: the pool's reconnection attempts back off exponentially (1, 2, 4,
+      8 ... s) and would sleep past the end of a long outage; giving up after 10 s lets the next
+      request start a fresh attempt at once, so the pool is back within seconds of the server.
+    """
+    from psycopg_pool import ConnectionPool
+
+    return {
+        "min_size": min_size,
+        "max_size": max_size,
+        "timeout": env.float("DJANGO_DB_POOL_TIMEOUT", default=5.0),
+        "reconnect_timeout": 10.0,
+        "max_idle": 60.0,
+        "check": ConnectionPool.check_connection,
+    }
+
+
 DATABASES = {"default": database_settings()}
+# A streaming replica (PostgreSQL hot standby) for the heavy reads: lists, exports, statistics
+# and the source network (annotator/replica.py says which requests, and how a user who just
+# wrote is kept on the primary until the replica has caught up).
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"), "ENGINE": "django.db.backends.postgresql",
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"], "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["annotator.replica.PrimaryReplicaRouter"]
+# Seconds a client that wrote keeps its "read from the primary until the replica has replayed my
+# write" cookie (a replica that lags longer than this is a replica in trouble).
+REPLICA_PIN_SECONDS = env.int("DJANGO_REPLICA_PIN_SECONDS", default=300)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -146,6 +217,11 @@ STORAGES = {
 
 # Request bodies: big enough for a batch of articles, small enough to refuse abuse.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=10 * 1024 * 1024)
+# Annotation files (API and page) are streamed to a temporary file and read line by line, so
+# they may be far larger than other bodies; this is their own limit.
+ANNOTATION_IMPORT_MAX_BYTES = env.int("DJANGO_IMPORT_MAX_BYTES", default=1024 * 1024 * 1024)
+# Where uploads through the page wait for the import task (the worker reads them from there).
+IMPORT_SPOOL_DIR = env.str("DJANGO_IMPORT_SPOOL_DIR", default="") or None
 
 REST_FRAMEWORK = {
     # Token first: an anonymous call then gets 401 with `WWW-Authenticate: Token`, not 403.
@@ -203,12 +279,39 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Background tasks (the attribution suggestions). By default django-tasks-db keeps the queue in
+# PostgreSQL and `manage.py db_worker` runs it. With CELERY_BROKER_URL set (RabbitMQ
+# `amqp://user:password@host:5672/vhost`, or Redis `redis://host:6379/N`) the same tasks go
+# through Celery (django-tasks-celery) and `celery -A annotator worker` processes run them, on
+# as many hosts as needed.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 TASKS = {
     "default": {
-        "BACKEND": env.str("DJANGO_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "BACKEND": env.str(
+            "DJANGO_TASKS_BACKEND",
+            default="django_tasks_celery.CeleryBackend" if CELERY_BROKER_URL else "django_tasks_db.DatabaseBackend",
+        ),
         "QUEUES": ["default"],
+        "OPTIONS": {"CELERY_APP": "annotator.celery.app"} if CELERY_BROKER_URL else {},
     }
 }
+# At least once: a task is acknowledged when it has run, so a worker that dies (kill -9, a lost
+# host) leaves its task unacknowledged and the broker hands it to another worker; running a
+# suggestion task twice is harmless (it replaces the document's suggestions). One task reserved
+# per worker process at a time, so a busy worker does not sit on tasks an idle one could run.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="annotator-suggestions")
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+# Redis has no acknowledgements of its own: an unacknowledged task comes back after this many
+# seconds (RabbitMQ gives it back as soon as the dead worker's connection drops).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task's outcome is stored on its documents (Document.suggestion_state), not in a Celery
+# result backend, so django-tasks-celery's warnings about results do not apply.
+SILENCED_SYSTEM_CHECKS = ["django_tasks_celery.W001", "django_tasks_celery.W002"]
 
 # Whether the seed command may create the demo users of the README (never in production).
 SEED_DEMO_USERS = DEBUG

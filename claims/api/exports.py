@@ -159,7 +159,7 @@ def region_id(claim: str, position: str | None = None) -> str:
 # The registry's JSON strings, made once per source rather than once per link (OFFSET 0 keeps
 # PostgreSQL from folding the subquery into the join, which would evaluate them per row).
 SOURCES = f"""
-  SELECT id, slug, name, kind,
+  SELECT id, slug, name, kind, rating,
          {s("slug")} AS slug_json, {s("name")} AS name_json, {s("kind")} AS kind_json,
          {obj(("id", n("id")), ("slug", s("slug")), ("name", s("name")), ("kind", s("kind")))} AS source_json
   FROM {{source}} OFFSET 0
@@ -171,7 +171,7 @@ SOURCES = f"""
 # and Label Studio relations run claim -> mention -> mention...).
 LINKS = f"""
   SELECT a.claim_id, a.position, a.mention_start, a.mention_end, ac.document_id,
-         s.id AS source_id, s.slug, s.name, s.kind, s.slug_json, s.name_json, s.kind_json, s.source_json,
+         s.id AS source_id, s.slug, s.name, s.kind, s.rating, s.slug_json, s.name_json, s.kind_json, s.source_json,
          CASE WHEN a.mention_start IS NULL THEN NULL
               WHEN a.mention_start >= ac.start AND a.mention_end <= ac."end"
                 THEN substr(ac.text, a.mention_start - ac.start + 1, a.mention_end - a.mention_start)
@@ -237,6 +237,7 @@ REVIEW_JSON = "CASE WHEN rv.claim_id IS NOT NULL THEN " + obj(
     ("created_at", s("rv.created_at")),
     ("correction", "rv.correction::text"),
 ) + " END"
+FLAGS_JSON = "array_to_json(c.flags)::text"  # ["caption"], ["vague"] or []
 CLAIM_JSON = obj(
     ("id", n("c.id")),
     ("document", n("c.document_id")),
@@ -244,6 +245,7 @@ CLAIM_JSON = obj(
     ("end", n('c."end"')),
     ("text", s("c.text")),
     ("tag", s("c.tag")),
+    ("flags", FLAGS_JSON),
     ("attributions", listed("ch.chain")),
     ("status", s("c.status")),
     ("annotator", s("u.username")),
@@ -274,7 +276,10 @@ CSV_COLUMNS = [
     "id", "document", "start", "end", "text", "tag", "status", "annotator", "version",
     "created_at", "updated_at", "chain_length", "chain_slugs", "chain_names", "chain_kinds",
     "chain_mentions", "review_decision", "review_reason", "review_comment", "reviewer", "reviewed_at",
+    "chain_ratings",
+    "flags",
 ]  # fmt: skip
+FLAG_SEPARATOR = ";"
 CHAIN_SEPARATOR = " > "
 CSV_ROW = " || ',' || ".join(
     [
@@ -283,13 +288,16 @@ CSV_ROW = " || ',' || ".join(
         "COALESCE(ch.length, 0)", _csv_text("ch.slugs"), _csv_text("ch.names"), _csv_text("ch.kinds"),
         _csv_text("ch.mentions"), "COALESCE(rv.decision, '')", "COALESCE(rv.reason, '')",
         _csv_text("rv.comment"), _csv_text("rv.reviewer"), _iso("rv.created_at"),
+        _csv_text("ch.ratings"),
+        f"array_to_string(c.flags, '{FLAG_SEPARATOR}')",
     ]
 )  # fmt: skip
 CSV_CHAIN = f"""count(*) AS length,
   string_agg(l.slug, '{CHAIN_SEPARATOR}' ORDER BY l.position) AS slugs,
   string_agg(l.name, '{CHAIN_SEPARATOR}' ORDER BY l.position) AS names,
   string_agg(l.kind, '{CHAIN_SEPARATOR}' ORDER BY l.position) AS kinds,
-  string_agg(COALESCE(l.mention_text, ''), '{CHAIN_SEPARATOR}' ORDER BY l.position) AS mentions"""
+  string_agg(COALESCE(l.mention_text, ''), '{CHAIN_SEPARATOR}' ORDER BY l.position) AS mentions,
+  string_agg(l.rating, '{CHAIN_SEPARATOR}' ORDER BY l.position) AS ratings"""
 CSV_QUERY = _claims_query(CSV_ROW, CSV_CHAIN, with_reviews=True)
 
 
@@ -346,6 +354,10 @@ W3C_ANNOTATION = obj(
         "body",
         "('[' || "
         + obj(("type", lit("TextualBody")), ("purpose", lit("tagging")), ("value", s("c.tag")))
+        # Each flag a tagging body of its own after the tag's: {"value": "caption"}.
+        + " || COALESCE((SELECT string_agg(', ' || "
+        + obj(("type", lit("TextualBody")), ("purpose", lit("tagging")), ("value", "to_json(f)::text"))
+        + ", '' ORDER BY f) FROM unnest(c.flags) f), '')"
         + " || COALESCE(', ' || ch.bodies, '') || ']')",
     ),
     (
@@ -490,7 +502,12 @@ LS_CLAIM = f"""c.document_id, u.username, c.start, c."end", c.id,
     ("to_name", lit("text")),
     ("type", lit("labels")),
     ("value", obj(("start", n("c.start")), ("end", n('c."end"')), ("text", s("c.text")), ("labels", arr(s("upper(c.tag)"))))),
-    ("meta?", "CASE WHEN ch.unmentioned IS NOT NULL THEN " + obj(("unmentioned_sources", listed("ch.unmentioned"))) + " END"),
+    (
+        "meta?",
+        "CASE WHEN ch.unmentioned IS NOT NULL OR cardinality(c.flags) > 0 THEN "
+        + obj(("unmentioned_sources", listed("ch.unmentioned")), ("flags", FLAGS_JSON))
+        + " END",
+    ),
   )} || COALESCE(', ' || ch.results, '') AS results"""
 LS_QUERY = f"""
 SELECT {obj(

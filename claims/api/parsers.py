@@ -24,9 +24,9 @@ from claims.api.exceptions import PayloadTooLarge
 from claims.input_checks import bad_strings, loads_json, nested_errors
 
 
-def check_body_size(parser_context: dict[str, Any] | None) -> None:
-    """Refuse a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` before reading it (413)."""
-    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+def check_body_size(parser_context: dict[str, Any] | None, limit: int | None = None) -> None:
+    """Refuse a body over ``limit`` (``DATA_UPLOAD_MAX_MEMORY_SIZE`` by default) before reading it (413)."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE if limit is None else limit
     request = (parser_context or {}).get("request")
     if request is None or limit is None:
         return
@@ -64,9 +64,10 @@ class JSONObjectParser(parsers.JSONParser):
         return data
 
 
-class LimitedMultiPartParser(parsers.MultiPartParser):
-    """File uploads (annotation imports), under the same size limit as JSON bodies."""
+class AnnotationFileParser(parsers.MultiPartParser):
+    """Annotation files: up to ``ANNOTATION_IMPORT_MAX_BYTES``, streamed by Django's upload
+    handlers (a file over ``FILE_UPLOAD_MAX_MEMORY_SIZE`` goes to a temporary file)."""
 
     def parse(self, stream, media_type=None, parser_context=None):
-        check_body_size(parser_context)
+        check_body_size(parser_context, settings.ANNOTATION_IMPORT_MAX_BYTES)
         return super().parse(stream, media_type, parser_context)

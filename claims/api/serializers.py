@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import (
     Attribution,
     Claim,
+    ClaimFlag,
     ClaimTag,
     Document,
     RejectReason,
@@ -24,6 +26,7 @@ from claims.models import (
     Sentence,
     Source,
     SourceKind,
+    SourceRating,
     SuggestionState,
 )
 from claims.services import MAX_DOCUMENT_CHARS, Link
@@ -82,7 +85,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
         fields = [
-            "id", "document", "start", "end", "text", "tag", "attributions",
+            "id", "document", "start", "end", "text", "tag", "flags", "attributions",
             "status", "annotator", "version", "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = fields
@@ -90,14 +93,21 @@ class ClaimSerializer(serializers.ModelSerializer):
     def to_representation(self, claim: Claim) -> dict[str, Any]:
         # Built by hand, same shape as the declared fields: a page of 100 claims otherwise spends
         # most of its time in DRF's per-field machinery (B4 in bench/).
-        return {
+        return claim_json(claim, claim.attributions.all())
+
+
+def claim_json(claim: Claim, chain) -> dict[str, Any]:
+    """``ClaimSerializer``'s output with the chain given: ``Attribution`` rows, or the
+    ``services.Link`` values a claim was just written with (so it need not be read back)."""
+    return {
             "id": claim.pk,
             "document": claim.document_id,
             "start": claim.start,
             "end": claim.end,
             "text": claim.text,
             "tag": claim.tag,
-            "attributions": [attribution_json(claim, link) for link in claim.attributions.all()],
+            "flags": list(claim.flags or ()),
+            "attributions": [attribution_json(claim, link) for link in sorted(chain, key=lambda link: link.position)],
             "status": claim.status,
             "annotator": claim.annotator.username,
             "version": claim.version,
@@ -138,11 +148,19 @@ class ReviewSerializer(serializers.ModelSerializer):
 
 class SourceSerializer(serializers.ModelSerializer):
     url = serializers.CharField(help_text="The source's site, or empty.")
+    rating = serializers.SerializerMethodField(help_text="The latest credibility note's rating, or null.")
 
     class Meta:
         model = Source
-        fields = ["id", "slug", "name", "kind", "aliases", "country", "url", "description", "created_at", "updated_at"]
+        fields = [
+            "id", "slug", "name", "kind", "aliases", "country", "affiliation", "language", "url", "description",
+            "status", "rating", "created_at", "updated_at",
+        ]  # fmt: skip
         read_only_fields = fields
+
+    @extend_schema_field(serializers.ChoiceField(choices=SourceRating.choices, allow_null=True))
+    def get_rating(self, source: Source) -> str | None:
+        return source.rating or None
 
 
 class SentenceSerializer(serializers.ModelSerializer):
@@ -247,6 +265,10 @@ class SuggestionSerializer(serializers.Serializer):
     tag = serializers.ChoiceField(choices=ClaimTag.choices)
     confidence = serializers.FloatField(min_value=0, max_value=1)
     attributions = SuggestedLinkSerializer(many=True)
+    flags = serializers.ListField(
+        child=serializers.ChoiceField(choices=ClaimFlag.choices),
+        help_text='"caption": a picture\'s caption, sourced to its credit; "vague": the text points at nobody.',
+    )
     dismissed = serializers.BooleanField(help_text="You dismissed it.")
     claim = serializers.IntegerField(allow_null=True, help_text="Your claim made from it, if any.")
 
@@ -281,7 +303,10 @@ class SourceRefField(serializers.Field):
         if isinstance(data, bool) or not isinstance(data, int | str):
             self.fail("invalid")
         source = None
-        if isinstance(data, int):
+        found = getattr(self.root, "_chain_sources", None)  # ChainInputSerializer read the chain's at once
+        if found is not None:
+            source = found.get(data)
+        elif isinstance(data, int):
             source = Source.objects.filter(pk=data).first() if data > 0 else None
         elif _is_slug(data):
             source = Source.objects.filter(slug=data).first()
@@ -303,10 +328,32 @@ class MentionInputSerializer(serializers.Serializer):
     end = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET)
 
 
+class ChainInputSerializer(serializers.ListSerializer):
+    """A chain: the sources of all its links are read in one query (by id or slug), not one each."""
+
+    def to_internal_value(self, data: Any) -> list:
+        if isinstance(data, list):
+            refs = [item.get("source") for item in data if isinstance(item, dict)]
+            ids = {r for r in refs if isinstance(r, int) and not isinstance(r, bool) and 0 < r <= 2**63 - 1}
+            slugs = {r for r in refs if isinstance(r, str) and _is_slug(r)}
+            found: dict[Any, Source] = {}
+            if ids or slugs:
+                for source in Source.objects.filter(Q(pk__in=ids) | Q(slug__in=slugs)):
+                    if source.pk in ids:
+                        found[source.pk] = source
+                    if source.slug in slugs:
+                        found[source.slug] = source
+            self.root._chain_sources = found
+        return super().to_internal_value(data)
+
+
 class LinkInputSerializer(serializers.Serializer):
     position = serializers.IntegerField(min_value=0, max_value=MAX_CHAIN_LENGTH - 1)
     source = SourceRefField()
     mention = MentionInputSerializer(required=False, allow_null=True, default=None)
+
+    class Meta:
+        list_serializer_class = ChainInputSerializer
 
     def to_link(self, data: dict[str, Any]) -> Link:
         mention = data.get("mention") or {}
@@ -333,11 +380,29 @@ def chain_field(**kwargs: Any) -> LinkInputSerializer:
     )
 
 
+def flags_field(**kwargs) -> serializers.ListField:
+    """ "flags": ["caption"] / ["vague"]: each known value at most once."""
+    return serializers.ListField(
+        child=serializers.ChoiceField(choices=ClaimFlag.choices),
+        max_length=len(ClaimFlag.values),
+        validators=[_no_repeats],
+        help_text='Marks besides the tag: "caption" (a picture\'s caption, sourced to its credit), '
+        '"vague" (the text points at nobody; the claim is unsourced).',
+        **kwargs,
+    )
+
+
+def _no_repeats(values: list[str]) -> None:
+    if len(set(values)) != len(values):
+        raise serializers.ValidationError("Give each flag once.")
+
+
 class ClaimCreateSerializer(serializers.Serializer):
     document = serializers.PrimaryKeyRelatedField(queryset=Document.objects.all())
     start = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, help_text="Code point offset.")
     end = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, help_text="Exclusive.")
     tag = serializers.ChoiceField(choices=ClaimTag.choices)
+    flags = flags_field(required=False, default=list)
     attributions = chain_field(required=False, default=list)
 
 
@@ -351,6 +416,7 @@ class ClaimUpdateSerializer(serializers.Serializer):
     start = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET)
     end = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET)
     tag = serializers.ChoiceField(choices=ClaimTag.choices)
+    flags = flags_field(required=False)
     attributions = chain_field(required=False)
 
 
@@ -380,6 +446,8 @@ class SourceCreateSerializer(serializers.Serializer):
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, allow_blank=True, default="")
     url = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
     description = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    affiliation = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    language = serializers.CharField(required=False, allow_blank=True, max_length=10, default="")
 
 
 class SourceUpdateSerializer(serializers.Serializer):
@@ -392,6 +460,8 @@ class SourceUpdateSerializer(serializers.Serializer):
     country = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, allow_blank=True)
     url = serializers.URLField(max_length=500, required=False, allow_blank=True)
     description = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    affiliation = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    language = serializers.CharField(required=False, allow_blank=True, max_length=10)
 
 
 class DocumentCreateSerializer(serializers.Serializer):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -22,13 +22,13 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from claims import history, interchange, permissions, selectors, services
+from claims import annotation_batch, history, interchange, permissions, selectors, services
 from claims.api import exports
 from claims.api import serializers as s
 from claims import projects
 from claims.api.projects import project_for_import
 from claims.api.filters import ClaimFilter, DocumentFilter, SourceFilter
-from claims.api.parsers import JSONObjectParser, LimitedMultiPartParser
+from claims.api.parsers import AnnotationFileParser, JSONObjectParser
 from claims.api.renderers import SafeJSONRenderer as JSONRenderer
 from claims.api.schema import ApiAutoSchema
 from claims.suggestions import suggestion_overview
@@ -85,8 +85,12 @@ SOURCE_EXAMPLE = {
     "kind": "news_outlet",
     "aliases": ["Mehr", "agence Mehr", "l’agence de presse Mehr"],
     "country": "IR",
+    "affiliation": "state media, Iran",
+    "language": "fa",
     "url": "https://en.mehrnews.com",
     "description": "Iranian state-affiliated news agency.",
+    "status": "confirmed",
+    "rating": "state_affiliated",
     "created_at": "2026-03-01T08:00:00Z",
     "updated_at": "2026-03-01T08:00:00Z",
 }
@@ -203,7 +207,7 @@ class SourceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def create(self, request: Request) -> Response:
         data = self._valid(s.SourceCreateSerializer, request)
         require(permissions.can_annotate(request.user), "Only analysts and reviewers can add sources.")
-        source = services.source_create(**data)
+        source = services.source_create(**data, user=request.user)
         return Response(s.SourceSerializer(source).data, status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: str, partial: bool = False) -> Response:
@@ -340,7 +344,10 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             _example("Changed", {**CLAIM_EXAMPLE, "version": 2}, response_only=True),
         ],
     ),
-    destroy=extend_schema(summary="Delete a draft or rejected claim"),
+    destroy=extend_schema(
+        summary="Delete a draft or rejected claim",
+        description="The claim leaves every list and export; `POST /claims/<id>/restore/` brings it back.",
+    ),
 )
 class ClaimViewSet(viewsets.ModelViewSet):
     """Claims and their attribution chains, their submission, review and history."""
@@ -366,15 +373,18 @@ class ClaimViewSet(viewsets.ModelViewSet):
         serializer = s.ClaimCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        chain = s.links_of(data["attributions"])
         claim = services.claim_create(
             document=selectors.document_get(user=request.user, document_id=data["document"].pk),
             user=request.user,
             start=data["start"],
             end=data["end"],
             tag=data["tag"],
-            chain=s.links_of(data["attributions"]),
+            chain=chain,
+            flags=data["flags"],
         )
-        return Response(self._claim(claim), status=status.HTTP_201_CREATED)
+        # Serialized from what was written: nothing is read back.
+        return Response(s.claim_json(claim, chain), status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, pk: str, partial: bool = False) -> Response:
         claim = self.get_object()
@@ -393,6 +403,7 @@ class ClaimViewSet(viewsets.ModelViewSet):
             end=data.get("end"),
             tag=data.get("tag"),
             chain=s.links_of(chain),
+            flags=data.get("flags"),  # absent: kept (older clients do not send them)
         )
         return Response(self._claim(claim))
 
@@ -402,6 +413,19 @@ class ClaimViewSet(viewsets.ModelViewSet):
     def destroy(self, request: Request, pk: str) -> Response:
         services.claim_delete(claim=self.get_object(), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        summary="Bring back a deleted claim (undo a DELETE)",
+        request=None,
+        responses={200: s.ClaimSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def restore(self, request: Request, pk: str) -> Response:
+        claim = selectors.deleted_claim_get(user=request.user, claim_id=int(pk))
+        if claim is None:
+            raise Http404
+        claim = services.claim_restore(claim=claim, user=request.user)
+        return Response(self._claim(claim))
 
     @extend_schema(
         summary="Send a draft or rejected claim to review",
@@ -538,6 +562,9 @@ class ClaimExportView(GenericAPIView):
         if fmt not in exports.FORMATS:
             raise ValidationError({"format": [f"Unknown format {fmt!r}; one of {', '.join(exports.FORMATS)}."]})
         claims = self.filter_queryset(self.get_queryset())
+        # The database is chosen now, while the request's routing applies (annotator.replica):
+        # the rows are read later, as the response streams.
+        claims = claims.using(claims.db)
         export_format = exports.FORMATS[fmt]
         response = StreamingHttpResponse(
             exports.export_claims(claims=claims, fmt=fmt, base_url=request.build_absolute_uri(reverse("api:api-root"))),
@@ -565,7 +592,7 @@ class ClaimExportView(GenericAPIView):
     ],
 )
 class AnnotationImportView(GenericAPIView):
-    parser_classes = [LimitedMultiPartParser]
+    parser_classes = [AnnotationFileParser]
     content_negotiation_class = FirstRenderer
     renderer_classes = [JSONRenderer]
     serializer_class = s.ImportSerializer
@@ -579,8 +606,17 @@ class AnnotationImportView(GenericAPIView):
         serializer = s.ImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            report = interchange.annotations_import(
-                data=serializer.validated_data["file"].read(), fmt=fmt, user=request.user
+            upload = serializer.validated_data["file"]
+            # A large upload is on disk already (Django's upload handlers): read it from there,
+            # line by line, rather than into memory.
+            on_disk = getattr(upload, "temporary_file_path", None)
+            report = annotation_batch.annotations_import(
+                data=None if on_disk else upload.read(),
+                path=on_disk() if on_disk else None,
+                name=upload.name,
+                fmt=fmt,
+                user=request.user,
+                via=request.path,
             )
         except interchange.AnnotationImportError as exc:
             raise ValidationError({"file": exc.errors}) from None

@@ -34,14 +34,17 @@ one), so token offsets are text offsets.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from claims.text import lexicon as lx
+from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit
+from claims.text.names import name_after, person_run
 from claims.text.cues import INCISE, QUOTE_CLOSE, QUOTE_OPEN, Cue, Mention, Sentence, find_cues
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
-from claims.text.registry import Registry, RegistryEntry, alias_key, fold
+from claims.text.registry import Registry, RegistryEntry, alias_key, fold, source_key
 from claims.text.segmentation import LineKind, Segment, segment_text
 
 if TYPE_CHECKING:
@@ -82,6 +85,8 @@ CONFIDENCE = {
     "quote.continued": 0.6,
     "prep.pour": 0.6,
     "prep.interview": 0.8,
+    "caption.credit": 0.9,
+    "dispatch.credit": 0.8,
 }
 ANAPHORA_FACTOR = 0.85  # a link whose source was found through "ce responsable", "il"...
 UNRESOLVED_CONFIDENCE = 0.3  # "il" with nobody before it: a cue without a known source
@@ -116,7 +121,7 @@ class ProposedSource:
 
     @property
     def identity(self) -> str:
-        return self.slug if self.slug is not None else "new:" + alias_key(self.name)
+        return self.slug if self.slug is not None else "new:" + source_key(self.name)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "kind": self.kind, "slug": self.slug, "new": self.is_new}
@@ -154,6 +159,7 @@ class SentenceSuggestion:
     tag: str | None  # "sourced" / "unsourced" for claims, None otherwise
     links: tuple[Link, ...] = ()
     confidence: float = 0.0
+    flags: tuple[str, ...] = ()  # "caption", "vague" (CONTRACT.md "Claim flags")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -164,6 +170,7 @@ class SentenceSuggestion:
             "is_claim": self.is_claim,
             "tag": self.tag,
             "confidence": round(self.confidence, 3),
+            "flags": list(self.flags),
             "attributions": [link.to_dict() for link in self.links],
         }
 
@@ -203,7 +210,11 @@ def suggest_many(
 
 
 def is_candidate(text: str, seg: Segment) -> bool:
-    """Body sentences with at least two words that are not questions can be claims."""
+    """Body sentences with at least two words that are not questions can be claims, and so can
+    captions with a credit (docs/guidelines.md §5)."""
+    if seg.kind is LineKind.CAPTION:
+        line = text[seg.start : seg.end]
+        return caption_credit(line) is not None and not credit_only(line)
     if seg.kind is not LineKind.BODY:
         return False
     body = text[seg.start : seg.end].rstrip(" \t\u00a0\u202f»\"”’)")
@@ -219,6 +230,7 @@ def is_candidate(text: str, seg: Segment) -> bool:
 class _Memory:
     source: ProposedSource
     words: frozenset[str]
+    plural: bool = False  # named in the plural ("des responsables", "les autorités")
 
 
 class _Document:
@@ -240,19 +252,28 @@ class _Document:
     def suggestions(self) -> list[SentenceSuggestion]:
         out: list[SentenceSuggestion] = []
         quote_open_since: int | None = None
-        for seg in self.segments:
+        for n, seg in enumerate(self.segments):
             text = self.text[seg.start : seg.end]
             doc = self.docs.get(seg.start)
             if doc is None:
                 out.append(SentenceSuggestion(seg.start, seg.end, text, str(seg.kind), False, None))
+                if seg.kind is LineKind.CAPTION and credit_only(text):
+                    self._caption_before(out, n, seg, text)
                 continue
             sentence = Sentence(seg, doc)
-            links = self._links(sentence, find_cues(sentence))
-            if not links and out:
-                links = self._continued_quote(out[-1], seg, text)
+            found = self._links(sentence, find_cues(sentence))
+            links = [link for link in found if not link.vague]
+            flags: tuple[str, ...] = ("vague",) if found and not links else ()
+            if not found and out:
+                links = self._continued_chain(out[-1], text) or self._continued_quote(out[-1], seg, text)
             for link in links:
                 self._remember(link)
-            out.append(self._suggestion(seg, text, links))
+            if seg.kind is LineKind.CAPTION:
+                credit = caption_credit(text, seg.start)
+                if credit is not None:
+                    links = self._with_first(links, self._credit_link(credit, "caption.credit"))
+                    flags = ("caption",)
+            out.append(self._suggestion(seg, text, links, flags))
             # Quote blocks: « opened in one sentence and closed with a cue in a later one.
             depth_before = quote_open_since is not None
             opens = sum(text.count(c) for c in QUOTE_OPEN)
@@ -265,7 +286,87 @@ class _Document:
                 quote_open_since = None
             elif depth_before and len(out) - 1 - quote_open_since > 12:
                 quote_open_since = None  # an unbalanced « must not reach across the article
-        return out
+        return self._dispatch(out)
+
+    # --- credits: captions and dispatches --------------------------------------------------
+
+    def _credit_link(self, credit: Credit, rule: str) -> Link:
+        entry = self.registry.exact(credit.name)
+        if entry is not None and not entry.is_vague:
+            source = self._entry_source(entry)
+        else:
+            source = ProposedSource(_display_name(credit.name), "news_outlet")
+        mention = Span(credit.start, credit.end, self.text[credit.start : credit.end])
+        return Link(source, mention, None, rule, CONFIDENCE[rule])
+
+    @staticmethod
+    def _with_first(links: Sequence[Link], first: Link) -> list[Link]:
+        """``first`` as the outermost link, once."""
+        return [first] + [link for link in links if link.source.identity != first.source.identity]
+
+    def _caption_before(self, out: list[SentenceSuggestion], n: int, seg: Segment, text: str) -> None:
+        """A credit alone on its line ("Photo : CBC / Jean Dupont") credits the picture whose
+        caption is the one short sentence on the line right before it."""
+        if n == 0 or len(out) < 2:
+            return
+        previous = out[-2]
+        prev_seg = self.segments[n - 1]
+        if not previous.is_claim or previous.kind != LineKind.BODY or len(previous.text.split()) > 30:
+            return
+        between = self.text[prev_seg.end : seg.start]
+        before = self.text[: prev_seg.start].rstrip(" \t")
+        if not any(c in between for c in "\n\r\u2028\u2029") or not (not before or before[-1] in "\n\r\u2028\u2029"):
+            return  # the previous segment is not a line of its own
+        credit = caption_credit(text, seg.start)
+        if credit is None:
+            return
+        links = self._with_first(previous.links, self._credit_link(credit, "caption.credit"))
+        out[-2] = SentenceSuggestion(
+            previous.start, previous.end, previous.text, str(LineKind.CAPTION), True, "sourced",
+            tuple(links), min(link.confidence for link in links), ("caption",),
+        )
+
+    def _dispatch(self, out: list[SentenceSuggestion]) -> list[SentenceSuggestion]:
+        """A dispatch credited to an agency (dateline, wire credit line): the agency is the
+        outermost link of every chain, and claims that attribute nothing are sourced to it."""
+        credit = dispatch_credit(self.text, _lines(self.text))
+        if credit is None:
+            return out
+        agency = self._credit_link(credit, "dispatch.credit")
+        result = []
+        for item in out:
+            if credit.line is not None and credit.line[0] <= item.start and item.end <= credit.line[1]:
+                # The credit line itself ("information fournie par AFP …") is no claim.
+                result.append(SentenceSuggestion(item.start, item.end, item.text, str(LineKind.PUBLISHER), False, None))
+                continue
+            if not item.is_claim or "vague" in item.flags:
+                result.append(item)
+                continue
+            links = self._with_first(item.links, agency)
+            result.append(
+                SentenceSuggestion(
+                    item.start, item.end, item.text, item.kind, True, "sourced", tuple(links),
+                    min(link.confidence for link in links), item.flags,
+                )
+            )
+        return result
+
+    def _continued_chain(self, previous: SentenceSuggestion, text: str) -> list[Link]:
+        """ "Et de préciser que …", "Et d'ajouter : …": an ellipsis that continues the previous
+        sentence's attribution, chain and all."""
+        if not previous.is_claim or not previous.links:
+            return []
+        words = fold(text).replace("'", "' ").split()
+        if len(words) < 3 or words[0] != "et" or words[1] not in {"de", "d'"}:
+            return []
+        verb = words[2]
+        if verb not in lx.STRONG_FORMS | lx.WEAK_FORMS or not verb.endswith(("er", "ire", "dre", "ir")):
+            return []
+        return [
+            Link(l.source, l.mention, l.cue, "ellipsis", min(l.confidence, CONFIDENCE["quote.continued"]), l.vague)
+            for l in previous.links
+            if l.rule != "dispatch.credit"
+        ]
 
     def _continued_quote(self, previous: SentenceSuggestion, seg: Segment, text: str) -> list[Link]:
         """A sentence that is one quote, right after a sourced sentence of the same paragraph,
@@ -279,11 +380,17 @@ class _Document:
         speaker = previous.links[-1]
         return [Link(speaker.source, speaker.mention, speaker.cue, "quote.continued", CONFIDENCE["quote.continued"], speaker.vague)]
 
-    def _suggestion(self, seg: Segment, text: str, links: list[Link]) -> SentenceSuggestion:
+    def _suggestion(
+        self, seg: Segment, text: str, links: list[Link], flags: tuple[str, ...] = ()
+    ) -> SentenceSuggestion:
         if links:
             confidence = min(link.confidence for link in links)
-            return SentenceSuggestion(seg.start, seg.end, text, str(seg.kind), True, "sourced", tuple(links), confidence)
-        return SentenceSuggestion(seg.start, seg.end, text, str(seg.kind), True, "unsourced", (), UNSOURCED_CONFIDENCE)
+            return SentenceSuggestion(
+                seg.start, seg.end, text, str(seg.kind), True, "sourced", tuple(links), confidence, flags
+            )
+        return SentenceSuggestion(
+            seg.start, seg.end, text, str(seg.kind), True, "unsourced", (), UNSOURCED_CONFIDENCE, flags
+        )
 
     def _spread_quote(self, out: list[SentenceSuggestion], first: int, last: int, links: list[Link]) -> None:
         for n in range(first, last):
@@ -306,19 +413,30 @@ class _Document:
         )
         items: list[tuple[tuple, Link]] = []
         non_vague = any(not m.vague for cue in cues for m in cue.mentions)
-        for cue in cues:
-            cue_span = self._span(s, *cue.cue) if cue.cue else None
-            for n, mention in enumerate(cue.mentions):
-                if mention.self_document and has_speaker:
-                    continue  # "dans un communiqué, le ministère a dit": the ministry is the source
-                if mention.vague and cue.rule == "vague.impersonal" and non_vague:
-                    continue  # "dans un communiqué du ministère, il est dit que": the ministry
-                rule = cue.rules[n] if n < len(cue.rules) else cue.rule
-                link = self._link(s, mention, cue_span, rule)
-                if link is None:
-                    continue
-                order = -cue.order if cue.level == INCISE else cue.order
-                items.append(((cue.level, order, n), link))
+        remembered = len(self.memory)
+        # Named sources first, then pronouns: "X a confirmé l'attaque, menée, selon lui, par …"
+        # has "lui" for X, not for whoever came before.
+        for pronouns in (False, True):
+            for cue in cues:
+                cue_span = self._span(s, *cue.cue) if cue.cue else None
+                for n, mention in enumerate(cue.mentions):
+                    if mention.pronoun != pronouns:
+                        continue
+                    if mention.self_document and has_speaker:
+                        continue  # "dans un communiqué, le ministère a dit": the ministry is the source
+                    if mention.vague and cue.rule == "vague.impersonal" and non_vague:
+                        continue  # "dans un communiqué du ministère, il est dit que": the ministry
+                    rule = cue.rules[n] if n < len(cue.rules) else cue.rule
+                    link = self._link(s, mention, cue_span, rule)
+                    if link is None:
+                        continue
+                    if pronouns and link.confidence == UNRESOLVED_CONFIDENCE and items:
+                        continue  # "ils nous ont dit" with nobody for "ils": the others stand
+                    order = -cue.order if cue.level == INCISE else cue.order
+                    items.append(((cue.level, order, n), link))
+                    if not pronouns:
+                        self._remember(link)
+        del self.memory[remembered:]
         items.sort(key=lambda item: item[0])
         links: list[Link] = []
         seen: set[str] = set()
@@ -343,7 +461,8 @@ class _Document:
         if m.vague:
             return Link(self._vague_source(), mention, cue, rule, confidence, vague=True)
         if m.pronoun:
-            antecedent = self._antecedent(None, pronoun=True)
+            plural = mention.text.lower() in {"ils", "elles", "eux", "leur", "leurs"}
+            antecedent = self._antecedent(None, pronoun=True, plural=plural)
             if antecedent is None:
                 return Link(ProposedSource(mention.text, "anonymous"), mention, cue, rule, UNRESOLVED_CONFIDENCE)
             return Link(antecedent, mention, cue, rule + "+anaphora", confidence * ANAPHORA_FACTOR)
@@ -378,22 +497,50 @@ class _Document:
         complement = s.de_complement(head, m.j)
         named = s.has_name(m.i, m.j) and not (head == m.i and s.doc[head].pos_ == "NOUN" and m.j - m.i == 1)
         # "selon des informations", "selon les derniers rapports": no source at all.
+        qualified = any(s.doc[k].pos_ == "ADJ" and s.f[k] not in {"derniers", "dernieres", "certains", "certaines", "plusieurs"} for k in range(head + 1, m.j))
         if head_word in lx.VAGUE_HEADS or (
-            head_word in lx.VAGUE_PLURAL_REPORTS and complement is None and not named
+            head_word in lx.VAGUE_PLURAL_REPORTS and complement is None and not named and not qualified
         ):
             return self._vague_source(), "vague"
         # "ce responsable", "cette source de sécurité", "la source", "le commandant irakien".
+        if determiner in {"ce", "cette"} and any(s.f[k] in {"dernier", "derniere"} for k in range(m.i, m.j)):
+            found = self._antecedent(None, pronoun=True)  # "ce dernier": the last person named
+            if found is not None:
+                return found, "anaphora"
+        if determiner in lx.DEFINITES and head_word in lx.NOMINAL_SELF and complement is None and self.memory:
+            # "…, dit le communiqué": the document of the source named last.
+            for item in reversed(self.memory):
+                if item.source.kind not in {"news_outlet", "other", "document"}:
+                    return item.source, "anaphora"
+        bare = m.j - m.i == 1 and head == m.i  # "un communiqué du ministère"
         anaphoric = determiner in lx.DEMONSTRATIVES or (
-            determiner in lx.DEFINITES and not named and complement is None
-            and head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
-        )
+            (determiner in lx.DEFINITES or bare) and not named and complement is None
+            and head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS | lx.INSTITUTION_HEADS | lx.OUTLET_HEADS
+        ) or (determiner in lx.DEFINITES and head_word == "source" and "meme" in {s.f[k] for k in range(m.i, m.j)})
+        # "le gouverneur de la Banque de France" after "le gouverneur de la Banque de France,
+        # François Villeroy de Galhau": the same role, said again, is the same person.
+        if determiner in lx.DEFINITES and not named and head_word in lx.PERSON_ROLE_HEADS:
+            again = self._same_role(text)
+            if again is not None:
+                return again, "anaphora"
         if anaphoric:
             # A demonstrative points back whatever its noun; "le/la ..." only to a source named
             # with the same noun, or (singular role nouns: "le commandant") to the last person.
             plural = "Plur" in s.doc[head].morph.get("Number") or head_word.endswith(("s", "x"))
-            antecedent = self._antecedent(
-                head_word, pronoun=False, by_kind=determiner in lx.DEMONSTRATIVES or not plural
-            )
+            institutional = head_word not in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
+            described = any(s.doc[k].pos_ in {"ADJ", "PROPN", "NOUN"} for k in range(head + 1, m.j))
+            national = any(_NATIONALITY.search(s.f[k]) for k in range(head + 1, m.j) if s.doc[k].pos_ == "ADJ")
+            if institutional and described and national:
+                # "l'armée malienne": a national body, the one named with all these words or none.
+                antecedent = self._described(text)
+            elif institutional and described:
+                # "le mouvement chiite": the one so described, else the last institution.
+                antecedent = self._described(text) or self._antecedent(head_word, pronoun=False)
+            else:
+                antecedent = self._antecedent(
+                    head_word, pronoun=False,
+                    by_kind=(determiner in lx.DEMONSTRATIVES or not plural) and not (institutional and bare),
+                )
             if antecedent is not None:
                 return antecedent, "anaphora"
         entry = registry.loose(text)  # "les experts" for "des experts", after the anaphora
@@ -403,12 +550,26 @@ class _Document:
         persons = [c for c in contained if c[0].kind == "person"]
         if persons:
             return self._entry_source(persons[0][0]), "registry"
-        # "Le porte-parole du Pentagone, John Kirby": the person, not the institution.
-        if head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS:
-            run = s.name_run(m.i, m.j)
+        # "Le porte-parole du Pentagone, John Kirby", "M. Villeroy", "Wang Yi, conseiller
+        # d'État": the person, by their name without titles; a surname alone is the person the
+        # document named in full before.
+        person_like = head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS or any(
+            s.doc[k].ent_type_ == "PER" for k in range(m.i, m.j)
+        ) or (s.doc[head].pos_ == "PROPN" and not s.outlet_like(m.i, m.j) and head_word not in lx.INSTITUTION_HEADS)
+        if person_like:
+            run = person_run(s, m.i, m.j)
+            if run is None and head_word in lx.PERSON_ROLE_HEADS:
+                run = name_after(s, m.j)
             if run is not None:
                 a, b = s.char_span(*run)
-                return ProposedSource(self.text[a:b], "person"), "new"
+                name = self.text[a:b]
+                entry = registry.exact(name)
+                if entry is not None and entry.kind == "person":
+                    return self._entry_source(entry), "registry"
+                known = self._person_named(name)
+                if known is not None:
+                    return known, "anaphora"
+                return ProposedSource(name, "person"), "new"
         if contained:
             best = contained[0][0]
             if head_word in {"correspondant", "correspondante", "envoye", "envoyee", "journaliste"}:
@@ -424,6 +585,44 @@ class _Document:
             return self._entry_source(coref), "coref"
         return ProposedSource(_display_name(text), _guess_kind(s, m, head_word)), "new"
 
+    def _described(self, text: str) -> ProposedSource | None:
+        words = {w.rstrip("s") for w in _content_words(text)}
+        if not words:
+            return None
+        for item in reversed(self.memory):
+            if item.source.kind in {"other", "document"}:
+                continue
+            if words <= {w.rstrip("s") for w in item.words}:
+                return item.source
+        return None
+
+    def _person_named(self, name: str) -> ProposedSource | None:
+        """The person the document named before with these name words ("Villeroy de Galhau",
+        "Wang" for "Wang Yi")."""
+        words = _content_words(name)
+        if not words:
+            return None
+        for item in reversed(self.memory):
+            if item.source.kind == "person" and words <= _content_words(item.source.name):
+                return item.source
+        return None
+
+    def _same_role(self, text: str) -> ProposedSource | None:
+        """The person whose earlier mention carried every word of this role ("le gouverneur de
+        la Banque"), or the one person named so far when the role is a title."""
+        words = _content_words(text)
+        if not words:
+            return None
+        persons = []
+        for item in reversed(self.memory):
+            if item.source.kind != "person":
+                continue
+            if words <= item.words:
+                return item.source
+            if item.source not in persons:
+                persons.append(item.source)
+        return None
+
     def _short_form(self, text: str) -> RegistryEntry | None:
         words = _content_words(text)
         if len(words) < 2:
@@ -436,16 +635,21 @@ class _Document:
                 found.append(entry)
         return found[0] if len(found) == 1 else None
 
-    def _antecedent(self, head: str | None, *, pronoun: bool, by_kind: bool = True) -> ProposedSource | None:
+    def _antecedent(
+        self, head: str | None, *, pronoun: bool, by_kind: bool = True, plural: bool = False
+    ) -> ProposedSource | None:
         if pronoun:
             for kinds in ({"person", "anonymous"}, {"institution"}):
                 for item in reversed(self.memory):
-                    if item.source.kind in kinds:
+                    if item.source.kind in kinds and (not plural or item.plural):
                         return item.source
             return None
         assert head is not None
+        if head == "source" and self.memory:
+            return self.memory[-1].source  # "la même source"
+        forms = {head, head + "s", head.rstrip("s")}
         for item in reversed(self.memory):
-            if head in item.words and item.source.kind not in {"other", "document"}:
+            if forms & item.words and item.source.kind not in {"other", "document"}:
                 return item.source
         if not by_kind:
             return None
@@ -465,11 +669,35 @@ class _Document:
     def _remember(self, link: Link) -> None:
         if link.vague:
             return
-        words = set(fold(link.source.name).split())
+        words = set(fold(link.source.name).split()) | _content_words(link.source.name)
         if link.mention is not None:
-            words |= set(fold(link.mention.text).split())
-        self.memory.append(_Memory(link.source, frozenset(words)))
+            words |= set(fold(link.mention.text).split()) | _content_words(link.mention.text)
+        for item in self.memory:  # what an anaphor said of a source is said of it: merge
+            if item.source == link.source:
+                words |= item.words
+        mention = fold(link.mention.text) if link.mention is not None else ""
+        plural = mention.split(" ")[0] in {"les", "des", "plusieurs", "certains", "certaines", "ils", "elles"} or (
+            link.source.kind == "institution" and any(w.endswith("s") for w in mention.split()[:2])
+        )
+        self.memory.append(_Memory(link.source, frozenset(words), plural))
 
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, whitespace trimmed."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped)
+            out.append((start, start + len(stripped)))
+        pos += len(line)
+    return out
+
+
+_NATIONALITY = re.compile(
+    r"(?:iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?|russes?|belges?|suisses?|turcs?|turques?|grecs?|grecques?)$"
+)
 
 _STOPWORDS = {"de", "d'", "du", "des", "la", "le", "les", "l'", "et", "a", "au", "aux", "en", "un", "une"}
 
@@ -482,14 +710,36 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_QUANTIFIERS = ("autre ", "autres ", "plusieurs ", "certains ", "certaines ", "quelques ", "nombreux ",
+                "nombreuses ", "divers ", "diverses ")
+# "le groupe JNIM", "la station de radio française RTL", "le réseau CBC": the name after the noun.
+_GENERIC_BEFORE_NAME = re.compile(
+    r"^(?:groupe|mouvement|agence(?: de presse)?|quotidien|journal|hebdomadaire|magazine|site(?: d'information)?"
+    r"|chaîne|chaine|télévision|television|radio|station(?: de radio)?|réseau|reseau|média|media)"
+    r"(?:\s+[a-zàâçéèêëîïôûùüÿœ'’-]+){0,2}\s+(?P<name>[A-ZÀ-Ý0-9][^,()]*)$"
+)
+
+
 def _display_name(text: str) -> str:
-    """A name for a proposed source: the mention without its leading article."""
+    """A name for a proposed source: the mention without its leading article or quantifier
+    ("plusieurs sources locales" -> "sources locales"), and a medium or group by its own name
+    ("le groupe JNIM" -> "JNIM")."""
     name = " ".join(text.split()).strip(" ,;:.«»\"")
     lowered = name.lower().replace("’", "'")
     for article in ("l'", "d'", "le ", "la ", "les ", "du ", "des ", "de la ", "de l'", "un ", "une "):
         if lowered.startswith(article) and len(name) > len(article):
             name = name[len(article) :].lstrip()
             break
+    for quantifier in _QUANTIFIERS:
+        if name.lower().startswith(quantifier) and len(name) > len(quantifier):
+            name = name[len(quantifier) :].lstrip()
+            break
+    m = _GENERIC_BEFORE_NAME.match(name)
+    if m:
+        name = m.group("name").strip()
+    head, comma, rest = name.partition(", ")
+    if comma and rest[:1].islower():
+        name = head  # "ministère de la Santé de Gaza, dirigé par le Hamas": the name is before
     return name[:1].upper() + name[1:] if name else text
 
 

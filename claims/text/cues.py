@@ -8,363 +8,46 @@ chain. Word lists are in ``claims.text.lexicon``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
+from claims.text.media import _DOCUMENT_LIKE, _document_agent, _medium_cues, _medium_name, _to_outlet
 from claims.text.registry import fold
-from claims.text.segmentation import Segment
+from claims.text.sentence import (
+    Cue,
+    DOCUMENT,
+    INCISE,
+    Mention,
+    OUTER,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    SPEAKER,
+    Sentence,
+    _AUX_FORMS,
+    _BREAK_PUNCT,
+    _DE,
+    _FINAL_PUNCT,
+    _MAX_MENTION_TOKENS,
+    _NEGATION,
+    _NP_STOP_WORDS,
+    _PASSIVE_AUX,
+    _SUBJECT_DEPS,
+    _SUBJECT_SKIP,
+    _mention,
+    _np_after,
+    _skip_time_words,
+    _speech_verb_at,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 __all__ = ["DOCUMENT", "INCISE", "OUTER", "SPEAKER", "Cue", "Mention", "Sentence", "find_cues"]
-
-# Chain levels, outermost first: the outlet cited, an incise's speaker, a document, the speaker.
-OUTER, INCISE, DOCUMENT, SPEAKER = 0, 1, 2, 3
-
-_DE = {"de", "d'", "du", "des"}
-_FINAL_PUNCT = {".", "!", "?", "…", ";"}
-QUOTE_OPEN = {"«", "“"}
-QUOTE_CLOSE = {"»", "”"}
-_BREAK_PUNCT = {",", ";", ":", ".", "!", "?", "…", "(", ")", "«", "»", '"', "“", "”", "[", "]", "—", "–"}
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
-_MAX_MENTION_TOKENS = 40  # "le porte-parole du commandement des opérations conjointes, le général…"
-_NP_STOP_WORDS = {"lors", "pendant", "durant", "avant", "apres", "depuis", "hier", "lundi", "mardi",
-                  "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui"}
-_RELATIVES = {"qui", "que", "qu'", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "ou"}
-_SUBJECT_SKIP = {"je", "j'", "nous", "tu", "vous", "cela", "ca", "ceci", "ce", "c'", "celui-ci", "celle-ci"}
-_AUX_FORMS = {
-    "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut", "est", "sont",
-    "etait", "etaient", "sera", "seront", "serait", "seraient", "ete", "avoir", "etre",
-}
-_PASSIVE_AUX = {"est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "ete"}
-_NEGATION = {"ne", "n'", "pas", "jamais", "plus", "point"}
-_SOURCE_HEADS = (
-    lx.OUTLET_HEADS | lx.INSTITUTION_HEADS | lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
-    | lx.DOCUMENT_HEADS | lx.VAGUE_HEADS | lx.VAGUE_PLURAL_REPORTS
-)
-# Entity labels the registry ruler gives to named sources (anonymous ones are not names).
-_NAME_LABELS = {"NEWS_OUTLET", "PERSON", "INSTITUTION"}
-
-
-@dataclass(slots=True)
-class Mention:
-    """A noun phrase naming a source, as token indices [i, j) of one sentence's Doc."""
-
-    i: int
-    j: int
-    pronoun: bool = False
-    vague: bool = False
-    self_document: bool = False  # "un communiqué" with no author: dropped if a speaker is found
-    span_end: int | None = None  # token index where the mention's text ends, when not j
-
-
-@dataclass(slots=True)
-class Cue:
-    rule: str
-    level: int
-    order: int  # token index of the cue, to order cues of the same level
-    cue: tuple[int, int] | None  # token indices [i, j)
-    mentions: list[Mention]  # outermost first ("X citant Y": [X, Y])
-    rules: list[str] = field(default_factory=list)  # per mention, when they differ from ``rule``
-
-
-class Sentence:
-    """One parsed sentence with the folded form of each token."""
-
-    def __init__(self, seg: Segment, doc: "Doc"):
-        self.seg = seg
-        self.doc = doc
-        self.f = [fold(t.text) if not t.is_space else " " for t in doc]
-        # fold() strips edge punctuation: keep punctuation tokens as themselves.
-        for k, t in enumerate(doc):
-            if t.is_punct or not self.f[k]:
-                self.f[k] = t.text.replace("’", "'")
-        self.used: set[int] = set()
-        self.n = len(doc)
-        # Dependents of each token, computed once: spaCy's Token.children walks the subtree,
-        # which is quadratic over a long run-on sentence.
-        self.kids: list[list[int]] = [[] for _ in range(self.n)]
-        self.subject_kids: list[list[int]] = [[] for _ in range(self.n)]
-        for t in doc:
-            if t.head.i != t.i:
-                self.kids[t.head.i].append(t.i)
-                if t.dep_ in _SUBJECT_DEPS:
-                    self.subject_kids[t.head.i].append(t.i)
-
-    def subjects(self, k: int, deps: frozenset[str] = frozenset({"nsubj", "nsubj:pass"})) -> list["Token"]:
-        """Dependents of token ``k`` with one of the subject relations ``deps``."""
-        return [self.doc[c] for c in self.subject_kids[k] if self.doc[c].dep_ in deps]
-
-    # Offsets of tokens in the text.
-    def char_span(self, i: int, j: int) -> tuple[int, int]:
-        doc = self.doc
-        while i < j and (doc[i].is_space or self.f[i] in {",", ";", ":"}):
-            i += 1
-        while j > i and (doc[j - 1].is_space or self.f[j - 1] in {",", ";", ":", "."}):
-            j -= 1
-        if j <= i:
-            return self.seg.start, self.seg.start
-        return self.seg.start + doc[i].idx, self.seg.start + doc[j - 1].idx + len(doc[j - 1].text)
-
-    def next_word(self, k: int) -> int:
-        while k < self.n and self.doc[k].is_space:
-            k += 1
-        return k
-
-    def prev_word(self, k: int) -> int:
-        while k >= 0 and self.doc[k].is_space:
-            k -= 1
-        return k
-
-    def is_verb_like(self, k: int) -> bool:
-        return self.doc[k].pos_ not in {"NOUN", "PROPN", "DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"}
-
-    def finite_verb(self, k: int) -> bool:
-        """A verb that ends a noun phrase (not a past participle used as an adjective)."""
-        t = self.doc[k]
-        if t.pos_ not in {"VERB", "AUX"}:
-            return False
-        if t.text[:1].isupper() and k > 0:
-            return False  # a mis-tagged name
-        forms = t.morph.get("VerbForm")
-        if "Part" in forms and not self.f[k].endswith("ant"):
-            return False
-        if not forms and "-" in t.text:
-            return False
-        return True
-
-    def reduced_relative(self, k: int) -> bool:
-        """A past participle opening a clause inside a noun phrase: "un rapport publié jeudi"."""
-        t = self.doc[k]
-        if t.pos_ not in {"VERB", "AUX"} or t.text[:1].isupper() or "-" in t.text:
-            return False
-        nxt = self.next_word(k + 1)
-        if nxt >= self.n:
-            return False
-        after = self.doc[nxt]
-        return after.pos_ in {"ADP", "DET", "ADV", "NUM"} or self.f[nxt] in lx.TIME_WORDS
-
-    def head_of(self, i: int, j: int) -> int:
-        """The head noun of the noun phrase [i, j): its first noun or name."""
-        for k in range(i, j):
-            t = self.doc[k]
-            if t.is_space or t.pos_ in {"DET", "ADJ", "NUM", "PUNCT"} and self.f[k] not in _SOURCE_HEADS:
-                continue
-            if self.f[k] in lx.DEMONSTRATIVES or self.f[k] in lx.DEFINITES or self.f[k] in _DE:
-                continue
-            return k
-        return i
-
-    def has_name(self, i: int, j: int) -> bool:
-        """A proper name inside [i, j): a registry entity, or a capitalised word that does not
-        start the sentence (the statistical NER is too noisy on role nouns to decide this)."""
-        first = self.next_word(0)
-        for k in range(i, j):
-            t = self.doc[k]
-            if t.is_space or t.is_punct:
-                continue
-            if t.ent_type_ in _NAME_LABELS and self.f[k] not in lx.DEFINITES | lx.DEMONSTRATIVES:
-                return True
-            if t.text[:3].lower() in {"al-", "el-"} and t.text[3:4].isupper():
-                return True  # "al-Nahrain", "el-Sissi"
-            if k == first:
-                if t.pos_ == "PROPN":
-                    return True
-            elif t.text[:1].isupper() and self.f[k] not in lx.DEFINITES | lx.DEMONSTRATIVES:
-                return True
-        return False
-
-    def outlet_like(self, i: int, j: int) -> bool:
-        if any(self.doc[k].ent_type_ == "NEWS_OUTLET" for k in range(i, j)):
-            return True
-        return self.f[self.head_of(i, j)] in lx.OUTLET_HEADS
-
-    def name_run(self, i: int, j: int) -> tuple[int, int] | None:
-        """The first run of name words in [i, j) that no registry entity covers and that looks
-        like a person's name ("Emmanuel Macron", "John Kirby", "Haider al-Abadi")."""
-        k = i
-        while k < j:
-            if not self._name_word(k):
-                k += 1
-                continue
-            start = k
-            while k < j and (self._name_word(k) or (self.doc[k].is_space and k + 1 < j and self._name_word(k + 1))):
-                k += 1
-            tokens = [t for t in self.doc[start:k] if not t.is_space]
-            if len(tokens) >= 2 or any(t.ent_type_ == "PER" for t in tokens):
-                return start, k
-        return None
-
-    def _name_word(self, k: int) -> bool:
-        t = self.doc[k]
-        if t.is_space or t.is_punct or t.ent_type_ in _NAME_LABELS:
-            return False
-        w = self.f[k]
-        if w.startswith(("al ", "el ")) or w.startswith(("al-", "el-")):
-            return True  # "al-Abadi"
-        if not t.text[:1].isupper() or w in lx.DEFINITES | lx.DEMONSTRATIVES:
-            return False
-        return k != self.next_word(0) or t.pos_ == "PROPN"
-
-    def source_like(self, i: int, j: int) -> bool:
-        if any(self.doc[k].ent_type_ in {"PER", "ORG"} for k in range(i, j)):
-            return True
-        if j - i == 1 and self.f[i] in {"lui", "elle", "eux", "elles"}:
-            return True
-        if self.has_name(i, j):
-            return True
-        head = self.head_of(i, j)
-        return self.f[head] in _SOURCE_HEADS
-
-    def de_complement(self, head: int, j: int) -> int | None:
-        """Start of the "de X" complement right after ``head`` (adjectives skipped), if any."""
-        k = self.next_word(head + 1)
-        while k < j and self.doc[k].pos_ == "ADJ" and self.f[k] not in _DE:
-            k = self.next_word(k + 1)
-        if k < j and self.f[k] in _DE:
-            start = self.next_word(k + 1)
-            if start < j:
-                return start
-        return None
-
-
-def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, int, str] | None:
-    """The noun phrase starting at token ``k``: (i, j, why it stopped).
-
-    It runs over nouns, names, adjectives and "de X" complements, and stops at punctuation, a
-    relative pronoun, a conjunction, a preposition other than "de", a finite verb or "citant".
-    A comma followed by an apposition that ends the sentence (", le général Joe Dunford.") or
-    another cue does not stop it.
-    """
-    doc, f = s.doc, s.f
-    i = s.next_word(k)
-    if i >= s.n:
-        return None
-    j = i
-    why = "end"
-    while j < s.n:
-        if j - i >= _MAX_MENTION_TOKENS:
-            return None  # no source is named in a phrase this long: it is not a mention
-        t = doc[j]
-        w = f[j]
-        if t.is_space:
-            j += 1
-            continue
-        if w in _BREAK_PUNCT or (t.is_punct and w not in {"-", "'"}):
-            why = "punct"
-            break
-        if w == "citant":
-            why = "citant"
-            break
-        if j > i and w in _RELATIVES:
-            why = "relative"
-            break
-        if j > i and t.pos_ == "ADP" and w not in _DE:
-            if w == "en" and j + 1 < s.n and f[s.next_word(j + 1)] == "provenance":
-                j = s.next_word(j + 1) + 1
-                continue
-            why = "adp"
-            break
-        if j > i and t.pos_ in {"CCONJ", "SCONJ"}:
-            why = "conj"
-            break
-        if j > i and t.pos_ == "DET" and w not in _DE and not t.text[:1].isupper() and t.ent_iob_ != "I":
-            prev = s.prev_word(j - 1)
-            if prev >= i and doc[prev].pos_ in {"NOUN", "PROPN", "ADJ"} and f[prev] not in _DE:
-                why = "determiner"  # "à l'AFP une source médicale": a second noun phrase
-                break
-        if j > i and (t.pos_ == "ADV" or w in _NP_STOP_WORDS) and not t.text[:1].isupper():
-            why = "adverb"  # "le ministre lors d'un point presse", "X mardi"
-            break
-        if j > i and (s.finite_verb(j) or s.reduced_relative(j)):
-            why = "verb"
-            break
-        j += 1
-    while j > i and (doc[j - 1].is_space or f[j - 1] in _DE or f[j - 1] in {"-", "'"}):
-        j -= 1
-    if j <= i:
-        return None
-    if why == "punct" and appositions and j < s.n:
-        comma = s.next_word(j)
-        if comma < s.n and f[comma] == ",":
-            end = _apposition_end(s, comma + 1)
-            if end is not None:
-                return i, end, "apposition"
-    return i, j, why
-
-
-def _apposition_end(s: Sentence, k: int) -> int | None:
-    """End of an apposition starting at ``k`` if one is there ("le général Joe Dunford")."""
-    first = s.next_word(k)
-    if first >= s.n:
-        return None
-    t0 = s.doc[first]
-    if t0.pos_ in {"ADP", "CCONJ", "SCONJ", "PRON", "ADV", "VERB", "AUX"} and s.f[first] not in _SOURCE_HEADS:
-        if not t0.text[:1].isupper():
-            return None
-    j = first
-    has_noun = False
-    while j < s.n:
-        t = s.doc[j]
-        w = s.f[j]
-        if t.is_space:
-            j += 1
-            continue
-        if w in _BREAK_PUNCT:
-            break
-        if s.finite_verb(j) or w in _RELATIVES or (t.pos_ == "ADP" and w not in _DE and w != "en"):
-            return None
-        if t.pos_ in {"NOUN", "PROPN"} or t.text[:1].isupper():
-            has_noun = True
-        j += 1
-    if not has_noun:
-        return None
-    after = s.next_word(j)
-    if after >= s.n or s.f[after] in _FINAL_PUNCT:
-        return j
-    if s.f[after] == ",":
-        nxt = s.next_word(after + 1)
-        if nxt < s.n and (s.f[nxt] == "citant" or _speech_verb_at(s, nxt) or s.f[nxt] in _AUX_FORMS):
-            return j
-    return None
-
-
-def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None:
-    """"strong", "weak" or "vague" if token ``k`` is a speech verb, else None.
-
-    ``lenient``: in incise position (after a comma or a closing quote) the tagger often calls
-    the verb a noun (", rapporte Reuters"); its form is trusted there.
-    """
-    if k >= s.n:
-        return None
-    if not s.is_verb_like(k) and not (lenient and s.doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}):
-        return None
-    w = s.f[k]
-    lemma = fold(s.doc[k].lemma_)
-    if w in lx.STRONG_FORMS or lemma in lx.STRONG_FORMS:
-        return "strong"
-    if w in lx.WEAK_FORMS or lemma in lx.WEAK_FORMS:
-        return "weak"
-    if w in lx.FAIRE_FORMS:
-        nxt = s.next_word(k + 1)
-        if nxt < s.n and s.f[nxt] in lx.FAIRE_OBJECTS:
-            return "strong"
-    if w in lx.VAGUE_ONLY_FORMS:
-        return "vague"
-    if w in lx.CALL_FORMS or lemma in lx.CALL_FORMS:
-        # "a appelé la communauté internationale à réagir": a call, reported.
-        for q in range(k + 1, min(s.n, k + 10)):
-            if s.f[q] in _FINAL_PUNCT or s.f[q] == ",":
-                break
-            if s.doc[q].text.lower() in {"à", "au", "aux"}:
-                return "strong"
-    return None
 
 
 def find_cues(s: Sentence) -> list[Cue]:
     cues: list[Cue] = []
+    cues += _medium_cues(s)
     cues += _prepositional_cues(s)
     cues += _verb_cues(s)
     cues += _nominal_cues(s)
@@ -373,17 +56,6 @@ def find_cues(s: Sentence) -> list[Cue]:
     return cues
 
 
-def _mention(s: Sentence, i: int, j: int) -> Mention:
-    """A mention for the noun phrase [i, j); "les déclarations de X" becomes X."""
-    if j - i == 1 and s.f[i] in lx.PRONOUNS_3RD | {"lui", "eux"}:
-        return Mention(i, j, pronoun=True)
-    head = s.head_of(i, j)
-    if s.f[head] in lx.NOMINAL_SELF or s.f[head] in lx.NOMINAL_REPORT:
-        comp = s.de_complement(head, j)
-        if comp is not None and s.source_like(comp, j):
-            return Mention(comp, j)
-        return Mention(i, j, self_document=s.f[head] in lx.NOMINAL_SELF)
-    return Mention(i, j)
 
 
 def _with_citations(s: Sentence, np: tuple[int, int, str]) -> list[Mention]:
@@ -435,6 +107,14 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             continue  # "selon lesquels", "selon que": a conjunction, not a cue
         # No apposition here: "selon X, la suite de la phrase" (appositions end incises).
         np = _np_after(s, nxt, appositions=False)
+        agent = _document_agent(s, np) if np is not None and w != "par" else None
+        if agent is not None:
+            np = agent  # "selon un bilan lu à la télévision par le porte-parole": the speaker
+        elif np is not None and f[np[0]] in {"son", "sa", "ses", "leur", "leurs"} and f[s.head_of(np[0], np[1])] in _DOCUMENT_LIKE | {"recit", "version", "avis", "analyse", "estimation"}:
+            # "selon son récit": whoever "son" is.
+            s.used.update(range(start, np[1]))
+            cues.append(Cue("prep.selon", OUTER, start, (start, end), [Mention(np[0], np[0] + 1, pronoun=True, span_end=np[1])]))
+            continue
         if np is None or not s.source_like(np[0], np[1]):
             continue  # "selon le plan", "selon la loi": not a source
         if w == "pour":
@@ -478,7 +158,10 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             prev = s.prev_word(prev - 1)
         # After a comma, a closing quote or an auxiliary the form is trusted whatever the tagger
         # says (", rapporte Reuters" as a noun, "a démenti" as a name).
-        lenient = prev >= 0 and (f[prev] in {",", "»", "”"} or f[prev] in _AUX_FORMS) and doc[k].text[:1].islower()
+        lenient = prev >= 0 and (
+            f[prev] in {",", "»", "”"} or f[prev] in _AUX_FORMS
+            or (doc[prev].text.startswith("-") and f[prev].lstrip("-") in lx.PRONOUNS_3RD | {"t", "on"})
+        ) and doc[k].text[:1].islower()
         strength = _speech_verb_at(s, k, lenient=lenient)
         impersonal_verb = f[k] in lx.IMPERSONAL_VERBS and s.is_verb_like(k)
         if strength is None and not impersonal_verb:
@@ -562,23 +245,50 @@ def _verb_cues(s: Sentence) -> list[Cue]:
 
         # Incise: the content came before (", a indiqué la source", "», a dit X"). The parser
         # often hangs such a verb on the content's verb; only a subject of its own counts here.
-        own_subject = any(left < c.i < k for c in s.subjects(k))
+        own_subject = any(left < c.i < k for c in s.subjects(k)) or any(
+            c.i < left and _outside_quotes(s, c.i) and s.source_like(*_np_span(s, c))
+            for c in s.subjects(k)
+        )
         if (after_break or inverted) and not complement and not own_subject:
             start = _skip_time_words(s, verb_end)
             outlet = _to_outlet(s, start)
             if outlet is not None:
                 start = _skip_time_words(s, outlet[1])
             np = _np_after(s, start)
+            if np is not None and (s.doc[np[0]].pos_ == "ADP" and s.f[np[0]] not in _DE or s.f[np[0]] in _NP_STOP_WORDS):
+                # "a déclaré en conférence de presse X", "a déclaré lors d'un point de presse …,
+                # X", "a déclaré par téléphone le ministre": the speaker is the verb's subject.
+                np = None
+                for c in s.subjects(k, _SUBJECT_DEPS):
+                    if c.i > k:
+                        a, b = _np_span(s, c)
+                        a = max(start, _pp_end(s, start, min(a, c.i)))
+                        if s.source_like(a, b):
+                            np = (a, b, "subject")
+                        break
+                if np is None:
+                    comma = start
+                    while comma < s.n and s.f[comma] not in {","} | _FINAL_PUNCT and comma - start < 15:
+                        comma += 1
+                    if comma < s.n and s.f[comma] == ",":
+                        np = _np_after(s, comma + 1)
             if np is not None and s.source_like(np[0], np[1]):
                 s.used.update(range(cue_start, np[1]))
                 cues.append(Cue("verb.incise", INCISE, k, cue_span, _with_citations(s, np)))
-                if outlet is None:  # "a indiqué une source à Reuters"
+                if outlet is None:  # "a indiqué une source à Reuters", "…, François X, sur RTL"
                     outlet = _to_outlet(s, np[1])
+                    after_np = s.next_word(np[1])
+                    if outlet is None and after_np < s.n and s.f[after_np] == ",":
+                        outlet = _to_outlet(s, after_np + 1)
                     if outlet is not None:
                         s.used.update(range(np[1], outlet[1]))
                 if outlet is not None:
                     cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
                 continue
+        if subject is not None and not s.source_like(*subject) and f[subject[0]] not in lx.PRONOUNS_3RD | {"on"} | _SUBJECT_SKIP:
+            subject = None  # "L'état-major" parsed as "major": read the words before the verb
+        if subject is None and strength == "strong" or subject is None and complement:
+            subject = _np_before(s, cue_start)
         if subject is None or subject[0] > k:
             continue
         i, j = subject
@@ -590,6 +300,8 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             continue
         if strength == "weak" and not complement:
             continue  # "a ajouté du sel", "estime le coût"
+        if not complement and any(f[q] in {"ne", "n'"} for q in range(max(0, cue_start - 3), k)):
+            continue  # "l'armée ne communique plus sur ses pertes": nothing is reported
         if word == "on":
             s.used.update(range(i, verb_end))
             cues.append(Cue("vague.on", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
@@ -599,8 +311,10 @@ def _verb_cues(s: Sentence) -> list[Cue]:
                 s.used.update(range(i, verb_end))
                 cues.append(Cue("vague.impersonal", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
             continue
-        if word in _SUBJECT_SKIP:
+        if word in _SUBJECT_SKIP and not (word == "ce" and j - i >= 2 and f[s.next_word(i + 1)] in {"dernier", "derniere"}):
             continue
+        if doc[k].dep_ == "acl:relcl" and any(c.rule.startswith("verb.") for c in cues):
+            continue  # "…, en réponse à X qui accuse Y": the main cue's speaker speaks
         if not s.source_like(i, j) and s.f[i] not in lx.PRONOUNS_3RD:
             continue  # "cette décision indique que", "la population a annoncé": not a speaker
         rule = "verb.subject" if strength == "strong" else "verb.subject.weak"
@@ -609,30 +323,69 @@ def _verb_cues(s: Sentence) -> list[Cue]:
         cue = Cue(rule, SPEAKER, k, cue_span, mentions)
         cues.append(cue)
         outlet = _to_outlet(s, verb_end)
+        after = s.next_word(verb_end)
+        if outlet is None and after < s.n and s.f[after] == ",":
+            outlet = _to_outlet(s, after + 1)  # "a expliqué, jeudi à France Bleu, que"
         if outlet is not None:
             cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
     return cues
 
 
-def _skip_time_words(s: Sentence, k: int) -> int:
-    """Skip "mercredi", "le vendredi 25 janvier", "encore" after an incise verb."""
-    k = s.next_word(k)
-    while k < s.n:
-        w = s.f[k]
-        t = s.doc[k]
-        if w in lx.TIME_WORDS and w not in lx.DEFINITES | {"ce", "cette"}:
-            k = s.next_word(k + 1)
-            continue
-        if t.text[:1].isdigit():
-            k = s.next_word(k + 1)
-            continue
-        if w in lx.DEFINITES | {"ce", "cette"}:
-            nxt = s.next_word(k + 1)
-            if nxt < s.n and (s.f[nxt] in lx.TIME_WORDS or s.doc[nxt].text[:1].isdigit()) and s.f[nxt] not in lx.DEFINITES:
-                k = nxt
-                continue
-        break
-    return k
+def _outside_quotes(s: Sentence, k: int) -> bool:
+    opened = sum(1 for q in range(k) if s.f[q] in QUOTE_OPEN) - sum(1 for q in range(k) if s.f[q] in QUOTE_CLOSE)
+    straight = sum(1 for q in range(k) if s.f[q] == '"')
+    return opened <= 0 and straight % 2 == 0
+
+
+def _np_before(s: Sentence, k: int) -> tuple[int, int] | None:
+    """The subject right before a verb the parser left without one: "Le ministre … a démenti",
+    "…, François Villeroy de Galhau, gouverneur de la Banque de France, a promis"."""
+    end = s.prev_word(k - 1)
+    if end < 0:
+        return None
+    if s.f[end] == ",":
+        end = s.prev_word(end - 1)
+    chunks: list[tuple[int, int]] = []
+    j = end + 1
+    q = end
+    while q >= 0 and len(chunks) < 3:
+        if s.f[q] == "," or q == 0:
+            start = q + 1 if s.f[q] == "," else q
+            chunks.append((s.next_word(start), j))
+            j = q
+        elif s.f[q] in _BREAK_PUNCT - {",", "(", ")"} or _verb_in_np(s, q) or s.f[q] in {"que", "qu'"}:
+            chunks.append((s.next_word(q + 1), j))
+            break
+        q -= 1
+    best = None
+    for i, j2 in chunks:
+        if i >= j2:
+            break
+        first = s.doc[i]
+        if first.pos_ == "ADP" or any(_verb_in_np(s, x) for x in range(i, j2)):
+            break
+        if first.pos_ in {"DET", "PROPN"} or first.text[:1].isupper():
+            best = (i, end + 1)
+    if best is None or not s.source_like(*best):
+        return None
+    return best
+
+
+def _pp_end(s: Sentence, k: int, limit: int) -> int:
+    """Where the prepositional phrases from ``k`` end, before the name at ``limit``
+    ("en conférence de presse Maureen Levy" -> "Maureen Levy")."""
+    q = limit
+    while q > k and (s.doc[q - 1].text[:1].isupper() or s.doc[q - 1].is_space or s.f[q - 1] in lx.DEFINITES):
+        q -= 1
+    return q
+
+
+def _verb_in_np(s: Sentence, q: int) -> bool:
+    """A finite verb at ``q``, unless a determiner makes it a noun ("Un enseignant")."""
+    if not s.finite_verb(q):
+        return False
+    p = s.prev_word(q - 1)
+    return not (p >= 0 and s.doc[p].pos_ == "DET")
 
 
 def _has_reported_clause(s: Sentence, k: int) -> bool:
@@ -653,7 +406,18 @@ def _has_reported_clause(s: Sentence, k: int) -> bool:
             return False
         if s.doc[k].pos_ not in {"ADV", "PRON"} and w not in _NEGATION:
             first = False
-        if w in _FINAL_PUNCT or w == ",":
+        if w == ",":
+            # "a expliqué, jeudi à France Bleu, que …": a parenthetical, then the clause.
+            q = s.next_word(k + 1)
+            for _ in range(10):
+                if q >= s.n or s.f[q] in _FINAL_PUNCT or s.finite_verb(q):
+                    return False
+                if s.f[q] == ",":
+                    nxt = s.next_word(q + 1)
+                    return nxt < s.n and s.f[nxt] in {"que", "qu'"}
+                q = s.next_word(q + 1)
+            return False
+        if w in _FINAL_PUNCT:
             return False
         if s.finite_verb(k):
             return False
@@ -674,8 +438,12 @@ def _subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
                     subjects += s.subjects(aux, _SUBJECT_DEPS)
         if subjects:
             break
-        if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
-            verb = verb.head
+        if verb.dep_ in {"conj", "xcomp", "dep"} or verb.dep_.startswith("aux") or (
+            verb.dep_ in {"iobj", "obj"} and verb.head.pos_ == "VERB" and verb.head.i == verb.i + 1
+        ):
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head  # "avait fait état", "a démenti jeudi": the parser hangs it on a neighbour
             continue
         if verb.dep_ == "acl:relcl":
             return _np_span(s, verb.head, exclude=verb)
@@ -688,7 +456,8 @@ def _subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
         return None
     else:
         return None
-    subject = subjects[0]
+    before = [c for c in subjects if c.i < verb.i]
+    subject = before[-1] if before else subjects[0]  # "(VOVWORLD) - Pékin a déclaré": the nearest
     if s.f[subject.i] == "qui" and verb.dep_ == "acl:relcl":
         return _np_span(s, verb.head, exclude=verb)
     return _np_span(s, subject)
@@ -709,7 +478,8 @@ def _np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tupl
     # A clause boundary inside the subtree ("alors que le commandant"), or a fronted adverbial
     # hung on it by the parser ("Dans un communiqué …, le mouvement"): start after it.
     for p in range(i, head.i):
-        if s.f[p] in {"que", "qu'", ","} or s.doc[p].pos_ == "SCONJ":
+        spaced_dash = s.f[p] in {"-", "–", "—", "--"} and p > 0 and s.doc[p - 1].whitespace_ != "" and s.doc[p].whitespace_ != ""
+        if s.f[p] in {"que", "qu'", ",", ")"} or spaced_dash or s.doc[p].pos_ == "SCONJ":
             i = p + 1
     while i < j and (s.doc[i].is_space or s.doc[i].is_punct):
         i += 1
@@ -732,21 +502,6 @@ def _agent_after(s: Sentence, k: int) -> tuple[int, int, str] | None:
     return None
 
 
-def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
-    """ "à la chaîne Y", "à l'AFP" after a speech verb or a nominal cue: the outlet spoken to."""
-    k = _skip_time_words(s, k)
-    if k >= s.n or s.doc[k].text.lower() not in {"à", "au", "aux"}:
-        return None
-    np = _np_after(s, k + 1, appositions=False)
-    if np is None:
-        return None
-    i, j, _ = np
-    head = s.head_of(i, j)
-    if s.outlet_like(i, j) and s.f[head] not in {"journaliste", "journalistes", "reporter"}:
-        return i, j
-    return None
-
-
 def _nominal_cues(s: Sentence) -> list[Cue]:
     """ "Dans un communiqué du ministère", "suite aux déclarations de X à la chaîne Y"."""
     cues = []
@@ -766,6 +521,9 @@ def _nominal_cues(s: Sentence) -> list[Cue]:
             steps += 1
         if p < 0 or not (s.doc[p].pos_ == "ADP" or s.f[p] in {"suite", "aux", "au", "dans"}):
             continue
+        before = s.prev_word(p - 1)
+        if before >= 0 and s.f[before] in {"reponse", "reaction", "replique", "contraire", "malgre", "face"}:
+            continue  # "en réponse aux propos de X": X is answered, not cited
         comp = s.de_complement(k, s.n)
         if comp is None:
             continue

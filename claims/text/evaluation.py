@@ -8,7 +8,13 @@ Pure Python (no Django). Three measures, per document and over all documents (mi
   registry slug, or the same name for a proposed new source) with the same mention, once with
   the mention's offsets equal ("exact") and once with the mentions overlapping ("overlap");
 - **exact chain**: the share of gold sourced sentences whose predicted chain names the same
-  sources in the same order.
+  sources in the same order; **whole chains** the same over gold chains of two links or more;
+- **first source**: the share of gold sourced sentences whose predicted position 0 is the same
+  source (mention not compared); **false sourced**: the share of gold sentences that are not
+  sourced but were suggested sourced;
+- **families**: gold sentences may name the rule families they exercise (``families``); a
+  family's recall is the share of its sentences read right (the right first source for sourced
+  ones, the right tag and flag for vague ones, a claim for a cut last line).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claims.text.attribution import SentenceSuggestion
-from claims.text.registry import alias_key
+from claims.text.registry import alias_key, source_key
 
 __all__ = ["GoldDocument", "GoldError", "GoldLink", "GoldSentence", "Score", "evaluate", "parse_gold"]
 
@@ -38,7 +44,7 @@ class GoldLink:
 
     @property
     def identity(self) -> str:
-        return self.slug if self.slug else "new:" + alias_key(self.name)
+        return self.slug if self.slug else "new:" + source_key(self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +54,8 @@ class GoldSentence:
     claim: bool
     tag: str | None
     chain: tuple[GoldLink, ...] = ()
+    flags: tuple[str, ...] = ()
+    families: tuple[str, ...] = ()
 
     @property
     def sourced(self) -> bool:
@@ -141,7 +149,9 @@ def _gold_document(data: Any) -> GoldDocument:
             raise ValueError(f"{where}: a sourced claim needs a chain")
         if tag != "sourced" and chain:
             raise ValueError(f"{where}: only a sourced claim has a chain")
-        sentences.append(GoldSentence(start, end, claim, tag, tuple(chain)))
+        flags = tuple(str(f) for f in item.get("flags") or ())
+        families = tuple(str(f) for f in item.get("families") or ())
+        sentences.append(GoldSentence(start, end, claim, tag, tuple(chain), flags, families))
     return GoldDocument(doc_id, text, tuple(sentences))
 
 
@@ -191,18 +201,41 @@ class Score:
     direct_overlap: Counts = field(default_factory=Counts)
     chains_equal: int = 0
     chains_total: int = 0
+    long_chains_equal: int = 0  # gold chains of two links or more
+    long_chains_total: int = 0
+    first_source: Counts = field(default_factory=Counts)  # position 0, same source
+    false_sourced: int = 0  # gold not sourced, suggested sourced
+    not_sourced: int = 0  # gold sentences that are not sourced
+    families: dict[str, list[int]] = field(default_factory=dict)  # family -> [right, total]
     misses: list[str] = field(default_factory=list)  # one line per sentence that went wrong
 
     @property
     def chain_accuracy(self) -> float:
         return self.chains_equal / self.chains_total if self.chains_total else 1.0
 
+    @property
+    def long_chain_accuracy(self) -> float:
+        return self.long_chains_equal / self.long_chains_total if self.long_chains_total else 1.0
+
+    @property
+    def false_sourced_rate(self) -> float:
+        return self.false_sourced / self.not_sourced if self.not_sourced else 0.0
+
     def add(self, other: "Score") -> None:
         self.sourced.add(other.sourced)
         self.direct_exact.add(other.direct_exact)
         self.direct_overlap.add(other.direct_overlap)
+        self.first_source.add(other.first_source)
         self.chains_equal += other.chains_equal
         self.chains_total += other.chains_total
+        self.long_chains_equal += other.long_chains_equal
+        self.long_chains_total += other.long_chains_total
+        self.false_sourced += other.false_sourced
+        self.not_sourced += other.not_sourced
+        for family, (right, total) in other.families.items():
+            counts = self.families.setdefault(family, [0, 0])
+            counts[0] += right
+            counts[1] += total
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -214,6 +247,21 @@ class Score:
                 "accuracy": round(self.chain_accuracy, 4),
                 "correct": self.chains_equal,
                 "gold": self.chains_total,
+            },
+            "whole_chains": {
+                "accuracy": round(self.long_chain_accuracy, 4),
+                "correct": self.long_chains_equal,
+                "gold": self.long_chains_total,
+            },
+            "first_source": self.first_source.to_dict(),
+            "false_sourced": {
+                "rate": round(self.false_sourced_rate, 4),
+                "wrong": self.false_sourced,
+                "gold_not_sourced": self.not_sourced,
+            },
+            "families": {
+                name: {"recall": round(right / total, 4) if total else 1.0, "right": right, "gold": total}
+                for name, (right, total) in sorted(self.families.items())
             },
         }
 
@@ -248,6 +296,9 @@ def score_document(gold: GoldDocument, predicted: Sequence[SentenceSuggestion]) 
         where = f"{gold.id} [{g.start}:{g.end}] {gold.text[g.start:g.end][:60]!r}"
         if g.sourced != p_sourced:
             score.misses.append(f"{where}: tag {'sourced' if g.sourced else 'not sourced'} expected")
+        if not g.sourced:
+            score.not_sourced += 1
+            score.false_sourced += p_sourced
         # Direct source: position 0 of each chain.
         g_direct = g.chain[0] if g.sourced else None
         p_direct = p.links[0] if p_sourced and p.links else None
@@ -264,6 +315,12 @@ def score_document(gold: GoldDocument, predicted: Sequence[SentenceSuggestion]) 
             else:
                 ok = _overlap(g_direct.mention, p_mention) > 0
             counts.true_positive += ok
+        first_right = (
+            g_direct is not None and p_direct is not None and g_direct.identity == _identity(p_direct)
+        )
+        score.first_source.expected += g_direct is not None
+        score.first_source.predicted += p_direct is not None
+        score.first_source.true_positive += first_right
         if g.sourced:
             score.chains_total += 1
             g_chain = [link.identity for link in g.chain]
@@ -272,12 +329,33 @@ def score_document(gold: GoldDocument, predicted: Sequence[SentenceSuggestion]) 
                 score.chains_equal += 1
             elif p_sourced:
                 score.misses.append(f"{where}: chain {g_chain} expected, got {p_chain}")
+            if len(g_chain) > 1:
+                score.long_chains_total += 1
+                score.long_chains_equal += g_chain == p_chain
+        p_flags = set(getattr(p, "flags", ()) or ()) if p is not None else set()
+        for family in g.families:
+            if family == "vague":
+                right = p is not None and not p_sourced and "vague" in p_flags
+            elif family == "cut":
+                right = p is not None and p.is_claim and (p.tag == g.tag)
+            elif family == "caption":
+                right = first_right and "caption" in p_flags
+            else:
+                right = first_right
+            counts = score.families.setdefault(family, [0, 0])
+            counts[0] += right
+            counts[1] += 1
+        if "vague" in g.flags and "vague" not in p_flags:
+            score.misses.append(f"{where}: flag vague expected")
+        if "caption" in g.flags and "caption" not in p_flags:
+            score.misses.append(f"{where}: flag caption expected")
     # Sourced predictions that match no gold sentence are false positives too.
     for n, p in enumerate(claims):
         if n not in matched and p.tag == "sourced":
             score.sourced.predicted += 1
             score.direct_exact.predicted += 1
             score.direct_overlap.predicted += 1
+            score.first_source.predicted += 1
     return score
 
 

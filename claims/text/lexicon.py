@@ -25,13 +25,14 @@ def _er_forms(stem: str) -> set[str]:
 # Verbs that report speech whether followed by a clause or by a noun ("a annoncé l'entrée de").
 _STRONG_ER = """
 declar affirm annonc indiqu precis soulign confirm revel rapport racont relat signal evoqu
-mention proclam clam martel reiter repet detaill temoign communiqu twitt tweet revendiqu
+mentionn proclam clam martel reiter repet detaill temoign communiqu twitt tweet revendiqu
+enumer refut
 """.split()
 # Verbs that report speech only with "que", ":", a quote, or in an incise.
 _WEAK_ER = """
 ajout estim rappel assur not observ constat jug consider pens insist alert deplor regrett
 accus denonc suggér avanc lanc gliss lach repliqu retorqu confi comment continu ironis
-nuanc tempér tranch expliqu
+nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit
 """.split()
 _WEAK_ER = [s.replace("é", "e") for s in _WEAK_ER]
 
@@ -68,18 +69,38 @@ WEAK_FORMS |= {
     "repond", "repondu", "repondent", "repondait",
     "avertit", "averti", "avertissent", "avertissait",
     "pretend", "pretendu", "pretendent", "pretendait",
+    # nier, entrevoir
+    "nie", "nient", "niait", "nier", "niant", "entrevoit", "entrevu",
 }
 WEAK_FORMS -= STRONG_FORMS
 
 # "faire part de", "faire état de", "faire savoir que": the cue is the pair of words.
 FAIRE_FORMS = {"fait", "font", "faisait", "faisaient", "fera", "ferait", "faire", "faisant", "fit"}
 FAIRE_OBJECTS = {"part", "etat", "savoir", "valoir"}
+# "a fait ces remarques", "fait une déclaration": a statement made.
+FAIRE_STATEMENTS = {
+    "remarques", "remarque", "declaration", "declarations", "commentaires", "commentaire",
+    "annonce", "annonces", "confidences", "revelations", "aveux",
+}
+# "s'est alarmée de", "s'est félicité de", "s'est inquiété de": a stance taken, reported.
+STANCE_FORMS = (
+    _er_forms("alarm") | _er_forms("inquiet") | _er_forms("felicit") | _er_forms("rejou")
+    | _er_forms("indign") | _er_forms("emu") | {"inquiete", "inquietee", "inquietes", "emue", "rejoui", "rejouie"}
+)
+# "a parlé de X": what was spoken of, reported.
+PARLER_FORMS = {"parle", "parlent", "parlait", "parlaient", "parlera", "parlant"}
 
 # "appeler à", "exhorter à": a call someone made, reported ("a appelé X à réagir").
-CALL_FORMS = _er_forms("appel") | _er_forms("exhort") | {"appelle", "appellent", "appellera", "appelerait", "appeler"}
+CALL_FORMS = (
+    _er_forms("appel") | _er_forms("exhort") | _er_forms("demand") | _er_forms("avis") | _er_forms("invit")
+    | {"appelle", "appellent", "appellera", "appelerait", "appeler"}
+)
 
 # "apprendre" reports speech only with "on" ("on apprend que", "a-t-on appris").
-VAGUE_ONLY_FORMS = {"apprend", "appris", "apprenait", "sait", "savait", "murmure", "raconte"}
+VAGUE_ONLY_FORMS = {
+    "apprend", "appris", "apprenait", "sait", "savait", "murmure", "raconte", "craint",
+    "craindrait", "craignait", "redoute", "redouterait", "soupconne", "soupconnait", "suppose",
+}
 
 # Passive participles that name the reporter with "par": "cité par", "rapporté par".
 PASSIVE_REPORT_FORMS = {
@@ -124,7 +145,7 @@ OUTLET_HEADS = {
     "agence", "agences", "chaine", "chaines", "journal", "journaux", "quotidien", "hebdomadaire",
     "magazine", "site", "television", "radio", "media", "medias", "presse", "correspondant",
     "correspondante", "envoye", "envoyee", "reporter", "journaliste", "journalistes", "redaction",
-    "revue", "blog", "antenne",
+    "revue", "blog", "antenne", "station", "reseau", "micro", "ondes",
 }
 INSTITUTION_HEADS = {
     "ministere", "gouvernement", "armee", "armees", "commandement", "police", "parlement",
@@ -146,6 +167,13 @@ PERSON_ROLE_HEADS = {
     "militaire", "gradé", "grade", "soldat", "combattant", "chercheur", "chercheuse",
     "specialiste", "professeur", "avocat", "avocate", "procureur", "juge", "medecin",
     "m", "mme", "dr", "pr", "monsieur", "madame",
+    "elu", "elue", "elus", "elues", "enseignant", "enseignante", "enseignants", "policier",
+    "policiers", "gendarme", "gendarmes", "pompier", "pompiers", "secouriste", "secouristes",
+    "infirmier", "infirmiere", "etudiant", "etudiante", "commercant", "agriculteur", "eleve",
+    "voisin", "voisine", "victime", "victimes", "rescape", "survivant", "manifestant",
+    "manifestants", "commissaire", "inspecteur", "prefet", "prefete", "sous-prefet",
+    "magistrat", "economiste", "historien", "historienne", "sociologue", "politologue",
+    "syndicaliste", "pdg", "fondateur", "fondatrice", "responsable", "chercheurs", "elus",
 }
 ANONYMOUS_HEADS = {
     "source", "sources", "responsable", "responsables", "officiel", "officiels", "temoin",
@@ -157,7 +185,7 @@ ANONYMOUS_HEADS = {
 DOCUMENT_HEADS = NOMINAL_REPORT | NOMINAL_SELF
 # "selon des informations", "selon les derniers rapports": no source at all.
 VAGUE_HEADS = {"information", "informations", "rumeur", "rumeurs", "nouvelles", "bruits", "echos", "on-dit"}
-VAGUE_PLURAL_REPORTS = {"rapports", "estimations", "sources"}
+VAGUE_PLURAL_REPORTS = {"rapports", "estimations", "sources"}  # bare: "selon des sources"
 # Vague adverbials that need no verb: "Aux dernières nouvelles, ...", "..., dit-on".
 VAGUE_PHRASES = (
     "aux dernieres nouvelles",
@@ -192,6 +220,31 @@ CIRCULATION_SUBJECTS = {
     "sequences", "message", "messages",
 }
 MEDIA_HEADS = OUTLET_HEADS | {"reseaux", "reseau", "internet", "toile"}
+
+# Broadcasters and papers often named bare ("sur franceinfo", "à RTL"): read as media, never
+# as places or people. Only whether a name is a medium; the registry says which source it is.
+MEDIA_NAMES = {
+    "franceinfo", "france info", "france inter", "france culture", "france bleu", "france 2",
+    "france 3", "france 5", "france 24", "rfi", "rtl", "rmc", "europe 1", "bfmtv", "bfm tv",
+    "bfm business", "lci", "cnews", "tf1", "m6", "arte", "tv5monde", "public senat", "lcp",
+    "sud radio", "radio-canada", "radio canada", "ici radio-canada", "cbc", "tva", "lcn",
+    "rtbf", "rts", "rtl info", "la premiere", "le monde", "le figaro", "liberation",
+    "le parisien", "les echos", "ouest-france", "l'equipe", "mediapart", "le point",
+    "l'express", "l'obs", "jeune afrique", "le soleil", "la presse", "le devoir", "bbc", "cnn",
+    "al jazeera", "al-jazeera", "euronews", "france televisions", "radio france",
+}
+# Where something was said, not to whom: "sur Twitter", "sur les réseaux sociaux".
+PLATFORMS = {
+    "twitter", "x", "facebook", "instagram", "telegram", "youtube", "tiktok", "linkedin",
+    "reseaux", "reseau", "internet", "site", "compte", "blog", "place", "whatsapp", "bluesky",
+}
+# Nouns of documents besides the statement and report nouns: "un bilan lu par", "des chiffres
+# dévoilés par", "le point de situation diffusé par", "une vidéo diffusée par".
+DOCUMENT_EXTRA_HEADS = {
+    "chiffres", "point", "donnees", "statistiques", "video", "videos", "enregistrement",
+    "images", "photos", "bulletin", "avis", "decret", "arrete", "texte", "publication",
+    "compte-rendu", "releve", "estimation", "estimations", "previsions",
+}
 
 PRONOUNS_3RD = {"il", "elle", "ils", "elles"}
 DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "ledit", "ladite", "lesdits", "lesdites"}

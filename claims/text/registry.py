@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["KINDS", "RegistryEntry", "Registry", "fold", "alias_key", "loose_key", "entries_from_json"]
+__all__ = ["KINDS", "RegistryEntry", "Registry", "fold", "alias_key", "loose_key", "source_key", "entries_from_json"]
 
 # The kinds a source can have (the same values as claims.models.SourceKind).
 KINDS = ("news_outlet", "person", "institution", "anonymous", "document", "other")
@@ -68,6 +68,12 @@ def loose_key(text: str) -> str:
         if key.startswith(article) and len(key) > len(article):
             return key[len(article) :]
     return key
+
+
+def source_key(name: str) -> str:
+    """How two names of proposed sources are compared: ``alias_key`` without a trailing
+    acronym in brackets ("agence régionale de santé (ARS)" is "agence régionale de santé")."""
+    return alias_key(re.sub(r"\s*\([^()]{1,12}\)?\s*$", "", name) or name)
 
 
 def alias_key(text: str) -> str:

@@ -143,7 +143,7 @@ def test_the_default_limit_is_ten_megabytes(api, analyst, nothing_stored):
 def test_an_upload_over_the_size_limit(api, analyst, settings, nothing_stored):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2_000
+    settings.ANNOTATION_IMPORT_MAX_BYTES = 2_000
     nothing_stored()
     upload = SimpleUploadedFile("big.jsonl", b'{"text": "' + b"x" * 5_000 + b'"}\n')
     response = api(analyst).post("/api/v1/import/annotations/?format=doccano", {"file": upload}, format="multipart")

@@ -39,6 +39,9 @@ def test_submit_reject_fix_resubmit_approve_and_history(page, seeded, login):
     expect(item.locator("mark")).to_have_text(FIRST_SENTENCE_000)
     expect(item).to_contain_text("analyst")
     expect(item).to_contain_text("Unsourced")
+    # Reject with neither comment nor reason opens the row's comment and reason fields.
+    item.get_by_role("button", name="Reject").click()
+    expect(item.get_by_label("Comment")).to_be_focused()
     item.get_by_label("Comment").fill(COMMENT)
     item.get_by_label("Reason").select_option(label="Wrong tag")
     item.get_by_role("button", name="Reject").click()
@@ -86,8 +89,7 @@ def test_submit_reject_fix_resubmit_approve_and_history(page, seeded, login):
         ("created", "analyst"),
         ("submitted", "analyst"),
         ("rejected", "reviewer"),
-        ("edited", "analyst"),
-        ("submitted", "analyst"),
+        ("submitted", "analyst"),  # edited and submitted with one click: one step, one version
         ("approved", "reviewer"),
     ]
     expect(steps).to_have_count(len(expected))
@@ -98,7 +100,7 @@ def test_submit_reject_fix_resubmit_approve_and_history(page, seeded, login):
     expect(steps.nth(2)).to_contain_text("Reason: Wrong tag")
     expect(steps.nth(3).get_by_role("row", name="Tag unsourced sourced")).to_be_visible()
     expect(steps.nth(3).get_by_role("row", name="Chain no source Mehr News Agency")).to_be_visible()
-    expect(steps.nth(5).get_by_role("row", name="Status submitted approved")).to_be_visible()
+    expect(steps.nth(4).get_by_role("row", name="Status submitted approved")).to_be_visible()
 
 
 def test_queue_filters_and_dashboard_charts_in_the_browser(page, seeded, login):
@@ -143,7 +145,7 @@ def test_queue_filters_and_dashboard_charts_in_the_browser(page, seeded, login):
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Dashboard").click()
     expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
-    expect(page.locator("svg[role=img]")).to_have_count(3)
+    expect(page.locator("svg[role=img]")).to_have_count(4)  # with claims per week by tag
     expect(page.locator("svg[role=img]").first).to_contain_text("Mehr News Agency")
     expect(page.locator(".dashboard")).to_contain_text("analyst, analyst2")
 

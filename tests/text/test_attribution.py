@@ -97,10 +97,10 @@ def test_editorial_sentences_of_seed_004_are_unsourced(seeds):
     results, _ = seeds
     claims = [s for s in results["004"] if s.is_claim]
     assert len(claims) >= 25
-    sourced = [s for s in claims if s.tag == "sourced"]
-    # The one cue in 004 is "Aux dernières nouvelles": vague, not a source.
-    assert [s.text[:23] for s in sourced] == ["Aux dernières nouvelles"]
-    assert all(link.vague for link in sourced[0].links)
+    assert not [s for s in claims if s.tag == "sourced"]
+    # The one cue in 004 is "Aux dernières nouvelles": vague, so unsourced with the flag.
+    vague = [s for s in claims if "vague" in s.flags]
+    assert [s.text[:23] for s in vague] == ["Aux dernières nouvelles"]
     # Questions used as sub-headings are not claims.
     assert not sentence_with(results["004"], "Côté syrien").is_claim
 
@@ -116,19 +116,15 @@ def test_editorial_sentences_of_seed_004_are_unsourced(seeds):
 def test_vague_forms_are_vague_not_a_named_source(seeds, prefix, needle, mention):
     results, _ = seeds
     sentence = sentence_with(results[prefix], needle)
-    assert sentence.tag == "sourced"
-    (link,) = sentence.links
-    assert link.vague is True
-    assert link.source.slug == "vague-attribution"
-    assert link.source.kind == "other"
-    assert link.mention.text == mention
+    # Vague: unsourced with the flag, and no "Vague attribution" pseudo-source (CONTRACT.md).
+    assert sentence.tag == "unsourced" and sentence.flags == ("vague",)
+    assert sentence.links == ()
 
 
 def test_vague_without_the_registry_marker_is_still_vague():
     result = attribution.suggest("Selon des informations, le convoi est parti. On dit que la ville est tombée.", [])
     for sentence in result:
-        (link,) = sentence.links
-        assert link.vague and link.source.slug is None and link.source.kind == "other"
+        assert sentence.tag == "unsourced" and sentence.flags == ("vague",) and not sentence.links
 
 
 def test_selon_lesquels_is_not_a_cue(seeds, registry):
@@ -140,15 +136,20 @@ def test_selon_lesquels_is_not_a_cue(seeds, registry):
     assert alone[0].tag == "unsourced"
 
 
-def test_photo_credits_and_publisher_lines_are_not_claims(seeds):
+def test_captions_are_sourced_to_their_credit_and_publisher_lines_are_not_claims(seeds):
     results, _ = seeds
     for prefix in ("001", "002", "003"):
         for sentence in results[prefix]:
-            if any(mark in sentence.text for mark in ("©", "(AFP photo)", "SOURCE:", "Source: Divers", "Partager")):
+            if any(mark in sentence.text for mark in ("SOURCE:", "Source: Divers", "Partager")):
                 assert not sentence.is_claim, sentence.text
                 assert sentence.tag is None and not sentence.links
-    # No claim anywhere cites AFP or Reuters because of a photo credit.
-    assert "afp" not in [s for r in (results["001"], results["003"]) for c in r for s in chain(c)]
+            elif any(mark in sentence.text for mark in ("©", "(AFP photo)")):
+                # A caption is a claim about its picture, sourced to its credit (guidelines §5).
+                assert sentence.is_claim and sentence.tag == "sourced" and sentence.flags == ("caption",)
+                assert chain(sentence)[0] in {"afp", "reuters"}
+    # No body sentence cites AFP or Reuters because of a photo credit.
+    body = [c for r in (results["001"], results["003"]) for c in r if "caption" not in c.flags]
+    assert "afp" not in [s for c in body for s in chain(c)]
 
 
 # --- cue rules on text the rules were not written for --------------------------------------------
@@ -236,6 +237,9 @@ def test_every_link_has_rule_confidence_cue_and_kind(seeds):
                 assert link.rule and 0 < link.confidence <= 1
                 assert link.source.kind in kinds
                 assert texts[prefix][link.mention.start : link.mention.end] == link.mention.text
+                if link.rule in {"caption.credit", "dispatch.credit"}:
+                    assert link.cue is None  # a credit is its own cue
+                    continue
                 assert texts[prefix][link.cue.start : link.cue.end] == link.cue.text
 
 

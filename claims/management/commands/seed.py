@@ -76,11 +76,14 @@ class Command(BaseCommand):
                 "url": entry.get("url", ""),
                 "description": entry.get("description", ""),
             }
-            source, was_created = Source.objects.get_or_create(slug=entry["slug"], defaults=defaults)
+            # Fields the registry pages added: only set when the fixture gives them.
+            defaults.update({key: entry[key] for key in ("affiliation", "language") if key in entry})
+            # all_objects: a source merged into another keeps its slug and must not come back.
+            source, was_created = Source.all_objects.get_or_create(slug=entry["slug"], defaults=defaults)
             if was_created:
                 created += 1
             elif any(getattr(source, key) != value for key, value in defaults.items()):
-                Source.objects.filter(pk=source.pk).update(**defaults)
+                Source.all_objects.filter(pk=source.pk).update(**defaults)
                 updated += 1
         return created, updated
 

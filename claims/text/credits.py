@@ -1,0 +1,221 @@
+"""Credits: who a picture's caption and a whole dispatch are credited to.
+
+Pure Python (no Django, no spaCy). Two readings, both from the text's shape alone:
+
+- **caption credits**: « ©AFP », « (AFP photo) », « ( AFP / LUDOVIC MARIN ) »,
+  « … - PHILIPPE HUGUEN / AFP », « Photo : CBC / Samantha Samson », « - Photo THX/TTXVN ». A
+  caption is a claim about its picture and its credit is its source (docs/guidelines.md §5);
+  a line that is only a credit ("HANDOUT / AFP") is no claim, but it credits the one-sentence
+  line right before it, which is then that picture's caption.
+- **dispatch credits**: a dateline « PARIS, 9 mars (Reuters) - », « WASHINGTON (AFP) — »,
+  « (Belga) - » at the start of the body, or a wire credit line « avec AFP », « (Belga) »,
+  « AFP », « Auteur : AFP », « information fournie par AFP … », « Par X (avec AFP) ». The
+  dispatch is then the agency's: it is the outermost link of every chain in it, and the
+  body sentences that attribute nothing are sourced to it.
+
+Offsets are code points into the text given, end-exclusive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Credit", "caption_credit", "credit_only", "dispatch_credit", "WIRE_AGENCIES"]
+
+# News agencies whose name on a line of its own, after "avec", in a dateline or as a photo
+# credit credits the text or the picture. Photo-only agencies (Getty, EPA, Sipa...) credit
+# pictures, never a dispatch.
+WIRE_AGENCIES = (
+    "AFP", "Agence France-Presse", "Agence France Presse", "Reuters", "AP", "Associated Press",
+    "Belga", "ANSA", "DPA", "dpa", "EFE", "ATS", "Keystone-ATS", "Xinhua", "Chine nouvelle",
+    "TASS", "ITAR-TASS", "RIA Novosti", "Anadolu", "APS", "MAP", "APMnews", "Kyodo", "Yonhap",
+    "Agence Ecofin", "APA", "PANA", "Agence Anadolu", "AA", "KUNA", "WAM", "SPA", "MENA",
+    "QNA", "Bernama", "Antara", "Notimex", "Lusa", "Europa Press", "Prensa Latina", "TTXVN",
+    "VNA", "Belta", "Ukrinform", "Interfax", "PAP", "CTK", "AGI", "Adnkronos", "APM",
+)
+PHOTO_AGENCIES = (
+    "Getty Images", "Getty", "EPA", "EPA-EFE", "Sipa", "Maxppp", "Abaca", "Hans Lucas",
+    "Shutterstock", "Wikimedia Commons", "Pixabay", "Unsplash", "AFP PHOTO", "Reuters/Pool",
+    "Pool", "Handout", "DR", "THX",
+)
+_ALL = sorted({*WIRE_AGENCIES, *PHOTO_AGENCIES}, key=len, reverse=True)
+_WIRE_FOLDED = {a.casefold() for a in WIRE_AGENCIES}
+_KNOWN_FOLDED = {a.casefold() for a in _ALL}
+_WIRE_ALT = "|".join(re.escape(a) for a in sorted(WIRE_AGENCIES, key=len, reverse=True))
+_PHOTO_WORDS = {"photo", "photos", "crédit", "crédits", "credit", "credits", "archives", "d'archives",
+                "d’archives", "illustration", "d'illustration", "d’illustration", "image", "afp photo"}
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """The credited agency's name as the text writes it, and where (code points)."""
+
+    name: str
+    start: int
+    end: int
+    line: tuple[int, int] | None = None  # a credit line of its own: no claim
+
+
+# --- captions ------------------------------------------------------------------------------------
+
+_COPYRIGHT_RE = re.compile(r"[©Ⓒ]\s*(?P<who>[^\s©Ⓒ()][^©Ⓒ()]{0,60}?)\s*[)\].]*\s*$")
+_PAREN_END_RE = re.compile(r"\((?P<inner>[^()]{1,80})\)\s*\.?\s*$")
+_SLASH_TAIL_RE = re.compile(  # "… - PHILIPPE HUGUEN / AFP", "… Ludovic Marin/AFP"
+    r"(?:^|[\s.,;–—-])(?P<inner>[A-Za-zÀ-ÖØ-öø-ÿ'’ .\-]{0,40}/\s*[A-Za-zÀ-ÖØ-öø-ÿ'’ .\-/]{1,40})\s*$"
+)
+_PHOTO_TAIL_RE = re.compile(  # "… - Photo THX/TTXVN", "… Photo : Reuters", "Photo AFP"
+    r"(?:^|\s[-–—|]\s*|\.\s*|\s)(?i:photos?|crédits?\s+photos?|crédits?)\s*[:©]?\s*(?P<inner>[^\s:][^:]{0,40}?)\s*\.?\s*$"
+)
+_AGENCY_PHOTO_RE = re.compile(r"(?P<inner>\b(?:" + "|".join(re.escape(a) for a in _ALL) + r"))\s+(?i:photos?)\s*\.?\s*$")
+
+
+_LEAD_RE = re.compile(r"^(?:(?i:photos?|crédits?|credits?|d['’]archives|d['’]illustration|archives|illustration|image)\b[\s:.,;()\-–—]*)+")
+_TRAIL_RE = re.compile(r"(?:[\s:.,;()\-–—]*\b(?i:photos?|d['’]archives|d['’]illustration|archives|illustration))+$")
+
+
+def _agency_in(inner: str, offset: int) -> Credit | None:
+    """The credited agency inside a credit ("AFP / LUDOVIC MARIN", "Photo : Reuters", "THX/TTXVN")."""
+    cleaned: list[tuple[str, int]] = []
+    pos = 0
+    for piece in inner.split("/"):
+        at = pos
+        pos += len(piece) + 1
+        lead = _LEAD_RE.match(piece.lstrip(" \t:.,;()-–—"))
+        body = piece.lstrip(" \t:.,;()-–—")
+        at += len(piece) - len(body)
+        if lead:
+            at += lead.end()
+            body = body[lead.end() :]
+        body = _TRAIL_RE.sub("", body).rstrip(" \t:.,;()-–—")
+        if body:
+            cleaned.append((body, offset + at))
+    if not cleaned:
+        return None
+    for text, at in cleaned:
+        if text.casefold() in _WIRE_FOLDED:
+            return Credit(text, at, at + len(text))
+    for text, at in cleaned:
+        if text.casefold() in _KNOWN_FOLDED:
+            return Credit(text, at, at + len(text))
+    acronyms = [(t, a) for t, a in cleaned if _acronym(t)]
+    if len(acronyms) > 1:  # "THX/TTXVN": one credit written with both agencies
+        first, last = acronyms[0], acronyms[-1]
+        return Credit(inner[first[1] - offset : last[1] - offset + len(last[0])], first[1], last[1] + len(last[0]))
+    if acronyms:
+        text, at = acronyms[0]
+        return Credit(text, at, at + len(text))
+    text, at = cleaned[0]
+    if len(text.split()) > 3:
+        return None
+    return Credit(text, at, at + len(text))
+
+
+def _acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return " " not in text and 2 <= len(letters) <= 10 and all(c.isupper() for c in letters)
+
+
+def caption_credit(line: str, offset: int = 0) -> Credit | None:
+    """The credit of a caption line, if it ends (or starts) with one; offsets shifted by ``offset``."""
+    line = line.rstrip()
+    m = _COPYRIGHT_RE.search(line)
+    if m:
+        who = m.group("who").strip()
+        return Credit(who, offset + m.start("who"), offset + m.start("who") + len(who))
+    m = _PAREN_END_RE.search(line)
+    if m:
+        inner = m.group("inner")
+        if "/" in inner or any(w.casefold().strip(":") in _PHOTO_WORDS for w in inner.split()) or inner.strip() in _ALL:
+            credit = _agency_in(inner, offset + m.start("inner"))
+            if credit is not None and (
+                "/" in inner or credit.name.casefold() in _KNOWN_FOLDED or _acronym(credit.name)
+            ):
+                return credit
+    m = _PHOTO_TAIL_RE.search(line)
+    if m:
+        credit = _agency_in(m.group("inner"), offset + m.start("inner"))
+        if credit is not None:
+            return credit
+    m = _AGENCY_PHOTO_RE.search(line)
+    if m:
+        return Credit(m.group("inner"), offset + m.start("inner"), offset + m.end("inner"))
+    m = _SLASH_TAIL_RE.search(line)
+    if m:
+        inner = m.group("inner")
+        credit = _agency_in(inner, offset + m.start("inner"))
+        if credit is not None and (credit.name.casefold() in _KNOWN_FOLDED or _acronym(credit.name)):
+            return credit
+    return None
+
+
+def credit_only(line: str) -> bool:
+    """A line that is a credit and nothing else ("HANDOUT / AFP", "Photo : CBC / Jean Dupont")."""
+    credit = caption_credit(line)
+    if credit is None:
+        return False
+    rest = line[: credit.start] + " " + line[credit.end :]
+    rest = re.sub(r"(?i)\b(?:photos?|crédits?|credits?|d['’]archives|d['’]illustration|archives|illustration)\b", " ", rest)
+    rest = re.sub(r"[/©Ⓒ():.,;\-–—|]", " ", rest)
+    words = rest.split()
+    # What is left is at most the photographer's name.
+    return len(words) <= 3 and not any(w[:1].islower() and len(w) > 3 for w in words)
+
+
+# --- dispatches ----------------------------------------------------------------------------------
+
+_DATELINE_RE = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w'’.\- ]{1,40}?(?:\s*,\s*[^()\n]{1,40}?)?\s*)?"
+    r"\((?P<agency>[^()\n]{2,40})\)\s*(?:[-–—]{1,2}|:)\s*\S"
+)
+_CREDIT_LINE_RES = (
+    re.compile(r"^\(?\s*(?P<agency>" + _WIRE_ALT + r")(?:\s+(?:FR|fr|Photo|photo))?\s*\)?\s*\.?$"),
+    re.compile(r"(?:^|\(|\s)(?i:avec)\s+(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"),
+    re.compile(
+        r"^(?i:information\s+fournie\s+par|informations?\s+de|auteurs?\s*:|par|source\s*:|sources\s*:)\s*"
+        r"(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"
+    ),
+)
+_MAX_CREDIT_LINE_WORDS = 12
+_END_CREDIT_RE = re.compile(r"\(\s*(?P<agency>" + _WIRE_ALT + r")\s*\)\s*$")
+
+
+def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
+    """The agency a whole dispatch is credited to: a dateline at the start of one of the first
+    body lines, or a wire credit on a line of its own. ``lines`` are (start, end) of the
+    text's non-blank lines, in order."""
+    for n, (start, end) in enumerate(lines):
+        line = text[start:end]
+        words = line.split()
+        if len(words) <= _MAX_CREDIT_LINE_WORDS:
+            for pattern in _CREDIT_LINE_RES:
+                m = pattern.search(line)
+                if m:
+                    return Credit(
+                        m.group("agency"), start + m.start("agency"), start + m.end("agency"), (start, end)
+                    )
+        if n < 6 and len(words) > 4:
+            m = _DATELINE_RE.match(line)
+            if m:
+                agency = m.group("agency").strip()
+                if _dateline_agency(agency):
+                    at = start + m.start("agency") + m.group("agency").index(agency)
+                    return Credit(agency, at, at + len(agency))
+    # "… qui avait fait 14 morts. (Belga)": the agency closing the last paragraph.
+    if lines:
+        start, end = lines[-1]
+        m = _END_CREDIT_RE.search(text, start, end)
+        if m:
+            return Credit(m.group("agency"), m.start("agency"), m.end("agency"))
+    return None
+
+
+def _dateline_agency(name: str) -> bool:
+    """ "(Reuters)", "(APMnews)", "(VOVWORLD)": a name, not a remark in brackets."""
+    words = name.split()
+    if not words or len(words) > 4 or any(c.isdigit() for c in name):
+        return False
+    if name.casefold() in _WIRE_FOLDED:
+        return True
+    # One or two capitalised words: an agency or an outlet's wire ("(Belga)", "(APMnews)").
+    return all(w[:1].isupper() for w in words) and len(words) <= 2

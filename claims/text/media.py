@@ -1,0 +1,175 @@
+"""Media and documents in a sentence: the medium a statement was made in or to (« A l'antenne
+de franceinfo », « sur RTL », « au micro de X », « dans une entrevue accordée à X », « une vidéo
+diffusée par X ») and a document's agent (« selon un bilan lu … par X »).
+
+Pure Python (no Django). Used by ``claims.text.cues``.
+"""
+
+from __future__ import annotations
+
+from claims.text import lexicon as lx
+from claims.text.sentence import (
+    _DE,
+    OUTER,
+    Cue,
+    Sentence,
+    _mention,
+    _np_after,
+    _skip_time_words,
+)
+
+_DOCUMENT_LIKE = lx.NOMINAL_SELF | lx.NOMINAL_REPORT | lx.DOCUMENT_EXTRA_HEADS
+
+
+def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """ "un bilan lu à la télévision par X", "le communiqué publié par X", "des chiffres
+    dévoilés par X": the document's author or carrier, named by "par" after a participle."""
+    i, j, why = np
+    head = s.head_of(i, j)
+    if s.f[head] not in _DOCUMENT_LIKE:
+        return None
+    k = s.next_word(head + 1)
+    for _ in range(4):  # "le point de situation diffusé par": past adjectives and "de X"
+        if k < s.n and s.doc[k].pos_ == "ADJ" and not s.f[k].endswith(("e", "u", "is", "it", "es")):
+            k = s.next_word(k + 1)
+        elif k + 1 < s.n and s.f[k] in {"de", "d'"} and s.doc[s.next_word(k + 1)].pos_ == "NOUN":
+            k = s.next_word(s.next_word(k + 1) + 1)
+        else:
+            break
+    if k >= s.n or not s.doc[k].text.islower() or not s.f[k].endswith(("e", "es", "u", "us", "is", "ees", "it")):
+        return None  # a participle ("lu", "publié", "diffusés"), whatever the tagger calls it
+    for _ in range(16):
+        k = s.next_word(k + 1)
+        if k >= s.n or s.f[k] in {",", ";", ".", ":", "«", '"'} or s.finite_verb(k):
+            return None
+        if s.f[k] == "par":
+            agent = _np_after(s, k + 1, appositions=False)
+            if agent is not None and s.source_like(agent[0], agent[1]):
+                return agent
+            return None
+    return None
+
+
+def _medium_cues(s: Sentence) -> list[Cue]:
+    """The medium a statement was made in or to, before its speaker: « A l'antenne de
+    franceinfo, X a dit », « Au micro de RTL », « Dans une entrevue accordée au réseau CBC »,
+    « Dans une vidéo diffusée par le Kremlin, X s'est félicité »."""
+    cues = []
+    f = s.f
+    for k in range(s.n):
+        if k in s.used:
+            continue
+        start = k
+        np_from = None
+        if f[k] in {"antenne", "micro", "ondes", "plateau"} and k >= 1:
+            p = s.prev_word(k - 1)
+            if p >= 0 and f[p] in {"l'", "le", "les", "la"}:
+                p = s.prev_word(p - 1)
+            if p < 0 or f[p] not in {"a", "sur", "au", "aux"}:
+                continue
+            start = p
+            de = s.next_word(k + 1)
+            if de >= s.n or f[de] not in {"de", "d'", "du", "des"}:
+                continue
+            np_from = de + 1 if f[de] in {"de", "d'"} else de
+        elif f[k] in {"interview", "entrevue", "entretien", "entretiens", "interviews"}:
+            q = s.next_word(k + 1)
+            if q >= s.n or f[q] not in {"accordee", "accorde", "donnee", "donne", "accordees"}:
+                continue
+            q = s.next_word(q + 1)
+            steps = 0
+            while q < s.n and steps < 4 and s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:
+                q = s.next_word(q + 1)
+                steps += 1
+            if q >= s.n or s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:
+                continue
+            np_from = q + 1 if s.doc[q].text.lower() in {"à", "a"} else q
+        elif f[k] in lx.BROADCAST_FORMS and k >= 1:
+            # "Dans une vidéo diffusée par le Kremlin": a document carried by a source.
+            p = s.prev_word(k - 1)
+            if p < 0 or f[p] not in _DOCUMENT_LIKE:
+                continue
+            q = s.next_word(k + 1)
+            if q >= s.n or f[q] != "par":
+                continue
+            np_from = q + 1
+        else:
+            continue
+        np = _np_after(s, np_from, appositions=False)
+        if np is None:
+            continue
+        i, j, _ = np
+        if not (s.outlet_like(i, j) or s.source_like(i, j) or _medium_name(s, i, j)):
+            continue
+        s.used.update(range(start, j))
+        cues.append(Cue("prep.medium", OUTER, start, (start, k + 1), [_mention(s, i, j)]))
+    return cues
+
+
+def _medium_name(s: Sentence, i: int, j: int) -> bool:
+    """A broadcaster's name ("franceinfo", "RTL"), a name in capitals or a proper noun."""
+    words = [q for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES]
+    if not words:
+        return False
+    joined = " ".join(s.f[q] for q in words)
+    if joined in lx.MEDIA_NAMES or s.f[words[0]] in lx.MEDIA_NAMES or any(
+        joined.startswith(name + " ") or ("le " + joined) == name or ("la " + joined) == name for name in lx.MEDIA_NAMES
+    ):
+        return True
+    return any(s.doc[q].text.isupper() and len(s.doc[q].text) > 1 or s.doc[q].pos_ == "PROPN" for q in words)
+
+
+def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
+    """ "à la chaîne Y", "à l'AFP", "sur RTL", "au micro de Y", "dans une interview accordée à
+    Y" after a speech verb or a nominal cue: the outlet spoken to."""
+    k = _skip_time_words(s, k)
+    if k >= s.n:
+        return None
+    word = s.doc[k].text.lower()
+    nxt = s.next_word(k + 1)
+    if nxt < s.n and s.f[nxt] in {"l'", "les", "le", "la"}:
+        nxt = s.next_word(nxt + 1)
+    on_air = nxt < s.n and s.f[nxt] in {"antenne", "micro", "ondes", "plateau"}
+    if word == "sur" or word in {"au", "à"} and on_air:
+        if on_air:
+            de = s.next_word(nxt + 1)
+            if de < s.n and s.f[de] in {"de", "d'", "du", "des"}:
+                np = _np_after(s, de + 1 if s.f[de] in {"de", "d'"} else de, appositions=False)
+                if np is not None and (s.outlet_like(np[0], np[1]) or _medium_name(s, np[0], np[1])):
+                    return np[0], np[1]
+            return None
+        if word != "sur":
+            return None
+        np = _np_after(s, k + 1, appositions=False)
+        if np is None:
+            return None
+        i, j, _ = np
+        if any(s.f[q] in lx.PLATFORMS for q in range(i, j)):
+            return None  # "sur Twitter", "sur les réseaux sociaux": where, not who
+        if s.outlet_like(i, j) and s.f[s.head_of(i, j)] not in lx.MEDIA_HEADS - lx.OUTLET_HEADS:
+            return i, j
+        if _medium_name(s, i, j) and s.doc[s.head_of(i, j)].ent_type_ not in {"LOC", "PER"}:
+            return i, j
+        return None
+    if word == "dans":
+        q = s.next_word(k + 1)
+        if q < s.n and s.f[q] in {"une", "un", "l'", "son", "sa"}:
+            q = s.next_word(q + 1)
+        if q < s.n and s.f[q] in {"interview", "entrevue", "entretien"}:
+            a = s.next_word(q + 1)
+            if a < s.n and s.f[a] in {"accordee", "accorde", "donnee", "donne"}:
+                return _to_outlet(s, a + 1)
+        return None
+    if word not in {"à", "au", "aux"}:
+        return None
+    np = _np_after(s, k + 1, appositions=False)
+    if np is None:
+        return None
+    i, j, _ = np
+    head = s.head_of(i, j)
+    if s.outlet_like(i, j) and s.f[head] not in {"journaliste", "journalistes", "reporter"}:
+        return i, j
+    named = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES)
+    if any(named == name or named.startswith(name + " ") or name.endswith(" " + named) for name in lx.MEDIA_NAMES):
+        return i, j  # "à France Bleu Breizh Izel", "au Soleil"
+    return None

@@ -1,0 +1,155 @@
+"""People's names inside source mentions: "le gouverneur de la Banque de France, François
+Villeroy de Galhau" names François Villeroy de Galhau; "M. Villeroy", "Mme Levy", "le chef
+Bordeleau" name someone by a title and a surname.
+
+Pure Python (no Django). Works on a parsed ``claims.text.cues.Sentence``: capitalised word
+runs, with name particles ("de", "al-", "ben") inside, that are not the complement of a role
+("de la Banque de France", "des Affaires étrangères") and no registry entity covers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claims.text.cues import Sentence
+
+__all__ = ["TITLES", "name_after", "person_run", "strip_titles"]
+
+# Titles before a name; the name without them is the person's.
+TITLES = {
+    "m", "m.", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "monsieur", "madame",
+    "general", "colonel", "commandant", "capitaine", "lieutenant", "chef", "president",
+    "presidente", "ministre", "premier", "cheikh", "sheikh", "imam", "ayatollah", "emir",
+    "roi", "reine", "prince", "princesse", "maire", "juge", "maitre", "pere", "soeur", "saint",
+    "sir", "lord", "lady", "marechal", "amiral", "sergent", "caporal", "depute", "deputee",
+    "senateur", "senatrice", "gouverneur", "professeur", "docteur",
+}
+_PARTICLES = {"de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "ben", "bin", "ibn",
+              "al", "el", "abou", "abu", "ould", "y", "da", "di", "dos", "do"}
+# Capitalised words that start institutions and places, not people.
+_NOT_NAMES = {
+    "affaires", "etrangeres", "banque", "france", "etat", "etats", "republique", "nations",
+    "unies", "union", "conseil", "ministere", "gouvernement", "assemblee", "senat", "police",
+    "gendarmerie", "service", "services", "commission", "communication", "defense", "interieur",
+    "justice", "sante", "economie", "finances", "programme", "organisation", "agence", "office",
+    "association", "federation", "fraternite", "ville", "parti", "front", "unite", "forces",
+    "armee", "garde", "comite", "cour", "tribunal", "chambre", "maison", "blanche", "kremlin",
+    "pentagone", "elysee", "matignon", "quai", "onu", "oms", "otan", "ue", "bce", "fmi",
+    "premier", "president", "presidente", "ministre", "anciens", "combattants", "education",
+    "travail", "culture", "sports", "transports", "agriculture", "environnement", "energie",
+    "industrie", "commerce", "recherche", "enseignement", "superieur", "nationale", "national",
+    "internationale", "international", "europeenne", "europeen", "centrale", "central",
+    "haut", "haute", "conseiller", "secretaire", "general", "generale", "directeur", "directrice",
+    "twitter", "facebook", "x", "instagram", "telegram", "youtube",
+}
+
+
+def _folded(s: "Sentence", k: int) -> str:
+    return s.f[k].rstrip(".")
+
+
+def _capital(s: "Sentence", k: int) -> bool:
+    t = s.doc[k]
+    text = t.text
+    if text[:3].lower() in {"al-", "el-"} and text[3:4].isupper():
+        return True
+    return text[:1].isupper() and not t.is_punct
+
+
+def _runs(s: "Sentence", i: int, j: int) -> list[tuple[int, int]]:
+    """Capitalised word runs in [i, j), particles inside allowed ("Villeroy de Galhau")."""
+    runs = []
+    k = i
+    while k < j:
+        if s.doc[k].is_space or not _capital(s, k):
+            k += 1
+            continue
+        start = k
+        end = k + 1
+        q = k + 1
+        while q < j:
+            t = s.doc[q]
+            if t.is_space:
+                q += 1
+                continue
+            if _capital(s, q) or (t.text == "-" and q + 1 < j and _capital(s, q + 1)):
+                end = q + 1
+                q += 1
+                continue
+            if _folded(s, q) in _PARTICLES:
+                nxt = s.next_word(q + 1)
+                if nxt < j and s.f[nxt] in _PARTICLES:
+                    nxt = s.next_word(nxt + 1)  # "de la"
+                if nxt < j and _capital(s, nxt):
+                    q = nxt
+                    continue
+            break
+        runs.append((start, end))
+        k = end
+    return runs
+
+
+def strip_titles(s: "Sentence", i: int, j: int) -> tuple[int, int]:
+    """[i, j) without leading titles ("M.", "Mme", "le général") and determiners."""
+    while i < j and (s.doc[i].is_space or s.doc[i].is_punct or _folded(s, i) in TITLES
+                     or s.f[i] in {"le", "la", "l'", "les"}):
+        i += 1
+    return i, j
+
+
+def _after_de(s: "Sentence", k: int) -> bool:
+    """Token ``k`` follows "de", "du", "des", "de la", "de l'": a complement, not a name."""
+    p = s.prev_word(k - 1)
+    if p >= 0 and s.f[p] in {"la", "l'", "le", "les"}:
+        p = s.prev_word(p - 1)
+    return p >= 0 and s.f[p] in {"de", "d'", "du", "des", "a", "au", "aux", "en", "sur", "pour", "par"}
+
+
+def person_run(s: "Sentence", i: int, j: int) -> tuple[int, int] | None:
+    """The token span of a person's name inside [i, j), titles stripped, if there is one."""
+    for start, end in _runs(s, i, j):
+        if any(s.doc[k].ent_type_ in {"NEWS_OUTLET", "INSTITUTION"} for k in range(start, end)):
+            continue
+        a, b = strip_titles(s, start, end)
+        if a >= b:
+            continue
+        words = [k for k in range(a, b) if not s.doc[k].is_space and s.f[k] not in _PARTICLES]
+        if not words:
+            continue
+        if _after_de(s, start) or all(_folded(s, k) in _NOT_NAMES for k in words):
+            # "de la Communication Issa Tchiroma Bakary": a name may follow the complement's
+            # institution word(s).
+            rest = words
+            while rest and _folded(s, rest[0]) in _NOT_NAMES:
+                rest = rest[1:]
+            if len(rest) >= 2 and rest != words and not any(_folded(s, k) in _NOT_NAMES for k in rest):
+                return rest[0], b
+            continue
+        if _folded(s, words[0]) in _NOT_NAMES:
+            continue
+        if len(words) >= 2 or s.doc[words[0]].ent_type_ == "PER" or a > start:
+            return a, b
+    return None
+
+
+def name_after(s: "Sentence", j: int) -> tuple[int, int] | None:
+    """A name right after a role ("Le ministre … Mohamed Bazoum a démenti", "le porte-parole,
+    Saad Maan, a dit"): the run of capitalised words starting at ``j`` (after one comma) when a
+    verb, a comma, a preposition or the end follows it."""
+    k = s.next_word(j)
+    if k < s.n and s.f[k] == ",":
+        k = s.next_word(k + 1)
+    if k >= s.n or not _capital(s, k):
+        return None
+    runs = _runs(s, k, s.n)
+    if not runs or runs[0][0] != k:
+        return None
+    start, end = runs[0]
+    nxt = s.next_word(end)
+    if nxt < s.n and not (s.f[nxt] in {",", ".", ")"} or s.doc[nxt].pos_ in {"AUX", "VERB", "ADP"}):
+        return None
+    words = [q for q in range(start, end) if not s.doc[q].is_space and s.f[q] not in _PARTICLES]
+    if len(words) < 2 or any(_folded(s, q) in _NOT_NAMES for q in words):
+        return None
+    return start, end

@@ -68,6 +68,8 @@ TASKS_WORKER = $$(if [ -n "$$CELERY_BROKER_URL" ]; then echo "$(BIN)/celery -A a
 
 serve: migrate
 	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v 0
+	@# The production cache's table (shared throttle counters, dbcache); idempotent.
+	$(PROD) $(BIN)/python manage.py createcachetable
 	@echo "Serving (production settings) on http://$(HOST):$(PORT) with $(WORKERS) workers x $(THREADS) threads"
 	@export $(PROD); \
 	$(TASKS_WORKER) & worker=$$!; \

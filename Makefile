@@ -12,13 +12,15 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: run serve test bench install browser migrate seed check help screenshots screenshots-sources
+.PHONY: run serve stop test bench install browser migrate seed check help screenshots screenshots-sources axe
 
 help:
 	@echo "make run    - set up and serve the app on http://$(HOST):$(PORT) with seed data"
 	@echo "make test   - set up and run the whole test suite"
 	@echo "make serve  - serve as production would (gunicorn, DEBUG off)"
 	@echo "make bench  - run the benchmark suite, write bench/RESULTS.md"
+	@echo "make stop   - stop the embedded PostgreSQL (its data in .pgdata/ stays)"
+	@echo "make screenshots - take the README's screenshots (docs/*.png) in the browser"
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 is needed (Django 6); none found." >&2; exit 1; }
@@ -43,10 +45,12 @@ seed: migrate
 
 run: seed
 	@echo "Serving on http://$(HOST):$(PORT) (demo users: analyst / analyst-demo, reviewer / reviewer-demo, admin / admin-demo)"
-	@# The tasks worker (attribution suggestions) runs beside the server and stops with it.
-	@# (Its own process group, so that one kill stops it and its autoreloader's child.)
-	@export DJANGO_DEBUG=$${DJANGO_DEBUG:-1}; \
-	set -m; $(BIN)/python manage.py db_worker & worker=$$!; set +m; \
+	@# The tasks worker (attribution suggestions) runs beside the server and stops with it; it
+	@# outlives database restarts (run_worker). (Its own process group, so that one kill stops
+	@# it and its autoreloader's child.) runserver starts a thread, and so a database
+	@# connection, per request: a small pool bounds them (DJANGO_DB_POOL_MAX).
+	@export DJANGO_DEBUG=$${DJANGO_DEBUG:-1} DJANGO_DB_POOL_MAX=$${DJANGO_DB_POOL_MAX:-6}; \
+	set -m; $(BIN)/python manage.py run_worker & worker=$$!; set +m; \
 	trap 'kill -- -$$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -64,22 +68,33 @@ PROD := DJANGO_SETTINGS_MODULE=$(SETTINGS) \
 # The tasks worker: django-tasks-db's by default; Celery's when CELERY_BROKER_URL names a broker
 # (RabbitMQ or Redis; more workers on other hosts: `celery -A annotator worker`).
 TASKS_WORKER = $$(if [ -n "$$CELERY_BROKER_URL" ]; then echo "$(BIN)/celery -A annotator worker -l WARNING"; \
-	else echo "$(BIN)/python manage.py db_worker"; fi)
+	else echo "$(BIN)/python manage.py run_worker"; fi)
 
 serve: migrate
 	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v 0
-	@# The production cache's table (shared throttle counters, dbcache); idempotent.
 	$(PROD) $(BIN)/python manage.py createcachetable
 	@echo "Serving (production settings) on http://$(HOST):$(PORT) with $(WORKERS) workers x $(THREADS) threads"
-	@export $(PROD); \
+	@export $(PROD) GUNICORN_CONTROL_SOCKET=$${GUNICORN_CONTROL_SOCKET:-$(XDG_RUNTIME_DIR)/annotator-gunicorn-$(PORT).ctl}; \
 	$(TASKS_WORKER) & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn annotator.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --worker-class gthread --threads $(THREADS) \
 		--access-logfile - --error-logfile - --graceful-timeout 10
 
+# The embedded PostgreSQL keeps running between runs (so `make run` and `make test` start
+# fast); this stops it. Its data in .pgdata/ stays. (Nothing to do with a DATABASE_URL server.)
+stop:
+	@if [ -n "$$DATABASE_URL" ]; then echo "DATABASE_URL is set: that server is not ours to stop."; \
+	elif [ -x $(BIN)/python ]; then $(BIN)/python -c 'from pathlib import Path; from annotator.embedded_db import stop_embedded_database as stop; print(stop(Path(".pgdata").resolve()))'; \
+	else echo "Nothing to stop (no .venv yet)."; fi
+
 test: install browser
 	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# axe-core for the accessibility checks of the browser tests (never served by the app):
+# installed from npm at the version pinned in tests/browser/package.json, its built file copied.
+axe:
+	cd tests/browser && npm install --no-audit --no-fund --no-save && cp node_modules/axe-core/axe.min.js axe.min.js && rm -rf node_modules package-lock.json
 
 check: install
 	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
@@ -89,9 +104,12 @@ check: install
 bench: install
 	$(BIN)/python bench/run.py
 
-# The README's pictures of the project page, My queue and curation (docs/*.png), from the demo data.
+# The README's pictures (docs/*.png): the project page, My queue and curation from the demo data;
+# then the annotate page, the review queue and the dashboard through the browser tests' fixtures
+# (tests/browser/screenshots.py, run on its own: the test suite never writes under docs/).
 screenshots: seed browser
 	$(BIN)/python scripts/screenshots.py
+	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python -m pytest tests/browser/screenshots.py -q -p no:cacheprovider
 
 # docs/source-page.png and docs/network.png from the seed data, in their own database.
 screenshots-sources: install browser

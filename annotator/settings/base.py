@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -40,6 +41,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "claims.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Hardening: NUL / lone surrogates refused at the edge; database outages answered 503.
     "claims.middleware.BadInputMiddleware",
@@ -58,6 +61,32 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Content-Security-Policy (Django's middleware), the same in every environment so that the
+# browser tests run under the production policy: scripts only from this site or carrying the
+# request's nonce (no inline script, no eval); styles may be inline (htmx's indicator style,
+# Swagger UI and pygal set style attributes); images from here or data: URLs.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Browser features the app never uses, switched off for its pages (claims.middleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+        "microphone", "midi", "payment", "usb", "serial", "bluetooth", "hid", "publickey-credentials-get",
+        "screen-wake-lock", "xr-spatial-tracking", "browsing-topics",
+    )
+}
+
 ROOT_URLCONF = "annotator.urls"
 WSGI_APPLICATION = "annotator.wsgi.application"
 ASGI_APPLICATION = "annotator.asgi.application"
@@ -72,6 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -90,7 +120,34 @@ def database_settings() -> dict:
     # Persistent connections, checked before reuse so a database restart costs no request.
     config["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
     config["CONN_HEALTH_CHECKS"] = True
+    if pool_max := env.int("DJANGO_DB_POOL_MAX", default=0):
+        # A pool bounds the connections of a process whatever its thread count (runserver
+        # starts a thread, and so a connection, per request): `make run` and production.
+        config["CONN_MAX_AGE"] = 0  # required by the pool
+        config.setdefault("OPTIONS", {})["pool"] = pool_options(min_size=env.int("DJANGO_DB_POOL_MIN", default=1), max_size=pool_max)
     return config
+
+
+def pool_options(*, min_size: int, max_size: int) -> dict:
+    """psycopg_pool settings that ride out a database restart or outage:
+
+    - ``check``: each connection is tested when handed out, so the dead connections left by a
+      restart are replaced instead of failing the first requests after it;
+    - ``timeout``: a request waits this long for a connection, then gets a 503 (PoolTimeout);
+    - ``reconnect_timeout``: the pool's reconnection attempts back off exponentially (1, 2, 4,
+      8 ... s) and would sleep past the end of a long outage; giving up after 10 s lets the next
+      request start a fresh attempt at once, so the pool is back within seconds of the server.
+    """
+    from psycopg_pool import ConnectionPool
+
+    return {
+        "min_size": min_size,
+        "max_size": max_size,
+        "timeout": env.float("DJANGO_DB_POOL_TIMEOUT", default=5.0),
+        "reconnect_timeout": 10.0,
+        "max_idle": 60.0,
+        "check": ConnectionPool.check_connection,
+    }
 
 
 DATABASES = {"default": database_settings()}

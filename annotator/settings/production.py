@@ -1,7 +1,7 @@
 """Production settings: nothing insecure by default, every secret from the environment."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, pool_options
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")  # no default: refuse to start without one
@@ -23,13 +23,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Pooled connections (psycopg_pool) instead of one persistent connection per thread.
+# Pooled connections (psycopg_pool) instead of one persistent connection per thread; the
+# options ride out a database restart (base.pool_options).
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405 (required by the pool)
-DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
-    "min_size": env.int("DJANGO_DB_POOL_MIN", default=2),
-    "max_size": env.int("DJANGO_DB_POOL_MAX", default=8),
-    "timeout": 10,
-}
+DATABASES["default"].setdefault("OPTIONS", {})["pool"] = pool_options(  # noqa: F405
+    min_size=env.int("DJANGO_DB_POOL_MIN", default=2), max_size=env.int("DJANGO_DB_POOL_MAX", default=8)
+)
 
 # Throttle counters shared by every gunicorn worker (the table: `manage.py createcachetable`).
 CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="dbcache://django_cache")}

@@ -63,16 +63,28 @@ def seeded(transactional_db, settings):
 
 @pytest.fixture
 def page(chromium, live_server):
-    """A fresh browser context on the live server; fails the test on any console error."""
+    """A fresh browser context on the live server; fails the test on any console error (CSP
+    violations included) and on any page served without the Content-Security-Policy."""
     context = chromium.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 900})
     page = context.new_page()
     errors: list[str] = []
+    unprotected: list[str] = []  # HTML pages served without the Content-Security-Policy
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def check_policy(response) -> None:
+        if response.request.resource_type == "document" and "content-security-policy" not in response.headers:
+            unprotected.append(response.url)
+
+    page.on("response", check_policy)
+    page.console_errors = errors  # a test that provokes an error on purpose takes it out
     page.set_default_timeout(10_000)
+    page.set_default_navigation_timeout(30_000)  # a page load on a busy 2-core machine
     yield page
     context.close()
+    # A CSP violation is a console error ("Refused to execute inline script ..."): it fails here.
     assert not errors, f"browser console errors: {errors}"
+    assert not unprotected, f"pages served without a Content-Security-Policy: {unprotected}"
 
 
 @pytest.fixture

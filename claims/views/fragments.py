@@ -11,10 +11,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 
-from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils.safestring import SafeString, mark_safe
 
 TIMEOUT = 60 * 60  # seconds; any change of state makes a new key anyway
+# In the process's memory, not the shared cache: a fragment never goes stale (its key is its
+# state), so sharing it would only add a round trip per page. Bounded: old keys are culled.
+cache = LocMemCache("annotate-fragments", {"TIMEOUT": TIMEOUT, "OPTIONS": {"MAX_ENTRIES": 300}})
 
 
 def _state(document, claims: Sequence) -> str:

@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: run serve stop test bench install browser migrate seed check help screenshots screenshots-sources
+.PHONY: run serve stop test bench install browser migrate seed check help screenshots screenshots-sources axe
 
 help:
 	@echo "make run    - set up and serve the app on http://$(HOST):$(PORT) with seed data"
@@ -20,6 +20,7 @@ help:
 	@echo "make serve  - serve as production would (gunicorn, DEBUG off)"
 	@echo "make bench  - run the benchmark suite, write bench/RESULTS.md"
 	@echo "make stop   - stop the embedded PostgreSQL (its data in .pgdata/ stays)"
+	@echo "make screenshots - take the README's screenshots (docs/*.png) in the browser"
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 is needed (Django 6); none found." >&2; exit 1; }
@@ -90,6 +91,11 @@ stop:
 test: install browser
 	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# axe-core for the accessibility checks of the browser tests (never served by the app):
+# installed from npm at the version pinned in tests/browser/package.json, its built file copied.
+axe:
+	cd tests/browser && npm install --no-audit --no-fund --no-save && cp node_modules/axe-core/axe.min.js axe.min.js && rm -rf node_modules package-lock.json
+
 check: install
 	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
@@ -98,9 +104,12 @@ check: install
 bench: install
 	$(BIN)/python bench/run.py
 
-# The README's pictures of the project page, My queue and curation (docs/*.png), from the demo data.
+# The README's pictures (docs/*.png): the project page, My queue and curation from the demo data;
+# then the annotate page, the review queue and the dashboard through the browser tests' fixtures
+# (tests/browser/screenshots.py, run on its own: the test suite never writes under docs/).
 screenshots: seed browser
 	$(BIN)/python scripts/screenshots.py
+	DJANGO_SETTINGS_MODULE=annotator.settings.test $(BIN)/python -m pytest tests/browser/screenshots.py -q -p no:cacheprovider
 
 # docs/source-page.png and docs/network.png from the seed data, in their own database.
 screenshots-sources: install browser

@@ -30,10 +30,10 @@ COOKIE = "primary_lsn"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # URL names (``name=`` in the urlconfs) whose GET reads may be served by the replica.
 REPLICA_READ_VIEWS = frozenset({
-    "document-list", "review-queue", "dashboard",                     # pages
-    "api:document-list", "api:claim-list", "api:source-list",          # API lists
-    "api:export-claims", "api:stats",                                  # exports, statistics
-    "network", "source-network", "api:network", "api:source-network",  # the source network
+    "claims:document-list", "claims:review-queue", "claims:dashboard", "claims:project-list",  # pages
+    "claims:source-network", "claims:source-registry", "claims:source-trends",
+    "api:document-list", "api:claim-list", "api:source-list",   # API lists
+    "api:export-claims", "api:stats", "api:network",            # exports, statistics, the network
 })
 
 # Sign-in data is always read from the primary: a session or token created a moment ago must

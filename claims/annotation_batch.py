@@ -340,7 +340,7 @@ def annotations_import(
 def _after_import(document_ids: list[int]) -> None:
     """Queue the new documents' sentences, then their suggestions."""
     from claims.segmenting import segmentation_queue
-    from claims.suggestions import suggestions_queue
+    from claims.tasks import suggestions_queue
 
     segmentation_queue(document_ids=document_ids)
     suggestions_queue(document_ids=document_ids, mark_queued=False)

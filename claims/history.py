@@ -24,7 +24,7 @@ from django.contrib.auth import get_user_model
 from claims.models import AttributionEvent, ClaimEvent, ClaimStatus, ReviewEvent, SourceEvent
 
 # Fields whose changes a timeline shows; the rest (version, timestamps) is bookkeeping.
-CLAIM_FIELDS = ("status", "tag", "start", "end", "text", "version")
+CLAIM_FIELDS = ("status", "tag", "start", "end", "text", "version", "deleted_at")
 SOURCE_FIELDS = ("name", "slug", "kind", "aliases", "country", "url", "description")
 REVIEW_FIELDS = ("decision", "reason", "comment", "correction")
 
@@ -102,6 +102,13 @@ def _claim_action(claim_events: list, review_events: list, changes: list[Change]
         return "created"
     if "delete" in labels:
         return "deleted"
+    deleted = next((c for c in changes if c.field == "deleted_at"), None)
+    if deleted is not None:  # a soft delete, or its undo
+        return "deleted" if deleted.after else "restored"
+    if review_events and review_events[-1].pgh_label == "delete" and any(
+        c.field == "status" and c.after == ClaimStatus.SUBMITTED for c in changes
+    ):
+        return "decision undone"
     if review_events:
         return "review " + ("deleted" if review_events[-1].pgh_label == "delete" else "edited")
     status = next((c for c in changes if c.field == "status"), None)
@@ -153,7 +160,10 @@ def claim_timeline(*, claim_id: int) -> list[Step]:
             changes: list[Change] = []
             for event in claim_events:
                 row = _row(event, CLAIM_FIELDS)
-                changes.extend(_diff(claim_state, row, ("status", "tag")))
+                if claim_state is None and event.pgh_label == "insert":
+                    # What the claim was made as: its tag and span (its chain follows below).
+                    changes.extend((Change("tag", None, row["tag"]), Change("span", None, _span(row))))
+                changes.extend(_diff(claim_state, row, ("status", "tag", "deleted_at")))
                 if claim_state is not None and _span(claim_state) != _span(row):
                     changes.append(Change("span", _span(claim_state), _span(row)))
                 claim_state = row
@@ -215,7 +225,8 @@ def _merged(changes: list[Change]) -> list[Change]:
             merged[change.field].after = change.after
         else:
             merged[change.field] = Change(change.field, change.before, change.after)
-    return [c for c in merged.values() if c.before != c.after or c.field == "correction"]
+    # A soft delete or its undo is the step's action, not a field to show.
+    return [c for c in merged.values() if (c.before != c.after or c.field == "correction") and c.field != "deleted_at"]
 
 
 def source_timeline(*, source_id: int) -> list[Step]:

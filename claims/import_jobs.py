@@ -35,6 +35,14 @@ logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 1.0  # seconds between two progress writes
 
 
+def import_job_get(*, user: "AbstractBaseUser", job_id: int) -> ImportJob | None:
+    """A job its user (or an administrator) may see; None for anyone else, as for a missing one."""
+    job = ImportJob.objects.filter(pk=job_id).first()
+    if job is None or (job.user_id != user.pk and not permissions.is_admin(user)):
+        return None
+    return job
+
+
 def spool_dir() -> Path:
     path = Path(settings.IMPORT_SPOOL_DIR or Path(tempfile.gettempdir()) / "annotator-imports")
     path.mkdir(parents=True, exist_ok=True)
@@ -49,8 +57,9 @@ def _spool(upload: UploadedFile) -> Path:
     target = Path(name)
     temporary = getattr(upload, "temporary_file_path", None)
     if temporary is not None:
-        upload.file.close()
+        # Renamed while open, as Django's storage does: closing a temporary upload deletes it.
         shutil.move(temporary(), target)
+        upload.file.close()
     else:
         with open(target, "wb") as out:
             for chunk in upload.chunks():

@@ -11,27 +11,27 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce, TruncMonth
 
-from claims.models import Attribution, Claim, ClaimStatus, ClaimTag, Document, Source, SourceKind
+from claims.models import Attribution, Claim, ClaimStatus, ClaimTag, CuratedClaim, Document, Source, SourceKind
 from claims.text.registry import VAGUE_SLUG
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
+    from claims.models import Project
     from claims.querysets import ClaimQuerySet
 
-# The claims that make the network and the trends: settled ones. (A curated layer, where
-# projects have one, counts the same way: add its status here.)
+# The claims that make the network and the trends: settled ones, i.e. approved, or taken into
+# a project's curated layer (the project's reference reading, whatever their status).
 SETTLED = (ClaimStatus.APPROVED,)
 
 
 @dataclass(frozen=True)
 class NetworkFilters:
-    project: int | None = None
+    project: "Project | None" = None  # already checked to be in the user's reach
     publisher: Source | None = None
     since: dt.date | None = None
     until: dt.date | None = None  # inclusive
@@ -40,14 +40,18 @@ class NetworkFilters:
 
 
 def settled_claims(*, user: "AbstractBaseUser", filters: NetworkFilters | None = None) -> "ClaimQuerySet":
-    """Approved claims ``user`` may see, narrowed by the filters' project, publisher and dates.
+    """Approved or curated claims ``user`` may see, narrowed by the filters' project (its
+    documents; curated means curated in that project), publisher and dates.
 
     Dates are the article's publication date, or the day it was stored when it has none.
     """
     filters = filters or NetworkFilters()
-    claims = Claim.objects.visible_to(user).filter(status__in=SETTLED)
+    curated = CuratedClaim.objects.filter(claim=OuterRef("pk"))
+    claims = Claim.objects.visible_to(user)
     if filters.project is not None:
-        claims = claims.filter(document__in=project_documents(filters.project))
+        curated = curated.filter(project=filters.project)
+        claims = claims.filter(document__in=Document.objects.in_project(filters.project.pk).values("pk"))
+    claims = claims.filter(Q(status__in=SETTLED) | Q(Exists(curated)))
     if filters.publisher is not None:
         claims = claims.filter(document__publisher=filters.publisher)
     if filters.since is not None or filters.until is not None:
@@ -57,16 +61,6 @@ def settled_claims(*, user: "AbstractBaseUser", filters: NetworkFilters | None =
         if filters.until is not None:
             claims = claims.filter(day__date__lte=filters.until)
     return claims
-
-
-def project_documents(project_id: int):
-    """The documents of a project, where the project model exists (it arrives with projects)."""
-    relation = next(
-        (f.name for f in Document._meta.get_fields() if f.name in ("projects", "project") and f.is_relation), None
-    )
-    if relation is None:
-        raise ValidationError({"project": "Projects are not available in this installation."})
-    return Document.objects.filter(**{f"{relation}": project_id}).values("pk")
 
 
 # --- the network --------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet,
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from claims.agreement import AgreementReport, agreement_report
 from claims.models import (
     Assignment,
     Attribution,
@@ -33,6 +32,8 @@ from claims.models import (
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
+
+    from claims.agreement import AgreementReport
 
 
 def _my_role(user: "AbstractBaseUser") -> Subquery:
@@ -204,9 +205,12 @@ def document_rows(*, project: Project, documents: list[Document]) -> list[Docume
     ]
 
 
-def project_agreement(*, project: Project) -> AgreementReport:
+def project_agreement(*, project: Project) -> "AgreementReport":
     """Agreement on the documents assigned to two or more analysts, between those analysts'
     submitted claims (drafts are not counted, as on the dashboard). Four queries."""
+    # Imported here: claims.agreement loads scikit-learn, seconds that only these figures need.
+    from claims.agreement import agreement_report
+
     overlapping = (
         Assignment.objects.filter(project=project)
         .order_by()

@@ -79,9 +79,10 @@ class ProjectQuerySet(models.QuerySet):
 
 class SourceQuerySet(models.QuerySet):
     def search(self, query: str) -> "SourceQuerySet":
-        """Sources whose slug, name or any alias contains ``query``, ignoring case and accents."""
-        query = (query or "").strip()
-        if not query:
+        """Sources whose slug, name or aliases contain every word of ``query``, in any order,
+        ignoring case and accents (« ministere defense » finds « Ministère de la Défense »)."""
+        words = (query or "").split()
+        if not words:
             return self
         # unaccent() over the aliases array joined as one string keeps it to one SQL clause.
         alias_blob = models.Func(
@@ -89,11 +90,14 @@ class SourceQuerySet(models.QuerySet):
             function="unaccent",
             output_field=models.TextField(),
         )
-        return self.alias(alias_blob=alias_blob).filter(
-            Q(name__unaccent__icontains=query)
-            | Q(slug__icontains=query)
-            | Q(alias_blob__unaccent__icontains=query)
-        )
+        every_word = Q()
+        for word in words:
+            every_word &= (
+                Q(name__unaccent__icontains=word)
+                | Q(slug__icontains=word)
+                | Q(alias_blob__unaccent__icontains=word)
+            )
+        return self.alias(alias_blob=alias_blob).filter(every_word)
 
 
     def search_exact(self, name: str) -> "SourceQuerySet":
@@ -149,6 +153,8 @@ class DocumentQuerySet(models.QuerySet):
             reviewed_count=Count(
                 "claims", filter=visible & Q(claims__status__in=["approved", "rejected"]), distinct=True
             ),
+            approved_count=Count("claims", filter=visible & Q(claims__status="approved"), distinct=True),
+            rejected_count=Count("claims", filter=visible & Q(claims__status="rejected"), distinct=True),
         )
 
 

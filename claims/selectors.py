@@ -23,6 +23,11 @@ def claim_list(*, user: "AbstractBaseUser") -> "ClaimQuerySet":
     return Claim.objects.visible_to(user).with_chain()
 
 
+def deleted_claim_get(*, user: "AbstractBaseUser", claim_id: int) -> Claim | None:
+    """One of the claims ``user`` may see that was deleted (for "Undo"), or None."""
+    return Claim.with_deleted.visible_to(user).filter(pk=claim_id, deleted_at__isnull=False).first()
+
+
 def document_list(
     *,
     user: "AbstractBaseUser",
@@ -154,6 +159,19 @@ def source_mention(*, document: Document, source: Source, start: int, end: int) 
 
 def source_search(*, query: str = "") -> "ClaimQuerySet":
     return Source.objects.search(query)
+
+
+def source_registry() -> list[dict]:
+    """The whole registry as the annotate page's Source box filters it, keystroke by keystroke,
+    in the browser: ``{"id", "name", "kind" (its label), "slug", "aliases"}``, by name."""
+    from claims.models import SourceKind
+
+    labels = dict(SourceKind.choices)
+    rows = Source.objects.order_by("name", "pk").values_list("pk", "name", "kind", "slug", "aliases")
+    return [
+        {"id": pk, "name": name, "kind": str(labels.get(kind, kind)), "slug": slug, "aliases": aliases}
+        for pk, name, kind, slug, aliases in rows
+    ]
 
 
 # Characters of context a queue row shows at most on each side of a claim, within its sentences.

@@ -19,10 +19,13 @@ from typing import TYPE_CHECKING
 import pghistory
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from claims import permissions
+from claims.signals import documents_stored
 from claims.models import (
+    ClaimFlag,
     Attribution,
     Claim,
     ClaimStatus,
@@ -248,10 +251,9 @@ def document_create(*, created_by: "AbstractBaseUser | None", **fields) -> Docum
 
 
 def _queue_suggestions(document_ids: Sequence[int]) -> None:
-    """Hook for the attribution suggestions (computed outside the request cycle)."""
-    from claims.suggestions import suggestions_queue  # imported late: it imports this module
-    # Marks the documents queued and enqueues them in batches (claims.tasks).
-    suggestions_queue(document_ids=document_ids, mark_queued=False)
+    """Announce the stored documents; the attribution suggestions listen (``claims.tasks``)
+    and queue them, outside the request cycle."""
+    documents_stored.send(sender=Document, document_ids=list(document_ids))
 
 
 # --- sources -----------------------------------------------------------------------------------
@@ -459,23 +461,36 @@ def claim_create(
     tag: str,
     chain: Sequence[Link] = (),
     suggestion: Suggestion | None = None,
+    flags: Sequence[str] = (),
 ) -> Claim:
     """A new draft claim of ``user`` over ``document.text[start:end]``."""
     if not permissions.can_annotate(user):
         raise ValidationError("Only analysts can create claims.", code="permission")
     _check_span(document, start, end)
     _check_chain(document, tag, chain)
+    flags = check_flags(tag, flags)
     claim = Claim.objects.create(
         document=document,
         start=start,
         end=end,
         text=document.text[start:end],
         tag=tag,
+        flags=flags,
         annotator=user,
         suggestion=suggestion,
     )
     _write_chain(claim, chain, replace=False)  # a new claim has no chain yet
     return claim
+
+
+def check_flags(tag: str, flags: Sequence[str]) -> list[str]:
+    """The claim's flags, each once, in a fixed order; ``ValidationError`` naming ``flags``."""
+    unknown = [f for f in flags if f not in ClaimFlag.values]
+    if unknown:
+        raise ValidationError({"flags": f"Unknown flag {unknown[0]!r}; flags are {', '.join(ClaimFlag.values)}."})
+    if ClaimFlag.VAGUE in flags and tag == ClaimTag.SOURCED:
+        raise ValidationError({"flags": "A vague claim points at nobody: it is unsourced, not sourced."})
+    return [f for f in ClaimFlag.values if f in flags]
 
 
 def _lock(claim: Claim) -> Claim:
@@ -494,8 +509,10 @@ def claim_update(
     chain: Sequence[Link] | None = None,
     start: int | None = None,
     end: int | None = None,
+    flags: Sequence[str] | None = None,
 ) -> Claim:
-    """Edit a draft or rejected claim. ``version`` is the one the caller read; a stale one raises."""
+    """Edit a draft or rejected claim. ``version`` is the one the caller read; a stale one raises.
+    ``flags`` None keeps them, except "vague" when the claim becomes sourced."""
     claim = _lock(claim)
     if claim.version != version:
         raise StaleVersion(claim)
@@ -511,6 +528,11 @@ def claim_update(
         new_chain = []  # switching to unsourced drops the chain
     _check_span(claim.document, new_start, new_end)
     _check_chain(claim.document, new_tag, new_chain)
+    if flags is None:  # kept, but a sourced claim is not vague any more
+        new_flags = [f for f in claim.flags if not (f == ClaimFlag.VAGUE and new_tag == ClaimTag.SOURCED)]
+    else:
+        new_flags = check_flags(new_tag, flags)
+    claim.flags = new_flags
     claim.start, claim.end, claim.tag = new_start, new_end, new_tag
     claim.text = claim.document.text[new_start:new_end]
     claim.version += 1
@@ -521,8 +543,13 @@ def claim_update(
 
 @_audited("user")
 @transaction.atomic
-def claim_submit(*, claim: Claim, user: "AbstractBaseUser", version: int | None = None) -> Claim:
-    """Send a draft or rejected claim to the review queue."""
+def claim_submit(
+    *, claim: Claim, user: "AbstractBaseUser", version: int | None = None, new_version: bool = True
+) -> Claim:
+    """Send a draft or rejected claim to the review queue.
+
+    ``new_version=False``: the submission completes a save made in the same transaction by the
+    same user action ("Submit for review" on the page), which already counted one version."""
     claim = _lock(claim)
     if version is not None and claim.version != version:
         raise StaleVersion(claim)
@@ -533,7 +560,8 @@ def claim_submit(*, claim: Claim, user: "AbstractBaseUser", version: int | None 
     if claim.tag == ClaimTag.SOURCED and not claim.attributions.exists():
         raise ValidationError({"attributions": "A sourced claim needs at least one source before it is submitted."})
     claim.status = ClaimStatus.SUBMITTED
-    claim.version += 1
+    if new_version:
+        claim.version += 1
     claim.save(update_fields=["status", "version", "updated_at"])
     return claim
 
@@ -546,7 +574,26 @@ def claim_delete(*, claim: Claim, user: "AbstractBaseUser") -> None:
         raise ValidationError("Only the claim's analyst can delete it.", code="permission")
     if not permissions.can_edit_claim(user, claim):
         raise ValidationError(f"This claim is {claim.status} and cannot be deleted.", code="locked")
-    claim.delete()
+    # Soft: the row stays (hidden from every list) so that "Undo" can bring it back.
+    claim.deleted_at = timezone.now()
+    claim.version += 1
+    claim.save(update_fields=["deleted_at", "version", "updated_at"])
+
+
+@_audited("user")
+@transaction.atomic
+def claim_restore(*, claim: Claim, user: "AbstractBaseUser") -> Claim:
+    """Undo ``claim_delete``: the claim comes back as it was, one version on."""
+    # Row lock, as for every change of a claim (see _lock); deleted claims are outside ``objects``.
+    claim = Claim.with_deleted.select_for_update().get(pk=claim.pk)
+    if claim.annotator_id != user.pk and not permissions.is_admin(user):
+        raise ValidationError("Only the claim's analyst can restore it.", code="permission")
+    if claim.deleted_at is None:
+        raise ValidationError("This claim is not deleted.", code="state")
+    claim.deleted_at = None
+    claim.version += 1
+    claim.save(update_fields=["deleted_at", "version", "updated_at"])
+    return claim
 
 
 @_audited("reviewer")
@@ -587,6 +634,33 @@ def claim_review(
     )
     notify_review(review=review)
     return review
+
+
+# How long a reviewer may take back a decision (the page offers "Undo" for less than that).
+REVIEW_UNDO_SECONDS = 60
+
+
+@_audited("reviewer")
+@transaction.atomic
+def claim_review_undo(*, claim: Claim, reviewer: "AbstractBaseUser") -> Claim:
+    """Take back ``reviewer``'s decision on ``claim`` made in the last ``REVIEW_UNDO_SECONDS``:
+    the review goes, the claim is submitted again (one version on). A decision that corrected the
+    tag or the chain is not undone here (the correction changed the claim itself)."""
+    claim = _lock(claim)
+    review = claim.reviews.order_by("-created_at", "-id").first()
+    if review is None or review.reviewer_id != reviewer.pk:
+        raise ValidationError("You have no decision on this claim to undo.", code="state")
+    if claim.status not in (ClaimStatus.APPROVED, ClaimStatus.REJECTED):
+        raise ValidationError(f"This claim is {claim.status}: there is no decision to undo.", code="state")
+    if review.correction:
+        raise ValidationError("A decision with a correction cannot be undone.", code="state")
+    if (timezone.now() - review.created_at).total_seconds() > REVIEW_UNDO_SECONDS:
+        raise ValidationError("Too late to undo this decision.", code="state")
+    review.delete()
+    claim.status = ClaimStatus.SUBMITTED
+    claim.version += 1
+    claim.save(update_fields=["status", "version", "updated_at"])
+    return claim
 
 
 @dataclass(frozen=True, slots=True)

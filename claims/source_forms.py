@@ -83,6 +83,7 @@ class NoteForm(forms.Form):
 
 
 class NetworkFilterForm(forms.Form):
+    project = forms.ModelChoiceField(label="Project", queryset=Source.objects.none(), required=False, empty_label="All projects")
     publisher = forms.ModelChoiceField(label="Publisher", queryset=Source.objects.none(), required=False, empty_label="All publishers", to_field_name="slug")
     since = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -90,10 +91,12 @@ class NetworkFilterForm(forms.Form):
     colour = forms.ChoiceField(label="Colour by", choices=NETWORK_COLOURS, required=False)
     publishers = forms.BooleanField(label="Publishers too", required=False)
 
-    def __init__(self, *args: Any, publishers: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, publishers: Any = None, projects: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if publishers is not None:
             self.fields["publisher"].queryset = publishers
+        if projects is not None:
+            self.fields["project"].queryset = projects
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -14,7 +14,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 
-from claims.models import Attribution, Claim, ClaimStatus, CredibilityNote, Source, SourceKind, SourceMerge
+from claims.models import Attribution, Claim, ClaimStatus, CredibilityNote, CuratedClaim, Source, SourceKind, SourceMerge
 from claims.text.normalize import search_words
 
 if TYPE_CHECKING:
@@ -123,9 +123,13 @@ def source_page(*, user: "AbstractBaseUser", source: Source, statuses: tuple[str
     """Everything the source page shows, in a fixed number of queries whatever the corpus.
 
     ``statuses``: which claims count (approved by default). Claims cite the source directly
-    (position 0) or anywhere further down a chain.
+    (position 0) or anywhere further down a chain; curated claims (a project's reference
+    reading) count whatever their status.
     """
-    claims = Claim.objects.visible_to(user).filter(status__in=statuses).cited_source(source.pk)
+    curated = CuratedClaim.objects.filter(claim=OuterRef("pk"))
+    claims = (
+        Claim.objects.visible_to(user).filter(Q(status__in=statuses) | Q(Exists(curated))).cited_source(source.pk)
+    )
     ids = claims.values("pk")
     links = Attribution.objects.filter(claim_id__in=ids)
     here = Attribution.objects.filter(claim_id=OuterRef("claim_id"), source_id=source.pk)

@@ -46,6 +46,23 @@ def dashboard_claims(*, user: "AbstractBaseUser", status: str = "") -> "ClaimQue
     return claims
 
 
+def claims_per_week(claims: "ClaimQuerySet") -> list[tuple[Any, int, int]]:
+    """``(monday, sourced, unsourced)`` for each week with claims, oldest first (one query)."""
+    from django.db.models.functions import TruncWeek
+
+    rows = (
+        claims.order_by()
+        .annotate(week=TruncWeek("created_at"))
+        .values("week")
+        .annotate(
+            sourced=Count("pk", filter=Q(tag=ClaimTag.SOURCED)),
+            unsourced=Count("pk", filter=Q(tag=ClaimTag.UNSOURCED)),
+        )
+        .order_by("week")
+    )
+    return [(row["week"].date(), row["sourced"], row["unsourced"]) for row in rows]
+
+
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 

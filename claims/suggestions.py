@@ -56,13 +56,14 @@ def suggestion_rows(document: Document, sentences: Iterable[attribution.Sentence
                 end=sentence.end,
                 tag=sentence.tag,
                 attributions=[link.to_dict() for link in sentence.links],
+                flags=list(sentence.flags),
                 confidence=round(sentence.confidence, 3),
             )
         )
     return rows
 
 
-def _key(start: int, end: int, tag: str, attributions: Any) -> tuple:
+def _key(start: int, end: int, tag: str, attributions: Any, flags: Any = ()) -> tuple:
     chain = tuple(
         (
             (link.get("source") or {}).get("slug"),
@@ -71,7 +72,7 @@ def _key(start: int, end: int, tag: str, attributions: Any) -> tuple:
         )
         for link in attributions or ()
     )
-    return (start, end, tag, chain)
+    return (start, end, tag, chain, tuple(flags or ()))
 
 
 @transaction.atomic
@@ -83,11 +84,11 @@ def suggestions_store(*, document: Document, rows: Sequence[Suggestion]) -> list
     """
     # Lock the document row: two runs for the same document store one after the other.
     Document.objects.select_for_update().only("pk").get(pk=document.pk)
-    old = {_key(s.start, s.end, s.tag, s.attributions): s for s in document.suggestions.all()}
+    old = {_key(s.start, s.end, s.tag, s.attributions, s.flags): s for s in document.suggestions.all()}
     kept_ids = []
     new_rows = []
     for row in rows:
-        same = old.pop(_key(row.start, row.end, row.tag, row.attributions), None)
+        same = old.pop(_key(row.start, row.end, row.tag, row.attributions, row.flags), None)
         if same is not None:
             if same.confidence != row.confidence:
                 same.confidence = row.confidence
@@ -100,35 +101,13 @@ def suggestions_store(*, document: Document, rows: Sequence[Suggestion]) -> list
     return list(document.suggestions.order_by("start", "pk"))
 
 
-def _set_state(document_ids: Sequence[int], state: str) -> None:
+def suggestions_mark(*, document_ids: Sequence[int], state: str) -> None:
+    """Set the suggestion state of these documents (queued, running, ready, failed)."""
     Document.objects.filter(pk__in=document_ids).update(suggestion_state=state)
 
 
-def suggestions_queue(*, document_ids: Sequence[int], mark_queued: bool = True) -> None:
-    """Mark documents queued and hand them to the task queue (a worker computes them).
-
-    Called after the documents' transaction commits. Documents are sent in batches so that an
-    import of thousands of articles queues a few hundred tasks, not thousands; a queue that
-    cannot take them marks the documents failed instead of breaking the import.
-    """
-    from claims.tasks import suggest_for_documents
-
-    ids = list(document_ids)
-    if not ids:
-        return
-    if mark_queued:  # new documents are stored queued already (an UPDATE rewrites the row)
-        _set_state(ids, SuggestionState.QUEUED)
-    from claims.task_batches import enqueue_each
-
-    batches = [ids[i : i + TASK_BATCH] for i in range(0, len(ids), TASK_BATCH)]
-    try:
-        enqueue_each(suggest_for_documents, [(batch,) for batch in batches])  # one INSERT for all
-    except Exception:  # the queue is down: say so on the documents, keep the import
-        logger.exception("could not queue suggestions for %d documents", len(ids))
-        _set_state(ids, SuggestionState.FAILED)
-
-
-TASK_BATCH = 20  # documents per task: spaCy parses them in shared batches
+def _set_state(document_ids: Sequence[int], state: str) -> None:
+    suggestions_mark(document_ids=document_ids, state=state)
 
 
 def suggestions_run(*, document_ids: Sequence[int]) -> int:
@@ -161,14 +140,19 @@ def suggestions_run(*, document_ids: Sequence[int]) -> int:
 
 
 def suggestion_list(*, document: Document, user: "AbstractBaseUser") -> "QuerySet[Suggestion]":
-    """The document's suggestions ``user`` has not decided on yet (not dismissed, not accepted)."""
+    """The document's suggestions ``user`` has not decided on yet (not dismissed, not accepted)
+    and that no claim of theirs covers (a suggestion is moot once its span is claimed)."""
     if not user.is_authenticated:
         return Suggestion.objects.none()
     accepted = Claim.objects.filter(suggestion=OuterRef("pk"), annotator=user)
+    covering = Claim.objects.filter(
+        document=document, annotator=user, start__lte=OuterRef("start"), end__gte=OuterRef("end")
+    )
     return (
         Suggestion.objects.filter(document=document)
         .exclude(dismissed_by=user)
         .exclude(Exists(accepted))
+        .exclude(Exists(covering))
         .order_by("start", "pk")
     )
 
@@ -191,6 +175,7 @@ def suggestion_overview(*, document: Document, user: "AbstractBaseUser") -> list
             "tag": row.tag,
             "confidence": row.confidence,
             "attributions": row.attributions or [],
+            "flags": list(row.flags or ()),
             "dismissed": row.i_dismissed,
             "claim": row.my_claim,
         }
@@ -262,8 +247,10 @@ def suggestion_claim_create(
     end: int,
     tag: str,
     chain: Sequence[services.Link],
+    flags: Sequence[str] | None = None,
 ) -> Claim:
-    """A draft claim of ``user`` marked as coming from ``suggestion`` (once per user)."""
+    """A draft claim of ``user`` marked as coming from ``suggestion`` (once per user); its flags
+    are the suggestion's unless given (a vague one made sourced drops "vague")."""
     if not permissions.can_annotate(user):
         raise ValidationError("Only analysts can accept suggestions.", code="permission")
     # Row lock: a double click (or accept-all racing a click) makes one claim, not two.
@@ -271,8 +258,11 @@ def suggestion_claim_create(
     previous = Claim.objects.filter(suggestion=suggestion, annotator=user).values_list("pk", flat=True).first()
     if previous is not None:
         raise ValidationError(ALREADY_ACCEPTED.format(claim_id=previous), code="duplicate")
+    if flags is None:
+        flags = [f for f in suggestion.flags or () if not (f == "vague" and tag == "sourced")]
     return services.claim_create(
-        document=suggestion.document, user=user, start=start, end=end, tag=tag, chain=chain, suggestion=suggestion
+        document=suggestion.document, user=user, start=start, end=end, tag=tag, chain=chain,
+        suggestion=suggestion, flags=flags,
     )
 
 
@@ -329,7 +319,7 @@ __all__ = [
     "suggestion_overview",
     "suggestion_rows",
     "suggestions_accept_all",
-    "suggestions_queue",
+    "suggestions_mark",
     "suggestions_run",
     "suggestions_store",
 ]

@@ -21,7 +21,7 @@ def enqueue_each(task: Task, arguments: Sequence[tuple[Any, ...]]) -> None:
     try:
         from django_tasks_db.backend import DatabaseBackend
         from django_tasks_db.compat import normalize_json
-        from django_tasks_db.models import DBTaskResult
+        from django_tasks_db.models import DBTaskResult, get_date_max
     except ImportError:  # pragma: no cover - the backend is not installed
         DatabaseBackend = None  # noqa: N806
     if DatabaseBackend is None or not isinstance(backend, DatabaseBackend):
@@ -36,7 +36,8 @@ def enqueue_each(task: Task, arguments: Sequence[tuple[Any, ...]]) -> None:
             priority=task.priority,
             task_path=task.module_path,
             queue_name=task.queue_name,
-            run_after=task.run_after,
+            # bulk_create sends no pre_save signal: the backend's "no delay" value, as its handler sets it.
+            run_after=task.run_after or get_date_max(),
             backend_name=backend.alias,
         )
         for args in arguments

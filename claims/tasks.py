@@ -1,14 +1,29 @@
 """Background tasks (Django's ``django.tasks``; ``django-tasks-db`` runs them in ``manage.py
 db_worker``, the test settings run them inline).
 
+Imports run one way: the tasks call ``claims.suggestions``, which calls ``claims.services``;
+neither imports this module. New documents reach the queue through the ``documents_stored``
+signal (``claims.signals``), connected here when the app is ready.
+
 A worker process loads the spaCy model once, on its first task, and keeps it.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
+
+from django.dispatch import receiver
 from django.tasks import task
 
 from claims import suggestions
+from claims.models import SuggestionState
+from claims.signals import documents_stored
+from claims.task_batches import enqueue_each
+
+logger = logging.getLogger(__name__)
+
+TASK_BATCH = 20  # documents per task: spaCy parses them in shared batches
 
 
 @task
@@ -21,6 +36,31 @@ def suggest_for_document(document_id: int) -> int:
 def suggest_for_documents(document_ids: list[int]) -> int:
     """The same for a batch of documents (an import), parsed together."""
     return suggestions.suggestions_run(document_ids=document_ids)
+
+
+def suggestions_queue(*, document_ids: Sequence[int], mark_queued: bool = True) -> None:
+    """Mark documents queued and hand them to the task queue (a worker computes them).
+
+    Called after the documents' transaction commits. Documents are sent in batches so that an
+    import of thousands of articles queues a few hundred tasks, not thousands; a queue that
+    cannot take them marks the documents failed instead of breaking the import.
+    """
+    ids = list(document_ids)
+    if not ids:
+        return
+    if mark_queued:  # new documents are stored queued already (an UPDATE rewrites the row)
+        suggestions.suggestions_mark(document_ids=ids, state=SuggestionState.QUEUED)
+    batches = [ids[i : i + TASK_BATCH] for i in range(0, len(ids), TASK_BATCH)]
+    try:
+        enqueue_each(suggest_for_documents, [(batch,) for batch in batches])  # one INSERT for all
+    except Exception:  # the queue is down: say so on the documents, keep the import
+        logger.exception("could not queue suggestions for %d documents", len(ids))
+        suggestions.suggestions_mark(document_ids=ids, state=SuggestionState.FAILED)
+
+
+@receiver(documents_stored, dispatch_uid="claims.tasks.queue_stored_documents")
+def _queue_stored_documents(sender, document_ids: list[int], **kwargs) -> None:
+    suggestions_queue(document_ids=document_ids, mark_queued=False)
 
 
 @task(priority=10)  # before the suggestions: the annotate page waits for the sentences

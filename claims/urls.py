@@ -17,11 +17,13 @@ urlpatterns = [
     path("documents/<int:document_id>/chain-link/", annotate.chain_link, name="chain-link"),
     path("claims/<int:claim_id>/", annotate.claim_edit, name="claim-edit"),
     path("claims/<int:claim_id>/delete/", annotate.claim_delete, name="claim-delete"),
+    path("claims/<int:claim_id>/restore/", annotate.claim_restore, name="claim-restore"),
     path("sources/options/", annotate.source_options, name="source-options"),
     path("guidelines/", annotate.guidelines, name="guidelines"),
     # Review
     path("review/", review.review_queue, name="review-queue"),
     path("review/<int:claim_id>/", review.review_decide, name="review-decide"),
+    path("review/<int:claim_id>/undo/", review.review_undo, name="review-undo"),
     path("review/bulk-approve/", review.review_bulk_approve, name="review-bulk-approve"),
     path("claims/<int:claim_id>/history/", history.claim_history, name="claim-history"),
     # Dashboard

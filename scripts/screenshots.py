@@ -67,6 +67,7 @@ def main() -> None:
             for username, path, name in shots:
                 context = browser.new_context(base_url=BASE, viewport={"width": 1400, "height": 900})
                 page = context.new_page()
+                page.set_default_timeout(120_000)  # the server's first pages import everything
                 page.goto("/accounts/login/")
                 page.get_by_label("Username").fill(username)
                 page.get_by_label("Password").fill(PASSWORDS[username])
@@ -74,6 +75,10 @@ def main() -> None:
                 page.wait_for_url(lambda url: "/accounts/login/" not in url)
                 page.goto(path)
                 page.wait_for_load_state("networkidle")
+                if name == "curation.png":  # from the first sentence the analysts annotated
+                    page.locator("table.curation tr.agree, table.curation tr.disagree").first.evaluate(
+                        "row => row.previousElementSibling.scrollIntoView()"
+                    )
                 page.screenshot(path=str(ROOT / "docs" / name), full_page=name != "curation.png")
                 print(f"docs/{name}")
                 context.close()

@@ -13,3 +13,7 @@ WHITENOISE_AUTOREFRESH = True
 
 # No test trips a throttle by accident; the throttle tests set their own rates.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"}}
+
+# The test client's login() has no request for django-axes; logins with one are checked as in
+# production (tests/auth_backends.py).
+AUTHENTICATION_BACKENDS = ["tests.auth_backends.RequestOptionalAxesBackend", "django.contrib.auth.backends.ModelBackend"]

@@ -237,6 +237,7 @@ REVIEW_JSON = "CASE WHEN rv.claim_id IS NOT NULL THEN " + obj(
     ("created_at", s("rv.created_at")),
     ("correction", "rv.correction::text"),
 ) + " END"
+FLAGS_JSON = "array_to_json(c.flags)::text"  # ["caption"], ["vague"] or []
 CLAIM_JSON = obj(
     ("id", n("c.id")),
     ("document", n("c.document_id")),
@@ -244,6 +245,7 @@ CLAIM_JSON = obj(
     ("end", n('c."end"')),
     ("text", s("c.text")),
     ("tag", s("c.tag")),
+    ("flags", FLAGS_JSON),
     ("attributions", listed("ch.chain")),
     ("status", s("c.status")),
     ("annotator", s("u.username")),
@@ -275,7 +277,9 @@ CSV_COLUMNS = [
     "created_at", "updated_at", "chain_length", "chain_slugs", "chain_names", "chain_kinds",
     "chain_mentions", "review_decision", "review_reason", "review_comment", "reviewer", "reviewed_at",
     "chain_ratings",
+    "flags",
 ]  # fmt: skip
+FLAG_SEPARATOR = ";"
 CHAIN_SEPARATOR = " > "
 CSV_ROW = " || ',' || ".join(
     [
@@ -285,6 +289,7 @@ CSV_ROW = " || ',' || ".join(
         _csv_text("ch.mentions"), "COALESCE(rv.decision, '')", "COALESCE(rv.reason, '')",
         _csv_text("rv.comment"), _csv_text("rv.reviewer"), _iso("rv.created_at"),
         _csv_text("ch.ratings"),
+        f"array_to_string(c.flags, '{FLAG_SEPARATOR}')",
     ]
 )  # fmt: skip
 CSV_CHAIN = f"""count(*) AS length,
@@ -349,6 +354,10 @@ W3C_ANNOTATION = obj(
         "body",
         "('[' || "
         + obj(("type", lit("TextualBody")), ("purpose", lit("tagging")), ("value", s("c.tag")))
+        # Each flag a tagging body of its own after the tag's: {"value": "caption"}.
+        + " || COALESCE((SELECT string_agg(', ' || "
+        + obj(("type", lit("TextualBody")), ("purpose", lit("tagging")), ("value", "to_json(f)::text"))
+        + ", '' ORDER BY f) FROM unnest(c.flags) f), '')"
         + " || COALESCE(', ' || ch.bodies, '') || ']')",
     ),
     (
@@ -493,7 +502,12 @@ LS_CLAIM = f"""c.document_id, u.username, c.start, c."end", c.id,
     ("to_name", lit("text")),
     ("type", lit("labels")),
     ("value", obj(("start", n("c.start")), ("end", n('c."end"')), ("text", s("c.text")), ("labels", arr(s("upper(c.tag)"))))),
-    ("meta?", "CASE WHEN ch.unmentioned IS NOT NULL THEN " + obj(("unmentioned_sources", listed("ch.unmentioned"))) + " END"),
+    (
+        "meta?",
+        "CASE WHEN ch.unmentioned IS NOT NULL OR cardinality(c.flags) > 0 THEN "
+        + obj(("unmentioned_sources", listed("ch.unmentioned")), ("flags", FLAGS_JSON))
+        + " END",
+    ),
   )} || COALESCE(', ' || ch.results, '') AS results"""
 LS_QUERY = f"""
 SELECT {obj(

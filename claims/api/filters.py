@@ -3,9 +3,30 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
-from claims.models import ClaimStatus, ClaimTag, Document, Project, Source, SourceKind
+from claims.models import ClaimStatus, ClaimTag, Document, Project, Source, SourceKind, SourceRating, SourceStatus
+
+
+class SourceIdOrSlugField(forms.ModelChoiceField):
+    """A registry source given by its id or by its slug (chains, exports and corrections name
+    sources by slug; the lists took only ids)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value).strip()
+        lookup = {"pk": int(value)} if value.isdigit() else {"slug": value}
+        source = self.queryset.filter(**lookup).first()
+        if source is None:
+            raise ValidationError(f"No source has the id or slug {value!r}.", code="invalid_choice")
+        return source
+
+
+class SourceRefFilter(django_filters.ModelChoiceFilter):
+    field_class = SourceIdOrSlugField
 
 
 def _projects(request) -> QuerySet:
@@ -33,20 +54,20 @@ class ClaimFilter(ProjectFilterMixin):
     document = django_filters.ModelChoiceFilter(
         queryset=Document.objects.only("pk"), help_text="Claims of this document (id)."
     )
-    publisher = django_filters.ModelChoiceFilter(
+    publisher = SourceRefFilter(
         field_name="document__publisher",
-        queryset=Source.objects.only("pk"),
-        help_text="Claims in documents of this publisher (source id).",
+        queryset=Source.objects.only("pk", "slug"),
+        help_text="Claims in documents of this publisher (source id or slug).",
     )
-    source = django_filters.ModelChoiceFilter(
-        queryset=Source.objects.only("pk"),
+    source = SourceRefFilter(
+        queryset=Source.objects.only("pk", "slug"),
         method="filter_source",
-        help_text="Claims whose chain cites this source (id) at any position.",
+        help_text="Claims whose chain cites this source (id or slug) at any position.",
     )
-    direct_source = django_filters.ModelChoiceFilter(
-        queryset=Source.objects.only("pk"),
+    direct_source = SourceRefFilter(
+        queryset=Source.objects.only("pk", "slug"),
         method="filter_direct_source",
-        help_text="Claims that cite this source (id) directly: position 0 of the chain.",
+        help_text="Claims that cite this source (id or slug) directly: position 0 of the chain.",
     )
     source_kind = django_filters.ChoiceFilter(
         choices=SourceKind.choices,
@@ -89,7 +110,7 @@ class ClaimFilter(ProjectFilterMixin):
 
 
 class DocumentFilter(ProjectFilterMixin):
-    publisher = django_filters.ModelChoiceFilter(queryset=Source.objects.only("pk"), help_text="Source id.")
+    publisher = SourceRefFilter(queryset=Source.objects.only("pk", "slug"), help_text="Source id or slug.")
     published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
     published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
     search = django_filters.CharFilter(
@@ -105,6 +126,12 @@ class SourceFilter(django_filters.FilterSet):
         method="filter_search", max_length=200, help_text="Name, slug or alias contains this (accents ignored)."
     )
     kind = django_filters.ChoiceFilter(choices=SourceKind.choices)
+    country = django_filters.CharFilter(field_name="country", lookup_expr="iexact", max_length=2, help_text="ISO code.")
+    affiliation = django_filters.CharFilter(
+        field_name="affiliation", lookup_expr="unaccent__icontains", max_length=200, help_text="Contains this."
+    )
+    rating = django_filters.ChoiceFilter(choices=SourceRating.choices, help_text="The latest credibility rating.")
+    status = django_filters.ChoiceFilter(choices=SourceStatus.choices, help_text="proposed or confirmed.")
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.search(value)

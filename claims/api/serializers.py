@@ -17,6 +17,7 @@ from rest_framework import serializers
 from claims.models import (
     Attribution,
     Claim,
+    ClaimFlag,
     ClaimTag,
     Document,
     RejectReason,
@@ -84,7 +85,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
         fields = [
-            "id", "document", "start", "end", "text", "tag", "attributions",
+            "id", "document", "start", "end", "text", "tag", "flags", "attributions",
             "status", "annotator", "version", "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = fields
@@ -105,6 +106,7 @@ def claim_json(claim: Claim, chain) -> dict[str, Any]:
             "end": claim.end,
             "text": claim.text,
             "tag": claim.tag,
+            "flags": list(claim.flags or ()),
             "attributions": [attribution_json(claim, link) for link in sorted(chain, key=lambda link: link.position)],
             "status": claim.status,
             "annotator": claim.annotator.username,
@@ -263,6 +265,10 @@ class SuggestionSerializer(serializers.Serializer):
     tag = serializers.ChoiceField(choices=ClaimTag.choices)
     confidence = serializers.FloatField(min_value=0, max_value=1)
     attributions = SuggestedLinkSerializer(many=True)
+    flags = serializers.ListField(
+        child=serializers.ChoiceField(choices=ClaimFlag.choices),
+        help_text='"caption": a picture\'s caption, sourced to its credit; "vague": the text points at nobody.',
+    )
     dismissed = serializers.BooleanField(help_text="You dismissed it.")
     claim = serializers.IntegerField(allow_null=True, help_text="Your claim made from it, if any.")
 
@@ -374,11 +380,29 @@ def chain_field(**kwargs: Any) -> LinkInputSerializer:
     )
 
 
+def flags_field(**kwargs) -> serializers.ListField:
+    """ "flags": ["caption"] / ["vague"]: each known value at most once."""
+    return serializers.ListField(
+        child=serializers.ChoiceField(choices=ClaimFlag.choices),
+        max_length=len(ClaimFlag.values),
+        validators=[_no_repeats],
+        help_text='Marks besides the tag: "caption" (a picture\'s caption, sourced to its credit), '
+        '"vague" (the text points at nobody; the claim is unsourced).',
+        **kwargs,
+    )
+
+
+def _no_repeats(values: list[str]) -> None:
+    if len(set(values)) != len(values):
+        raise serializers.ValidationError("Give each flag once.")
+
+
 class ClaimCreateSerializer(serializers.Serializer):
     document = serializers.PrimaryKeyRelatedField(queryset=Document.objects.all())
     start = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, help_text="Code point offset.")
     end = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, help_text="Exclusive.")
     tag = serializers.ChoiceField(choices=ClaimTag.choices)
+    flags = flags_field(required=False, default=list)
     attributions = chain_field(required=False, default=list)
 
 
@@ -392,6 +416,7 @@ class ClaimUpdateSerializer(serializers.Serializer):
     start = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET)
     end = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET)
     tag = serializers.ChoiceField(choices=ClaimTag.choices)
+    flags = flags_field(required=False)
     attributions = chain_field(required=False)
 
 

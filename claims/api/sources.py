@@ -25,6 +25,41 @@ from claims import network, sources
 from claims.api.serializers import SourceSerializer
 from claims.api.views import FirstRenderer
 from claims.models import CredibilityNote, Source, SourceMerge, SourceRating
+from claims.project_selectors import project_get
+
+MERGE_EXAMPLE = {
+    "id": 4, "source": "alnahrain-tv", "into": "al-nahrain", "user": "reviewer", "created_at": "2026-03-02T09:00:00Z",
+    "attributions": [311, 412], "documents": [], "aliases_added": ["Al Nahrain TV"], "undone_at": None,
+}  # fmt: skip
+NOTE_EXAMPLE = {
+    "id": 7, "source": "mehr", "user": "reviewer", "created_at": "2026-03-02T09:00:00Z",
+    "text": "Owned by the IIDO; relays IRGC statements.", "rating": "state_affiliated",
+}  # fmt: skip
+SOURCE_EXAMPLE = {
+    "id": 9, "slug": "al-nahrain", "name": "al-Nahrain", "kind": "news_outlet", "aliases": ["Al Nahrain TV"],
+    "country": "IQ", "affiliation": "", "language": "ar", "url": "", "description": "", "status": "confirmed",
+    "rating": None, "created_at": "2026-03-01T08:00:00Z", "updated_at": "2026-03-02T09:00:00Z",
+}  # fmt: skip
+NETWORK_EXAMPLE = {
+    "nodes": [
+        {"slug": "mehr", "name": "Mehr News Agency", "kind": "news_outlet", "claims": 12, "rating": "state_affiliated",
+         "country": "IR", "affiliation": "state media, Iran"},
+        {"slug": "al-nahrain", "name": "al-Nahrain", "kind": "news_outlet", "claims": 5, "rating": "", "country": "IQ",
+         "affiliation": ""},
+    ],
+    "edges": [{"source": "mehr", "target": "al-nahrain", "weight": 4, "type": "cites"}],
+}  # fmt: skip
+TRENDS_EXAMPLE = [
+    {"publisher": {"slug": "presstv", "name": "Press TV"}, "months": [
+        {"month": "2019-01", "claims": 40, "sourced": 30, "unsourced": 10, "anonymous_only": 12, "vague": 3,
+         "sourced_share": 0.75, "unsourced_share": 0.25, "anonymous_only_share": 0.3, "vague_share": 0.075},
+    ]},
+]  # fmt: skip
+
+
+def _response(name: str, value: Any) -> OpenApiExample:
+    return OpenApiExample(name, value=value, response_only=True)
+
 
 NETWORK_FORMATS = {
     "json": "application/json",
@@ -122,10 +157,12 @@ class NetworkQuerySerializer(serializers.Serializer):
             raise serializers.ValidationError({"until": "until comes before since."})
         return data
 
-    def filters(self) -> network.NetworkFilters:
+    def filters(self, user) -> network.NetworkFilters:
+        """The filters; a project outside ``user``'s reach is a 404, as everywhere."""
         data = self.validated_data
+        project = project_get(user=user, project_id=data["project"]) if data.get("project") else None
         return network.NetworkFilters(
-            project=data.get("project"),
+            project=project,
             publisher=data.get("publisher"),
             since=data.get("since"),
             until=data.get("until"),
@@ -163,7 +200,10 @@ class SourceMergeView(APIView):
         "afterwards this source is 404. The merge is recorded and can be undone.",
         request=MergeInputSerializer,
         responses={200: MergeResultSerializer},
-        examples=[OpenApiExample("Merge", {"into": 2}, request_only=True)],
+        examples=[
+            OpenApiExample("Merge", {"into": 9}, request_only=True),
+            _response("Merged", {"merge": MERGE_EXAMPLE, "into": SOURCE_EXAMPLE}),
+        ],
     )
     def post(self, request: Request, pk: int) -> Response:
         source = _source(pk)
@@ -178,7 +218,12 @@ class SourceMergeView(APIView):
 
 
 class SourceMergesView(APIView):
-    @extend_schema(tags=["sources"], summary="Merges into this source, newest first", responses={200: MergeSerializer(many=True)})
+    @extend_schema(
+        tags=["sources"],
+        summary="Merges into this source, newest first",
+        responses={200: MergeSerializer(many=True)},
+        examples=[_response("Merges", [MERGE_EXAMPLE])],
+    )
     def get(self, request: Request, pk: int) -> Response:
         source = _source(pk)
         merges = SourceMerge.objects.filter(into=source).select_related("source", "into", "user")
@@ -191,6 +236,7 @@ class SourceUnmergeView(APIView):
         summary="Undo a merge (reviewers, managers, admins): the merged source comes back",
         request=None,
         responses={200: SourceSerializer},
+        examples=[_response("Back", SOURCE_EXAMPLE | {"slug": "alnahrain-tv", "name": "Al Nahrain TV", "aliases": []})],
     )
     def post(self, request: Request, merge_id: int) -> Response:
         merge = get_object_or_404(SourceMerge.objects.all(), pk=merge_id)
@@ -199,7 +245,12 @@ class SourceUnmergeView(APIView):
 
 
 class SourceNotesView(APIView):
-    @extend_schema(tags=["sources"], summary="Credibility notes on a source, newest first", responses={200: NoteSerializer(many=True)})
+    @extend_schema(
+        tags=["sources"],
+        summary="Credibility notes on a source, newest first",
+        responses={200: NoteSerializer(many=True)},
+        examples=[_response("Notes", [NOTE_EXAMPLE])],
+    )
     def get(self, request: Request, pk: int) -> Response:
         source = _source(pk)
         notes = CredibilityNote.objects.filter(source=source).select_related("user", "source")
@@ -210,7 +261,10 @@ class SourceNotesView(APIView):
         summary="Add a credibility note (reviewers, managers, admins); its rating becomes the source's",
         request=NoteInputSerializer,
         responses={201: NoteSerializer},
-        examples=[OpenApiExample("Note", {"text": "Owned by the IIDO; relays IRGC statements.", "rating": "state_affiliated"}, request_only=True)],
+        examples=[
+            OpenApiExample("Note", {"text": "Owned by the IIDO; relays IRGC statements.", "rating": "state_affiliated"}, request_only=True),
+            _response("Added", NOTE_EXAMPLE),
+        ],
     )
     def post(self, request: Request, pk: int) -> Response:
         source = _source(pk)
@@ -226,6 +280,7 @@ class SourceConfirmView(APIView):
         summary="Confirm an analyst's proposed source (reviewers, managers, admins)",
         request=None,
         responses={200: SourceSerializer},
+        examples=[_response("Confirmed", SOURCE_EXAMPLE)],
     )
     def post(self, request: Request, pk: int) -> Response:
         source = sources.source_confirm(source=_source(pk), user=request.user)
@@ -289,10 +344,11 @@ class NetworkView(APIView):
         responses={
             200: OpenApiResponse(NetworkSerializer, description="JSON; GraphML or GEXF as files with the same nodes and edges."),
         },
+        examples=[_response("Network", NETWORK_EXAMPLE)],
     )
     def get(self, request: Request) -> Response | HttpResponse:
         query = _query(request)
-        data = network.citation_network(user=request.user, filters=query.filters()).as_json()
+        data = network.citation_network(user=request.user, filters=query.filters(request.user)).as_json()
         fmt = query.validated_data.get("format", "json")
         if fmt == "json":
             return Response(data)
@@ -325,7 +381,8 @@ class TrendsView(APIView):
         summary="Sourcing per publisher and month: sourced, unsourced, anonymous-only and vague shares",
         parameters=FILTER_PARAMETERS,
         responses={200: TrendPublisherSerializer(many=True)},
+        examples=[_response("Trends", TRENDS_EXAMPLE)],
     )
     def get(self, request: Request) -> Response:
         query = _query(request)
-        return Response(network.sourcing_trends(user=request.user, filters=query.filters()))
+        return Response(network.sourcing_trends(user=request.user, filters=query.filters(request.user)))

@@ -5,7 +5,9 @@ DRF views are exempt from the login-redirect middleware: DRF authenticates them 
 """
 
 from django.urls import path
-from rest_framework.routers import DefaultRouter
+from django.urls.resolvers import RoutePattern
+from rest_framework.reverse import reverse
+from rest_framework.routers import APIRootView, DefaultRouter
 
 from claims.api import auth, sources, views
 from claims.api.projects import ProjectViewSet, QueueView
@@ -13,7 +15,26 @@ from claims.api.stats import StatsView
 
 app_name = "api"
 
-router = DefaultRouter()
+class ApiRootView(APIRootView):
+    """The API root: the resources, and every other endpoint (token, exports, stats, imports)."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        namespace = request.resolver_match.namespace
+        # Every named path of this module without parameters (the router's lists are there already).
+        for pattern in urlpatterns:
+            if pattern.name and isinstance(pattern.pattern, RoutePattern) and not pattern.pattern.converters:
+                response.data[pattern.name] = reverse(f"{namespace}:{pattern.name}", request=request)
+        for name in ("api-schema", "api-docs"):
+            response.data[name.removeprefix("api-")] = reverse(name, request=request)
+        return response
+
+
+class Router(DefaultRouter):
+    APIRootView = ApiRootView
+
+
+router = Router()
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("documents", views.DocumentViewSet, basename="document")
 router.register("claims", views.ClaimViewSet, basename="claim")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -344,7 +344,10 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             _example("Changed", {**CLAIM_EXAMPLE, "version": 2}, response_only=True),
         ],
     ),
-    destroy=extend_schema(summary="Delete a draft or rejected claim"),
+    destroy=extend_schema(
+        summary="Delete a draft or rejected claim",
+        description="The claim leaves every list and export; `POST /claims/<id>/restore/` brings it back.",
+    ),
 )
 class ClaimViewSet(viewsets.ModelViewSet):
     """Claims and their attribution chains, their submission, review and history."""
@@ -378,6 +381,7 @@ class ClaimViewSet(viewsets.ModelViewSet):
             end=data["end"],
             tag=data["tag"],
             chain=chain,
+            flags=data["flags"],
         )
         # Serialized from what was written: nothing is read back.
         return Response(s.claim_json(claim, chain), status=status.HTTP_201_CREATED)
@@ -399,6 +403,7 @@ class ClaimViewSet(viewsets.ModelViewSet):
             end=data.get("end"),
             tag=data.get("tag"),
             chain=s.links_of(chain),
+            flags=data.get("flags"),  # absent: kept (older clients do not send them)
         )
         return Response(self._claim(claim))
 
@@ -408,6 +413,19 @@ class ClaimViewSet(viewsets.ModelViewSet):
     def destroy(self, request: Request, pk: str) -> Response:
         services.claim_delete(claim=self.get_object(), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        summary="Bring back a deleted claim (undo a DELETE)",
+        request=None,
+        responses={200: s.ClaimSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def restore(self, request: Request, pk: str) -> Response:
+        claim = selectors.deleted_claim_get(user=request.user, claim_id=int(pk))
+        if claim is None:
+            raise Http404
+        claim = services.claim_restore(claim=claim, user=request.user)
+        return Response(self._claim(claim))
 
     @extend_schema(
         summary="Send a draft or rejected claim to review",

@@ -230,6 +230,7 @@ def is_candidate(text: str, seg: Segment) -> bool:
 class _Memory:
     source: ProposedSource
     words: frozenset[str]
+    plural: bool = False  # named in the plural ("des responsables", "les autorités")
 
 
 class _Document:
@@ -264,7 +265,7 @@ class _Document:
             links = [link for link in found if not link.vague]
             flags: tuple[str, ...] = ("vague",) if found and not links else ()
             if not found and out:
-                links = self._continued_quote(out[-1], seg, text)
+                links = self._continued_chain(out[-1], text) or self._continued_quote(out[-1], seg, text)
             for link in links:
                 self._remember(link)
             if seg.kind is LineKind.CAPTION:
@@ -350,6 +351,23 @@ class _Document:
             )
         return result
 
+    def _continued_chain(self, previous: SentenceSuggestion, text: str) -> list[Link]:
+        """ "Et de préciser que …", "Et d'ajouter : …": an ellipsis that continues the previous
+        sentence's attribution, chain and all."""
+        if not previous.is_claim or not previous.links:
+            return []
+        words = fold(text).replace("'", "' ").split()
+        if len(words) < 3 or words[0] != "et" or words[1] not in {"de", "d'"}:
+            return []
+        verb = words[2]
+        if verb not in lx.STRONG_FORMS | lx.WEAK_FORMS or not verb.endswith(("er", "ire", "dre", "ir")):
+            return []
+        return [
+            Link(l.source, l.mention, l.cue, "ellipsis", min(l.confidence, CONFIDENCE["quote.continued"]), l.vague)
+            for l in previous.links
+            if l.rule != "dispatch.credit"
+        ]
+
     def _continued_quote(self, previous: SentenceSuggestion, seg: Segment, text: str) -> list[Link]:
         """A sentence that is one quote, right after a sourced sentence of the same paragraph,
         quotes the same speaker: « Nous partons », a dit X. « Rien ne nous retiendra. »"""
@@ -395,19 +413,30 @@ class _Document:
         )
         items: list[tuple[tuple, Link]] = []
         non_vague = any(not m.vague for cue in cues for m in cue.mentions)
-        for cue in cues:
-            cue_span = self._span(s, *cue.cue) if cue.cue else None
-            for n, mention in enumerate(cue.mentions):
-                if mention.self_document and has_speaker:
-                    continue  # "dans un communiqué, le ministère a dit": the ministry is the source
-                if mention.vague and cue.rule == "vague.impersonal" and non_vague:
-                    continue  # "dans un communiqué du ministère, il est dit que": the ministry
-                rule = cue.rules[n] if n < len(cue.rules) else cue.rule
-                link = self._link(s, mention, cue_span, rule)
-                if link is None:
-                    continue
-                order = -cue.order if cue.level == INCISE else cue.order
-                items.append(((cue.level, order, n), link))
+        remembered = len(self.memory)
+        # Named sources first, then pronouns: "X a confirmé l'attaque, menée, selon lui, par …"
+        # has "lui" for X, not for whoever came before.
+        for pronouns in (False, True):
+            for cue in cues:
+                cue_span = self._span(s, *cue.cue) if cue.cue else None
+                for n, mention in enumerate(cue.mentions):
+                    if mention.pronoun != pronouns:
+                        continue
+                    if mention.self_document and has_speaker:
+                        continue  # "dans un communiqué, le ministère a dit": the ministry is the source
+                    if mention.vague and cue.rule == "vague.impersonal" and non_vague:
+                        continue  # "dans un communiqué du ministère, il est dit que": the ministry
+                    rule = cue.rules[n] if n < len(cue.rules) else cue.rule
+                    link = self._link(s, mention, cue_span, rule)
+                    if link is None:
+                        continue
+                    if pronouns and link.confidence == UNRESOLVED_CONFIDENCE and items:
+                        continue  # "ils nous ont dit" with nobody for "ils": the others stand
+                    order = -cue.order if cue.level == INCISE else cue.order
+                    items.append(((cue.level, order, n), link))
+                    if not pronouns:
+                        self._remember(link)
+        del self.memory[remembered:]
         items.sort(key=lambda item: item[0])
         links: list[Link] = []
         seen: set[str] = set()
@@ -432,7 +461,8 @@ class _Document:
         if m.vague:
             return Link(self._vague_source(), mention, cue, rule, confidence, vague=True)
         if m.pronoun:
-            antecedent = self._antecedent(None, pronoun=True)
+            plural = mention.text.lower() in {"ils", "elles", "eux", "leur", "leurs"}
+            antecedent = self._antecedent(None, pronoun=True, plural=plural)
             if antecedent is None:
                 return Link(ProposedSource(mention.text, "anonymous"), mention, cue, rule, UNRESOLVED_CONFIDENCE)
             return Link(antecedent, mention, cue, rule + "+anaphora", confidence * ANAPHORA_FACTOR)
@@ -473,6 +503,15 @@ class _Document:
         ):
             return self._vague_source(), "vague"
         # "ce responsable", "cette source de sécurité", "la source", "le commandant irakien".
+        if determiner in {"ce", "cette"} and any(s.f[k] in {"dernier", "derniere"} for k in range(m.i, m.j)):
+            found = self._antecedent(None, pronoun=True)  # "ce dernier": the last person named
+            if found is not None:
+                return found, "anaphora"
+        if determiner in lx.DEFINITES and head_word in lx.NOMINAL_SELF and complement is None and self.memory:
+            # "…, dit le communiqué": the document of the source named last.
+            for item in reversed(self.memory):
+                if item.source.kind not in {"news_outlet", "other", "document"}:
+                    return item.source, "anaphora"
         bare = m.j - m.i == 1 and head == m.i  # "un communiqué du ministère"
         anaphoric = determiner in lx.DEMONSTRATIVES or (
             (determiner in lx.DEFINITES or bare) and not named and complement is None
@@ -596,11 +635,13 @@ class _Document:
                 found.append(entry)
         return found[0] if len(found) == 1 else None
 
-    def _antecedent(self, head: str | None, *, pronoun: bool, by_kind: bool = True) -> ProposedSource | None:
+    def _antecedent(
+        self, head: str | None, *, pronoun: bool, by_kind: bool = True, plural: bool = False
+    ) -> ProposedSource | None:
         if pronoun:
             for kinds in ({"person", "anonymous"}, {"institution"}):
                 for item in reversed(self.memory):
-                    if item.source.kind in kinds:
+                    if item.source.kind in kinds and (not plural or item.plural):
                         return item.source
             return None
         assert head is not None
@@ -634,7 +675,11 @@ class _Document:
         for item in self.memory:  # what an anaphor said of a source is said of it: merge
             if item.source == link.source:
                 words |= item.words
-        self.memory.append(_Memory(link.source, frozenset(words)))
+        mention = fold(link.mention.text) if link.mention is not None else ""
+        plural = mention.split(" ")[0] in {"les", "des", "plusieurs", "certains", "certaines", "ils", "elles"} or (
+            link.source.kind == "institution" and any(w.endswith("s") for w in mention.split()[:2])
+        )
+        self.memory.append(_Memory(link.source, frozenset(words), plural))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

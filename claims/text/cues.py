@@ -211,6 +211,8 @@ class Sentence:
     def source_like(self, i: int, j: int) -> bool:
         if any(self.doc[k].ent_type_ in {"PER", "ORG"} for k in range(i, j)):
             return True
+        if self.f[i] in {"ce", "cette"} and self.f[self.next_word(i + 1)] in {"dernier", "derniere"}:
+            return True  # "ce dernier": the last person named
         if j - i == 1 and self.f[i] in {"lui", "elle", "eux", "elles"}:
             return True
         if self.has_name(i, j):
@@ -520,8 +522,8 @@ def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, st
             k = s.next_word(s.next_word(k + 1) + 1)
         else:
             break
-    if k >= s.n or s.doc[k].pos_ not in {"VERB", "ADJ", "NOUN"} or not s.f[k].endswith(("e", "es", "u", "us", "is", "ees", "it")):
-        return None
+    if k >= s.n or not s.doc[k].text.islower() or not s.f[k].endswith(("e", "es", "u", "us", "is", "ees", "it")):
+        return None  # a participle ("lu", "publié", "diffusés"), whatever the tagger calls it
     for _ in range(16):
         k = s.next_word(k + 1)
         if k >= s.n or s.f[k] in {",", ";", ".", ":", "«", '"'} or s.finite_verb(k):
@@ -545,7 +547,7 @@ def _medium_cues(s: Sentence) -> list[Cue]:
             continue
         start = k
         np_from = None
-        if f[k] in {"antenne", "micro", "ondes", "plateau"} and k >= 2:
+        if f[k] in {"antenne", "micro", "ondes", "plateau"} and k >= 1:
             p = s.prev_word(k - 1)
             if p >= 0 and f[p] in {"l'", "le", "les", "la"}:
                 p = s.prev_word(p - 1)
@@ -595,7 +597,10 @@ def _medium_name(s: Sentence, i: int, j: int) -> bool:
     words = [q for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES]
     if not words:
         return False
-    if " ".join(s.f[q] for q in words) in lx.MEDIA_NAMES or s.f[words[0]] in lx.MEDIA_NAMES:
+    joined = " ".join(s.f[q] for q in words)
+    if joined in lx.MEDIA_NAMES or s.f[words[0]] in lx.MEDIA_NAMES or any(
+        joined.startswith(name + " ") or ("le " + joined) == name or ("la " + joined) == name for name in lx.MEDIA_NAMES
+    ):
         return True
     return any(s.doc[q].text.isupper() and len(s.doc[q].text) > 1 or s.doc[q].pos_ == "PROPN" for q in words)
 
@@ -747,6 +752,8 @@ def _verb_cues(s: Sentence) -> list[Cue]:
                 if outlet is not None:
                     cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
                 continue
+        if subject is not None and not s.source_like(*subject) and f[subject[0]] not in lx.PRONOUNS_3RD:
+            subject = None  # "L'état-major" parsed as "major": read the words before the verb
         if subject is None and strength == "strong" or subject is None and complement:
             subject = _np_before(s, cue_start)
         if subject is None or subject[0] > k:
@@ -771,7 +778,7 @@ def _verb_cues(s: Sentence) -> list[Cue]:
                 s.used.update(range(i, verb_end))
                 cues.append(Cue("vague.impersonal", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
             continue
-        if word in _SUBJECT_SKIP:
+        if word in _SUBJECT_SKIP and not (word == "ce" and j - i >= 2 and f[s.next_word(i + 1)] in {"dernier", "derniere"}):
             continue
         if doc[k].dep_ == "acl:relcl" and any(c.rule.startswith("verb.") for c in cues):
             continue  # "…, en réponse à X qui accuse Y": the main cue's speaker speaks
@@ -1033,8 +1040,9 @@ def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
     head = s.head_of(i, j)
     if s.outlet_like(i, j) and s.f[head] not in {"journaliste", "journalistes", "reporter"}:
         return i, j
-    if _medium_name(s, i, j) and " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES) in lx.MEDIA_NAMES:
-        return i, j
+    named = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES)
+    if any(named == name or named.startswith(name + " ") or name.endswith(" " + named) for name in lx.MEDIA_NAMES):
+        return i, j  # "à France Bleu Breizh Izel", "au Soleil"
     return None
 
 

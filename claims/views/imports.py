@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from claims import import_jobs, permissions
 from claims.forms import add_service_errors
-from claims.models import ImportJob
 
 FORMAT_CHOICES = [
     ("doccano", "doccano JSONL"),
@@ -66,8 +65,8 @@ def annotations_import_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 def import_job(request: HttpRequest, job_id: int) -> HttpResponse:
     """A job's progress (the whole page, or the polled fragment for htmx)."""
-    job = ImportJob.objects.filter(pk=job_id).first()
-    if job is None or (job.user_id != request.user.pk and not permissions.is_admin(request.user)):
+    job = import_jobs.import_job_get(user=request.user, job_id=job_id)
+    if job is None:
         raise Http404("No such import.")
     template = "claims/import_job.html"
     if request.htmx:

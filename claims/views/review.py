@@ -7,6 +7,7 @@ may act in ``claims.permissions``; these views parse the forms and render.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 import django_filters
 from django import forms
@@ -14,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -25,6 +26,7 @@ from claims import permissions, selectors, services
 from claims.models import Claim, ClaimStatus, ClaimTag, Document, RejectReason, ReviewDecision, Source
 from claims.input_checks import parse_int
 from claims.services import Link
+from claims.views.review_rows import queue_sentence_html
 
 CLAIMS_PER_PAGE = 25
 TEMPLATE = "claims/review.html"
@@ -43,6 +45,7 @@ class ReviewQueueFilter(django_filters.FilterSet):
         queryset=lambda request: Document.objects.filter(
             pk__in=Claim.objects.visible_to(request.user).filter(status=ClaimStatus.SUBMITTED).values("document")
         ).only("pk", "title").order_by("title"),
+        empty_label="any document",
     )
     publisher = django_filters.ModelChoiceFilter(
         label="Publisher",
@@ -52,6 +55,7 @@ class ReviewQueueFilter(django_filters.FilterSet):
                 claims__in=Claim.objects.visible_to(request.user).filter(status=ClaimStatus.SUBMITTED)
             ).values("publisher")
         ).only("pk", "name"),
+        empty_label="any publisher",
     )
     source = django_filters.ModelChoiceFilter(
         label="Cited source",
@@ -59,6 +63,7 @@ class ReviewQueueFilter(django_filters.FilterSet):
         queryset=lambda request: Source.objects.filter(
             attributions__claim__in=Claim.objects.visible_to(request.user).filter(status=ClaimStatus.SUBMITTED)
         ).distinct().only("pk", "name"),
+        empty_label="any source",
     )
     analyst = django_filters.ModelChoiceFilter(
         label="Analyst",
@@ -66,15 +71,23 @@ class ReviewQueueFilter(django_filters.FilterSet):
         queryset=lambda request: get_user_model().objects.filter(
             pk__in=Claim.objects.visible_to(request.user).filter(status=ClaimStatus.SUBMITTED).values("annotator")
         ).order_by("username"),
+        empty_label="any analyst",
     )
-    tag = django_filters.ChoiceFilter(label="Tag", choices=ClaimTag.choices, empty_label="any")
+    tag = django_filters.ChoiceFilter(label="Tag", choices=ClaimTag.choices, empty_label="any tag")
+    q = django_filters.CharFilter(label="Search claim text", method="filter_text", max_length=200)
 
     class Meta:
         model = Claim
-        fields = ["document", "publisher", "source", "analyst", "tag"]
+        fields = ["q", "document", "publisher", "source", "analyst", "tag"]
 
     def filter_source(self, queryset, name: str, value: Source):
         return queryset.cited_source(value.pk) if value else queryset
+
+    def filter_text(self, queryset, name: str, value: str):
+        """Claims whose text holds every word, in any order, ignoring case and accents."""
+        for word in value.split():
+            queryset = queryset.filter(text__unaccent__icontains=word)
+        return queryset
 
 
 class ReviewForm(forms.Form):
@@ -128,6 +141,8 @@ def _queue_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     page = Paginator(queue.qs, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
     forms_by_claim = extra.pop("forms", {})
     items = [(claim, forms_by_claim.pop(claim.pk, None) or ReviewForm(claim=claim)) for claim in page.object_list]
+    for claim, _ in items:
+        claim.sentence_html = queue_sentence_html(claim)
     # A decision on a claim that has left the queue (reviewed meanwhile): its errors go on top.
     stray_errors = [
         f"Claim {pk}: {error}" for pk, form in forms_by_claim.items() for errors in form.errors.values() for error in errors
@@ -189,14 +204,50 @@ def review_decide(request: HttpRequest, claim_id: int) -> HttpResponse:
             verb = "approved" if review.decision == ReviewDecision.APPROVE else "rejected"
             note = " with a correction" if review.correction else ""
             if request.htmx:
-                return TemplateResponse(request, TEMPLATE + "#decided", {"claim": claim, "review": review, "verb": verb, "note": note})
+                context = {"claim": claim, "review": review, "verb": verb, "note": note, **_count_context(request)}
+                return TemplateResponse(request, TEMPLATE + "#decided", context)
             messages.success(request, f"Claim {claim.pk} {verb}{note}.")
             return HttpResponseRedirect(_back(request))
     # The form again, with what is wrong: the row alone for htmx, else the whole queue.
     if request.htmx:
-        claim = selectors.review_queue(user=request.user).filter(pk=claim.pk).first() or claim
-        return TemplateResponse(request, TEMPLATE + "#item", {"claim": claim, "form": form, "reasons": RejectReason.choices})
+        return _row(request, claim, form)
     return TemplateResponse(request, TEMPLATE, _queue_context(request, forms={claim.pk: form}), status=400)
+
+
+def _row(request: HttpRequest, claim: Claim, form: ReviewForm | None = None, **extra: Any) -> HttpResponse:
+    """One queue row (htmx), e.g. with a form's errors or back after an undo."""
+    claim = selectors.review_queue(user=request.user).filter(pk=claim.pk).first() or claim
+    if hasattr(claim, "context_before"):
+        claim.sentence_html = queue_sentence_html(claim)
+    context = {"claim": claim, "form": form or ReviewForm(claim=claim), "reasons": RejectReason.choices, **extra}
+    return TemplateResponse(request, TEMPLATE + "#item", context)
+
+
+def _count_context(request: HttpRequest) -> dict[str, Any]:
+    """The queue's counter as the page it came from filters it (``next``), swapped out of band."""
+    target = request.POST.get("next", "")
+    params = QueryDict(urlsplit(target).query) if target else QueryDict()
+    queue = ReviewQueueFilter(params, queryset=selectors.review_queue(user=request.user), request=request)
+    filtered = any(params.get(name) for name in ReviewQueueFilter.base_filters)
+    return {"waiting": queue.qs.count(), "filtered": filtered, "count_oob": True}
+
+
+@require_POST
+def review_undo(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """"Undo" a decision just made (a single key approves): the claim is back in the queue."""
+    _require_reviewer(request)
+    claim = get_object_or_404(selectors.claim_list(user=request.user), pk=claim_id)
+    try:
+        services.claim_review_undo(claim=claim, reviewer=request.user)
+    except ValidationError as error:
+        if request.htmx:
+            return TemplateResponse(request, "claims/partials/message.html", {"message": " ".join(error.messages), "level": "error"})
+        messages.error(request, " ".join(error.messages))
+        return HttpResponseRedirect(_back(request))
+    if request.htmx:
+        return _row(request, claim, **_count_context(request))
+    messages.success(request, f"Claim {claim.pk} is back in the queue.")
+    return HttpResponseRedirect(_back(request))
 
 
 # The services' field names that the review form calls otherwise.

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from claims import network, permissions, selectors, services, source_selectors, sources
 from claims.forms import add_service_errors
-from claims.models import ClaimStatus, SourceMerge
+from claims.models import ClaimStatus, Project, SourceMerge
 from claims.source_forms import MergeForm, NetworkFilterForm, NoteForm, RegistryFilterForm, SourceForm
 
 SOURCES_PER_PAGE = 50
@@ -205,14 +205,19 @@ def merge_undo(request: HttpRequest, merge_id: int) -> HttpResponse:
 
 def network_page(request: HttpRequest) -> HttpResponse:
     """The citation network, drawn in the browser from the API's JSON (static/claims/network.js)."""
-    form = NetworkFilterForm(request.GET or None, publishers=selectors.publisher_list().order_by("name"))
-    params: dict[str, str] = {"publishers": "true"}
+    form = NetworkFilterForm(
+        request.GET or None,
+        publishers=selectors.publisher_list().order_by("name"),
+        projects=Project.objects.visible_to(request.user).only("pk", "name").order_by("name"),
+    )
+    params: dict[str, str] = {}  # by default the contract's network: chain links only
     colour = "kind"
     if form.is_valid():
         data = form.cleaned_data
         params = {
             key: value
             for key, value in {
+                "project": str(data["project"].pk) if data.get("project") else "",
                 "publisher": data["publisher"].slug if data.get("publisher") else "",
                 "since": data["since"].isoformat() if data.get("since") else "",
                 "until": data["until"].isoformat() if data.get("until") else "",
@@ -222,8 +227,6 @@ def network_page(request: HttpRequest) -> HttpResponse:
             if value
         }
         colour = data.get("colour") or "kind"
-    elif form.is_bound:
-        params = {}
     api_query = urlencode(params)
     return TemplateResponse(
         request,
@@ -241,11 +244,17 @@ def network_page(request: HttpRequest) -> HttpResponse:
 
 def trends_page(request: HttpRequest) -> HttpResponse:
     """Sourcing per publisher and month, as stacked bars (SVG, drawn on the server)."""
-    form = NetworkFilterForm(request.GET or None, publishers=selectors.publisher_list().order_by("name"))
+    form = NetworkFilterForm(
+        request.GET or None,
+        publishers=selectors.publisher_list().order_by("name"),
+        projects=Project.objects.visible_to(request.user).only("pk", "name").order_by("name"),
+    )
     filters = network.NetworkFilters()
     if form.is_valid():
         data = form.cleaned_data
-        filters = network.NetworkFilters(publisher=data.get("publisher"), since=data.get("since"), until=data.get("until"))
+        filters = network.NetworkFilters(
+            project=data.get("project"), publisher=data.get("publisher"), since=data.get("since"), until=data.get("until")
+        )
     series = network.sourcing_trends(user=request.user, filters=filters)
     return TemplateResponse(
         request,

@@ -20,10 +20,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from claims import permissions, selectors, services, suggestions
 from claims.forms import ClaimForm, SourceForm
-from claims.models import ClaimStatus, Document, Source, SourceRating, Suggestion, SuggestionState
+from claims.models import ClaimStatus, Document, Source, SourceKind, SourceRating, Suggestion, SuggestionState
 from claims.views import annotate
 
 LIST = "claims/partials/suggestions.html"
+KIND_LABELS = dict(SourceKind.choices)
 DECIDED = "claims/partials/suggestion_decided.html"
 
 STATE_MESSAGES = {
@@ -45,6 +46,11 @@ class ShownLink:
     rating: str = ""  # the registry source's credibility rating, if rated
     rating_label: str = ""
 
+    @property
+    def kind_label(self) -> str:
+        """The kind as the model's choices spell it ("News outlet"), as everywhere else."""
+        return str(KIND_LABELS.get(self.kind, self.kind))
+
 
 @dataclass(frozen=True, slots=True)
 class ShownSuggestion:
@@ -57,6 +63,20 @@ class ShownSuggestion:
     text: str
     confidence: float
     links: tuple[ShownLink, ...]
+    flags: tuple[str, ...] = ()
+
+    @property
+    def notable(self) -> bool:
+        """Shown by default: the suggestion names a source or carries a flag (caption, vague);
+        the others (a body sentence with no cue) only with "Show all suggestions"."""
+        return bool(self.links or self.flags)
+
+    @property
+    def summary(self) -> str:
+        """Chain and confidence, for the hover title of the suggestion's mark in the text."""
+        chain = " → ".join(link.name for link in self.links) or "no source"
+        flags = f" [{', '.join(self.flags)}]" if self.flags else ""
+        return f"Suggested {self.tag} claim: {chain}{flags} (confidence {self.confidence:.2f})"
 
 
 def _shown(document: Document, suggestion: Suggestion, ratings: dict[str, str] | None = None) -> ShownSuggestion:
@@ -85,6 +105,8 @@ def _shown(document: Document, suggestion: Suggestion, ratings: dict[str, str] |
         text=document.text[suggestion.start : suggestion.end],
         confidence=suggestion.confidence,
         links=tuple(links),
+        # Flags come with the suggestions' caption / vague marks; none before that.
+        flags=tuple(str(flag) for flag in (getattr(suggestion, "flags", None) or ())),
     )
 
 
@@ -114,6 +136,7 @@ def suggestions_context(request: HttpRequest, document: Document) -> dict[str, A
         "suggestions": shown,
         "suggestions_sourced": sum(1 for s in shown if s.tag == "sourced"),
         "suggestions_unsourced": sum(1 for s in shown if s.tag != "sourced"),
+        "suggestions_notable": sum(1 for s in shown if s.notable),
         "suggestion_state": document.suggestion_state,
         "suggestion_state_message": STATE_MESSAGES.get(document.suggestion_state, ""),
         "can_decide": permissions.can_annotate(request.user),

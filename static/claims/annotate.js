@@ -162,6 +162,8 @@
     mention.appendChild(quote);
     link.classList.remove("marking");
     say("");
+    recordChange();
+    numberMentions();
   }
 
   function say(message) {
@@ -174,6 +176,94 @@
       p.textContent = message;
       box.appendChild(p);
     }
+  }
+
+  // The open claim's chain in the text: each link's mention gets its number (1, 2, 3, as in
+  // the chain editor), drawn over the text (outside the .t pieces, so out of the offsets).
+  function numberMentions() {
+    const root = textRoot();
+    if (!root) return;
+    root.querySelectorAll(".mention-number").forEach((el) => el.remove());
+    const ranges = [];
+    const box = root.getBoundingClientRect();
+    panel.querySelectorAll("#chain-list .chain-link").forEach(function (link, i) {
+      let label = link.querySelector(".link-number");
+      if (!label) {
+        label = document.createElement("span");
+        label.className = "link-number";
+        label.setAttribute("aria-hidden", "true");
+        link.prepend(label);
+      }
+      label.textContent = String(i + 1);
+      const start = link.querySelector('[name="link_mention_start"]').value;
+      const end = link.querySelector('[name="link_mention_end"]').value;
+      if (start === "" || end === "") return;
+      const range = spanToRange(root, Number(start), Number(end));
+      const rect = range && range.getClientRects()[0];
+      if (!rect) return;
+      ranges.push(range);
+      const number = document.createElement("span");
+      number.className = "mention-number";
+      number.dataset.position = String(i);
+      number.setAttribute("aria-hidden", "true");
+      number.title = link.querySelector(".link-source").textContent;
+      number.textContent = String(i + 1);
+      number.style.left = Math.max(0, rect.left - box.left - 4) + "px";
+      number.style.top = Math.max(0, rect.top - box.top - 9) + "px";
+      root.appendChild(number);
+    });
+    if (window.CSS && CSS.highlights && typeof Highlight !== "undefined") {
+      if (ranges.length) CSS.highlights.set("chain-mention", new Highlight(...ranges));
+      else CSS.highlights.delete("chain-mention");
+    }
+  }
+
+  window.addEventListener("resize", () => numberMentions());
+
+  // Ctrl+Z in the open claim: each change of tag, chain or span is a step that can be undone.
+  let undoStack = [];
+  let lastState = null;
+
+  function editorState() {
+    const form = document.getElementById("claim-form");
+    const chain = document.getElementById("chain-list");
+    if (!form || !chain) return null;
+    const tag = form.querySelector('input[name="tag"]:checked');
+    return {
+      tag: tag ? tag.value : "",
+      chain: chain.innerHTML,
+      start: document.getElementById("claim-start").value,
+      end: document.getElementById("claim-end").value,
+      span: document.getElementById("claim-span-text").textContent,
+    };
+  }
+
+  function resetUndo() {
+    undoStack = [];
+    lastState = editorState();
+  }
+
+  function recordChange() {
+    const now = editorState();
+    if (now && lastState && JSON.stringify(now) !== JSON.stringify(lastState)) undoStack.push(lastState);
+    lastState = now;
+  }
+
+  function undoChange() {
+    const previous = undoStack.pop();
+    const form = document.getElementById("claim-form");
+    if (!previous || !form) return false;
+    form.querySelectorAll('input[name="tag"]').forEach((radio) => { radio.checked = radio.value === previous.tag; });
+    document.getElementById("chain-list").innerHTML = previous.chain;
+    document.getElementById("claim-start").value = previous.start;
+    document.getElementById("claim-end").value = previous.end;
+    document.getElementById("claim-span-text").textContent = previous.span;
+    pendingMention = null;
+    syncChainEditor();
+    numberMentions();
+    lastState = editorState();
+    say("Undone.");
+    return true;
   }
 
   // Clicks and selections in the text.
@@ -215,23 +305,83 @@
     if (open) openNewClaim(Number(sentence.dataset.start), Number(sentence.dataset.end));
   }
 
-  function moveSentence(step) {
+  function isBody(sentence) { return sentence.classList.contains("kind-body"); }
+
+  /** j/k: the next or previous body sentence (headlines, captions, publisher and boilerplate
+   *  lines are skipped); J/K (with Shift): the next or previous line of any kind. */
+  function moveSentence(step, everyLine) {
     const all = sentences();
     if (!all.length) return;
-    const next = Math.min(Math.max(currentSentence + step, 0), all.length - 1);
+    let next = currentSentence;
+    for (let i = currentSentence + step; i >= 0 && i < all.length; i += step) {
+      if (everyLine || isBody(all[i])) { next = i; break; }
+    }
+    if (next === currentSentence && currentSentence !== -1) return;
+    if (next === -1) return;
+    confirmLine = null;
     selectSentence(all[next], false);
+  }
+
+  let confirmLine = null; // a non-body line on which Enter was pressed once: a second Enter makes the claim
+
+  function enterOnSentence(sentence) {
+    if (isBody(sentence) || confirmLine === sentence) {
+      confirmLine = null;
+      selectSentence(sentence, true);
+      return;
+    }
+    confirmLine = sentence;
+    const label = sentence.querySelector(".kind-label");
+    const kind = label ? label.textContent.toLowerCase() : "not body text";
+    const note = document.createElement("p");
+    note.className = "message warning";
+    note.setAttribute("role", "alert");
+    note.textContent = "This line is a " + kind + ", not body text: press Enter again to make it a claim anyway.";
+    panel.replaceChildren(note);
   }
 
   // The claim editor: tag, chain links, combobox. Delegated: the panel's content is replaced.
   panel.addEventListener("change", function (event) {
-    if (event.target.name === "tag") syncChainEditor();
+    if (event.target.name === "tag") {
+      syncChainEditor();
+      recordChange();
+    }
   });
 
   function syncChainEditor() {
     const editor = document.getElementById("chain-editor");
     const unsourced = panel.querySelector('input[name="tag"][value="unsourced"]');
     if (editor && unsourced) editor.disabled = unsourced.checked;
+    // The chain stays in the editor (greyed) while Unsourced is ticked, and comes back on
+    // Sourced; saving as Unsourced would drop it, so say so now and ask on save.
+    const warning = document.getElementById("chain-warning");
+    if (!warning) return;
+    const names = chainNames();
+    const losing = Boolean(unsourced && unsourced.checked && names.length);
+    warning.hidden = !losing;
+    warning.textContent = losing
+      ? "Saved as Unsourced, this claim loses its chain (" + names.join(" → ") + "). Tick Sourced again to keep it."
+      : "";
   }
+
+  function chainNames() {
+    return Array.from(panel.querySelectorAll("#chain-list .chain-link .link-source"), (el) => el.textContent);
+  }
+
+  // Saving a claim as Unsourced while it has a chain: ask first (capture phase, before htmx).
+  panel.addEventListener("submit", function (event) {
+    const form = event.target;
+    if (form.id !== "claim-form") return;
+    const submitter = event.submitter;
+    if (submitter && !["save", "submit"].includes(submitter.value)) return;
+    const unsourced = form.querySelector('input[name="tag"][value="unsourced"]');
+    const names = chainNames();
+    if (!unsourced || !unsourced.checked || !names.length) return;
+    if (!window.confirm("Save as Unsourced and remove its chain (" + names.join(" → ") + ")?")) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
 
   panel.addEventListener("click", function (event) {
     const button = event.target.closest("button[data-action]");
@@ -243,9 +393,16 @@
       if (action === "remove") {
         const list = link.parentNode;
         link.remove();
+        recordChange();
+        numberMentions();
+        syncChainEditor();
         const next = list.querySelector("button");
         (next || document.getElementById("source-input") || panel).focus();
         return;
+      }
+      if (action === "up" || action === "down") {
+        recordChange();
+        numberMentions();
       }
       if (action === "mark-mention") {
         panel.querySelectorAll(".chain-link.marking").forEach((el) => el.classList.remove("marking"));
@@ -296,15 +453,104 @@
     input.focus();
   }
 
+  // The registry came with the page (#source-registry): the list is filtered on each keystroke,
+  // in the same event, so the option chosen is always one that matches what is typed.
+  const MAX_OPTIONS = 12;
+  let registry = null;
+
+  /** Lower case, no accents, apostrophes and punctuation as spaces. */
+  function fold(str) {
+    return String(str || "").normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
+  }
+
+  function sourcesOfRegistry() {
+    if (!registry) {
+      const data = document.getElementById("source-registry");
+      registry = (data ? JSON.parse(data.textContent) : []).map(indexSource);
+    }
+    return registry;
+  }
+
+  function indexSource(source) {
+    source.key = fold(source.name).trim();
+    source.haystack = " " + fold([source.name, source.slug].concat(source.aliases || []).join(" | ")) + " ";
+    return source;
+  }
+
+  /** Every word of the query in the name, slug or aliases, in any order; best matches first. */
+  function matchingSources(query) {
+    const words = fold(query).split(" ").filter(Boolean);
+    const all = sourcesOfRegistry();
+    if (!words.length) return all.slice(0, MAX_OPTIONS);
+    const folded = words.join(" ");
+    const found = all.filter((s) => words.every((w) => s.haystack.includes(w)));
+    const rank = (s) => (s.key.startsWith(folded) ? 0 : s.haystack.includes(" " + folded) ? 1 : 2);
+    found.sort((a, b) => rank(a) - rank(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return found.slice(0, MAX_OPTIONS);
+  }
+
+  function renderOptions(query) {
+    const list = listbox();
+    if (!list) return;
+    list.textContent = "";
+    const found = matchingSources(query);
+    found.forEach(function (source) {
+      const li = document.createElement("li");
+      li.setAttribute("role", "option");
+      li.id = "source-option-" + source.id;
+      li.dataset.sourceId = source.id;
+      li.dataset.name = source.name;
+      li.setAttribute("aria-selected", "false");
+      const name = document.createElement("span");
+      name.className = "option-name";
+      name.textContent = source.name;
+      const kind = document.createElement("small");
+      kind.textContent = "(" + source.kind + ")";
+      li.append(name, " ", kind);
+      if (source.aliases && source.aliases.length) {
+        const aliases = document.createElement("small");
+        aliases.className = "muted";
+        aliases.setAttribute("aria-hidden", "true");
+        aliases.textContent = source.aliases.slice(0, 4).join(", ");
+        li.append(" ", aliases);
+      }
+      list.appendChild(li);
+    });
+    if (!found.length) {
+      const li = document.createElement("li");
+      li.className = "muted empty";
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-disabled", "true");
+      li.setAttribute("aria-selected", "false");
+      li.textContent = "No source matches “" + query + "”: add it with “New source”.";
+      list.appendChild(li);
+    }
+    activate(null);
+    openList(document.activeElement === combobox() && !listDismissed);
+  }
+
+  /** A source made with "New source" joins the registry the page filters. */
+  function registerSource(link) {
+    const id = Number(link.dataset.sourceId);
+    const all = sourcesOfRegistry();
+    if (!id || all.some((s) => s.id === id)) return;
+    const name = link.querySelector(".link-source").textContent;
+    all.push(indexSource({ id: id, name: name, kind: link.dataset.sourceKind || "", slug: link.dataset.sourceSlug || "", aliases: [] }));
+  }
+
   panel.addEventListener("input", function (event) {
     if (event.target.id === "source-input") {
       document.getElementById("chosen-source").value = "";
       listDismissed = false;
+      renderOptions(event.target.value);
     }
   });
 
   panel.addEventListener("focusin", function (event) {
-    if (event.target.id === "source-input") listDismissed = false;
+    if (event.target.id === "source-input") {
+      listDismissed = false;
+      renderOptions(event.target.value);
+    }
   });
 
   panel.addEventListener("focusout", function (event) {
@@ -340,10 +586,8 @@
 
   document.body.addEventListener("htmx:afterSwap", function (event) {
     const target = event.detail.target;
-    if (target.id === "source-options") {
-      openList(document.activeElement === combobox() && !listDismissed);
-      activate(null);
-    } else if (target.id === "chain-list") {
+    if (target.id === "chain-list") {
+      target.querySelectorAll(".chain-link").forEach(registerSource);
       // A link was added: ready the combobox for the next one.
       const input = combobox();
       if (input) {
@@ -358,9 +602,13 @@
         document.getElementById("new-source-errors").textContent = "";
       }
       say("");
+      recordChange();
+      numberMentions();
     } else if (target.id === "claim-panel") {
       pendingMention = null;
       syncChainEditor();
+      resetUndo();
+      numberMentions();
       markCurrentClaim(Boolean(event.detail.requestConfig && /\/claims\/\d+\/$/.test(event.detail.requestConfig.path)));
     }
   });
@@ -369,6 +617,7 @@
     if (event.detail.target && event.detail.target.id === "doc-text") {
       textCache = null;
       markCurrentClaim(false);
+      numberMentions();
     }
   });
 
@@ -404,19 +653,25 @@
       }
       return;
     }
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z") {
+      // In a text field Ctrl+Z undoes typing, as everywhere; elsewhere it undoes the last
+      // change of tag, chain or span of the open claim.
+      if (!event.target.closest("input[type=text], textarea") && form && undoChange()) event.preventDefault();
+      return;
+    }
     if (typing || event.altKey || event.ctrlKey || event.metaKey || help.open) return;
     if (event.key === "?") {
       event.preventDefault();
       help.showModal();
-    } else if (event.key === "j") {
+    } else if (event.key === "j" || event.key === "J") {
       event.preventDefault();
-      moveSentence(1);
-    } else if (event.key === "k") {
+      moveSentence(1, event.key === "J");
+    } else if (event.key === "k" || event.key === "K") {
       event.preventDefault();
-      moveSentence(-1);
+      moveSentence(-1, event.key === "K");
     } else if (event.key === "Enter" && event.target.classList && event.target.classList.contains("sentence")) {
       event.preventDefault();
-      selectSentence(event.target, true);
+      enterOnSentence(event.target);
     } else if ((event.key === "s" || event.key === "u") && form) {
       const radio = form.querySelector('input[name="tag"][value="' + (event.key === "s" ? "sourced" : "unsourced") + '"]');
       if (radio && !radio.disabled) {
@@ -429,5 +684,7 @@
 
   // Opened with ?claim=<id>: show it.
   syncChainEditor();
+  resetUndo();
+  numberMentions();
   markCurrentClaim(true);
 })();

@@ -11,15 +11,24 @@
 
   function textRoot() { return document.getElementById("doc-text"); }
 
+  /** "Show all suggestions": also those that name no source and carry no flag. */
+  function showAll() {
+    const toggle = document.getElementById("show-all-suggestions");
+    return Boolean(toggle && toggle.checked);
+  }
+
   function cards() {
     const list = document.getElementById("suggestion-list");
-    return list ? Array.from(list.querySelectorAll("[data-suggestion]")) : [];
+    if (!list) return [];
+    list.classList.toggle("show-all", showAll());
+    return Array.from(list.querySelectorAll("[data-suggestion]")).filter((card) => showAll() || !card.dataset.minor);
   }
 
   function clear(root) {
     root.querySelectorAll(".sentence.suggested").forEach(function (s) {
       s.classList.remove("suggested", "suggested-sourced", "suggested-unsourced", "suggested-focus");
       delete s.dataset.suggestion;
+      s.removeAttribute("title");
     });
     root.querySelectorAll(".sugg-badge").forEach(function (b) { b.remove(); });
     if (window.CSS && CSS.highlights) CSS.highlights.delete("suggested");
@@ -42,6 +51,8 @@
         badge.href = "#" + card.id;
         badge.textContent = card.dataset.tag === "sourced" ? "suggested ◆" : "suggested ◇";
         badge.setAttribute("aria-label", "Suggested " + card.dataset.tag + " claim: see the suggestion");
+        badge.title = card.dataset.summary || "";
+        sentence.title = card.dataset.summary || "";
         sentence.appendChild(badge); // outside the .t pieces: out of the offsets
       } else if (window.ClaimOffsets && window.CSS && CSS.highlights && typeof Highlight !== "undefined") {
         const range = window.ClaimOffsets.spanToRange(root, Number(start), Number(end));
@@ -85,6 +96,10 @@
     card.scrollIntoView({ block: "center" });
     const first = card.querySelector("button, a.button");
     if (first) first.focus({ preventScroll: true });
+  });
+
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "show-all-suggestions") draw();
   });
 
   document.body.addEventListener("htmx:afterSettle", draw);

@@ -50,7 +50,7 @@ def test_session_auth_for_the_browser_with_csrf(client, analyst, document):
 
 def test_the_api_root_lists_the_resources(api, analyst):
     body = api(analyst).get("/api/v1/").json()
-    assert set(body) == {"sources", "documents", "claims"}
+    assert set(body) == {"sources", "documents", "claims", "projects"}
 
 
 def test_schema_needs_a_login(client):
@@ -84,6 +84,19 @@ EXPECTED_OPERATIONS = {
     ("/api/v1/claims/{id}/history/", "get"),
     ("/api/v1/export/claims/", "get"), ("/api/v1/import/annotations/", "post"),
     ("/api/v1/stats/", "get"),
+    # projects, queue, curation
+    ("/api/v1/projects/", "get"), ("/api/v1/projects/", "post"), ("/api/v1/projects/{id}/", "get"),
+    ("/api/v1/projects/{id}/members/", "get"), ("/api/v1/projects/{id}/members/", "post"),
+    ("/api/v1/projects/{id}/documents/", "get"), ("/api/v1/projects/{id}/documents/", "post"),
+    ("/api/v1/projects/{id}/assign/", "post"), ("/api/v1/projects/{id}/progress/", "get"),
+    ("/api/v1/projects/{id}/documents/{document_id}/done/", "post"),
+    ("/api/v1/projects/{id}/curation/", "post"), ("/api/v1/projects/{id}/curation/", "delete"),
+    ("/api/v1/queue/", "get"),
+    # source records
+    ("/api/v1/sources/{id}/merge/", "post"), ("/api/v1/sources/{id}/merges/", "get"),
+    ("/api/v1/sources/merges/{merge_id}/undo/", "post"), ("/api/v1/sources/{id}/confirm/", "post"),
+    ("/api/v1/sources/{id}/notes/", "get"), ("/api/v1/sources/{id}/notes/", "post"),
+    ("/api/v1/network/", "get"), ("/api/v1/trends/", "get"),
 }  # fmt: skip
 
 

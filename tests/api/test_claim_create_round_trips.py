@@ -25,9 +25,10 @@ def test_create_with_a_two_source_chain_in_eight_queries(analyst, django_assert_
         ],
     }  # fmt: skip
     client.post("/api/v1/claims/", body, format="json")  # the user's groups are cached from here on
-    # token, document, both sources at once, roles, savepoint + context, claim, chain (one
-    # INSERT), release: nothing is read back after the write.
-    with django_assert_num_queries(8):
+    # token (knox: the token, then the user's tokens), document, both sources at once, the
+    # document's project scope, savepoint + context, claim, chain (one INSERT), release:
+    # nothing is read back after the write.
+    with django_assert_num_queries(10):
         response = client.post("/api/v1/claims/", body, format="json")
     assert response.status_code == 201, response.json()
     created = response.json()

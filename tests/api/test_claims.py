@@ -31,9 +31,10 @@ def test_create_returns_the_contract_claim(api, analyst, document, sources):
     assert response.status_code == 201, response.json()
     body = response.json()
     assert list(body) == [
-        "id", "document", "start", "end", "text", "tag", "attributions",
+        "id", "document", "start", "end", "text", "tag", "flags", "attributions",
         "status", "annotator", "version", "created_at", "updated_at",
     ]  # fmt: skip
+    assert body["flags"] == []
     assert body["text"] == TEXT[0:FIRST_SENTENCE_END]
     assert body["status"] == "draft" and body["version"] == 1 and body["annotator"] == "ann"
     mehr = sources["mehr"]
@@ -124,7 +125,7 @@ def test_update_without_version_is_refused(api, analyst, chain_claim):
 
 def test_delete_a_draft(api, analyst, chain_claim):
     assert api(analyst).delete(f"/api/v1/claims/{chain_claim.pk}/").status_code == 204
-    assert not Claim.objects.filter(pk=chain_claim.pk).exists()
+    assert not Claim.objects.filter(pk=chain_claim.pk).exists()  # soft: see test_soft_delete.py
 
 
 def test_submit_then_locked(api, analyst, chain_claim):

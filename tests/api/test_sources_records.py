@@ -80,6 +80,9 @@ def test_merge_refuses_itself_unknown_targets_and_analysts(chain_claim, analyst,
     assert "into" in client.post(f"/api/v1/sources/{mehr.pk}/merge/", {"into": 10**9}, format="json").json()
     assert "into" in client.post(f"/api/v1/sources/{mehr.pk}/merge/", {"into": "x"}, format="json").json()
     assert client.post(f"/api/v1/sources/{10**9}/merge/", {"into": mehr.pk}, format="json").status_code == 404
+    assert client.post(f"/api/v1/sources/{10**30}/merge/", {"into": mehr.pk}, format="json").status_code == 404
+    assert client.post(f"/api/v1/sources/merges/{10**30}/undo/").status_code == 404
+    assert client.post(f"/api/v1/sources/{mehr.pk}/merge/", {"into": 10**30}, format="json").status_code == 400
     answer = as_user(analyst).post(f"/api/v1/sources/{mehr.pk}/merge/", {"into": sources["al-nahrain"].pk}, format="json")
     assert answer.status_code == 403
     assert Attribution.objects.filter(source=mehr).exists()
@@ -262,3 +265,46 @@ def test_trends_per_publisher_and_month(network_corpus, document, analyst, revie
     assert (month["claims"], month["sourced"], month["unsourced"], month["anonymous_only"]) == (4, 3, 1, 1)
     assert month["sourced_share"] == 0.75 and month["anonymous_only_share"] == 0.25
     assert month["month"] == document.created_at.strftime("%Y-%m")
+
+
+# --- projects: the filter, curated claims, who sees what ----------------------------------------
+
+
+def test_network_of_a_project_counts_its_curated_claims_and_hides_it_from_outsiders(
+    network_corpus, document, analyst, reviewer, admin_user, sources, other_analyst
+):
+    from claims import projects
+    from claims.models import CuratedClaim
+
+    project = projects.project_create(user=admin_user, name="Iran on Iraq")
+    projects.project_documents_add(project=project, user=admin_user, document_ids=[document.pk])
+    projects.member_set(project=project, user=admin_user, username=reviewer.username, role="reviewer")
+    # A submitted (not approved) claim curated into the project counts in its network.
+    start, end = span_of(TEXT, "Les combats continuent.")
+    pending = Claim.objects.get(document=document, start=start)
+    services.claim_submit(claim=pending, user=analyst)
+    CuratedClaim.objects.create(project=project, document=document, claim=pending, curated_by=admin_user)
+
+    data = as_user(admin_user).get(f"/api/v1/network/?project={project.pk}").json()
+    assert {(e["source"], e["target"]): e["weight"] for e in data["edges"]}[("mehr", "al-nahrain")] == 3
+    # Without the project filter the curated claim counts too (curated somewhere, visible here).
+    assert {(e["source"], e["target"]): e["weight"] for e in as_user(admin_user).get("/api/v1/network/").json()["edges"]}[
+        ("mehr", "al-nahrain")
+    ] == 3
+    assert as_user(other_analyst).get(f"/api/v1/network/?project={project.pk}").status_code == 404
+    assert as_user(admin_user).get("/api/v1/network/?project=999999").status_code == 404
+    assert as_user(admin_user).get(f"/api/v1/trends/?project={project.pk}").status_code == 200
+
+
+def test_source_list_filters(reviewer, analyst):
+    mehr = SourceFactory(slug="mehr-x", name="Mehr X", country="IR", affiliation="state média, Iran")
+    SourceFactory(slug="rudaw-x", name="Rudaw X", country="IQ")
+    from claims import sources as source_services
+
+    source_services.credibility_note_add(source=mehr, user=reviewer, text="IIDO", rating="state_affiliated")
+    client = as_user(analyst)
+    slugs = lambda q: {s["slug"] for s in client.get(f"/api/v1/sources/?{q}").json()["results"]}  # noqa: E731
+    assert slugs("country=ir") == {"mehr-x"}
+    assert slugs("affiliation=state media") == {"mehr-x"}
+    assert slugs("rating=state_affiliated") == {"mehr-x"}
+    assert "rating" in client.get("/api/v1/sources/?rating=great").json()

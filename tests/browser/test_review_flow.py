@@ -39,6 +39,9 @@ def test_submit_reject_fix_resubmit_approve_and_history(page, seeded, login):
     expect(item.locator("mark")).to_have_text(FIRST_SENTENCE_000)
     expect(item).to_contain_text("analyst")
     expect(item).to_contain_text("Unsourced")
+    # Reject with neither comment nor reason opens the row's comment and reason fields.
+    item.get_by_role("button", name="Reject").click()
+    expect(item.get_by_label("Comment")).to_be_focused()
     item.get_by_label("Comment").fill(COMMENT)
     item.get_by_label("Reason").select_option(label="Wrong tag")
     item.get_by_role("button", name="Reject").click()

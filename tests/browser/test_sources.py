@@ -35,6 +35,7 @@ def test_merging_two_sources_from_the_registry_moves_their_claims(page, seeded, 
     claim = submitted(document, 0, len(FIRST_SENTENCE_000), ["mehr", duplicate.slug])
     services.claim_review(claim=claim, reviewer=user("reviewer"), decision="approve")
 
+    page.set_default_timeout(30_000)  # a loaded machine can take more than 10 s for a first page
     login("reviewer")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Sources").click()
     # Search ignores accents, case and word order.
@@ -67,6 +68,7 @@ def test_network_draws_the_seed_chains_after_approval(page, seeded, login):
     other = Document.objects.exclude(pk=document.pk).order_by("pk").first()
     second = submitted(other, 0, 40, ["al-sumaria", "iraqi-security-source"])
 
+    page.set_default_timeout(30_000)
     login("reviewer")
     page.goto("/sources/network/")
     expect(page.get_by_role("status")).to_have_text("No approved chain matches these filters yet.")

@@ -135,3 +135,19 @@ def test_the_number_of_queries_does_not_grow_with_the_file(analyst):
     queries(1, "warm")  # the user's groups are read once, then cached on the user
     assert queries(3, "a") == queries(300, "b") <= 10
     assert Claim.objects.count() == 304 and Document.objects.count() == 304
+
+
+@pytest.mark.django_db
+def test_tasks_are_queued_in_one_statement_with_the_database_backend(settings, django_assert_num_queries):
+    from django_tasks_db.models import DBTaskResult
+
+    from claims.task_batches import enqueue_each
+    from claims.tasks import segment_documents
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # Django resets the backends
+    with django_assert_num_queries(1):
+        enqueue_each(segment_documents, [([1, 2],), ([3],), ([4],)])
+    rows = list(DBTaskResult.objects.all())
+    assert sorted(r.args_kwargs["args"] for r in rows) == [[[1, 2]], [[3]], [[4]]]
+    assert all(r.task_path == "claims.tasks.segment_documents" and r.priority == 10 for r in rows)
+    assert DBTaskResult.objects.ready().count() == 3  # "no delay", as enqueue() writes it

@@ -66,7 +66,12 @@ def test_a_claim_lifecycle_is_a_timeline_of_steps_with_users(claim, analyst, rev
         ("approved with corrections", "rev"),
     ]
     created, submitted, rejected, edited, _, approved = steps
-    assert changes_of(created) == {"chain": ([], ["Mehr News Agency", "al-Nahrain"])}
+    # The "created" step shows what the claim was made as: tag, span and chain.
+    assert changes_of(created) == {
+        "tag": (None, "sourced"),
+        "span": (None, "[21, 42) «l’arrivée des troupes»"),
+        "chain": ([], ["Mehr News Agency", "al-Nahrain"]),
+    }
     assert changes_of(submitted) == {"status": ("draft", "submitted")}
     assert changes_of(rejected) == {"status": ("submitted", "rejected")}
     assert rejected.comment == "Chain order <b>wrong</b>" and rejected.reason == "Wrong chain order"
@@ -129,7 +134,7 @@ def test_admin_edits_of_a_source_are_recorded_with_the_admin(client, admin_user,
     client.login(username=admin_user.username, password=PASSWORD)
     response = client.post(
         f"/admin/claims/source/{mehr.pk}/change/",
-        {"slug": "mehr", "name": "Mehr News", "kind": "news_outlet", "aliases": "Mehr,MNA", "country": "IR", "url": "", "description": ""},
+        {"slug": "mehr", "name": "Mehr News", "kind": "news_outlet", "aliases": "Mehr,MNA", "country": "IR", "url": "", "description": "", "status": "confirmed"},
     )
     assert response.status_code == 302, response.content[:2000]
     steps = history.source_timeline(source_id=mehr.pk)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.models import Document, SuggestionState
-from claims.suggestions import suggestions_queue
+from claims.tasks import suggestions_queue
 
 
 class Command(BaseCommand):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.text import attribution
@@ -34,8 +35,13 @@ def read_text(path: Path) -> str:
     return text
 
 
-def load_registry(path: str | None) -> Registry:
-    """The registry from a sources JSON file (``fixtures/sources.json`` shape), else the database."""
+FALLBACK_REGISTRY = "fixtures/sources.json"
+
+
+def load_registry(path: str | None, warn=None) -> Registry:
+    """The registry from a sources JSON file (``fixtures/sources.json`` shape), else the
+    database; a database whose registry is empty falls back to ``fixtures/sources.json``
+    (``warn`` is told so in one line), or stops with one line saying what to do."""
     if path:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -49,13 +55,24 @@ def load_registry(path: str | None) -> Registry:
     from claims.suggestions import registry
 
     try:
-        return registry()
+        found = registry()
     except DatabaseError as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise CommandError(
             f"cannot read the source registry from the database ({first_line}); "
             "pass --registry fixtures/sources.json to use the file"
         ) from None
+    if len(found):
+        return found
+    # Without sources every chain would be made of new sources: say so rather than go on quietly.
+    fallback = Path(settings.BASE_DIR) / FALLBACK_REGISTRY
+    if not fallback.is_file():
+        raise CommandError(
+            "the source registry in the database is empty; load the seed data or pass --registry FILE"
+        )
+    if warn is not None:
+        warn(f"the source registry in the database is empty: using {FALLBACK_REGISTRY} instead")
+    return load_registry(str(fallback))
 
 
 class Command(BaseCommand):
@@ -72,7 +89,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, format, registry, **options):
         text = read_text(Path(file))
-        sources = load_registry(registry)
+        sources = load_registry(registry, warn=lambda line: self.stderr.write(line))
         sentences = attribution.suggest(text, sources)
         if format == "json":
             self.stdout.write(json.dumps(to_json(sentences), ensure_ascii=False, indent=2))
@@ -96,7 +113,8 @@ def to_text(sentences: list[attribution.SentenceSuggestion]) -> str:
         if not s.is_claim:
             lines.append(f"[{s.start}-{s.end}] ({s.kind}, not a claim) {s.text}")
             continue
-        lines.append(f"[{s.start}-{s.end}] {s.tag.upper()} {s.confidence:.2f}  {s.text}")
+        flags = f" [{', '.join(s.flags)}]" if s.flags else ""
+        lines.append(f"[{s.start}-{s.end}] {s.tag.upper()}{flags} {s.confidence:.2f}  {s.text}")
         for position, link in enumerate(s.links):
             source = link.source
             known = source.slug if source.slug else "new source"

@@ -44,7 +44,7 @@ def test_list_counts_only_the_users_claims(as_analyst, analyst, other_analyst):
     row = response.context["documents"][0]
     assert (row.sentence_count, row.sourced_count, row.unsourced_count, row.submitted_count) == (3, 0, 2, 1)
     html = response.content.decode()
-    assert "0 of 1 reviewed" in html and 'aria-label="Review progress of Compté"' in html
+    assert "0 of 1 approved, 1 waiting" in html and 'aria-label="Approved claims of Compté"' in html
 
 
 def test_search_is_french_and_accent_insensitive(as_analyst):
@@ -118,8 +118,9 @@ def test_paste_an_article(as_analyst, analyst, presstv):
         "/documents/add/",
         {"action": "paste", "paste-title": "Collé", "paste-publisher": "PressTV", "paste-url": "https://example.org/a",
          "paste-published_at": "2024-05-17", "paste-text": TEXT},
+        follow=True,
     )
-    assert response.status_code == 200
+    assert response.status_code == 200 and response.redirect_chain == [("/documents/add/", 302)]
     document = Document.objects.get()
     assert (document.title, document.publisher, document.url, document.created_by) == ("Collé", presstv, "https://example.org/a", analyst)
     assert document.published_at.date().isoformat() == "2024-05-17" and document.text == TEXT
@@ -162,7 +163,7 @@ def test_upload_several_files_a_bad_one_does_not_stop_the_others(as_analyst):
         upload("latin1.txt", "Sécurité".encode("latin-1")),
         upload("image.png", b"\x89PNG"),
     ]
-    response = as_analyst.post("/documents/add/", {"action": "upload", "upload-files": files})
+    response = as_analyst.post("/documents/add/", {"action": "upload", "upload-files": files}, follow=True)
     html = response.content.decode()
     assert response.status_code == 200
     assert sorted(Document.objects.values_list("title", flat=True)) == ["Deux", "Déjà", "Premier article", "Trois"]

@@ -28,7 +28,12 @@ def page(client, analyst):
 
 
 @pytest.mark.django_db
-def test_an_upload_is_imported_by_a_task_and_its_page_shows_the_outcome(page, analyst, django_capture_on_commit_callbacks):
+@pytest.mark.parametrize("in_memory", [True, False], ids=["small upload", "upload streamed to disk"])
+def test_an_upload_is_imported_by_a_task_and_its_page_shows_the_outcome(
+    page, analyst, django_capture_on_commit_callbacks, settings, in_memory
+):
+    if not in_memory:
+        settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 100  # Django's handlers write it to a temporary file
     assert "Annotation file" in page.get("/imports/annotations/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = page.post(
@@ -40,7 +45,7 @@ def test_an_upload_is_imported_by_a_task_and_its_page_shows_the_outcome(page, an
     assert Claim.objects.get().annotator == analyst
     html = page.get(f"/imports/{job.pk}/").content.decode()
     assert "Imported: 1 claim created" in html and "<progress" in html
-    assert "hx-trigger" not in html  # finished: no more polling
+    assert 'hx-trigger="every' not in html  # finished: no more polling
 
 
 @pytest.mark.django_db

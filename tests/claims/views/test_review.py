@@ -54,7 +54,7 @@ def claim(document, analyst, mehr, nahrain):
 
 @pytest.fixture
 def as_reviewer(client, reviewer):
-    client.login(username=reviewer.username, password=PASSWORD)
+    client.force_login(reviewer)
     return client
 
 
@@ -70,7 +70,7 @@ def test_queue_shows_sentence_in_context_tag_chain_and_analyst(as_reviewer, clai
     assert f'id="claim-{claim.pk}"' in html and f'id="claim-{draft.pk}"' not in html
     assert f'id="claim-{own.pk}"' in html  # another reviewer's claim: reviewable
     # The sentence around the claim, the claim marked, code points counted right past the emoji.
-    assert "<mark>Le ministère a annoncé l’ouverture du port</mark>, selon l’agence Mehr citant al-Nahrain." in html
+    assert '<mark class="q-claim">Le ministère a annoncé l’ouverture du port</mark>, selon l’agence Mehr citant al-Nahrain.' in html
     assert "Mehr News Agency" in html and "al-Nahrain" in html and ">ann<" in html
     assert "Sourced" in html
     assert "Le port &lt;b&gt;ouvert&lt;/b&gt;" in html  # user text escaped
@@ -78,14 +78,14 @@ def test_queue_shows_sentence_in_context_tag_chain_and_analyst(as_reviewer, clai
 
 def test_a_reviewer_never_sees_their_own_claims_in_the_queue(client, document, reviewer):
     mine = submitted(document, reviewer, "Une source a parlé.")
-    client.login(username=reviewer.username, password=PASSWORD)
+    client.force_login(reviewer)
     assert f'id="claim-{mine.pk}"' not in client.get(QUEUE).content.decode()
 
 
 def test_context_of_a_claim_after_an_emoji(as_reviewer, document, analyst):
     later = submitted(document, analyst, "au nord")
     html = as_reviewer.get(QUEUE).content.decode()
-    assert "Les combats continuent 🚀 <mark>au nord</mark>." in html
+    assert 'Les combats continuent 🚀 <mark class="q-claim">au nord</mark>.' in html
 
 
 def test_queue_query_count_does_not_grow_with_claims(as_reviewer, document, analyst, other_analyst, mehr, nahrain, django_assert_num_queries):
@@ -235,7 +235,7 @@ def test_bulk_approve_approves_what_it_may_and_says_why_not_the_rest(client, doc
     a = submitted(document, analyst, "Le ministère")
     b = submitted(document, analyst, "Les combats")
     own = submitted(document, reviewer, "Une source")
-    client.login(username=reviewer.username, password=PASSWORD)
+    client.force_login(reviewer)
     response = client.post("/review/bulk-approve/", {"claims": [a.pk, b.pk, own.pk, 999999]}, follow=True)
     html = response.content.decode()
     assert "2 claims approved." in html
@@ -309,7 +309,7 @@ def test_every_control_of_the_queue_has_an_accessible_name(as_reviewer, claim, a
 
 
 def test_the_main_menu_offers_review_and_dashboard_to_reviewers_only(client, analyst, reviewer):
-    client.login(username=reviewer.username, password=PASSWORD)
+    client.force_login(reviewer)
     html = client.get("/").content.decode()
     assert '<a href="/review/">Review</a>' in html and '<a href="/dashboard/">Dashboard</a>' in html
     client.login(username=analyst.username, password=PASSWORD)

@@ -8,8 +8,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from claims import permissions, selectors, suggestions
+from claims import permissions, selectors
 from claims.models import SuggestionState
+from claims.tasks import suggestions_queue
 
 
 @require_POST
@@ -18,5 +19,5 @@ def suggestions_requeue(request: HttpRequest, document_id: int) -> HttpResponse:
     if not permissions.can_annotate(request.user):
         raise PermissionDenied("Only analysts and reviewers can queue suggestions.")
     if document.suggestion_state == SuggestionState.FAILED:
-        suggestions.suggestions_queue(document_ids=[document.pk])
+        suggestions_queue(document_ids=[document.pk])
     return HttpResponseRedirect(reverse("claims:document-annotate", args=[document.pk]) + "#suggestions")

@@ -369,7 +369,7 @@ def as_analyst(client, analyst):
 
 def test_annotate_page_lists_the_suggestions_with_their_buttons(as_analyst, document):
     html = as_analyst.get(document.get_absolute_url()).content.decode()
-    assert 'id="suggestion-list"' in html and "10 suggestions: 9 sourced, 1 unsourced." in html
+    assert 'id="suggestion-list"' in html and "10 suggestions: 9 sourced, 1 unsourced;" in html
     first = first_sentence(document)
     assert f'id="suggestion-{first.pk}"' in html and 'data-start="0" data-end="189"' in html
     for label in (">Accept all</button>", ">Accept</button>", ">Edit</a>", ">Dismiss</button>"):

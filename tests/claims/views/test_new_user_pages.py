@@ -91,7 +91,7 @@ def test_favicon_and_the_way_back_from_swagger(client, as_analyst):
     response = Client().get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith("claims/favicon.svg")
     html = as_analyst.get("/api/docs/").content.decode()
-    assert '<a href="/">← Back to the Attribution annotator</a>' in html
+    assert '<a href="/"><span aria-hidden="true">←</span> Back to the Attribution annotator</a>' in html
 
 
 # --- 10. the API: sources by id or slug, a root that lists every endpoint -----------------------

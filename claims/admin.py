@@ -1,6 +1,7 @@
 """Django admin for every model, with search and filters (history is audited by triggers)."""
 
 from django.contrib import admin
+from django.utils.dateparse import parse_datetime
 
 from claims.models import Attribution, Claim, Document, Review, Sentence, Source, Suggestion
 
@@ -29,6 +30,20 @@ class DocumentAdmin(admin.ModelAdmin):
     list_select_related = ["publisher"]
     raw_id_fields = ["created_by"]
     readonly_fields = ["content_hash", "created_at", "suggestion_state"]
+
+    def get_changeform_initial_data(self, request):
+        # The add form takes initial values from the query string; a date there that does not
+        # parse would reach the widget as a string and fail to render (a 500), so drop it.
+        initial = super().get_changeform_initial_data(request)
+        value = initial.get("published_at")
+        if value is not None:
+            try:
+                parsed = parse_datetime(str(value))
+            except ValueError:
+                parsed = None
+            if parsed is None:
+                initial.pop("published_at")
+        return initial
     inlines = [SentenceInline]
 
     def get_readonly_fields(self, request, obj=None):

@@ -26,9 +26,9 @@ def _bulk_claims(document_id: int, annotator_id: int, count: int, source_id: int
         cursor.execute("SET session_replication_role = replica")
         cursor.execute(
             """
-            INSERT INTO claims_claim (document_id, start, "end", text, tag, status, annotator_id, version, created_at, updated_at)
+            INSERT INTO claims_claim (document_id, start, "end", text, tag, status, annotator_id, version, created_at, updated_at, flags)
             SELECT %(document)s, g %% 150, g %% 150 + 40, substr(%(text)s, g %% 150 + 1, 40),
-                   CASE WHEN g %% 2 = 0 THEN 'sourced' ELSE 'unsourced' END, 'draft', %(annotator)s, 1, now(), now()
+                   CASE WHEN g %% 2 = 0 THEN 'sourced' ELSE 'unsourced' END, 'draft', %(annotator)s, 1, now(), now(), '{}'
             FROM generate_series(1, %(count)s) AS g
             """,
             {"document": document_id, "text": TEXT, "annotator": annotator_id, "count": count},

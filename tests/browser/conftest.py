@@ -91,12 +91,16 @@ def page(chromium, live_server):
 def login(page):
     """Log in through the real form: ``login("analyst")``."""
 
-    def _login(username: str, password: str | None = None) -> None:
+    def _login(username: str, password: str | None = None, *, then: str | None = "/") -> None:
+        """Log in, then open ``then`` (the document list by default; None stays on the start
+        page the login lands on, My queue for a project's analysts)."""
         page.context.clear_cookies()
         page.goto("/accounts/login/")
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password or DEMO_PASSWORDS[username])
         page.get_by_role("button", name="Log in").click()
         page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        if then:
+            page.goto(then)
 
     return _login

@@ -29,7 +29,7 @@ def test_an_annotation_file_is_imported_through_the_page(page, seeded, login, tm
 
     expect(page.get_by_role("heading", name="Import of convoi.jsonl")).to_be_visible()
     expect(page.get_by_role("status")).to_contain_text("Imported: 1 claim created")
-    expect(page.get_by_label("Import progress")).to_have_attribute("value", "1")
+    expect(page.get_by_role("progressbar", name="Import progress")).to_have_attribute("value", "1")
     claim = Claim.objects.get(document__text=TEXT)
     assert claim.annotator.username == "analyst" and claim.tag == "unsourced"
 

@@ -48,7 +48,7 @@ def desk(transactional_db, settings):
 
 
 def sign_in(login, username: str) -> None:
-    login(username, PASSWORD)
+    login(username, PASSWORD, then=None)
 
 
 def add_member(page: Page, username: str, role: str) -> None:

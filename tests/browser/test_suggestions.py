@@ -58,7 +58,7 @@ def test_suggestions_are_dashed_highlights_and_accept_makes_a_draft_claim(page, 
     # The text now shows the claim, and the other suggestions are drawn again after the swap.
     expect(page.locator('#doc-text .sentence[data-start="0"] mark.hl-sourced').first).to_be_visible()
     expect(page.locator("#doc-text .sentence.suggested").first).to_be_visible()
-    claim = Claim.objects.get()
+    claim = Claim.objects.get(document=document)  # the seed's demo project has claims on another article
     assert claim.suggestion_id == first.pk and claim.status == "draft" and claim.annotator.username == "analyst"
     assert [a.source.slug for a in claim.attributions.order_by("position")] == ["mehr", "al-nahrain", "iraqi-security-source"]
 
@@ -76,7 +76,7 @@ def test_dismiss_is_remembered_for_this_analyst_only(page, seeded, login):
     )
     page.reload()
     expect(card_for(page, second)).to_have_count(0)
-    assert not Claim.objects.exists()
+    assert not Claim.objects.filter(document=document).exists()
     login("analyst2")
     open_article(page, document)
     expect(card_for(page, second)).to_have_count(1)
@@ -100,7 +100,7 @@ def test_edit_opens_the_claim_form_prefilled_and_saves_a_claim_from_the_suggesti
     expect(links).to_have_count(2)
     panel.get_by_role("button", name="Save claim").click()
     expect(panel).to_contain_text("Claim saved from the suggestion.")
-    claim = Claim.objects.get()
+    claim = Claim.objects.get(document=document)  # the seed's demo project has claims on another article
     assert claim.suggestion_id == suggestion.pk
     assert [a.source.slug for a in claim.attributions.order_by("position")] == ["mehr", "al-nahrain"]
     expect(card_for(page, suggestion)).to_have_count(0)

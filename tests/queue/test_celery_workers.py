@@ -61,7 +61,8 @@ def test_a_worker_killed_mid_task_has_its_task_delivered_again(workers):
     doomed.wait()
     [interrupted] = [e["documents"][0] for e in workers.events() if e["event"] == "started"]
     assert not any(e["event"] == "finished" for e in workers.events())
-    assert Document.objects.get(pk=interrupted).suggestion_state == SuggestionState.RUNNING
+    # The kill may land just before the task marks its document running: either way it is not done.
+    assert Document.objects.get(pk=interrupted).suggestion_state in (SuggestionState.RUNNING, SuggestionState.QUEUED)
 
     [rescuer] = workers.start("rescuer")
     workers.wait_for(lambda events: set(finished_per_document(events)) >= set(ids), 180, "every document")

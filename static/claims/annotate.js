@@ -554,7 +554,11 @@
   });
 
   panel.addEventListener("focusout", function (event) {
-    if (event.target.id === "source-input") setTimeout(() => openList(false), 150);
+    // Closed a moment later (a click on an option lands first), and only if the focus has not
+    // come back meanwhile: "Add source" then typing at once must not lose the new list.
+    if (event.target.id === "source-input") {
+      setTimeout(() => { if (document.activeElement !== combobox()) openList(false); }, 150);
+    }
   });
 
   panel.addEventListener("keydown", function (event) {

@@ -111,6 +111,23 @@ def test_analyst_tags_first_sentence_with_a_chain_saves_reloads_and_submits(page
     expect(page.get_by_role("button", name="Save claim")).to_have_count(0)
 
 
+def test_source_list_stays_open_when_the_focus_comes_back_at_once(page, seeded, login):
+    # The list closes a moment after the combobox loses the focus; typing again within that
+    # moment (a fast "Add source", then the next name) must keep the new list open.
+    login("analyst")
+    page.goto(article_000().get_absolute_url())
+    page.locator("#doc-text .sentence").first.click()
+    page.get_by_role("radio", name="Sourced", exact=True).check()
+    combobox = page.get_by_role("combobox", name="Source")
+    combobox.focus()
+    page.get_by_role("button", name="Add source").focus()
+    combobox.fill("al-Nah")
+    page.wait_for_timeout(400)  # past the closing delay
+    expect(page.get_by_role("listbox", name="Source")).to_be_visible()
+    page.get_by_role("option", name="Al-Nahrain (Iraqi news outlet)").click()
+    expect(combobox).to_have_value("Al-Nahrain (Iraqi news outlet)")
+
+
 def test_mouse_selection_after_emoji_stores_code_point_offsets(page, seeded, login):
     text = "Le ministre 🎉🎉 a annoncé que 😀 la trêve tient 👍, selon l’agence Mehr.\nUne autre phrase 🙂 ici.\n"
     document = services.document_create(text=text, created_by=None, title="Emoji 🎉")

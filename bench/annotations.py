@@ -258,9 +258,12 @@ def _verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
-def write_section(results: dict) -> Path:
-    """Replace (or add) this benchmark's section of bench/RESULTS.md; the rest stays as it is."""
+def section(results: dict) -> str:
+    """This benchmark's section of the results file (Markdown), or "" without B8/B9 figures."""
     import platform
+
+    if not any(key in results for key in ("B8 api", "B8 cli", "B9")):
+        return ""
 
     lines = [
         SECTION,
@@ -296,25 +299,30 @@ def write_section(results: dict) -> Path:
             f"| p50 <= 10 ms, p95 <= 20 ms | {_verdict(figures['p50'] <= TARGETS['b9_p50'] and figures['p95'] <= TARGETS['b9_p95'])} |",
             f"| B9 load average at each run | {', '.join(f'{r['load']:.1f}' for r in figures['runs'])} | | |",
         ]
-    section = "\n".join(lines) + "\n"
-    path = ROOT / "bench" / "RESULTS.md"
+    return "\n".join(lines) + "\n"
+
+
+def write_section(results: dict) -> Path:
+    """Replace (or add) this benchmark's section of the results file; the rest stays as it is."""
+    from bench.report import results_path
+
+    path = results_path()
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
     if SECTION in text:
         head, _, rest = text.partition(SECTION)
         following = rest.find("\n## ")
-        text = head + section + (rest[following + 1 :] if following >= 0 else "")
+        text = head + section(results) + (rest[following + 1 :] if following >= 0 else "")
     else:
-        text = text.rstrip("\n") + "\n\n" + section
+        text = text.rstrip("\n") + "\n\n" + section(results)
     path.write_text(text, encoding="utf-8")
     return path
 
 
 def run(master, fixture, env: dict) -> dict:
+    """B9 then B8 against the running server; the figures, for the report of the whole run."""
     results: dict = {}
     b9(fixture, results)
     b8(master, fixture, env, results)
-    path = write_section(results)
-    log(f"B8/B9 written to {path.relative_to(ROOT)}")
     return results
 
 
@@ -335,7 +343,8 @@ def main() -> None:
 
     fixture = setup.prepare()
     with bench_run.served(env) as master:
-        run(master, fixture, env)
+        path = write_section(run(master, fixture, env))
+    log(f"B8/B9 written to {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

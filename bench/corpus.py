@@ -151,8 +151,8 @@ def load(
         _copy(
             cursor, "claims_claim",
             ["id", "document_id", "start", '"end"', "text", "tag", "status", "annotator_id", "version",
-             "created_at", "updated_at"],
-            (row + ("now", "now") for row in claim_rows),
+             "created_at", "updated_at", "flags"],
+            (row + ("now", "now", "{}") for row in claim_rows),
         )
         _copy(
             cursor, "claims_attribution",

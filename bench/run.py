@@ -323,6 +323,22 @@ def b12_network(token: str, results: dict) -> None:
         log(f"B12 network {fmt}: p50 {statistics.median(times) * 1000:.0f} ms, {len(body):,} bytes")
 
 
+def b13_schema(token: str, results: dict) -> None:
+    """``/api/schema/`` once warm (the first answer builds and caches it): target <= 50 ms."""
+    client = Client({"Authorization": f"Token {token}"})
+    started = time.perf_counter()
+    status, body = client.get("/api/schema/")
+    first = time.perf_counter() - started
+    assert status == 200, body[:200]
+    times = []
+    for _ in range(max(RUNS, 20)):
+        started = time.perf_counter()
+        status, body = client.get("/api/schema/")
+        times.append(time.perf_counter() - started)
+    results["B13"] = {"first": first, "p50": statistics.median(times), "p95": pct(times, 95), "bytes": len(body)}
+    log(f"B13 schema: first {first * 1000:.0f} ms, warm p50 {statistics.median(times) * 1000:.1f} ms")
+
+
 def b5_import(results: dict) -> None:
     from bench.corpus import jsonl, texts_for_import
     from claims.importing import import_file
@@ -456,9 +472,10 @@ def main() -> None:
         b3_create(token, fixture.long_document_id, fixture.span, fixture.source_ids, results)
         b4_list(token, results)
         b12_network(token, results)
+        b13_schema(token, results)
         from bench import annotations  # B8 (annotation import) and B9 (one claim): their own section
 
-        annotations.run(master, fixture, env)
+        results.update(annotations.run(master, fixture, env))
         from bench.projects import b11_projects  # last: it puts the corpus into a project
 
         b11_projects(fixture, results, size, RUNS)

@@ -25,7 +25,6 @@ def run_with(workers: int, document_ids: list[int], queue: str) -> float:
     from django.test import override_settings
 
     from claims.models import Document, SuggestionState
-    from claims.suggestions import suggestions_queue
 
     env = {**os.environ, "CELERY_BROKER_URL": BROKER_URL, "CELERY_QUEUE": queue, "DJANGO_DEBUG": "0"}
     logs = [open(f"/tmp/bench-worker-{queue}-{i}.log", "wb") for i in range(workers)]

@@ -332,6 +332,8 @@ class Claim(models.Model):
             models.Index(fields=["document", "start"], name="claim_document_start"),
             models.Index(fields=["status", "updated_at"], name="claim_status_updated"),
             models.Index(fields=["updated_at", "id"], name="claim_updated_id"),
+            # My queue: an analyst's drafts and rejected claims, latest first.
+            models.Index(fields=["annotator", "status", "-updated_at", "-id"], name="claim_annotator_status_updated"),
         ]
 
     def __str__(self) -> str:

@@ -233,14 +233,18 @@ class Queue:
     rejected: list[Claim]
     drafts: list[Claim]
     more_documents: int = 0
+    more_rejected: int = 0
+    more_drafts: int = 0
 
 
-QUEUE_LIMIT = 100
+QUEUE_LIMIT = 25  # a section's rows on the page; the rest is counted ("And N more")
 
 
-def analyst_queue(*, user: "AbstractBaseUser", limit: int = QUEUE_LIMIT) -> Queue:
+def analyst_queue(*, user: "AbstractBaseUser", limit: int | None = None) -> Queue:
     """What ``user`` has to do: documents assigned and not done (with coverage), rejected claims
-    waiting for a fix (with the reviewer's comment), drafts not submitted. Four queries."""
+    waiting for a fix (with the reviewer's comment), drafts not submitted: ``limit`` of each, the
+    rest counted. Four queries, and one more for each section that has more than ``limit``."""
+    limit = limit or QUEUE_LIMIT
     open_assignments = (
         Assignment.objects.filter(analyst=user, done_at__isnull=True)
         .filter(Exists(Membership.objects.filter(project=OuterRef("project"), user=user)))
@@ -266,10 +270,17 @@ def analyst_queue(*, user: "AbstractBaseUser", limit: int = QUEUE_LIMIT) -> Queu
             review_comment=Subquery(latest.values("comment")[:1]),
             review_reason=Subquery(latest.values("reason")[:1]),
             reviewer_name=Subquery(latest.values("reviewer__username")[:1]),
-        )[:limit]
+        )[: limit + 1]
     )
-    drafts = list(mine.filter(status=ClaimStatus.DRAFT)[:limit])
-    return Queue(documents=documents, rejected=rejected, drafts=drafts, more_documents=more)
+    drafts = list(mine.filter(status=ClaimStatus.DRAFT)[: limit + 1])
+    return Queue(
+        documents=documents,
+        rejected=rejected[:limit],
+        drafts=drafts[:limit],
+        more_documents=more,
+        more_rejected=mine.filter(status=ClaimStatus.REJECTED).count() - limit if len(rejected) > limit else 0,
+        more_drafts=mine.filter(status=ClaimStatus.DRAFT).count() - limit if len(drafts) > limit else 0,
+    )
 
 
 # --- curation ----------------------------------------------------------------------------------

@@ -1,6 +1,10 @@
-"""Agreement: the library coefficients against published worked examples, then on real claims."""
+"""Agreement: the coefficients against published worked examples and scikit-learn, then on real claims."""
 
+import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sklearn.metrics import cohen_kappa_score
 
 from claims import agreement, services
 from claims.agreement import ClaimSpan
@@ -40,6 +44,19 @@ def test_cohen_kappa_second_textbook_example():
     a = ["yes"] * 45 + ["yes"] * 15 + ["no"] * 25 + ["no"] * 15
     b = ["yes"] * 45 + ["no"] * 15 + ["yes"] * 25 + ["no"] * 15
     assert round(agreement.cohen_kappa(a, b), 3) == 0.130
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(agreement.LABELS), st.sampled_from(agreement.LABELS)), min_size=1, max_size=60)
+)
+def test_cohen_kappa_agrees_with_scikit_learn(pairs):
+    first, second = [a for a, _ in pairs], [b for _, b in pairs]
+    expected = cohen_kappa_score(first, second, replace_undefined_by=np.nan)
+    got = agreement.cohen_kappa(first, second)
+    if np.isnan(expected):
+        assert got is None
+    else:
+        assert got == pytest.approx(expected, abs=1e-12)
 
 
 def test_undefined_coefficients_are_none_not_nan():

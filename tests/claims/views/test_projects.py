@@ -187,3 +187,15 @@ def test_review_queue_filters_offer_only_the_reviewer_s_projects(client, desk, r
     client.force_login(reviewer)  # the Reviewer group, not in the project
     page = client.get("/review/").content.decode()
     assert ">a1<" not in page and not re.search(r">Article \d+<", page)
+
+
+def test_my_queue_shows_a_page_of_each_section_and_counts_the_rest(client, desk, monkeypatch):
+    from claims import project_selectors
+
+    monkeypatch.setattr(project_selectors, "QUEUE_LIMIT", 3)
+    grow(desk, 5)  # a0: 5 open documents, 5 drafts, 5 rejected claims
+    client.force_login(desk["analysts"][0])
+    page = client.get("/queue/").content.decode()
+    assert len(re.findall(r'id="queue-document-\d+"', page)) == 3
+    assert len(re.findall(r'<li id="queue-claim-\d+"', page)) == 6  # 3 rejected + 3 drafts
+    assert page.count("And 2 more after these.") == 3

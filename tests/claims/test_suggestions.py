@@ -375,6 +375,11 @@ def test_annotate_page_lists_the_suggestions_with_their_buttons(as_analyst, docu
     for label in (">Accept all</button>", ">Accept</button>", ">Edit</a>", ">Dismiss</button>"):
         assert label in html
     assert "suggestions.js" in html and "suggestions.css" in html
+    # Each card's actions point at the views' own URLs (built from one prefix for the list).
+    from django.urls import reverse
+
+    for name in ("suggestion-accept", "suggestion-edit", "suggestion-dismiss"):
+        assert html.count(f'"{reverse(f"claims:{name}", args=[document.pk, first.pk])}"') == 2, name
 
 
 def test_users_without_a_role_see_suggestions_but_cannot_decide(client, document):

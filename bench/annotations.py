@@ -111,6 +111,16 @@ def _drop_queued_suggestions() -> None:
     DBTaskResult.objects.filter(task_path="claims.tasks.suggest_for_documents", status="READY").delete()
 
 
+def _drop_imported(after_id: int) -> None:
+    """Back to the corpus the other benchmarks measure (B6 and B11 run after this one)."""
+    from django.db import connection
+
+    from bench.corpus import drop_documents_after
+
+    connection.ensure_connection()
+    drop_documents_after(connection.connection, after_id)
+
+
 def _worker_rss(master) -> int:
     rss = 0
     for child in master.children(recursive=True):
@@ -213,6 +223,7 @@ def b8(master, fixture, env: dict, results: dict) -> None:
             log(f"B8 {via} run {run + 1}: stored {seconds:.2f} s, sentences {sentences:.2f} s, "
                 f"memory +{growth / 2**20:.0f} MiB, export {export:.2f} s, load {load:.1f}")
             path.unlink()
+            _drop_imported(after)
         results[f"B8 {via}"] = {
             "stored": statistics.median(r["stored"] for r in runs),
             "sentences": statistics.median(r["sentences"] for r in runs),

@@ -190,3 +190,33 @@ def jsonl(texts: list[str]) -> bytes:
     for text in texts:
         buffer.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
     return buffer.getvalue().encode("utf-8")
+
+
+def drop_documents_after(connection, last_id: int) -> int:
+    """Delete the documents with an id above ``last_id`` and every row that refers to them, at
+    any depth (found in the catalog), so that an import measurement leaves the corpus at its
+    size for the measurements after it. Triggers are skipped, as for the load. Returns the
+    number of documents deleted."""
+    references = """
+        SELECT c.conrelid::regclass::text, a.attname, c.confrelid::regclass::text
+        FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+        WHERE c.contype = 'f' AND array_length(c.conkey, 1) = 1
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(references)
+        referring: dict[str, list[tuple[str, str]]] = {}
+        for table, column, target in cursor.fetchall():
+            referring.setdefault(target.strip('"'), []).append((table.strip('"'), column))
+
+        def drop(table: str, where: str, params: list, depth: int = 0) -> int:
+            for child, column in referring.get(table, []):
+                if child != table and depth < 6:  # no cycle among these tables; a guard anyway
+                    drop(child, f'"{column}" IN (SELECT id FROM {table} WHERE {where})', params, depth + 1)
+            cursor.execute(f"DELETE FROM {table} WHERE {where}", params)
+            return cursor.rowcount
+
+        cursor.execute("SET session_replication_role = replica")
+        deleted = drop("claims_document", "id > %s", [last_id])
+        cursor.execute("SET session_replication_role = DEFAULT")
+    connection.commit()
+    return deleted

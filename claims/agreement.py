@@ -168,6 +168,11 @@ class AgreementReport:
     documents: list[Agreement] = field(default_factory=list)
     overall: Agreement | None = None
 
+    def lowest(self, count: int) -> list[Agreement]:
+        """The ``count`` documents that agree least (undefined coefficients last): where to
+        curate first. A project page shows these, not thousands of rows."""
+        return sorted(self.documents, key=lambda a: (a.value is None, a.value or 0.0, a.document_id or 0))[:count]
+
 
 def _agreement(labels: list[list[str | None]], sources: list[list[frozenset[int] | None]], analysts: list[str], **extra) -> Agreement:
     method, value = coefficient(labels)

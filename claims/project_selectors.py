@@ -208,7 +208,7 @@ def document_rows(*, project: Project, documents: list[Document]) -> list[Docume
 def project_agreement(*, project: Project) -> "AgreementReport":
     """Agreement on the documents assigned to two or more analysts, between those analysts'
     submitted claims (drafts are not counted, as on the dashboard). Four queries."""
-    # Imported here: claims.agreement loads scikit-learn, seconds that only these figures need.
+    # Imported here: claims.agreement loads numpy and krippendorff, which only these figures need.
     from claims.agreement import agreement_report
 
     overlapping = (

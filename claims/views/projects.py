@@ -29,6 +29,7 @@ from claims.models import Project, ProjectRole
 from claims.project_forms import AssignForm, AutoAssignForm, CurationForm, MemberForm, ProjectForm
 
 DOCUMENTS_PER_PAGE = 50
+AGREEMENT_ROWS = 20  # the documents that agree least; the API gives them all
 
 
 def _errors(error: ValidationError) -> list[str]:
@@ -98,6 +99,7 @@ def _project_page(request: HttpRequest, project: Project, status: int = 200, **f
     page = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
     rows = ps.document_rows(project=project, documents=list(page.object_list))
     members = list(ps.project_members(project=project))
+    agreement = ps.project_agreement(project=project) if lead else None
     analysts = [m.user.username for m in members if m.role == ProjectRole.ANALYST]
     context = {
         "project": project,
@@ -109,7 +111,8 @@ def _project_page(request: HttpRequest, project: Project, status: int = 200, **f
         "members": members,
         "analysts": analysts,
         "progress": ps.project_progress(project=project),
-        "agreement": ps.project_agreement(project=project) if lead else None,
+        "agreement": agreement,
+        "agreement_rows": agreement.lowest(AGREEMENT_ROWS) if agreement else [],
         "member_form": forms_.get("member_form") or MemberForm(),
         "auto_form": forms_.get("auto_form") or AutoAssignForm(),
         "assign_form": forms_.get("assign_form") or AssignForm(analysts=analysts),

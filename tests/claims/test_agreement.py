@@ -46,6 +46,7 @@ def test_cohen_kappa_second_textbook_example():
     assert round(agreement.cohen_kappa(a, b), 3) == 0.130
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning")  # scikit-learn on a single label: undefined, as here
 @given(
     st.lists(st.tuples(st.sampled_from(agreement.LABELS), st.sampled_from(agreement.LABELS)), min_size=1, max_size=60)
 )

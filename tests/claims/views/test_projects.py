@@ -199,3 +199,16 @@ def test_my_queue_shows_a_page_of_each_section_and_counts_the_rest(client, desk,
     assert len(re.findall(r'id="queue-document-\d+"', page)) == 3
     assert len(re.findall(r'<li id="queue-claim-\d+"', page)) == 6  # 3 rejected + 3 drafts
     assert page.count("And 2 more after these.") == 3
+
+
+def test_project_page_lists_the_documents_that_agree_least_and_counts_the_rest(client, desk, monkeypatch):
+    from claims.views import projects as project_views
+
+    monkeypatch.setattr(project_views, "AGREEMENT_ROWS", 2)
+    grow(desk, 3)  # 3 documents, both analysts on each, submitted claims
+    client.force_login(desk["manager"])
+    page = client.get(f"/projects/{desk['project'].pk}/").content.decode()
+    table = page.split('<table class="agreement">')[1].split("</table>")[0]
+    assert table.count(">Curate</a>") == 2
+    assert "The 2 documents that agree least, of 3" in page
+    assert f'href="/api/v1/projects/{desk["project"].pk}/progress/"' in page

@@ -26,7 +26,7 @@ def _state(document, claims: Sequence) -> str:
     digest.update(document.text.encode())
     for c in claims:
         review = c.latest_review
-        chain = ";".join(f"{s.name}/{s.kind}" for s in c.chain_sources)
+        chain = ";".join(f"{s.name}/{s.kind}/{s.rating}" for s in c.chain_sources)  # cards show the rating
         digest.update(
             f"\n{c.pk}|{c.start}|{c.end}|{c.tag}|{c.status}|{c.version}|{chain}|{review.pk if review else ''}".encode()
         )

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from claims import services
 from claims.models import Claim, ClaimStatus, Source
 from claims.services import Link
-from claims.views.annotate import text_html
+from claims.views.annotate_html import text_html
 from tests.factories import DocumentFactory, SourceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_claim_cards_are_the_card_template_byte_for_byte(client, analyst, review
     from django.template.loader import render_to_string
 
     from claims import selectors
-    from claims.views.annotate import claim_cards_html
+    from claims.views.annotate_html import claim_cards_html
 
     long_sentence = "Le ministe\u0300re a annoncé " + "la réouverture du port <b>& des routes</b> " * 6 + "selon Mehr."
     document = DocumentFactory(title="Cartes", text=f"Titre\n{long_sentence}\nLes combats continuent 🔥 au nord, a déclaré \"l'armée\".\nPhoto : AFP\n")

@@ -175,7 +175,7 @@ def test_rating_on_chain_chips_cards_and_review_queue(client, chain_claim, analy
     from django.template.loader import render_to_string
 
     from claims import selectors
-    from claims.views.annotate import claim_cards_html
+    from claims.views.annotate_html import claim_cards_html
 
     source_services.credibility_note_add(source=sources["mehr"], user=reviewer, text="IIDO", rating="state_affiliated")
     services.claim_submit(claim=chain_claim, user=analyst)
@@ -188,6 +188,15 @@ def test_rating_on_chain_chips_cards_and_review_queue(client, chain_claim, analy
     assert chip in expected
     client.force_login(reviewer)
     assert chip in client.get("/review/").content.decode()
+
+
+def test_a_new_rating_shows_on_the_annotate_page_at_once(client, chain_claim, analyst, reviewer, sources):
+    # The page caches its claim cards per claim state: a rating is part of that state.
+    client.force_login(analyst)
+    url = f"/documents/{chain_claim.document_id}/"
+    assert "State-affiliated" not in client.get(url).content.decode()
+    source_services.credibility_note_add(source=sources["mehr"], user=reviewer, text="IIDO", rating="state_affiliated")
+    assert 'title="Credibility rating">State-affiliated</small>' in client.get(url).content.decode()
 
 
 def test_rating_on_suggestions(client, analyst, reviewer, sources, document):

@@ -201,8 +201,11 @@ def summary(overall) -> str:
     )
 
 
-def score(*, frozen: bool, misses: bool, model: str | None = None) -> None:
-    """Scores on the open pages (default) or on the frozen third (``--frozen``, once, at the end)."""
+def score(*, frozen: bool, misses: bool, model: str | None = None, only: set[str] | None = None) -> None:
+    """Scores on the open pages (default) or on the frozen third (``--frozen``, once, at the end).
+
+    ``only`` keeps the given page ids among those (``--only d39,d40``), ``--split FIRST`` also
+    prints the pages before and from id FIRST apart (one model load for both)."""
     from claims.text import attribution, nlp
     from claims.text.evaluation import evaluate, parse_gold
     from claims.text.registry import Registry, entries_from_json
@@ -211,10 +214,23 @@ def score(*, frozen: bool, misses: bool, model: str | None = None) -> None:
         nlp.MODEL = model
     registry = Registry(entries_from_json(json.loads((ROOT / "fixtures" / "sources.json").read_text("utf-8"))))
     lines = [line for line in GOLD.read_text("utf-8").splitlines() if json.loads(line)["frozen"] == frozen]
+    if only:
+        lines = [line for line in lines if json.loads(line)["id"] in only]
     gold = parse_gold(lines)
-    _, overall = evaluate(gold, attribution.suggest_many([g.text for g in gold], registry))
+    per_page, overall = evaluate(gold, attribution.suggest_many([g.text for g in gold], registry))
     print(f"{'frozen' if frozen else 'open'} pages: {len(gold)}")
     print(summary(overall))
+    split = _option("--split")
+    if split:
+        from claims.text.evaluation import Score
+
+        for name, keep in (("before " + split, lambda i: i < split), ("from " + split, lambda i: i >= split)):
+            part = Score(name)
+            chosen = [s for g, s in zip(gold, per_page, strict=True) if keep(g.id)]
+            for s in chosen:
+                part.add(s)
+            print(f"{name}: {len(chosen)} pages")
+            print(summary(part))
     if misses:
         for line in overall.misses:
             print("  " + line)
@@ -231,7 +247,8 @@ def main() -> None:
             for n, seg in enumerate(segment_text(page["text"])):
                 print(f"{n:>3} {str(seg.kind)[:4]} {page['text'][seg.start:seg.end]}")
     elif command == "score":
-        score(frozen="--frozen" in sys.argv, misses="--misses" in sys.argv, model=_option("--model"))
+        only = set(_option("--only").split(",")) if _option("--only") else None
+        score(frozen="--frozen" in sys.argv, misses="--misses" in sys.argv, model=_option("--model"), only=only)
     elif command == "frozen":
         print(" ".join(frozen_ids(list(pages()))))
     elif command == "build":

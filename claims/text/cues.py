@@ -147,6 +147,15 @@ def _opens_sentence(s: Sentence, k: int) -> bool:
 
 
 def _verb_cues(s: Sentence) -> list[Cue]:
+    cues = _verb_cues_all(s, hypothetical := set())
+    # A speech verb in a "si" clause ("Si le parquet dit avoir …, on fera une enquête, a
+    # expliqué X") is part of what another speaker says; alone it is kept ("S'il assure …").
+    if hypothetical and any(c.order not in hypothetical and c.rule.startswith("verb.") for c in cues):
+        cues = [c for c in cues if c.order not in hypothetical]
+    return cues
+
+
+def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
     cues = []
     f = s.f
     doc = s.doc
@@ -198,6 +207,11 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             if w in _NEGATION or doc[p].pos_ == "ADV":
                 p = s.prev_word(p - 1)
                 continue
+            if _object_clitic(s, p):
+                if f[p] in {"se", "s'"}:
+                    passive = False  # "s'est emporté": reflexive, not passive
+                p = s.prev_word(p - 1)  # "», lui a lancé X", "», s'est emporté X"
+                continue
             break
         left = p  # the word before the cue
         # A clitic after the verb: "ajoute-t-il", "dit-on".
@@ -214,6 +228,7 @@ def _verb_cues(s: Sentence) -> list[Cue]:
         )
         cue_span = (cue_start, verb_end)
 
+        quoted = _between_quotes(s, k)
         if clitic is not None:
             s.used.update(range(cue_start, verb_end))
             if f[clitic].lstrip("-") == "on" or impersonal_verb:
@@ -225,6 +240,8 @@ def _verb_cues(s: Sentence) -> list[Cue]:
         if strength is None and not impersonal_verb:
             continue
 
+        if any(f[c] in {"si", "s'"} and doc[c].dep_ == "mark" for c in s.kids[k]):
+            hypothetical.add(k)  # "Si le parquet dit avoir …, a expliqué X": X's hypothesis
         complement = _has_reported_clause(s, verb_end)
         subject = _subject_of(s, k)
         if passive:
@@ -249,11 +266,24 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             c.i < left and _outside_quotes(s, c.i) and s.source_like(*_np_span(s, c))
             for c in s.subjects(k)
         )
-        if (after_break or inverted) and not complement and not own_subject:
-            start = _skip_time_words(s, verb_end)
+        # Right after a closing quote the verb is an incise whatever follows its speaker
+        # ("», a admis le ministre mais …, X est libre"): a later quote or "que" is no clause of its own.
+        after_quote = left >= 0 and (
+            f[left] in QUOTE_CLOSE | {'"'}
+            or f[left] == "," and s.prev_word(left - 1) >= 0 and f[s.prev_word(left - 1)] in QUOTE_CLOSE | {'"'}
+        )
+        bare_incise = not after_break and not inverted and _bare_incise(s, left, k, verb_end, strength)
+        if (after_break or inverted or bare_incise) and (not complement or after_quote) and not own_subject:
+            start = _skip_place(s, _skip_time_words(s, verb_end))
             outlet = _to_outlet(s, start)
             if outlet is not None:
                 start = _skip_time_words(s, outlet[1])
+            demonstrative = _demonstrative_relative(s, start)
+            if demonstrative is not None:
+                # "», lâche celui qui avait …": the one just spoken of, whoever that is.
+                s.used.update(range(cue_start, demonstrative[1]))
+                cues.append(Cue("verb.incise", INCISE, k, cue_span, [Mention(demonstrative[0], demonstrative[1], pronoun=True)]))
+                continue
             np = _np_after(s, start)
             if np is not None and (s.doc[np[0]].pos_ == "ADP" and s.f[np[0]] not in _DE or s.f[np[0]] in _NP_STOP_WORDS):
                 # "a déclaré en conférence de presse X", "a déclaré lors d'un point de presse …,
@@ -306,7 +336,14 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             s.used.update(range(i, verb_end))
             cues.append(Cue("vague.on", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
             continue
-        if word == "il" and doc[i].dep_ == "expl:subj":
+        # "Il écrit que …", "Il affirme que …": the parser's expletive reading of a strong
+        # verb in the active with "il" right before it is a person speaking; "il est dit que",
+        # "il se dit que" stay impersonal.
+        personal = (
+            strength == "strong" and cue_start == k and s.next_word(i + 1) == k
+            and f[k] not in {"dit", "dire"} | lx.IMPERSONAL_VERBS
+        )
+        if word == "il" and doc[i].dep_ == "expl:subj" and not personal:
             if complement:
                 s.used.update(range(i, verb_end))
                 cues.append(Cue("vague.impersonal", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
@@ -317,6 +354,8 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             continue  # "…, en réponse à X qui accuse Y": the main cue's speaker speaks
         if not s.source_like(i, j) and s.f[i] not in lx.PRONOUNS_3RD:
             continue  # "cette décision indique que", "la population a annoncé": not a speaker
+        if quoted and j - i == 1 and f[i] in lx.PRONOUNS_3RD:
+            continue  # « …, mais il continue de … », a déclaré X: X's words, not a cue
         rule = "verb.subject" if strength == "strong" else "verb.subject.weak"
         s.used.update(range(i, verb_end))
         mentions = [_mention(s, i, j)]
@@ -329,6 +368,93 @@ def _verb_cues(s: Sentence) -> list[Cue]:
         if outlet is not None:
             cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
     return cues
+
+
+_OBJECT_CLITICS = {"lui", "leur", "se", "s'", "me", "m'", "te", "t'"}
+
+
+def _object_clitic(s: Sentence, p: int) -> bool:
+    """An object or reflexive clitic right before the verb group ("lui a dit", "s'est
+    emporté", "nous a confié"); "nous"/"vous" only when parsed as objects."""
+    if s.doc[p].pos_ != "PRON":
+        return False
+    if s.f[p] in _OBJECT_CLITICS:
+        return True
+    return s.f[p] in {"nous", "vous"} and s.doc[p].dep_ in {"obj", "iobj", "expl:comp"}
+
+
+def _skip_place(s: Sentence, k: int) -> int:
+    """Skip "à Alger", "en Bretagne", "à Paris samedi" after an incise verb: where it was said,
+    not who said it (a medium there is read by ``_to_outlet``)."""
+    k = s.next_word(k)
+    if k >= s.n or s.doc[k].text.lower() not in {"à", "a", "en"}:
+        return k
+    q = s.next_word(k + 1)
+    if q >= s.n or not s.doc[q].text[:1].isupper() or _to_outlet(s, k) is not None:
+        return k
+    if s.doc[q].ent_type_ in {"PER", "ORG", "NEWS_OUTLET", "INSTITUTION", "PERSON"}:
+        return k
+    end = q
+    while end < s.n and (s.doc[end].text[:1].isupper() or s.f[end] == "-") and s.doc[end].ent_type_ in {"LOC", "GPE", ""}:
+        end = s.next_word(end + 1)
+    if end == q or end >= s.n:
+        return k
+    return _skip_time_words(s, end)
+
+
+def _bare_incise(s: Sentence, left: int, k: int, verb_end: int, strength: str | None) -> bool:
+    """An incise without its comma at the end of the sentence: "81 cas ont été confirmés
+    précise la préfecture." — a speech verb in the present after a clause, no subject before
+    it, and a speaker that runs to the end of the sentence."""
+    if strength not in {"strong", "weak"} or left < 0 or s.subjects(k, _SUBJECT_DEPS):
+        return False
+    if "Pres" not in s.doc[k].morph.get("Tense") and not s.f[k].endswith(("e", "t")):
+        return False
+    if s.doc[left].pos_ not in {"VERB", "ADJ", "NOUN", "PROPN", "NUM"} or s.f[left] in _AUX_FORMS:
+        return False
+    start = _skip_time_words(s, verb_end)
+    if start >= s.n or s.f[start] not in lx.DEFINITES | {"un", "une", "des", "ce", "cette"} and not s.doc[start].text[:1].isupper():
+        return False
+    np = _np_after(s, start, appositions=False)
+    if np is None or not s.source_like(np[0], np[1]):
+        return False
+    end = s.next_word(np[1])
+    return end >= s.n or s.f[end] in _FINAL_PUNCT
+
+
+def _demonstrative_relative(s: Sentence, k: int) -> tuple[int, int] | None:
+    """ "celui qui …", "celle qui …" after an incise verb: the span to the end of the relative."""
+    k = s.next_word(k)
+    if k >= s.n or s.f[k] not in {"celui", "celle"}:
+        return None
+    q = s.next_word(k + 1)
+    if q >= s.n or s.f[q] not in {"qui", "dont"}:
+        return None
+    end = q
+    while end < s.n and s.f[end] not in _FINAL_PUNCT and s.f[end] not in {";"}:
+        end += 1
+    while end > q and (s.doc[end - 1].is_space or s.f[end - 1] in {",", ":"}):
+        end -= 1
+    return k, end
+
+
+def _between_quotes(s: Sentence, k: int) -> bool:
+    """Token ``k`` lies between an opening quote and its closing quote, both in this sentence."""
+    opened = None
+    for q in range(s.n):
+        w = s.f[q]
+        # A straight quote glued to the word before it closes ('matériels", a-t-il'), else it opens.
+        closing = w in QUOTE_CLOSE or w == '"' and q > 0 and s.doc[q - 1].whitespace_ == "" and not s.doc[q - 1].is_space
+        opening = w in QUOTE_OPEN or w == '"' and not closing
+        if opened is None and opening:
+            opened = q
+        elif opened is not None and closing:
+            if opened < k < q:
+                return True
+            opened = None
+        if q > k and opened is None:
+            return False
+    return False
 
 
 def _outside_quotes(s: Sentence, k: int) -> bool:

@@ -32,7 +32,7 @@ enumer refut
 _WEAK_ER = """
 ajout estim rappel assur not observ constat jug consider pens insist alert deplor regrett
 accus denonc suggér avanc lanc gliss lach repliqu retorqu confi comment continu ironis
-nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit
+nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit emport exclam
 """.split()
 _WEAK_ER = [s.replace("é", "e") for s in _WEAK_ER]
 
@@ -69,6 +69,8 @@ WEAK_FORMS |= {
     "repond", "repondu", "repondent", "repondait",
     "avertit", "averti", "avertissent", "avertissait",
     "pretend", "pretendu", "pretendent", "pretendait",
+    # asséner / assener (in an incise or with a quote: "», a asséné l'avocate")
+    "assene", "assenent", "assenait", "assena", "assener",
     # nier, entrevoir
     "nie", "nient", "niait", "nier", "niant", "entrevoit", "entrevu",
 }

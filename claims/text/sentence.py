@@ -374,7 +374,7 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
                 return "strong"  # "a fait ces remarques", "fait une déclaration"
     if w in lx.STANCE_FORMS:
         p = s.prev_word(k - 1)
-        while p >= 0 and s.f[p] in {"est", "sont", "etait", "a", "ont", "se", "s'"} | _NEGATION:
+        while p >= 0 and (s.f[p] in {"est", "sont", "etait", "a", "ont", "se", "s'"} | _NEGATION or s.doc[p].pos_ == "ADV"):
             if s.f[p] in {"se", "s'"}:
                 return "strong"  # "s'est alarmée de la situation", "s'est félicité de"
             p = s.prev_word(p - 1)

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from claims.text import lexicon as lx
 from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit
-from claims.text.names import name_after, person_run
+from claims.text.names import name_after, name_in_tail, person_run
 from claims.text.cues import INCISE, QUOTE_CLOSE, QUOTE_OPEN, Cue, Mention, Sentence, find_cues
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
 from claims.text.registry import Registry, RegistryEntry, alias_key, fold, source_key
@@ -231,6 +231,7 @@ class _Memory:
     source: ProposedSource
     words: frozenset[str]
     plural: bool = False  # named in the plural ("des responsables", "les autorités")
+    at: int = -1  # where the mention starts in the text
 
 
 class _Document:
@@ -240,6 +241,10 @@ class _Document:
         self.docs = docs
         self.registry = registry
         self.memory: list[_Memory] = []
+        # People the text names in full anywhere, sourced or not: (offset, name, as a subject
+        # of a sentence that attributes nothing). "M. Marcourt" is the Jean-Claude Marcourt named
+        # before; "Il écrit" after "L'auteur de la lettre est Jean-Claude Marcourt." is him.
+        self.people: list[tuple[int, str, bool]] = []
         self.vague_entry = next((e for e in registry.entries if e.is_vague), None)
         # Registry sources the document names anywhere (for short forms: "ministère de la Défense").
         self.named: dict[str, RegistryEntry] = {}
@@ -262,6 +267,7 @@ class _Document:
                 continue
             sentence = Sentence(seg, doc)
             found = self._links(sentence, find_cues(sentence))
+            self._note_people(sentence, subjects=not found)
             links = [link for link in found if not link.vague]
             flags: tuple[str, ...] = ("vague",) if found and not links else ()
             if not found and out:
@@ -427,7 +433,18 @@ class _Document:
                     if mention.vague and cue.rule == "vague.impersonal" and non_vague:
                         continue  # "dans un communiqué du ministère, il est dit que": the ministry
                     rule = cue.rules[n] if n < len(cue.rules) else cue.rule
-                    link = self._link(s, mention, cue_span, rule)
+                    if pronouns:
+                        # A pronoun points back: a source this sentence names after it is not
+                        # its antecedent ("il affirme …: X, dont les proches estiment …").
+                        saved = self.memory
+                        at = s.char_span(mention.i, mention.j)[0]
+                        self.memory = saved[:remembered] + [m for m in saved[remembered:] if m.at < at]
+                        try:
+                            link = self._link(s, mention, cue_span, rule)
+                        finally:
+                            self.memory = saved
+                    else:
+                        link = self._link(s, mention, cue_span, rule)
                     if link is None:
                         continue
                     if pronouns and link.confidence == UNRESOLVED_CONFIDENCE and items:
@@ -559,7 +576,7 @@ class _Document:
         if person_like:
             run = person_run(s, m.i, m.j)
             if run is None and head_word in lx.PERSON_ROLE_HEADS:
-                run = name_after(s, m.j)
+                run = name_after(s, m.j) or name_in_tail(s, m.j)
             if run is not None:
                 a, b = s.char_span(*run)
                 name = self.text[a:b]
@@ -598,13 +615,56 @@ class _Document:
 
     def _person_named(self, name: str) -> ProposedSource | None:
         """The person the document named before with these name words ("Villeroy de Galhau",
-        "Wang" for "Wang Yi")."""
+        "Wang" for "Wang Yi"), as a source or anywhere else in the text."""
         words = _content_words(name)
         if not words:
             return None
         for item in reversed(self.memory):
             if item.source.kind == "person" and words <= _content_words(item.source.name):
                 return item.source
+        for _, full, _ in reversed(self.people):
+            if words <= _content_words(full) and words != _content_words(full):
+                return ProposedSource(full, "person")
+        return None
+
+    def _note_people(self, s: Sentence, *, subjects: bool) -> None:
+        """Remember the people a sentence names in full (two name words or more); with
+        ``subjects`` (a sentence that attributes nothing) note whether each is its subject or
+        the predicate of its copula ("L'auteur de la lettre est Jean-Claude Marcourt")."""
+        for ent in s.doc.ents:
+            if ent.label_ != "PER":
+                continue
+            run = person_run(s, ent.start, ent.end)
+            if run is None:
+                continue
+            words = [k for k in range(*run) if not s.doc[k].is_space]
+            if len(words) < 2:
+                continue
+            a, b = s.char_span(*run)
+            root = s.doc[run[0]]
+            while root.head.i != root.i and root.dep_ in {"flat:name", "flat", "appos", "nmod", "amod"} and root.head.i >= ent.start - 2:
+                root = root.head
+            subject = subjects and (root.dep_ in {"nsubj", "nsubj:pass"} or root.dep_ == "ROOT" and any(
+                s.doc[c].dep_ == "cop" for c in s.kids[root.i]))
+            self.people.append((a, self.text[a:b], subject))
+
+    def _sentence_start_of(self, item: "_Memory") -> int:
+        """The end of the sentence where ``item`` was named (people named in it do not count
+        as later)."""
+        for seg in self.segments:
+            if seg.start <= item.at < seg.end:
+                return seg.end
+        return item.at
+
+    def _subject_person_since(self, at: int) -> ProposedSource | None:
+        """The last person named as the subject of a sentence that attributes nothing, after
+        text offset ``at``: what a pronoun then points back to before an earlier speaker."""
+        for offset, name, subject in reversed(self.people):
+            if offset <= at:
+                return None
+            if subject:
+                known = self._person_named(name)
+                return known if known is not None and known.name == name else ProposedSource(name, "person")
         return None
 
     def _same_role(self, text: str) -> ProposedSource | None:
@@ -642,7 +702,13 @@ class _Document:
             for kinds in ({"person", "anonymous"}, {"institution"}):
                 for item in reversed(self.memory):
                     if item.source.kind in kinds and (not plural or item.plural):
+                        if not plural:
+                            later = self._subject_person_since(max(item.at, self._sentence_start_of(item)))
+                            if later is not None:
+                                return later
                         return item.source
+            if not plural:
+                return self._subject_person_since(-1)
             return None
         assert head is not None
         if head == "source" and self.memory:
@@ -679,7 +745,7 @@ class _Document:
         plural = mention.split(" ")[0] in {"les", "des", "plusieurs", "certains", "certaines", "ils", "elles"} or (
             link.source.kind == "institution" and any(w.endswith("s") for w in mention.split()[:2])
         )
-        self.memory.append(_Memory(link.source, frozenset(words), plural))
+        self.memory.append(_Memory(link.source, frozenset(words), plural, link.mention.start if link.mention else -1))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

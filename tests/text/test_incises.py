@@ -1,0 +1,114 @@
+"""Incises, pronouns and names read on text the rules were not written on: object clitics
+before an incise verb, an incise after a closing quote, a place after the verb, an incise
+without its comma, "celui qui …" as the speaker, a hypothesis in a "si" clause, pronouns that
+point back (not forward), a pronoun inside a quote, people named outside any attribution, a
+name after a role's complement. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claims.text import attribution
+from claims.text.registry import Registry, entries_from_json, source_key
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry(entries_from_json(json.loads((ROOT / "fixtures" / "sources.json").read_text(encoding="utf-8"))))
+
+
+def find(result, needle: str):
+    (found,) = [s for s in result if needle in s.text]
+    return found
+
+
+def names(sentence) -> list[str]:
+    return [link.source.slug or source_key(link.source.name) for link in sentence.links]
+
+
+class TestIncises:
+    def test_an_object_clitic_before_the_incise_verb(self, registry):
+        result = attribution.suggest("« Vous avez menti au conseil », lui a lancé Me Claire Fontaine à l'audience.\n", registry)
+        assert names(result[0]) == ["claire fontaine"]
+
+    def test_a_reflexive_incise_verb(self, registry):
+        result = attribution.suggest("« Personne ne nous a prévenus », s'est indigné le maire de Vierzon, Paul Gaudin.\n", registry)
+        assert names(result[0]) == ["paul gaudin"]
+
+    def test_after_a_quote_a_later_clause_does_not_hide_the_incise(self, registry):
+        text = "« Le dossier est clos », a reconnu le préfet Marc Olier mais selon lui « rien n'est réglé ».\n"
+        assert names(attribution.suggest(text, registry)[0])[0] == "marc olier"
+
+    def test_a_place_between_the_verb_and_its_speaker(self, registry):
+        text = "Les exportations ont reculé de 12 %, a annoncé jeudi à Dakar le ministre du Commerce Awa Diallo.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["awa diallo"]
+
+    def test_an_incise_without_its_comma_at_the_end(self, registry):
+        text = "Trois nouveaux foyers de grippe aviaire ont été détectés indique la préfecture du Gers.\n"
+        result = attribution.suggest(text, registry)
+        assert result[0].tag == "sourced" and names(result[0]) == ["prefecture du gers"]
+
+    def test_no_bare_incise_when_the_verb_has_its_subject(self, registry):
+        text = "La mairie de Dole annonce la fermeture de la piscine municipale.\n"
+        result = attribution.suggest(text, registry)
+        assert not any("piscine" in name for name in names(result[0]))
+
+    def test_celui_qui_is_the_one_spoken_of(self, registry):
+        text = (
+            "L'ancien trésorier Luc Bernard a reconnu lundi les faits devant le tribunal.\n"
+            "« J'ai tout perdu », a lâché mardi celui qui dirigeait le club depuis vingt ans.\n"
+        )
+        result = attribution.suggest(text, registry)
+        assert names(find(result, "J'ai tout perdu")) == ["luc bernard"]
+
+    def test_a_hypothesis_is_part_of_the_speakers_words(self, registry):
+        text = "Si la direction dit avoir prévenu les salariés, il faudra le prouver, a répliqué Hugo Marin, délégué syndical.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["hugo marin"]
+
+    def test_a_concessive_si_alone_stays_a_cue(self, registry):
+        text = (
+            "Le maire Jean Royer a présenté son budget mardi.\n"
+            "S'il affirme vouloir baisser les impôts, la dette de la ville augmente encore.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "S'il affirme")) == ["jean royer"]
+
+
+class TestPronouns:
+    def test_a_pronoun_does_not_point_forward_in_its_sentence(self, registry):
+        text = (
+            "L'ancien maire Henri Vasseur a été entendu mardi par les juges.\n"
+            "Il affirme avoir rencontré deux élus, dont Paul Arnaud, qui estime pour sa part que l'enquête est close.\n"
+        )
+        result = attribution.suggest(text, registry)
+        assert names(find(result, "Il affirme"))[0] == "henri vasseur"
+
+    def test_a_pronoun_inside_a_quote_is_not_a_cue(self, registry):
+        text = "« Ces chiffres sont faux, mais il continue de les répéter », a déclaré la députée Anne Morel.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["anne morel"]
+
+    def test_a_pronoun_after_a_person_named_as_the_subject_of_a_fact(self, registry):
+        text = (
+            "Le ministre Pierre Lenoir a dit mardi que la réforme passerait.\n"
+            "La lettre de démission est signée par trois élus.\n"
+            "Son auteur est le sénateur Bruno Calvet.\n"
+            "Il écrit que le projet « trahit les engagements ».\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Il écrit")) == ["bruno calvet"]
+
+    def test_a_surname_is_the_person_named_in_full_before(self, registry):
+        text = (
+            "La candidate Sophie Garnier-Lambert était absente du débat.\n"
+            "Mme Garnier-Lambert a affirmé mercredi qu'elle porterait plainte.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "a affirmé")) == ["sophie garnier lambert"]
+
+
+class TestLongAppositions:
+    def test_a_name_after_the_roles_complement(self, registry):
+        text = "Le chômage a baissé, a indiqué le ministre du Travail l'Emploi Karim Haddad.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["karim haddad"]

@@ -365,6 +365,16 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         after = s.next_word(verb_end)
         if outlet is None and after < s.n and s.f[after] == ",":
             outlet = _to_outlet(s, after + 1)  # "a expliqué, jeudi à France Bleu, que"
+        if outlet is None and after < s.n and f[after] in {"des", "de", "d'", "sa", "son", "ses", "leur", "leurs", "un", "une", "l'", "le", "la", "les"}:
+            obj = _np_after(s, after, appositions=False)  # "ont rapporté des combats à l'AFP"
+            if obj is not None and obj[2] in {"adp", "verb"} and obj[1] - obj[0] <= 6:
+                q = s.next_word(obj[1])
+                for _ in range(2):  # "des tirs nourris à l'AFP": an adjective or a bare participle
+                    if q < s.n and s.doc[q].text.islower() and (
+                        doc[q].pos_ == "ADJ" or doc[q].pos_ == "VERB" and "Part" in doc[q].morph.get("VerbForm")
+                    ):
+                        q = s.next_word(q + 1)
+                outlet = _to_outlet(s, q)
         if outlet is not None:
             cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
     return cues

@@ -83,7 +83,7 @@ def _medium_cues(s: Sentence) -> list[Cue]:
                 steps += 1
             if q >= s.n or s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:
                 continue
-            np_from = q + 1 if s.doc[q].text.lower() in {"à", "a"} else q
+            np_from = q + 1  # "à X", "au magazine X", "aux médias Y"
         elif f[k] in lx.BROADCAST_FORMS and k >= 1:
             # "Dans une vidéo diffusée par le Kremlin": a document carried by a source.
             p = s.prev_word(k - 1)

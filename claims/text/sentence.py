@@ -255,6 +255,12 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         if w == "(" and j > i and j + 2 < s.n and s.f[j + 2] == ")" and _acronym_token(s.doc[j + 1].text):
             j += 3  # "l'agence régionale de santé (ARS)": the acronym is part of the name
             continue
+        if w in QUOTE_OPEN | {'"'} and j > i and f[s.prev_word(j - 1)] in lx.OUTLET_HEADS:
+            # 'le magazine "Salama"', "le quotidien « El Watan »": the title in quotes.
+            close = next((q for q in range(j + 1, min(s.n, j + 8)) if f[q] in QUOTE_CLOSE | {'"'}), None)
+            if close is not None and close > j + 1 and all(not doc[q].is_punct or f[q] in {"-", "'"} for q in range(j + 1, close)):
+                j = close + 1
+                continue
         if w in _BREAK_PUNCT or (t.is_punct and w not in {"-", "'"}):
             why = "punct"
             break

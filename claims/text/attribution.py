@@ -563,6 +563,12 @@ class _Document:
         entry = registry.loose(text)  # "les experts" for "des experts", after the anaphora
         if entry is not None and not entry.is_vague:
             return self._entry_source(entry), "registry"
+        if head_word in lx.ANONYMOUS_HEADS:
+            entry = registry.loose(_anonymous_core(s, m.i, m.j, head, complement))
+            if entry is not None and not entry.is_vague and entry.kind == "anonymous":
+                # "un autre habitant", "des habitants de la banlieue nord de X": the registry's
+                # unnamed witness; a quantifier or a place adds nothing to who they are.
+                return self._entry_source(entry), "registry"
         contained = registry.contained(text)
         persons = [c for c in contained if c[0].kind == "person"]
         if persons:
@@ -587,6 +593,15 @@ class _Document:
                 if known is not None:
                     return known, "anaphora"
                 return ProposedSource(name, "person"), "new"
+            if (
+                determiner in lx.DEFINITES and head_word in _TITLE_ROLES
+                and "Plur" not in s.doc[head].morph.get("Number")
+            ):
+                # "…, a déclaré X. « … », a dit le gouverneur de la Banque": a definite title
+                # with no name, right after a person was named, is that person.
+                recent = self._recent_person(s.seg.start + s.doc[m.i].idx)
+                if recent is not None:
+                    return recent, "anaphora"
         if contained:
             best = contained[0][0]
             if head_word in {"correspondant", "correspondante", "envoye", "envoyee", "journaliste"}:
@@ -600,6 +615,13 @@ class _Document:
         coref = self._short_form(text)
         if coref is not None:
             return self._entry_source(coref), "coref"
+        if determiner in lx.DEFINITES and head_word in lx.INSTITUTION_HEADS | lx.OUTLET_HEADS:
+            # "l'Agence de santé" after "l'Agence régionale de santé (ARS)": the one named in full.
+            words = _content_words(text)
+            if len(words) >= 2:
+                for item in reversed(self.memory):
+                    if item.source.kind in {"institution", "news_outlet"} and words < _content_words(item.source.name):
+                        return item.source, "coref"
         return ProposedSource(_display_name(text), _guess_kind(s, m, head_word)), "new"
 
     def _described(self, text: str) -> ProposedSource | None:
@@ -647,6 +669,22 @@ class _Document:
             subject = subjects and (root.dep_ in {"nsubj", "nsubj:pass"} or root.dep_ == "ROOT" and any(
                 s.doc[c].dep_ == "cop" for c in s.kids[root.i]))
             self.people.append((a, self.text[a:b], subject))
+
+    def _recent_person(self, at: int) -> ProposedSource | None:
+        """The last person named by their name before text offset ``at``, in this sentence or
+        the one before it, as a source or anywhere."""
+        starts = [seg.start for seg in self.segments if seg.start <= at]
+        window = starts[-2] if len(starts) >= 2 else 0
+        best: tuple[int, ProposedSource] | None = None
+        for item in self.memory:
+            if item.source.kind == "person" and window <= item.at < at and len(_content_words(item.source.name)) >= 2:
+                if best is None or item.at > best[0]:
+                    best = (item.at, item.source)
+        for offset, name, _ in self.people:
+            if window <= offset < at and (best is None or offset > best[0]):
+                known = self._person_named(name)
+                best = (offset, known if known is not None and known.name == name else ProposedSource(name, "person"))
+        return best[1] if best is not None else None
 
     def _sentence_start_of(self, item: "_Memory") -> int:
         """The end of the sentence where ``item`` was named (people named in it do not count
@@ -748,6 +786,39 @@ class _Document:
         self.memory.append(_Memory(link.source, frozenset(words), plural, link.mention.start if link.mention else -1))
 
 
+# Titles of one office holder: "le gouverneur de la Banque de France", "le Premier ministre",
+# "le chef du gouvernement" (not "le porte-parole", "le responsable": often someone new).
+_TITLE_ROLES = {
+    "ministre", "premier", "president", "presidente", "chef", "gouverneur", "maire", "prefet",
+    "prefete", "directeur", "directrice", "procureur", "procureure", "secretaire", "commandant",
+    "general", "ambassadeur", "ambassadrice", "depute", "deputee", "senateur", "senatrice", "pdg",
+    "patron", "dirigeant", "dirigeante", "fondateur", "fondatrice", "emir", "roi", "reine",
+}
+
+_PLACE_NOUNS = {
+    "banlieue", "ville", "quartier", "region", "village", "province", "localite", "commune",
+    "zone", "secteur", "district", "departement", "capitale", "centre", "nord", "sud", "est",
+    "ouest", "camp", "vallee", "ile", "frontiere",
+}
+
+
+def _anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | None) -> str:
+    """An unnamed source's mention without a quantifier ("un autre habitant") and without a
+    place complement ("des habitants de la banlieue nord de X"): what the registry lists."""
+    end = j
+    if complement is not None:
+        place = any(
+            s.doc[k].ent_type_ in {"LOC", "GPE"} or s.f[k] in _PLACE_NOUNS for k in range(complement, j)
+        ) and not any(s.doc[k].ent_type_ in {"ORG", "INSTITUTION", "NEWS_OUTLET"} for k in range(complement, j))
+        if place:
+            end = s.prev_word(complement - 1)
+            while end > head and s.f[end] in {"de", "d'", "du", "des", "la", "le", "les", "l'"}:
+                end = s.prev_word(end - 1)
+            end += 1
+    words = [s.doc[k].text for k in range(i, end) if not s.doc[k].is_space and s.f[k] not in {"autre", "autres"}]
+    return " ".join(words)
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, whitespace trimmed."""
     out = []
@@ -790,7 +861,7 @@ def _display_name(text: str) -> str:
     """A name for a proposed source: the mention without its leading article or quantifier
     ("plusieurs sources locales" -> "sources locales"), and a medium or group by its own name
     ("le groupe JNIM" -> "JNIM")."""
-    name = " ".join(text.split()).strip(" ,;:.«»\"")
+    name = " ".join(text.replace("«", " ").replace("»", " ").replace("“", " ").replace("”", " ").replace('"', " ").split()).strip(" ,;:.")
     lowered = name.lower().replace("’", "'")
     for article in ("l'", "d'", "le ", "la ", "les ", "du ", "des ", "de la ", "de l'", "un ", "une "):
         if lowered.startswith(article) and len(name) > len(article):

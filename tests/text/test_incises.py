@@ -112,3 +112,51 @@ class TestLongAppositions:
     def test_a_name_after_the_roles_complement(self, registry):
         text = "Le chômage a baissé, a indiqué le ministre du Travail l'Emploi Karim Haddad.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["karim haddad"]
+
+
+class TestMediaAndUnnamed:
+    def test_an_interview_given_to_a_magazine_named_in_quotes(self, registry):
+        text = 'Dans une interview accordée au magazine "Horizons", le maire de Brest, Yann Kerhervé, a affirmé que le port serait agrandi.\n'
+        assert names(attribution.suggest(text, registry)[0]) == ["horizons", "yann kerherve"]
+
+    def test_the_outlet_spoken_to_after_a_short_object(self, registry):
+        text = "Des témoins ont raconté des tirs nourris à l'AFP dans la nuit de samedi.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "unnamed-witness"]
+
+    def test_a_quantifier_or_a_place_does_not_hide_the_registry_source(self, registry):
+        text = (
+            "« Les routes sont coupées », raconte un autre habitant.\n"
+            "Selon des habitants du quartier nord de Gao, les tirs ont duré deux heures.\n"
+        )
+        result = attribution.suggest(text, registry)
+        assert [names(s) for s in result] == [["unnamed-witness"], ["unnamed-witness"]]
+
+    def test_a_role_complement_is_not_a_place(self, registry):
+        text = "Selon des responsables de l'armée malienne, le camp a été repris.\n"
+        assert names(attribution.suggest(text, registry)[0]) != ["unnamed-official"]
+
+
+class TestRolesAndShortForms:
+    def test_a_title_right_after_the_name_is_the_person(self, registry):
+        text = (
+            "Le chômage baissera cette année, a déclaré mardi Marie Lebrun.\n"
+            "« Nous le voyons déjà », a ajouté la présidente de la région Centre.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Nous le voyons")) == ["marie lebrun"]
+
+    def test_a_title_far_from_any_name_stays_a_role(self, registry):
+        text = (
+            "Le chômage baissera cette année, a déclaré mardi Marie Lebrun.\n"
+            "Les usines du Cher recrutent depuis janvier.\n"
+            "Les carnets de commandes sont pleins.\n"
+            "« Nous manquons de bras », a dit le président de la chambre de commerce.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Nous manquons")) == ["president de la chambre de commerce"]
+
+    def test_a_short_form_of_an_institution_named_in_full_before(self, registry):
+        text = (
+            "Deux cas de rougeole ont été confirmés, indique l'Agence régionale de santé de Normandie.\n"
+            "« La vaccination reste la meilleure protection », rappelle l'Agence de santé.\n"
+        )
+        result = attribution.suggest(text, registry)
+        assert names(find(result, "vaccination")) == names(find(result, "rougeole"))

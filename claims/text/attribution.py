@@ -232,6 +232,7 @@ class _Memory:
     words: frozenset[str]
     plural: bool = False  # named in the plural ("des responsables", "les autorités")
     at: int = -1  # where the mention starts in the text
+    gender: str | None = None  # "m" / "f" when the mention's article says so ("le", "la")
 
 
 class _Document:
@@ -245,6 +246,18 @@ class _Document:
         # of a sentence that attributes nothing). "M. Marcourt" is the Jean-Claude Marcourt named
         # before; "Il écrit" after "L'auteur de la lettre est Jean-Claude Marcourt." is him.
         self.people: list[tuple[int, str, bool]] = []
+        # Every person the text names in full, in text order (for a pronoun before its name).
+        self.all_people: list[tuple[int, str]] = []
+        for seg in segments:
+            doc = docs.get(seg.start)
+            if doc is None:
+                continue
+            sentence = Sentence(seg, doc)
+            for ent in doc.ents:
+                run = person_run(sentence, ent.start, ent.end) if ent.label_ == "PER" else None
+                if run is not None and sum(1 for k in range(*run) if not doc[k].is_space) >= 2:
+                    a, b = sentence.char_span(*run)
+                    self.all_people.append((a, text[a:b]))
         self.vague_entry = next((e for e in registry.entries if e.is_vague), None)
         # Registry sources the document names anywhere (for short forms: "ministère de la Défense").
         self.named: dict[str, RegistryEntry] = {}
@@ -282,8 +295,9 @@ class _Document:
             out.append(self._suggestion(seg, text, links, flags))
             # Quote blocks: « opened in one sentence and closed with a cue in a later one.
             depth_before = quote_open_since is not None
-            opens = sum(text.count(c) for c in QUOTE_OPEN)
-            closes = sum(text.count(c) for c in QUOTE_CLOSE)
+            straight_open, straight_close = _straight_quotes(text)
+            opens = sum(text.count(c) for c in QUOTE_OPEN) + straight_open
+            closes = sum(text.count(c) for c in QUOTE_CLOSE) + straight_close
             if not depth_before and opens > closes:
                 quote_open_since = len(out) - 1
             elif depth_before and closes > opens:
@@ -479,7 +493,10 @@ class _Document:
             return Link(self._vague_source(), mention, cue, rule, confidence, vague=True)
         if m.pronoun:
             plural = mention.text.lower() in {"ils", "elles", "eux", "leur", "leurs"}
-            antecedent = self._antecedent(None, pronoun=True, plural=plural)
+            gender = {"il": "m", "ils": "m", "elle": "f", "elles": "f"}.get(fold(mention.text))
+            antecedent = self._antecedent(None, pronoun=True, plural=plural, gender=gender)
+            if antecedent is None and gender is not None and not plural:
+                antecedent = self._cataphora(s.seg.end)
             if antecedent is None:
                 return Link(ProposedSource(mention.text, "anonymous"), mention, cue, rule, UNRESOLVED_CONFIDENCE)
             return Link(antecedent, mention, cue, rule + "+anaphora", confidence * ANAPHORA_FACTOR)
@@ -686,6 +703,20 @@ class _Document:
                 best = (offset, known if known is not None and known.name == name else ProposedSource(name, "person"))
         return best[1] if best is not None else None
 
+    def _cataphora(self, after: int) -> ProposedSource | None:
+        """A pronoun with no fitting source before it ("Le gouvernement a nié … Elle a
+        évoqué …", the spokeswoman named in the caption after): the first person named in the
+        next two segments."""
+        later = [seg for seg in self.segments if seg.start >= after][:2]
+        if not later:
+            return None
+        limit = later[-1].end
+        for offset, name in self.all_people:
+            if after <= offset < limit:
+                known = self._person_named(name)
+                return known if known is not None and known.name == name else ProposedSource(name, "person")
+        return None
+
     def _sentence_start_of(self, item: "_Memory") -> int:
         """The end of the sentence where ``item`` was named (people named in it do not count
         as later)."""
@@ -734,11 +765,14 @@ class _Document:
         return found[0] if len(found) == 1 else None
 
     def _antecedent(
-        self, head: str | None, *, pronoun: bool, by_kind: bool = True, plural: bool = False
+        self, head: str | None, *, pronoun: bool, by_kind: bool = True, plural: bool = False,
+        gender: str | None = None,
     ) -> ProposedSource | None:
         if pronoun:
             for kinds in ({"person", "anonymous"}, {"institution"}):
                 for item in reversed(self.memory):
+                    if gender is not None and item.gender is not None and item.gender != gender:
+                        continue  # "Le gouvernement a nié … Elle a évoqué": not the government
                     if item.source.kind in kinds and (not plural or item.plural):
                         if not plural:
                             later = self._subject_person_since(max(item.at, self._sentence_start_of(item)))
@@ -783,7 +817,15 @@ class _Document:
         plural = mention.split(" ")[0] in {"les", "des", "plusieurs", "certains", "certaines", "ils", "elles"} or (
             link.source.kind == "institution" and any(w.endswith("s") for w in mention.split()[:2])
         )
-        self.memory.append(_Memory(link.source, frozenset(words), plural, link.mention.start if link.mention else -1))
+        gender = None
+        if link.source.kind != "person" and mention:
+            first = mention.split(" ")[0]
+            gender = "m" if first in {"le", "du", "au", "un", "ce", "cet"} else "f" if first in {"la", "une", "cette"} else None
+        elif mention.split(" ")[0] in {"mme", "madame", "la"}:
+            gender = "f"
+        elif mention.split(" ")[0] in {"m", "monsieur", "le"}:
+            gender = "m"
+        self.memory.append(_Memory(link.source, frozenset(words), plural, link.mention.start if link.mention else -1, gender))
 
 
 # Titles of one office holder: "le gouverneur de la Banque de France", "le Premier ministre",
@@ -817,6 +859,26 @@ def _anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | No
             end += 1
     words = [s.doc[k].text for k in range(i, end) if not s.doc[k].is_space and s.f[k] not in {"autre", "autres"}]
     return " ".join(words)
+
+
+def _straight_quotes(text: str) -> tuple[int, int]:
+    """Opening and closing straight quotes in a sentence: a quote glued to the word after it
+    opens ('"Nous'), glued to the word before it closes ('pérennes",'); a spaced one (' " ')
+    opens at the start of the sentence and closes elsewhere."""
+    opens = closes = 0
+    for n, c in enumerate(text):
+        if c != '"':
+            continue
+        before = text[n - 1] if n > 0 else " "
+        after = text[n + 1] if n + 1 < len(text) else " "
+        if before.isspace() or before in "(:[":
+            if (after.isspace() or after in ",.;:!?)") and text[:n].strip():
+                closes += 1  # 'l'instant ", a-t-il': spaced, after the words it closes
+            else:
+                opens += 1
+        else:
+            closes += 1
+    return opens, closes
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

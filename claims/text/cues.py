@@ -172,6 +172,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             or (doc[prev].text.startswith("-") and f[prev].lstrip("-") in lx.PRONOUNS_3RD | {"t", "on"})
         ) and doc[k].text[:1].islower()
         strength = _speech_verb_at(s, k, lenient=lenient)
+        if strength is None and _introduces_quote(s, k):
+            strength = "weak"  # "X rassure : « … »", "X prévient : "…"": a verb that opens a quote
         impersonal_verb = f[k] in lx.IMPERSONAL_VERBS and s.is_verb_like(k)
         if strength is None and not impersonal_verb:
             continue
@@ -380,6 +382,21 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
     return cues
 
 
+def _introduces_quote(s: Sentence, k: int) -> bool:
+    """A finite verb right before a colon and an opening quote: « Le maire tranche : "…" »."""
+    t = s.doc[k]
+    before = s.prev_word(k - 1)
+    # The tagger often calls such a verb an adjective after a name ("Alain Foka rassure :").
+    tagged = t.pos_ == "VERB" or t.pos_ in {"ADJ", "NOUN"} and before >= 0 and s.doc[before].pos_ == "PROPN"
+    if not tagged or t.text[:1].isupper() or "Inf" in t.morph.get("VerbForm") or s.f[k].endswith("ant"):
+        return False
+    colon = s.next_word(k + 1)
+    if colon >= s.n or s.f[colon] != ":":
+        return False
+    quote = s.next_word(colon + 1)
+    return quote < s.n and (s.f[quote] in QUOTE_OPEN or s.f[quote] == '"')
+
+
 _OBJECT_CLITICS = {"lui", "leur", "se", "s'", "me", "m'", "te", "t'"}
 
 
@@ -495,6 +512,8 @@ def _np_before(s: Sentence, k: int) -> tuple[int, int] | None:
         q -= 1
     best = None
     for i, j2 in chunks:
+        while i < j2 and s.doc[i].pos_ == "CCONJ":
+            i = s.next_word(i + 1)  # "Mais Alain Foka rassure :"
         if i >= j2:
             break
         first = s.doc[i]

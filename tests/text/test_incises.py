@@ -160,3 +160,40 @@ class TestRolesAndShortForms:
         )
         result = attribution.suggest(text, registry)
         assert names(find(result, "vaccination")) == names(find(result, "rougeole"))
+
+
+class TestQuotesAndCataphora:
+    def test_a_verb_that_opens_a_quote_with_a_colon(self, registry):
+        text = 'Le directeur Paul Vidal tranche : "Nous fermerons le site en mars."\n'
+        assert names(attribution.suggest(text, registry)[0]) == ["paul vidal"]
+
+    def test_a_block_in_straight_quotes_takes_the_cue_of_its_last_sentence(self, registry):
+        text = (
+            'La ministre Claire Aubert a répondu aux syndicats. "Le calendrier ne changera pas. '
+            'Les primes seront versées en mai. Nous tiendrons parole", a-t-elle conclu.\n'
+        )
+        result = attribution.suggest(text, registry)
+        assert names(find(result, "Les primes")) == ["claire aubert"]
+
+    def test_a_spaced_closing_quote_closes(self, registry):
+        text = (
+            'Le maire Luc Perrin a parlé jeudi. " Nous rouvrirons la piscine ", a dit Luc Perrin.\n'
+            "La piscine est fermée depuis mars.\n"
+        )
+        result = attribution.suggest(text, registry)
+        assert find(result, "fermée depuis").tag == "unsourced"
+
+    def test_a_pronoun_does_not_take_an_antecedent_of_the_other_gender(self, registry):
+        text = (
+            "Le gouvernement a démenti toute hausse d'impôts.\n"
+            "Elle a évoqué « un budget de responsabilité ».\n"
+            "La porte-parole du gouvernement, Lucie Martel, à Paris le 3 mai. (JEAN DUPONT / AFP)\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Elle a évoqué")) == ["lucie martel"]
+
+    def test_a_pronoun_of_the_same_gender_keeps_its_antecedent(self, registry):
+        text = (
+            "Le gouvernement a démenti toute hausse d'impôts.\n"
+            "Il a évoqué « un budget de responsabilité ».\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Il a évoqué")) == ["gouvernement"]

@@ -690,7 +690,7 @@ class _Document:
     def _recent_person(self, at: int) -> ProposedSource | None:
         """The last person named by their name before text offset ``at``, in this sentence or
         the one before it, as a source or anywhere."""
-        starts = [seg.start for seg in self.segments if seg.start <= at]
+        starts = [seg.start for seg in self.segments if seg.start <= at and seg.start in self.docs]
         window = starts[-2] if len(starts) >= 2 else 0
         best: tuple[int, ProposedSource] | None = None
         for item in self.memory:
@@ -911,10 +911,12 @@ def _content_words(text: str) -> frozenset[str]:
 
 _QUANTIFIERS = ("autre ", "autres ", "plusieurs ", "certains ", "certaines ", "quelques ", "nombreux ",
                 "nombreuses ", "divers ", "diverses ")
-# "le groupe JNIM", "la station de radio française RTL", "le réseau CBC": the name after the noun.
+# "le groupe JNIM", "la station de radio française RTL", "le réseau CBC", "le syndicat Force
+# ouvrière": the name after the noun.
 _GENERIC_BEFORE_NAME = re.compile(
     r"^(?:groupe|mouvement|agence(?: de presse)?|quotidien|journal|hebdomadaire|magazine|site(?: d'information)?"
-    r"|chaîne|chaine|télévision|television|radio|station(?: de radio)?|réseau|reseau|média|media)"
+    r"|chaîne|chaine|télévision|television|radio|station(?: de radio)?|réseau|reseau|média|media"
+    r"|syndicat|parti|collectif|association|organisation|ONG|ong)"
     r"(?:\s+[a-zàâçéèêëîïôûùüÿœ'’-]+){0,2}\s+(?P<name>[A-ZÀ-Ý0-9][^,()]*)$"
 )
 

@@ -183,7 +183,13 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if "Inf" in forms and f[k] not in lx.FAIRE_FORMS:
             continue  # "pour annoncer", "veut dire": no subject of its own
         if f[k].endswith("ant") and ("Part" in forms or "Ger" in forms or before >= 0 and f[before] == "en"):
-            continue  # "en affirmant que": governed by the main verb's speaker
+            # "en affirmant que": governed by the main verb's speaker. When the main verb is no
+            # speech verb ("il a relativisé l'incident, soulignant que …"), its subject speaks here.
+            participle = _participle_speaker(s, k, strength, cues)
+            if participle is not None:
+                s.used.update(range(participle.mentions[0].i, participle.mentions[0].j))
+                cues.append(participle)
+            continue
         verb_end = k + 1
         if f[k] in lx.FAIRE_FORMS:
             verb_end = s.next_word(k + 1) + 1
@@ -352,8 +358,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             continue
         if word in _SUBJECT_SKIP and not (word == "ce" and j - i >= 2 and f[s.next_word(i + 1)] in {"dernier", "derniere"}):
             continue
-        if doc[k].dep_ == "acl:relcl" and any(c.rule.startswith("verb.") for c in cues):
-            continue  # "…, en réponse à X qui accuse Y": the main cue's speaker speaks
+        if (doc[k].dep_ == "acl:relcl" or _in_relative(s, k)) and any(c.rule.startswith("verb.") for c in cues):
+            continue  # "…, en réponse à X qui accuse Y", "…: X, dont les proches estiment …": content
         if not s.source_like(i, j) and s.f[i] not in lx.PRONOUNS_3RD:
             continue  # "cette décision indique que", "la population a annoncé": not a speaker
         if quoted and j - i == 1 and f[i] in lx.PRONOUNS_3RD:
@@ -380,6 +386,35 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if outlet is not None:
             cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
     return cues
+
+
+def _participle_speaker(s: Sentence, k: int, strength: str | None, cues: list[Cue]) -> Cue | None:
+    """ "…, soulignant que …" after a main verb that reports nothing: the main verb's subject
+    is the speaker of the participle's clause."""
+    if strength not in {"strong", "weak"} or any(c.rule.startswith(("verb.", "prep.")) for c in cues):
+        return None
+    if not _has_reported_clause(s, k + 1):
+        return None
+    main = s.doc[k].head
+    if main.i == k or main.i > k or _speech_verb_at(s, main.i) is not None:
+        return None
+    subject = _subject_of(s, main.i)
+    if subject is None:
+        return None
+    i, j = subject
+    if not (s.source_like(i, j) or j - i == 1 and s.f[i] in lx.PRONOUNS_3RD):
+        return None
+    return Cue("verb.subject.weak", SPEAKER, k, (k, k + 1), [_mention(s, i, j)])
+
+
+_RELATIVE_PRONOUNS = {"dont", "qui", "lequel", "laquelle", "lesquels", "lesquelles"}
+
+
+def _in_relative(s: Sentence, k: int) -> bool:
+    """The verb at ``k`` heads a relative clause: a relative pronoun opens its subtree before
+    it ("dont les proches estiment", "et qui affirme")."""
+    left = s.doc[k].left_edge.i
+    return any(s.f[q] in _RELATIVE_PRONOUNS and s.doc[q].pos_ == "PRON" for q in range(left, k))
 
 
 def _introduces_quote(s: Sentence, k: int) -> bool:
@@ -638,8 +673,8 @@ def _np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tupl
             i = p + 1
     while i < j and (s.doc[i].is_space or s.doc[i].is_punct):
         i += 1
-    while j > i and (s.doc[j - 1].is_space or s.doc[j - 1].is_punct and s.f[j - 1] not in {")"}):
-        j -= 1
+    while j > i and (s.doc[j - 1].is_space or s.doc[j - 1].is_punct and s.f[j - 1] not in {")"} or s.f[j - 1] in {"se", "s'"}):
+        j -= 1  # "L'armée et les paramilitaires s'accusent": the clitic is the verb's
     if j - i > _MAX_MENTION_TOKENS:
         # A parse gone wrong on a run-on sentence: keep the words around the head.
         i = max(i, head.i - _MAX_MENTION_TOKENS // 2)
@@ -679,7 +714,11 @@ def _nominal_cues(s: Sentence) -> list[Cue]:
         before = s.prev_word(p - 1)
         if before >= 0 and s.f[before] in {"reponse", "reaction", "replique", "contraire", "malgre", "face"}:
             continue  # "en réponse aux propos de X": X is answered, not cited
+        if _between_quotes(s, k):
+            continue  # « … dans le communiqué du parquet », a-t-il dit: the quoted speaker's words
         comp = s.de_complement(k, s.n)
+        if comp is not None and s.f[comp] == "presse":
+            comp = s.de_complement(comp, s.n)  # "le communiqué de presse du parquet"
         if comp is None:
             continue
         np = _np_after(s, comp, appositions=False)

@@ -176,6 +176,10 @@ PERSON_ROLE_HEADS = {
     "manifestants", "commissaire", "inspecteur", "prefet", "prefete", "sous-prefet",
     "magistrat", "economiste", "historien", "historienne", "sociologue", "politologue",
     "syndicaliste", "pdg", "fondateur", "fondatrice", "responsable", "chercheurs", "elus",
+    # plurals of the roles above ("selon des médecins", "des avocats ont dénoncé")
+    "medecins", "avocats", "avocates", "juges", "procureurs", "magistrats", "soignants",
+    "infirmiers", "infirmieres", "economistes", "historiens", "sociologues", "politologues",
+    "syndicalistes", "dirigeants", "ministres", "deputes", "senateurs", "maires", "prefets",
 }
 ANONYMOUS_HEADS = {
     "source", "sources", "responsable", "responsables", "officiel", "officiels", "temoin",

@@ -368,6 +368,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     lemma = fold(s.doc[k].lemma_)
     if w in lx.STRONG_FORMS or lemma in lx.STRONG_FORMS:
         return "strong"
+    if w in lx.STANCE_FORMS and _reflexive(s, k):
+        return "strong"  # "s'est alarmée de la situation", "s'est félicité de" (before "alarmer que")
     if w in lx.WEAK_FORMS or lemma in lx.WEAK_FORMS:
         return "weak"
     if w in lx.FAIRE_FORMS:
@@ -403,6 +405,16 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
                 return "strong"  # "avise le public d'éviter le secteur"
     return None
 
+
+
+def _reflexive(s: Sentence, k: int) -> bool:
+    """A reflexive clitic before the verb group at ``k`` ("s'est notamment alarmée")."""
+    p = s.prev_word(k - 1)
+    while p >= 0 and (s.f[p] in {"est", "sont", "etait", "a", "ont", "se", "s'"} | _NEGATION or s.doc[p].pos_ == "ADV"):
+        if s.f[p] in {"se", "s'"}:
+            return True
+        p = s.prev_word(p - 1)
+    return False
 
 
 def _skip_time_words(s: Sentence, k: int) -> int:

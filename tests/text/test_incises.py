@@ -197,3 +197,44 @@ class TestQuotesAndCataphora:
             "Il a évoqué « un budget de responsabilité ».\n"
         )
         assert names(find(attribution.suggest(text, registry), "Il a évoqué")) == ["gouvernement"]
+
+
+class TestContentIsNotACue:
+    def test_a_speech_verb_in_a_relative_clause_of_the_content(self, registry):
+        text = (
+            "L'ancien ministre Marc Dugas a été entendu lundi.\n"
+            "Il affirme avoir croisé deux témoins, dont une voisine qui assure qu'il était absent.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Il affirme")) == ["marc dugas"]
+
+    def test_a_document_named_inside_a_quote(self, registry):
+        text = "« Tout figurait dans le rapport de la Cour des comptes », a dit le sénateur Alain Royer.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["alain royer"]
+
+    def test_a_press_release_of_someone(self, registry):
+        text = "Dans un communiqué de presse du syndicat Force ouvrière, la grève est confirmée pour lundi.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["force ouvriere"]
+
+    def test_a_participle_after_a_verb_that_reports_nothing(self, registry):
+        text = (
+            "La maire Odile Renard a visité le chantier mardi.\n"
+            "Elle a minimisé le retard, soulignant que les travaux finiraient en juin.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "minimisé")) == ["odile renard"]
+
+    def test_a_participle_after_a_speech_verb_adds_nothing(self, registry):
+        text = "Le préfet Yves Caron a annoncé la fermeture des écoles, précisant qu'elle durerait deux jours.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["yves caron"]
+
+    def test_a_reflexive_stance_verb(self, registry):
+        text = "L'agence onusienne s'est vivement inquiétée de la situation au Tchad.\n"
+        assert attribution.suggest(text, registry)[0].tag == "sourced"
+
+    def test_a_reciprocal_subject_keeps_no_clitic(self, registry):
+        text = "Les deux camps s'accusent mutuellement d'avoir rompu la trêve.\n"
+        result = attribution.suggest(text, registry)
+        assert all(not link.mention.text.endswith("s'") for link in result[0].links)
+
+    def test_plural_roles_are_sources(self, registry):
+        text = "L'épidémie a fait trente morts selon des médecins de l'hôpital central.\n"
+        assert attribution.suggest(text, registry)[0].tag == "sourced"

@@ -501,6 +501,8 @@ class _Document:
                 return Link(ProposedSource(mention.text, "anonymous"), mention, cue, rule, UNRESOLVED_CONFIDENCE)
             return Link(antecedent, mention, cue, rule + "+anaphora", confidence * ANAPHORA_FACTOR)
         source, how = self._resolve(s, m, mention.text)
+        if how == "new" and source.kind != "news_outlet" and rule in _OUTLET_RULES:
+            source = ProposedSource(source.name, "news_outlet")  # "à franceinfo": an outlet by its cue
         if how == "vague":
             return Link(source, mention, cue, rule, confidence, vague=True)
         if how != "registry":
@@ -683,8 +685,11 @@ class _Document:
             root = s.doc[run[0]]
             while root.head.i != root.i and root.dep_ in {"flat:name", "flat", "appos", "nmod", "amod"} and root.head.i >= ent.start - 2:
                 root = root.head
-            subject = subjects and (root.dep_ in {"nsubj", "nsubj:pass"} or root.dep_ == "ROOT" and any(
-                s.doc[c].dep_ == "cop" for c in s.kids[root.i]))
+            subject = subjects and (
+                root.dep_ in {"nsubj", "nsubj:pass"}
+                or root.dep_ == "ROOT" and any(s.doc[c].dep_ == "cop" for c in s.kids[root.i])
+                or root.dep_ == "ROOT" and root.left_edge.i == s.next_word(0) and root.pos_ in {"NOUN", "PROPN"}
+            )
             self.people.append((a, self.text[a:b], subject))
 
     def _recent_person(self, at: int) -> ProposedSource | None:
@@ -944,8 +949,14 @@ def _display_name(text: str) -> str:
     return name[:1].upper() + name[1:] if name else text
 
 
+_OUTLET_RULES = {"verb.to_outlet", "nominal.to_outlet", "prep.medium", "prep.interview"}
+
+
 def _guess_kind(s: Sentence, m: Mention, head: str) -> str:
     labels = {s.doc[k].ent_type_ for k in range(m.i, m.j)}
+    named = " ".join(s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space and s.f[k] not in lx.DEFINITES)
+    if named in lx.MEDIA_NAMES:
+        return "news_outlet"  # "citée par Libération"
     if head in lx.DOCUMENT_HEADS:
         return "document"
     if head in lx.OUTLET_HEADS or "NEWS_OUTLET" in labels:

@@ -159,6 +159,16 @@ def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
             a = s.next_word(q + 1)
             if a < s.n and s.f[a] in {"accordee", "accorde", "donnee", "donne"}:
                 return _to_outlet(s, a + 1)
+            if a < s.n and s.doc[a].text.lower() in {"à", "au", "aux"}:
+                return _to_outlet(s, a)  # "dans un entretien au Figaro"
+        return None
+    if s.f[k] in lx.INTERVIEW_FORMS:
+        # "…, a dit X, interrogé par France Inter", "joint par l'AFP": the outlet that asked.
+        q = s.next_word(k + 1)
+        if q < s.n and s.f[q] == "par":
+            np = _np_after(s, q + 1, appositions=False)
+            if np is not None and (s.outlet_like(np[0], np[1]) or _medium_name(s, np[0], np[1])):
+                return np[0], np[1]
         return None
     if word not in {"à", "au", "aux"}:
         return None

@@ -238,3 +238,19 @@ class TestContentIsNotACue:
     def test_plural_roles_are_sources(self, registry):
         text = "L'épidémie a fait trente morts selon des médecins de l'hôpital central.\n"
         assert attribution.suggest(text, registry)[0].tag == "sourced"
+
+
+class TestOutletsAfterTheSpeaker:
+    def test_an_interview_to_a_paper_between_commas(self, registry):
+        text = "Le ministre Jean Dupont a affirmé, dans un entretien au Figaro, que la réforme passerait.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["le-figaro", "jean dupont"]
+
+    def test_interviewed_by_after_the_incise_speaker(self, registry):
+        text = "La réforme passera, a affirmé jeudi le ministre Jean Dupont, interrogé par France Inter.\n"
+        result = attribution.suggest(text, registry)
+        assert names(result[0]) == ["france inter", "jean dupont"]
+        assert result[0].links[0].source.kind == "news_outlet"
+
+    def test_a_pronoun_after_a_person_opening_a_sentence(self, registry):
+        text = "La ministre Agnès Roux était à Lyon mardi.\nElle a confirmé l'information à franceinfo.\n"
+        assert names(find(attribution.suggest(text, registry), "Elle a")) == ["franceinfo", "agnes roux"]

@@ -523,6 +523,8 @@ class _Document:
         """The source a mention names, and how it was found."""
         registry = self.registry
         entry = registry.exact(text)
+        if entry is not None and entry.kind == "document" and _titled(s, m):
+            entry = None  # "a rapporté La Dépêche": a paper's name, not "une dépêche"
         if entry is not None:
             if entry.is_vague:
                 return self._entry_source(entry), "vague"
@@ -580,7 +582,7 @@ class _Document:
             if antecedent is not None:
                 return antecedent, "anaphora"
         entry = registry.loose(text)  # "les experts" for "des experts", after the anaphora
-        if entry is not None and not entry.is_vague:
+        if entry is not None and not entry.is_vague and not (entry.kind == "document" and _titled(s, m)):
             return self._entry_source(entry), "registry"
         if head_word in lx.ANONYMOUS_HEADS:
             entry = registry.loose(_anonymous_core(s, m.i, m.j, head, complement))
@@ -930,6 +932,8 @@ def _display_name(text: str) -> str:
     """A name for a proposed source: the mention without its leading article or quantifier
     ("plusieurs sources locales" -> "sources locales"), and a medium or group by its own name
     ("le groupe JNIM" -> "JNIM")."""
+    if fold(text) in lx.MEDIA_NAMES:
+        return " ".join(text.split())  # "Le Parisien", "La Dépêche": the article is part of the name
     name = " ".join(text.replace("«", " ").replace("»", " ").replace("“", " ").replace("”", " ").replace('"', " ").split()).strip(" ,;:.")
     lowered = name.lower().replace("’", "'")
     for article in ("l'", "d'", "le ", "la ", "les ", "du ", "des ", "de la ", "de l'", "un ", "une "):
@@ -949,13 +953,20 @@ def _display_name(text: str) -> str:
     return name[:1].upper() + name[1:] if name else text
 
 
+def _titled(s: Sentence, m: Mention) -> bool:
+    """A mention whose head noun is capitalised inside the sentence: a name or a title."""
+    head = s.head_of(m.i, m.j)
+    return head != s.next_word(0) and s.doc[head].text[:1].isupper()
+
+
 _OUTLET_RULES = {"verb.to_outlet", "nominal.to_outlet", "prep.medium", "prep.interview"}
 
 
 def _guess_kind(s: Sentence, m: Mention, head: str) -> str:
     labels = {s.doc[k].ent_type_ for k in range(m.i, m.j)}
     named = " ".join(s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space and s.f[k] not in lx.DEFINITES)
-    if named in lx.MEDIA_NAMES:
+    whole = " ".join(s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space)
+    if named in lx.MEDIA_NAMES or whole in lx.MEDIA_NAMES:
         return "news_outlet"  # "citée par Libération"
     if head in lx.DOCUMENT_HEADS:
         return "document"

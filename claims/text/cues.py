@@ -108,7 +108,14 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         # No apposition here: "selon X, la suite de la phrase" (appositions end incises).
         np = _np_after(s, nxt, appositions=False)
         agent = _document_agent(s, np) if np is not None and w != "par" else None
+        author = None
         if agent is not None:
+            # "selon un communiqué du ministère cité par l'agence X": X cites the ministry.
+            head = s.head_of(np[0], np[1])
+            comp = s.de_complement(head, np[1])
+            cited_by = next((q for q in range(head + 1, agent[0]) if f[q] in lx.PASSIVE_REPORT_FORMS), None)
+            if cited_by is not None and comp is not None and comp < cited_by and s.source_like(comp, cited_by):
+                author = _mention(s, comp, cited_by)
             np = agent  # "selon un bilan lu à la télévision par le porte-parole": the speaker
         elif np is not None and f[np[0]] in {"son", "sa", "ses", "leur", "leurs"} and f[s.head_of(np[0], np[1])] in _DOCUMENT_LIKE | {"recit", "version", "avis", "analyse", "estimation"}:
             # "selon son récit": whoever "son" is.
@@ -124,7 +131,7 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
                 continue  # "pour la première fois", "pour le rapport": not a view
             rule = "prep.pour"
         elif w == "par" and f[start] in lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
-            if not s.outlet_like(np[0], np[1]):
+            if not s.outlet_like(np[0], np[1]) and not _media_named(s, np[0], np[1]):
                 continue  # "interrogé par la police", "publié par un éditeur": not an attribution
             rule = "prep.interview" if f[start] in lx.INTERVIEW_FORMS else "prep.passive"
         elif w == "par":
@@ -132,10 +139,19 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         else:
             rule = "prep.selon"
         mentions = _with_citations(s, np)
+        if author is not None and author.i < np[0]:
+            mentions.append(author)
         rules = [rule] + ["prep.citing"] * (len(mentions) - 1)
         s.used.update(range(start, np[1]))
         cues.append(Cue(rule, OUTER, start, (start, end), mentions, rules))
     return cues
+
+
+def _media_named(s: Sentence, i: int, j: int) -> bool:
+    """A paper or broadcaster of the lexicon by its name ("Le Parisien", "franceinfo")."""
+    named = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space)
+    bare = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES)
+    return named in lx.MEDIA_NAMES or bare in lx.MEDIA_NAMES
 
 
 def _opens_sentence(s: Sentence, k: int) -> bool:
@@ -373,6 +389,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         after = s.next_word(verb_end)
         if outlet is None and after < s.n and s.f[after] == ",":
             outlet = _to_outlet(s, after + 1)  # "a expliqué, jeudi à France Bleu, que"
+        if outlet is None:
+            outlet = _outlet_in_aside(s, j, cue_start)  # "X, qui s'exprimait sur BFMTV, a estimé"
         if outlet is None and after < s.n and f[after] in {"des", "de", "d'", "sa", "son", "ses", "leur", "leurs", "un", "une", "l'", "le", "la", "les"}:
             obj = _np_after(s, after, appositions=False)  # "ont rapporté des combats à l'AFP"
             if obj is not None and obj[2] in {"adp", "verb"} and obj[1] - obj[0] <= 6:
@@ -405,6 +423,30 @@ def _participle_speaker(s: Sentence, k: int, strength: str | None, cues: list[Cu
     if not (s.source_like(i, j) or j - i == 1 and s.f[i] in lx.PRONOUNS_3RD):
         return None
     return Cue("verb.subject.weak", SPEAKER, k, (k, k + 1), [_mention(s, i, j)])
+
+
+_ON_AIR_VERBS = {
+    "exprimait", "exprime", "exprimant", "intervenait", "intervient", "intervenant", "parlait",
+    "parlant", "invite", "invitee", "repondait", "repondant", "interviewe", "interviewee",
+}
+
+
+def _outlet_in_aside(s: Sentence, i: int, j: int) -> tuple[int, int] | None:
+    """The outlet named in an aside between a subject and its verb: "La députée, qui
+    s'exprimait sur BFMTV, a estimé", "Le ministre, invité de France Inter, a dit"."""
+    if j - i > 14:
+        return None
+    for q in range(i, j):
+        if s.f[q] in _ON_AIR_VERBS:
+            for r in range(q + 1, j):
+                outlet = _to_outlet(s, r) if s.f[r] in {"sur", "a", "à", "au", "aux", "de", "du"} or s.doc[r].text.lower() in {"à", "au"} else None
+                if outlet is None and s.f[r] in {"de", "du"} and s.f[q] in {"invite", "invitee"}:
+                    np = _np_after(s, r + 1 if s.f[r] == "de" else r, appositions=False)
+                    if np is not None and (s.outlet_like(np[0], np[1]) or _media_named(s, np[0], np[1])):
+                        outlet = np[0], np[1]
+                if outlet is not None:
+                    return outlet
+    return None
 
 
 _RELATIVE_PRONOUNS = {"dont", "qui", "lequel", "laquelle", "lesquels", "lesquelles"}

@@ -180,6 +180,9 @@ PERSON_ROLE_HEADS = {
     "medecins", "avocats", "avocates", "juges", "procureurs", "magistrats", "soignants",
     "infirmiers", "infirmieres", "economistes", "historiens", "sociologues", "politologues",
     "syndicalistes", "dirigeants", "ministres", "deputes", "senateurs", "maires", "prefets",
+    # feminine forms
+    "senatrice", "senatrices", "procureure", "cheffe", "policiere", "enqueteur", "enqueteurs",
+    "enqueteuse", "enqueteuses", "deputees", "avocates", "medecin-chef",
 }
 ANONYMOUS_HEADS = {
     "source", "sources", "responsable", "responsables", "officiel", "officiels", "temoin",
@@ -238,6 +241,16 @@ MEDIA_NAMES = {
     "le parisien", "les echos", "ouest-france", "l'equipe", "mediapart", "le point",
     "l'express", "l'obs", "jeune afrique", "le soleil", "la presse", "le devoir", "bbc", "cnn",
     "al jazeera", "al-jazeera", "euronews", "france televisions", "radio france",
+    # regional and other national papers, broadcasters and agencies
+    "la depeche", "la depeche du midi", "sud ouest", "le progres", "la voix du nord",
+    "le telegramme", "nice-matin", "le dauphine libere", "l'est republicain", "midi libre",
+    "la provence", "le republicain lorrain", "dernieres nouvelles d'alsace", "la montagne",
+    "le courrier picard", "paris-normandie", "la nouvelle republique", "l'independant",
+    "corse-matin", "var-matin", "france-antilles", "l'humanite", "la croix",
+    "le journal du dimanche", "jdd", "marianne", "le canard enchaine", "la tribune", "l'opinion",
+    "20 minutes", "ouest france", "le soir", "la libre belgique", "la libre", "l'avenir",
+    "la derniere heure", "le temps", "la tribune de geneve", "tv5", "africanews",
+    "le journal de montreal", "tva nouvelles", "rt france", "i24news", "france bleu",
 }
 # Where something was said, not to whom: "sur Twitter", "sur les réseaux sociaux".
 PLATFORMS = {

@@ -254,3 +254,26 @@ class TestOutletsAfterTheSpeaker:
     def test_a_pronoun_after_a_person_opening_a_sentence(self, registry):
         text = "La ministre Agnès Roux était à Lyon mardi.\nElle a confirmé l'information à franceinfo.\n"
         assert names(find(attribution.suggest(text, registry), "Elle a")) == ["franceinfo", "agnes roux"]
+
+    def test_an_outlet_in_an_aside_between_subject_and_verb(self, registry):
+        text = "La députée Claire Morin, qui s'exprimait sur BFMTV, a estimé que le texte était « mal écrit ».\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["bfmtv", "claire morin"]
+
+    def test_interviewed_by_a_paper_known_by_its_name(self, registry):
+        text = "Interrogée par Le Parisien, la ministre de la Santé, Agnès Firmin, a assuré que les stocks suffiraient.\n"
+        result = attribution.suggest(text, registry)
+        assert names(result[0]) == ["parisien", "agnes firmin"]
+        assert result[0].links[0].source.name == "Le Parisien"
+
+    def test_interviewed_by_the_police_is_no_outlet(self, registry):
+        text = "Interrogé par la police, le témoin Marc Vial a assuré qu'il n'avait rien vu.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["marc vial"]
+
+    def test_a_paper_named_like_a_document(self, registry):
+        text = "Le maire Paul Sarda a été réélu dimanche.\nIl a promis de baisser les impôts, a rapporté La Dépêche.\n"
+        result = find(attribution.suggest(text, registry), "Il a promis")
+        assert names(result) == ["depeche", "paul sarda"] and result.links[0].source.kind == "news_outlet"
+
+    def test_a_document_cited_by_an_agency(self, registry):
+        text = "Le bilan s'élève à douze morts, selon un communiqué du ministère de la Santé cité par l'agence Reuters.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["reuters", "ministere de la sante"]

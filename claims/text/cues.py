@@ -100,6 +100,10 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = s.prev_word(k - 1), k + 1
         elif w == "pour" and _opens_sentence(s, k):
             start, end = k, k + 1  # "Pour le chercheur X, ..." (a view, attributed)
+        elif w in {"de", "d'"} and k + 1 < s.n and f[s.next_word(k + 1)] in {"source", "sources"} and (
+            _opens_sentence(s, k) or f[s.prev_word(k - 1)] == ","
+        ) and s.doc[s.next_word(k + 1) + 1 if s.next_word(k + 1) + 1 < s.n else k].pos_ == "ADJ":
+            start, end = k, k + 1  # "De source policière, on indique que …", "…, de source sûre"
         if start is None or k in s.used:
             continue
         nxt = s.next_word(end)
@@ -255,7 +259,12 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         quoted = _between_quotes(s, k)
         if clitic is not None:
             s.used.update(range(cue_start, verb_end))
-            if f[clitic].lstrip("-") == "on" or impersonal_verb:
+            learned = _learned_from(s, verb_end) if f[clitic].lstrip("-") == "on" else None
+            if learned is not None:
+                # "a-t-on appris auprès du parquet", "a-t-on appris de source policière": named.
+                s.used.update(range(verb_end, learned[1]))
+                cues.append(Cue("verb.incise", INCISE if after_break else SPEAKER, k, cue_span, [_mention(s, *learned)]))
+            elif f[clitic].lstrip("-") == "on" or impersonal_verb:
                 cues.append(Cue("vague.on", SPEAKER, k, cue_span, [Mention(cue_start, verb_end, vague=True)]))
             elif strength in {"strong", "weak"}:
                 level = INCISE if after_break else SPEAKER
@@ -326,14 +335,33 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                         comma += 1
                     if comma < s.n and s.f[comma] == ",":
                         np = _np_after(s, comma + 1)
+            if np is not None and f[s.head_of(np[0], np[1])] in _DOCUMENT_LIKE:
+                agent = _document_agent(s, np)  # "indique le rapport publié jeudi par l'ONG X"
+                if agent is not None:
+                    np = (np[0], agent[1], agent[2])
+                    s.used.update(range(cue_start, agent[1]))
+                    cues.append(Cue("verb.incise", INCISE, k, cue_span, [_mention(s, agent[0], agent[1])]))
+                    continue
             if np is not None and s.source_like(np[0], np[1]):
-                s.used.update(range(cue_start, np[1]))
-                cues.append(Cue("verb.incise", INCISE, k, cue_span, _with_citations(s, np)))
+                informant = _source_inside(s, np)  # "a appris l'AFP de source policière"
+                if informant is not None:
+                    np = (np[0], informant[0] - 2 if s.f[informant[0] - 2] in {"de", "d'"} else informant[0] - 1, np[2])
+                s.used.update(range(cue_start, informant[1] if informant else np[1]))
+                mentions = _with_citations(s, (s.next_word(np[0]), s.prev_word(np[1] - 1) + 1, np[2]))
+                if informant is not None:
+                    mentions.append(_mention(s, *informant))
+                cues.append(Cue("verb.incise", INCISE, k, cue_span, mentions))
                 if outlet is None:  # "a indiqué une source à Reuters", "…, François X, sur RTL"
                     outlet = _to_outlet(s, np[1])
                     after_np = s.next_word(np[1])
                     if outlet is None and after_np < s.n and s.f[after_np] == ",":
                         outlet = _to_outlet(s, after_np + 1)
+                        if outlet is None:  # "…, le ministre, Gérald X, sur France 2."
+                            q = s.next_word(after_np + 1)
+                            while q < s.n and q - after_np < 10 and s.f[q] not in {","} | _FINAL_PUNCT:
+                                q = s.next_word(q + 1)
+                            if q < s.n and s.f[q] == ",":
+                                outlet = _to_outlet(s, q + 1)
                     if outlet is not None:
                         s.used.update(range(np[1], outlet[1]))
                 if outlet is not None:
@@ -346,6 +374,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if subject is None or subject[0] > k:
             continue
         i, j = subject
+        while j > i + 1 and j >= cue_start - 1 and f[j - 1] in {"l'", "le", "la", "les", "lui", "leur", "se", "s'"}:
+            j -= 1  # "Le ministre l'a répété": the clitic before the verb group is its object
         word = f[i]
         if strength == "vague":
             if word == "on":
@@ -423,6 +453,34 @@ def _participle_speaker(s: Sentence, k: int, strength: str | None, cues: list[Cu
     if not (s.source_like(i, j) or j - i == 1 and s.f[i] in lx.PRONOUNS_3RD):
         return None
     return Cue("verb.subject.weak", SPEAKER, k, (k, k + 1), [_mention(s, i, j)])
+
+
+def _source_inside(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int] | None:
+    """ "l'AFP de source policière", "Reuters de sources concordantes": an outlet's informant
+    given by "de source(s) …" inside the noun phrase."""
+    i, j, _ = np
+    for q in range(i + 1, j - 1):
+        if s.f[q] in {"de", "d'"} and s.f[s.next_word(q + 1)] in {"source", "sources"} and s.outlet_like(i, q):
+            return s.next_word(q + 1), j
+    return None
+
+
+def _learned_from(s: Sentence, k: int) -> tuple[int, int] | None:
+    """ "auprès de X", "de source X" after "a-t-on appris", "a appris l'AFP": who told it."""
+    k = _skip_time_words(s, k)
+    if k < s.n and s.f[k] == "aupres":
+        de = s.next_word(k + 1)
+        if de < s.n and s.f[de] in {"de", "d'", "du", "des"}:
+            np = _np_after(s, de + 1, appositions=False)
+            if np is not None and s.source_like(np[0], np[1]):
+                return np[0], np[1]
+    if k < s.n and s.f[k] in {"de", "d'"}:
+        src = s.next_word(k + 1)
+        if src < s.n and s.f[src] in {"source", "sources"}:
+            np = _np_after(s, src, appositions=False)
+            if np is not None:
+                return np[0], np[1]
+    return None
 
 
 _ON_AIR_VERBS = {
@@ -715,7 +773,8 @@ def _np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tupl
             i = p + 1
     while i < j and (s.doc[i].is_space or s.doc[i].is_punct):
         i += 1
-    while j > i and (s.doc[j - 1].is_space or s.doc[j - 1].is_punct and s.f[j - 1] not in {")"} or s.f[j - 1] in {"se", "s'"}):
+    while j > i + 1 and (s.doc[j - 1].is_space or s.doc[j - 1].is_punct and s.f[j - 1] not in {")"} or s.f[j - 1] in {"se", "s'"}
+                         or s.f[j - 1] in {"l'", "le", "la", "les", "lui", "leur"} and s.doc[j - 1].pos_ == "PRON"):
         j -= 1  # "L'armée et les paramilitaires s'accusent": the clitic is the verb's
     if j - i > _MAX_MENTION_TOKENS:
         # A parse gone wrong on a run-on sentence: keep the words around the head.

@@ -32,7 +32,7 @@ enumer refut
 _WEAK_ER = """
 ajout estim rappel assur not observ constat jug consider pens insist alert deplor regrett
 accus denonc suggér avanc lanc gliss lach repliqu retorqu confi comment continu ironis
-nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit emport exclam
+nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit emport exclam qualifi
 """.split()
 _WEAK_ER = [s.replace("é", "e") for s in _WEAK_ER]
 
@@ -158,6 +158,7 @@ INSTITUTION_HEADS = {
     "hopital", "croix-rouge", "senat", "assemblee", "congres", "pentagone", "kremlin",
     "elysee", "ministre-president", "union", "alliance", "groupe", "brigade", "brigades",
     "milice", "milices", "regime", "etat", "etats", "pays", "municipalite",
+    "parquet", "gendarmerie", "syndicat", "association", "federation", "ministeres",
 }
 PERSON_ROLE_HEADS = {
     "porte-parole", "ministre", "president", "presidente", "chef", "commandant", "general",

@@ -106,6 +106,13 @@ def _medium_cues(s: Sentence) -> list[Cue]:
     return cues
 
 
+def _known_medium(s: Sentence, i: int, j: int) -> bool:
+    """A paper or broadcaster the lexicon knows by its name ("France 2", "Le Parisien")."""
+    whole = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space)
+    bare = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES)
+    return whole in lx.MEDIA_NAMES or bare in lx.MEDIA_NAMES
+
+
 def _medium_name(s: Sentence, i: int, j: int) -> bool:
     """A broadcaster's name ("franceinfo", "RTL"), a name in capitals or a proper noun."""
     words = [q for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES]
@@ -130,6 +137,10 @@ def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
     if nxt < s.n and s.f[nxt] in {"l'", "les", "le", "la"}:
         nxt = s.next_word(nxt + 1)
     on_air = nxt < s.n and s.f[nxt] in {"antenne", "micro", "ondes", "plateau"}
+    if word in {"sur", "à", "au"} and not on_air:
+        np = _np_after(s, k + 1, appositions=False)
+        if np is not None and _known_medium(s, np[0], np[1]):
+            return np[0], np[1]  # "sur France 2", "à Ouest-France": a known medium, even if named like a place
     if word == "sur" or word in {"au", "à"} and on_air:
         if on_air:
             de = s.next_word(nxt + 1)

@@ -277,3 +277,31 @@ class TestOutletsAfterTheSpeaker:
     def test_a_document_cited_by_an_agency(self, registry):
         text = "Le bilan s'élève à douze morts, selon un communiqué du ministère de la Santé cité par l'agence Reuters.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["reuters", "ministere de la sante"]
+
+
+class TestInformants:
+    def test_learned_from_someone(self, registry):
+        text = "Deux gendarmes ont été blessés, a-t-on appris auprès de la préfecture du Var.\n"
+        result = attribution.suggest(text, registry)
+        assert result[0].tag == "sourced" and names(result[0]) == ["prefecture du var"]
+
+    def test_an_agency_and_its_informant(self, registry):
+        text = "Deux suspects ont été arrêtés, a appris l'AFP de source judiciaire.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "source judiciaire"]
+
+    def test_de_source_opening_the_sentence(self, registry):
+        text = "De source diplomatique, on précise que l'ambassade restera ouverte.\n"
+        result = attribution.suggest(text, registry)
+        assert result[0].tag == "sourced" and names(result[0]) == ["diplomatic-source"]
+
+    def test_a_report_and_its_author_in_an_incise(self, registry):
+        text = "Les prisons sont surpeuplées, indique le rapport publié mardi par l'ONG Prison Watch.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["prison watch"]
+
+    def test_an_object_clitic_is_not_part_of_the_subject(self, registry):
+        text = "Le maire l'a répété jeudi : « La piscine rouvrira ».\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["maire"]
+
+    def test_an_outlet_after_the_speakers_apposition(self, registry):
+        text = "C'est ce qu'a affirmé le ministre de l'Agriculture, Paul Morel, sur France 2.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["france 2", "paul morel"]

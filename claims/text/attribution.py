@@ -551,7 +551,8 @@ class _Document:
                 if item.source.kind not in {"news_outlet", "other", "document"}:
                     return item.source, "anaphora"
         bare = m.j - m.i == 1 and head == m.i  # "un communiqué du ministère"
-        anaphoric = determiner in lx.DEMONSTRATIVES or (
+        coordinated = any(s.f[k] == "et" and s.doc[k].pos_ == "CCONJ" for k in range(m.i, m.j))
+        anaphoric = not coordinated and determiner in lx.DEMONSTRATIVES or not coordinated and (
             (determiner in lx.DEFINITES or bare) and not named and complement is None
             and head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS | lx.INSTITUTION_HEADS | lx.OUTLET_HEADS
         ) or (determiner in lx.DEFINITES and head_word == "source" and "meme" in {s.f[k] for k in range(m.i, m.j)})
@@ -972,6 +973,8 @@ def _guess_kind(s: Sentence, m: Mention, head: str) -> str:
         return "document"
     if head in lx.OUTLET_HEADS or "NEWS_OUTLET" in labels:
         return "news_outlet"
+    if "LOC" in labels and "PER" not in labels and s.has_name(m.i, m.j) and head not in lx.PERSON_ROLE_HEADS:
+        return "institution"  # "La Russie a revendiqué": a country speaks through its state
     if "PER" in labels or "PERSON" in labels:
         return "person"
     if head in lx.INSTITUTION_HEADS or "INSTITUTION" in labels:

@@ -98,6 +98,9 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = k, k + 3
         elif w == "par" and k > 0 and f[s.prev_word(k - 1)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
             start, end = s.prev_word(k - 1), k + 1
+        elif w == "par" and k > 2 and f[s.prev_word(k - 1)] == "telephone" and f[s.prev_word(s.prev_word(k - 1) - 1)] in {"par", "au"} \
+                and f[s.prev_word(s.prev_word(s.prev_word(k - 1) - 1) - 1)] in lx.INTERVIEW_FORMS:
+            start, end = s.prev_word(s.prev_word(s.prev_word(k - 1) - 1) - 1), k + 1  # "joints par téléphone par l'AFP"
         elif w == "pour" and _opens_sentence(s, k):
             start, end = k, k + 1  # "Pour le chercheur X, ..." (a view, attributed)
         elif w in {"de", "d'"} and k + 1 < s.n and f[s.next_word(k + 1)] in {"source", "sources"} and (
@@ -147,7 +150,9 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             mentions.append(author)
         rules = [rule] + ["prep.citing"] * (len(mentions) - 1)
         s.used.update(range(start, np[1]))
-        cues.append(Cue(rule, OUTER, start, (start, end), mentions, rules))
+        # "selon le ministre, cité par l'agence X": X cites the one before it, so X comes first.
+        order = start - s.n if w == "par" and f[start] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS else start
+        cues.append(Cue(rule, OUTER, order, (start, end), mentions, rules))
     return cues
 
 

@@ -282,6 +282,12 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         if j > i and t.pos_ in {"CCONJ", "SCONJ"}:
             why = "conj"
             break
+        if j > i and t.ent_type_ == "PER" and t.ent_iob_ == "B" and doc[s.prev_word(j - 1)].ent_type_ in {"NEWS_OUTLET", "INSTITUTION"}:
+            why = "determiner"  # "à l'AFP Jean Dupont": the outlet, then the speaker
+            break
+        if j > i and w in _REPORT_PARTICIPLES and t.text.islower():
+            why = "verb"  # "des témoins joints par téléphone", "le ministère cité par": a clause
+            break
         if j > i and t.pos_ == "DET" and w not in _DE and not t.text[:1].isupper() and t.ent_iob_ != "I":
             prev = s.prev_word(j - 1)
             if prev >= i and doc[prev].pos_ in {"NOUN", "PROPN", "ADJ"} and f[prev] not in _DE:
@@ -306,6 +312,8 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
                 return i, end, "apposition"
     return i, j, why
 
+
+_REPORT_PARTICIPLES = lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS
 
 _BOUND_ADJECTIVES = {"loyal", "loyale", "loyaux", "loyales", "fidele", "fideles", "lie", "liee", "lies", "liees",
                      "hostile", "hostiles", "favorable", "favorables", "opposé", "oppose", "opposee", "opposes"}

@@ -305,3 +305,25 @@ class TestInformants:
     def test_an_outlet_after_the_speakers_apposition(self, registry):
         text = "C'est ce qu'a affirmé le ministre de l'Agriculture, Paul Morel, sur France 2.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["france 2", "paul morel"]
+
+
+class TestCitedAndInterviewed:
+    def test_an_outlet_then_the_speaker_after_an_incise_verb(self, registry):
+        text = "« Le nord échappe à tout contrôle », a expliqué à l'AFP Jean Dupont, chercheur au CNRS et spécialiste du Sahel.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "jean dupont"]
+
+    def test_cited_by_puts_the_citing_outlet_first(self, registry):
+        text = "Le pont sera fermé trois mois, selon le ministre des Travaux publics, cité par l'agence officielle APS.\n"
+        assert names(attribution.suggest(text, registry)[0])[0] == "aps"
+
+    def test_witnesses_reached_by_phone_by_an_agency(self, registry):
+        text = "Les combats ont repris, selon des témoins joints par téléphone par l'AFP.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "unnamed-witness"]
+
+    def test_a_coordinated_subject_is_no_anaphor(self, registry):
+        text = (
+            "Le Tchad voisin a assuré avoir fermé sa frontière.\n"
+            "L'armée et les rebelles s'accusent mutuellement d'avoir rompu le cessez-le-feu.\n"
+        )
+        result = find(attribution.suggest(text, registry), "s'accusent")
+        assert names(result) != names(find(attribution.suggest(text, registry), "Tchad"))

@@ -25,7 +25,12 @@ pipeline, in order:
    definite and demonstrative role nouns ("ce responsable", "le commandant irakien") and
    pronouns resolve to the last fitting source of the document; a short form ("ministère de
    la Défense") resolves to the one source the document names in full; anything else is
-   proposed as a new source with a guessed kind.
+   proposed as a new source with a guessed kind. Pronouns point back (never to a source named
+   later in their sentence), skip antecedents of the other gender, and prefer a person named
+   as the subject of a later sentence that attributes nothing; with nothing before them they
+   point to the first person named in the next two segments. A definite title with no name
+   ("le gouverneur de la Banque") right after a person was named is that person; "M. X" is
+   the person named in full anywhere before.
 
 Offsets are code points into the text given (``str`` indices), end-exclusive. The text handed
 to spaCy is a copy with the same length (curly apostrophes and odd spaces replaced one for

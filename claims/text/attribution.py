@@ -978,8 +978,8 @@ def _guess_kind(s: Sentence, m: Mention, head: str) -> str:
         return "document"
     if head in lx.OUTLET_HEADS or "NEWS_OUTLET" in labels:
         return "news_outlet"
-    if "LOC" in labels and "PER" not in labels and s.has_name(m.i, m.j) and head not in lx.PERSON_ROLE_HEADS:
-        return "institution"  # "La Russie a revendiqué": a country speaks through its state
+    if "LOC" in labels and "PER" not in labels and s.f[m.i] in lx.DEFINITES and s.has_name(m.i, m.j) and head not in lx.PERSON_ROLE_HEADS:
+        return "institution"  # "La Russie a revendiqué": a country (with its article) speaks through its state
     if "PER" in labels or "PERSON" in labels:
         return "person"
     if head in lx.INSTITUTION_HEADS or "INSTITUTION" in labels:

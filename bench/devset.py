@@ -40,6 +40,9 @@ from claims.text.segmentation import segment_text  # noqa: E402
 DEVSET = ROOT / "tests" / "data" / "devset"
 GOLD = ROOT / "tests" / "data" / "gold_devset.jsonl"
 FROZEN_SEED = 14  # random.Random(FROZEN_SEED).sample(ids, len(ids) // 3): the frozen third
+# The frozen third as drawn from the first 38 pages (d01..d38) with FROZEN_SEED. Kept as a fixed
+# list so that pages added later join the open pages and do not move the frozen third.
+FROZEN = ("d05", "d07", "d10", "d15", "d16", "d17", "d18", "d19", "d22", "d30", "d31", "d34")
 
 
 def pages() -> dict[str, dict]:
@@ -60,6 +63,12 @@ def pages() -> dict[str, dict]:
 
 
 def frozen_ids(ids: list[str]) -> list[str]:
+    """The frozen pages among ``ids``: the fixed list drawn once from d01..d38."""
+    return sorted(set(FROZEN) & set(ids))
+
+
+def _drawn(ids: list[str]) -> list[str]:
+    """How FROZEN was drawn (kept to check it): a third of the pages, random.Random(FROZEN_SEED)."""
     return sorted(random.Random(FROZEN_SEED).sample(sorted(ids), len(ids) // 3))
 
 
@@ -192,8 +201,11 @@ def summary(overall) -> str:
     )
 
 
-def score(*, frozen: bool, misses: bool, model: str | None = None) -> None:
-    """Scores on the open pages (default) or on the frozen third (``--frozen``, once, at the end)."""
+def score(*, frozen: bool, misses: bool, model: str | None = None, only: set[str] | None = None) -> None:
+    """Scores on the open pages (default) or on the frozen third (``--frozen``, once, at the end).
+
+    ``only`` keeps the given page ids among those (``--only d39,d40``), ``--split FIRST`` also
+    prints the pages before and from id FIRST apart (one model load for both)."""
     from claims.text import attribution, nlp
     from claims.text.evaluation import evaluate, parse_gold
     from claims.text.registry import Registry, entries_from_json
@@ -202,10 +214,23 @@ def score(*, frozen: bool, misses: bool, model: str | None = None) -> None:
         nlp.MODEL = model
     registry = Registry(entries_from_json(json.loads((ROOT / "fixtures" / "sources.json").read_text("utf-8"))))
     lines = [line for line in GOLD.read_text("utf-8").splitlines() if json.loads(line)["frozen"] == frozen]
+    if only:
+        lines = [line for line in lines if json.loads(line)["id"] in only]
     gold = parse_gold(lines)
-    _, overall = evaluate(gold, attribution.suggest_many([g.text for g in gold], registry))
+    per_page, overall = evaluate(gold, attribution.suggest_many([g.text for g in gold], registry))
     print(f"{'frozen' if frozen else 'open'} pages: {len(gold)}")
     print(summary(overall))
+    split = _option("--split")
+    if split:
+        from claims.text.evaluation import Score
+
+        for name, keep in (("before " + split, lambda i: i < split), ("from " + split, lambda i: i >= split)):
+            part = Score(name)
+            chosen = [s for g, s in zip(gold, per_page, strict=True) if keep(g.id)]
+            for s in chosen:
+                part.add(s)
+            print(f"{name}: {len(chosen)} pages")
+            print(summary(part))
     if misses:
         for line in overall.misses:
             print("  " + line)
@@ -222,7 +247,8 @@ def main() -> None:
             for n, seg in enumerate(segment_text(page["text"])):
                 print(f"{n:>3} {str(seg.kind)[:4]} {page['text'][seg.start:seg.end]}")
     elif command == "score":
-        score(frozen="--frozen" in sys.argv, misses="--misses" in sys.argv, model=_option("--model"))
+        only = set(_option("--only").split(",")) if _option("--only") else None
+        score(frozen="--frozen" in sys.argv, misses="--misses" in sys.argv, model=_option("--model"), only=only)
     elif command == "frozen":
         print(" ".join(frozen_ids(list(pages()))))
     elif command == "build":

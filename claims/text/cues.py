@@ -98,8 +98,15 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = k, k + 3
         elif w == "par" and k > 0 and f[s.prev_word(k - 1)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
             start, end = s.prev_word(k - 1), k + 1
+        elif w == "par" and k > 2 and f[s.prev_word(k - 1)] == "telephone" and f[s.prev_word(s.prev_word(k - 1) - 1)] in {"par", "au"} \
+                and f[s.prev_word(s.prev_word(s.prev_word(k - 1) - 1) - 1)] in lx.INTERVIEW_FORMS:
+            start, end = s.prev_word(s.prev_word(s.prev_word(k - 1) - 1) - 1), k + 1  # "joints par téléphone par l'AFP"
         elif w == "pour" and _opens_sentence(s, k):
             start, end = k, k + 1  # "Pour le chercheur X, ..." (a view, attributed)
+        elif w in {"de", "d'"} and k + 1 < s.n and f[s.next_word(k + 1)] in {"source", "sources"} and (
+            _opens_sentence(s, k) or f[s.prev_word(k - 1)] == ","
+        ) and s.doc[s.next_word(k + 1) + 1 if s.next_word(k + 1) + 1 < s.n else k].pos_ == "ADJ":
+            start, end = k, k + 1  # "De source policière, on indique que …", "…, de source sûre"
         if start is None or k in s.used:
             continue
         nxt = s.next_word(end)
@@ -108,7 +115,14 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         # No apposition here: "selon X, la suite de la phrase" (appositions end incises).
         np = _np_after(s, nxt, appositions=False)
         agent = _document_agent(s, np) if np is not None and w != "par" else None
+        author = None
         if agent is not None:
+            # "selon un communiqué du ministère cité par l'agence X": X cites the ministry.
+            head = s.head_of(np[0], np[1])
+            comp = s.de_complement(head, np[1])
+            cited_by = next((q for q in range(head + 1, agent[0]) if f[q] in lx.PASSIVE_REPORT_FORMS), None)
+            if cited_by is not None and comp is not None and comp < cited_by and s.source_like(comp, cited_by):
+                author = _mention(s, comp, cited_by)
             np = agent  # "selon un bilan lu à la télévision par le porte-parole": the speaker
         elif np is not None and f[np[0]] in {"son", "sa", "ses", "leur", "leurs"} and f[s.head_of(np[0], np[1])] in _DOCUMENT_LIKE | {"recit", "version", "avis", "analyse", "estimation"}:
             # "selon son récit": whoever "son" is.
@@ -124,7 +138,7 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
                 continue  # "pour la première fois", "pour le rapport": not a view
             rule = "prep.pour"
         elif w == "par" and f[start] in lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
-            if not s.outlet_like(np[0], np[1]):
+            if not s.outlet_like(np[0], np[1]) and not _media_named(s, np[0], np[1]):
                 continue  # "interrogé par la police", "publié par un éditeur": not an attribution
             rule = "prep.interview" if f[start] in lx.INTERVIEW_FORMS else "prep.passive"
         elif w == "par":
@@ -132,10 +146,21 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         else:
             rule = "prep.selon"
         mentions = _with_citations(s, np)
+        if author is not None and author.i < np[0]:
+            mentions.append(author)
         rules = [rule] + ["prep.citing"] * (len(mentions) - 1)
         s.used.update(range(start, np[1]))
-        cues.append(Cue(rule, OUTER, start, (start, end), mentions, rules))
+        # "selon le ministre, cité par l'agence X": X cites the one before it, so X comes first.
+        order = start - s.n if w == "par" and f[start] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS else start
+        cues.append(Cue(rule, OUTER, order, (start, end), mentions, rules))
     return cues
+
+
+def _media_named(s: Sentence, i: int, j: int) -> bool:
+    """A paper or broadcaster of the lexicon by its name ("Le Parisien", "franceinfo")."""
+    named = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space)
+    bare = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES)
+    return named in lx.MEDIA_NAMES or bare in lx.MEDIA_NAMES
 
 
 def _opens_sentence(s: Sentence, k: int) -> bool:
@@ -147,6 +172,15 @@ def _opens_sentence(s: Sentence, k: int) -> bool:
 
 
 def _verb_cues(s: Sentence) -> list[Cue]:
+    cues = _verb_cues_all(s, hypothetical := set())
+    # A speech verb in a "si" clause ("Si le parquet dit avoir …, on fera une enquête, a
+    # expliqué X") is part of what another speaker says; alone it is kept ("S'il assure …").
+    if hypothetical and any(c.order not in hypothetical and c.rule.startswith("verb.") for c in cues):
+        cues = [c for c in cues if c.order not in hypothetical]
+    return cues
+
+
+def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
     cues = []
     f = s.f
     doc = s.doc
@@ -163,6 +197,8 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             or (doc[prev].text.startswith("-") and f[prev].lstrip("-") in lx.PRONOUNS_3RD | {"t", "on"})
         ) and doc[k].text[:1].islower()
         strength = _speech_verb_at(s, k, lenient=lenient)
+        if strength is None and _introduces_quote(s, k):
+            strength = "weak"  # "X rassure : « … »", "X prévient : "…"": a verb that opens a quote
         impersonal_verb = f[k] in lx.IMPERSONAL_VERBS and s.is_verb_like(k)
         if strength is None and not impersonal_verb:
             continue
@@ -172,7 +208,13 @@ def _verb_cues(s: Sentence) -> list[Cue]:
         if "Inf" in forms and f[k] not in lx.FAIRE_FORMS:
             continue  # "pour annoncer", "veut dire": no subject of its own
         if f[k].endswith("ant") and ("Part" in forms or "Ger" in forms or before >= 0 and f[before] == "en"):
-            continue  # "en affirmant que": governed by the main verb's speaker
+            # "en affirmant que": governed by the main verb's speaker. When the main verb is no
+            # speech verb ("il a relativisé l'incident, soulignant que …"), its subject speaks here.
+            participle = _participle_speaker(s, k, strength, cues)
+            if participle is not None:
+                s.used.update(range(participle.mentions[0].i, participle.mentions[0].j))
+                cues.append(participle)
+            continue
         verb_end = k + 1
         if f[k] in lx.FAIRE_FORMS:
             verb_end = s.next_word(k + 1) + 1
@@ -198,6 +240,11 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             if w in _NEGATION or doc[p].pos_ == "ADV":
                 p = s.prev_word(p - 1)
                 continue
+            if _object_clitic(s, p):
+                if f[p] in {"se", "s'"}:
+                    passive = False  # "s'est emporté": reflexive, not passive
+                p = s.prev_word(p - 1)  # "», lui a lancé X", "», s'est emporté X"
+                continue
             break
         left = p  # the word before the cue
         # A clitic after the verb: "ajoute-t-il", "dit-on".
@@ -214,9 +261,15 @@ def _verb_cues(s: Sentence) -> list[Cue]:
         )
         cue_span = (cue_start, verb_end)
 
+        quoted = _between_quotes(s, k)
         if clitic is not None:
             s.used.update(range(cue_start, verb_end))
-            if f[clitic].lstrip("-") == "on" or impersonal_verb:
+            learned = _learned_from(s, verb_end) if f[clitic].lstrip("-") == "on" else None
+            if learned is not None:
+                # "a-t-on appris auprès du parquet", "a-t-on appris de source policière": named.
+                s.used.update(range(verb_end, learned[1]))
+                cues.append(Cue("verb.incise", INCISE if after_break else SPEAKER, k, cue_span, [_mention(s, *learned)]))
+            elif f[clitic].lstrip("-") == "on" or impersonal_verb:
                 cues.append(Cue("vague.on", SPEAKER, k, cue_span, [Mention(cue_start, verb_end, vague=True)]))
             elif strength in {"strong", "weak"}:
                 level = INCISE if after_break else SPEAKER
@@ -225,6 +278,8 @@ def _verb_cues(s: Sentence) -> list[Cue]:
         if strength is None and not impersonal_verb:
             continue
 
+        if any(f[c] in {"si", "s'"} and doc[c].dep_ == "mark" for c in s.kids[k]):
+            hypothetical.add(k)  # "Si le parquet dit avoir …, a expliqué X": X's hypothesis
         complement = _has_reported_clause(s, verb_end)
         subject = _subject_of(s, k)
         if passive:
@@ -249,11 +304,24 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             c.i < left and _outside_quotes(s, c.i) and s.source_like(*_np_span(s, c))
             for c in s.subjects(k)
         )
-        if (after_break or inverted) and not complement and not own_subject:
-            start = _skip_time_words(s, verb_end)
+        # Right after a closing quote the verb is an incise whatever follows its speaker
+        # ("», a admis le ministre mais …, X est libre"): a later quote or "que" is no clause of its own.
+        after_quote = left >= 0 and (
+            f[left] in QUOTE_CLOSE | {'"'}
+            or f[left] == "," and s.prev_word(left - 1) >= 0 and f[s.prev_word(left - 1)] in QUOTE_CLOSE | {'"'}
+        )
+        bare_incise = not after_break and not inverted and _bare_incise(s, left, k, verb_end, strength)
+        if (after_break or inverted or bare_incise) and (not complement or after_quote) and not own_subject:
+            start = _skip_place(s, _skip_time_words(s, verb_end))
             outlet = _to_outlet(s, start)
             if outlet is not None:
                 start = _skip_time_words(s, outlet[1])
+            demonstrative = _demonstrative_relative(s, start)
+            if demonstrative is not None:
+                # "», lâche celui qui avait …": the one just spoken of, whoever that is.
+                s.used.update(range(cue_start, demonstrative[1]))
+                cues.append(Cue("verb.incise", INCISE, k, cue_span, [Mention(demonstrative[0], demonstrative[1], pronoun=True)]))
+                continue
             np = _np_after(s, start)
             if np is not None and (s.doc[np[0]].pos_ == "ADP" and s.f[np[0]] not in _DE or s.f[np[0]] in _NP_STOP_WORDS):
                 # "a déclaré en conférence de presse X", "a déclaré lors d'un point de presse …,
@@ -272,14 +340,33 @@ def _verb_cues(s: Sentence) -> list[Cue]:
                         comma += 1
                     if comma < s.n and s.f[comma] == ",":
                         np = _np_after(s, comma + 1)
+            if np is not None and f[s.head_of(np[0], np[1])] in _DOCUMENT_LIKE:
+                agent = _document_agent(s, np)  # "indique le rapport publié jeudi par l'ONG X"
+                if agent is not None:
+                    np = (np[0], agent[1], agent[2])
+                    s.used.update(range(cue_start, agent[1]))
+                    cues.append(Cue("verb.incise", INCISE, k, cue_span, [_mention(s, agent[0], agent[1])]))
+                    continue
             if np is not None and s.source_like(np[0], np[1]):
-                s.used.update(range(cue_start, np[1]))
-                cues.append(Cue("verb.incise", INCISE, k, cue_span, _with_citations(s, np)))
+                informant = _source_inside(s, np)  # "a appris l'AFP de source policière"
+                if informant is not None:
+                    np = (np[0], informant[0] - 2 if s.f[informant[0] - 2] in {"de", "d'"} else informant[0] - 1, np[2])
+                s.used.update(range(cue_start, informant[1] if informant else np[1]))
+                mentions = _with_citations(s, (s.next_word(np[0]), s.prev_word(np[1] - 1) + 1, np[2]))
+                if informant is not None:
+                    mentions.append(_mention(s, *informant))
+                cues.append(Cue("verb.incise", INCISE, k, cue_span, mentions))
                 if outlet is None:  # "a indiqué une source à Reuters", "…, François X, sur RTL"
                     outlet = _to_outlet(s, np[1])
                     after_np = s.next_word(np[1])
                     if outlet is None and after_np < s.n and s.f[after_np] == ",":
                         outlet = _to_outlet(s, after_np + 1)
+                        if outlet is None:  # "…, le ministre, Gérald X, sur France 2."
+                            q = s.next_word(after_np + 1)
+                            while q < s.n and q - after_np < 10 and s.f[q] not in {","} | _FINAL_PUNCT:
+                                q = s.next_word(q + 1)
+                            if q < s.n and s.f[q] == ",":
+                                outlet = _to_outlet(s, q + 1)
                     if outlet is not None:
                         s.used.update(range(np[1], outlet[1]))
                 if outlet is not None:
@@ -292,6 +379,8 @@ def _verb_cues(s: Sentence) -> list[Cue]:
         if subject is None or subject[0] > k:
             continue
         i, j = subject
+        while j > i + 1 and j >= cue_start - 1 and f[j - 1] in {"l'", "le", "la", "les", "lui", "leur", "se", "s'"}:
+            j -= 1  # "Le ministre l'a répété": the clitic before the verb group is its object
         word = f[i]
         if strength == "vague":
             if word == "on":
@@ -306,17 +395,26 @@ def _verb_cues(s: Sentence) -> list[Cue]:
             s.used.update(range(i, verb_end))
             cues.append(Cue("vague.on", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
             continue
-        if word == "il" and doc[i].dep_ == "expl:subj":
+        # "Il écrit que …", "Il affirme que …": the parser's expletive reading of a strong
+        # verb in the active with "il" right before it is a person speaking; "il est dit que",
+        # "il se dit que" stay impersonal.
+        personal = (
+            strength == "strong" and cue_start == k and s.next_word(i + 1) == k
+            and f[k] not in {"dit", "dire"} | lx.IMPERSONAL_VERBS
+        )
+        if word == "il" and doc[i].dep_ == "expl:subj" and not personal:
             if complement:
                 s.used.update(range(i, verb_end))
                 cues.append(Cue("vague.impersonal", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
             continue
         if word in _SUBJECT_SKIP and not (word == "ce" and j - i >= 2 and f[s.next_word(i + 1)] in {"dernier", "derniere"}):
             continue
-        if doc[k].dep_ == "acl:relcl" and any(c.rule.startswith("verb.") for c in cues):
-            continue  # "…, en réponse à X qui accuse Y": the main cue's speaker speaks
+        if (doc[k].dep_ == "acl:relcl" or _in_relative(s, k)) and any(c.rule.startswith("verb.") for c in cues):
+            continue  # "…, en réponse à X qui accuse Y", "…: X, dont les proches estiment …": content
         if not s.source_like(i, j) and s.f[i] not in lx.PRONOUNS_3RD:
             continue  # "cette décision indique que", "la population a annoncé": not a speaker
+        if quoted and j - i == 1 and f[i] in lx.PRONOUNS_3RD:
+            continue  # « …, mais il continue de … », a déclaré X: X's words, not a cue
         rule = "verb.subject" if strength == "strong" else "verb.subject.weak"
         s.used.update(range(i, verb_end))
         mentions = [_mention(s, i, j)]
@@ -326,9 +424,204 @@ def _verb_cues(s: Sentence) -> list[Cue]:
         after = s.next_word(verb_end)
         if outlet is None and after < s.n and s.f[after] == ",":
             outlet = _to_outlet(s, after + 1)  # "a expliqué, jeudi à France Bleu, que"
+        if outlet is None:
+            outlet = _outlet_in_aside(s, j, cue_start)  # "X, qui s'exprimait sur BFMTV, a estimé"
+        if outlet is None and after < s.n and f[after] in {"des", "de", "d'", "sa", "son", "ses", "leur", "leurs", "un", "une", "l'", "le", "la", "les"}:
+            obj = _np_after(s, after, appositions=False)  # "ont rapporté des combats à l'AFP"
+            if obj is not None and obj[2] in {"adp", "verb"} and obj[1] - obj[0] <= 6:
+                q = s.next_word(obj[1])
+                for _ in range(2):  # "des tirs nourris à l'AFP": an adjective or a bare participle
+                    if q < s.n and s.doc[q].text.islower() and (
+                        doc[q].pos_ == "ADJ" or doc[q].pos_ == "VERB" and "Part" in doc[q].morph.get("VerbForm")
+                    ):
+                        q = s.next_word(q + 1)
+                outlet = _to_outlet(s, q)
         if outlet is not None:
             cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
     return cues
+
+
+def _participle_speaker(s: Sentence, k: int, strength: str | None, cues: list[Cue]) -> Cue | None:
+    """ "…, soulignant que …" after a main verb that reports nothing: the main verb's subject
+    is the speaker of the participle's clause."""
+    if strength not in {"strong", "weak"} or any(c.rule.startswith(("verb.", "prep.")) for c in cues):
+        return None
+    if not _has_reported_clause(s, k + 1):
+        return None
+    main = s.doc[k].head
+    if main.i == k or main.i > k or _speech_verb_at(s, main.i) is not None:
+        return None
+    subject = _subject_of(s, main.i)
+    if subject is None:
+        return None
+    i, j = subject
+    if not (s.source_like(i, j) or j - i == 1 and s.f[i] in lx.PRONOUNS_3RD):
+        return None
+    return Cue("verb.subject.weak", SPEAKER, k, (k, k + 1), [_mention(s, i, j)])
+
+
+def _source_inside(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int] | None:
+    """ "l'AFP de source policière", "Reuters de sources concordantes": an outlet's informant
+    given by "de source(s) …" inside the noun phrase."""
+    i, j, _ = np
+    for q in range(i + 1, j - 1):
+        if s.f[q] in {"de", "d'"} and s.f[s.next_word(q + 1)] in {"source", "sources"} and s.outlet_like(i, q):
+            return s.next_word(q + 1), j
+    return None
+
+
+def _learned_from(s: Sentence, k: int) -> tuple[int, int] | None:
+    """ "auprès de X", "de source X" after "a-t-on appris", "a appris l'AFP": who told it."""
+    k = _skip_time_words(s, k)
+    if k < s.n and s.f[k] == "aupres":
+        de = s.next_word(k + 1)
+        if de < s.n and s.f[de] in {"de", "d'", "du", "des"}:
+            np = _np_after(s, de + 1, appositions=False)
+            if np is not None and s.source_like(np[0], np[1]):
+                return np[0], np[1]
+    if k < s.n and s.f[k] in {"de", "d'"}:
+        src = s.next_word(k + 1)
+        if src < s.n and s.f[src] in {"source", "sources"}:
+            np = _np_after(s, src, appositions=False)
+            if np is not None:
+                return np[0], np[1]
+    return None
+
+
+_ON_AIR_VERBS = {
+    "exprimait", "exprime", "exprimant", "intervenait", "intervient", "intervenant", "parlait",
+    "parlant", "invite", "invitee", "repondait", "repondant", "interviewe", "interviewee",
+}
+
+
+def _outlet_in_aside(s: Sentence, i: int, j: int) -> tuple[int, int] | None:
+    """The outlet named in an aside between a subject and its verb: "La députée, qui
+    s'exprimait sur BFMTV, a estimé", "Le ministre, invité de France Inter, a dit"."""
+    if j - i > 14:
+        return None
+    for q in range(i, j):
+        if s.f[q] in _ON_AIR_VERBS:
+            for r in range(q + 1, j):
+                outlet = _to_outlet(s, r) if s.f[r] in {"sur", "a", "à", "au", "aux", "de", "du"} or s.doc[r].text.lower() in {"à", "au"} else None
+                if outlet is None and s.f[r] in {"de", "du"} and s.f[q] in {"invite", "invitee"}:
+                    np = _np_after(s, r + 1 if s.f[r] == "de" else r, appositions=False)
+                    if np is not None and (s.outlet_like(np[0], np[1]) or _media_named(s, np[0], np[1])):
+                        outlet = np[0], np[1]
+                if outlet is not None:
+                    return outlet
+    return None
+
+
+_RELATIVE_PRONOUNS = {"dont", "qui", "lequel", "laquelle", "lesquels", "lesquelles"}
+
+
+def _in_relative(s: Sentence, k: int) -> bool:
+    """The verb at ``k`` heads a relative clause: a relative pronoun opens its subtree before
+    it ("dont les proches estiment", "et qui affirme")."""
+    left = s.doc[k].left_edge.i
+    return any(s.f[q] in _RELATIVE_PRONOUNS and s.doc[q].pos_ == "PRON" for q in range(left, k))
+
+
+def _introduces_quote(s: Sentence, k: int) -> bool:
+    """A finite verb right before a colon and an opening quote: « Le maire tranche : "…" »."""
+    t = s.doc[k]
+    before = s.prev_word(k - 1)
+    # The tagger often calls such a verb an adjective after a name ("Alain Foka rassure :").
+    tagged = t.pos_ == "VERB" or t.pos_ in {"ADJ", "NOUN"} and before >= 0 and s.doc[before].pos_ == "PROPN"
+    if not tagged or t.text[:1].isupper() or "Inf" in t.morph.get("VerbForm") or s.f[k].endswith("ant"):
+        return False
+    colon = s.next_word(k + 1)
+    if colon >= s.n or s.f[colon] != ":":
+        return False
+    quote = s.next_word(colon + 1)
+    return quote < s.n and (s.f[quote] in QUOTE_OPEN or s.f[quote] == '"')
+
+
+_OBJECT_CLITICS = {"lui", "leur", "se", "s'", "me", "m'", "te", "t'"}
+
+
+def _object_clitic(s: Sentence, p: int) -> bool:
+    """An object or reflexive clitic right before the verb group ("lui a dit", "s'est
+    emporté", "nous a confié"); "nous"/"vous" only when parsed as objects."""
+    if s.doc[p].pos_ != "PRON":
+        return False
+    if s.f[p] in _OBJECT_CLITICS:
+        return True
+    return s.f[p] in {"nous", "vous"} and s.doc[p].dep_ in {"obj", "iobj", "expl:comp"}
+
+
+def _skip_place(s: Sentence, k: int) -> int:
+    """Skip "à Alger", "en Bretagne", "à Paris samedi" after an incise verb: where it was said,
+    not who said it (a medium there is read by ``_to_outlet``)."""
+    k = s.next_word(k)
+    if k >= s.n or s.doc[k].text.lower() not in {"à", "a", "en"}:
+        return k
+    q = s.next_word(k + 1)
+    if q >= s.n or not s.doc[q].text[:1].isupper() or _to_outlet(s, k) is not None:
+        return k
+    if s.doc[q].ent_type_ in {"PER", "ORG", "NEWS_OUTLET", "INSTITUTION", "PERSON"}:
+        return k
+    end = q
+    while end < s.n and (s.doc[end].text[:1].isupper() or s.f[end] == "-") and s.doc[end].ent_type_ in {"LOC", "GPE", ""}:
+        end = s.next_word(end + 1)
+    if end == q or end >= s.n:
+        return k
+    return _skip_time_words(s, end)
+
+
+def _bare_incise(s: Sentence, left: int, k: int, verb_end: int, strength: str | None) -> bool:
+    """An incise without its comma at the end of the sentence: "81 cas ont été confirmés
+    précise la préfecture." — a speech verb in the present after a clause, no subject before
+    it, and a speaker that runs to the end of the sentence."""
+    if strength not in {"strong", "weak"} or left < 0 or s.subjects(k, _SUBJECT_DEPS):
+        return False
+    if "Pres" not in s.doc[k].morph.get("Tense") and not s.f[k].endswith(("e", "t")):
+        return False
+    if s.doc[left].pos_ not in {"VERB", "ADJ", "NOUN", "PROPN", "NUM"} or s.f[left] in _AUX_FORMS:
+        return False
+    start = _skip_time_words(s, verb_end)
+    if start >= s.n or s.f[start] not in lx.DEFINITES | {"un", "une", "des", "ce", "cette"} and not s.doc[start].text[:1].isupper():
+        return False
+    np = _np_after(s, start, appositions=False)
+    if np is None or not s.source_like(np[0], np[1]):
+        return False
+    end = s.next_word(np[1])
+    return end >= s.n or s.f[end] in _FINAL_PUNCT
+
+
+def _demonstrative_relative(s: Sentence, k: int) -> tuple[int, int] | None:
+    """ "celui qui …", "celle qui …" after an incise verb: the span to the end of the relative."""
+    k = s.next_word(k)
+    if k >= s.n or s.f[k] not in {"celui", "celle"}:
+        return None
+    q = s.next_word(k + 1)
+    if q >= s.n or s.f[q] not in {"qui", "dont"}:
+        return None
+    end = q
+    while end < s.n and s.f[end] not in _FINAL_PUNCT and s.f[end] not in {";"}:
+        end += 1
+    while end > q and (s.doc[end - 1].is_space or s.f[end - 1] in {",", ":"}):
+        end -= 1
+    return k, end
+
+
+def _between_quotes(s: Sentence, k: int) -> bool:
+    """Token ``k`` lies between an opening quote and its closing quote, both in this sentence."""
+    opened = None
+    for q in range(s.n):
+        w = s.f[q]
+        # A straight quote glued to the word before it closes ('matériels", a-t-il'), else it opens.
+        closing = w in QUOTE_CLOSE or w == '"' and q > 0 and s.doc[q - 1].whitespace_ == "" and not s.doc[q - 1].is_space
+        opening = w in QUOTE_OPEN or w == '"' and not closing
+        if opened is None and opening:
+            opened = q
+        elif opened is not None and closing:
+            if opened < k < q:
+                return True
+            opened = None
+        if q > k and opened is None:
+            return False
+    return False
 
 
 def _outside_quotes(s: Sentence, k: int) -> bool:
@@ -359,6 +652,8 @@ def _np_before(s: Sentence, k: int) -> tuple[int, int] | None:
         q -= 1
     best = None
     for i, j2 in chunks:
+        while i < j2 and s.doc[i].pos_ == "CCONJ":
+            i = s.next_word(i + 1)  # "Mais Alain Foka rassure :"
         if i >= j2:
             break
         first = s.doc[i]
@@ -483,8 +778,9 @@ def _np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tupl
             i = p + 1
     while i < j and (s.doc[i].is_space or s.doc[i].is_punct):
         i += 1
-    while j > i and (s.doc[j - 1].is_space or s.doc[j - 1].is_punct and s.f[j - 1] not in {")"}):
-        j -= 1
+    while j > i + 1 and (s.doc[j - 1].is_space or s.doc[j - 1].is_punct and s.f[j - 1] not in {")"} or s.f[j - 1] in {"se", "s'"}
+                         or s.f[j - 1] in {"l'", "le", "la", "les", "lui", "leur"} and s.doc[j - 1].pos_ == "PRON"):
+        j -= 1  # "L'armée et les paramilitaires s'accusent": the clitic is the verb's
     if j - i > _MAX_MENTION_TOKENS:
         # A parse gone wrong on a run-on sentence: keep the words around the head.
         i = max(i, head.i - _MAX_MENTION_TOKENS // 2)
@@ -524,7 +820,11 @@ def _nominal_cues(s: Sentence) -> list[Cue]:
         before = s.prev_word(p - 1)
         if before >= 0 and s.f[before] in {"reponse", "reaction", "replique", "contraire", "malgre", "face"}:
             continue  # "en réponse aux propos de X": X is answered, not cited
+        if _between_quotes(s, k):
+            continue  # « … dans le communiqué du parquet », a-t-il dit: the quoted speaker's words
         comp = s.de_complement(k, s.n)
+        if comp is not None and s.f[comp] == "presse":
+            comp = s.de_complement(comp, s.n)  # "le communiqué de presse du parquet"
         if comp is None:
             continue
         np = _np_after(s, comp, appositions=False)

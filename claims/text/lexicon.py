@@ -32,7 +32,7 @@ enumer refut
 _WEAK_ER = """
 ajout estim rappel assur not observ constat jug consider pens insist alert deplor regrett
 accus denonc suggér avanc lanc gliss lach repliqu retorqu confi comment continu ironis
-nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit
+nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit emport exclam qualifi
 """.split()
 _WEAK_ER = [s.replace("é", "e") for s in _WEAK_ER]
 
@@ -69,6 +69,8 @@ WEAK_FORMS |= {
     "repond", "repondu", "repondent", "repondait",
     "avertit", "averti", "avertissent", "avertissait",
     "pretend", "pretendu", "pretendent", "pretendait",
+    # asséner / assener (in an incise or with a quote: "», a asséné l'avocate")
+    "assene", "assenent", "assenait", "assena", "assener",
     # nier, entrevoir
     "nie", "nient", "niait", "nier", "niant", "entrevoit", "entrevu",
 }
@@ -156,6 +158,7 @@ INSTITUTION_HEADS = {
     "hopital", "croix-rouge", "senat", "assemblee", "congres", "pentagone", "kremlin",
     "elysee", "ministre-president", "union", "alliance", "groupe", "brigade", "brigades",
     "milice", "milices", "regime", "etat", "etats", "pays", "municipalite",
+    "parquet", "gendarmerie", "syndicat", "association", "federation", "ministeres",
 }
 PERSON_ROLE_HEADS = {
     "porte-parole", "ministre", "president", "presidente", "chef", "commandant", "general",
@@ -174,6 +177,13 @@ PERSON_ROLE_HEADS = {
     "manifestants", "commissaire", "inspecteur", "prefet", "prefete", "sous-prefet",
     "magistrat", "economiste", "historien", "historienne", "sociologue", "politologue",
     "syndicaliste", "pdg", "fondateur", "fondatrice", "responsable", "chercheurs", "elus",
+    # plurals of the roles above ("selon des médecins", "des avocats ont dénoncé")
+    "medecins", "avocats", "avocates", "juges", "procureurs", "magistrats", "soignants",
+    "infirmiers", "infirmieres", "economistes", "historiens", "sociologues", "politologues",
+    "syndicalistes", "dirigeants", "ministres", "deputes", "senateurs", "maires", "prefets",
+    # feminine forms
+    "senatrice", "senatrices", "procureure", "cheffe", "policiere", "enqueteur", "enqueteurs",
+    "enqueteuse", "enqueteuses", "deputees", "avocates", "medecin-chef",
 }
 ANONYMOUS_HEADS = {
     "source", "sources", "responsable", "responsables", "officiel", "officiels", "temoin",
@@ -232,6 +242,16 @@ MEDIA_NAMES = {
     "le parisien", "les echos", "ouest-france", "l'equipe", "mediapart", "le point",
     "l'express", "l'obs", "jeune afrique", "le soleil", "la presse", "le devoir", "bbc", "cnn",
     "al jazeera", "al-jazeera", "euronews", "france televisions", "radio france",
+    # regional and other national papers, broadcasters and agencies
+    "la depeche", "la depeche du midi", "sud ouest", "le progres", "la voix du nord",
+    "le telegramme", "nice-matin", "le dauphine libere", "l'est republicain", "midi libre",
+    "la provence", "le republicain lorrain", "dernieres nouvelles d'alsace", "la montagne",
+    "le courrier picard", "paris-normandie", "la nouvelle republique", "l'independant",
+    "corse-matin", "var-matin", "france-antilles", "l'humanite", "la croix",
+    "le journal du dimanche", "jdd", "marianne", "le canard enchaine", "la tribune", "l'opinion",
+    "20 minutes", "ouest france", "le soir", "la libre belgique", "la libre", "l'avenir",
+    "la derniere heure", "le temps", "la tribune de geneve", "tv5", "africanews",
+    "le journal de montreal", "tva nouvelles", "rt france", "i24news", "france bleu",
 }
 # Where something was said, not to whom: "sur Twitter", "sur les réseaux sociaux".
 PLATFORMS = {

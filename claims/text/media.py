@@ -83,7 +83,7 @@ def _medium_cues(s: Sentence) -> list[Cue]:
                 steps += 1
             if q >= s.n or s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:
                 continue
-            np_from = q + 1 if s.doc[q].text.lower() in {"à", "a"} else q
+            np_from = q + 1  # "à X", "au magazine X", "aux médias Y"
         elif f[k] in lx.BROADCAST_FORMS and k >= 1:
             # "Dans une vidéo diffusée par le Kremlin": a document carried by a source.
             p = s.prev_word(k - 1)
@@ -104,6 +104,13 @@ def _medium_cues(s: Sentence) -> list[Cue]:
         s.used.update(range(start, j))
         cues.append(Cue("prep.medium", OUTER, start, (start, k + 1), [_mention(s, i, j)]))
     return cues
+
+
+def _known_medium(s: Sentence, i: int, j: int) -> bool:
+    """A paper or broadcaster the lexicon knows by its name ("France 2", "Le Parisien")."""
+    whole = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space)
+    bare = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES)
+    return whole in lx.MEDIA_NAMES or bare in lx.MEDIA_NAMES
 
 
 def _medium_name(s: Sentence, i: int, j: int) -> bool:
@@ -130,6 +137,10 @@ def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
     if nxt < s.n and s.f[nxt] in {"l'", "les", "le", "la"}:
         nxt = s.next_word(nxt + 1)
     on_air = nxt < s.n and s.f[nxt] in {"antenne", "micro", "ondes", "plateau"}
+    if word in {"sur", "à", "au"} and not on_air:
+        np = _np_after(s, k + 1, appositions=False)
+        if np is not None and _known_medium(s, np[0], np[1]):
+            return np[0], np[1]  # "sur France 2", "à Ouest-France": a known medium, even if named like a place
     if word == "sur" or word in {"au", "à"} and on_air:
         if on_air:
             de = s.next_word(nxt + 1)
@@ -159,6 +170,16 @@ def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
             a = s.next_word(q + 1)
             if a < s.n and s.f[a] in {"accordee", "accorde", "donnee", "donne"}:
                 return _to_outlet(s, a + 1)
+            if a < s.n and s.doc[a].text.lower() in {"à", "au", "aux"}:
+                return _to_outlet(s, a)  # "dans un entretien au Figaro"
+        return None
+    if s.f[k] in lx.INTERVIEW_FORMS:
+        # "…, a dit X, interrogé par France Inter", "joint par l'AFP": the outlet that asked.
+        q = s.next_word(k + 1)
+        if q < s.n and s.f[q] == "par":
+            np = _np_after(s, q + 1, appositions=False)
+            if np is not None and (s.outlet_like(np[0], np[1]) or _medium_name(s, np[0], np[1])):
+                return np[0], np[1]
         return None
     if word not in {"à", "au", "aux"}:
         return None

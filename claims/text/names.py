@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from claims.text.cues import Sentence
 
-__all__ = ["TITLES", "name_after", "person_run", "strip_titles"]
+__all__ = ["TITLES", "name_after", "name_in_tail", "person_run", "strip_titles"]
 
 # Titles before a name; the name without them is the person's.
 TITLES = {
@@ -42,6 +42,10 @@ _NOT_NAMES = {
     "internationale", "international", "europeenne", "europeen", "centrale", "central",
     "haut", "haute", "conseiller", "secretaire", "general", "generale", "directeur", "directrice",
     "twitter", "facebook", "x", "instagram", "telegram", "youtube",
+    # portfolios of ministries: "le ministre du Travail l'Emploi Karim Haddad"
+    "emploi", "investissement", "logement", "jeunesse", "solidarites", "famille", "tourisme",
+    "numerique", "habitat", "cooperation", "developpement", "information", "medias", "mines",
+    "hydrocarbures", "peche", "elevage", "budget", "comptes", "publics", "territoires",
 }
 
 
@@ -127,6 +131,14 @@ def person_run(s: "Sentence", i: int, j: int) -> tuple[int, int] | None:
                 return rest[0], b
             continue
         if _folded(s, words[0]) in _NOT_NAMES:
+            # "l'Emploi Karim Haddad": a portfolio word glued before the name.
+            rest = words
+            while rest and _folded(s, rest[0]) in _NOT_NAMES:
+                rest = rest[1:]
+            if len(rest) >= 2 and not any(_folded(s, k) in _NOT_NAMES for k in rest) and (
+                any(s.doc[k].ent_type_ == "PER" for k in rest) or all(s.doc[k].pos_ == "PROPN" for k in rest)
+            ):
+                return rest[0], b
             continue
         if len(words) >= 2 or s.doc[words[0]].ent_type_ == "PER" or a > start:
             return a, b
@@ -153,3 +165,39 @@ def name_after(s: "Sentence", j: int) -> tuple[int, int] | None:
     if len(words) < 2 or any(_folded(s, q) in _NOT_NAMES for q in words):
         return None
     return start, end
+
+
+def name_in_tail(s: "Sentence", j: int, limit: int = 8) -> tuple[int, int] | None:
+    """A person's name a few words after a role's noun phrase, past a complement the noun
+    phrase stopped at ("le ministre de l'Industrie l'Investissement Mohamed Benmeradi"): the
+    first run of two or more name words tagged as a person within ``limit`` tokens, with only
+    complement words (determiners, "de", nouns, adjectives) before it and the end of the phrase
+    after it."""
+    q = s.next_word(j)
+    start = None
+    while q < s.n and q - j <= limit:
+        t = s.doc[q]
+        if t.is_space:
+            q += 1
+            continue
+        if t.ent_type_ == "PER" and _capital(s, q):
+            start = q
+            break
+        if t.is_punct or t.pos_ not in {"DET", "ADP", "NOUN", "PROPN", "ADJ"} or (
+            t.pos_ == "ADP" and s.f[q] not in {"de", "d'", "du", "des"}
+        ):
+            return None
+        q += 1
+    if start is None:
+        return None
+    runs = _runs(s, start, s.n)
+    if not runs or runs[0][0] != start:
+        return None
+    a, b = runs[0]
+    nxt = s.next_word(b)
+    if nxt < s.n and not (s.f[nxt] in {",", ".", ")", ";"} or s.doc[nxt].pos_ in {"AUX", "VERB", "ADP"}):
+        return None
+    words = [k for k in range(a, b) if not s.doc[k].is_space and s.f[k] not in _PARTICLES]
+    if len(words) < 2 or any(_folded(s, k) in _NOT_NAMES for k in words):
+        return None
+    return a, b

@@ -255,6 +255,12 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         if w == "(" and j > i and j + 2 < s.n and s.f[j + 2] == ")" and _acronym_token(s.doc[j + 1].text):
             j += 3  # "l'agence régionale de santé (ARS)": the acronym is part of the name
             continue
+        if w in QUOTE_OPEN | {'"'} and j > i and f[s.prev_word(j - 1)] in lx.OUTLET_HEADS:
+            # 'le magazine "Salama"', "le quotidien « El Watan »": the title in quotes.
+            close = next((q for q in range(j + 1, min(s.n, j + 8)) if f[q] in QUOTE_CLOSE | {'"'}), None)
+            if close is not None and close > j + 1 and all(not doc[q].is_punct or f[q] in {"-", "'"} for q in range(j + 1, close)):
+                j = close + 1
+                continue
         if w in _BREAK_PUNCT or (t.is_punct and w not in {"-", "'"}):
             why = "punct"
             break
@@ -275,6 +281,12 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
             break
         if j > i and t.pos_ in {"CCONJ", "SCONJ"}:
             why = "conj"
+            break
+        if j > i and t.ent_type_ == "PER" and t.ent_iob_ == "B" and doc[s.prev_word(j - 1)].ent_type_ in {"NEWS_OUTLET", "INSTITUTION"}:
+            why = "determiner"  # "à l'AFP Jean Dupont": the outlet, then the speaker
+            break
+        if j > i and w in _REPORT_PARTICIPLES and t.text.islower():
+            why = "verb"  # "des témoins joints par téléphone", "le ministère cité par": a clause
             break
         if j > i and t.pos_ == "DET" and w not in _DE and not t.text[:1].isupper() and t.ent_iob_ != "I":
             prev = s.prev_word(j - 1)
@@ -300,6 +312,8 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
                 return i, end, "apposition"
     return i, j, why
 
+
+_REPORT_PARTICIPLES = lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS
 
 _BOUND_ADJECTIVES = {"loyal", "loyale", "loyaux", "loyales", "fidele", "fideles", "lie", "liee", "lies", "liees",
                      "hostile", "hostiles", "favorable", "favorables", "opposé", "oppose", "opposee", "opposes"}
@@ -362,6 +376,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     lemma = fold(s.doc[k].lemma_)
     if w in lx.STRONG_FORMS or lemma in lx.STRONG_FORMS:
         return "strong"
+    if w in lx.STANCE_FORMS and _reflexive(s, k):
+        return "strong"  # "s'est alarmée de la situation", "s'est félicité de" (before "alarmer que")
     if w in lx.WEAK_FORMS or lemma in lx.WEAK_FORMS:
         return "weak"
     if w in lx.FAIRE_FORMS:
@@ -374,7 +390,7 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
                 return "strong"  # "a fait ces remarques", "fait une déclaration"
     if w in lx.STANCE_FORMS:
         p = s.prev_word(k - 1)
-        while p >= 0 and s.f[p] in {"est", "sont", "etait", "a", "ont", "se", "s'"} | _NEGATION:
+        while p >= 0 and (s.f[p] in {"est", "sont", "etait", "a", "ont", "se", "s'"} | _NEGATION or s.doc[p].pos_ == "ADV"):
             if s.f[p] in {"se", "s'"}:
                 return "strong"  # "s'est alarmée de la situation", "s'est félicité de"
             p = s.prev_word(p - 1)
@@ -397,6 +413,16 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
                 return "strong"  # "avise le public d'éviter le secteur"
     return None
 
+
+
+def _reflexive(s: Sentence, k: int) -> bool:
+    """A reflexive clitic before the verb group at ``k`` ("s'est notamment alarmée")."""
+    p = s.prev_word(k - 1)
+    while p >= 0 and (s.f[p] in {"est", "sont", "etait", "a", "ont", "se", "s'"} | _NEGATION or s.doc[p].pos_ == "ADV"):
+        if s.f[p] in {"se", "s'"}:
+            return True
+        p = s.prev_word(p - 1)
+    return False
 
 
 def _skip_time_words(s: Sentence, k: int) -> int:

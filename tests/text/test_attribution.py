@@ -308,7 +308,10 @@ def test_any_text_gives_ordered_in_bounds_spans(text):
         previous_end = sentence.end
         assert (sentence.tag == "sourced") == bool(sentence.links) or not sentence.is_claim
         for link in sentence.links:
+            assert link.mention is not None or link.rule.endswith("credit")
             for span in (link.mention, link.cue):
+                if span is None:
+                    continue  # a credit's link has no cue word
                 assert 0 <= span.start < span.end <= len(text)
                 assert text[span.start : span.end] == span.text
 

@@ -1,0 +1,329 @@
+"""Incises, pronouns and names read on text the rules were not written on: object clitics
+before an incise verb, an incise after a closing quote, a place after the verb, an incise
+without its comma, "celui qui …" as the speaker, a hypothesis in a "si" clause, pronouns that
+point back (not forward), a pronoun inside a quote, people named outside any attribution, a
+name after a role's complement. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claims.text import attribution
+from claims.text.registry import Registry, entries_from_json, source_key
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry(entries_from_json(json.loads((ROOT / "fixtures" / "sources.json").read_text(encoding="utf-8"))))
+
+
+def find(result, needle: str):
+    (found,) = [s for s in result if needle in s.text]
+    return found
+
+
+def names(sentence) -> list[str]:
+    return [link.source.slug or source_key(link.source.name) for link in sentence.links]
+
+
+class TestIncises:
+    def test_an_object_clitic_before_the_incise_verb(self, registry):
+        result = attribution.suggest("« Vous avez menti au conseil », lui a lancé Me Claire Fontaine à l'audience.\n", registry)
+        assert names(result[0]) == ["claire fontaine"]
+
+    def test_a_reflexive_incise_verb(self, registry):
+        result = attribution.suggest("« Personne ne nous a prévenus », s'est indigné le maire de Vierzon, Paul Gaudin.\n", registry)
+        assert names(result[0]) == ["paul gaudin"]
+
+    def test_after_a_quote_a_later_clause_does_not_hide_the_incise(self, registry):
+        text = "« Le dossier est clos », a reconnu le préfet Marc Olier mais selon lui « rien n'est réglé ».\n"
+        assert names(attribution.suggest(text, registry)[0])[0] == "marc olier"
+
+    def test_a_place_between_the_verb_and_its_speaker(self, registry):
+        text = "Les exportations ont reculé de 12 %, a annoncé jeudi à Dakar le ministre du Commerce Awa Diallo.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["awa diallo"]
+
+    def test_an_incise_without_its_comma_at_the_end(self, registry):
+        text = "Trois nouveaux foyers de grippe aviaire ont été détectés indique la préfecture du Gers.\n"
+        result = attribution.suggest(text, registry)
+        assert result[0].tag == "sourced" and names(result[0]) == ["prefecture du gers"]
+
+    def test_no_bare_incise_when_the_verb_has_its_subject(self, registry):
+        text = "La mairie de Dole annonce la fermeture de la piscine municipale.\n"
+        result = attribution.suggest(text, registry)
+        assert not any("piscine" in name for name in names(result[0]))
+
+    def test_celui_qui_is_the_one_spoken_of(self, registry):
+        text = (
+            "L'ancien trésorier Luc Bernard a reconnu lundi les faits devant le tribunal.\n"
+            "« J'ai tout perdu », a lâché mardi celui qui dirigeait le club depuis vingt ans.\n"
+        )
+        result = attribution.suggest(text, registry)
+        assert names(find(result, "J'ai tout perdu")) == ["luc bernard"]
+
+    def test_a_hypothesis_is_part_of_the_speakers_words(self, registry):
+        text = "Si la direction dit avoir prévenu les salariés, il faudra le prouver, a répliqué Hugo Marin, délégué syndical.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["hugo marin"]
+
+    def test_a_concessive_si_alone_stays_a_cue(self, registry):
+        text = (
+            "Le maire Jean Royer a présenté son budget mardi.\n"
+            "S'il affirme vouloir baisser les impôts, la dette de la ville augmente encore.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "S'il affirme")) == ["jean royer"]
+
+
+class TestPronouns:
+    def test_a_pronoun_does_not_point_forward_in_its_sentence(self, registry):
+        text = (
+            "L'ancien maire Henri Vasseur a été entendu mardi par les juges.\n"
+            "Il affirme avoir rencontré deux élus, dont Paul Arnaud, qui estime pour sa part que l'enquête est close.\n"
+        )
+        result = attribution.suggest(text, registry)
+        assert names(find(result, "Il affirme"))[0] == "henri vasseur"
+
+    def test_a_pronoun_inside_a_quote_is_not_a_cue(self, registry):
+        text = "« Ces chiffres sont faux, mais il continue de les répéter », a déclaré la députée Anne Morel.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["anne morel"]
+
+    def test_a_pronoun_after_a_person_named_as_the_subject_of_a_fact(self, registry):
+        text = (
+            "Le ministre Pierre Lenoir a dit mardi que la réforme passerait.\n"
+            "La lettre de démission est signée par trois élus.\n"
+            "Son auteur est le sénateur Bruno Calvet.\n"
+            "Il écrit que le projet « trahit les engagements ».\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Il écrit")) == ["bruno calvet"]
+
+    def test_a_surname_is_the_person_named_in_full_before(self, registry):
+        text = (
+            "La candidate Sophie Garnier-Lambert était absente du débat.\n"
+            "Mme Garnier-Lambert a affirmé mercredi qu'elle porterait plainte.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "a affirmé")) == ["sophie garnier lambert"]
+
+
+class TestLongAppositions:
+    def test_a_name_after_the_roles_complement(self, registry):
+        text = "Le chômage a baissé, a indiqué le ministre du Travail l'Emploi Karim Haddad.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["karim haddad"]
+
+
+class TestMediaAndUnnamed:
+    def test_an_interview_given_to_a_magazine_named_in_quotes(self, registry):
+        text = 'Dans une interview accordée au magazine "Horizons", le maire de Brest, Yann Kerhervé, a affirmé que le port serait agrandi.\n'
+        assert names(attribution.suggest(text, registry)[0]) == ["horizons", "yann kerherve"]
+
+    def test_the_outlet_spoken_to_after_a_short_object(self, registry):
+        text = "Des témoins ont raconté des tirs nourris à l'AFP dans la nuit de samedi.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "unnamed-witness"]
+
+    def test_a_quantifier_or_a_place_does_not_hide_the_registry_source(self, registry):
+        text = (
+            "« Les routes sont coupées », raconte un autre habitant.\n"
+            "Selon des habitants du quartier nord de Gao, les tirs ont duré deux heures.\n"
+        )
+        result = attribution.suggest(text, registry)
+        assert [names(s) for s in result] == [["unnamed-witness"], ["unnamed-witness"]]
+
+    def test_a_role_complement_is_not_a_place(self, registry):
+        text = "Selon des responsables de l'armée malienne, le camp a été repris.\n"
+        assert names(attribution.suggest(text, registry)[0]) != ["unnamed-official"]
+
+
+class TestRolesAndShortForms:
+    def test_a_title_right_after_the_name_is_the_person(self, registry):
+        text = (
+            "Le chômage baissera cette année, a déclaré mardi Marie Lebrun.\n"
+            "« Nous le voyons déjà », a ajouté la présidente de la région Centre.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Nous le voyons")) == ["marie lebrun"]
+
+    def test_a_title_far_from_any_name_stays_a_role(self, registry):
+        text = (
+            "Le chômage baissera cette année, a déclaré mardi Marie Lebrun.\n"
+            "Les usines du Cher recrutent depuis janvier.\n"
+            "Les carnets de commandes sont pleins.\n"
+            "« Nous manquons de bras », a dit le président de la chambre de commerce.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Nous manquons")) == ["president de la chambre de commerce"]
+
+    def test_a_short_form_of_an_institution_named_in_full_before(self, registry):
+        text = (
+            "Deux cas de rougeole ont été confirmés, indique l'Agence régionale de santé de Normandie.\n"
+            "« La vaccination reste la meilleure protection », rappelle l'Agence de santé.\n"
+        )
+        result = attribution.suggest(text, registry)
+        assert names(find(result, "vaccination")) == names(find(result, "rougeole"))
+
+
+class TestQuotesAndCataphora:
+    def test_a_verb_that_opens_a_quote_with_a_colon(self, registry):
+        text = 'Le directeur Paul Vidal tranche : "Nous fermerons le site en mars."\n'
+        assert names(attribution.suggest(text, registry)[0]) == ["paul vidal"]
+
+    def test_a_block_in_straight_quotes_takes_the_cue_of_its_last_sentence(self, registry):
+        text = (
+            'La ministre Claire Aubert a répondu aux syndicats. "Le calendrier ne changera pas. '
+            'Les primes seront versées en mai. Nous tiendrons parole", a-t-elle conclu.\n'
+        )
+        result = attribution.suggest(text, registry)
+        assert names(find(result, "Les primes")) == ["claire aubert"]
+
+    def test_a_spaced_closing_quote_closes(self, registry):
+        text = (
+            'Le maire Luc Perrin a parlé jeudi. " Nous rouvrirons la piscine ", a dit Luc Perrin.\n'
+            "La piscine est fermée depuis mars.\n"
+        )
+        result = attribution.suggest(text, registry)
+        assert find(result, "fermée depuis").tag == "unsourced"
+
+    def test_a_pronoun_does_not_take_an_antecedent_of_the_other_gender(self, registry):
+        text = (
+            "Le gouvernement a démenti toute hausse d'impôts.\n"
+            "Elle a évoqué « un budget de responsabilité ».\n"
+            "La porte-parole du gouvernement, Lucie Martel, à Paris le 3 mai. (JEAN DUPONT / AFP)\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Elle a évoqué")) == ["lucie martel"]
+
+    def test_a_pronoun_of_the_same_gender_keeps_its_antecedent(self, registry):
+        text = (
+            "Le gouvernement a démenti toute hausse d'impôts.\n"
+            "Il a évoqué « un budget de responsabilité ».\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Il a évoqué")) == ["gouvernement"]
+
+
+class TestContentIsNotACue:
+    def test_a_speech_verb_in_a_relative_clause_of_the_content(self, registry):
+        text = (
+            "L'ancien ministre Marc Dugas a été entendu lundi.\n"
+            "Il affirme avoir croisé deux témoins, dont une voisine qui assure qu'il était absent.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Il affirme")) == ["marc dugas"]
+
+    def test_a_document_named_inside_a_quote(self, registry):
+        text = "« Tout figurait dans le rapport de la Cour des comptes », a dit le sénateur Alain Royer.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["alain royer"]
+
+    def test_a_press_release_of_someone(self, registry):
+        text = "Dans un communiqué de presse du syndicat Force ouvrière, la grève est confirmée pour lundi.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["force ouvriere"]
+
+    def test_a_participle_after_a_verb_that_reports_nothing(self, registry):
+        text = (
+            "La maire Odile Renard a visité le chantier mardi.\n"
+            "Elle a minimisé le retard, soulignant que les travaux finiraient en juin.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "minimisé")) == ["odile renard"]
+
+    def test_a_participle_after_a_speech_verb_adds_nothing(self, registry):
+        text = "Le préfet Yves Caron a annoncé la fermeture des écoles, précisant qu'elle durerait deux jours.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["yves caron"]
+
+    def test_a_reflexive_stance_verb(self, registry):
+        text = "L'agence onusienne s'est vivement inquiétée de la situation au Tchad.\n"
+        assert attribution.suggest(text, registry)[0].tag == "sourced"
+
+    def test_a_reciprocal_subject_keeps_no_clitic(self, registry):
+        text = "Les deux camps s'accusent mutuellement d'avoir rompu la trêve.\n"
+        result = attribution.suggest(text, registry)
+        assert all(not link.mention.text.endswith("s'") for link in result[0].links)
+
+    def test_plural_roles_are_sources(self, registry):
+        text = "L'épidémie a fait trente morts selon des médecins de l'hôpital central.\n"
+        assert attribution.suggest(text, registry)[0].tag == "sourced"
+
+
+class TestOutletsAfterTheSpeaker:
+    def test_an_interview_to_a_paper_between_commas(self, registry):
+        text = "Le ministre Jean Dupont a affirmé, dans un entretien au Figaro, que la réforme passerait.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["le-figaro", "jean dupont"]
+
+    def test_interviewed_by_after_the_incise_speaker(self, registry):
+        text = "La réforme passera, a affirmé jeudi le ministre Jean Dupont, interrogé par France Inter.\n"
+        result = attribution.suggest(text, registry)
+        assert names(result[0]) == ["france inter", "jean dupont"]
+        assert result[0].links[0].source.kind == "news_outlet"
+
+    def test_a_pronoun_after_a_person_opening_a_sentence(self, registry):
+        text = "La ministre Agnès Roux était à Lyon mardi.\nElle a confirmé l'information à franceinfo.\n"
+        assert names(find(attribution.suggest(text, registry), "Elle a")) == ["franceinfo", "agnes roux"]
+
+    def test_an_outlet_in_an_aside_between_subject_and_verb(self, registry):
+        text = "La députée Claire Morin, qui s'exprimait sur BFMTV, a estimé que le texte était « mal écrit ».\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["bfmtv", "claire morin"]
+
+    def test_interviewed_by_a_paper_known_by_its_name(self, registry):
+        text = "Interrogée par Le Parisien, la ministre de la Santé, Agnès Firmin, a assuré que les stocks suffiraient.\n"
+        result = attribution.suggest(text, registry)
+        assert names(result[0]) == ["parisien", "agnes firmin"]
+        assert result[0].links[0].source.name == "Le Parisien"
+
+    def test_interviewed_by_the_police_is_no_outlet(self, registry):
+        text = "Interrogé par la police, le témoin Marc Vial a assuré qu'il n'avait rien vu.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["marc vial"]
+
+    def test_a_paper_named_like_a_document(self, registry):
+        text = "Le maire Paul Sarda a été réélu dimanche.\nIl a promis de baisser les impôts, a rapporté La Dépêche.\n"
+        result = find(attribution.suggest(text, registry), "Il a promis")
+        assert names(result) == ["depeche", "paul sarda"] and result.links[0].source.kind == "news_outlet"
+
+    def test_a_document_cited_by_an_agency(self, registry):
+        text = "Le bilan s'élève à douze morts, selon un communiqué du ministère de la Santé cité par l'agence Reuters.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["reuters", "ministere de la sante"]
+
+
+class TestInformants:
+    def test_learned_from_someone(self, registry):
+        text = "Deux gendarmes ont été blessés, a-t-on appris auprès de la préfecture du Var.\n"
+        result = attribution.suggest(text, registry)
+        assert result[0].tag == "sourced" and names(result[0]) == ["prefecture du var"]
+
+    def test_an_agency_and_its_informant(self, registry):
+        text = "Deux suspects ont été arrêtés, a appris l'AFP de source judiciaire.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "source judiciaire"]
+
+    def test_de_source_opening_the_sentence(self, registry):
+        text = "De source diplomatique, on précise que l'ambassade restera ouverte.\n"
+        result = attribution.suggest(text, registry)
+        assert result[0].tag == "sourced" and names(result[0]) == ["diplomatic-source"]
+
+    def test_a_report_and_its_author_in_an_incise(self, registry):
+        text = "Les prisons sont surpeuplées, indique le rapport publié mardi par l'ONG Prison Watch.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["prison watch"]
+
+    def test_an_object_clitic_is_not_part_of_the_subject(self, registry):
+        text = "Le maire l'a répété jeudi : « La piscine rouvrira ».\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["maire"]
+
+    def test_an_outlet_after_the_speakers_apposition(self, registry):
+        text = "C'est ce qu'a affirmé le ministre de l'Agriculture, Paul Morel, sur France 2.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["france 2", "paul morel"]
+
+
+class TestCitedAndInterviewed:
+    def test_an_outlet_then_the_speaker_after_an_incise_verb(self, registry):
+        text = "« Le nord échappe à tout contrôle », a expliqué à l'AFP Jean Dupont, chercheur au CNRS et spécialiste du Sahel.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "jean dupont"]
+
+    def test_cited_by_puts_the_citing_outlet_first(self, registry):
+        text = "Le pont sera fermé trois mois, selon le ministre des Travaux publics, cité par l'agence officielle APS.\n"
+        assert names(attribution.suggest(text, registry)[0])[0] == "aps"
+
+    def test_witnesses_reached_by_phone_by_an_agency(self, registry):
+        text = "Les combats ont repris, selon des témoins joints par téléphone par l'AFP.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "unnamed-witness"]
+
+    def test_a_coordinated_subject_is_no_anaphor(self, registry):
+        text = (
+            "Le Tchad voisin a assuré avoir fermé sa frontière.\n"
+            "L'armée et les rebelles s'accusent mutuellement d'avoir rompu le cessez-le-feu.\n"
+        )
+        result = find(attribution.suggest(text, registry), "s'accusent")
+        assert names(result) != names(find(attribution.suggest(text, registry), "Tchad"))

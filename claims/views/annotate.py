@@ -33,6 +33,7 @@ from claims.forms import ClaimForm, SourceForm, add_service_errors
 from claims.input_checks import parse_int_or_none
 from claims.models import Claim, ClaimStatus, Document, Review, Source
 from claims.views.annotate_html import claim_cards_html, text_html
+from claims.views.suggestion_list import suggestions_context
 
 PAGE = "claims/annotate.html"
 PANEL = "claims/annotate.html#claim-panel"
@@ -188,8 +189,6 @@ def _page_context(request: HttpRequest, document: Document, panel: dict[str, Any
 
 
 def _suggestions_context(request: HttpRequest, document: Document) -> dict[str, Any]:
-    from claims.views.suggestions import suggestions_context  # it builds on this module
-
     return suggestions_context(request, document)
 
 

@@ -107,7 +107,11 @@ class Workers:
         """This process's ``django.tasks`` backend sends to the workers' queue and broker."""
         from annotator.celery import app
 
-        app.conf.broker_url = self.broker_url  # (the same broker for every test of a run)
+        if app.conf.broker_url != self.broker_url:
+            # Another broker than the previous test's: drop the connections pooled for that one.
+            app.conf.broker_url = self.broker_url
+            app._pool = None
+            app.amqp._producer_pool = None
         tasks = {"default": {"BACKEND": "django_tasks_celery.CeleryBackend", "QUEUES": ["default", self.queue],
                              "OPTIONS": {"CELERY_APP": "annotator.celery.app"}}}
         with override_settings(TASKS=tasks):
@@ -117,5 +121,16 @@ class Workers:
 @pytest.fixture
 def workers(tmp_path, transactional_db):
     pool = Workers(tmp_path, BROKER_URL)
+    yield pool
+    pool.stop()
+
+
+# Redis, the other broker production may name (CELERY_BROKER_URL=redis://...), on 127.0.0.1:6379.
+REDIS_BROKER_URL = os.environ.get("CELERY_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture
+def redis_workers(tmp_path, transactional_db):
+    pool = Workers(tmp_path, REDIS_BROKER_URL)
     yield pool
     pool.stop()

@@ -1,5 +1,6 @@
 """The suggestion tasks on Celery over RabbitMQ: several worker processes share one queue, each
-task runs once, and a worker killed mid-task has its task delivered to another."""
+task runs once, and a worker killed mid-task has its task delivered to another. The same tasks
+over Redis, the other broker production may name."""
 
 from __future__ import annotations
 
@@ -33,11 +34,19 @@ def finished_per_document(events: list[dict]) -> Counter:
 
 
 def test_two_workers_drain_one_queue_each_document_once(workers):
-    ids = make_documents(200)
+    drain(workers, 200)
+
+
+def test_over_redis_too(redis_workers):
+    drain(redis_workers, 40)
+
+
+def drain(workers, count: int) -> None:
+    ids = make_documents(count)
     first, second = workers.start("one", "two")
     enqueue(workers, ids)
 
-    workers.wait_for(lambda events: sum(finished_per_document(events).values()) >= 200, 240, "200 tasks")
+    workers.wait_for(lambda events: sum(finished_per_document(events).values()) >= count, 240, f"{count} tasks")
 
     events = workers.events()
     done = finished_per_document(events)

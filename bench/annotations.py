@@ -161,18 +161,33 @@ def _check_exported(token: str, annotator: str, documents: int) -> float:
     return seconds
 
 
-def b8(master, fixture, env: dict, results: dict) -> None:
+def importer(name: str):
+    """A new analyst ``name-<random>`` and an API token for them: ``(user, token)``."""
+    from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from knox.models import AuthToken
 
-    from django.contrib.auth import get_user_model
+    user = get_user_model().objects.create_user(username=f"{name}-{uuid.uuid4().hex[:6]}")
+    user.groups.add(Group.objects.get(name="Analyst"))
+    return user, AuthToken.objects.create(user=user, expiry=None)[1]
 
+
+def upload(client: Client, body: Path, content_type: str) -> tuple[int, bytes]:
+    """POST a multipart body made by ``_multipart`` to the doccano import endpoint, streamed from
+    disk as a browser would send it; ``(status, answer)``."""
+    with open(body, "rb") as stream:
+        response = client.request(
+            "POST", "/api/v1/import/annotations/?format=doccano", body=stream,
+            headers={"Content-Type": content_type, "Content-Length": str(body.stat().st_size)},
+        )
+        return response.status, response.read()
+
+
+def b8(master, fixture, env: dict, results: dict) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="bench-b8-"))
     for via in ("api", "cli"):
         # Each way its own importer: the export check counts that user's documents.
-        user = get_user_model().objects.create_user(username=f"bench-importer-{via}-{uuid.uuid4().hex[:6]}")
-        user.groups.add(Group.objects.get(name="Analyst"))
-        token = AuthToken.objects.create(user=user, expiry=None)[1]
+        user, token = importer(f"bench-importer-{via}")
         runs = []
         baseline_cli = None
         if via == "cli":
@@ -191,20 +206,11 @@ def b8(master, fixture, env: dict, results: dict) -> None:
                 body, content_type = _multipart(path)
                 before = _worker_rss(master)
                 client = Client({"Authorization": f"Token {token}"})
-                answer = {}
-
-                def post():
-                    with open(body, "rb") as stream:
-                        response = client.request(
-                            "POST", "/api/v1/import/annotations/?format=doccano", body=stream,
-                            headers={"Content-Type": content_type, "Content-Length": str(body.stat().st_size)},
-                        )
-                        answer["status"], answer["body"] = response.status, response.read()
-
+                answer = []
                 started = time.perf_counter()
-                seconds, peak = rss_while(master, post)
-                assert answer["status"] == 201, answer
-                report = json.loads(answer["body"])
+                seconds, peak = rss_while(master, lambda: answer.extend(upload(client, body, content_type)))
+                assert answer[0] == 201, answer
+                report = json.loads(answer[1])
                 growth = max(0, peak - before)
                 body.unlink()
             else:
@@ -340,16 +346,7 @@ def run(master, fixture, env: dict) -> dict:
 def main() -> None:
     from bench import run as bench_run
 
-    url = bench_run.bench_database_url()
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "bench.settings", "DJANGO_DEBUG": "0",
-           "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-           "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver"}
-    log(f"database {bench_run.BENCH_DB}; migrating")
-    bench_run.manage("migrate", "--noinput", env=env)
-    os.environ.update(env)
-    import django
-
-    django.setup()
+    env = bench_run.setup_django()
     from bench import setup
 
     fixture = setup.prepare()

@@ -15,7 +15,6 @@ import base64
 import io
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +29,6 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402

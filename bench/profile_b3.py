@@ -68,14 +68,7 @@ def main() -> None:
     parser.add_argument("--py-spy", default=shutil.which("py-spy") or "py-spy")
     args = parser.parse_args()
 
-    url = run.bench_database_url()
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "bench.settings", "DJANGO_DEBUG": "0",
-           "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40, "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver"}
-    run.manage("migrate", "--noinput", env=env)
-    os.environ.update(env)
-    import django
-
-    django.setup()
+    env = run.setup_django()
     from bench import setup
 
     fixture = setup.prepare()

@@ -128,7 +128,7 @@ def report_rows(r: dict, add) -> None:
 
 
 def main() -> None:
-    """``python bench/projects.py``: B8 alone (the corpus at BENCH_SIZE, served as in ``make
+    """``python bench/projects.py``: B11 alone (the corpus at BENCH_SIZE, served as in ``make
     bench``), printed rather than written to RESULTS.md; ``make bench`` runs it with the rest."""
     import json
     import os
@@ -139,23 +139,14 @@ def main() -> None:
     from bench import run
 
     size = os.environ.get("BENCH_SIZE", "M").upper()
-    run.BENCH_DB = os.environ.get("BENCH_DB", run.BENCH_DB)  # a database of its own beside other runs
-    url = run.bench_database_url()
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "bench.settings", "DJANGO_DEBUG": "0",
-           "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-           "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver"}
-    run.manage("migrate", "--noinput", env=env)
-    os.environ.update(env)
-    import django
-
-    django.setup()
+    env = run.setup_django()  # BENCH_DB names a database of its own beside other runs
     from bench import setup
 
     fixture = setup.prepare()
     setup.grow(run.SIZES[size], fixture)
     results: dict = {}
     with run.served(env):
-        b8_projects(fixture, results, size, run.RUNS)
+        b11_projects(fixture, results, size, run.RUNS)
     rows: list[str] = []
     report_rows(results, lambda *cells: rows.append(" | ".join(str(c) for c in cells)))
     print(json.dumps({k: v for k, v in results.items()}, indent=1, default=str))

@@ -7,11 +7,9 @@ L = 100k / 1M. Every figure is the median of at least 3 runs (``BENCH_RUNS``).
 
 from __future__ import annotations
 
-import datetime as dt
 import http.client
 import json
 import os
-import platform
 import signal
 import statistics
 import subprocess
@@ -72,6 +70,22 @@ def bench_database_url() -> str:
         conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
         conn.execute(f"CREATE DATABASE {BENCH_DB}")
     return url
+
+
+def setup_django() -> dict:
+    """A new bench database, migrated, and this process set up on it with the bench settings;
+    returns the environment that ``make serve`` and the commands run with. (Every bench entry
+    point starts here.)"""
+    env = {**os.environ, "DATABASE_URL": bench_database_url(), "DJANGO_SETTINGS_MODULE": "bench.settings",
+           "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+           "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver"}
+    log(f"database {BENCH_DB}; migrating")
+    manage("migrate", "--noinput", env=env)
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    return env
 
 
 def manage(*args: str, env: dict) -> None:
@@ -443,16 +457,7 @@ def main() -> None:
     if size not in SIZES:
         sys.exit(f"BENCH_SIZE must be one of {', '.join(SIZES)}")
     started = time.perf_counter()
-    url = bench_database_url()
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "bench.settings", "DJANGO_DEBUG": "0",
-           "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-           "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver"}
-    log(f"database {BENCH_DB}; migrating")
-    manage("migrate", "--noinput", env=env)
-    os.environ.update(env)
-    import django
-
-    django.setup()
+    env = setup_django()
     from bench import setup
 
     fixture = setup.prepare()

@@ -79,11 +79,8 @@ def _suggestion_url_prefix(document: Document) -> str:
     return accept.removesuffix("/0/accept/")
 
 
-def _shown(
-    document: Document, suggestion: Suggestion, ratings: dict[str, str] | None = None, url_prefix: str | None = None
-) -> ShownSuggestion:
-    ratings = ratings or {}
-    url_prefix = _suggestion_url_prefix(document) if url_prefix is None else url_prefix
+def _shown(document: Document, suggestion: Suggestion, ratings: dict[str, str], url_prefix: str) -> ShownSuggestion:
+    """``ratings`` from ``_ratings``, ``url_prefix`` from ``_suggestion_url_prefix``: once a list."""
     links = []
     for link in suggestion.attributions or ():
         source = link.get("source") or {}

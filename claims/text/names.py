@@ -154,12 +154,18 @@ def name_after(s: "Sentence", j: int) -> tuple[int, int] | None:
         k = s.next_word(k + 1)
     if k >= s.n or not _capital(s, k):
         return None
+    return _full_name_at(s, k, {",", ".", ")"})
+
+
+def _full_name_at(s: "Sentence", k: int, ends: set[str]) -> tuple[int, int] | None:
+    """The run of name words starting at ``k``, when it has two words or more, none of them a
+    common word, and is followed by the end, one of ``ends``, a verb or a preposition."""
     runs = _runs(s, k, s.n)
     if not runs or runs[0][0] != k:
         return None
     start, end = runs[0]
     nxt = s.next_word(end)
-    if nxt < s.n and not (s.f[nxt] in {",", ".", ")"} or s.doc[nxt].pos_ in {"AUX", "VERB", "ADP"}):
+    if nxt < s.n and not (s.f[nxt] in ends or s.doc[nxt].pos_ in {"AUX", "VERB", "ADP"}):
         return None
     words = [q for q in range(start, end) if not s.doc[q].is_space and s.f[q] not in _PARTICLES]
     if len(words) < 2 or any(_folded(s, q) in _NOT_NAMES for q in words):
@@ -190,14 +196,4 @@ def name_in_tail(s: "Sentence", j: int, limit: int = 8) -> tuple[int, int] | Non
         q += 1
     if start is None:
         return None
-    runs = _runs(s, start, s.n)
-    if not runs or runs[0][0] != start:
-        return None
-    a, b = runs[0]
-    nxt = s.next_word(b)
-    if nxt < s.n and not (s.f[nxt] in {",", ".", ")", ";"} or s.doc[nxt].pos_ in {"AUX", "VERB", "ADP"}):
-        return None
-    words = [k for k in range(a, b) if not s.doc[k].is_space and s.f[k] not in _PARTICLES]
-    if len(words) < 2 or any(_folded(s, k) in _NOT_NAMES for k in words):
-        return None
-    return a, b
+    return _full_name_at(s, start, {",", ".", ")", ";"})

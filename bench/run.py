@@ -354,6 +354,7 @@ def b13_schema(token: str, results: dict) -> None:
 
 
 def b5_import(results: dict) -> None:
+    from bench.annotations import _drop_imported, _last_document_id
     from bench.corpus import jsonl, texts_for_import
     from claims.importing import import_file
     from claims.text.segmentation import segment_text
@@ -371,8 +372,6 @@ def b5_import(results: dict) -> None:
         nonce = f"{time.time_ns()}-{run}"
         batch = [f"{text}Dépêche {nonce}.\n" for text in texts]
         data = jsonl(batch)
-        from bench.annotations import _drop_imported, _last_document_id
-
         after = _last_document_id()
         started = time.perf_counter()
         result = import_file("bench.jsonl", data, user=None)

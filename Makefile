@@ -65,18 +65,23 @@ PROD := DJANGO_SETTINGS_MODULE=$(SETTINGS) \
 	DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}
 
-# The tasks worker: django-tasks-db's by default; Celery's when CELERY_BROKER_URL names a broker
-# (RabbitMQ or Redis; more workers on other hosts: `celery -A annotator worker`).
-TASKS_WORKER = $$(if [ -n "$$CELERY_BROKER_URL" ]; then echo "$(BIN)/celery -A annotator worker -l WARNING"; \
+# The tasks workers: TASKS_WORKERS processes of django-tasks-db's worker by default (one a core:
+# an import's sentences and suggestions are split into tasks that they share); Celery's worker
+# with as many processes when CELERY_BROKER_URL names a broker (RabbitMQ or Redis; more workers
+# on other hosts: `celery -A annotator worker`).
+TASKS_WORKERS ?= $(CORES)
+TASKS_WORKER = $$(if [ -n "$$CELERY_BROKER_URL" ]; then \
+	echo "$(BIN)/celery -A annotator worker -l WARNING --concurrency $(TASKS_WORKERS)"; \
 	else echo "$(BIN)/python manage.py run_worker"; fi)
+TASKS_PROCESSES = $$(if [ -n "$$CELERY_BROKER_URL" ]; then echo 1; else echo $(TASKS_WORKERS); fi)
 
 serve: migrate
 	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v 0
 	$(PROD) $(BIN)/python manage.py createcachetable
 	@echo "Serving (production settings) on http://$(HOST):$(PORT) with $(WORKERS) workers x $(THREADS) threads"
 	@export $(PROD) GUNICORN_CONTROL_SOCKET=$${GUNICORN_CONTROL_SOCKET:-$(XDG_RUNTIME_DIR)/annotator-gunicorn-$(PORT).ctl}; \
-	$(TASKS_WORKER) & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	workers=; for i in $$(seq $(TASKS_PROCESSES)); do $(TASKS_WORKER) & workers="$$workers $$!"; done; \
+	trap 'kill $$workers 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn annotator.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --worker-class gthread --threads $(THREADS) \
 		--access-logfile - --error-logfile - --graceful-timeout 10

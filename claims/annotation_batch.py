@@ -40,7 +40,8 @@ from claims.interchange import (
     in_file_order,
 )
 from claims.models import Attribution, Claim, ClaimStatus, Document, Source, SuggestionState
-from claims.text.segmentation import title_of
+from claims.querysets import search_vectors_later
+from claims.text.segmentation import provisional_title
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -248,8 +249,9 @@ class _Writer:
             self.by_hash[digest] = pk
             if self.plan.hashes[digest] > 1:
                 self.known[pk] = set()  # met again later in this file
-            title = (parsed.title.strip() or title_of(parsed.text) or "Untitled")[:500]
-            # The publisher (from a "SOURCE: ..." line) is found with the sentences, after commit.
+            # The title found by the segmenter, the publisher (from a "SOURCE: ..." line) and the
+            # search vector come with the sentences, after commit.
+            title = (parsed.title.strip() or provisional_title(parsed.text) or "Untitled")[:500]
             rows.append((pk, title, parsed.text, "fr", None, "", None, digest, creator,
                          self.now, SuggestionState.QUEUED))
             self.created.append(pk)
@@ -326,11 +328,12 @@ def annotations_import(
         else:
             writer = _Writer(user=user, plan=plan, sources=registry, report=report)
             done = 0
-            for chunk in _chunks(read(source), CHUNK):
-                writer.write(chunk)
-                done += len(chunk)
-                if progress is not None:
-                    progress("storing", done, plan.items)
+            with search_vectors_later():  # the segmentation task computes them
+                for chunk in _chunks(read(source), CHUNK):
+                    writer.write(chunk)
+                    done += len(chunk)
+                    if progress is not None:
+                        progress("storing", done, plan.items)
             created = writer.created
             transaction.on_commit(lambda: _after_import(created))
     if errors:

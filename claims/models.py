@@ -12,11 +12,11 @@ import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 
-from claims.querysets import SEARCH_CONFIG, ClaimQuerySet, DocumentQuerySet, SourceQuerySet
+from claims.querysets import SEARCH_LATER, ClaimQuerySet, DocumentQuerySet, SourceQuerySet, search_vector_sql
 
 # Audit history: database triggers, so bulk updates and admin edits are caught too.
 def audited_events() -> tuple:
@@ -191,12 +191,9 @@ class Document(models.Model):
     suggestion_state = models.CharField(
         max_length=10, choices=SuggestionState.choices, default=SuggestionState.NONE
     )
-    search_vector = models.GeneratedField(
-        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("text", weight="B", config=SEARCH_CONFIG),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    # Filled by a trigger on insert and on a new title; a batch import leaves it empty (the
+    # French stemming is most of the cost of storing a text) and the segmentation task fills it.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = DocumentManager()
 
@@ -209,6 +206,13 @@ class Document(models.Model):
         triggers = [
             # Claims, sentences and suggestions hold offsets into the text: it is immutable.
             pgtrigger.ReadOnly(name="document_text_read_only", fields=["text", "content_hash"]),
+            pgtrigger.Trigger(
+                name="document_search_vector",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Insert | pgtrigger.UpdateOf("title"),
+                condition=pgtrigger.Condition(f"current_setting('{SEARCH_LATER}', true) IS DISTINCT FROM 'on'"),
+                func=f"NEW.search_vector := {search_vector_sql('NEW.title', 'NEW.text')}; RETURN NEW;",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.db.models.expressions import RawSQL
 from django.utils.text import slugify
@@ -17,6 +18,29 @@ if TYPE_CHECKING:
 
 # A text search configuration made by migration 0001: French stemming over unaccented words.
 SEARCH_CONFIG = "french_unaccent"
+# While this is 'on' documents are stored without their search vector (``search_vectors_later``).
+SEARCH_LATER = "claims.search_later"
+
+
+@contextmanager
+def search_vectors_later():
+    """Inside the current transaction, store documents without computing their search vectors
+    (the French stemming is most of the cost of storing a text); the caller fills them later
+    (``claims.segmenting``). Back to normal on leaving, even inside a longer transaction."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config(%s, 'on', true)", [SEARCH_LATER])
+    yield  # on an error the transaction is rolled back, and the setting with it
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config(%s, 'off', true)", [SEARCH_LATER])
+
+
+def search_vector_sql(title: str = "title", text: str = "text") -> str:
+    """The SQL of a document's search vector from the SQL of its title and text (columns by
+    default): the title weighs more than the text."""
+    return (
+        f"setweight(to_tsvector('{SEARCH_CONFIG}', coalesce({title}, '')), 'A') || "
+        f"setweight(to_tsvector('{SEARCH_CONFIG}', coalesce({text}, '')), 'B')"
+    )
 
 
 def _related(model: type[models.Model], name: str) -> type[models.Model]:

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db import connection, transaction
+from django.db.models import BooleanField, ExpressionWrapper, Q
 
 from claims import services
 from claims.models import Document, Sentence, Source
-from claims.text.segmentation import segment_text
+from claims.querysets import search_vector_sql, search_vectors_later
+from claims.text.segmentation import provisional_title, segment_text, title_from_segments
 
 BATCH = 250  # documents per task
 
@@ -22,30 +24,55 @@ BATCH = 250  # documents per task
 @transaction.atomic
 def documents_segment(*, document_ids: Sequence[int]) -> int:
     """Write the sentences of these documents (those that have none yet); returns how many
-    documents got them. Also fills in a missing publisher from the text's publisher line,
-    as ``services.documents_create`` does at once for articles."""
+    documents got them. Also finishes what a batch import left for later: the title found in
+    the segments (in place of the provisional one), the search vector, and a missing publisher
+    from the text's publisher line, as ``services.documents_create`` does at once for articles."""
     documents = list(
         Document.objects.filter(pk__in=document_ids)
         .exclude(pk__in=Sentence.objects.filter(document_id__in=document_ids).values("document_id"))
         .order_by("pk")
         .select_for_update(of=("self",))  # two workers never segment one document twice
-        .only("pk", "text", "publisher_id")
+        .annotate(unsearchable=ExpressionWrapper(Q(search_vector__isnull=True), output_field=BooleanField()))
+        .only("pk", "text", "title", "publisher_id")
     )
     if not documents:
         return 0
     segmentations = [segment_text(document.text) for document in documents]
-    publishers: dict[str, Source | None] = {}
     with connection.cursor() as cursor:
         with cursor.cursor.copy('COPY claims_sentence (document_id, "index", start, "end", kind) FROM STDIN') as copy:
             for document, segments in zip(documents, segmentations):
                 for index, segment in enumerate(segments):
                     copy.write_row((document.pk, index, segment.start, segment.end, str(segment.kind)))
+    _finish_documents(documents, segmentations)
+    return len(documents)
+
+
+def _finish_documents(documents: list[Document], segmentations: list) -> None:
+    """Titles, search vectors and publishers of the documents that lack them, in one UPDATE
+    (setting the title fires the trigger that computes the search vector)."""
+    publishers: dict[str, Source | None] = {}
+    ids, titles, publisher_ids = [], [], []
     for document, segments in zip(documents, segmentations):
+        title = document.title
+        if document.unsearchable and title == provisional_title(document.text):
+            title = (title_from_segments(document.text, segments) or "Untitled")[:500]
+        publisher = None
         if document.publisher_id is None:
             publisher = services.publisher_from_segments(document.text, segments, publishers)
-            if publisher is not None:
-                Document.objects.filter(pk=document.pk).update(publisher=publisher)
-    return len(documents)
+        if document.unsearchable or publisher is not None:
+            ids.append(document.pk)
+            titles.append(title)
+            publisher_ids.append(publisher.pk if publisher is not None else None)
+    if not ids:
+        return
+    # The vector is computed here, once, rather than by the trigger that a new title fires.
+    with search_vectors_later(), connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE claims_document d SET title = v.title, publisher_id = coalesce(d.publisher_id, v.publisher_id),"
+            f" search_vector = {search_vector_sql('v.title', 'd.text')}"
+            " FROM unnest(%s::bigint[], %s::text[], %s::bigint[]) AS v(id, title, publisher_id) WHERE d.id = v.id",
+            [ids, titles, publisher_ids],
+        )
 
 
 def segmentation_queue(*, document_ids: Sequence[int]) -> None:

@@ -400,8 +400,11 @@ def claim_check(*, document: Document, start: int, end: int, tag: str, chain: Se
     _check_chain(document, tag, chain)
 
 
+_TAGS = frozenset(ClaimTag.values)  # ``ClaimTag.values`` builds a new list at each call
+
+
 def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
-    if tag not in ClaimTag.values:
+    if tag not in _TAGS:
         raise ValidationError({"tag": f"Unknown tag {tag!r}; one of {', '.join(ClaimTag.values)}."})
     if tag == ClaimTag.UNSOURCED and chain:
         raise ValidationError({"attributions": "An unsourced claim carries no attributions."})

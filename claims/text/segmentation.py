@@ -34,8 +34,10 @@ __all__ = [
     "LineKind",
     "Segment",
     "classify_line",
+    "provisional_title",
     "publisher_name",
     "segment_text",
+    "title_from_segments",
     "title_of",
 ]
 
@@ -774,6 +776,14 @@ def title_of(text: str) -> str:
     if not isinstance(text, str) or not text:
         return ""
     return title_from_segments(text, _iter_segments(text))
+
+
+def provisional_title(text: str) -> str:
+    """A title that costs nothing: the first non-blank line, shortened as ``title_of`` does.
+    A batch import stores it and the segmentation replaces it with ``title_of``'s."""
+    for a, b in _lines(text):
+        return _shorten(text[a:b], _TITLE_SENTENCE_MAX)
+    return ""
 
 
 def title_from_segments(text: str, segments: Iterable[Segment]) -> str:

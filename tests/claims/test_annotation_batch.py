@@ -15,7 +15,8 @@ from claims.models import Claim, ClaimEvent, Document, Sentence, Source
 from claims.models import AttributionEvent
 from tests.api.conftest import TEXT, client_for, span_of
 from tests.claims.test_interchange import corpus, exported, import_through_api, snapshot  # noqa: F401
-from tests.factories import SourceFactory
+from claims.text.segmentation import provisional_title, title_of
+from tests.factories import DocumentFactory, SourceFactory
 
 
 def doccano_line(text: str, labels: list) -> str:
@@ -151,3 +152,30 @@ def test_tasks_are_queued_in_one_statement_with_the_database_backend(settings, d
     assert sorted(r.args_kwargs["args"] for r in rows) == [[[1, 2]], [[3]], [[4]]]
     assert all(r.task_path == "claims.tasks.segment_documents" and r.priority == 10 for r in rows)
     assert DBTaskResult.objects.ready().count() == 3  # "no delay", as enqueue() writes it
+
+
+@pytest.mark.django_db
+def test_the_title_and_the_search_vector_come_with_the_sentences(analyst, django_capture_on_commit_callbacks):
+    text = "Partager Cet Article\n" + TEXT  # a share line first: the segmenter's title skips it
+    data = doccano_line(text, [[text.index("Une"), text.index("\n", 30), "UNSOURCED"]]).encode()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert import_through_api(analyst, "doccano", data).status_code == 201
+    document = Document.objects.get()
+    assert document.title == provisional_title(text) == "Partager Cet Article"
+    assert not Document.objects.search("colonne").exists()  # the French stemming is left for later
+
+    for callback in callbacks:
+        callback()
+    document.refresh_from_db()
+    assert document.title == title_of(text) != "Partager Cet Article"
+    assert list(Document.objects.search("colonnes militaires")) == [document]
+
+
+@pytest.mark.django_db
+def test_documents_stored_one_by_one_are_searchable_at_once_and_follow_their_title(analyst):
+    document = DocumentFactory(title="Un convoi à Falloujah", text="Le ministère a annoncé la reprise des combats.")
+    assert list(Document.objects.search("ministère")) == [document]
+    assert list(Document.objects.search("Falloujah")) == [document]
+    Document.objects.filter(pk=document.pk).update(title="Une colonne à Ramadi")
+    assert list(Document.objects.search("Ramadi")) == [document]
+    assert not Document.objects.search("Falloujah").exists()

@@ -60,7 +60,7 @@ def test_search_is_french_and_accent_insensitive(as_analyst):
 def test_search_uses_the_gin_index(as_analyst):
     from django.db import connection
 
-    from claims.models import SEARCH_CONFIG
+    from claims.querysets import SEARCH_CONFIG
 
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")

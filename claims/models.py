@@ -456,6 +456,15 @@ class ImportJob(models.Model):
         return self.state in (ImportJobState.DONE, ImportJobState.FAILED)
 
 
+class ThrottleBucket(models.Model):
+    """One API throttle's state for one user or address (``claims.api.throttles``): the time,
+    in seconds since the epoch, at which its next request would arrive on schedule. The table is
+    unlogged: after a crash the throttles simply start afresh."""
+
+    key = models.CharField(max_length=200, primary_key=True)
+    arrival = models.FloatField()
+
+
 # The workflow models (projects, assignments, curated layer), kept in their own module.
 from claims.project_models import (  # noqa: E402
     Assignment,

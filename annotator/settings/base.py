@@ -226,7 +226,7 @@ IMPORT_SPOOL_DIR = env.str("DJANGO_IMPORT_SPOOL_DIR", default="") or None
 REST_FRAMEWORK = {
     # Token first: an anonymous call then gets 401 with `WWW-Authenticate: Token`, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "knox.auth.TokenAuthentication",
+        "claims.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -241,10 +241,11 @@ REST_FRAMEWORK = {
     "URL_FORMAT_OVERRIDE": None,
     "EXCEPTION_HANDLER": "claims.api.exceptions.exception_handler",
     "PAGE_SIZE": 100,
-    # Per signed-in user and per anonymous address; answered 429 with Retry-After.
+    # Per signed-in user and per anonymous address; answered 429 with Retry-After. Their state
+    # is one row a user or address in PostgreSQL, shared by every server (claims.api.throttles).
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "claims.api.throttles.AnonRateThrottle",
+        "claims.api.throttles.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("DJANGO_THROTTLE_ANON", default="60/minute"),
@@ -258,8 +259,8 @@ REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Token",
 }
 
-# The throttles' counters. One process (runserver): memory. Production shares them between
-# gunicorn's workers through the database (production.py; `make serve` creates the table).
+# Django's cache. One process (runserver): memory; production: the database (production.py;
+# `make serve` creates the table). The API throttles keep their state in PostgreSQL.
 CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="locmemcache://")}
 
 SPECTACULAR_SETTINGS = {

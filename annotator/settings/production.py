@@ -30,7 +30,8 @@ DATABASES["default"].setdefault("OPTIONS", {})["pool"] = pool_options(  # noqa: 
     min_size=env.int("DJANGO_DB_POOL_MIN", default=2), max_size=env.int("DJANGO_DB_POOL_MAX", default=8)
 )
 
-# Throttle counters shared by every gunicorn worker (the table: `manage.py createcachetable`).
+# Django's cache, shared by every gunicorn worker (the table: `manage.py createcachetable`). The
+# API throttles keep their own state in PostgreSQL (claims.api.throttles).
 CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="dbcache://django_cache")}
 if "replica" in DATABASES:  # noqa: F405
     DATABASES["replica"]["CONN_MAX_AGE"] = 0  # noqa: F405

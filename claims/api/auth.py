@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from drf_spectacular.utils import OpenApiExample, extend_schema
+from django.utils import timezone
 from knox import views as knox_views
 from knox.models import get_token_model
 from knox.settings import knox_settings
@@ -25,6 +26,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from claims.api.authentication import TokenAuthentication
 from claims.api.parsers import JSONObjectParser
 from claims.api.renderers import SafeJSONRenderer
 
@@ -83,6 +85,7 @@ class TokenView(APIView):
                 raise LockedOut(wait=lockout_seconds(), detail=locked_out_message())
             raise ValidationError(serializer.errors)
         user = serializer.validated_data["user"]
+        get_token_model().objects.filter(user=user, expiry__lt=timezone.now()).delete()
         instance, token = get_token_model().objects.create(user=user, expiry=knox_settings.TOKEN_TTL)
         user_logged_in.send(sender=user.__class__, request=django_request, user=user)
         return Response(TokenSerializer({"token": token, "expiry": instance.expiry}).data)
@@ -98,4 +101,5 @@ class TokenView(APIView):
 class LogoutView(knox_views.LogoutView):
     """Delete the token in the ``Authorization`` header: it no longer authenticates anything."""
 
+    authentication_classes = (TokenAuthentication,)
     renderer_classes = (SafeJSONRenderer,)

@@ -398,7 +398,8 @@ def _no_repeats(values: list[str]) -> None:
 
 
 class ClaimCreateSerializer(serializers.Serializer):
-    document = serializers.PrimaryKeyRelatedField(queryset=Document.objects.all())
+    # An id only: the view reads the document once, as its user may see it (``document_for_claim``).
+    document = serializers.IntegerField(min_value=1, max_value=2**63 - 1, help_text="The document's id.")
     start = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, help_text="Code point offset.")
     end = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, help_text="Exclusive.")
     tag = serializers.ChoiceField(choices=ClaimTag.choices)

@@ -309,6 +309,17 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 # --- claims ------------------------------------------------------------------------------------
 
 
+def _document_for_claim(user, document_id: int) -> Document:
+    """The document a new claim goes on: 400 if there is none with that id (the field's error),
+    404 if the user may not see it."""
+    try:
+        return selectors.document_get(user=user, document_id=document_id)
+    except Http404:
+        if not Document.objects.filter(pk=document_id).exists():
+            raise ValidationError({"document": [f'Invalid pk "{document_id}" - object does not exist.']}) from None
+        raise
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List the claims you may see",
@@ -375,7 +386,7 @@ class ClaimViewSet(viewsets.ModelViewSet):
         data = serializer.validated_data
         chain = s.links_of(data["attributions"])
         claim = services.claim_create(
-            document=selectors.document_get(user=request.user, document_id=data["document"].pk),
+            document=_document_for_claim(request.user, data["document"]),
             user=request.user,
             start=data["start"],
             end=data["end"],

@@ -146,3 +146,30 @@ def test_passwords_are_hashed_with_argon2id_at_owasp_parameters():
     assert encoded.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
     assert OWASPArgon2PasswordHasher().verify("secret", encoded)
     assert identify_hasher(make_password("x")).algorithm  # the test settings' fast hasher still works
+
+
+def test_a_throttle_keeps_one_row_a_user_and_lets_requests_through_again_on_schedule(api, analyst, monkeypatch):
+    from django.db.models import F
+    from rest_framework.throttling import SimpleRateThrottle
+
+    from claims.models import ThrottleBucket
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "4/minute"})
+    client = api(analyst)
+    codes = [client.get("/api/v1/sources/").status_code for _ in range(5)]
+    assert codes == [200] * 4 + [429]  # a burst of the whole rate, then refused
+    assert 0 < int(client.get("/api/v1/sources/")["Retry-After"]) <= 15  # one request every 15 s
+    assert list(ThrottleBucket.objects.values_list("key", flat=True)) == [f"throttle_user_{analyst.pk}"]
+    ThrottleBucket.objects.update(arrival=F("arrival") - 15)  # as if 15 s had passed
+    assert client.get("/api/v1/sources/").status_code == 200
+    assert client.get("/api/v1/sources/").status_code == 429
+
+
+def test_expired_tokens_are_refused_and_deleted_when_used_or_at_the_next_login(client, analyst):
+    expired = [AuthToken.objects.create(user=analyst, expiry=timedelta(hours=1)) for _ in range(2)]
+    AuthToken.objects.filter(user=analyst).update(expiry=timezone.now() - timedelta(minutes=1))
+    assert client.get("/api/v1/sources/", HTTP_AUTHORIZATION=f"Token {expired[0][1]}").status_code == 401
+    assert AuthToken.objects.filter(user=analyst).count() == 1  # the one presented is gone
+    assert token_post(client, "ann", PASSWORD).status_code == 200
+    assert AuthToken.objects.filter(user=analyst).count() == 1  # the other expired one too; the new one left
+    assert AuthToken.objects.get(user=analyst).expiry > timezone.now()

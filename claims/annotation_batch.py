@@ -47,6 +47,9 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
 CHUNK = 1000  # documents written per round: bounded memory, few statements
+# Up to this many characters of text the check pass keeps what it parsed for the write pass,
+# which then does not read the file again (about 40 MB at most); a larger file is read twice.
+KEEP_CHARS = 16_000_000
 # progress(phase, done, total): phase is "checking" or "storing"; total is None while unknown.
 Progress = Callable[[str, int, int | None], None]
 
@@ -65,6 +68,8 @@ class _Plan:
     hashes: Counter = field(default_factory=Counter)  # content hash -> documents in the file
     used: set[str] = field(default_factory=set)  # source slugs the chains use
     described: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # slug -> (name, kind, where)
+    kept: list[ParsedDocument] | None = field(default_factory=list)  # None once the file is too large
+    kept_chars: int = 0
 
 
 def _chain_links(parsed_claim, sources: dict[str, Source]) -> list[services.Link]:
@@ -99,6 +104,12 @@ def _check(items: Iterable, registry: dict[str, Source], progress: Progress | No
             plan.used.update(link.source for link in claim.chain)
         for slug, (name, kind) in item.sources.items():
             plan.described.setdefault(slug, (name, kind, item.where))
+        if plan.kept is not None:
+            plan.kept_chars += len(item.text)
+            if plan.kept_chars > KEEP_CHARS:
+                plan.kept = None
+            else:
+                plan.kept.append(item)
     return plan, errors
 
 
@@ -180,7 +191,7 @@ class _Writer:
         # Documents that may be met more than once (stored before, or twice in the file): the
         # keys of the user's claims on them, so that the same claim is never stored twice.
         self.known: dict[int, set[tuple]] = {}
-        self.by_hash: dict[str, int] = {}  # content hash -> id, documents matched or made so far
+        self.by_hash: dict[str, int | None] = {}  # content hash -> id, documents matched or made so far
         self.created: list[int] = []
 
     def write(self, chunk: list[ParsedDocument]) -> None:
@@ -227,7 +238,7 @@ class _Writer:
             for digest, pk in Document.objects.filter(content_hash__in=wanted).values_list("content_hash", "pk"):
                 self.by_hash[digest] = pk
                 self.known[pk] = None  # stored before: its claims are read when first met
-        ids: list[int | None] = []
+        ids: list[int | None] = []  # None: made in this chunk, its id known below
         new: list[tuple[ParsedDocument, str]] = []
         for parsed, digest in zip(chunk, hashes):
             if parsed.document_id is not None:
@@ -235,12 +246,12 @@ class _Writer:
                 self.known.setdefault(parsed.document_id, None)
                 self.report.documents_matched += 1
             elif digest in self.by_hash:
-                ids.append(self.by_hash[digest])
+                ids.append(self.by_hash[digest])  # None if made earlier in this chunk
                 self.report.documents_matched += 1
             else:
                 ids.append(None)
                 new.append((parsed, digest))
-                self.by_hash[digest] = -1  # placeholder until its id is known
+                self.by_hash[digest] = None
         new_ids = iter(_next_ids(cursor, Document._meta.db_table, len(new)))
         creator = self.user.pk
         rows = []
@@ -263,8 +274,7 @@ class _Writer:
                 for row in rows:
                     copy.write_row(row)
             self.report.documents_created += len(rows)
-        ids_iter = iter(self.by_hash[digest] for _, digest in new)
-        return [pk if pk is not None else next(ids_iter) for pk in ids]
+        return [pk if pk is not None else self.by_hash[digest] for pk, digest in zip(ids, hashes)]
 
     def _load_known(self, document_ids: list[int]) -> None:
         """The keys of the user's claims on documents stored before the import (two queries)."""
@@ -329,7 +339,7 @@ def annotations_import(
             writer = _Writer(user=user, plan=plan, sources=registry, report=report)
             done = 0
             with search_vectors_later():  # the segmentation task computes them
-                for chunk in _chunks(read(source), CHUNK):
+                for chunk in _chunks(plan.kept if plan.kept is not None else read(source), CHUNK):
                     writer.write(chunk)
                     done += len(chunk)
                     if progress is not None:

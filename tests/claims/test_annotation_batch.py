@@ -179,3 +179,20 @@ def test_documents_stored_one_by_one_are_searchable_at_once_and_follow_their_tit
     Document.objects.filter(pk=document.pk).update(title="Une colonne à Ramadi")
     assert list(Document.objects.search("Ramadi")) == [document]
     assert not Document.objects.search("Falloujah").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("keep_chars", [annotation_batch.KEEP_CHARS, 0], ids=["kept from the check", "read again"])
+def test_a_file_is_written_the_same_whether_the_check_pass_kept_it_or_not(analyst, monkeypatch, keep_chars):
+    monkeypatch.setattr(annotation_batch, "KEEP_CHARS", keep_chars)
+    lines = [
+        doccano_line("Le convoi est passé. Il est reparti.", [[0, 20, "UNSOURCED"]]),
+        doccano_line("Un autre texte.", [[0, 15, "UNSOURCED"]]),
+        doccano_line("Le convoi est passé. Il est reparti.", [[0, 20, "UNSOURCED"], [21, 36, "UNSOURCED"]]),
+    ]
+    response = import_through_api(analyst, "doccano", "\n".join(lines).encode())
+    assert response.status_code == 201, response.json()
+    report = response.json()
+    assert (report["documents_created"], report["documents_matched"]) == (2, 1)
+    assert (report["claims_created"], report["claims_skipped"]) == (3, 1)  # the repeated span once
+    assert sorted(Claim.objects.values_list("text", flat=True)) == ["Il est reparti.", "Le convoi est passé.", "Un autre texte."]

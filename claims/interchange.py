@@ -145,6 +145,8 @@ def build_claims(
     ``claims``: key -> (start, end, tag); ``mentions``: key -> (start, end, slug); ``edges``:
     (from key, to key); ``unmentioned``: (claim key, position, slug) for links without a span.
     """
+    if not mentions and not edges and not unmentioned:  # spans only (doccano's sequence labelling)
+        return [ParsedClaim(start, end, tag, ()) for start, end, tag in claims.values()]
     following: dict[Hashable, Hashable] = {}
     for source_key, target_key in edges:
         if not isinstance(source_key, int | str) or not isinstance(target_key, int | str):

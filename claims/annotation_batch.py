@@ -41,6 +41,7 @@ from claims.interchange import (
 )
 from claims.models import Attribution, Claim, ClaimStatus, Document, Source, SuggestionState
 from claims.querysets import search_vectors_later
+from claims.signals import documents_stored
 from claims.text.segmentation import provisional_title
 
 if TYPE_CHECKING:
@@ -359,9 +360,6 @@ def annotations_import(
 
 
 def _after_import(document_ids: list[int]) -> None:
-    """Queue the new documents' sentences, then their suggestions."""
-    from claims.segmenting import segmentation_queue
-    from claims.tasks import suggestions_queue
-
-    segmentation_queue(document_ids=document_ids)
-    suggestions_queue(document_ids=document_ids, mark_queued=False)
+    """Announce the new documents, stored without their sentences: the tasks queue those, then
+    the suggestions (``claims.tasks``)."""
+    documents_stored.send(sender=Document, document_ids=document_ids, prepared=False)

@@ -160,6 +160,12 @@ def _message(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+# Up to this many articles a file is stored with its sentences at once (a pasted article is
+# ready to annotate on the next page); a larger batch is stored first and its sentences, titles
+# and search vectors follow from the tasks workers, on every core.
+PREPARE_AT_ONCE_MAX = 200
+
+
 def import_file(
     name: str,
     data: bytes,
@@ -196,7 +202,9 @@ def import_file(
         ]
         try:
             with transaction.atomic():  # the documents and their project links, or nothing
-                result.documents = services.documents_create(documents=new_documents, created_by=user)
+                result.documents = services.documents_create(
+                    documents=new_documents, created_by=user, prepare_later=len(new_documents) > PREPARE_AT_ONCE_MAX
+                )
                 if project is not None:
                     from claims.projects import documents_into_project
 

@@ -18,7 +18,7 @@ from claims.models import Document, Sentence, Source
 from claims.querysets import search_vector_sql, search_vectors_later
 from claims.text.segmentation import provisional_title, segment_text, title_from_segments
 
-BATCH = 250  # documents per task
+BATCH = 250  # documents per task (``claims.tasks.segmentation_queue``)
 
 
 @transaction.atomic
@@ -73,15 +73,6 @@ def _finish_documents(documents: list[Document], segmentations: list) -> None:
             " FROM unnest(%s::bigint[], %s::text[], %s::bigint[]) AS v(id, title, publisher_id) WHERE d.id = v.id",
             [ids, titles, publisher_ids],
         )
-
-
-def segmentation_queue(*, document_ids: Sequence[int]) -> None:
-    """Queue the segmentation of these documents in batches (call after their transaction commits)."""
-    from claims.task_batches import enqueue_each
-    from claims.tasks import segment_documents
-
-    ids = list(document_ids)
-    enqueue_each(segment_documents, [(ids[i : i + BATCH],) for i in range(0, len(ids), BATCH)])
 
 
 def is_prepared(document: Document) -> bool:

@@ -42,7 +42,8 @@ from claims.models import (
     SuggestionState,
 )
 from claims.notifications import notify_review
-from claims.text.segmentation import LineKind, publisher_name, segment_text, title_from_segments
+from claims.querysets import search_vectors_later
+from claims.text.segmentation import LineKind, provisional_title, publisher_name, segment_text, title_from_segments
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -153,9 +154,14 @@ def _check_new_document(new: NewDocument) -> None:
 
 
 @transaction.atomic
-def documents_create(*, documents: Sequence[NewDocument], created_by: "AbstractBaseUser | None") -> list[Document]:
+def documents_create(
+    *, documents: Sequence[NewDocument], created_by: "AbstractBaseUser | None", prepare_later: bool = False
+) -> list[Document]:
     """Store articles and their sentences, all or none, in a few queries per 250 articles.
 
+    With ``prepare_later`` (a large batch) only the documents are stored here, under a provisional
+    title and without search vectors; the tasks worker then finds their sentences, titles and
+    publishers (``claims.segmenting``), the annotate page saying "preparing" meanwhile.
     Raises ``InvalidDocument`` (a ``ValidationError`` with ``index``) for the first bad one.
     """
     digests: dict[str, int] = {}
@@ -179,6 +185,11 @@ def documents_create(*, documents: Sequence[NewDocument], created_by: "AbstractB
             digests[duplicate.content_hash],
         )
     creator = created_by if created_by is not None and created_by.is_authenticated else None
+    if prepare_later:
+        stored = _documents_unprepared(documents, list(digests), creator)
+        ids = [document.pk for document in stored]
+        transaction.on_commit(lambda: _queue_suggestions(ids, prepared=False))
+        return stored
     publishers: dict[str, Source | None] = {}
     stored: list[Document] = []
     remaining_hashes = iter(digests)  # insertion order: the documents' order
@@ -209,6 +220,25 @@ def documents_create(*, documents: Sequence[NewDocument], created_by: "AbstractB
 
 
 IMPORT_CHUNK = 250
+
+
+def _documents_unprepared(documents: Sequence[NewDocument], digests: list[str], creator) -> list[Document]:
+    rows = [
+        Document(
+            title=((new.title or "").strip() or provisional_title(new.text) or "Untitled")[:500],
+            text=new.text,
+            language=new.language or "fr",
+            publisher=new.publisher,
+            url=new.url or "",
+            published_at=new.published_at,
+            content_hash=digest,
+            created_by=creator,
+            suggestion_state=SuggestionState.QUEUED,
+        )
+        for new, digest in zip(documents, digests)
+    ]
+    with search_vectors_later():
+        return Document.objects.bulk_create(rows, batch_size=1000)
 
 
 def _copy_sentences(documents: Sequence[Document], segmentations: Sequence) -> None:
@@ -250,10 +280,10 @@ def document_create(*, created_by: "AbstractBaseUser | None", **fields) -> Docum
     return documents_create(documents=[NewDocument(**fields)], created_by=created_by)[0]
 
 
-def _queue_suggestions(document_ids: Sequence[int]) -> None:
+def _queue_suggestions(document_ids: Sequence[int], *, prepared: bool = True) -> None:
     """Announce the stored documents; the attribution suggestions listen (``claims.tasks``)
-    and queue them, outside the request cycle."""
-    documents_stored.send(sender=Document, document_ids=list(document_ids))
+    and queue them, outside the request cycle (after the sentences when not ``prepared``)."""
+    documents_stored.send(sender=Document, document_ids=list(document_ids), prepared=prepared)
 
 
 # --- sources -----------------------------------------------------------------------------------

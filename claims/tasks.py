@@ -1,8 +1,8 @@
 """Background tasks (Django's ``django.tasks``; ``django-tasks-db`` runs them in ``manage.py
 db_worker``, the test settings run them inline).
 
-Imports run one way: the tasks call ``claims.suggestions``, which calls ``claims.services``;
-neither imports this module. New documents reach the queue through the ``documents_stored``
+Imports run one way: the tasks call ``claims.suggestions`` and ``claims.segmenting``, which
+call ``claims.services``; none of them imports this module. New documents reach the queue through the ``documents_stored``
 signal (``claims.signals``), connected here when the app is ready.
 
 A worker process loads the spaCy model once, on its first task, and keeps it.
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from django.dispatch import receiver
 from django.tasks import task
 
-from claims import suggestions
+from claims import segmenting, suggestions
 from claims.models import SuggestionState
 from claims.signals import documents_stored
 from claims.task_batches import enqueue_each
@@ -59,16 +59,23 @@ def suggestions_queue(*, document_ids: Sequence[int], mark_queued: bool = True) 
 
 
 @receiver(documents_stored, dispatch_uid="claims.tasks.queue_stored_documents")
-def _queue_stored_documents(sender, document_ids: list[int], **kwargs) -> None:
+def _queue_stored_documents(sender, document_ids: list[int], prepared: bool = True, **kwargs) -> None:
+    if not prepared:  # a large batch stored without its sentences: they come first
+        segmentation_queue(document_ids=document_ids)
     suggestions_queue(document_ids=document_ids, mark_queued=False)
 
 
 @task(priority=10)  # before the suggestions: the annotate page waits for the sentences
 def segment_documents(document_ids: list[int]) -> int:
-    """Write the sentences of documents stored without them (an annotation import)."""
-    from claims.segmenting import documents_segment
+    """Write the sentences of documents stored without them (an import's large batch)."""
+    return segmenting.documents_segment(document_ids=document_ids)
 
-    return documents_segment(document_ids=document_ids)
+
+def segmentation_queue(*, document_ids: Sequence[int]) -> None:
+    """Queue the segmentation of these documents in batches (call after their transaction commits)."""
+    ids = list(document_ids)
+    batch = segmenting.BATCH
+    enqueue_each(segment_documents, [(ids[i : i + batch],) for i in range(0, len(ids), batch)])
 
 
 @task

@@ -95,3 +95,19 @@ def test_missing_path_is_one_clear_error(capsys):
 
     with pytest.raises(CommandError, match="no such file"):
         call_command("import_articles", "/nonexistent/file.txt")
+
+
+def test_a_large_file_is_stored_first_and_prepared_by_the_tasks(tmp_path, capsys, monkeypatch):
+    from claims import importing
+
+    monkeypatch.setattr(importing, "PREPARE_AT_ONCE_MAX", 2)  # three articles make a large file here
+    texts = [f"Partager Cet Article\nLe convoi {i} est arrivé à Ramadi. Il est reparti, a déclaré le colonel.\n" for i in range(3)]
+    (tmp_path / "big.jsonl").write_text("\n".join(json.dumps({"text": t}) for t in texts), encoding="utf-8")
+    code, out, err = run(capsys, tmp_path)
+    assert code == 0, err
+    # The tasks ran after the commit (inline under the test settings): sentences, the title the
+    # segmenter finds (not the share line the provisional title took) and the search vector.
+    for document in Document.objects.all():
+        assert document.sentences.count() == 3
+        assert document.title.startswith("Le convoi ")
+    assert Document.objects.search("convoi Ramadi").count() == 3

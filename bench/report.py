@@ -76,8 +76,10 @@ def write(r: dict) -> Path:
         _row(rows, "B13 /api/schema/ warm", f"p50 {b13['p50'] * 1000:.1f} ms, p95 {b13['p95'] * 1000:.1f} ms "
              f"(first answer {b13['first'] * 1000:.0f} ms)", "", "", "<= 50 ms warm", b13["p50"] <= 0.05)
     b5 = r["B5"]
-    ratio5 = b5["segment_seconds"] / b5["seconds"]
-    _row(rows, f"B5 import {b5.get('documents', 10_000):,} documents", f"{b5['seconds']:.1f} s ({b5['docs_per_s']:,.0f} docs/s)",
+    ready5 = b5.get("ready_seconds", b5["seconds"])
+    ratio5 = b5["segment_seconds"] / ready5
+    _row(rows, f"B5 import {b5.get('documents', 10_000):,} documents, until every sentence is ready",
+         f"{ready5:.1f} s ({b5['docs_per_s']:,.0f} docs/s; stored in {b5['seconds']:.1f} s)",
          f"segmentation alone {b5['segment_seconds']:.1f} s", f"{ratio5:.2f}x", ">= 0.8x", ratio5 >= 0.8)
     b6 = r["B6"]
     _row(rows, f"B6 full-text search over {size}", f"p95 {b6['p95'] * 1000:.1f} ms (p50 {b6['p50'] * 1000:.1f} ms)",

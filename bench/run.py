@@ -354,7 +354,11 @@ def b13_schema(token: str, results: dict) -> None:
 
 
 def b5_import(results: dict) -> None:
-    from bench.annotations import _drop_imported, _last_document_id
+    """Articles without annotations (``import_file``, as ``import_articles`` does) while the
+    served app's tasks workers run: the time until the documents are stored, and until every
+    one has its sentences (a file this large is prepared by the workers), against segmenting
+    the same texts in this process alone."""
+    from bench.annotations import _drop_imported, _drop_queued_suggestions, _last_document_id, _wait_for_sentences
     from bench.corpus import jsonl, texts_for_import
     from claims.importing import import_file
     from claims.text.segmentation import segment_text
@@ -366,7 +370,7 @@ def b5_import(results: dict) -> None:
         for text in texts:
             segment_text(text)
         seg_times.append(time.perf_counter() - started)
-    import_times = []
+    stored_times, ready_times = [], []
     for run in range(RUNS):
         # Each run imports fresh texts: the same text is never stored twice.
         nonce = f"{time.time_ns()}-{run}"
@@ -375,13 +379,16 @@ def b5_import(results: dict) -> None:
         after = _last_document_id()
         started = time.perf_counter()
         result = import_file("bench.jsonl", data, user=None)
-        import_times.append(time.perf_counter() - started)
+        stored_times.append(time.perf_counter() - started)
         assert result.ok, result.error
+        ready_times.append(_wait_for_sentences(after, started, timeout=600.0))
+        _drop_queued_suggestions()
         _drop_imported(after)  # the corpus stays at its size for what follows
-    seconds, limit = statistics.median(import_times), statistics.median(seg_times)
-    results["B5"] = {"seconds": seconds, "docs_per_s": len(texts) / seconds, "segment_seconds": limit,
-                     "documents": len(texts)}
-    log(f"B5: import {len(texts) / seconds:,.0f} docs/s ({seconds:.1f} s), segmentation alone {len(texts) / limit:,.0f} docs/s")
+    seconds, ready, limit = (statistics.median(x) for x in (stored_times, ready_times, seg_times))
+    results["B5"] = {"seconds": seconds, "ready_seconds": ready, "docs_per_s": len(texts) / ready,
+                     "segment_seconds": limit, "documents": len(texts)}
+    log(f"B5: stored {seconds:.1f} s, every sentence ready {ready:.1f} s ({len(texts) / ready:,.0f} docs/s), "
+        f"segmentation alone {limit:.1f} s")
 
 
 def b6_search(results: dict) -> None:
@@ -487,8 +494,8 @@ def main() -> None:
         from bench.projects import b11_projects  # last: it puts the corpus into a project
 
         b11_projects(fixture, results, size, RUNS)
+        b5_import(results)  # with the served app's tasks workers, which prepare large files
     b6_search(results)
-    b5_import(results)
     b7_suggestions(results)
     b10_workers(results)
     results["total_seconds"] = time.perf_counter() - started

@@ -41,8 +41,7 @@ class _Bar:
 class Command(BaseCommand):
     help = "Import doccano JSONL, Label Studio JSON or our own JSONL export as draft claims of a user."
     # The system checks import every URL and view (and the suggestions' modules with them) before
-    # the import starts; `manage.py
-    # check` and the server run them.
+    # the import starts; `manage.py check` and the server run them.
     requires_system_checks: list = []
 
     def add_arguments(self, parser):

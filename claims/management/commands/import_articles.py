@@ -18,8 +18,7 @@ PROGRESS_BAR_FROM = 10
 class Command(BaseCommand):
     help = "Import articles from .txt, .json or .jsonl files (each file all-or-nothing)."
     # The system checks import every URL and view (and the suggestions' modules with them) before
-    # the import starts; `manage.py
-    # check` and the server run them.
+    # the import starts; `manage.py check` and the server run them.
     requires_system_checks: list = []
 
     def add_arguments(self, parser):

@@ -75,11 +75,16 @@ TASKS_WORKER = $$(if [ -n "$$CELERY_BROKER_URL" ]; then \
 	else echo "$(BIN)/python manage.py run_worker"; fi)
 TASKS_PROCESSES = $$(if [ -n "$$CELERY_BROKER_URL" ]; then echo 1; else echo $(TASKS_WORKERS); fi)
 
+# MALLOC_MMAP_THRESHOLD_: glibc's threshold for handing a block straight back to the system,
+# fixed at 128 KiB. Left to adjust itself it rises with the first large strings an export makes,
+# and later ones fragment the heap: a worker kept 40 MiB more after exporting a million claims
+# as doccano (measured in-process: +40 MiB at the default, +20 MiB fixed; W3C +78 and +39).
 serve: migrate
 	$(PROD) $(BIN)/python manage.py collectstatic --noinput -v 0
 	$(PROD) $(BIN)/python manage.py createcachetable
 	@echo "Serving (production settings) on http://$(HOST):$(PORT) with $(WORKERS) workers x $(THREADS) threads"
-	@export $(PROD) GUNICORN_CONTROL_SOCKET=$${GUNICORN_CONTROL_SOCKET:-$(XDG_RUNTIME_DIR)/annotator-gunicorn-$(PORT).ctl}; \
+	@export $(PROD) GUNICORN_CONTROL_SOCKET=$${GUNICORN_CONTROL_SOCKET:-$(XDG_RUNTIME_DIR)/annotator-gunicorn-$(PORT).ctl} \
+		MALLOC_MMAP_THRESHOLD_=$${MALLOC_MMAP_THRESHOLD_:-131072}; \
 	workers=; for i in $$(seq $(TASKS_PROCESSES)); do $(TASKS_WORKER) & workers="$$workers $$!"; done; \
 	trap 'kill $$workers 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn annotator.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT) \

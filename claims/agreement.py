@@ -215,7 +215,8 @@ def agreement_report(*, claims: "ClaimQuerySet") -> AgreementReport:
         .values_list("document", "start", "end")
     ):
         sentences[document_id].append((start, end))
-    direct = Attribution.objects.filter(claim=OuterRef("pk"), position=0).values("source")[:1]
+    # (claim, position) is unique: no ordering, which would join the claim and its document
+    direct = Attribution.objects.filter(claim=OuterRef("pk"), position=0).order_by().values("source")[:1]
     spans: dict[int, dict[str, list[ClaimSpan]]] = defaultdict(lambda: defaultdict(list))
     for document_id, username, start, end, tag, source in (
         claims.filter(document__in=list(documents))

@@ -227,17 +227,40 @@ def project_agreement(*, project: Project) -> "AgreementReport":
 # --- My queue ----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class More:
+    """How many rows a section has after those shown: counted up to a cap ("over N" beyond it)."""
+
+    count: int = 0
+    capped: bool = False
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __str__(self) -> str:
+        return f"over {self.count:,}" if self.capped else f"{self.count:,}"
+
+
 @dataclass(slots=True)
 class Queue:
     documents: list[Assignment]
     rejected: list[Claim]
     drafts: list[Claim]
-    more_documents: int = 0
-    more_rejected: int = 0
-    more_drafts: int = 0
+    more_documents: More = More()
+    more_rejected: More = More()
+    more_drafts: More = More()
 
 
 QUEUE_LIMIT = 25  # a section's rows on the page; the rest is counted ("And N more")
+# Counting stops here: a user with half a million drafts reads "over 1,000", and the count
+# reads 1,001 rows instead of all of them (2 s at 1M claims).
+MORE_COUNT_CAP = 1000
+
+
+def _more(queryset, limit: int) -> More:
+    """The rows of ``queryset`` after the first ``limit``, counted up to ``MORE_COUNT_CAP``."""
+    counted = queryset.order_by().values("pk")[: limit + MORE_COUNT_CAP + 1].count() - limit
+    return More(min(counted, MORE_COUNT_CAP), capped=counted > MORE_COUNT_CAP)
 
 
 def analyst_queue(*, user: "AbstractBaseUser", limit: int | None = None) -> Queue:
@@ -253,9 +276,9 @@ def analyst_queue(*, user: "AbstractBaseUser", limit: int | None = None) -> Queu
         .order_by("assigned_at", "id")
     )
     documents = list(with_coverage(open_assignments)[: limit + 1])
-    more = 0
+    more = More()
     if len(documents) > limit:
-        more = open_assignments.count() - limit
+        more = _more(open_assignments, limit)
         documents = documents[:limit]
     latest = Review.objects.filter(claim=OuterRef("pk")).order_by("-created_at", "-id")
     mine = (
@@ -278,8 +301,8 @@ def analyst_queue(*, user: "AbstractBaseUser", limit: int | None = None) -> Queu
         rejected=rejected[:limit],
         drafts=drafts[:limit],
         more_documents=more,
-        more_rejected=mine.filter(status=ClaimStatus.REJECTED).count() - limit if len(rejected) > limit else 0,
-        more_drafts=mine.filter(status=ClaimStatus.DRAFT).count() - limit if len(drafts) > limit else 0,
+        more_rejected=_more(mine.filter(status=ClaimStatus.REJECTED), limit) if len(rejected) > limit else More(),
+        more_drafts=_more(mine.filter(status=ClaimStatus.DRAFT), limit) if len(drafts) > limit else More(),
     )
 
 

@@ -199,6 +199,8 @@ def test_my_queue_shows_a_page_of_each_section_and_counts_the_rest(client, desk,
     assert len(re.findall(r'id="queue-document-\d+"', page)) == 3
     assert len(re.findall(r'<li id="queue-claim-\d+"', page)) == 6  # 3 rejected + 3 drafts
     assert page.count("And 2 more after these.") == 3
+    monkeypatch.setattr(project_selectors, "MORE_COUNT_CAP", 1)  # counting stops after one more
+    assert client.get("/queue/").content.decode().count("And over 1 more after these.") == 3
 
 
 def test_project_page_lists_the_documents_that_agree_least_and_counts_the_rest(client, desk, monkeypatch):

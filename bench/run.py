@@ -358,7 +358,7 @@ def b5_import(results: dict) -> None:
     served app's tasks workers run: the time until the documents are stored, and until every
     one has its sentences (a file this large is prepared by the workers), against segmenting
     the same texts in this process alone."""
-    from bench.annotations import _drop_imported, _drop_queued_suggestions, _last_document_id, _wait_for_sentences
+    from bench.annotations import _drop_imported, _drop_queued_suggestions, _last_document_id, _wait_for_sentences, quiet_queue
     from bench.corpus import jsonl, texts_for_import
     from claims.importing import import_file
     from claims.text.segmentation import segment_text
@@ -377,6 +377,7 @@ def b5_import(results: dict) -> None:
         batch = [f"{text}Dépêche {nonce}.\n" for text in texts]
         data = jsonl(batch)
         after = _last_document_id()
+        quiet_queue()
         started = time.perf_counter()
         result = import_file("bench.jsonl", data, user=None)
         stored_times.append(time.perf_counter() - started)

@@ -96,23 +96,39 @@ class ChainSource:
     rating: str = ""  # the latest credibility note's, or ""
 
 
-def document_for_annotation(*, user: "AbstractBaseUser", document_id: int) -> Document:
-    """One document with its sentences and the claims ``user`` may see, in a fixed number of queries.
+def document_for_annotation(*, user: "AbstractBaseUser", document_id: int, claims: bool = True) -> Document:
+    """One document with its state and, with ``claims``, its sentences and the claims ``user``
+    may see, in a fixed number of queries.
 
-    ``document.sentence_spans``: its sentences as ``(index, start, end, kind)`` rows, in order.
-    ``document.visible_claims``: the claims in text order, each with ``chain_sources`` (its
-    chain's sources, in order) and ``latest_review`` (with its reviewer, or None). Their
-    ``attributions`` and ``reviews`` are not prefetched: ``claim_attributions`` reads one chain.
+    ``document.annotation_state``: ``annotation_state``, read before the claims (see there).
+    With ``claims`` (else ``annotation_claims`` adds them later): ``document.sentence_spans``, its
+    sentences as ``(index, start, end, kind)`` rows, in order; ``document.visible_claims``, the
+    claims in text order, each with ``chain_sources`` (its chain's sources, in order) and
+    ``latest_review`` (with its reviewer, or None). Their ``attributions`` and ``reviews`` are
+    not prefetched: ``claim_attributions`` reads one chain.
+    """
+    from django.shortcuts import get_object_or_404
+
+    from django.db.models import TextField
+    from django.db.models.expressions import RawSQL
+
+    documents = Document.objects.visible_to(user).select_related("publisher").defer("search_vector")
+    state = RawSQL(*_annotation_state_sql(user=user, document_id=document_id), output_field=TextField())
+    document = get_object_or_404(documents.annotate(state_row=state), pk=document_id)  # one query
+    document.annotation_state = _parse_state(document.state_row)
+    if claims:
+        annotation_claims(user=user, document=document)
+    return document
+
+
+def annotation_claims(*, user: "AbstractBaseUser", document: Document) -> None:
+    """``document.sentence_spans`` and ``document.visible_claims`` (``document_for_annotation``).
 
     Rows and plain lists, not model instances and prefetch caches: on a long document building
     those cost several times the queries themselves.
     """
-    from django.shortcuts import get_object_or_404
-
     from claims.models import Attribution, Review
 
-    documents = Document.objects.visible_to(user).select_related("publisher").defer("search_vector")
-    document = get_object_or_404(documents, pk=document_id)
     sentences = Sentence.objects.filter(document=document).order_by("index")
     document.sentence_spans = list(sentences.values_list("index", "start", "end", "kind", named=True))
     visible = Claim.objects.visible_to(user).filter(document=document)
@@ -128,7 +144,71 @@ def document_for_annotation(*, user: "AbstractBaseUser", document_id: int) -> Do
         claim.chain_sources = chains.get(claim.pk, [])
         claim.latest_review = latest.get(claim.pk)
     document.visible_claims = claims
-    return document
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationState:
+    """What the annotate page's cached parts show, as digests (``annotation_state``)."""
+
+    sentences: int  # the document's sentences (none yet while it is being prepared)
+    claims: int  # the claims ``user`` may see on it
+    claims_digest: str  # of those claims: span, tag, status, version, chain sources, latest review
+    registry_digest: str  # of the source registry as the Source box lists it (``source_registry``)
+
+
+def _annotation_state_sql(*, user: "AbstractBaseUser", document_id: int) -> tuple[str, list]:
+    """``annotation_state``'s query, as one scalar subquery: its four fields joined by spaces."""
+    visible = Claim.objects.visible_to(user).filter(document_id=document_id).order_by().values("pk")
+    visible_sql, visible_params = visible.query.sql_with_params()
+    registry = Source.objects.order_by().values("pk", "name", "kind", "slug", "aliases")
+    registry_sql, registry_params = registry.query.sql_with_params()
+    # One JSON row a claim (no separator to be ambiguous), as its highlight and its card show it.
+    sql = f"""(
+        SELECT concat_ws(' ',
+            (SELECT count(*) FROM claims_sentence WHERE document_id = %s),
+            count(*),
+            md5(coalesce(string_agg(claim.state, E'\\n' ORDER BY claim.id), '')),
+            (SELECT md5(coalesce(string_agg(row_to_json(r)::text, E'\\n' ORDER BY r.name, r.pk), ''))
+               FROM ({registry_sql}) r)
+        )
+        FROM (
+            SELECT c.id, json_build_array(
+                c.id, c.start, c."end", c.tag, c.status, c.version,
+                json_agg(json_build_array(s.name, s.kind, s.rating) ORDER BY a.position),
+                (SELECT r.id FROM claims_review r WHERE r.claim_id = c.id ORDER BY r.created_at DESC, r.id DESC LIMIT 1)
+            )::text AS state
+            FROM claims_claim c
+            LEFT JOIN claims_attribution a ON a.claim_id = c.id
+            LEFT JOIN claims_source s ON s.id = a.source_id
+            WHERE c.document_id = %s AND c.id IN ({visible_sql})
+            GROUP BY c.id
+        ) claim
+    )"""
+    return sql, [document_id, *registry_params, document_id, *visible_params]
+
+
+def _parse_state(row: str) -> AnnotationState:
+    sentences, claims, claims_digest, registry_digest = row.split(" ")
+    return AnnotationState(int(sentences), int(claims), claims_digest, registry_digest)
+
+
+def annotation_state(*, user: "AbstractBaseUser", document: Document) -> AnnotationState:
+    """The state of what the annotate page caches, in one query (``claims.views.fragments``);
+    ``document_for_annotation`` reads it with the document. A cached page then reads neither
+    the claims, their chains and reviews, nor the registry.
+
+    The digests cover every field the text's highlights, the claim cards and the Source box
+    show, so any change makes new ones: a claim's edit, submission, review, undo, delete or
+    restore moves its version on; its chain's sources may be renamed or rated, and its latest
+    review may change, without it. Read it before the content it keys (and again after, to
+    store that content: ``claims.views.fragments``).
+    """
+    from django.db import connections, router
+
+    sql, params = _annotation_state_sql(user=user, document_id=document.pk)
+    with connections[router.db_for_read(Claim)].cursor() as cursor:
+        cursor.execute(f"SELECT {sql}", params)
+        return _parse_state(cursor.fetchone()[0])
 
 
 def claim_attributions(*, claim: Claim) -> list["Attribution"]:

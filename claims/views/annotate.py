@@ -23,6 +23,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
@@ -167,22 +168,34 @@ def _claim_panel(
 
 
 def _page_context(request: HttpRequest, document: Document, panel: dict[str, Any] | None) -> dict[str, Any]:
-    claims = document.visible_claims
+    """The page around ``panel``; ``document`` from ``selectors.document_for_annotation`` (with
+    or without its claims: the cached parts need them only when they are not cached)."""
     from claims.views.fragments import cached_fragments  # it imports nothing from here
 
+    state = document.annotation_state
+
+    def claims() -> list[Claim]:
+        if not hasattr(document, "visible_claims"):
+            selectors.annotation_claims(user=request.user, document=document)
+        return document.visible_claims
+
     fragments = cached_fragments(
-        document, claims,
-        claim_cards=lambda: claim_cards_html(claims),
-        text=lambda: text_html(document.text, document.sentence_spans, claims),
+        document, state,
+        state_now=lambda: selectors.annotation_state(user=request.user, document=document),
+        claim_cards=lambda: claim_cards_html(claims()),
+        text=lambda: text_html(document.text, document.sentence_spans, claims()),
+        # The Source box filters this list on each keystroke: what is listed is what was typed.
+        registry=lambda: json_script(selectors.source_registry(), "source-registry"),
     )
     return {
         **(panel or {"document": document}),
         "document": document,
-        "claims": claims,
+        "sentence_count": state.sentences,
+        # The count of the claims shown when they were read (after the state), else the state's.
+        "claim_count": len(document.visible_claims) if hasattr(document, "visible_claims") else state.claims,
         "claim_cards": fragments["claim_cards"],
         "text": fragments["text"],
-        # The Source box filters this list on each keystroke: what is listed is what was typed.
-        "source_registry": selectors.source_registry(),
+        "source_registry": fragments["registry"],
         # The attribution suggestions (issue 6): the suggestions block of the page.
         **_suggestions_context(request, document),
     }
@@ -241,10 +254,12 @@ def _span_from(request: HttpRequest) -> tuple[int | None, int | None]:
 @require_GET
 def document_annotate(request: HttpRequest, document_id: int) -> HttpResponse:
     """The annotate page; ``?claim=<id>`` opens one of the user's claims in the panel."""
-    document = selectors.document_for_annotation(user=request.user, document_id=document_id)
+    claim_id = request.GET.get("claim", "")
+    # Without an open claim the claims are read only if the page's cached parts are not there.
+    document = selectors.document_for_annotation(user=request.user, document_id=document_id, claims=bool(claim_id))
     panel = None
     status = 200
-    if claim_id := request.GET.get("claim", ""):
+    if claim_id:
         claim = next((c for c in document.visible_claims if str(c.pk) == claim_id), None)
         if claim is None:
             panel = {"message": f"Claim {claim_id} is not on this document or not yours to see.", "level": "error"}

@@ -34,9 +34,11 @@ from claims.forms import ClaimForm, SourceForm, add_service_errors
 from claims.input_checks import parse_int_or_none
 from claims.models import Claim, ClaimStatus, Document, Review, Source
 from claims.views.annotate_html import claim_cards_html, text_html
+from claims.views.fragments import cached_fragments, placeholder, splice_into
 from claims.views.suggestion_list import suggestions_context
 
 PAGE = "claims/annotate.html"
+FRAGMENTS = "fragments"  # the context's cached parts, for page_response
 PANEL = "claims/annotate.html#claim-panel"
 SOURCE_OPTIONS = 12
 
@@ -170,8 +172,6 @@ def _claim_panel(
 def _page_context(request: HttpRequest, document: Document, panel: dict[str, Any] | None) -> dict[str, Any]:
     """The page around ``panel``; ``document`` from ``selectors.document_for_annotation`` (with
     or without its claims: the cached parts need them only when they are not cached)."""
-    from claims.views.fragments import cached_fragments  # it imports nothing from here
-
     state = document.annotation_state
 
     def claims() -> list[Claim]:
@@ -193,12 +193,19 @@ def _page_context(request: HttpRequest, document: Document, panel: dict[str, Any
         "sentence_count": state.sentences,
         # The count of the claims shown when they were read (after the state), else the state's.
         "claim_count": len(document.visible_claims) if hasattr(document, "visible_claims") else state.claims,
-        "claim_cards": fragments["claim_cards"],
-        "text": fragments["text"],
-        "source_registry": fragments["registry"],
+        # Placeholders, the parts themselves spliced in after rendering (page_response).
+        "claim_cards": placeholder("claim_cards"),
+        "text": placeholder("text"),
+        "source_registry": placeholder("registry"),
+        FRAGMENTS: fragments,
         # The attribution suggestions (issue 6): the suggestions block of the page.
         **_suggestions_context(request, document),
     }
+
+
+def page_response(request: HttpRequest, template: str, context: dict[str, Any], *, status: int = 200) -> TemplateResponse:
+    """``template`` rendered with a ``_page_context``: its cached parts spliced in."""
+    return splice_into(TemplateResponse(request, template, context, status=status), context[FRAGMENTS])
 
 
 def _suggestions_context(request: HttpRequest, document: Document) -> dict[str, Any]:
@@ -212,7 +219,7 @@ def _respond(
     if request.htmx:
         return TemplateResponse(request, PANEL, panel)
     document = selectors.document_for_annotation(user=request.user, document_id=document_id)
-    return TemplateResponse(request, PAGE, _page_context(request, document, panel), status=status)
+    return page_response(request, PAGE, _page_context(request, document, panel), status=status)
 
 
 def _saved(
@@ -230,7 +237,7 @@ def _saved(
     panel["undo_url"] = undo_url
     if claim is None:
         panel["form"] = None
-    return TemplateResponse(request, "claims/partials/claim_saved.html", _page_context(request, document, panel))
+    return page_response(request, "claims/partials/claim_saved.html", _page_context(request, document, panel))
 
 
 def _visible_claim(request: HttpRequest, claim_id: int) -> Claim | None:
@@ -266,7 +273,7 @@ def document_annotate(request: HttpRequest, document_id: int) -> HttpResponse:
             status = 404
         else:
             panel = _claim_panel(request, document=document, claim=claim)
-    return TemplateResponse(request, PAGE, _page_context(request, document, panel), status=status)
+    return page_response(request, PAGE, _page_context(request, document, panel), status=status)
 
 
 @require_http_methods(["GET", "POST"])

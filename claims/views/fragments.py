@@ -16,9 +16,12 @@ CSRF token, no permission-dependent markup.
 from __future__ import annotations
 
 import hashlib
+import re
+import secrets
 from collections.abc import Callable
 
 from django.core.cache.backends.locmem import LocMemCache
+from django.template.response import TemplateResponse
 from django.utils.safestring import SafeString, mark_safe
 
 from claims.selectors import AnnotationState
@@ -49,8 +52,9 @@ def keys(document, state: AnnotationState) -> dict[str, str]:
 
 def cached_fragments(
     document, state: AnnotationState, *, state_now: Callable[[], AnnotationState], **render: Callable[[], SafeString]
-) -> dict[str, SafeString]:
-    """``{name: html}`` for each ``name=render`` (names of ``keys``), from the cache or rendered.
+) -> dict[str, bytes]:
+    """``{name: html}`` (UTF-8) for each ``name=render`` (names of ``keys``), from the cache or
+    rendered.
 
     ``state`` was read before anything ``render`` reads; ``state_now()`` reads it again: the
     rendered parts are stored only if it has not changed meanwhile.
@@ -61,9 +65,37 @@ def cached_fragments(
     out, rendered = {}, {}
     for name, key in wanted.items():
         if key in found:
-            out[name] = mark_safe(found[key])  # stored as rendered by the callers' builders
+            out[name] = found[key]  # stored as rendered by the callers' builders (all text escaped)
         else:
-            out[name] = rendered[key] = render[name]()
+            out[name] = rendered[key] = str(render[name]()).encode()
     if rendered and state_now() == state:
-        cache.set_many({key: str(html) for key, html in rendered.items()}, TIMEOUT)
+        cache.set_many(rendered, TIMEOUT)
     return out
+
+
+# --- splicing them into the rendered page -------------------------------------------------------
+# A page carries ~200 kB of cached parts; through the template engine they would be joined into
+# every enclosing node's output in turn and encoded again each time. The template gets a short
+# placeholder instead, and the parts, already UTF-8, go into the response once it is rendered.
+# The placeholder holds a secret of this process: no text of a page (all of it escaped, and
+# never this secret) can take its form.
+
+_SECRET = secrets.token_hex(16)
+_PLACEHOLDER = re.compile(rb"<!--fragment:" + _SECRET.encode() + rb":(\w+)-->")
+
+
+def placeholder(name: str) -> SafeString:
+    """What the template shows where the part ``name`` goes (``splice_into``)."""
+    return mark_safe(f"<!--fragment:{_SECRET}:{name}-->")
+
+
+def splice_into(response: TemplateResponse, parts: dict[str, bytes]) -> TemplateResponse:
+    """Once ``response`` is rendered, each ``placeholder(name)`` in it becomes ``parts[name]``."""
+
+    def splice(rendered: TemplateResponse) -> None:
+        pieces = _PLACEHOLDER.split(rendered.content)
+        # split() alternates the text between placeholders and the names they held.
+        rendered.content = [parts[piece.decode()] if i % 2 else piece for i, piece in enumerate(pieces)]
+
+    response.add_post_render_callback(splice)
+    return response

@@ -25,6 +25,11 @@ PROJECT_MANAGER = "manager"
 PROJECT_LEAD_ROLES = (PROJECT_REVIEWER, PROJECT_MANAGER)
 
 
+def names(user: "AbstractBaseUser") -> frozenset[str]:
+    """The user's group names and project roles (prefixed): all that the rules ask of them."""
+    return _names(user)
+
+
 def _names(user: "AbstractBaseUser") -> frozenset[str]:
     names = getattr(user, "_group_names_cache", None)
     if names is None:

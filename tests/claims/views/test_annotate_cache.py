@@ -195,3 +195,57 @@ def test_nothing_of_a_request_is_cached_and_text_stays_escaped(client, world):
 def _keys() -> list[str]:
     """The keys stored in the fragment cache, as ``cache.get`` takes them."""
     return [key.split(":", 2)[-1] for key in fragments.cache._cache]
+
+
+# --- the page's queries, compiled once per user and roles (selectors._compiled_for) ------------
+
+
+def test_a_role_change_shows_at_once(client, world, reviewer):
+    """The compiled queries are keyed by the user's roles, read afresh each request: a reviewer
+    taken out of the Reviewer group sees the others' submitted claims no more, at once."""
+    from django.contrib.auth.models import Group
+
+    client.force_login(reviewer)
+    document = world["document"]
+    assert page(client, document).count('class="claim-card') == 2
+    reviewer.groups.remove(Group.objects.get(name="Reviewer"))
+    assert page(client, document).count('class="claim-card') == 0
+    reviewer.groups.add(Group.objects.get(name="Reviewer"))
+    assert page(client, document).count('class="claim-card') == 2
+
+
+def test_a_project_document_is_seen_by_its_members_only_as_their_roles_say(client, world, analyst, admin_user):
+    """Document visibility goes through the compiled queries too: in a project, a document is a
+    404 for an analyst until it is assigned to them, then shows their claims."""
+    from claims import projects
+
+    document = world["document"]
+    project = projects.project_create(user=admin_user, name="Port")
+    projects.project_documents_add(project=project, user=admin_user, document_ids=[document.pk])
+    client.force_login(analyst)
+    assert client.get(document.get_absolute_url()).status_code == 404  # in a project, not a member
+    projects.member_set(project=project, user=admin_user, username=analyst.username, role="analyst")
+    assert client.get(document.get_absolute_url()).status_code == 404  # a member, not assigned
+    projects.assignments_create(project=project, user=admin_user, document_ids=[document.pk], analysts=[analyst.username])
+    assert page(client, document).count('class="claim-card') == 3
+    assert page(client, document) == fresh(client, document)
+
+
+def test_compiled_queries_are_those_the_orm_compiles_for_the_user(world, analyst, reviewer, admin_user):
+    from django.db.models.expressions import RawSQL
+
+    from claims import selectors
+    from claims.models import Document
+
+    document = world["document"]
+    for user in (analyst, reviewer, admin_user):
+        selectors._COMPILED.clear()
+        compiled = selectors._compiled_for(user)
+        fresh_documents = Document.objects.visible_to(user).filter(pk=RawSQL("%s", [document.pk])).order_by().values("pk")
+        assert selectors._for_document(compiled.documents, document.pk) == (
+            fresh_documents.query.sql_with_params()[0], list(fresh_documents.query.sql_with_params()[1])
+        )
+        state = selectors.annotation_state(user=user, document=document)
+        selectors._COMPILED.clear()
+        assert selectors.annotation_state(user=user, document=document) == state
+        assert selectors._compiled_for(user) is selectors._compiled_for(user)  # compiled once

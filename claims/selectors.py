@@ -204,7 +204,8 @@ def _for_document(compiled: tuple[str, tuple], document_id: int) -> tuple[str, l
 
 def _annotation_state_sql(*, user: "AbstractBaseUser", document_id) -> tuple[str, tuple]:
     """``annotation_state``'s query, as one scalar subquery: its four fields joined by spaces."""
-    visible = Claim.objects.visible_to(user).filter(document_id=document_id).order_by().values("pk")
+    fields = ("pk", "start", "end", "tag", "status", "version")
+    visible = Claim.objects.visible_to(user).filter(document_id=document_id).order_by().values(*fields)
     visible_sql, visible_params = visible.query.sql_with_params()
     registry = Source.objects.order_by().values("pk", "name", "kind", "slug", "aliases")
     registry_sql, registry_params = registry.query.sql_with_params()
@@ -213,24 +214,23 @@ def _annotation_state_sql(*, user: "AbstractBaseUser", document_id) -> tuple[str
         SELECT concat_ws(' ',
             (SELECT count(*) FROM claims_sentence WHERE document_id = %s),
             count(*),
-            md5(coalesce(string_agg(claim.state, E'\\n' ORDER BY claim.id), '')),
+            md5(coalesce(string_agg(claim.state, E'\\n' ORDER BY claim.pk), '')),
             (SELECT md5(coalesce(string_agg(row_to_json(r)::text, E'\\n' ORDER BY r.name, r.pk), ''))
                FROM ({registry_sql}) r)
         )
         FROM (
-            SELECT c.id, json_build_array(
-                c.id, c.start, c."end", c.tag, c.status, c.version,
+            SELECT c.pk, json_build_array(
+                c.pk, c.start, c."end", c.tag, c.status, c.version,
                 json_agg(json_build_array(s.name, s.kind, s.rating) ORDER BY a.position),
-                (SELECT r.id FROM claims_review r WHERE r.claim_id = c.id ORDER BY r.created_at DESC, r.id DESC LIMIT 1)
+                (SELECT r.id FROM claims_review r WHERE r.claim_id = c.pk ORDER BY r.created_at DESC, r.id DESC LIMIT 1)
             )::text AS state
-            FROM claims_claim c
-            LEFT JOIN claims_attribution a ON a.claim_id = c.id
+            FROM ({visible_sql}) c
+            LEFT JOIN claims_attribution a ON a.claim_id = c.pk
             LEFT JOIN claims_source s ON s.id = a.source_id
-            WHERE c.document_id = %s AND c.id IN ({visible_sql})
-            GROUP BY c.id
+            GROUP BY {", ".join(f'c."{field}"' for field in fields)}
         ) claim
     )"""
-    return sql, (_DOCUMENT, *registry_params, _DOCUMENT, *visible_params)
+    return sql, (_DOCUMENT, *registry_params, *visible_params)
 
 
 def _parse_state(row: str) -> AnnotationState:

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import CharField, Value
-from django.db.models.functions import Concat
-
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
@@ -28,19 +25,34 @@ PROJECT_MANAGER = "manager"
 PROJECT_LEAD_ROLES = (PROJECT_REVIEWER, PROJECT_MANAGER)
 
 
+def names(user: "AbstractBaseUser") -> frozenset[str]:
+    """The user's group names and project roles (prefixed): all that the rules ask of them."""
+    return _names(user)
+
+
 def _names(user: "AbstractBaseUser") -> frozenset[str]:
     names = getattr(user, "_group_names_cache", None)
     if names is None:
-        if not user.is_authenticated:
-            names = frozenset()
-        else:
-            groups = user.groups.values_list("name", flat=True)
-            roles = user.memberships.annotate(
-                name=Concat(Value(PROJECT_ROLE_PREFIX), "role", output_field=CharField())
-            ).values_list("name", flat=True)
-            names = frozenset(groups.union(roles))
+        names = frozenset(_read_names(user)) if user.is_authenticated else frozenset()
         user._group_names_cache = names
     return names
+
+
+def _read_names(user: "AbstractBaseUser") -> list[str]:
+    """The user's group names and prefixed project roles: one plain query (every page asks;
+    built by the ORM, the union cost more to compile than to run)."""
+    from django.db import connections, router
+
+    groups = user._meta.get_field("groups")
+    through, group = groups.remote_field.through._meta, groups.related_model._meta
+    membership = user._meta.get_field("memberships").related_model._meta
+    sql = (
+        f"SELECT g.name FROM {group.db_table} g JOIN {through.db_table} ug ON ug.group_id = g.id WHERE ug.user_id = %s"
+        f" UNION ALL SELECT %s || m.role FROM {membership.db_table} m WHERE m.user_id = %s"
+    )
+    with connections[router.db_for_read(groups.related_model)].cursor() as cursor:
+        cursor.execute(sql, [user.pk, PROJECT_ROLE_PREFIX, user.pk])
+        return [name for (name,) in cursor.fetchall()]
 
 
 def forget(user: "AbstractBaseUser") -> None:

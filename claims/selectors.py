@@ -96,23 +96,44 @@ class ChainSource:
     rating: str = ""  # the latest credibility note's, or ""
 
 
-def document_for_annotation(*, user: "AbstractBaseUser", document_id: int) -> Document:
-    """One document with its sentences and the claims ``user`` may see, in a fixed number of queries.
+def document_for_annotation(*, user: "AbstractBaseUser", document_id: int, claims: bool = True) -> Document:
+    """One document with its state and, with ``claims``, its sentences and the claims ``user``
+    may see, in a fixed number of queries.
 
-    ``document.sentence_spans``: its sentences as ``(index, start, end, kind)`` rows, in order.
-    ``document.visible_claims``: the claims in text order, each with ``chain_sources`` (its
-    chain's sources, in order) and ``latest_review`` (with its reviewer, or None). Their
-    ``attributions`` and ``reviews`` are not prefetched: ``claim_attributions`` reads one chain.
+    ``document.annotation_state``: ``annotation_state``, read before the claims (see there).
+    With ``claims`` (else ``annotation_claims`` adds them later): ``document.sentence_spans``, its
+    sentences as ``(index, start, end, kind)`` rows, in order; ``document.visible_claims``, the
+    claims in text order, each with ``chain_sources`` (its chain's sources, in order) and
+    ``latest_review`` (with its reviewer, or None). Their ``attributions`` and ``reviews`` are
+    not prefetched: ``claim_attributions`` reads one chain.
+    """
+    from django.db.models import TextField
+    from django.db.models.expressions import RawSQL
+    from django.http import Http404
+
+    if not user.is_authenticated:
+        raise Http404("No such document.")
+    compiled = _compiled_for(user)
+    visible = RawSQL(*_for_document(compiled.documents, document_id))
+    state = RawSQL(*_for_document(compiled.state, document_id), output_field=TextField())
+    documents = Document.objects.select_related("publisher").defer("search_vector")
+    document = documents.filter(pk=document_id, pk__in=visible).annotate(state_row=state).first()  # one query
+    if document is None:
+        raise Http404("No such document.")
+    document.annotation_state = _parse_state(document.state_row)
+    if claims:
+        annotation_claims(user=user, document=document)
+    return document
+
+
+def annotation_claims(*, user: "AbstractBaseUser", document: Document) -> None:
+    """``document.sentence_spans`` and ``document.visible_claims`` (``document_for_annotation``).
 
     Rows and plain lists, not model instances and prefetch caches: on a long document building
     those cost several times the queries themselves.
     """
-    from django.shortcuts import get_object_or_404
-
     from claims.models import Attribution, Review
 
-    documents = Document.objects.visible_to(user).select_related("publisher").defer("search_vector")
-    document = get_object_or_404(documents, pk=document_id)
     sentences = Sentence.objects.filter(document=document).order_by("index")
     document.sentence_spans = list(sentences.values_list("index", "start", "end", "kind", named=True))
     visible = Claim.objects.visible_to(user).filter(document=document)
@@ -128,7 +149,112 @@ def document_for_annotation(*, user: "AbstractBaseUser", document_id: int) -> Do
         claim.chain_sources = chains.get(claim.pk, [])
         claim.latest_review = latest.get(claim.pk)
     document.visible_claims = claims
-    return document
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationState:
+    """What the annotate page's cached parts show, as digests (``annotation_state``)."""
+
+    sentences: int  # the document's sentences (none yet while it is being prepared)
+    claims: int  # the claims ``user`` may see on it
+    claims_digest: str  # of those claims: span, tag, status, version, chain sources, latest review
+    registry_digest: str  # of the source registry as the Source box lists it (``source_registry``)
+
+
+# --- the annotate page's queries, compiled once per user and roles ------------------------------
+# The ORM takes longer to compile the page's visibility rules than PostgreSQL to run them
+# (~1.5 ms a page). What ``visible_to`` compiles depends only on the user's id, whether they are
+# signed in and an administrator, and their groups and project roles (``claims.roles``): with
+# those as the key, each user's queries are compiled once per process, the document's id left as
+# a placeholder put in by identity (never a value a query could hold). Roles are read afresh on
+# every request, so a changed role makes a new key at once.
+
+_DOCUMENT = object()  # the document's id in a compiled query (``_for_document``)
+_COMPILED: dict[tuple, "_Compiled"] = {}
+_COMPILED_MAX = 1000  # users x role sets; emptied when full
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    documents: tuple[str, tuple]  # the ids of the documents the user may see, among one
+    state: tuple[str, tuple]  # ``annotation_state``'s fields joined by spaces, as a scalar subquery
+
+
+def _compiled_for(user: "AbstractBaseUser") -> _Compiled:
+    from django.db.models.expressions import RawSQL
+
+    from claims import roles
+
+    key = (user.pk, user.is_authenticated, user.is_superuser, roles.names(user))
+    compiled = _COMPILED.get(key)
+    if compiled is None:
+        document_id = RawSQL("%s", [_DOCUMENT])
+        documents = Document.objects.visible_to(user).filter(pk=document_id).order_by().values("pk")
+        compiled = _Compiled(documents.query.sql_with_params(), _annotation_state_sql(user=user, document_id=document_id))
+        if len(_COMPILED) >= _COMPILED_MAX:
+            _COMPILED.clear()
+        _COMPILED[key] = compiled
+    return compiled
+
+
+def _for_document(compiled: tuple[str, tuple], document_id: int) -> tuple[str, list]:
+    sql, params = compiled
+    return sql, [document_id if param is _DOCUMENT else param for param in params]
+
+
+def _annotation_state_sql(*, user: "AbstractBaseUser", document_id) -> tuple[str, tuple]:
+    """``annotation_state``'s query, as one scalar subquery: its four fields joined by spaces."""
+    fields = ("pk", "start", "end", "tag", "status", "version")
+    visible = Claim.objects.visible_to(user).filter(document_id=document_id).order_by().values(*fields)
+    visible_sql, visible_params = visible.query.sql_with_params()
+    registry = Source.objects.order_by().values("pk", "name", "kind", "slug", "aliases")
+    registry_sql, registry_params = registry.query.sql_with_params()
+    # One JSON row a claim (no separator to be ambiguous), as its highlight and its card show it.
+    sql = f"""(
+        SELECT concat_ws(' ',
+            (SELECT count(*) FROM claims_sentence WHERE document_id = %s),
+            count(*),
+            md5(coalesce(string_agg(claim.state, E'\\n' ORDER BY claim.pk), '')),
+            (SELECT md5(coalesce(string_agg(row_to_json(r)::text, E'\\n' ORDER BY r.name, r.pk), ''))
+               FROM ({registry_sql}) r)
+        )
+        FROM (
+            SELECT c.pk, json_build_array(
+                c.pk, c.start, c."end", c.tag, c.status, c.version,
+                json_agg(json_build_array(s.name, s.kind, s.rating) ORDER BY a.position),
+                (SELECT r.id FROM claims_review r WHERE r.claim_id = c.pk ORDER BY r.created_at DESC, r.id DESC LIMIT 1)
+            )::text AS state
+            FROM ({visible_sql}) c
+            LEFT JOIN claims_attribution a ON a.claim_id = c.pk
+            LEFT JOIN claims_source s ON s.id = a.source_id
+            GROUP BY {", ".join(f'c."{field}"' for field in fields)}
+        ) claim
+    )"""
+    return sql, (_DOCUMENT, *registry_params, *visible_params)
+
+
+def _parse_state(row: str) -> AnnotationState:
+    sentences, claims, claims_digest, registry_digest = row.split(" ")
+    return AnnotationState(int(sentences), int(claims), claims_digest, registry_digest)
+
+
+def annotation_state(*, user: "AbstractBaseUser", document: Document) -> AnnotationState:
+    """The state of what the annotate page caches, in one query (``claims.views.fragments``);
+    ``document_for_annotation`` reads it with the document. A cached page then reads neither
+    the claims, their chains and reviews, nor the registry.
+
+    The digests cover every field the text's highlights, the claim cards and the Source box
+    show, so any change makes new ones: a claim's edit, submission, review, undo, delete or
+    restore moves its version on; its chain's sources may be renamed or rated, and its latest
+    review may change, without it. Read it before the content it keys (and again after, to
+    store that content: ``claims.views.fragments``).
+    """
+    from django.db import connections, router
+
+    sql, params = _for_document(_compiled_for(user).state, document.pk)
+    with connections[router.db_for_read(Claim)].cursor() as cursor:
+        cursor.execute(f"SELECT {sql}", params)
+        return _parse_state(cursor.fetchone()[0])
 
 
 def claim_attributions(*, claim: Claim) -> list["Attribution"]:

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
@@ -33,9 +34,11 @@ from claims.forms import ClaimForm, SourceForm, add_service_errors
 from claims.input_checks import parse_int_or_none
 from claims.models import Claim, ClaimStatus, Document, Review, Source
 from claims.views.annotate_html import claim_cards_html, text_html
+from claims.views.fragments import cached_fragments, placeholder, splice_into
 from claims.views.suggestion_list import suggestions_context
 
 PAGE = "claims/annotate.html"
+FRAGMENTS = "fragments"  # the context's cached parts, for page_response
 PANEL = "claims/annotate.html#claim-panel"
 SOURCE_OPTIONS = 12
 
@@ -167,25 +170,42 @@ def _claim_panel(
 
 
 def _page_context(request: HttpRequest, document: Document, panel: dict[str, Any] | None) -> dict[str, Any]:
-    claims = document.visible_claims
-    from claims.views.fragments import cached_fragments  # it imports nothing from here
+    """The page around ``panel``; ``document`` from ``selectors.document_for_annotation`` (with
+    or without its claims: the cached parts need them only when they are not cached)."""
+    state = document.annotation_state
+
+    def claims() -> list[Claim]:
+        if not hasattr(document, "visible_claims"):
+            selectors.annotation_claims(user=request.user, document=document)
+        return document.visible_claims
 
     fragments = cached_fragments(
-        document, claims,
-        claim_cards=lambda: claim_cards_html(claims),
-        text=lambda: text_html(document.text, document.sentence_spans, claims),
+        document, state,
+        state_now=lambda: selectors.annotation_state(user=request.user, document=document),
+        claim_cards=lambda: claim_cards_html(claims()),
+        text=lambda: text_html(document.text, document.sentence_spans, claims()),
+        # The Source box filters this list on each keystroke: what is listed is what was typed.
+        registry=lambda: json_script(selectors.source_registry(), "source-registry"),
     )
     return {
         **(panel or {"document": document}),
         "document": document,
-        "claims": claims,
-        "claim_cards": fragments["claim_cards"],
-        "text": fragments["text"],
-        # The Source box filters this list on each keystroke: what is listed is what was typed.
-        "source_registry": selectors.source_registry(),
+        "sentence_count": state.sentences,
+        # The count of the claims shown when they were read (after the state), else the state's.
+        "claim_count": len(document.visible_claims) if hasattr(document, "visible_claims") else state.claims,
+        # Placeholders, the parts themselves spliced in after rendering (page_response).
+        "claim_cards": placeholder("claim_cards"),
+        "text": placeholder("text"),
+        "source_registry": placeholder("registry"),
+        FRAGMENTS: fragments,
         # The attribution suggestions (issue 6): the suggestions block of the page.
         **_suggestions_context(request, document),
     }
+
+
+def page_response(request: HttpRequest, template: str, context: dict[str, Any], *, status: int = 200) -> TemplateResponse:
+    """``template`` rendered with a ``_page_context``: its cached parts spliced in."""
+    return splice_into(TemplateResponse(request, template, context, status=status), context[FRAGMENTS])
 
 
 def _suggestions_context(request: HttpRequest, document: Document) -> dict[str, Any]:
@@ -199,7 +219,7 @@ def _respond(
     if request.htmx:
         return TemplateResponse(request, PANEL, panel)
     document = selectors.document_for_annotation(user=request.user, document_id=document_id)
-    return TemplateResponse(request, PAGE, _page_context(request, document, panel), status=status)
+    return page_response(request, PAGE, _page_context(request, document, panel), status=status)
 
 
 def _saved(
@@ -217,7 +237,7 @@ def _saved(
     panel["undo_url"] = undo_url
     if claim is None:
         panel["form"] = None
-    return TemplateResponse(request, "claims/partials/claim_saved.html", _page_context(request, document, panel))
+    return page_response(request, "claims/partials/claim_saved.html", _page_context(request, document, panel))
 
 
 def _visible_claim(request: HttpRequest, claim_id: int) -> Claim | None:
@@ -241,17 +261,19 @@ def _span_from(request: HttpRequest) -> tuple[int | None, int | None]:
 @require_GET
 def document_annotate(request: HttpRequest, document_id: int) -> HttpResponse:
     """The annotate page; ``?claim=<id>`` opens one of the user's claims in the panel."""
-    document = selectors.document_for_annotation(user=request.user, document_id=document_id)
+    claim_id = request.GET.get("claim", "")
+    # Without an open claim the claims are read only if the page's cached parts are not there.
+    document = selectors.document_for_annotation(user=request.user, document_id=document_id, claims=bool(claim_id))
     panel = None
     status = 200
-    if claim_id := request.GET.get("claim", ""):
+    if claim_id:
         claim = next((c for c in document.visible_claims if str(c.pk) == claim_id), None)
         if claim is None:
             panel = {"message": f"Claim {claim_id} is not on this document or not yours to see.", "level": "error"}
             status = 404
         else:
             panel = _claim_panel(request, document=document, claim=claim)
-    return TemplateResponse(request, PAGE, _page_context(request, document, panel), status=status)
+    return page_response(request, PAGE, _page_context(request, document, panel), status=status)
 
 
 @require_http_methods(["GET", "POST"])

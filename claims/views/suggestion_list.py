@@ -128,8 +128,10 @@ def _ratings(pending: list[Suggestion]) -> dict[str, str]:
 
 
 def suggestions_context(request: HttpRequest, document: Document) -> dict[str, Any]:
-    """What the annotate page's suggestions block shows (one query)."""
-    pending = list(suggestions.suggestion_list(document=document, user=request.user))
+    """What the annotate page's suggestions block shows (one query; none unless the document's
+    suggestions are ready: until then the block shows only its state)."""
+    ready = document.suggestion_state == SuggestionState.READY
+    pending = list(suggestions.suggestion_list(document=document, user=request.user)) if ready else []
     ratings = _ratings(pending)
     prefix = _suggestion_url_prefix(document)
     shown = [_shown(document, s, ratings, prefix) for s in pending]

@@ -40,7 +40,7 @@ def _decided(request: HttpRequest, document_id: int, panel: dict[str, Any], *, c
     if claim_id is not None:
         claim = next((c for c in document.visible_claims if c.pk == claim_id), None)
         panel = {**annotate._claim_panel(request, document=document, claim=claim), **panel}
-    return TemplateResponse(request, DECIDED, annotate._page_context(request, document, panel))
+    return annotate.page_response(request, DECIDED, annotate._page_context(request, document, panel))
 
 
 def _refused(request: HttpRequest, document_id: int, message: str, *, status: int) -> HttpResponse:
@@ -49,7 +49,7 @@ def _refused(request: HttpRequest, document_id: int, message: str, *, status: in
     if request.htmx:
         return TemplateResponse(request, annotate.PANEL, panel)
     document = selectors.document_for_annotation(user=request.user, document_id=document_id)
-    return TemplateResponse(request, annotate.PAGE, annotate._page_context(request, document, panel), status=status)
+    return annotate.page_response(request, annotate.PAGE, annotate._page_context(request, document, panel), status=status)
 
 
 @require_POST

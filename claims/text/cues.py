@@ -841,14 +841,19 @@ def _nominal_cues(s: Sentence) -> list[Cue]:
 
 
 _VAGUE_PHRASES = [tuple(fold(p).split()) for p in lx.VAGUE_PHRASES]
+# The phrases by their first word, in the order of the list (only those can start at a word).
+_VAGUE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _VAGUE_PHRASES:
+    _VAGUE_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 
 
 def _vague_phrase_cues(s: Sentence) -> list[Cue]:
     words = [(k, w) for k, w in enumerate(s.f) if not s.doc[k].is_space]
+    folded = [w for _, w in words]
     cues = []
-    for n in range(len(words)):
-        for phrase in _VAGUE_PHRASES:
-            if n + len(phrase) <= len(words) and tuple(w for _, w in words[n : n + len(phrase)]) == phrase:
+    for n, first in enumerate(folded):
+        for phrase in _VAGUE_BY_FIRST.get(first, ()):
+            if n + len(phrase) <= len(words) and tuple(folded[n : n + len(phrase)]) == phrase:
                 i, j = words[n][0], words[n + len(phrase) - 1][0] + 1
                 if any(p in s.used for p in range(i, j)):
                     continue

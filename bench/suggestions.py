@@ -145,7 +145,8 @@ def main() -> None:
         f"{statistics.median([cpu for _, cpu in cold]):.2f} s, with the interpreter's start). The French tokenizer's "
         "1.4 M-character pattern is read back compiled (claims/text/quickload.py); the first process on a machine, "
         f"or any with `ANNOTATOR_REGEX_CACHE=` (empty), compiles it: {statistics.median([c for c, _ in first]):.1f} s "
-        f"(runs: {', '.join(f'{c:.2f}' for c, _ in first)}).",
+        f"(runs: {', '.join(f'{c:.2f}' for c, _ in first)}; processor time "
+        f"{statistics.median([cpu for _, cpu in first]):.2f} s).",
         "",
     ]
     lines += model_comparison(registry)

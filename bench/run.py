@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import signal
 import statistics
 import subprocess
@@ -429,16 +430,26 @@ def b7_suggestions(results: dict) -> None:
         [sys.executable, "bench/suggestions.py", "--repeat", "10", "--runs", str(RUNS)],
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
     )
-    rates = {}
-    for line in report.read_text(encoding="utf-8").splitlines():
+    results["B7"] = b7_figures(report.read_text(encoding="utf-8"))
+    log(f"B7: {results['B7']}")
+
+
+def b7_figures(report: str) -> dict | None:
+    """The throughput of nlp.pipe and of the whole pipeline, and the cold start, from the report."""
+    rates: dict = {}
+    for line in report.splitlines():
         cells = [c.strip() for c in line.strip("|").split("|")]
         if len(cells) == 4 and cells[2].replace(",", "").isdigit():
             if "the limit" in cells[0]:
                 rates["nlp_pipe_sentences_per_s"] = float(cells[2].replace(",", ""))
             elif cells[0].startswith("whole pipeline"):
                 rates["pipeline_sentences_per_s"] = float(cells[2].replace(",", ""))
-    results["B7"] = rates if len(rates) == 2 else None
-    log(f"B7: {rates}")
+    if len(rates) != 2:
+        return None
+    cold = re.search(r"^Cold start, .*?median of 3: ([0-9.]+) s", report, re.MULTILINE)
+    if cold:
+        rates["cold_start_s"] = float(cold.group(1))
+    return rates
 
 
 def b10_workers(results: dict) -> None:

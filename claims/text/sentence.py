@@ -74,22 +74,24 @@ class Sentence:
     def __init__(self, seg: Segment, doc: "Doc"):
         self.seg = seg
         self.doc = doc
-        self.f = [fold(t.text) if not t.is_space else " " for t in doc]
-        # fold() strips edge punctuation: keep punctuation tokens as themselves.
-        for k, t in enumerate(doc):
-            if t.is_punct or not self.f[k]:
-                self.f[k] = t.text.replace("’", "'")
         self.used: set[int] = set()
-        self.n = len(doc)
+        self.n = n = len(doc)
+        self.f: list[str] = []
         # Dependents of each token, computed once: spaCy's Token.children walks the subtree,
         # which is quadratic over a long run-on sentence.
-        self.kids: list[list[int]] = [[] for _ in range(self.n)]
-        self.subject_kids: list[list[int]] = [[] for _ in range(self.n)]
-        for t in doc:
-            if t.head.i != t.i:
-                self.kids[t.head.i].append(t.i)
+        self.kids: list[list[int]] = [[] for _ in range(n)]
+        self.subject_kids: list[list[int]] = [[] for _ in range(n)]
+        for k, t in enumerate(doc):
+            text = t.text
+            folded = " " if t.is_space else fold(text)
+            if t.is_punct or not folded:
+                folded = text.replace("’", "'")  # fold() strips edge punctuation: keep it
+            self.f.append(folded)
+            head = t.head.i
+            if head != k:
+                self.kids[head].append(k)
                 if t.dep_ in _SUBJECT_DEPS:
-                    self.subject_kids[t.head.i].append(t.i)
+                    self.subject_kids[head].append(k)
 
     def subjects(self, k: int, deps: frozenset[str] = frozenset({"nsubj", "nsubj:pass"})) -> list["Token"]:
         """Dependents of token ``k`` with one of the subject relations ``deps``."""
@@ -362,6 +364,13 @@ def _apposition_end(s: Sentence, k: int) -> int | None:
     return None
 
 
+# Every form _speech_verb_at can answer for: any other word is no speech verb.
+SPEECH_VERB_FORMS = frozenset(
+    lx.STRONG_FORMS | lx.WEAK_FORMS | lx.STANCE_FORMS | lx.FAIRE_FORMS | lx.PARLER_FORMS
+    | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS
+)
+
+
 def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None:
     """"strong", "weak" or "vague" if token ``k`` is a speech verb, else None.
 
@@ -373,12 +382,11 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     if not s.is_verb_like(k) and not (lenient and s.doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}):
         return None
     w = s.f[k]
-    lemma = fold(s.doc[k].lemma_)
-    if w in lx.STRONG_FORMS or lemma in lx.STRONG_FORMS:
+    if w in lx.STRONG_FORMS:
         return "strong"
     if w in lx.STANCE_FORMS and _reflexive(s, k):
         return "strong"  # "s'est alarmée de la situation", "s'est félicité de" (before "alarmer que")
-    if w in lx.WEAK_FORMS or lemma in lx.WEAK_FORMS:
+    if w in lx.WEAK_FORMS:
         return "weak"
     if w in lx.FAIRE_FORMS:
         nxt = s.next_word(k + 1)
@@ -402,7 +410,7 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
             return "strong"  # "a parlé d'un important arsenal saisi"
     if w in lx.VAGUE_ONLY_FORMS:
         return "vague"
-    if w in lx.CALL_FORMS or lemma in lx.CALL_FORMS:
+    if w in lx.CALL_FORMS:
         # "a appelé la communauté internationale à réagir": a call, reported.
         for q in range(k + 1, min(s.n, k + 10)):
             if s.f[q] in _FINAL_PUNCT or s.f[q] == ",":

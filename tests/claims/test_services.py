@@ -175,3 +175,26 @@ def test_documents_create_query_count_does_not_grow_with_the_batch(django_assert
             stored = services.documents_create(documents=batch, created_by=None)
         assert len(stored) == size
     assert Sentence.objects.count() == 3 * (2 + 40)  # two sentences on the first line, one on the second
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_claim_and_its_chain_are_stored_together_or_not_at_all(analyst):
+    from django.db import IntegrityError
+
+    from claims.models import ClaimEvent, Source
+
+    document = DocumentFactory(text="Selon Mehr, le convoi est passé.")
+    mehr = SourceFactory(slug="mehr", name="Mehr")
+    claim = services.claim_create(
+        document=document, user=analyst, start=0, end=32, tag="sourced", chain=[Link(mehr, 0, 6, 10)]
+    )
+    stored = Claim.objects.get(pk=claim.pk)
+    assert (stored.text, stored.status, stored.version) == (claim.text, ClaimStatus.DRAFT, 1)
+    assert list(stored.attributions.values_list("source__slug", "mention_start", "mention_end")) == [("mehr", 6, 10)]
+    assert ClaimEvent.objects.filter(pgh_obj_id=claim.pk, pgh_label="insert").count() == 1  # in its history
+    gone = Source(pk=999_999, slug="gone", name="Gone")  # no such row: the chain's insert fails
+    with pytest.raises(IntegrityError):
+        services.claim_create(
+            document=document, user=analyst, start=0, end=10, tag="sourced", chain=[Link(mehr, 0), Link(gone, 1)]
+        )
+    assert Claim.objects.count() == 1 and Attribution.objects.count() == 1  # the new claim went with its chain

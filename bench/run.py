@@ -259,13 +259,17 @@ def b2_annotate(cookie: str, document_id: int, results: dict) -> None:
 
 
 def b2_queries(document_id: int, user) -> int:
-    """Queries the annotate page makes, counted in-process with Django's test client."""
+    """Queries the annotate page makes when nothing of it is cached (the first view after a
+    change), counted in-process with Django's test client."""
     from django.db import connection
     from django.test import Client as DjangoClient
     from django.test.utils import CaptureQueriesContext
 
+    from claims.views.fragments import cache
+
     client = DjangoClient()
     client.force_login(user)
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(f"/documents/{document_id}/")
     assert response.status_code == 200, response.status_code

@@ -48,9 +48,10 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
 CHUNK = 1000  # documents written per round: bounded memory, few statements
-# Up to this many characters of text the check pass keeps what it parsed for the write pass,
-# which then does not read the file again (about 40 MB at most); a larger file is read twice.
-KEEP_CHARS = 16_000_000
+# Up to this many bytes of text (UTF-8) the check pass keeps what it parsed for the write pass,
+# which then does not parse the file again; a larger file is read twice. The texts are kept
+# encoded (a French text takes about a byte a character, against two or four as a str).
+KEEP_BYTES = 48 * 2**20
 # progress(phase, done, total): phase is "checking" or "storing"; total is None while unknown.
 Progress = Callable[[str, int, int | None], None]
 
@@ -69,8 +70,9 @@ class _Plan:
     hashes: Counter = field(default_factory=Counter)  # content hash -> documents in the file
     used: set[str] = field(default_factory=set)  # source slugs the chains use
     described: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # slug -> (name, kind, where)
-    kept: list[ParsedDocument] | None = field(default_factory=list)  # None once the file is too large
-    kept_chars: int = 0
+    # What the check pass parsed, each text as UTF-8 bytes (``kept``); None once the file is too large.
+    kept: list[tuple[ParsedDocument, bytes]] | None = field(default_factory=list)
+    kept_bytes: int = 0
 
 
 def _chain_links(parsed_claim, sources: dict[str, Source]) -> list[services.Link]:
@@ -106,12 +108,24 @@ def _check(items: Iterable, registry: dict[str, Source], progress: Progress | No
         for slug, (name, kind) in item.sources.items():
             plan.described.setdefault(slug, (name, kind, item.where))
         if plan.kept is not None:
-            plan.kept_chars += len(item.text)
-            if plan.kept_chars > KEEP_CHARS:
+            encoded = item.text.encode("utf-8")
+            plan.kept_bytes += len(encoded)
+            if plan.kept_bytes > KEEP_BYTES:
                 plan.kept = None
             else:
-                plan.kept.append(item)
+                item.text = ""
+                plan.kept.append((item, encoded))
     return plan, errors
+
+
+def _kept_documents(plan: _Plan) -> Iterator[ParsedDocument]:
+    """The documents the check pass kept, texts decoded again, each let go once handed out."""
+    items = plan.kept
+    items.reverse()
+    while items:
+        item, encoded = items.pop()
+        item.text = encoded.decode("utf-8")
+        yield item
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +361,7 @@ def annotations_import(
             writer = _Writer(user=user, plan=plan, sources=registry, report=report)
             done = 0
             with search_vectors_later():  # the segmentation task computes them
-                for chunk in _chunks(plan.kept if plan.kept is not None else read(source), CHUNK):
+                for chunk in _chunks(_kept_documents(plan) if plan.kept is not None else read(source), CHUNK):
                     writer.write(chunk)
                     done += len(chunk)
                     if progress is not None:

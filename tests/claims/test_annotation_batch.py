@@ -182,9 +182,9 @@ def test_documents_stored_one_by_one_are_searchable_at_once_and_follow_their_tit
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("keep_chars", [annotation_batch.KEEP_CHARS, 0], ids=["kept from the check", "read again"])
-def test_a_file_is_written_the_same_whether_the_check_pass_kept_it_or_not(analyst, monkeypatch, keep_chars):
-    monkeypatch.setattr(annotation_batch, "KEEP_CHARS", keep_chars)
+@pytest.mark.parametrize("keep_bytes", [annotation_batch.KEEP_BYTES, 0], ids=["kept from the check", "read again"])
+def test_a_file_is_written_the_same_whether_the_check_pass_kept_it_or_not(analyst, monkeypatch, keep_bytes):
+    monkeypatch.setattr(annotation_batch, "KEEP_BYTES", keep_bytes)
     lines = [
         doccano_line("Le convoi est passé. Il est reparti.", [[0, 20, "UNSOURCED"]]),
         doccano_line("Un autre texte.", [[0, 15, "UNSOURCED"]]),

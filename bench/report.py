@@ -75,12 +75,17 @@ def write(r: dict) -> Path:
     if b13 := r.get("B13"):
         _row(rows, "B13 /api/schema/ warm", f"p50 {b13['p50'] * 1000:.1f} ms, p95 {b13['p95'] * 1000:.1f} ms "
              f"(first answer {b13['first'] * 1000:.0f} ms)", "", "", "<= 50 ms warm", b13["p50"] <= 0.05)
+    # B5 as B8: a large file is stored first (against the segmentation alone that the import
+    # used to do inline: >= 0.8x its speed), its sentences follow from the workers (<= 10 s).
     b5 = r["B5"]
-    ready5 = b5.get("ready_seconds", b5["seconds"])
-    ratio5 = b5["segment_seconds"] / ready5
-    _row(rows, f"B5 import {b5.get('documents', 10_000):,} documents, until every sentence is ready",
-         f"{ready5:.1f} s ({b5['docs_per_s']:,.0f} docs/s; stored in {b5['seconds']:.1f} s)",
+    ratio5 = b5["segment_seconds"] / b5["seconds"]
+    _row(rows, f"B5 import {b5.get('documents', 10_000):,} documents, stored",
+         f"{b5['seconds']:.1f} s ({b5.get('documents', 10_000) / b5['seconds']:,.0f} docs/s)",
          f"segmentation alone {b5['segment_seconds']:.1f} s", f"{ratio5:.2f}x", ">= 0.8x", ratio5 >= 0.8)
+    if (ready5 := b5.get("ready_seconds")) is not None:
+        _row(rows, "B5 the same, until every sentence is ready (tasks workers)", f"{ready5:.1f} s",
+             f"segmentation alone {b5['segment_seconds']:.1f} s", f"{b5['segment_seconds'] / ready5:.2f}x",
+             "<= 10 s (as B8)", ready5 <= 10)
     b6 = r["B6"]
     _row(rows, f"B6 full-text search over {size}", f"p95 {b6['p95'] * 1000:.1f} ms (p50 {b6['p50'] * 1000:.1f} ms)",
          "", "", "p95 < 50 ms; GIN index used (selective query)", b6["p95"] < 0.05 and b6["uses_index"])

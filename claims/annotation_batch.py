@@ -50,8 +50,10 @@ if TYPE_CHECKING:
 CHUNK = 1000  # documents written per round: bounded memory, few statements
 # Up to this many bytes of text (UTF-8) the check pass keeps what it parsed for the write pass,
 # which then does not parse the file again; a larger file is read twice. The texts are kept
-# encoded (a French text takes about a byte a character, against two or four as a str).
-KEEP_BYTES = 48 * 2**20
+# encoded (a French text takes about a byte a character, against two or four as a str); with
+# the parsed claims a kept file costs about 40 MB at most (at 48 MiB a 100 MiB upload grew the
+# server by 112 MiB before letting go of what it had kept).
+KEEP_BYTES = 24 * 2**20
 # progress(phase, done, total): phase is "checking" or "storing"; total is None while unknown.
 Progress = Callable[[str, int, int | None], None]
 

@@ -286,7 +286,7 @@ class _Writer:
                 self.known[pk] = set()  # met again later in this file
             # The title found by the segmenter, the publisher (from a "SOURCE: ..." line) and the
             # search vector come with the sentences, after commit.
-            title = (parsed.title.strip() or provisional_title(parsed.text) or "Untitled")[:500]
+            title = services.stored_title(parsed.title, provisional_title(parsed.text))
             rows.append((pk, title, parsed.text, "fr", None, "", None, digest, creator,
                          self.now, SuggestionState.QUEUED))
             self.created.append(pk)

@@ -49,13 +49,13 @@ def documents_segment(*, document_ids: Sequence[int]) -> int:
 
 def _finish_documents(documents: list[Document], segmentations: list) -> None:
     """Titles, search vectors and publishers of the documents that lack them, in one UPDATE
-    (setting the title fires the trigger that computes the search vector)."""
+    (the vector computed in it, the trigger that a new title fires being held off)."""
     publishers: dict[str, Source | None] = {}
     ids, titles, publisher_ids = [], [], []
     for document, segments in zip(documents, segmentations):
         title = document.title
         if document.unsearchable and title == provisional_title(document.text):
-            title = (title_from_segments(document.text, segments) or "Untitled")[:500]
+            title = services.stored_title("", title_from_segments(document.text, segments))
         publisher = None
         if document.publisher_id is None:
             publisher = services.publisher_from_segments(document.text, segments, publishers)
@@ -65,7 +65,6 @@ def _finish_documents(documents: list[Document], segmentations: list) -> None:
             publisher_ids.append(publisher.pk if publisher is not None else None)
     if not ids:
         return
-    # The vector is computed here, once, rather than by the trigger that a new title fires.
     with search_vectors_later(), connection.cursor() as cursor:
         cursor.execute(
             "UPDATE claims_document d SET title = v.title, publisher_id = coalesce(d.publisher_id, v.publisher_id),"

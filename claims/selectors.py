@@ -80,14 +80,11 @@ def document_get(*, user: "AbstractBaseUser", document_id: int) -> Document:
     """One document ``user`` may see (``DocumentQuerySet.visible_to``: a project's document is a
     404 outside it), without its search vector. The visibility rules come compiled once per
     user and roles (``_compiled_for``): creating a claim reads its document through here."""
-    from django.db.models.expressions import RawSQL
     from django.http import Http404
 
     if not user.is_authenticated:
         raise PermissionDenied
-    visible = RawSQL(*_for_document(_compiled_for(user).documents, document_id))
-    documents = Document.objects.select_related("publisher").defer("search_vector")
-    document = documents.filter(pk=document_id, pk__in=visible).first()
+    document = _visible_document(_compiled_for(user), document_id).first()
     if document is None:
         raise Http404("No such document.")
     return document
@@ -120,10 +117,8 @@ def document_for_annotation(*, user: "AbstractBaseUser", document_id: int, claim
     if not user.is_authenticated:
         raise Http404("No such document.")
     compiled = _compiled_for(user)
-    visible = RawSQL(*_for_document(compiled.documents, document_id))
     state = RawSQL(*_for_document(compiled.state, document_id), output_field=TextField())
-    documents = Document.objects.select_related("publisher").defer("search_vector")
-    document = documents.filter(pk=document_id, pk__in=visible).annotate(state_row=state).first()  # one query
+    document = _visible_document(compiled, document_id).annotate(state_row=state).first()  # one query
     if document is None:
         raise Http404("No such document.")
     document.annotation_state = _parse_state(document.state_row)
@@ -201,6 +196,15 @@ def _compiled_for(user: "AbstractBaseUser") -> _Compiled:
             _COMPILED.clear()
         _COMPILED[key] = compiled
     return compiled
+
+
+def _visible_document(compiled: _Compiled, document_id: int) -> "DocumentQuerySet":
+    """The document ``document_id`` (with its publisher, without its search vector) if the
+    compiled rules let their user see it: a queryset of one row or none."""
+    from django.db.models.expressions import RawSQL
+
+    visible = RawSQL(*_for_document(compiled.documents, document_id))
+    return Document.objects.select_related("publisher").defer("search_vector").filter(pk=document_id, pk__in=visible)
 
 
 def _for_document(compiled: tuple[str, tuple], document_id: int) -> tuple[str, list]:

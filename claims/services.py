@@ -197,7 +197,7 @@ def documents_create(
         hashes = [next(remaining_hashes) for _ in chunk]
         rows = [
             Document(
-                title=((new.title or "").strip() or title_from_segments(new.text, segments) or "Untitled")[:500],
+                title=stored_title(new.title, title_from_segments(new.text, segments)),
                 text=new.text,
                 language=new.language or "fr",
                 publisher=new.publisher or _publisher_from_lines(new.text, segments, publishers),
@@ -222,10 +222,16 @@ def documents_create(
 IMPORT_CHUNK = 250
 
 
+def stored_title(given: str | None, found: str) -> str:
+    """A document's title as stored: the one given, else the one found in its text, else
+    "Untitled", cut to the column's length."""
+    return ((given or "").strip() or found or "Untitled")[: Document._meta.get_field("title").max_length]
+
+
 def _documents_unprepared(documents: Sequence[NewDocument], digests: list[str], creator) -> list[Document]:
     rows = [
         Document(
-            title=((new.title or "").strip() or provisional_title(new.text) or "Untitled")[:500],
+            title=stored_title(new.title, provisional_title(new.text)),
             text=new.text,
             language=new.language or "fr",
             publisher=new.publisher,
@@ -457,10 +463,9 @@ def _check_chain(document: Document, tag: str, chain: Sequence[Link]) -> None:
             )
 
 
-def _write_chain(claim: Claim, chain: Sequence[Link], *, replace: bool = True) -> list[Attribution]:
-    """Store the chain in one multi-row INSERT; returns its rows in order."""
-    if replace:
-        claim.attributions.all().delete()
+def _write_chain(claim: Claim, chain: Sequence[Link]) -> list[Attribution]:
+    """Replace the claim's chain, the new one in one multi-row INSERT; returns its rows in order."""
+    claim.attributions.all().delete()
     if not chain:
         return []
     return Attribution.objects.bulk_create(

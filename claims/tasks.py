@@ -2,8 +2,9 @@
 db_worker``, the test settings run them inline).
 
 Imports run one way: the tasks call ``claims.suggestions`` and ``claims.segmenting``, which
-call ``claims.services``; none of them imports this module. New documents reach the queue through the ``documents_stored``
-signal (``claims.signals``), connected here when the app is ready.
+call ``claims.services``; none of them imports this module. New documents reach the queue
+through the ``documents_stored`` signal (``claims.signals``), connected here when the app is
+ready.
 
 A worker process loads the spaCy model once, on its first task, and keeps it.
 """

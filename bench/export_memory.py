@@ -22,13 +22,7 @@ from bench import run  # noqa: E402
 
 
 def main() -> None:
-    env = {**os.environ, "DATABASE_URL": f"{os.environ['DATABASE_URL'].rsplit('/', 1)[0]}/{run.BENCH_DB}",
-           "DJANGO_SETTINGS_MODULE": "bench.settings", "DJANGO_DEBUG": "0",
-           "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40, "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver"}
-    os.environ.update(env)
-    import django
-
-    django.setup()
+    env = run.setup_django(fresh=False)
     from django.contrib.auth import get_user_model
     from knox.models import AuthToken
 

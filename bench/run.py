@@ -48,8 +48,9 @@ def pct(values: list[float], q: float) -> float:
 # --- the database -------------------------------------------------------------------------------
 
 
-def bench_database_url() -> str:
-    """Its own database on DATABASE_URL's server, or on the embedded one; created afresh."""
+def bench_database_url(*, recreate: bool = True) -> str:
+    """Its own database on DATABASE_URL's server, or on the embedded one; created afresh unless
+    ``recreate`` is false (a database an earlier run loaded)."""
     import psycopg
 
     if os.environ.get("DATABASE_URL"):
@@ -63,6 +64,8 @@ def bench_database_url() -> str:
         params = embedded_database_settings(ROOT / ".pgdata", database="postgres")
         url = f"postgres://postgres@/{BENCH_DB}?host={params['HOST']}&port={params['PORT']}"
         connect = {"host": params["HOST"], "port": params["PORT"], "user": "postgres", "dbname": "postgres"}
+    if not recreate:
+        return url
     with psycopg.connect(**connect, autocommit=True) as conn:
         conn.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
@@ -73,15 +76,16 @@ def bench_database_url() -> str:
     return url
 
 
-def setup_django() -> dict:
-    """A new bench database, migrated, and this process set up on it with the bench settings;
-    returns the environment that ``make serve`` and the commands run with. (Every bench entry
-    point starts here.)"""
-    env = {**os.environ, "DATABASE_URL": bench_database_url(), "DJANGO_SETTINGS_MODULE": "bench.settings",
+def setup_django(*, fresh: bool = True) -> dict:
+    """A new bench database, migrated (or, not ``fresh``, the one an earlier run left), and this
+    process set up on it with the bench settings; returns the environment that ``make serve``
+    and the commands run with. (Every bench entry point starts here.)"""
+    env = {**os.environ, "DATABASE_URL": bench_database_url(recreate=fresh), "DJANGO_SETTINGS_MODULE": "bench.settings",
            "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver"}
-    log(f"database {BENCH_DB}; migrating")
-    manage("migrate", "--noinput", env=env)
+    if fresh:
+        log(f"database {BENCH_DB}; migrating")
+        manage("migrate", "--noinput", env=env)
     os.environ.update(env)
     import django
 

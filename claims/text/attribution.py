@@ -21,7 +21,8 @@ pipeline, in order:
    sentences takes the cue of its last sentence).
 4. Chain order, outermost first: the outlet the text cites, whom it cites, the document, the
    speaker. A later incise governs an earlier one and a speech verb's subject.
-5. Mentions are matched to the registry by normalised alias (``claims.text.registry``);
+5. Mentions are matched to the registry by normalised alias (``claims.text.registry``,
+   ``claims.text.resolution``);
    definite and demonstrative role nouns ("ce responsable", "le commandant irakien") and
    pronouns resolve to the last fitting source of the document; a short form ("ministère de
    la Défense") resolves to the one source the document names in full; anything else is
@@ -39,18 +40,26 @@ one), so token offsets are text offsets.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
 from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit
-from claims.text.names import name_after, name_in_tail, person_run
-from claims.text.cues import INCISE, QUOTE_CLOSE, QUOTE_OPEN, Cue, Mention, Sentence, find_cues
+from claims.text.cues import INCISE, Cue, Sentence, find_cues
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
-from claims.text.registry import Registry, RegistryEntry, alias_key, fold, source_key
+from claims.text.registry import Registry, RegistryEntry, fold
+from claims.text.resolution import SourceResolver, display_name
+from claims.text.results import (
+    CONFIDENCE,
+    UNRESOLVED_CONFIDENCE,
+    UNSOURCED_CONFIDENCE,
+    Link,
+    ProposedSource,
+    SentenceSuggestion,
+    Span,
+)
 from claims.text.segmentation import LineKind, Segment, segment_text
+from claims.text.sentence import QUOTE_CLOSE, QUOTE_OPEN
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -70,116 +79,6 @@ __all__ = [
 
 # Rule confidences: how often the rule's link was right on text it was not tuned on is not
 # known (see bench/RESULTS-suggestions.md); these order the rules by how direct the cue is.
-CONFIDENCE = {
-    "prep.selon": 0.9,
-    "prep.citing": 0.85,
-    "prep.passive": 0.8,
-    "verb.subject": 0.85,
-    "verb.subject.weak": 0.75,
-    "verb.incise": 0.85,
-    "verb.clitic": 0.75,
-    "verb.passive_agent": 0.8,
-    "verb.to_outlet": 0.8,
-    "nominal": 0.8,
-    "nominal.to_outlet": 0.8,
-    "vague.on": 0.8,
-    "vague.impersonal": 0.7,
-    "vague.phrase": 0.8,
-    "media.circulation": 0.6,
-    "quote.block": 0.7,
-    "quote.continued": 0.6,
-    "prep.pour": 0.6,
-    "prep.interview": 0.8,
-    "caption.credit": 0.9,
-    "dispatch.credit": 0.8,
-}
-ANAPHORA_FACTOR = 0.85  # a link whose source was found through "ce responsable", "il"...
-UNRESOLVED_CONFIDENCE = 0.3  # "il" with nobody before it: a cue without a known source
-UNSOURCED_CONFIDENCE = 0.6  # no cue found: likely unsourced, but cues can be missed
-
-
-
-# --- results -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int  # code point index into the text, inclusive
-    end: int  # exclusive
-    text: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
-
-
-@dataclass(frozen=True, slots=True)
-class ProposedSource:
-    """A registry source (``slug`` set) or a new source proposed from the mention (``slug`` None)."""
-
-    name: str
-    kind: str
-    slug: str | None = None
-
-    @property
-    def is_new(self) -> bool:
-        return self.slug is None
-
-    @property
-    def identity(self) -> str:
-        return self.slug if self.slug is not None else "new:" + source_key(self.name)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "kind": self.kind, "slug": self.slug, "new": self.is_new}
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """One link of a proposed chain."""
-
-    source: ProposedSource
-    mention: Span | None
-    cue: Span | None
-    rule: str
-    confidence: float
-    vague: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source.to_dict(),
-            "mention": self.mention.to_dict() if self.mention else None,
-            "cue": self.cue.to_dict() if self.cue else None,
-            "rule": self.rule,
-            "confidence": round(self.confidence, 3),
-            "vague": self.vague,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceSuggestion:
-    start: int
-    end: int
-    text: str
-    kind: str  # a LineKind value: body, headline, caption, publisher, boilerplate
-    is_claim: bool
-    tag: str | None  # "sourced" / "unsourced" for claims, None otherwise
-    links: tuple[Link, ...] = ()
-    confidence: float = 0.0
-    flags: tuple[str, ...] = ()  # "caption", "vague" (CONTRACT.md "Claim flags")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "kind": self.kind,
-            "is_claim": self.is_claim,
-            "tag": self.tag,
-            "confidence": round(self.confidence, 3),
-            "flags": list(self.flags),
-            "attributions": [link.to_dict() for link in self.links],
-        }
-
-
 # --- public API ------------------------------------------------------------------------------------
 
 
@@ -231,48 +130,15 @@ def is_candidate(text: str, seg: Segment) -> bool:
 # --- the document pass: resolution, chains, quote blocks ------------------------------------------
 
 
-@dataclass(slots=True)
-class _Memory:
-    source: ProposedSource
-    words: frozenset[str]
-    plural: bool = False  # named in the plural ("des responsables", "les autorités")
-    at: int = -1  # where the mention starts in the text
-    gender: str | None = None  # "m" / "f" when the mention's article says so ("le", "la")
-
-
 class _Document:
     def __init__(self, text: str, segments: list[Segment], docs: dict[int, "Doc"], registry: Registry):
         self.text = text
         self.segments = segments
         self.docs = docs
         self.registry = registry
-        self.memory: list[_Memory] = []
-        # People the text names in full anywhere, sourced or not: (offset, name, as a subject
-        # of a sentence that attributes nothing). "M. Marcourt" is the Jean-Claude Marcourt named
-        # before; "Il écrit" after "L'auteur de la lettre est Jean-Claude Marcourt." is him.
-        self.people: list[tuple[int, str, bool]] = []
-        # Every person the text names in full, in text order (for a pronoun before its name).
-        self.all_people: list[tuple[int, str]] = []
         # Each parsed segment's Sentence, built once here and taken again by suggestions().
-        self.sentences: dict[int, Sentence] = {}
-        for seg in segments:
-            doc = docs.get(seg.start)
-            if doc is None:
-                continue
-            sentence = self.sentences[seg.start] = Sentence(seg, doc)
-            for ent in doc.ents:
-                run = person_run(sentence, ent.start, ent.end) if ent.label_ == "PER" else None
-                if run is not None and sum(1 for k in range(*run) if not doc[k].is_space) >= 2:
-                    a, b = sentence.char_span(*run)
-                    self.all_people.append((a, text[a:b]))
-        self.vague_entry = next((e for e in registry.entries if e.is_vague), None)
-        # Registry sources the document names anywhere (for short forms: "ministère de la Défense").
-        self.named: dict[str, RegistryEntry] = {}
-        for doc in docs.values():
-            for ent in doc.ents:
-                entry = registry.by_slug(ent.ent_id_) if ent.ent_id_ else None
-                if entry is not None:
-                    self.named[entry.slug] = entry
+        self.sentences: dict[int, Sentence] = {seg.start: Sentence(seg, docs[seg.start]) for seg in segments if seg.start in docs}
+        self.sources = SourceResolver(text, segments, docs, registry, self.sentences.values())
 
     def suggestions(self) -> list[SentenceSuggestion]:
         out: list[SentenceSuggestion] = []
@@ -287,13 +153,13 @@ class _Document:
                 continue
             sentence = self.sentences.pop(seg.start, None) or Sentence(seg, doc)
             found = self._links(sentence, find_cues(sentence))
-            self._note_people(sentence, subjects=not found)
+            self.sources.note_people(sentence, subjects=not found)
             links = [link for link in found if not link.vague]
             flags: tuple[str, ...] = ("vague",) if found and not links else ()
             if not found and out:
                 links = self._continued_chain(out[-1], text) or self._continued_quote(out[-1], seg, text)
             for link in links:
-                self._remember(link)
+                self.sources.remember(link)
             if seg.kind is LineKind.CAPTION:
                 credit = caption_credit(text, seg.start)
                 if credit is not None:
@@ -320,9 +186,9 @@ class _Document:
     def _credit_link(self, credit: Credit, rule: str) -> Link:
         entry = self.registry.exact(credit.name)
         if entry is not None and not entry.is_vague:
-            source = self._entry_source(entry)
+            source = self.sources.entry_source(entry)
         else:
-            source = ProposedSource(_display_name(credit.name), "news_outlet")
+            source = ProposedSource(display_name(credit.name), "news_outlet")
         mention = Span(credit.start, credit.end, self.text[credit.start : credit.end])
         return Link(source, mention, None, rule, CONFIDENCE[rule])
 
@@ -440,12 +306,12 @@ class _Document:
         )
         items: list[tuple[tuple, Link]] = []
         non_vague = any(not m.vague for cue in cues for m in cue.mentions)
-        remembered = len(self.memory)
+        remembered = len(self.sources.memory)
         # Named sources first, then pronouns: "X a confirmé l'attaque, menée, selon lui, par …"
         # has "lui" for X, not for whoever came before.
         for pronouns in (False, True):
             for cue in cues:
-                cue_span = self._span(s, *cue.cue) if cue.cue else None
+                cue_span = self.sources.span(s, *cue.cue) if cue.cue else None
                 for n, mention in enumerate(cue.mentions):
                     if mention.pronoun != pronouns:
                         continue
@@ -457,15 +323,15 @@ class _Document:
                     if pronouns:
                         # A pronoun points back: a source this sentence names after it is not
                         # its antecedent ("il affirme …: X, dont les proches estiment …").
-                        saved = self.memory
+                        saved = self.sources.memory
                         at = s.char_span(mention.i, mention.j)[0]
-                        self.memory = saved[:remembered] + [m for m in saved[remembered:] if m.at < at]
+                        self.sources.memory = saved[:remembered] + [m for m in saved[remembered:] if m.at < at]
                         try:
-                            link = self._link(s, mention, cue_span, rule)
+                            link = self.sources.link(s, mention, cue_span, rule)
                         finally:
-                            self.memory = saved
+                            self.sources.memory = saved
                     else:
-                        link = self._link(s, mention, cue_span, rule)
+                        link = self.sources.link(s, mention, cue_span, rule)
                     if link is None:
                         continue
                     if pronouns and link.confidence == UNRESOLVED_CONFIDENCE and items:
@@ -473,8 +339,8 @@ class _Document:
                     order = -cue.order if cue.level == INCISE else cue.order
                     items.append(((cue.level, order, n), link))
                     if not pronouns:
-                        self._remember(link)
-        del self.memory[remembered:]
+                        self.sources.remember(link)
+        del self.sources.memory[remembered:]
         items.sort(key=lambda item: item[0])
         links: list[Link] = []
         seen: set[str] = set()
@@ -490,391 +356,6 @@ class _Document:
         while a < b and self.text[a] in "-‐":
             a += 1  # the clitic of "a-t-il" is "il"
         return Span(a, b, self.text[a:b])
-
-    def _link(self, s: Sentence, m: Mention, cue: Span | None, rule: str) -> Link | None:
-        mention = self._span(s, m.i, m.j)
-        if mention.start >= mention.end:
-            return None
-        confidence = CONFIDENCE.get(rule, 0.7)
-        if m.vague:
-            return Link(self._vague_source(), mention, cue, rule, confidence, vague=True)
-        if m.pronoun:
-            plural = mention.text.lower() in {"ils", "elles", "eux", "leur", "leurs"}
-            gender = {"il": "m", "ils": "m", "elle": "f", "elles": "f"}.get(fold(mention.text))
-            antecedent = self._antecedent(None, pronoun=True, plural=plural, gender=gender)
-            if antecedent is None and gender is not None and not plural:
-                antecedent = self._cataphora(s.seg.end)
-            if antecedent is None:
-                return Link(ProposedSource(mention.text, "anonymous"), mention, cue, rule, UNRESOLVED_CONFIDENCE)
-            return Link(antecedent, mention, cue, rule + "+anaphora", confidence * ANAPHORA_FACTOR)
-        source, how = self._resolve(s, m, mention.text)
-        if how == "new" and source.kind != "news_outlet" and rule in _OUTLET_RULES:
-            source = ProposedSource(source.name, "news_outlet")  # "à franceinfo": an outlet by its cue
-        if how == "vague":
-            return Link(source, mention, cue, rule, confidence, vague=True)
-        if how != "registry":
-            rule = f"{rule}+{how}"
-            confidence *= ANAPHORA_FACTOR
-        return Link(source, mention, cue, rule, confidence)
-
-    def _vague_source(self) -> ProposedSource:
-        entry = self.vague_entry
-        if entry is not None:
-            return ProposedSource(entry.name, entry.kind, entry.slug)
-        return ProposedSource("Vague attribution", "other")
-
-    def _entry_source(self, entry: RegistryEntry) -> ProposedSource:
-        return ProposedSource(entry.name, entry.kind, entry.slug)
-
-    def _resolve(self, s: Sentence, m: Mention, text: str) -> tuple[ProposedSource, str]:
-        """The source a mention names, and how it was found."""
-        registry = self.registry
-        entry = registry.exact(text)
-        if entry is not None and entry.kind == "document" and _titled(s, m):
-            entry = None  # "a rapporté La Dépêche": a paper's name, not "une dépêche"
-        if entry is not None:
-            if entry.is_vague:
-                return self._entry_source(entry), "vague"
-            return self._entry_source(entry), "registry"
-        head = s.head_of(m.i, m.j)
-        head_word = s.f[head]
-        determiner = s.f[m.i]
-        complement = s.de_complement(head, m.j)
-        named = s.has_name(m.i, m.j) and not (head == m.i and s.doc[head].pos_ == "NOUN" and m.j - m.i == 1)
-        # "selon des informations", "selon les derniers rapports": no source at all.
-        qualified = any(s.doc[k].pos_ == "ADJ" and s.f[k] not in {"derniers", "dernieres", "certains", "certaines", "plusieurs"} for k in range(head + 1, m.j))
-        if head_word in lx.VAGUE_HEADS or (
-            head_word in lx.VAGUE_PLURAL_REPORTS and complement is None and not named and not qualified
-        ):
-            return self._vague_source(), "vague"
-        # "ce responsable", "cette source de sécurité", "la source", "le commandant irakien".
-        if determiner in {"ce", "cette"} and any(s.f[k] in {"dernier", "derniere"} for k in range(m.i, m.j)):
-            found = self._antecedent(None, pronoun=True)  # "ce dernier": the last person named
-            if found is not None:
-                return found, "anaphora"
-        if determiner in lx.DEFINITES and head_word in lx.NOMINAL_SELF and complement is None and self.memory:
-            # "…, dit le communiqué": the document of the source named last.
-            for item in reversed(self.memory):
-                if item.source.kind not in {"news_outlet", "other", "document"}:
-                    return item.source, "anaphora"
-        bare = m.j - m.i == 1 and head == m.i  # "un communiqué du ministère"
-        coordinated = any(s.f[k] == "et" and s.doc[k].pos_ == "CCONJ" for k in range(m.i, m.j))
-        anaphoric = not coordinated and determiner in lx.DEMONSTRATIVES or not coordinated and (
-            (determiner in lx.DEFINITES or bare) and not named and complement is None
-            and head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS | lx.INSTITUTION_HEADS | lx.OUTLET_HEADS
-        ) or (determiner in lx.DEFINITES and head_word == "source" and "meme" in {s.f[k] for k in range(m.i, m.j)})
-        # "le gouverneur de la Banque de France" after "le gouverneur de la Banque de France,
-        # François Villeroy de Galhau": the same role, said again, is the same person.
-        if determiner in lx.DEFINITES and not named and head_word in lx.PERSON_ROLE_HEADS:
-            again = self._same_role(text)
-            if again is not None:
-                return again, "anaphora"
-        if anaphoric:
-            # A demonstrative points back whatever its noun; "le/la ..." only to a source named
-            # with the same noun, or (singular role nouns: "le commandant") to the last person.
-            plural = "Plur" in s.doc[head].morph.get("Number") or head_word.endswith(("s", "x"))
-            institutional = head_word not in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
-            described = any(s.doc[k].pos_ in {"ADJ", "PROPN", "NOUN"} for k in range(head + 1, m.j))
-            national = any(_NATIONALITY.search(s.f[k]) for k in range(head + 1, m.j) if s.doc[k].pos_ == "ADJ")
-            if institutional and described and national:
-                # "l'armée malienne": a national body, the one named with all these words or none.
-                antecedent = self._described(text)
-            elif institutional and described:
-                # "le mouvement chiite": the one so described, else the last institution.
-                antecedent = self._described(text) or self._antecedent(head_word, pronoun=False)
-            else:
-                antecedent = self._antecedent(
-                    head_word, pronoun=False,
-                    by_kind=(determiner in lx.DEMONSTRATIVES or not plural) and not (institutional and bare),
-                )
-            if antecedent is not None:
-                return antecedent, "anaphora"
-        entry = registry.loose(text)  # "les experts" for "des experts", after the anaphora
-        if entry is not None and not entry.is_vague and not (entry.kind == "document" and _titled(s, m)):
-            return self._entry_source(entry), "registry"
-        if head_word in lx.ANONYMOUS_HEADS:
-            entry = registry.loose(_anonymous_core(s, m.i, m.j, head, complement))
-            if entry is not None and not entry.is_vague and entry.kind == "anonymous":
-                # "un autre habitant", "des habitants de la banlieue nord de X": the registry's
-                # unnamed witness; a quantifier or a place adds nothing to who they are.
-                return self._entry_source(entry), "registry"
-        contained = registry.contained(text)
-        persons = [c for c in contained if c[0].kind == "person"]
-        if persons:
-            return self._entry_source(persons[0][0]), "registry"
-        # "Le porte-parole du Pentagone, John Kirby", "M. Villeroy", "Wang Yi, conseiller
-        # d'État": the person, by their name without titles; a surname alone is the person the
-        # document named in full before.
-        person_like = head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS or any(
-            s.doc[k].ent_type_ == "PER" for k in range(m.i, m.j)
-        ) or (s.doc[head].pos_ == "PROPN" and not s.outlet_like(m.i, m.j) and head_word not in lx.INSTITUTION_HEADS)
-        if person_like:
-            run = person_run(s, m.i, m.j)
-            if run is None and head_word in lx.PERSON_ROLE_HEADS:
-                run = name_after(s, m.j) or name_in_tail(s, m.j)
-            if run is not None:
-                a, b = s.char_span(*run)
-                name = self.text[a:b]
-                entry = registry.exact(name)
-                if entry is not None and entry.kind == "person":
-                    return self._entry_source(entry), "registry"
-                known = self._person_named(name)
-                if known is not None:
-                    return known, "anaphora"
-                return ProposedSource(name, "person"), "new"
-            if (
-                determiner in lx.DEFINITES and head_word in _TITLE_ROLES
-                and "Plur" not in s.doc[head].morph.get("Number")
-            ):
-                # "…, a déclaré X. « … », a dit le gouverneur de la Banque": a definite title
-                # with no name, right after a person was named, is that person.
-                recent = self._recent_person(s.seg.start + s.doc[m.i].idx)
-                if recent is not None:
-                    return recent, "anaphora"
-        if contained:
-            best = contained[0][0]
-            if head_word in {"correspondant", "correspondante", "envoye", "envoyee", "journaliste"}:
-                if best.kind == "news_outlet":
-                    return self._entry_source(best), "registry"
-            elif head_word in {"porte parole", "porte paroles"}:
-                return self._entry_source(best), "registry"  # a spokesperson speaks for the institution
-            elif head_word not in lx.ANONYMOUS_HEADS | lx.PERSON_ROLE_HEADS:
-                return self._entry_source(best), "registry"
-        # A short form of a source the document names in full: "ministère de la Défense".
-        coref = self._short_form(text)
-        if coref is not None:
-            return self._entry_source(coref), "coref"
-        if determiner in lx.DEFINITES and head_word in lx.INSTITUTION_HEADS | lx.OUTLET_HEADS:
-            # "l'Agence de santé" after "l'Agence régionale de santé (ARS)": the one named in full.
-            words = _content_words(text)
-            if len(words) >= 2:
-                for item in reversed(self.memory):
-                    if item.source.kind in {"institution", "news_outlet"} and words < _content_words(item.source.name):
-                        return item.source, "coref"
-        return ProposedSource(_display_name(text), _guess_kind(s, m, head_word)), "new"
-
-    def _described(self, text: str) -> ProposedSource | None:
-        words = {w.rstrip("s") for w in _content_words(text)}
-        if not words:
-            return None
-        for item in reversed(self.memory):
-            if item.source.kind in {"other", "document"}:
-                continue
-            if words <= {w.rstrip("s") for w in item.words}:
-                return item.source
-        return None
-
-    def _person_named(self, name: str) -> ProposedSource | None:
-        """The person the document named before with these name words ("Villeroy de Galhau",
-        "Wang" for "Wang Yi"), as a source or anywhere else in the text."""
-        words = _content_words(name)
-        if not words:
-            return None
-        for item in reversed(self.memory):
-            if item.source.kind == "person" and words <= _content_words(item.source.name):
-                return item.source
-        for _, full, _ in reversed(self.people):
-            if words <= _content_words(full) and words != _content_words(full):
-                return ProposedSource(full, "person")
-        return None
-
-    def _note_people(self, s: Sentence, *, subjects: bool) -> None:
-        """Remember the people a sentence names in full (two name words or more); with
-        ``subjects`` (a sentence that attributes nothing) note whether each is its subject or
-        the predicate of its copula ("L'auteur de la lettre est Jean-Claude Marcourt")."""
-        for ent in s.doc.ents:
-            if ent.label_ != "PER":
-                continue
-            run = person_run(s, ent.start, ent.end)
-            if run is None:
-                continue
-            words = [k for k in range(*run) if not s.doc[k].is_space]
-            if len(words) < 2:
-                continue
-            a, b = s.char_span(*run)
-            root = s.doc[run[0]]
-            while root.head.i != root.i and root.dep_ in {"flat:name", "flat", "appos", "nmod", "amod"} and root.head.i >= ent.start - 2:
-                root = root.head
-            subject = subjects and (
-                root.dep_ in {"nsubj", "nsubj:pass"}
-                or root.dep_ == "ROOT" and any(s.doc[c].dep_ == "cop" for c in s.kids[root.i])
-                or root.dep_ == "ROOT" and root.left_edge.i == s.next_word(0) and root.pos_ in {"NOUN", "PROPN"}
-            )
-            self.people.append((a, self.text[a:b], subject))
-
-    def _recent_person(self, at: int) -> ProposedSource | None:
-        """The last person named by their name before text offset ``at``, in this sentence or
-        the one before it, as a source or anywhere."""
-        starts = [seg.start for seg in self.segments if seg.start <= at and seg.start in self.docs]
-        window = starts[-2] if len(starts) >= 2 else 0
-        best: tuple[int, ProposedSource] | None = None
-        for item in self.memory:
-            if item.source.kind == "person" and window <= item.at < at and len(_content_words(item.source.name)) >= 2:
-                if best is None or item.at > best[0]:
-                    best = (item.at, item.source)
-        for offset, name, _ in self.people:
-            if window <= offset < at and (best is None or offset > best[0]):
-                known = self._person_named(name)
-                best = (offset, known if known is not None and known.name == name else ProposedSource(name, "person"))
-        return best[1] if best is not None else None
-
-    def _cataphora(self, after: int) -> ProposedSource | None:
-        """A pronoun with no fitting source before it ("Le gouvernement a nié … Elle a
-        évoqué …", the spokeswoman named in the caption after): the first person named in the
-        next two segments."""
-        later = [seg for seg in self.segments if seg.start >= after][:2]
-        if not later:
-            return None
-        limit = later[-1].end
-        for offset, name in self.all_people:
-            if after <= offset < limit:
-                known = self._person_named(name)
-                return known if known is not None and known.name == name else ProposedSource(name, "person")
-        return None
-
-    def _sentence_start_of(self, item: "_Memory") -> int:
-        """The end of the sentence where ``item`` was named (people named in it do not count
-        as later)."""
-        for seg in self.segments:
-            if seg.start <= item.at < seg.end:
-                return seg.end
-        return item.at
-
-    def _subject_person_since(self, at: int) -> ProposedSource | None:
-        """The last person named as the subject of a sentence that attributes nothing, after
-        text offset ``at``: what a pronoun then points back to before an earlier speaker."""
-        for offset, name, subject in reversed(self.people):
-            if offset <= at:
-                return None
-            if subject:
-                known = self._person_named(name)
-                return known if known is not None and known.name == name else ProposedSource(name, "person")
-        return None
-
-    def _same_role(self, text: str) -> ProposedSource | None:
-        """The person whose earlier mention carried every word of this role ("le gouverneur de
-        la Banque"), or the one person named so far when the role is a title."""
-        words = _content_words(text)
-        if not words:
-            return None
-        persons = []
-        for item in reversed(self.memory):
-            if item.source.kind != "person":
-                continue
-            if words <= item.words:
-                return item.source
-            if item.source not in persons:
-                persons.append(item.source)
-        return None
-
-    def _short_form(self, text: str) -> RegistryEntry | None:
-        words = _content_words(text)
-        if len(words) < 2:
-            return None  # "le ministère" alone could be any ministry
-        found = []
-        for entry in self.named.values():
-            if entry.kind in {"other", "anonymous", "document"}:
-                continue
-            if any(words <= _content_words(alias) for alias in (entry.name, *entry.aliases)):
-                found.append(entry)
-        return found[0] if len(found) == 1 else None
-
-    def _antecedent(
-        self, head: str | None, *, pronoun: bool, by_kind: bool = True, plural: bool = False,
-        gender: str | None = None,
-    ) -> ProposedSource | None:
-        if pronoun:
-            for kinds in ({"person", "anonymous"}, {"institution"}):
-                for item in reversed(self.memory):
-                    if gender is not None and item.gender is not None and item.gender != gender:
-                        continue  # "Le gouvernement a nié … Elle a évoqué": not the government
-                    if item.source.kind in kinds and (not plural or item.plural):
-                        if not plural:
-                            later = self._subject_person_since(max(item.at, self._sentence_start_of(item)))
-                            if later is not None:
-                                return later
-                        return item.source
-            if not plural:
-                return self._subject_person_since(-1)
-            return None
-        assert head is not None
-        if head == "source" and self.memory:
-            return self.memory[-1].source  # "la même source"
-        forms = {head, head + "s", head.rstrip("s")}
-        for item in reversed(self.memory):
-            if forms & item.words and item.source.kind not in {"other", "document"}:
-                return item.source
-        if not by_kind:
-            return None
-        for heads, kinds in (
-            (lx.PERSON_ROLE_HEADS, {"person"}),
-            (lx.ANONYMOUS_HEADS, {"anonymous", "person"}),
-            (lx.OUTLET_HEADS, {"news_outlet"}),
-            (lx.INSTITUTION_HEADS, {"institution"}),
-        ):
-            if head in heads:
-                for item in reversed(self.memory):
-                    if item.source.kind in kinds:
-                        return item.source
-                return None
-        return None
-
-    def _remember(self, link: Link) -> None:
-        if link.vague:
-            return
-        words = set(fold(link.source.name).split()) | _content_words(link.source.name)
-        if link.mention is not None:
-            words |= set(fold(link.mention.text).split()) | _content_words(link.mention.text)
-        for item in self.memory:  # what an anaphor said of a source is said of it: merge
-            if item.source == link.source:
-                words |= item.words
-        mention = fold(link.mention.text) if link.mention is not None else ""
-        plural = mention.split(" ")[0] in {"les", "des", "plusieurs", "certains", "certaines", "ils", "elles"} or (
-            link.source.kind == "institution" and any(w.endswith("s") for w in mention.split()[:2])
-        )
-        gender = None
-        if link.source.kind != "person" and mention:
-            first = mention.split(" ")[0]
-            gender = "m" if first in {"le", "du", "au", "un", "ce", "cet"} else "f" if first in {"la", "une", "cette"} else None
-        elif mention.split(" ")[0] in {"mme", "madame", "la"}:
-            gender = "f"
-        elif mention.split(" ")[0] in {"m", "monsieur", "le"}:
-            gender = "m"
-        self.memory.append(_Memory(link.source, frozenset(words), plural, link.mention.start if link.mention else -1, gender))
-
-
-# Titles of one office holder: "le gouverneur de la Banque de France", "le Premier ministre",
-# "le chef du gouvernement" (not "le porte-parole", "le responsable": often someone new).
-_TITLE_ROLES = {
-    "ministre", "premier", "president", "presidente", "chef", "gouverneur", "maire", "prefet",
-    "prefete", "directeur", "directrice", "procureur", "procureure", "secretaire", "commandant",
-    "general", "ambassadeur", "ambassadrice", "depute", "deputee", "senateur", "senatrice", "pdg",
-    "patron", "dirigeant", "dirigeante", "fondateur", "fondatrice", "emir", "roi", "reine",
-}
-
-_PLACE_NOUNS = {
-    "banlieue", "ville", "quartier", "region", "village", "province", "localite", "commune",
-    "zone", "secteur", "district", "departement", "capitale", "centre", "nord", "sud", "est",
-    "ouest", "camp", "vallee", "ile", "frontiere",
-}
-
-
-def _anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | None) -> str:
-    """An unnamed source's mention without a quantifier ("un autre habitant") and without a
-    place complement ("des habitants de la banlieue nord de X"): what the registry lists."""
-    end = j
-    if complement is not None:
-        place = any(
-            s.doc[k].ent_type_ in {"LOC", "GPE"} or s.f[k] in _PLACE_NOUNS for k in range(complement, j)
-        ) and not any(s.doc[k].ent_type_ in {"ORG", "INSTITUTION", "NEWS_OUTLET"} for k in range(complement, j))
-        if place:
-            end = s.prev_word(complement - 1)
-            while end > head and s.f[end] in {"de", "d'", "du", "des", "la", "le", "les", "l'"}:
-                end = s.prev_word(end - 1)
-            end += 1
-    words = [s.doc[k].text for k in range(i, end) if not s.doc[k].is_space and s.f[k] not in {"autre", "autres"}]
-    return " ".join(words)
-
 
 def _straight_quotes(text: str) -> tuple[int, int]:
     """Opening and closing straight quotes in a sentence: a quote glued to the word after it
@@ -908,93 +389,3 @@ def _lines(text: str) -> list[tuple[int, int]]:
         pos += len(line)
     return out
 
-
-_NATIONALITY = re.compile(
-    r"(?:iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?|russes?|belges?|suisses?|turcs?|turques?|grecs?|grecques?)$"
-)
-
-_STOPWORDS = {"de", "d'", "du", "des", "la", "le", "les", "l'", "et", "a", "au", "aux", "en", "un", "une"}
-
-
-def _content_words(text: str) -> frozenset[str]:
-    words = set()
-    for w in fold(text).replace("'", "' ").split():
-        if w not in _STOPWORDS and len(w) > 1:
-            words.add(w)
-    return frozenset(words)
-
-
-_QUANTIFIERS = ("autre ", "autres ", "plusieurs ", "certains ", "certaines ", "quelques ", "nombreux ",
-                "nombreuses ", "divers ", "diverses ")
-# "le groupe JNIM", "la station de radio française RTL", "le réseau CBC", "le syndicat Force
-# ouvrière": the name after the noun.
-_GENERIC_BEFORE_NAME = re.compile(
-    r"^(?:groupe|mouvement|agence(?: de presse)?|quotidien|journal|hebdomadaire|magazine|site(?: d'information)?"
-    r"|chaîne|chaine|télévision|television|radio|station(?: de radio)?|réseau|reseau|média|media"
-    r"|syndicat|parti|collectif|association|organisation|ONG|ong)"
-    r"(?:\s+[a-zàâçéèêëîïôûùüÿœ'’-]+){0,2}\s+(?P<name>[A-ZÀ-Ý0-9][^,()]*)$"
-)
-
-
-def _display_name(text: str) -> str:
-    """A name for a proposed source: the mention without its leading article or quantifier
-    ("plusieurs sources locales" -> "sources locales"), and a medium or group by its own name
-    ("le groupe JNIM" -> "JNIM")."""
-    if fold(text) in lx.MEDIA_NAMES:
-        return " ".join(text.split())  # "Le Parisien", "La Dépêche": the article is part of the name
-    name = " ".join(text.replace("«", " ").replace("»", " ").replace("“", " ").replace("”", " ").replace('"', " ").split()).strip(" ,;:.")
-    lowered = name.lower().replace("’", "'")
-    for article in ("l'", "d'", "le ", "la ", "les ", "du ", "des ", "de la ", "de l'", "un ", "une "):
-        if lowered.startswith(article) and len(name) > len(article):
-            name = name[len(article) :].lstrip()
-            break
-    for quantifier in _QUANTIFIERS:
-        if name.lower().startswith(quantifier) and len(name) > len(quantifier):
-            name = name[len(quantifier) :].lstrip()
-            break
-    m = _GENERIC_BEFORE_NAME.match(name)
-    if m:
-        name = m.group("name").strip()
-    head, comma, rest = name.partition(", ")
-    if comma and rest[:1].islower():
-        name = head  # "ministère de la Santé de Gaza, dirigé par le Hamas": the name is before
-    return name[:1].upper() + name[1:] if name else text
-
-
-def _titled(s: Sentence, m: Mention) -> bool:
-    """A mention whose head noun is capitalised inside the sentence: a name or a title."""
-    head = s.head_of(m.i, m.j)
-    return head != s.next_word(0) and s.doc[head].text[:1].isupper()
-
-
-_OUTLET_RULES = {"verb.to_outlet", "nominal.to_outlet", "prep.medium", "prep.interview"}
-
-
-def _guess_kind(s: Sentence, m: Mention, head: str) -> str:
-    labels = {s.doc[k].ent_type_ for k in range(m.i, m.j)}
-    named = " ".join(s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space and s.f[k] not in lx.DEFINITES)
-    whole = " ".join(s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space)
-    if named in lx.MEDIA_NAMES or whole in lx.MEDIA_NAMES:
-        return "news_outlet"  # "citée par Libération"
-    if head in lx.DOCUMENT_HEADS:
-        return "document"
-    if head in lx.OUTLET_HEADS or "NEWS_OUTLET" in labels:
-        return "news_outlet"
-    if "LOC" in labels and "PER" not in labels and s.f[m.i] in lx.DEFINITES and s.has_name(m.i, m.j) and head not in lx.PERSON_ROLE_HEADS:
-        return "institution"  # "La Russie a revendiqué": a country (with its article) speaks through its state
-    if "PER" in labels or "PERSON" in labels:
-        return "person"
-    if head in lx.INSTITUTION_HEADS or "INSTITUTION" in labels:
-        return "institution"
-    if head in lx.ANONYMOUS_HEADS:
-        return "anonymous"
-    if head in lx.PERSON_ROLE_HEADS:
-        return "person" if s.has_name(m.i, m.j) else "anonymous"
-    if "ORG" in labels:
-        return "institution"
-    if s.has_name(m.i, m.j):
-        words = [t for t in s.doc[m.i : m.j] if not t.is_space and not t.is_punct and s.f[t.i] not in lx.DEFINITES]
-        # A bare one-word name after "selon", "rapporte", "citant" ("al-Nahrain", "AlManar")
-        # is most often a medium; people come with a first name or a title.
-        return "news_outlet" if len(words) == 1 else "person"
-    return "anonymous"

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claims.text.attribution import SentenceSuggestion
-from claims.text.registry import alias_key, source_key
+from claims.text.registry import source_key
 
 __all__ = ["GoldDocument", "GoldError", "GoldLink", "GoldSentence", "Score", "evaluate", "parse_gold"]
 

@@ -2,14 +2,13 @@
 de franceinfo », « sur RTL », « au micro de X », « dans une entrevue accordée à X », « une vidéo
 diffusée par X ») and a document's agent (« selon un bilan lu … par X »).
 
-Pure Python (no Django). Used by ``claims.text.cues``.
+Pure Python (no Django). Used by ``claims.text.cues`` and ``claims.text.verb_cues``.
 """
 
 from __future__ import annotations
 
 from claims.text import lexicon as lx
 from claims.text.sentence import (
-    _DE,
     OUTER,
     Cue,
     Sentence,

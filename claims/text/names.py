@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from claims.text.cues import Sentence
+    from claims.text.sentence import Sentence
 
 __all__ = ["TITLES", "name_after", "name_in_tail", "person_run", "strip_titles"]
 

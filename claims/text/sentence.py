@@ -1,7 +1,8 @@
 """A parsed sentence and its noun phrases, for the attribution cue rules: token folding, heads,
 names, noun phrases after a word, appositions, speech verbs, time words.
 
-Pure Python (no Django). Split from ``claims.text.cues`` (the rules), which imports from here.
+Pure Python (no Django). Split from ``claims.text.cues`` (the rules), which imports from here
+with ``claims.text.verb_cues`` and ``claims.text.clauses``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,315 @@
+"""The phrases around a cue word in one parsed sentence: the noun phrase before a verb or
+after "par", the subject of a speech verb, a reported clause after it, a relative or quoted
+stretch it sits in, and the sources an agent names ("X, citant Y").
+
+Pure Python (no Django). Shared by the cue finders of ``claims.text.cues`` and
+``claims.text.verb_cues``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claims.text import lexicon as lx
+from claims.text.media import _to_outlet
+from claims.text.sentence import (
+    Mention,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    Sentence,
+    _BREAK_PUNCT,
+    _FINAL_PUNCT,
+    _MAX_MENTION_TOKENS,
+    _NEGATION,
+    _SUBJECT_DEPS,
+    _mention,
+    _np_after,
+    _skip_time_words,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def with_citations(s: Sentence, np: tuple[int, int, str]) -> list[Mention]:
+    """The mention of ``np`` and, for "X citant Y" (also "X, citant Y"), the cited Y."""
+    i, j, why = np
+    mentions = [_mention(s, i, j)]
+    k = j
+    for _ in range(3):
+        nxt = s.next_word(k)
+        if nxt < s.n and s.f[nxt] == ",":
+            nxt = s.next_word(nxt + 1)
+        if nxt < s.n and s.f[nxt] == "qui":  # "X, qui cite Y"
+            verb = s.next_word(nxt + 1)
+            if verb < s.n and s.f[verb] in {"cite", "citent", "citait", "citaient"}:
+                nxt = verb
+            else:
+                break
+        elif nxt >= s.n or s.f[nxt] != "citant":
+            break
+        cited = _np_after(s, nxt + 1, appositions=False)
+        if cited is None or not s.source_like(cited[0], cited[1]):
+            break
+        s.used.update(range(nxt, cited[1]))
+        mentions.append(_mention(s, cited[0], cited[1]))
+        k = cited[1]
+    return mentions
+
+
+def media_named(s: Sentence, i: int, j: int) -> bool:
+    """A paper or broadcaster of the lexicon by its name ("Le Parisien", "franceinfo")."""
+    named = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space)
+    bare = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES)
+    return named in lx.MEDIA_NAMES or bare in lx.MEDIA_NAMES
+
+
+_RELATIVE_PRONOUNS = {"dont", "qui", "lequel", "laquelle", "lesquels", "lesquelles"}
+
+
+def in_relative(s: Sentence, k: int) -> bool:
+    """The verb at ``k`` heads a relative clause: a relative pronoun opens its subtree before
+    it ("dont les proches estiment", "et qui affirme")."""
+    left = s.doc[k].left_edge.i
+    return any(s.f[q] in _RELATIVE_PRONOUNS and s.doc[q].pos_ == "PRON" for q in range(left, k))
+
+
+_OBJECT_CLITICS = {"lui", "leur", "se", "s'", "me", "m'", "te", "t'"}
+
+
+def object_clitic(s: Sentence, p: int) -> bool:
+    """An object or reflexive clitic right before the verb group ("lui a dit", "s'est
+    emporté", "nous a confié"); "nous"/"vous" only when parsed as objects."""
+    if s.doc[p].pos_ != "PRON":
+        return False
+    if s.f[p] in _OBJECT_CLITICS:
+        return True
+    return s.f[p] in {"nous", "vous"} and s.doc[p].dep_ in {"obj", "iobj", "expl:comp"}
+
+
+def skip_place(s: Sentence, k: int) -> int:
+    """Skip "à Alger", "en Bretagne", "à Paris samedi" after an incise verb: where it was said,
+    not who said it (a medium there is read by ``_to_outlet``)."""
+    k = s.next_word(k)
+    if k >= s.n or s.doc[k].text.lower() not in {"à", "a", "en"}:
+        return k
+    q = s.next_word(k + 1)
+    if q >= s.n or not s.doc[q].text[:1].isupper() or _to_outlet(s, k) is not None:
+        return k
+    if s.doc[q].ent_type_ in {"PER", "ORG", "NEWS_OUTLET", "INSTITUTION", "PERSON"}:
+        return k
+    end = q
+    while end < s.n and (s.doc[end].text[:1].isupper() or s.f[end] == "-") and s.doc[end].ent_type_ in {"LOC", "GPE", ""}:
+        end = s.next_word(end + 1)
+    if end == q or end >= s.n:
+        return k
+    return _skip_time_words(s, end)
+
+
+def demonstrative_relative(s: Sentence, k: int) -> tuple[int, int] | None:
+    """ "celui qui …", "celle qui …" after an incise verb: the span to the end of the relative."""
+    k = s.next_word(k)
+    if k >= s.n or s.f[k] not in {"celui", "celle"}:
+        return None
+    q = s.next_word(k + 1)
+    if q >= s.n or s.f[q] not in {"qui", "dont"}:
+        return None
+    end = q
+    while end < s.n and s.f[end] not in _FINAL_PUNCT and s.f[end] not in {";"}:
+        end += 1
+    while end > q and (s.doc[end - 1].is_space or s.f[end - 1] in {",", ":"}):
+        end -= 1
+    return k, end
+
+
+def between_quotes(s: Sentence, k: int) -> bool:
+    """Token ``k`` lies between an opening quote and its closing quote, both in this sentence."""
+    opened = None
+    for q in range(s.n):
+        w = s.f[q]
+        # A straight quote glued to the word before it closes ('matériels", a-t-il'), else it opens.
+        closing = w in QUOTE_CLOSE or w == '"' and q > 0 and s.doc[q - 1].whitespace_ == "" and not s.doc[q - 1].is_space
+        opening = w in QUOTE_OPEN or w == '"' and not closing
+        if opened is None and opening:
+            opened = q
+        elif opened is not None and closing:
+            if opened < k < q:
+                return True
+            opened = None
+        if q > k and opened is None:
+            return False
+    return False
+
+
+def outside_quotes(s: Sentence, k: int) -> bool:
+    opened = sum(1 for q in range(k) if s.f[q] in QUOTE_OPEN) - sum(1 for q in range(k) if s.f[q] in QUOTE_CLOSE)
+    straight = sum(1 for q in range(k) if s.f[q] == '"')
+    return opened <= 0 and straight % 2 == 0
+
+
+def np_before(s: Sentence, k: int) -> tuple[int, int] | None:
+    """The subject right before a verb the parser left without one: "Le ministre … a démenti",
+    "…, François Villeroy de Galhau, gouverneur de la Banque de France, a promis"."""
+    end = s.prev_word(k - 1)
+    if end < 0:
+        return None
+    if s.f[end] == ",":
+        end = s.prev_word(end - 1)
+    chunks: list[tuple[int, int]] = []
+    j = end + 1
+    q = end
+    while q >= 0 and len(chunks) < 3:
+        if s.f[q] == "," or q == 0:
+            start = q + 1 if s.f[q] == "," else q
+            chunks.append((s.next_word(start), j))
+            j = q
+        elif s.f[q] in _BREAK_PUNCT - {",", "(", ")"} or _verb_in_np(s, q) or s.f[q] in {"que", "qu'"}:
+            chunks.append((s.next_word(q + 1), j))
+            break
+        q -= 1
+    best = None
+    for i, j2 in chunks:
+        while i < j2 and s.doc[i].pos_ == "CCONJ":
+            i = s.next_word(i + 1)  # "Mais Alain Foka rassure :"
+        if i >= j2:
+            break
+        first = s.doc[i]
+        if first.pos_ == "ADP" or any(_verb_in_np(s, x) for x in range(i, j2)):
+            break
+        if first.pos_ in {"DET", "PROPN"} or first.text[:1].isupper():
+            best = (i, end + 1)
+    if best is None or not s.source_like(*best):
+        return None
+    return best
+
+
+def pp_end(s: Sentence, k: int, limit: int) -> int:
+    """Where the prepositional phrases from ``k`` end, before the name at ``limit``
+    ("en conférence de presse Maureen Levy" -> "Maureen Levy")."""
+    q = limit
+    while q > k and (s.doc[q - 1].text[:1].isupper() or s.doc[q - 1].is_space or s.f[q - 1] in lx.DEFINITES):
+        q -= 1
+    return q
+
+
+def _verb_in_np(s: Sentence, q: int) -> bool:
+    """A finite verb at ``q``, unless a determiner makes it a noun ("Un enseignant")."""
+    if not s.finite_verb(q):
+        return False
+    p = s.prev_word(q - 1)
+    return not (p >= 0 and s.doc[p].pos_ == "DET")
+
+
+def has_reported_clause(s: Sentence, k: int) -> bool:
+    """What was said follows the verb: a "que" clause, a colon, a quote, an infinitive ("dit
+    avoir", "accusé la Turquie de bombarder"). Time words and "à X" may come first."""
+    k = s.next_word(k)
+    steps = 0
+    first = True
+    while k < s.n and steps < 12:
+        w = s.f[k]
+        if w in {"que", "qu'", ":", "«", "“", '"'}:
+            return True
+        if s.doc[k].pos_ in {"VERB", "AUX"} and "Inf" in s.doc[k].morph.get("VerbForm"):
+            # "dit avoir", "accusé la Turquie de bombarder"; not "a lancé une offensive pour reprendre".
+            before = s.f[s.prev_word(k - 1)]
+            return first or before in {"de", "d'"}
+        if w in {"pour", "afin", "sans", "avant", "apres"}:
+            return False
+        if s.doc[k].pos_ not in {"ADV", "PRON"} and w not in _NEGATION:
+            first = False
+        if w == ",":
+            # "a expliqué, jeudi à France Bleu, que …": a parenthetical, then the clause.
+            q = s.next_word(k + 1)
+            for _ in range(10):
+                if q >= s.n or s.f[q] in _FINAL_PUNCT or s.finite_verb(q):
+                    return False
+                if s.f[q] == ",":
+                    nxt = s.next_word(q + 1)
+                    return nxt < s.n and s.f[nxt] in {"que", "qu'"}
+                q = s.next_word(q + 1)
+            return False
+        if w in _FINAL_PUNCT:
+            return False
+        if s.finite_verb(k):
+            return False
+        k = s.next_word(k + 1)
+        steps += 1
+    return False
+
+
+def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
+    """The subject noun phrase of the verb at ``k`` as token indices, from the parse."""
+    doc = s.doc
+    verb = doc[k]
+    for _ in range(3):
+        subjects = s.subjects(verb.i, _SUBJECT_DEPS)
+        if not subjects:  # the parser sometimes hangs the subject on the auxiliary
+            for aux in s.kids[verb.i]:
+                if s.doc[aux].dep_.startswith("aux"):
+                    subjects += s.subjects(aux, _SUBJECT_DEPS)
+        if subjects:
+            break
+        if verb.dep_ in {"conj", "xcomp", "dep"} or verb.dep_.startswith("aux") or (
+            verb.dep_ in {"iobj", "obj"} and verb.head.pos_ == "VERB" and verb.head.i == verb.i + 1
+        ):
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head  # "avait fait état", "a démenti jeudi": the parser hangs it on a neighbour
+            continue
+        if verb.dep_ == "acl:relcl":
+            return np_span(s, verb.head, exclude=verb)
+        # "Un responsable, s'exprimant sous couvert d'anonymat, a confirmé": parsed as a clause
+        # hanging on the noun; with an auxiliary of its own the verb is finite and the noun its subject.
+        if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in {"NOUN", "PROPN"} and any(
+            s.doc[c].dep_.startswith("aux") for c in s.kids[verb.i]
+        ):
+            return np_span(s, verb.head, exclude=verb)
+        return None
+    else:
+        return None
+    before = [c for c in subjects if c.i < verb.i]
+    subject = before[-1] if before else subjects[0]  # "(VOVWORLD) - Pékin a déclaré": the nearest
+    if s.f[subject.i] == "qui" and verb.dep_ == "acl:relcl":
+        return np_span(s, verb.head, exclude=verb)
+    return np_span(s, subject)
+
+
+def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple[int, int]:
+    """The noun phrase of ``head``: its subtree without relative clauses, trimmed."""
+    i, j = head.left_edge.i, head.right_edge.i + 1
+    for child in (s.doc[c] for c in s.kids[head.i] if c > head.i):
+        # A participle with complements of its own is a clause ("les experts interrogés par Le
+        # Monde"); a bare one is an adjective ("les forces armées irakiennes").
+        participle = (
+            child.dep_ == "acl" and child.pos_ == "VERB" and bool(s.kids[child.i])
+            and not child.text[:1].isupper() and "-" not in child.text
+        )
+        if child.dep_ == "acl:relcl" or participle or (exclude is not None and child.i == exclude.i):
+            j = min(j, child.left_edge.i)
+    # A clause boundary inside the subtree ("alors que le commandant"), or a fronted adverbial
+    # hung on it by the parser ("Dans un communiqué …, le mouvement"): start after it.
+    for p in range(i, head.i):
+        spaced_dash = s.f[p] in {"-", "–", "—", "--"} and p > 0 and s.doc[p - 1].whitespace_ != "" and s.doc[p].whitespace_ != ""
+        if s.f[p] in {"que", "qu'", ",", ")"} or spaced_dash or s.doc[p].pos_ == "SCONJ":
+            i = p + 1
+    while i < j and (s.doc[i].is_space or s.doc[i].is_punct):
+        i += 1
+    while j > i + 1 and (s.doc[j - 1].is_space or s.doc[j - 1].is_punct and s.f[j - 1] not in {")"} or s.f[j - 1] in {"se", "s'"}
+                         or s.f[j - 1] in {"l'", "le", "la", "les", "lui", "leur"} and s.doc[j - 1].pos_ == "PRON"):
+        j -= 1  # "L'armée et les paramilitaires s'accusent": the clitic is the verb's
+    if j - i > _MAX_MENTION_TOKENS:
+        # A parse gone wrong on a run-on sentence: keep the words around the head.
+        i = max(i, head.i - _MAX_MENTION_TOKENS // 2)
+        j = min(j, i + _MAX_MENTION_TOKENS)
+    return i, max(j, i + 1)
+
+
+def agent_after(s: Sentence, k: int) -> tuple[int, int, str] | None:
+    """ "par X" after a passive speech verb ("a été annoncé par le ministère")."""
+    k = _skip_time_words(s, k)
+    if k < s.n and s.f[k] == "par":
+        np = _np_after(s, k + 1)
+        if np is not None and s.source_like(np[0], np[1]):
+            return np
+    return None

@@ -1,0 +1,438 @@
+"""Speech-verb cues in one parsed sentence: "X a déclaré que", the incise after the content
+(", a indiqué la source"), clitics ("a-t-il ajouté"), the passive agent ("a été annoncé par
+X"), a participle's speaker ("Interrogé par la radio X, le député Y"), "à l'AFP" as the outlet
+spoken to.
+
+Pure Python (no Django). Word lists are in ``claims.text.lexicon``.
+"""
+
+from __future__ import annotations
+
+from claims.text import lexicon as lx
+from claims.text.clauses import (
+    agent_after,
+    between_quotes,
+    demonstrative_relative,
+    has_reported_clause,
+    in_relative,
+    media_named,
+    np_before,
+    np_span,
+    object_clitic,
+    outside_quotes,
+    pp_end,
+    skip_place,
+    subject_of,
+    with_citations,
+)
+from claims.text.media import _DOCUMENT_LIKE, _document_agent, _to_outlet
+from claims.text.sentence import (
+    Cue,
+    INCISE,
+    Mention,
+    OUTER,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    SPEAKER,
+    SPEECH_VERB_FORMS,
+    Sentence,
+    _AUX_FORMS,
+    _DE,
+    _FINAL_PUNCT,
+    _NEGATION,
+    _NP_STOP_WORDS,
+    _PASSIVE_AUX,
+    _SUBJECT_DEPS,
+    _SUBJECT_SKIP,
+    _mention,
+    _np_after,
+    _skip_time_words,
+    _speech_verb_at,
+)
+
+
+
+def verb_cues(s: Sentence) -> list[Cue]:
+    cues = _verb_cues_all(s, hypothetical := set())
+    # A speech verb in a "si" clause ("Si le parquet dit avoir …, on fera une enquête, a
+    # expliqué X") is part of what another speaker says; alone it is kept ("S'il assure …").
+    if hypothetical and any(c.order not in hypothetical and c.rule.startswith("verb.") for c in cues):
+        cues = [c for c in cues if c.order not in hypothetical]
+    return cues
+
+
+# The forms a verb cue can have: a speech verb (SPEECH_VERB_FORMS) or an impersonal one.
+_VERB_CUE_FORMS = SPEECH_VERB_FORMS | lx.IMPERSONAL_VERBS
+
+
+def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
+    cues = []
+    f = s.f
+    doc = s.doc
+    for k in range(s.n):
+        if k in s.used:
+            continue
+        if f[k] not in _VERB_CUE_FORMS:
+            # Only a verb that opens a quote ("X rassure : « … »") can be a cue without one of
+            # these forms, and only before a colon.
+            colon = s.next_word(k + 1)
+            if colon >= s.n or f[colon] != ":":
+                continue
+        prev = s.prev_word(k - 1)
+        while prev >= 0 and (doc[prev].pos_ == "ADV" or f[prev] in _NEGATION):
+            prev = s.prev_word(prev - 1)
+        # After a comma, a closing quote or an auxiliary the form is trusted whatever the tagger
+        # says (", rapporte Reuters" as a noun, "a démenti" as a name).
+        lenient = prev >= 0 and (
+            f[prev] in {",", "»", "”"} or f[prev] in _AUX_FORMS
+            or (doc[prev].text.startswith("-") and f[prev].lstrip("-") in lx.PRONOUNS_3RD | {"t", "on"})
+        ) and doc[k].text[:1].islower()
+        strength = _speech_verb_at(s, k, lenient=lenient)
+        if strength is None and _introduces_quote(s, k):
+            strength = "weak"  # "X rassure : « … »", "X prévient : "…"": a verb that opens a quote
+        impersonal_verb = f[k] in lx.IMPERSONAL_VERBS and s.is_verb_like(k)
+        if strength is None and not impersonal_verb:
+            continue
+        t = doc[k]
+        forms = t.morph.get("VerbForm")
+        before = s.prev_word(k - 1)
+        if "Inf" in forms and f[k] not in lx.FAIRE_FORMS:
+            continue  # "pour annoncer", "veut dire": no subject of its own
+        if f[k].endswith("ant") and ("Part" in forms or "Ger" in forms or before >= 0 and f[before] == "en"):
+            # "en affirmant que": governed by the main verb's speaker. When the main verb is no
+            # speech verb ("il a relativisé l'incident, soulignant que …"), its subject speaks here.
+            participle = _participle_speaker(s, k, strength, cues)
+            if participle is not None:
+                s.used.update(range(participle.mentions[0].i, participle.mentions[0].j))
+                cues.append(participle)
+            continue
+        verb_end = k + 1
+        if f[k] in lx.FAIRE_FORMS:
+            verb_end = s.next_word(k + 1) + 1
+        # Walk left over auxiliaries, negation, adverbs and a clitic ("a-t-il", "n'a pas").
+        cue_start = k
+        clitic: int | None = None
+        passive = False
+        p = before
+        while p >= 0:
+            w = f[p]
+            if w in {"-t", "t", "-t-"}:
+                p = s.prev_word(p - 1)
+                continue
+            if w.lstrip("-") in lx.PRONOUNS_3RD | {"on"} and doc[p].text.startswith("-"):
+                clitic = p
+                p = s.prev_word(p - 1)
+                continue
+            if w in _AUX_FORMS and doc[p].pos_ in {"AUX", "VERB"}:
+                passive = passive or w in _PASSIVE_AUX and "Part" in forms
+                cue_start = p
+                p = s.prev_word(p - 1)
+                continue
+            if w in _NEGATION or doc[p].pos_ == "ADV":
+                p = s.prev_word(p - 1)
+                continue
+            if object_clitic(s, p):
+                if f[p] in {"se", "s'"}:
+                    passive = False  # "s'est emporté": reflexive, not passive
+                p = s.prev_word(p - 1)  # "», lui a lancé X", "», s'est emporté X"
+                continue
+            break
+        left = p  # the word before the cue
+        # A clitic after the verb: "ajoute-t-il", "dit-on".
+        q = s.next_word(verb_end)
+        if q < s.n and f[q] in {"-t", "t"}:
+            q = s.next_word(q + 1)
+        if q < s.n and f[q].lstrip("-") in lx.PRONOUNS_3RD | {"on"} and doc[q].text.startswith("-"):
+            clitic = q
+            verb_end = q + 1
+        after_break = left < 0 or f[left] in {",", "»", "”", '"', "(", "—", "–", ":"}
+        # "ce qu'a indiqué X", "comme l'a rappelé X": the speaker comes after the verb, as in an incise.
+        inverted = left >= 0 and (
+            f[left] in {"qu'", "que"} or (f[left] == "l'" and s.prev_word(left - 1) >= 0 and f[s.prev_word(left - 1)] == "comme")
+        )
+        cue_span = (cue_start, verb_end)
+
+        quoted = between_quotes(s, k)
+        if clitic is not None:
+            s.used.update(range(cue_start, verb_end))
+            learned = _learned_from(s, verb_end) if f[clitic].lstrip("-") == "on" else None
+            if learned is not None:
+                # "a-t-on appris auprès du parquet", "a-t-on appris de source policière": named.
+                s.used.update(range(verb_end, learned[1]))
+                cues.append(Cue("verb.incise", INCISE if after_break else SPEAKER, k, cue_span, [_mention(s, *learned)]))
+            elif f[clitic].lstrip("-") == "on" or impersonal_verb:
+                cues.append(Cue("vague.on", SPEAKER, k, cue_span, [Mention(cue_start, verb_end, vague=True)]))
+            elif strength in {"strong", "weak"}:
+                level = INCISE if after_break else SPEAKER
+                cues.append(Cue("verb.clitic", level, k, cue_span, [Mention(clitic, clitic + 1, pronoun=True)]))
+            continue
+        if strength is None and not impersonal_verb:
+            continue
+
+        if any(f[c] in {"si", "s'"} and doc[c].dep_ == "mark" for c in s.kids[k]):
+            hypothetical.add(k)  # "Si le parquet dit avoir …, a expliqué X": X's hypothesis
+        complement = has_reported_clause(s, verb_end)
+        subject = subject_of(s, k)
+        if passive:
+            agent = agent_after(s, verb_end)
+            if agent is not None:
+                s.used.update(range(cue_start, agent[1]))
+                cues.append(Cue("verb.passive_agent", SPEAKER, k, cue_span, with_citations(s, agent)))
+                continue
+            if subject is not None and f[subject[0]] == "il" and complement:
+                s.used.update(range(subject[0], verb_end))
+                cues.append(Cue("vague.impersonal", SPEAKER, k, cue_span, [Mention(subject[0], verb_end, vague=True)]))
+            continue
+        if impersonal_verb:
+            if subject is not None and f[subject[0]] == "il" and complement:
+                s.used.update(range(subject[0], verb_end))
+                cues.append(Cue("vague.impersonal", SPEAKER, k, cue_span, [Mention(subject[0], verb_end, vague=True)]))
+            continue
+
+        # Incise: the content came before (", a indiqué la source", "», a dit X"). The parser
+        # often hangs such a verb on the content's verb; only a subject of its own counts here.
+        own_subject = any(left < c.i < k for c in s.subjects(k)) or any(
+            c.i < left and outside_quotes(s, c.i) and s.source_like(*np_span(s, c))
+            for c in s.subjects(k)
+        )
+        # Right after a closing quote the verb is an incise whatever follows its speaker
+        # ("», a admis le ministre mais …, X est libre"): a later quote or "que" is no clause of its own.
+        after_quote = left >= 0 and (
+            f[left] in QUOTE_CLOSE | {'"'}
+            or f[left] == "," and s.prev_word(left - 1) >= 0 and f[s.prev_word(left - 1)] in QUOTE_CLOSE | {'"'}
+        )
+        bare_incise = not after_break and not inverted and _bare_incise(s, left, k, verb_end, strength)
+        if (after_break or inverted or bare_incise) and (not complement or after_quote) and not own_subject:
+            start = skip_place(s, _skip_time_words(s, verb_end))
+            outlet = _to_outlet(s, start)
+            if outlet is not None:
+                start = _skip_time_words(s, outlet[1])
+            demonstrative = demonstrative_relative(s, start)
+            if demonstrative is not None:
+                # "», lâche celui qui avait …": the one just spoken of, whoever that is.
+                s.used.update(range(cue_start, demonstrative[1]))
+                cues.append(Cue("verb.incise", INCISE, k, cue_span, [Mention(demonstrative[0], demonstrative[1], pronoun=True)]))
+                continue
+            np = _np_after(s, start)
+            if np is not None and (s.doc[np[0]].pos_ == "ADP" and s.f[np[0]] not in _DE or s.f[np[0]] in _NP_STOP_WORDS):
+                # "a déclaré en conférence de presse X", "a déclaré lors d'un point de presse …,
+                # X", "a déclaré par téléphone le ministre": the speaker is the verb's subject.
+                np = None
+                for c in s.subjects(k, _SUBJECT_DEPS):
+                    if c.i > k:
+                        a, b = np_span(s, c)
+                        a = max(start, pp_end(s, start, min(a, c.i)))
+                        if s.source_like(a, b):
+                            np = (a, b, "subject")
+                        break
+                if np is None:
+                    comma = start
+                    while comma < s.n and s.f[comma] not in {","} | _FINAL_PUNCT and comma - start < 15:
+                        comma += 1
+                    if comma < s.n and s.f[comma] == ",":
+                        np = _np_after(s, comma + 1)
+            if np is not None and f[s.head_of(np[0], np[1])] in _DOCUMENT_LIKE:
+                agent = _document_agent(s, np)  # "indique le rapport publié jeudi par l'ONG X"
+                if agent is not None:
+                    np = (np[0], agent[1], agent[2])
+                    s.used.update(range(cue_start, agent[1]))
+                    cues.append(Cue("verb.incise", INCISE, k, cue_span, [_mention(s, agent[0], agent[1])]))
+                    continue
+            if np is not None and s.source_like(np[0], np[1]):
+                informant = _source_inside(s, np)  # "a appris l'AFP de source policière"
+                if informant is not None:
+                    np = (np[0], informant[0] - 2 if s.f[informant[0] - 2] in {"de", "d'"} else informant[0] - 1, np[2])
+                s.used.update(range(cue_start, informant[1] if informant else np[1]))
+                mentions = with_citations(s, (s.next_word(np[0]), s.prev_word(np[1] - 1) + 1, np[2]))
+                if informant is not None:
+                    mentions.append(_mention(s, *informant))
+                cues.append(Cue("verb.incise", INCISE, k, cue_span, mentions))
+                if outlet is None:  # "a indiqué une source à Reuters", "…, François X, sur RTL"
+                    outlet = _to_outlet(s, np[1])
+                    after_np = s.next_word(np[1])
+                    if outlet is None and after_np < s.n and s.f[after_np] == ",":
+                        outlet = _to_outlet(s, after_np + 1)
+                        if outlet is None:  # "…, le ministre, Gérald X, sur France 2."
+                            q = s.next_word(after_np + 1)
+                            while q < s.n and q - after_np < 10 and s.f[q] not in {","} | _FINAL_PUNCT:
+                                q = s.next_word(q + 1)
+                            if q < s.n and s.f[q] == ",":
+                                outlet = _to_outlet(s, q + 1)
+                    if outlet is not None:
+                        s.used.update(range(np[1], outlet[1]))
+                if outlet is not None:
+                    cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
+                continue
+        if subject is not None and not s.source_like(*subject) and f[subject[0]] not in lx.PRONOUNS_3RD | {"on"} | _SUBJECT_SKIP:
+            subject = None  # "L'état-major" parsed as "major": read the words before the verb
+        if subject is None and strength == "strong" or subject is None and complement:
+            subject = np_before(s, cue_start)
+        if subject is None or subject[0] > k:
+            continue
+        i, j = subject
+        while j > i + 1 and j >= cue_start - 1 and f[j - 1] in {"l'", "le", "la", "les", "lui", "leur", "se", "s'"}:
+            j -= 1  # "Le ministre l'a répété": the clitic before the verb group is its object
+        word = f[i]
+        if strength == "vague":
+            if word == "on":
+                s.used.update(range(i, verb_end))
+                cues.append(Cue("vague.on", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
+            continue
+        if strength == "weak" and not complement:
+            continue  # "a ajouté du sel", "estime le coût"
+        if not complement and any(f[q] in {"ne", "n'"} for q in range(max(0, cue_start - 3), k)):
+            continue  # "l'armée ne communique plus sur ses pertes": nothing is reported
+        if word == "on":
+            s.used.update(range(i, verb_end))
+            cues.append(Cue("vague.on", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
+            continue
+        # "Il écrit que …", "Il affirme que …": the parser's expletive reading of a strong
+        # verb in the active with "il" right before it is a person speaking; "il est dit que",
+        # "il se dit que" stay impersonal.
+        personal = (
+            strength == "strong" and cue_start == k and s.next_word(i + 1) == k
+            and f[k] not in {"dit", "dire"} | lx.IMPERSONAL_VERBS
+        )
+        if word == "il" and doc[i].dep_ == "expl:subj" and not personal:
+            if complement:
+                s.used.update(range(i, verb_end))
+                cues.append(Cue("vague.impersonal", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
+            continue
+        if word in _SUBJECT_SKIP and not (word == "ce" and j - i >= 2 and f[s.next_word(i + 1)] in {"dernier", "derniere"}):
+            continue
+        if (doc[k].dep_ == "acl:relcl" or in_relative(s, k)) and any(c.rule.startswith("verb.") for c in cues):
+            continue  # "…, en réponse à X qui accuse Y", "…: X, dont les proches estiment …": content
+        if not s.source_like(i, j) and s.f[i] not in lx.PRONOUNS_3RD:
+            continue  # "cette décision indique que", "la population a annoncé": not a speaker
+        if quoted and j - i == 1 and f[i] in lx.PRONOUNS_3RD:
+            continue  # « …, mais il continue de … », a déclaré X: X's words, not a cue
+        rule = "verb.subject" if strength == "strong" else "verb.subject.weak"
+        s.used.update(range(i, verb_end))
+        mentions = [_mention(s, i, j)]
+        cue = Cue(rule, SPEAKER, k, cue_span, mentions)
+        cues.append(cue)
+        outlet = _to_outlet(s, verb_end)
+        after = s.next_word(verb_end)
+        if outlet is None and after < s.n and s.f[after] == ",":
+            outlet = _to_outlet(s, after + 1)  # "a expliqué, jeudi à France Bleu, que"
+        if outlet is None:
+            outlet = _outlet_in_aside(s, j, cue_start)  # "X, qui s'exprimait sur BFMTV, a estimé"
+        if outlet is None and after < s.n and f[after] in {"des", "de", "d'", "sa", "son", "ses", "leur", "leurs", "un", "une", "l'", "le", "la", "les"}:
+            obj = _np_after(s, after, appositions=False)  # "ont rapporté des combats à l'AFP"
+            if obj is not None and obj[2] in {"adp", "verb"} and obj[1] - obj[0] <= 6:
+                q = s.next_word(obj[1])
+                for _ in range(2):  # "des tirs nourris à l'AFP": an adjective or a bare participle
+                    if q < s.n and s.doc[q].text.islower() and (
+                        doc[q].pos_ == "ADJ" or doc[q].pos_ == "VERB" and "Part" in doc[q].morph.get("VerbForm")
+                    ):
+                        q = s.next_word(q + 1)
+                outlet = _to_outlet(s, q)
+        if outlet is not None:
+            cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
+    return cues
+
+
+def _participle_speaker(s: Sentence, k: int, strength: str | None, cues: list[Cue]) -> Cue | None:
+    """ "…, soulignant que …" after a main verb that reports nothing: the main verb's subject
+    is the speaker of the participle's clause."""
+    if strength not in {"strong", "weak"} or any(c.rule.startswith(("verb.", "prep.")) for c in cues):
+        return None
+    if not has_reported_clause(s, k + 1):
+        return None
+    main = s.doc[k].head
+    if main.i == k or main.i > k or _speech_verb_at(s, main.i) is not None:
+        return None
+    subject = subject_of(s, main.i)
+    if subject is None:
+        return None
+    i, j = subject
+    if not (s.source_like(i, j) or j - i == 1 and s.f[i] in lx.PRONOUNS_3RD):
+        return None
+    return Cue("verb.subject.weak", SPEAKER, k, (k, k + 1), [_mention(s, i, j)])
+
+
+def _source_inside(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int] | None:
+    """ "l'AFP de source policière", "Reuters de sources concordantes": an outlet's informant
+    given by "de source(s) …" inside the noun phrase."""
+    i, j, _ = np
+    for q in range(i + 1, j - 1):
+        if s.f[q] in {"de", "d'"} and s.f[s.next_word(q + 1)] in {"source", "sources"} and s.outlet_like(i, q):
+            return s.next_word(q + 1), j
+    return None
+
+
+def _learned_from(s: Sentence, k: int) -> tuple[int, int] | None:
+    """ "auprès de X", "de source X" after "a-t-on appris", "a appris l'AFP": who told it."""
+    k = _skip_time_words(s, k)
+    if k < s.n and s.f[k] == "aupres":
+        de = s.next_word(k + 1)
+        if de < s.n and s.f[de] in {"de", "d'", "du", "des"}:
+            np = _np_after(s, de + 1, appositions=False)
+            if np is not None and s.source_like(np[0], np[1]):
+                return np[0], np[1]
+    if k < s.n and s.f[k] in {"de", "d'"}:
+        src = s.next_word(k + 1)
+        if src < s.n and s.f[src] in {"source", "sources"}:
+            np = _np_after(s, src, appositions=False)
+            if np is not None:
+                return np[0], np[1]
+    return None
+
+
+_ON_AIR_VERBS = {
+    "exprimait", "exprime", "exprimant", "intervenait", "intervient", "intervenant", "parlait",
+    "parlant", "invite", "invitee", "repondait", "repondant", "interviewe", "interviewee",
+}
+
+
+def _outlet_in_aside(s: Sentence, i: int, j: int) -> tuple[int, int] | None:
+    """The outlet named in an aside between a subject and its verb: "La députée, qui
+    s'exprimait sur BFMTV, a estimé", "Le ministre, invité de France Inter, a dit"."""
+    if j - i > 14:
+        return None
+    for q in range(i, j):
+        if s.f[q] in _ON_AIR_VERBS:
+            for r in range(q + 1, j):
+                outlet = _to_outlet(s, r) if s.f[r] in {"sur", "a", "à", "au", "aux", "de", "du"} or s.doc[r].text.lower() in {"à", "au"} else None
+                if outlet is None and s.f[r] in {"de", "du"} and s.f[q] in {"invite", "invitee"}:
+                    np = _np_after(s, r + 1 if s.f[r] == "de" else r, appositions=False)
+                    if np is not None and (s.outlet_like(np[0], np[1]) or media_named(s, np[0], np[1])):
+                        outlet = np[0], np[1]
+                if outlet is not None:
+                    return outlet
+    return None
+
+
+def _introduces_quote(s: Sentence, k: int) -> bool:
+    """A finite verb right before a colon and an opening quote: « Le maire tranche : "…" »."""
+    t = s.doc[k]
+    before = s.prev_word(k - 1)
+    # The tagger often calls such a verb an adjective after a name ("Alain Foka rassure :").
+    tagged = t.pos_ == "VERB" or t.pos_ in {"ADJ", "NOUN"} and before >= 0 and s.doc[before].pos_ == "PROPN"
+    if not tagged or t.text[:1].isupper() or "Inf" in t.morph.get("VerbForm") or s.f[k].endswith("ant"):
+        return False
+    colon = s.next_word(k + 1)
+    if colon >= s.n or s.f[colon] != ":":
+        return False
+    quote = s.next_word(colon + 1)
+    return quote < s.n and (s.f[quote] in QUOTE_OPEN or s.f[quote] == '"')
+
+
+def _bare_incise(s: Sentence, left: int, k: int, verb_end: int, strength: str | None) -> bool:
+    """An incise without its comma at the end of the sentence: "81 cas ont été confirmés
+    précise la préfecture." — a speech verb in the present after a clause, no subject before
+    it, and a speaker that runs to the end of the sentence."""
+    if strength not in {"strong", "weak"} or left < 0 or s.subjects(k, _SUBJECT_DEPS):
+        return False
+    if "Pres" not in s.doc[k].morph.get("Tense") and not s.f[k].endswith(("e", "t")):
+        return False
+    if s.doc[left].pos_ not in {"VERB", "ADJ", "NOUN", "PROPN", "NUM"} or s.f[left] in _AUX_FORMS:
+        return False
+    start = _skip_time_words(s, verb_end)
+    if start >= s.n or s.f[start] not in lx.DEFINITES | {"un", "une", "des", "ce", "cette"} and not s.doc[start].text[:1].isupper():
+        return False
+    np = _np_after(s, start, appositions=False)
+    if np is None or not s.source_like(np[0], np[1]):
+        return False
+    end = s.next_word(np[1])
+    return end >= s.n or s.f[end] in _FINAL_PUNCT

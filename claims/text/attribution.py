@@ -121,6 +121,8 @@ def is_candidate(text: str, seg: Segment) -> bool:
         return caption_credit(line) is not None and not credit_only(line)
     if seg.kind is not LineKind.BODY:
         return False
+    if _credit_tail(text, seg):
+        return False  # "… (archives). KEYSTONE/PETER KLAUNZER": the credit of the sentence before
     body = text[seg.start : seg.end].rstrip(" \t\u00a0\u202f»\"”’)")
     if body.endswith("?"):
         return False
@@ -148,7 +150,7 @@ class _Document:
             doc = self.docs.get(seg.start)
             if doc is None:
                 out.append(SentenceSuggestion(seg.start, seg.end, text, str(seg.kind), False, None))
-                if seg.kind is LineKind.CAPTION and credit_only(text):
+                if seg.kind is LineKind.CAPTION and credit_only(text) or _credit_tail(self.text, seg):
                     self._caption_before(out, n, seg, text)
                 continue
             sentence = self.sentences.pop(seg.start, None) or Sentence(seg, doc)
@@ -204,11 +206,16 @@ class _Document:
             return
         previous = out[-2]
         prev_seg = self.segments[n - 1]
-        if not previous.is_claim or previous.kind != LineKind.BODY or len(previous.text.split()) > 30:
+        # The caption is a short body sentence, or a short line the segmenter took for a heading
+        # when it is not the text's first line (the title): "Une vue d'Ankara" over "© Sputnik".
+        heading = previous.kind == LineKind.HEADLINE and n >= 2
+        if not (previous.is_claim and previous.kind == LineKind.BODY or heading) or len(previous.text.split()) > 30:
             return
         between = self.text[prev_seg.end : seg.start]
         before = self.text[: prev_seg.start].rstrip(" \t")
-        if not any(c in between for c in "\n\r\u2028\u2029") or not (not before or before[-1] in "\n\r\u2028\u2029"):
+        if not (not before or before[-1] in "\n\r\u2028\u2029"):
+            return  # the previous segment does not start its line
+        if not any(c in between for c in "\n\r\u2028\u2029") and not _credit_tail(self.text, seg):
             return  # the previous segment is not a line of its own
         credit = caption_credit(text, seg.start)
         if credit is None:
@@ -232,7 +239,7 @@ class _Document:
                 # The credit line itself ("information fournie par AFP …") is no claim.
                 result.append(SentenceSuggestion(item.start, item.end, item.text, str(LineKind.PUBLISHER), False, None))
                 continue
-            if not item.is_claim or "vague" in item.flags:
+            if not item.is_claim or "vague" in item.flags or item.start < credit.since:
                 result.append(item)
                 continue
             links = self._with_first(item.links, agency)
@@ -375,6 +382,18 @@ def _straight_quotes(text: str) -> tuple[int, int]:
         else:
             closes += 1
     return opens, closes
+
+
+def _credit_tail(text: str, seg: Segment) -> bool:
+    """A body segment that is only a photo credit and ends its line, after a sentence on the
+    same line: "Un ou des malfrats … (archives). KEYSTONE/PETER KLAUNZER sda-ats"."""
+    if seg.kind is not LineKind.BODY:
+        return False
+    before = text[: seg.start].rstrip(" \t")
+    after = text[seg.end :].lstrip(" \t")
+    if not before or before[-1] in "\n\r\u2028\u2029" or after[:1] not in {"", "\n", "\r", "\u2028", "\u2029"}:
+        return False
+    return credit_only(text[seg.start : seg.end])
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -37,7 +37,7 @@ WIRE_AGENCIES = (
 PHOTO_AGENCIES = (
     "Getty Images", "Getty", "EPA", "EPA-EFE", "Sipa", "Maxppp", "Abaca", "Hans Lucas",
     "Shutterstock", "Wikimedia Commons", "Pixabay", "Unsplash", "AFP PHOTO", "Reuters/Pool",
-    "Pool", "Handout", "DR", "THX",
+    "Pool", "Handout", "DR", "THX", "Keystone", "AP Photo", "Xinhua Photo", "Anadolu Images",
 )
 _ALL = sorted({*WIRE_AGENCIES, *PHOTO_AGENCIES}, key=len, reverse=True)
 _WIRE_FOLDED = {a.casefold() for a in WIRE_AGENCIES}
@@ -55,6 +55,8 @@ class Credit:
     start: int
     end: int
     line: tuple[int, int] | None = None  # a credit line of its own: no claim
+    # Where the dispatch starts: a dateline's line (a site's own lead above it is not the agency's).
+    since: int = 0
 
 
 # --- captions ------------------------------------------------------------------------------------
@@ -121,7 +123,12 @@ def caption_credit(line: str, offset: int = 0) -> Credit | None:
     line = line.rstrip()
     m = _COPYRIGHT_RE.search(line)
     if m:
-        who = m.group("who").strip()
+        # "© Sputnik . Anton Denissov", "© AFP - Jean Dupont": the agency before its photographer.
+        who = re.split(r"\s+[.\-–—]\s+", m.group("who").strip())[0]
+        if "/" in who:
+            credit = _agency_in(who, offset + m.start("who"))
+            if credit is not None:
+                return credit
         return Credit(who, offset + m.start("who"), offset + m.start("who") + len(who))
     m = _PAREN_END_RE.search(line)
     if m:
@@ -158,8 +165,8 @@ def credit_only(line: str) -> bool:
     rest = re.sub(r"(?i)\b(?:photos?|crédits?|credits?|d['’]archives|d['’]illustration|archives|illustration)\b", " ", rest)
     rest = re.sub(r"[/©Ⓒ():.,;\-–—|]", " ", rest)
     words = rest.split()
-    # What is left is at most the photographer's name.
-    return len(words) <= 3 and not any(w[:1].islower() and len(w) > 3 for w in words)
+    # What is left is at most the photographer's name and an agency code ("sda-ats").
+    return len(words) <= 4 and not any(w[:1].islower() and len(w) > 3 for w in words)
 
 
 # --- dispatches ----------------------------------------------------------------------------------
@@ -177,6 +184,11 @@ _CREDIT_LINE_RES = (
     ),
 )
 _MAX_CREDIT_LINE_WORDS = 12
+# "AFP - Un double attentat …", "(Keystone-ATS) La Maison des cantons …": a known agency opening
+# a body line, bare before a dash or in brackets before the first word.
+_AGENCY_DATELINE_RE = re.compile(
+    r"^(?:(?P<bare>" + _WIRE_ALT + r")\s*[-–—]{1,2}\s*|\(\s*(?P<bracketed>" + _WIRE_ALT + r")\s*\)\s*(?=[«\"“A-ZÀ-Ý]))"
+)
 _END_CREDIT_RE = re.compile(r"\(\s*(?P<agency>" + _WIRE_ALT + r")\s*\)\s*$")
 
 
@@ -195,12 +207,16 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
                         m.group("agency"), start + m.start("agency"), start + m.end("agency"), (start, end)
                     )
         if n < 6 and len(words) > 4:
+            m = _AGENCY_DATELINE_RE.match(line)
+            if m:
+                group = "bare" if m.group("bare") else "bracketed"
+                return Credit(m.group(group), start + m.start(group), start + m.end(group), since=start)
             m = _DATELINE_RE.match(line)
             if m:
                 agency = m.group("agency").strip()
                 if _dateline_agency(agency):
                     at = start + m.start("agency") + m.group("agency").index(agency)
-                    return Credit(agency, at, at + len(agency))
+                    return Credit(agency, at, at + len(agency), since=start)
     # "… qui avait fait 14 morts. (Belga)": the agency closing the last paragraph.
     if lines:
         start, end = lines[-1]

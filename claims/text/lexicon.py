@@ -26,12 +26,12 @@ def _er_forms(stem: str) -> set[str]:
 _STRONG_ER = """
 declar affirm annonc indiqu precis soulign confirm revel rapport racont relat signal evoqu
 mentionn proclam clam martel reiter repet detaill temoign communiqu twitt tweet revendiqu
-enumer refut
+enumer refut denonc deplor critiqu fustig
 """.split()
 # Verbs that report speech only with "que", ":", a quote, or in an incise.
 _WEAK_ER = """
 ajout estim rappel assur not observ constat jug consider pens insist alert deplor regrett
-accus denonc suggér avanc lanc gliss lach repliqu retorqu confi comment continu ironis
+accus suggér avanc lanc gliss lach repliqu retorqu confi comment continu ironis
 nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit emport exclam qualifi
 """.split()
 _WEAK_ER = [s.replace("é", "e") for s in _WEAK_ER]
@@ -52,6 +52,9 @@ STRONG_FORMS |= {
     "ecrit", "ecrite", "ecrivent", "ecrivait", "ecrira", "ecrirait", "ecrivant", "ecrire",
     # démentir
     "dement", "dementent", "dementait", "dementi", "dementie", "dementant", "dementir",
+    # décrire ("a décrit des scènes de panique": what was seen, told)
+    "decrit", "decrite", "decrits", "decrivent", "decrivait", "decrivaient", "decrira", "decrirait",
+    "decrivant", "decrire",
 }
 WEAK_FORMS |= {
     # rappeler, répéter, révéler, suggérer, prédire, reconnaître, admettre, conclure, poursuivre,
@@ -159,6 +162,10 @@ INSTITUTION_HEADS = {
     "elysee", "ministre-president", "union", "alliance", "groupe", "brigade", "brigades",
     "milice", "milices", "regime", "etat", "etats", "pays", "municipalite",
     "parquet", "gendarmerie", "syndicat", "association", "federation", "ministeres",
+    # companies, courts and other bodies that speak through a statement
+    "entreprise", "societe", "compagnie", "firme", "operateur", "constructeur", "banque", "fonds",
+    "laboratoire", "justice", "opposition", "junte", "club", "ligue", "cabinet", "secours",
+    "instance", "autorite", "collectivite", "fondation", "wilaya", "gouvernorat", "intersyndicale",
 }
 PERSON_ROLE_HEADS = {
     "porte-parole", "ministre", "president", "presidente", "chef", "commandant", "general",
@@ -191,7 +198,23 @@ ANONYMOUS_HEADS = {
     "observateur", "observateurs", "habitant", "habitants", "proche", "proches", "membre",
     "membres", "interlocuteur", "specialistes", "militants", "militant", "activiste",
     "activistes", "resident", "residents", "fonctionnaire", "fonctionnaires", "cadre", "cadres",
+    "organisateur", "organisateurs", "riverain", "passant", "employe", "salarie", "ouvrier",
+    "patient", "parent", "parents", "famille", "entourage", "participant", "informateur",
+    "connaisseur", "intervenant", "partisan", "opposant", "defenseur", "rebelle", "insurge",
+    "jihadiste", "djihadiste", "assaillant", "ravisseur",
 }
+
+
+def _plurals(words: set[str]) -> set[str]:
+    """The plural of each head noun ("groupe" -> "groupes", "general" -> "generaux")."""
+    out = {w + "s" for w in words if not w.endswith(("s", "x", "z"))}
+    return out | {w[:-2] + "aux" for w in words if w.endswith("al")}
+
+
+OUTLET_HEADS |= _plurals(OUTLET_HEADS)
+INSTITUTION_HEADS |= _plurals(INSTITUTION_HEADS)
+PERSON_ROLE_HEADS |= _plurals(PERSON_ROLE_HEADS)
+ANONYMOUS_HEADS |= _plurals(ANONYMOUS_HEADS)
 DOCUMENT_HEADS = NOMINAL_REPORT | NOMINAL_SELF
 # "selon des informations", "selon les derniers rapports": no source at all.
 VAGUE_HEADS = {"information", "informations", "rumeur", "rumeurs", "nouvelles", "bruits", "echos", "on-dit"}

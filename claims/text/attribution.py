@@ -190,7 +190,9 @@ class _Document:
         if entry is not None and not entry.is_vague:
             source = self.sources.entry_source(entry)
         else:
-            source = ProposedSource(display_name(credit.name), "news_outlet")
+            name = display_name(credit.name)
+            full = self.sources.written_out(name)
+            source = ProposedSource(f"{full} ({name})" if full else name, "news_outlet")
         mention = Span(credit.start, credit.end, self.text[credit.start : credit.end])
         return Link(source, mention, None, rule, CONFIDENCE[rule])
 

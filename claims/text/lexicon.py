@@ -211,6 +211,15 @@ def _plurals(words: set[str]) -> set[str]:
     return out | {w[:-2] + "aux" for w in words if w.endswith("al")}
 
 
+def _folded(words: set[str]) -> set[str]:
+    """Hyphens as spaces, as ``fold`` writes a token ("porte-parole" is "porte parole")."""
+    return {w.replace("-", " ") for w in words}
+
+
+OUTLET_HEADS = _folded(OUTLET_HEADS)
+INSTITUTION_HEADS = _folded(INSTITUTION_HEADS)
+PERSON_ROLE_HEADS = _folded(PERSON_ROLE_HEADS)
+ANONYMOUS_HEADS = _folded(ANONYMOUS_HEADS)
 OUTLET_HEADS |= _plurals(OUTLET_HEADS)
 INSTITUTION_HEADS |= _plurals(INSTITUTION_HEADS)
 PERSON_ROLE_HEADS |= _plurals(PERSON_ROLE_HEADS)

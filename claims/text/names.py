@@ -9,12 +9,13 @@ runs, with name particles ("de", "al-", "ben") inside, that are not the compleme
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from claims.text.sentence import Sentence
 
-__all__ = ["TITLES", "name_after", "name_in_tail", "person_run", "strip_titles"]
+__all__ = ["TITLES", "expanded_acronym", "is_acronym", "name_after", "name_in_tail", "person_run", "strip_titles"]
 
 # Titles before a name; the name without them is the person's.
 TITLES = {
@@ -129,6 +130,10 @@ def person_run(s: "Sentence", i: int, j: int) -> tuple[int, int] | None:
                 rest = rest[1:]
             if len(rest) >= 2 and rest != words and not any(_folded(s, k) in _NOT_NAMES for k in rest):
                 return rest[0], b
+            # "le procureur de Pontoise Eric Corbaux": a place, then the person the tagger marks.
+            people = [k for k in words if s.doc[k].ent_type_ == "PER"]
+            if len(people) >= 2 and people == words[len(words) - len(people) :] and people != words:
+                return people[0], b
             continue
         if _folded(s, words[0]) in _NOT_NAMES:
             # "l'Emploi Karim Haddad": a portfolio word glued before the name.
@@ -197,3 +202,50 @@ def name_in_tail(s: "Sentence", j: int, limit: int = 8) -> tuple[int, int] | Non
     if start is None:
         return None
     return _full_name_at(s, start, {",", ".", ")", ";"})
+
+
+# --- acronyms ---------------------------------------------------------------------------------
+
+_ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý](?:\.?[A-ZÀ-Ý0-9]){1,7}\.?$")
+_NAME_LINKS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "sur", "of", "the", "and", "for"}
+_WORD_RE = re.compile(r"\b[dlDL]['’]|[\w-]+|[^\w\s]")
+
+
+def is_acronym(name: str) -> bool:
+    """ "RDC", "OMS", "IP", "O.P.P": capitals only, two to eight of them."""
+    return bool(_ACRONYM_RE.match(name.strip()))
+
+
+def expanded_acronym(acronym: str, text: str) -> str | None:
+    """The name an acronym stands for in ``text``: the words before "(ACRONYM)" whose initials
+    spell it ("l'Organisation mondiale de la santé (OMS)"), else a run of words that starts with
+    a capital and whose initials spell it ("la République démocratique du Congo" for "RDC",
+    "Iran Press" for "IP"); None when the text has neither."""
+    letters = [c for c in acronym.upper() if c.isalnum()]
+    if len(letters) < 2:
+        return None
+    words = [(m.group(), m.start()) for m in _WORD_RE.finditer(text)]
+    found: str | None = None
+    for n, (word, start) in enumerate(words):
+        if not word[:1].isupper() or not word[:1].isalpha():
+            continue
+        initials: list[str] = []
+        for k in range(n, min(len(words), n + 3 * len(letters) + 2)):
+            w = words[k][0]
+            if not w[:1].isalnum():
+                break
+            if w.lower().rstrip("'’") in _NAME_LINKS:
+                continue
+            initials.append(w[:1].upper())
+            if initials != letters[: len(initials)]:
+                break
+            if len(initials) == len(letters):
+                end = words[k][1] + len(w)
+                name = text[start:end]
+                after = text[end:].lstrip()
+                if after.startswith("(") and after[1:].lstrip().startswith(acronym):
+                    return name  # "Organisation mondiale de la santé (OMS)": written out by the text
+                if found is None and len(name.split()) >= 2 and name != acronym:
+                    found = name
+                break
+    return found

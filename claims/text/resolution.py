@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
 from claims.text.cues import Mention, Sentence
-from claims.text.names import name_after, name_in_tail, person_run
+from claims.text.names import expanded_acronym, is_acronym, name_after, name_in_tail, person_run
 from claims.text.registry import Registry, RegistryEntry, fold
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
 from claims.text.segmentation import Segment
@@ -147,7 +147,9 @@ class SourceResolver:
         ) or (determiner in lx.DEFINITES and head_word == "source" and "meme" in {s.f[k] for k in range(m.i, m.j)})
         # "le gouverneur de la Banque de France" after "le gouverneur de la Banque de France,
         # François Villeroy de Galhau": the same role, said again, is the same person.
-        if determiner in lx.DEFINITES and not named and head_word in lx.PERSON_ROLE_HEADS:
+        # A name inside the role's complement ("… de la république islamique d'Iran") names no one.
+        role_named = named if complement is None or "," in text else s.has_name(m.i, complement)
+        if determiner in lx.DEFINITES and not role_named and head_word in lx.PERSON_ROLE_HEADS:
             again = self._same_role(text)
             if again is not None:
                 return again, "anaphora"
@@ -222,6 +224,15 @@ class SourceResolver:
                 return self.entry_source(best), "registry"  # a spokesperson speaks for the institution
             elif head_word not in lx.ANONYMOUS_HEADS | lx.PERSON_ROLE_HEADS:
                 return self.entry_source(best), "registry"
+        if head_word == "porte parole" and determiner in lx.DEFINITES and complement is not None and not role_named:
+            # "le porte-parole de Gazprom": the unnamed spokesperson of a body is the body itself
+            # ("un porte-parole de l'armée" stays a role: one of several).
+            inner = self.text[s.seg.start + s.doc[complement].idx : s.seg.start + s.doc[m.j - 1].idx + len(s.doc[m.j - 1])]
+            entry = registry.exact(inner) or registry.loose(inner) or self._short_form(inner)
+            if entry is not None and not entry.is_vague:
+                return self.entry_source(entry), "registry"
+            if s.doc[complement].ent_type_ != "PER":
+                return ProposedSource(display_name(inner), "institution"), "new"
         # A short form of a source the document names in full: "ministère de la Défense".
         coref = self._short_form(text)
         if coref is not None:
@@ -233,7 +244,21 @@ class SourceResolver:
                 for item in reversed(self.memory):
                     if item.source.kind in {"institution", "news_outlet"} and words < _content_words(item.source.name):
                         return item.source, "coref"
-        return ProposedSource(display_name(text), _guess_kind(s, m, head_word)), "new"
+        name = display_name(text)
+        full = self.written_out(name)
+        if full is not None:
+            entry = registry.exact(full) or registry.loose(full)
+            if entry is not None and not entry.is_vague:
+                return self.entry_source(entry), "registry"
+            name = f"{full} ({name})"
+        return ProposedSource(name, _guess_kind(s, m, head_word)), "new"
+
+    def written_out(self, name: str) -> str | None:
+        """What an acronym the registry does not know stands for in this text ("RDC": "République
+        démocratique du Congo"), per the guidelines' "full name, acronym in brackets"."""
+        if not is_acronym(name) or self.registry.exact(name) is not None:
+            return None
+        return expanded_acronym(name, self.text)
 
     def _described(self, text: str) -> ProposedSource | None:
         words = {w.rstrip("s") for w in _content_words(text)}
@@ -335,18 +360,15 @@ class SourceResolver:
 
     def _same_role(self, text: str) -> ProposedSource | None:
         """The person whose earlier mention carried every word of this role ("le gouverneur de
-        la Banque"), or the one person named so far when the role is a title."""
+        la Banque") with their name; a source named by the role alone is no one more precise."""
         words = _content_words(text)
         if not words:
             return None
-        persons = []
         for item in reversed(self.memory):
-            if item.source.kind != "person":
+            if item.source.kind != "person" or words <= _content_words(item.source.name):
                 continue
             if words <= item.words:
                 return item.source
-            if item.source not in persons:
-                persons.append(item.source)
         return None
 
     def _short_form(self, text: str) -> RegistryEntry | None:
@@ -454,6 +476,10 @@ def _anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | No
             while end > head and s.f[end] in {"de", "d'", "du", "des", "la", "le", "les", "l'"}:
                 end = s.prev_word(end - 1)
             end += 1
+    for k in range(head + 1, end - 1):  # "des sources diplomatiques à Ankara": where they are
+        if s.f[k] in {"a", "au", "aux", "en"} and s.doc[k].pos_ == "ADP" and s.doc[s.next_word(k + 1)].ent_type_ in {"LOC", "GPE"}:
+            end = k
+            break
     words = [s.doc[k].text for k in range(i, end) if not s.doc[k].is_space and s.f[k] not in {"autre", "autres"}]
     return " ".join(words)
 
@@ -468,6 +494,7 @@ _STOPWORDS = {"de", "d'", "du", "des", "la", "le", "les", "l'", "et", "a", "au",
 def _content_words(text: str) -> frozenset[str]:
     words = set()
     for w in fold(text).replace("'", "' ").split():
+        w = w.strip(",;:.!?()[]«»\"“”")  # "Iran," in "…d'Iran, Saeed Khatibzadeh" is "iran"
         if w not in _STOPWORDS and len(w) > 1:
             words.add(w)
     return frozenset(words)
@@ -480,9 +507,30 @@ _QUANTIFIERS = ("autre ", "autres ", "plusieurs ", "certains ", "certaines ", "q
 _GENERIC_BEFORE_NAME = re.compile(
     r"^(?:groupe|mouvement|agence(?: de presse)?|quotidien|journal|hebdomadaire|magazine|site(?: d'information)?"
     r"|chaîne|chaine|télévision|television|radio|station(?: de radio)?|réseau|reseau|média|media"
-    r"|syndicat|parti|collectif|association|organisation|ONG|ong)"
+    r"|syndicat|parti|collectif|association|organisation|ONG|ong"
+    r"|société|societe|entreprise|compagnie|firme|opérateur|operateur|constructeur|banque|club)"
     r"(?:\s+[a-zàâçéèêëîïôûùüÿœ'’-]+){0,2}\s+(?P<name>[A-ZÀ-Ý0-9][^,()]*)$"
 )
+
+
+# "une des sources …", "l'un des conseillers …", "un de ses proches": one of a group.
+_PARTITIVE = re.compile(r"^(?:l['’]\s*)?(?:un|une)\s+(?:des|de\s+(?:ses|leurs|nos|vos)|d['’]entre\s+(?:eux|elles))\s+", re.I)
+_SINGULAR_STOP = {"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "sur", "pour", "chez", "dans", "qui", "que"}
+
+
+def _singular(text: str) -> str:
+    """The words before the first preposition in the singular ("sources proches de l'enquête" ->
+    "source proche de l'enquête"); French plurals by their common endings."""
+    words = text.split(" ")
+    for n, word in enumerate(words):
+        low = word.lower()
+        if low in _SINGULAR_STOP or low.startswith(("d'", "d’")):
+            break
+        if low.endswith("aux") and len(low) > 4:
+            words[n] = word[:-3] + "al"
+        elif low.endswith(("s", "x")) and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+            words[n] = word[:-1]
+    return " ".join(words)
 
 
 def display_name(text: str) -> str:
@@ -492,6 +540,9 @@ def display_name(text: str) -> str:
     if fold(text) in lx.MEDIA_NAMES:
         return " ".join(text.split())  # "Le Parisien", "La Dépêche": the article is part of the name
     name = " ".join(text.replace("«", " ").replace("»", " ").replace("“", " ").replace("”", " ").replace('"', " ").split()).strip(" ,;:.")
+    partitive = _PARTITIVE.match(name)
+    if partitive and len(name) > partitive.end():
+        name = _singular(name[partitive.end() :])  # "une des sources proches de l'enquête"
     lowered = name.lower().replace("’", "'")
     for article in ("l'", "d'", "le ", "la ", "les ", "du ", "des ", "de la ", "de l'", "un ", "une "):
         if lowered.startswith(article) and len(name) > len(article):

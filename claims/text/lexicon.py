@@ -26,7 +26,7 @@ def _er_forms(stem: str) -> set[str]:
 _STRONG_ER = """
 declar affirm annonc indiqu precis soulign confirm revel rapport racont relat signal evoqu
 mentionn proclam clam martel reiter repet detaill temoign communiqu twitt tweet revendiqu
-enumer refut denonc deplor critiqu fustig
+enumer refut denonc deplor critiqu fustig exig reclam
 """.split()
 # Verbs that report speech only with "que", ":", a quote, or in an incise.
 _WEAK_ER = """
@@ -105,7 +105,18 @@ CALL_FORMS = (
 VAGUE_ONLY_FORMS = {
     "apprend", "appris", "apprenait", "sait", "savait", "murmure", "raconte", "craint",
     "craindrait", "craignait", "redoute", "redouterait", "soupconne", "soupconnait", "suppose",
+    "craignent", "craignaient", "redoutent", "redoutait", "redoutaient", "soupconnent", "supposent",
+    "supposait",
 }
+
+# Of those, the ones that report a named subject's stance with a clause: "X craint que …".
+BELIEF_FORMS = {
+    "craint", "craignait", "craignent", "craignaient", "craindrait", "redoute", "redoutent",
+    "redoutait", "redoutaient", "redouterait", "soupconne", "soupconnent", "soupconnait", "suppose",
+    "supposent", "supposait",
+}
+# Subjects that name nobody: "Beaucoup redoutaient que …", "Certains estiment que …" (vague).
+VAGUE_SUBJECTS = {"beaucoup", "certains", "certaines", "d' aucuns", "d'aucuns", "plusieurs", "nombreux", "d'autres", "d' autres", "la plupart"}
 
 # Passive participles that name the reporter with "par": "cité par", "rapporté par".
 PASSIVE_REPORT_FORMS = {
@@ -166,6 +177,7 @@ INSTITUTION_HEADS = {
     "entreprise", "societe", "compagnie", "firme", "operateur", "constructeur", "banque", "fonds",
     "laboratoire", "justice", "opposition", "junte", "club", "ligue", "cabinet", "secours",
     "instance", "autorite", "collectivite", "fondation", "wilaya", "gouvernorat", "intersyndicale",
+    "patronat",
 }
 PERSON_ROLE_HEADS = {
     "porte-parole", "ministre", "president", "presidente", "chef", "commandant", "general",

@@ -134,6 +134,8 @@ def person_run(s: "Sentence", i: int, j: int) -> tuple[int, int] | None:
             people = [k for k in words if s.doc[k].ent_type_ == "PER"]
             if len(people) >= 2 and people == words[len(words) - len(people) :] and people != words:
                 return people[0], b
+            if len(words) == 3 and words == list(range(a, b)) and s.doc[words[0]].ent_type_ in {"LOC", "GPE"} and not _after_de(s, words[1]):
+                return words[1], b  # the tagger took the name for part of the place: one word, then two
             continue
         if _folded(s, words[0]) in _NOT_NAMES:
             # "l'Emploi Karim Haddad": a portfolio word glued before the name.

@@ -30,6 +30,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from claims.text.credits import credit_only
+
 __all__ = [
     "LineKind",
     "Segment",
@@ -255,6 +257,9 @@ def _is_caption(line: str, n_words: int) -> bool:
         return True
     if _CAPTION_SLASH_PAREN_RE.search(line) or _CAPTION_PHOTO_TAIL_RE.search(line):
         return True
+    _, stop, tail = line.rpartition(". ")
+    if stop and "/" in tail and credit_only(tail):
+        return True  # "… (archives). KEYSTONE/PETER KLAUNZER": the caption's last sentence is its credit
     return bool(_CAPTION_TAIL_RE.search(line))
 
 

@@ -263,6 +263,14 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 if outlet is not None:
                     cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
                 continue
+        if (
+            subject is not None and subject[0] < k and (complement or strength == "strong")
+            and " ".join(f[q] for q in range(*subject) if not doc[q].is_space) in lx.VAGUE_SUBJECTS
+        ):
+            # "Beaucoup redoutaient que …", "Certains estiment que …": nobody in particular.
+            s.used.update(range(subject[0], verb_end))
+            cues.append(Cue("vague.on", SPEAKER, k, cue_span, [Mention(subject[0], verb_end, vague=True)]))
+            continue
         if subject is not None and not s.source_like(*subject) and f[subject[0]] not in lx.PRONOUNS_3RD | {"on"} | _SUBJECT_SKIP:
             subject = None  # "L'état-major" parsed as "major": read the words before the verb
         if subject is None and strength == "strong" or subject is None and complement:
@@ -277,6 +285,10 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             if word == "on":
                 s.used.update(range(i, verb_end))
                 cues.append(Cue("vague.on", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
+            elif complement and f[k] in lx.BELIEF_FORMS and s.source_like(i, j):
+                # "L'opposition suppose qu'Ankara …", "Washington craint que …": a stance, reported.
+                s.used.update(range(i, verb_end))
+                cues.append(Cue("verb.subject.weak", SPEAKER, k, cue_span, [_mention(s, i, j)]))
             continue
         if strength == "weak" and not complement:
             continue  # "a ajouté du sel", "estime le coût"

@@ -82,6 +82,29 @@ class TestCaptions:
         assert caption_credit("Le ministre a parlé à la presse (lundi).") is None
 
 
+    def test_a_credit_closing_the_caption_line(self, registry):
+        text = (
+            "Incendie dans un entrepôt de Genève\n"
+            "Les pompiers ont maîtrisé le feu vers minuit après quatre heures d'efforts, sans faire de "
+            "blessés (archives). KEYSTONE/ANNE MARTIN sda-ats\n"
+            "Le bâtiment était vide au moment des faits.\n"
+        )
+        result = run(registry, text)
+        caption = find(result, "pompiers")
+        assert caption.tag == "sourced" and caption.flags == ("caption",) and names(caption) == [source_key("KEYSTONE")]
+        assert all(s.tag is None for s in result if "ANNE MARTIN" in s.text and s is not caption)
+
+    def test_a_credit_under_a_short_line_taken_for_a_heading(self, registry):
+        text = (
+            "Sommet de l'Otan à Vilnius\n"
+            "Le port de Klaipeda\n"
+            "© Reuters . Pierre Leblanc\n"
+            "Les dirigeants se retrouvent mardi pour deux jours de discussions.\n"
+        )
+        caption = find(run(registry, text), "Klaipeda")
+        assert caption.tag == "sourced" and caption.flags == ("caption",) and names(caption) == ["reuters"]
+
+
 class TestDispatches:
     def test_a_dateline_makes_the_agency_the_outermost_link(self, registry):
         text = (
@@ -112,6 +135,33 @@ class TestDispatches:
         result = run(registry, text)
         assert not find(result, "Avec AFP").is_claim
         assert names(find(result, "bourse")) == ["afp"]
+
+    @pytest.mark.parametrize(
+        "opening",
+        ["AFP - Deux ponts ont été emportés par la crue.", "(Keystone-ATS) Deux ponts ont été emportés par la crue."],
+    )
+    def test_a_known_agency_opening_a_line_is_a_dateline(self, registry, opening):
+        text = "Crues en Valais\n" + opening + "\nLes écoles resteront fermées lundi.\n"
+        result = run(registry, text)
+        agency = "afp" if opening.startswith("AFP") else source_key("Keystone-ATS")
+        assert names(find(result, "ponts")) == [agency]
+        assert names(find(result, "écoles")) == [agency]
+
+    def test_a_site_lead_above_the_dateline_is_not_the_agency_s(self, registry):
+        text = (
+            "Un séisme a secoué le sud du pays dans la nuit.\n"
+            "AFP - Un séisme de magnitude 6,1 a frappé le sud du Pérou jeudi, a indiqué l'institut de géophysique.\n"
+        )
+        result = run(registry, text)
+        assert find(result, "dans la nuit").tag == "unsourced"
+        assert names(find(result, "magnitude"))[0] == "afp"
+
+    def test_an_agency_acronym_written_out_in_the_text(self, registry):
+        text = (
+            "Téhéran (IP) - Le ministre a reçu son homologue omanais.\n"
+            "Iran Press/Nouvelles : les deux pays ont signé trois accords.\n"
+        )
+        assert names(find(run(registry, text), "homologue")) == [source_key("Iran Press")]
 
     def test_no_agency_no_dispatch(self, registry):
         text = "Toulouse - Le tramway sera prolongé jusqu'à l'aéroport en 2028.\n"
@@ -196,6 +246,43 @@ class TestRolesWithoutNames:
         assert source_key(link.source.name) == source_key("Sami Ben Salah")
 
 
+    def test_the_person_after_a_role_and_a_place(self, registry):
+        text = "Joint par l'AFP, le procureur de Nanterre Paul Girard a confirmé l'ouverture d'une enquête.\n"
+        sentence = find(run(registry, text), "enquête")
+        assert names(sentence) == ["afp", source_key("Paul Girard")]
+
+    def test_the_unnamed_spokesperson_of_a_body_is_the_body(self, registry):
+        text = "Le porte-parole de la compagnie Air Austral a indiqué que les vols reprendraient jeudi.\n"
+        # A company by its own name (docs/guidelines.md, "Names of new sources").
+        assert names(find(run(registry, text), "vols")) == [source_key("Air Austral")]
+
+    def test_one_of_a_group_is_named_in_the_singular(self, registry):
+        text = "Selon une des sources proches du dossier, le contrat sera signé en mai.\n"
+        assert names(find(run(registry, text), "contrat")) == [source_key("source proche du dossier")]
+
+    def test_where_an_unnamed_source_is_does_not_change_who_they_are(self, registry):
+        text = "Des sources diplomatiques à Nairobi ont déclaré que les pourparlers étaient suspendus.\n"
+        assert names(find(run(registry, text), "pourparlers")) == ["diplomatic-source"]
+
+    def test_a_company_by_its_own_name(self, registry):
+        text = "La compagnie pétrolière Sonatrach a annoncé une hausse de sa production.\n"
+        assert names(find(run(registry, text), "production")) == [source_key("Sonatrach")]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Le syndicat a dénoncé mardi des conditions de travail indignes.",
+            "Un habitant a décrit des scènes de panique dans le quartier.",
+            "Les groupes armés ont revendiqué l'attaque du convoi.",
+            "L'opposition exige la démission du ministre.",
+            "Le patronat craint que la réforme ne freine l'embauche.",
+        ],
+    )
+    def test_stances_and_demands_are_reported(self, registry, sentence):
+        (result,) = run(registry, sentence + "\n")
+        assert result.tag == "sourced" and len(result.links) == 1
+
+
 class TestAnaphoraAndEllipsis:
     def test_a_surname_with_a_title_is_the_person_named_before(self, registry):
         text = (
@@ -247,6 +334,22 @@ class TestAnaphoraAndEllipsis:
         assert names(sentence) == [source_key("Lucie Bernard")]
 
 
+    def test_a_role_said_again_with_a_place_in_it_is_the_person(self, registry):
+        text = (
+            "Le maire de la commune de Saint-Pierre, Louis Hoarau, a annoncé la fermeture des plages.\n"
+            "Le maire de la commune de Saint-Pierre a précisé que la baignade restait interdite.\n"
+        )
+        assert names(find(run(registry, text), "baignade")) == [source_key("Louis Hoarau")]
+
+    def test_an_acronym_is_the_body_the_text_names_in_full(self, registry):
+        text = (
+            "Le virus circule toujours en République démocratique du Congo, selon les experts.\n"
+            "La RDC a annoncé une campagne de vaccination.\n"
+        )
+        (link,) = find(run(registry, text), "campagne").links
+        assert link.source.name == "République démocratique du Congo (RDC)"
+
+
 class TestVagueForms:
     @pytest.mark.parametrize(
         "sentence",
@@ -260,6 +363,18 @@ class TestVagueForms:
     def test_vague_is_unsourced_with_the_flag(self, registry, sentence):
         (result,) = run(registry, sentence + "\n")
         assert result.tag == "unsourced" and result.flags == ("vague",) and result.links == ()
+
+    @pytest.mark.parametrize(
+        "sentence",
+        ["Beaucoup redoutaient que le barrage ne cède.", "Certains estiment que la crise va durer."],
+    )
+    def test_a_subject_that_names_nobody_is_vague(self, registry, sentence):
+        (result,) = run(registry, sentence + "\n")
+        assert result.tag == "unsourced" and result.flags == ("vague",)
+
+    def test_a_quantified_group_still_names_someone(self, registry):
+        (result,) = run(registry, "Plusieurs témoins ont affirmé avoir vu des chars.\n")
+        assert result.tag == "sourced" and result.flags == ()
 
     def test_no_vague_pseudo_source_is_ever_proposed(self, registry):
         text = "Selon certaines informations, le sommet serait reporté. On dit que le président est malade.\n"

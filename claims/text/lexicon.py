@@ -109,6 +109,10 @@ VAGUE_ONLY_FORMS = {
     "supposait",
 }
 
+# Speech verbs that report nobody's words in the reflexive: "l'épidémie s'est déclarée" (broke
+# out), "la tendance s'est confirmée", "il s'est révélé", "la reprise s'annonce difficile".
+REFLEXIVE_NOT_SPEECH = ("declar", "confirm", "revel", "annonc", "precis", "signal", "rapport", "dessin")
+
 # Of those, the ones that report a named subject's stance with a clause: "X craint que …".
 BELIEF_FORMS = {
     "craint", "craignait", "craignent", "craignaient", "craindrait", "redoute", "redoutent",

@@ -59,6 +59,9 @@ class SourceResolver:
                     a, b = sentence.char_span(*run)
                     self.all_people.append((a, text[a:b]))
         self.vague_entry = next((e for e in registry.entries if e.is_vague), None)
+        # The registry's document with no author, if it has one (its alias "un document").
+        generic = registry.loose("un document")
+        self.unnamed_document = generic if generic is not None and generic.kind == "document" else None
         # Registry sources the document names anywhere (for short forms: "ministère de la Défense").
         self.named: dict[str, RegistryEntry] = {}
         for doc in docs.values():
@@ -244,6 +247,9 @@ class SourceResolver:
                 for item in reversed(self.memory):
                     if item.source.kind in {"institution", "news_outlet"} and words < _content_words(item.source.name):
                         return item.source, "coref"
+        if head_word in lx.NOMINAL_REPORT and complement is None and not named and self.unnamed_document is not None:
+            # "d'après un bilan provisoire", "citant un premier bilan": a document with no author given.
+            return self.entry_source(self.unnamed_document), "registry"
         name = display_name(text)
         full = self.written_out(name)
         if full is not None:

@@ -113,6 +113,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         cue_start = k
         clitic: int | None = None
         passive = False
+        reflexive = False
         p = before
         while p >= 0:
             w = f[p]
@@ -134,9 +135,15 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             if object_clitic(s, p):
                 if f[p] in {"se", "s'"}:
                     passive = False  # "s'est emporté": reflexive, not passive
+                    reflexive = True
                 p = s.prev_word(p - 1)  # "», lui a lancé X", "», s'est emporté X"
                 continue
             break
+        stated = s.next_word(verb_end)
+        if reflexive and f[k].startswith(lx.REFLEXIVE_NOT_SPEECH) and not (
+            stated < s.n and doc[stated].pos_ == "ADJ"  # "s'est déclaré favorable à": a stance, stated
+        ):
+            continue  # "où elle s'est déclarée", "la situation s'est confirmée": no one speaks
         left = p  # the word before the cue
         # A clitic after the verb: "ajoute-t-il", "dit-on".
         q = s.next_word(verb_end)
@@ -193,6 +200,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         # often hangs such a verb on the content's verb; only a subject of its own counts here.
         own_subject = any(left < c.i < k for c in s.subjects(k)) or any(
             c.i < left and outside_quotes(s, c.i) and s.source_like(*np_span(s, c))
+            and not (c.i + 1 < s.n and doc[c.i + 1].text in {"-", "–", "—"})  # "Kinshasa - …": a dateline
             for c in s.subjects(k)
         )
         # Right after a closing quote the verb is an incise whatever follows its speaker

@@ -268,6 +268,29 @@ class TestRolesWithoutNames:
         text = "La compagnie pétrolière Sonatrach a annoncé une hausse de sa production.\n"
         assert names(find(run(registry, text), "production")) == [source_key("Sonatrach")]
 
+    def test_a_document_with_no_author_is_the_registry_s_unnamed_document(self, registry):
+        text = "Le typhon a fait douze morts, d'après un bilan provisoire communiqué samedi.\n"
+        assert names(find(run(registry, text), "typhon")) == ["unnamed-document"]
+
+    def test_a_place_dateline_is_not_the_speaker(self, registry):
+        text = (
+            "Dakar - Le nombre de cas de dengue a doublé en un mois dans la région où la maladie "
+            "s'est déclarée, a indiqué jeudi le ministère de la Santé.\n"
+        )
+        assert names(find(run(registry, text), "dengue")) == [source_key("ministère de la Santé")]
+
+    @pytest.mark.parametrize(
+        ("sentence", "sourced"),
+        [
+            ("L'épidémie s'est déclarée en mars dans le nord du pays.", False),
+            ("La tendance s'est confirmée au deuxième trimestre.", False),
+            ("Le maire s'est déclaré favorable à un référendum local.", True),
+        ],
+    )
+    def test_reflexive_speech_verbs(self, registry, sentence, sourced):
+        (result,) = run(registry, sentence + "\n")
+        assert (result.tag == "sourced") is sourced
+
     @pytest.mark.parametrize(
         "sentence",
         [

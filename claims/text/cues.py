@@ -54,6 +54,8 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = k, k + 3
         elif w == "par" and k > 0 and f[s.prev_word(k - 1)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
             start, end = s.prev_word(k - 1), k + 1
+        elif w == "dans" and k > 0 and f[s.prev_word(k - 1)] in _CITED:
+            start, end = s.prev_word(k - 1), k + 1  # "citée dans Le Parisien", "cité dans les deux quotidiens"
         elif w == "par" and k > 2 and f[s.prev_word(k - 1)] == "telephone" and f[s.prev_word(s.prev_word(k - 1) - 1)] in {"par", "au"} \
                 and f[s.prev_word(s.prev_word(s.prev_word(k - 1) - 1) - 1)] in lx.INTERVIEW_FORMS:
             start, end = s.prev_word(s.prev_word(s.prev_word(k - 1) - 1) - 1), k + 1  # "joints par téléphone par l'AFP"
@@ -97,6 +99,15 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             if not s.outlet_like(np[0], np[1]) and not media_named(s, np[0], np[1]):
                 continue  # "interrogé par la police", "publié par un éditeur": not an attribution
             rule = "prep.interview" if f[start] in lx.INTERVIEW_FORMS else "prep.passive"
+        elif w == "dans":
+            if f[s.head_of(np[0], np[1])] in {"colonnes", "pages", "page"}:
+                comp = s.de_complement(s.head_of(np[0], np[1]), np[1])  # "dans les colonnes du Monde"
+                np = _np_after(s, comp, appositions=False) if comp is not None else None
+                if np is None:
+                    continue
+            if not s.outlet_like(np[0], np[1]) and not media_named(s, np[0], np[1]):
+                continue  # "cité dans le rapport": a document, read by the rules for documents
+            rule = "prep.passive"
         elif w == "par":
             rule = "prep.passive"
         else:
@@ -107,9 +118,13 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         rules = [rule] + ["prep.citing"] * (len(mentions) - 1)
         s.used.update(range(start, np[1]))
         # "selon le ministre, cité par l'agence X": X cites the one before it, so X comes first.
-        order = start - s.n if w == "par" and f[start] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS else start
+        order = start - s.n if w in {"par", "dans"} and f[start] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS else start
         cues.append(Cue(rule, OUTER, order, (start, end), mentions, rules))
     return cues
+
+
+# "cité dans X": the medium that quotes the source before it.
+_CITED = {"cite", "citee", "cites", "citees"}
 
 
 def _opens_sentence(s: Sentence, k: int) -> bool:
@@ -142,6 +157,8 @@ def _nominal_cues(s: Sentence) -> list[Cue]:
         before = s.prev_word(p - 1)
         if before >= 0 and s.f[before] in {"reponse", "reaction", "replique", "contraire", "malgre", "face"}:
             continue  # "en réponse aux propos de X": X is answered, not cited
+        if w == "propos" and s.f[p] == "a" or before >= 0 and s.f[before] in {"sujet", "propos", "quant"}:
+            continue  # "À propos de la réunion", "au sujet du rapport de X": what is spoken of
         if between_quotes(s, k):
             continue  # « … dans le communiqué du parquet », a-t-il dit: the quoted speaker's words
         comp = s.de_complement(k, s.n)

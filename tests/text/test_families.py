@@ -174,6 +174,16 @@ class TestCitingClauses:
         sentence = find(run(registry, text), "pont")
         assert names(sentence)[0] == "al-arabiya"
 
+    def test_quoted_in_a_paper(self, registry):
+        text = "Selon le directeur du port, cité dans Le Parisien, les grues seront remplacées en juin.\n"
+        sentence = find(run(registry, text), "grues")
+        assert names(sentence) == [source_key("Le Parisien"), source_key("directeur du port")]
+
+    def test_what_is_spoken_of_is_no_source(self, registry):
+        text = "À propos de la réunion du conseil de l'OMC, le ministre Paul Abena a annoncé une plainte.\n"
+        sentence = find(run(registry, text), "plainte")
+        assert names(sentence) == [source_key("Paul Abena")]
+
     def test_interviewed_by_a_radio(self, registry):
         text = "Interrogé par la radio RTL, le député Pierre Vidal a estimé que le budget était insincère.\n"
         sentence = find(run(registry, text), "budget")

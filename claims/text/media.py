@@ -125,9 +125,26 @@ def _medium_name(s: Sentence, i: int, j: int) -> bool:
     return any(s.doc[q].text.isupper() and len(s.doc[q].text) > 1 or s.doc[q].pos_ == "PROPN" for q in words)
 
 
+def _before_speaker(s: Sentence, i: int, j: int) -> tuple[int, int]:
+    """ "à l'AFP des sources locales": the outlet ends where the speakers after it begin."""
+    for q in range(i + 1, j):
+        if s.f[q] in {"des", "de", "d'", "du"} and s.doc[s.prev_word(q - 1)].text[:1].isupper():
+            head = s.next_word(q + 1)
+            while head < j and s.doc[head].pos_ in {"DET", "NUM", "ADJ"}:
+                head = s.next_word(head + 1)
+            if head < j and s.f[head] in lx.ANONYMOUS_HEADS | lx.PERSON_ROLE_HEADS:
+                return i, q
+    return i, j
+
+
 def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
     """ "à la chaîne Y", "à l'AFP", "sur RTL", "au micro de Y", "dans une interview accordée à
     Y" after a speech verb or a nominal cue: the outlet spoken to."""
+    found = _outlet_at(s, k)
+    return _before_speaker(s, *found) if found is not None else None
+
+
+def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
     k = _skip_time_words(s, k)
     if k >= s.n:
         return None

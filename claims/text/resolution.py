@@ -128,6 +128,10 @@ class SourceResolver:
         named = s.has_name(m.i, m.j) and not (head == m.i and s.doc[head].pos_ == "NOUN" and m.j - m.i == 1)
         # "selon des informations", "selon les derniers rapports": no source at all.
         qualified = any(s.doc[k].pos_ == "ADJ" and s.f[k] not in {"derniers", "dernieres", "certains", "certaines", "plusieurs"} for k in range(head + 1, m.j))
+        if head_word in lx.VAGUE_HEADS and complement is not None and s.source_like(complement, m.j):
+            # "selon les informations du Monde", "… d'une source proche de l'enquête": whose they are.
+            inner = Mention(complement, m.j)
+            return self._resolve(s, inner, self.span(s, complement, m.j).text)
         if head_word in lx.VAGUE_HEADS or (
             head_word in lx.VAGUE_PLURAL_REPORTS and complement is None and not named and not qualified
         ):
@@ -167,8 +171,11 @@ class SourceResolver:
                 # "l'armée malienne": a national body, the one named with all these words or none.
                 antecedent = self._described(text)
             elif institutional and described:
-                # "le mouvement chiite": the one so described, else the last institution.
-                antecedent = self._described(text) or self._antecedent(head_word, pronoun=False)
+                # "le mouvement chiite": the one so described, else the last institution; "la
+                # télévision nationale" is a medium of its own, not whichever outlet came last.
+                antecedent = self._described(text) or self._antecedent(
+                    head_word, pronoun=False, by_kind=head_word not in lx.OUTLET_HEADS
+                )
             else:
                 antecedent = self._antecedent(
                     head_word, pronoun=False,
@@ -247,7 +254,7 @@ class SourceResolver:
                 for item in reversed(self.memory):
                     if item.source.kind in {"institution", "news_outlet"} and words < _content_words(item.source.name):
                         return item.source, "coref"
-        if head_word in lx.NOMINAL_REPORT and complement is None and not named and self.unnamed_document is not None:
+        if (head_word in lx.NOMINAL_REPORT or s.f[m.j - 1] in lx.NOMINAL_REPORT) and complement is None and not named and self.unnamed_document is not None:
             # "d'après un bilan provisoire", "citant un premier bilan": a document with no author given.
             return self.entry_source(self.unnamed_document), "registry"
         name = display_name(text)
@@ -476,7 +483,10 @@ def _anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | No
     if complement is not None:
         place = any(
             s.doc[k].ent_type_ in {"LOC", "GPE"} or s.f[k] in _PLACE_NOUNS for k in range(complement, j)
-        ) and not any(s.doc[k].ent_type_ in {"ORG", "INSTITUTION", "NEWS_OUTLET"} for k in range(complement, j))
+        ) and not any(
+            s.doc[k].ent_type_ in {"ORG", "INSTITUTION", "NEWS_OUTLET"} or s.f[k] in lx.INSTITUTION_HEADS | lx.OUTLET_HEADS
+            for k in range(complement, j)
+        )  # "de la police de Liucheng" names a body, not a place
         if place:
             end = s.prev_word(complement - 1)
             while end > head and s.f[end] in {"de", "d'", "du", "des", "la", "le", "les", "l'"}:

@@ -261,6 +261,19 @@ class TestRolesWithoutNames:
         sentence = find(run(registry, text), "enquête")
         assert names(sentence) == ["afp", source_key("Paul Girard")]
 
+    def test_speakers_after_the_outlet_they_spoke_to(self, registry):
+        text = "Trois villages ont été évacués, ont indiqué jeudi à l'AFP des sources sécuritaires et locales.\n"
+        sentence = find(run(registry, text), "villages")
+        assert sentence.tag == "sourced" and names(sentence)[0] == "afp" and len(sentence.links) == 2
+
+    def test_a_body_in_a_role_is_not_a_place(self, registry):
+        text = "Deux suspects ont été arrêtés, a indiqué un responsable de la police de Tanger.\n"
+        assert names(find(run(registry, text), "suspects")) == [source_key("responsable de la police de Tanger")]
+
+    def test_the_information_of_a_source_is_that_source_s(self, registry):
+        text = "Selon les informations du quotidien Le Soir, le ministre va démissionner.\n"
+        assert names(find(run(registry, text), "démissionner")) == [source_key("Le Soir")]
+
     def test_the_unnamed_spokesperson_of_a_body_is_the_body(self, registry):
         text = "Le porte-parole de la compagnie Air Austral a indiqué que les vols reprendraient jeudi.\n"
         # A company by its own name (docs/guidelines.md, "Names of new sources").
@@ -381,6 +394,15 @@ class TestAnaphoraAndEllipsis:
         )
         (link,) = find(run(registry, text), "campagne").links
         assert link.source.name == "République démocratique du Congo (RDC)"
+
+
+    def test_a_described_medium_is_not_the_last_outlet(self, registry):
+        text = (
+            "Le couvre-feu sera levé lundi, a déclaré à l'AFP un responsable de la mairie.\n"
+            "Les écoles rouvriront mardi, a annoncé le ministre Omar Diallo à la télévision nationale.\n"
+        )
+        sentence = find(run(registry, text), "écoles")
+        assert names(sentence) == [source_key("télévision nationale"), source_key("Omar Diallo")]
 
 
 class TestVagueForms:

@@ -243,7 +243,7 @@ ANONYMOUS_HEADS |= _plurals(ANONYMOUS_HEADS)
 DOCUMENT_HEADS = NOMINAL_REPORT | NOMINAL_SELF
 # "selon des informations", "selon les derniers rapports": no source at all.
 VAGUE_HEADS = {"information", "informations", "rumeur", "rumeurs", "nouvelles", "bruits", "echos", "on-dit"}
-VAGUE_PLURAL_REPORTS = {"rapports", "estimations", "sources"}  # bare: "selon des sources"
+VAGUE_PLURAL_REPORTS = {"rapports", "estimations"}  # bare: "selon des rapports"
 # Vague adverbials that need no verb: "Aux dernières nouvelles, ...", "..., dit-on".
 VAGUE_PHRASES = (
     "aux dernieres nouvelles",

@@ -418,9 +418,16 @@ class SourceResolver:
         if head == "source" and self.memory:
             return self.memory[-1].source  # "la même source"
         forms = {head, head + "s", head.rstrip("s")}
-        for item in reversed(self.memory):
-            if forms & item.words and item.source.kind not in {"other", "document"}:
+        candidates = [
+            item for item in reversed(self.memory) if forms & item.words and item.source.kind not in {"other", "document"}
+        ]
+        # "La police" after "l'Association de la police …" and "la Police provinciale …": the
+        # source whose own name starts with the noun, before one that only contains it.
+        for item in candidates:
+            if _head_word(item.source.name) in forms:
                 return item.source
+        if candidates:
+            return candidates[0].source
         if not by_kind:
             return None
         for heads, kinds in (
@@ -496,7 +503,7 @@ def _anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | No
         if s.f[k] in {"a", "au", "aux", "en"} and s.doc[k].pos_ == "ADP" and s.doc[s.next_word(k + 1)].ent_type_ in {"LOC", "GPE"}:
             end = k
             break
-    words = [s.doc[k].text for k in range(i, end) if not s.doc[k].is_space and s.f[k] not in {"autre", "autres"}]
+    words = [s.doc[k].text for k in range(i, end) if not s.doc[k].is_space and s.f[k] not in _QUANTIFIER_WORDS]
     return " ".join(words)
 
 
@@ -505,6 +512,12 @@ _NATIONALITY = re.compile(
 )
 
 _STOPWORDS = {"de", "d'", "du", "des", "la", "le", "les", "l'", "et", "a", "au", "aux", "en", "un", "une"}
+
+
+def _head_word(name: str) -> str:
+    """The first word of a name without its article ("Police provinciale de l'Ontario": "police")."""
+    words = [w for w in fold(name).replace("'", "' ").split() if w not in _STOPWORDS]
+    return words[0] if words else ""
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -517,7 +530,9 @@ def _content_words(text: str) -> frozenset[str]:
 
 
 _QUANTIFIERS = ("autre ", "autres ", "plusieurs ", "certains ", "certaines ", "quelques ", "nombreux ",
-                "nombreuses ", "divers ", "diverses ")
+                "nombreuses ", "divers ", "diverses ", "multiples ")
+# The same, as folded words: "un autre habitant", "de multiples sources" are who the registry lists.
+_QUANTIFIER_WORDS = {q.strip() for q in _QUANTIFIERS}
 # "le groupe JNIM", "la station de radio française RTL", "le réseau CBC", "le syndicat Force
 # ouvrière": the name after the noun.
 _GENERIC_BEFORE_NAME = re.compile(

@@ -434,6 +434,14 @@ def _reflexive(s: Sentence, k: int) -> bool:
     return False
 
 
+# "il y a quelques jours", "il y a deux semaines", "il y a un mois".
+_AGO_WORDS = {
+    "quelques", "plusieurs", "un", "une", "deux", "trois", "quatre", "cinq", "six", "dix", "peu",
+    "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees", "heure", "heures",
+    "minutes", "de", "cela",
+}
+
+
 def _skip_time_words(s: Sentence, k: int) -> int:
     """Skip "mercredi", "le vendredi 25 janvier", "encore" after an incise verb."""
     k = s.next_word(k)
@@ -446,6 +454,14 @@ def _skip_time_words(s: Sentence, k: int) -> int:
         if t.text[:1].isdigit():
             k = s.next_word(k + 1)
             continue
+        if w == "il" and k + 2 < s.n and s.f[s.next_word(k + 1)] == "y" and s.f[s.next_word(s.next_word(k + 1) + 1)] == "a":
+            # "a affirmé il y a quelques jours le commandant …": how long ago, then the speaker.
+            q = s.next_word(s.next_word(s.next_word(k + 1) + 1) + 1)
+            while q < s.n and (s.f[q] in _AGO_WORDS or s.doc[q].text[:1].isdigit()):
+                q = s.next_word(q + 1)
+            if q > k + 3:
+                k = q
+                continue
         if w in lx.DEFINITES | {"ce", "cette"}:
             nxt = s.next_word(k + 1)
             if nxt < s.n and (s.f[nxt] in lx.TIME_WORDS or s.doc[nxt].text[:1].isdigit()) and s.f[nxt] not in lx.DEFINITES:

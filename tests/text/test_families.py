@@ -266,6 +266,16 @@ class TestRolesWithoutNames:
         sentence = find(run(registry, text), "villages")
         assert sentence.tag == "sourced" and names(sentence)[0] == "afp" and len(sentence.links) == 2
 
+    def test_many_unnamed_sources_are_the_registry_s_unnamed_source(self, registry):
+        text = "Le pont a cédé dans la nuit, ont indiqué de multiples sources.\n"
+        sentence = find(run(registry, text), "pont")
+        assert sentence.tag == "sourced" and names(sentence) == ["unnamed-source"]
+
+    def test_how_long_ago_before_the_speaker(self, registry):
+        text = "« Le front tient », a affirmé il y a quelques jours le commandant de la brigade nord.\n"
+        sentence = find(run(registry, text), "front")
+        assert names(sentence) == [source_key("commandant de la brigade nord")]
+
     def test_a_body_in_a_role_is_not_a_place(self, registry):
         text = "Deux suspects ont été arrêtés, a indiqué un responsable de la police de Tanger.\n"
         assert names(find(run(registry, text), "suspects")) == [source_key("responsable de la police de Tanger")]
@@ -395,6 +405,14 @@ class TestAnaphoraAndEllipsis:
         (link,) = find(run(registry, text), "campagne").links
         assert link.source.name == "République démocratique du Congo (RDC)"
 
+
+    def test_a_body_said_again_is_the_one_named_by_that_noun(self, registry):
+        text = (
+            "La Gendarmerie nationale a annoncé le bouclage du secteur.\n"
+            "L'Association des familles de la gendarmerie a déclaré qu'elle soutenait les agents.\n"
+            "La gendarmerie a précisé que la route resterait fermée.\n"
+        )
+        assert names(find(run(registry, text), "route")) == [source_key("Gendarmerie nationale")]
 
     def test_a_described_medium_is_not_the_last_outlet(self, registry):
         text = (

@@ -59,6 +59,8 @@ def _capital(s: "Sentence", k: int) -> bool:
     text = t.text
     if text[:3].lower() in {"al-", "el-"} and text[3:4].isupper():
         return True
+    if text[:1] in "-‐" and text[1:2].isupper():
+        return True  # "-Orientales" of "Pyrénées-Orientales": the rest of a hyphenated name
     return text[:1].isupper() and not t.is_punct
 
 
@@ -134,7 +136,10 @@ def person_run(s: "Sentence", i: int, j: int) -> tuple[int, int] | None:
             people = [k for k in words if s.doc[k].ent_type_ == "PER"]
             if len(people) >= 2 and people == words[len(words) - len(people) :] and people != words:
                 return people[0], b
-            if len(words) == 3 and words == list(range(a, b)) and s.doc[words[0]].ent_type_ in {"LOC", "GPE"} and not _after_de(s, words[1]):
+            if (
+                len(words) == 3 and words == list(range(a, b)) and all(s.doc[q].text[:1].isalpha() for q in words)
+                and s.doc[words[0]].ent_type_ in {"LOC", "GPE"} and not _after_de(s, words[1])
+            ):
                 return words[1], b  # the tagger took the name for part of the place: one word, then two
             continue
         if _folded(s, words[0]) in _NOT_NAMES:

@@ -94,7 +94,8 @@ class SourceResolver:
             return Link(antecedent, mention, cue, rule + "+anaphora", confidence * ANAPHORA_FACTOR)
         source, how = self._resolve(s, m, mention.text)
         if how == "new" and source.kind != "news_outlet" and rule in _OUTLET_RULES:
-            source = ProposedSource(source.name, "news_outlet")  # "à franceinfo": an outlet by its cue
+            # "à franceinfo", "à France Bleu Roussillon": an outlet by its cue, named as written.
+            source = ProposedSource(display_name(mention.text), "news_outlet")
         if how == "vague":
             return Link(source, mention, cue, rule, confidence, vague=True)
         if how != "registry":
@@ -539,7 +540,8 @@ _GENERIC_BEFORE_NAME = re.compile(
     r"^(?:groupe|mouvement|agence(?: de presse)?|quotidien|journal|hebdomadaire|magazine|site(?: d'information)?"
     r"|chaîne|chaine|télévision|television|radio|station(?: de radio)?|réseau|reseau|média|media"
     r"|syndicat|parti|collectif|association|organisation|ONG|ong"
-    r"|société|societe|entreprise|compagnie|firme|opérateur|operateur|constructeur|banque|club)"
+    r"|société|societe|entreprise|compagnie|firme|opérateur|operateur|constructeur|banque|club"
+    r"|organisme|observatoire|plateforme|service)"
     r"(?:\s+[a-zàâçéèêëîïôûùüÿœ'’-]+){0,2}\s+(?P<name>[A-ZÀ-Ý0-9][^,()]*)$"
 )
 

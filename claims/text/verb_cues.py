@@ -444,6 +444,8 @@ def _bare_incise(s: Sentence, left: int, k: int, verb_end: int, strength: str | 
     it, and a speaker that runs to the end of the sentence."""
     if strength not in {"strong", "weak"} or left < 0 or s.subjects(k, _SUBJECT_DEPS):
         return False
+    if s.prev_word(k - 1) != left:
+        return False  # "Calin Georgescu a dénoncé un coup d'Etat": an auxiliary follows the subject
     if "Pres" not in s.doc[k].morph.get("Tense") and not s.f[k].endswith(("e", "t")):
         return False
     if s.doc[left].pos_ not in {"VERB", "ADJ", "NOUN", "PROPN", "NUM"} or s.f[left] in _AUX_FORMS:

@@ -189,6 +189,14 @@ class TestCitingClauses:
         sentence = find(run(registry, text), "budget")
         assert names(sentence) == [source_key("RTL"), source_key("Pierre Vidal")]
 
+    def test_an_outlet_spoken_to_is_named_as_written(self, registry):
+        text = "La digue a tenu, a déclaré le maire Paul Rives à France Bleu Gironde.\n"
+        assert names(find(run(registry, text), "digue")) == [source_key("France Bleu Gironde"), source_key("Paul Rives")]
+
+    def test_the_speaker_after_an_opening_participle(self, registry):
+        text = "Interrogé par la chaîne Digi24, Ion Popescu a dénoncé une fraude massive.\n"
+        assert names(find(run(registry, text), "fraude")) == [source_key("Digi24"), source_key("Ion Popescu")]
+
     def test_on_the_air_of_a_broadcaster(self, registry):
         text = "Au micro de franceinfo, la maire de Brest, Anne Kerlo, a assuré que l'école rouvrirait.\n"
         sentence = find(run(registry, text), "école")
@@ -296,6 +304,14 @@ class TestRolesWithoutNames:
     def test_where_an_unnamed_source_is_does_not_change_who_they_are(self, registry):
         text = "Des sources diplomatiques à Nairobi ont déclaré que les pourparlers étaient suspendus.\n"
         assert names(find(run(registry, text), "pourparlers")) == ["diplomatic-source"]
+
+    def test_a_role_over_a_hyphenated_place(self, registry):
+        text = "Le feu est fixé, a indiqué la préfète des Alpes-Maritimes.\n"
+        assert names(find(run(registry, text), "feu")) == [source_key("préfète des Alpes-Maritimes")]
+
+    def test_a_body_by_its_own_name_after_what_it_is(self, registry):
+        text = "La crue va durer, a prévenu l'organisme de surveillance Vigieau.\n"
+        assert names(find(run(registry, text), "crue")) == [source_key("Vigieau")]
 
     def test_a_company_by_its_own_name(self, registry):
         text = "La compagnie pétrolière Sonatrach a annoncé une hausse de sa production.\n"

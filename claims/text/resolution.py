@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from claims.text import lexicon as lx
 from claims.text.cues import Mention, Sentence
 from claims.text.names import expanded_acronym, is_acronym, name_after, name_in_tail, person_run
-from claims.text.registry import Registry, RegistryEntry, fold
+from claims.text.registry import Registry, RegistryEntry, alias_key, fold
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
 from claims.text.segmentation import Segment
 
@@ -197,6 +197,10 @@ class SourceResolver:
         persons = [c for c in contained if c[0].kind == "person"]
         if persons:
             return self.entry_source(persons[0][0]), "registry"
+        if _starts_with_medium(text):
+            # "France Bleu Roussillon", "France 3 Occitanie": a medium's local edition, whatever
+            # the tagger calls it.
+            return ProposedSource(display_name(text), "news_outlet"), "new"
         # "Le porte-parole du Pentagone, John Kirby", "M. Villeroy", "Wang Yi, conseiller
         # d'État": the person, by their name without titles; a surname alone is the person the
         # document named in full before.
@@ -513,6 +517,15 @@ _NATIONALITY = re.compile(
 )
 
 _STOPWORDS = {"de", "d'", "du", "des", "la", "le", "les", "l'", "et", "a", "au", "aux", "en", "un", "une"}
+
+
+_MEDIA_PREFIXES = tuple(sorted((m + " " for m in lx.MEDIA_NAMES), key=len, reverse=True))
+
+
+def _starts_with_medium(text: str) -> bool:
+    """A known medium's name followed by more name words ("France Bleu Roussillon")."""
+    key = alias_key(text)
+    return any(key.startswith(prefix) and text.split()[-1][:1].isupper() for prefix in _MEDIA_PREFIXES)
 
 
 def _head_word(name: str) -> str:

@@ -201,6 +201,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         own_subject = any(left < c.i < k for c in s.subjects(k)) or any(
             c.i < left and outside_quotes(s, c.i) and s.source_like(*np_span(s, c))
             and not (c.i + 1 < s.n and doc[c.i + 1].text in {"-", "–", "—"})  # "Kinshasa - …": a dateline
+            and not _holds_a_clause(s, *np_span(s, c))
             for c in s.subjects(k)
         )
         # Right after a closing quote the verb is an incise whatever follows its speaker
@@ -436,6 +437,16 @@ def _introduces_quote(s: Sentence, k: int) -> bool:
         return False
     quote = s.next_word(colon + 1)
     return quote < s.n and (s.f[quote] in QUOTE_OPEN or s.f[quote] == '"')
+
+
+def _holds_a_clause(s: Sentence, i: int, j: int) -> bool:
+    """A "subject" the parser ran over a clause of its own ("La victime, une mère de famille, a
+    péri vers 2 heures, a indiqué X"): an auxiliary of a verb that is not in a relative clause."""
+    for q in range(i, j):
+        t = s.doc[q]
+        if t.pos_ == "AUX" and t.dep_.startswith("aux") and not t.head.dep_.startswith(("acl", "advcl")):
+            return True
+    return False
 
 
 def _bare_incise(s: Sentence, left: int, k: int, verb_end: int, strength: str | None) -> bool:

@@ -193,6 +193,18 @@ class TestCitingClauses:
         text = "La digue a tenu, a déclaré le maire Paul Rives à France Bleu Gironde.\n"
         assert names(find(run(registry, text), "digue")) == [source_key("France Bleu Gironde"), source_key("Paul Rives")]
 
+    def test_a_local_edition_of_a_known_medium(self, registry):
+        text = "Le col est fermé, a déclaré le maire, cité par France 3 Auvergne.\n"
+        (outlet, _) = find(run(registry, text), "col").links
+        assert outlet.source.kind == "news_outlet" and source_key(outlet.source.name) == source_key("France 3 Auvergne")
+
+    def test_a_clause_before_the_incise_is_not_its_subject(self, registry):
+        text = (
+            "Le conducteur, un homme d'une trentaine d'années, a succombé dans la nuit, "
+            "a indiqué à l'AFP le lieutenant Marc Olier.\n"
+        )
+        assert names(find(run(registry, text), "conducteur")) == ["afp", source_key("Marc Olier")]
+
     def test_the_speaker_after_an_opening_participle(self, registry):
         text = "Interrogé par la chaîne Digi24, Ion Popescu a dénoncé une fraude massive.\n"
         assert names(find(run(registry, text), "fraude")) == [source_key("Digi24"), source_key("Ion Popescu")]

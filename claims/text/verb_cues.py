@@ -199,7 +199,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         # Incise: the content came before (", a indiqué la source", "», a dit X"). The parser
         # often hangs such a verb on the content's verb; only a subject of its own counts here.
         own_subject = any(left < c.i < k for c in s.subjects(k)) or any(
-            c.i < left and outside_quotes(s, c.i) and s.source_like(*np_span(s, c))
+            c.i < left and outside_quotes(s, c.i) and c.text not in QUOTE_OPEN and s.source_like(*np_span(s, c))
             and not (c.i + 1 < s.n and doc[c.i + 1].text in {"-", "–", "—"})  # "Kinshasa - …": a dateline
             and not _holds_a_clause(s, *np_span(s, c))
             for c in s.subjects(k)
@@ -444,7 +444,7 @@ def _holds_a_clause(s: Sentence, i: int, j: int) -> bool:
     péri vers 2 heures, a indiqué X"): an auxiliary of a verb that is not in a relative clause."""
     for q in range(i, j):
         t = s.doc[q]
-        if t.pos_ == "AUX" and t.dep_.startswith("aux") and not t.head.dep_.startswith(("acl", "advcl")):
+        if t.pos_ == "AUX" and t.dep_.startswith("aux") and not t.head.dep_.startswith("acl"):
             return True
     return False
 

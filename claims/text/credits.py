@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Credit", "caption_credit", "credit_only", "dispatch_credit", "WIRE_AGENCIES"]
+__all__ = ["Credit", "caption_credit", "credit_only", "dispatch_credit", "leading_credit", "WIRE_AGENCIES"]
 
 # News agencies whose name on a line of its own, after "avec", in a dateline or as a photo
 # credit credits the text or the picture. Photo-only agencies (Getty, EPA, Sipa...) credit
@@ -118,9 +118,27 @@ def _acronym(text: str) -> bool:
     return " " not in text and 2 <= len(letters) <= 10 and all(c.isupper() for c in letters)
 
 
+# "BERTRAND GUAY / AFP Le ministre …": a photographer and an agency in capitals glued before the
+# caption they credit (a page's picture credit run into its caption).
+_LEADING_CREDIT_RE = re.compile(
+    r"^[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{2,40}?\s*/\s*(?P<agency>" + "|".join(re.escape(a) for a in _ALL) + r")\s+(?=[«\"“A-ZÀ-Ý][a-zà-ÿ'’ ])"
+)
+
+
+def leading_credit(line: str, offset: int = 0) -> Credit | None:
+    """The credit glued before a caption ("BERTRAND GUAY / AFP Le ministre …"), if there is one."""
+    m = _LEADING_CREDIT_RE.match(line)
+    if m is None:
+        return None
+    return Credit(m.group("agency"), offset + m.start("agency"), offset + m.end("agency"))
+
+
 def caption_credit(line: str, offset: int = 0) -> Credit | None:
     """The credit of a caption line, if it ends (or starts) with one; offsets shifted by ``offset``."""
     line = line.rstrip()
+    leading = leading_credit(line, offset)
+    if leading is not None:
+        return leading
     m = _COPYRIGHT_RE.search(line)
     if m:
         # "© Sputnik . Anton Denissov", "© AFP - Jean Dupont": the agency before its photographer.

@@ -61,9 +61,13 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = s.prev_word(s.prev_word(s.prev_word(k - 1) - 1) - 1), k + 1  # "joints par téléphone par l'AFP"
         elif w == "pour" and _opens_sentence(s, k):
             start, end = k, k + 1  # "Pour le chercheur X, ..." (a view, attributed)
+        elif w in {"de", "d'"} and k + 1 < s.n and f[s.next_word(k + 1)] in {"memes", "bonne", "bonnes"} and f[
+            s.next_word(s.next_word(k + 1) + 1)
+        ] in {"source", "sources"} and (_opens_sentence(s, k) or f[s.prev_word(k - 1)] == ","):
+            start, end = k, k + 1  # "De mêmes sources, on ajoute que …", "de bonne source"
         elif w in {"de", "d'"} and k + 1 < s.n and f[s.next_word(k + 1)] in {"source", "sources"} and (
             _opens_sentence(s, k) or f[s.prev_word(k - 1)] == ","
-        ) and s.doc[s.next_word(k + 1) + 1 if s.next_word(k + 1) + 1 < s.n else k].pos_ == "ADJ":
+        ) and _qualified_source(s, s.next_word(k + 1)):
             start, end = k, k + 1  # "De source policière, on indique que …", "…, de source sûre"
         if start is None or k in s.used:
             continue
@@ -121,6 +125,18 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         order = start - s.n if w in {"par", "dans"} and f[start] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS else start
         cues.append(Cue(rule, OUTER, order, (start, end), mentions, rules))
     return cues
+
+
+def _qualified_source(s: Sentence, k: int) -> bool:
+    """ "source policière", "sources concordantes", "mêmes sources": "source(s)" with a word that
+    says which, as in "De sources concordantes, …"."""
+    before = s.prev_word(k - 1)
+    if before >= 0 and s.f[before] in {"meme", "memes", "bonne", "bonnes"}:
+        return True
+    after = s.next_word(k + 1)
+    return after < s.n and s.doc[after].text.islower() and (
+        s.doc[after].pos_ == "ADJ" or s.doc[after].pos_ not in {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"}
+    )
 
 
 # "cité dans X": the medium that quotes the source before it.

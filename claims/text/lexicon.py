@@ -32,7 +32,7 @@ enumer refut denonc deplor critiqu fustig exig reclam
 _WEAK_ER = """
 ajout estim rappel assur not observ constat jug consider pens insist alert deplor regrett
 accus suggér avanc lanc gliss lach repliqu retorqu confi comment continu ironis
-nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit emport exclam qualifi
+nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit emport exclam qualifi condamn salu
 """.split()
 _WEAK_ER = [s.replace("é", "e") for s in _WEAK_ER]
 

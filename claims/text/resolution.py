@@ -62,6 +62,8 @@ class SourceResolver:
         # The registry's document with no author, if it has one (its alias "un document").
         generic = registry.loose("un document")
         self.unnamed_document = generic if generic is not None and generic.kind == "document" else None
+        # The registry's media as a whole, if it has them (its alias "les médias").
+        self.unnamed_media = registry.loose("les médias")
         # Registry sources the document names anywhere (for short forms: "ministère de la Défense").
         self.named: dict[str, RegistryEntry] = {}
         for doc in docs.values():
@@ -152,7 +154,7 @@ class SourceResolver:
         anaphoric = not coordinated and determiner in lx.DEMONSTRATIVES or not coordinated and (
             (determiner in lx.DEFINITES or bare) and not named and complement is None
             and head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS | lx.INSTITUTION_HEADS | lx.OUTLET_HEADS
-        ) or (determiner in lx.DEFINITES and head_word == "source" and "meme" in {s.f[k] for k in range(m.i, m.j)})
+        ) or (head_word in {"source", "sources"} and {"meme", "memes"} & {s.f[k] for k in range(m.i, m.j)})
         # "le gouverneur de la Banque de France" after "le gouverneur de la Banque de France,
         # François Villeroy de Galhau": the same role, said again, is the same person.
         # A name inside the role's complement ("… de la république islamique d'Iran") names no one.
@@ -193,7 +195,7 @@ class SourceResolver:
                 # "un autre habitant", "des habitants de la banlieue nord de X": the registry's
                 # unnamed witness; a quantifier or a place adds nothing to who they are.
                 return self.entry_source(entry), "registry"
-        contained = registry.contained(text)
+        contained = [c for c in registry.contained(text) if _written_as_a_name(text, c[0])]
         persons = [c for c in contained if c[0].kind == "person"]
         if persons:
             return self.entry_source(persons[0][0]), "registry"
@@ -259,7 +261,11 @@ class SourceResolver:
                 for item in reversed(self.memory):
                     if item.source.kind in {"institution", "news_outlet"} and words < _content_words(item.source.name):
                         return item.source, "coref"
-        if (head_word in lx.NOMINAL_REPORT or s.f[m.j - 1] in lx.NOMINAL_REPORT) and complement is None and not named and self.unnamed_document is not None:
+        if head_word in {"presse", "medias", "media"} and not named and complement is None and self.unnamed_media is not None:
+            # "selon la presse sénégalaise", "des médias russes": the media as a whole.
+            return self.entry_source(self.unnamed_media), "registry"
+        report = head_word in lx.NOMINAL_REPORT or s.doc[head].pos_ != "NOUN" and s.f[m.j - 1] in lx.NOMINAL_REPORT
+        if report and complement is None and not named and self.unnamed_document is not None:
             # "d'après un bilan provisoire", "citant un premier bilan": a document with no author given.
             return self.entry_source(self.unnamed_document), "registry"
         name = display_name(text)
@@ -509,6 +515,8 @@ def _anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | No
             end = k
             break
     words = [s.doc[k].text for k in range(i, end) if not s.doc[k].is_space and s.f[k] not in _QUANTIFIER_WORDS]
+    if words and fold(words[0]) in {"nos", "notre", "mes", "ses", "leurs", "leur", "sa", "son"}:
+        words = words[1:]  # "nos sources militaires": the paper's sources, the registry's military source
     return " ".join(words)
 
 
@@ -526,6 +534,17 @@ def _starts_with_medium(text: str) -> bool:
     """A known medium's name followed by more name words ("France Bleu Roussillon")."""
     key = alias_key(text)
     return any(key.startswith(prefix) and text.split()[-1][:1].isupper() for prefix in _MEDIA_PREFIXES)
+
+
+def _written_as_a_name(text: str, entry: RegistryEntry) -> bool:
+    """A registry name found inside a mention is that source only when the mention writes it as a
+    name: "au monde" in "producteurs de pétrole au monde" is not Le Monde."""
+    capitalised = {fold(w) for w in re.findall(r"[\w-]+", text) if w[:1].isupper()}
+    for alias in (entry.name, *entry.aliases):
+        proper = [fold(w) for w in re.findall(r"[\w-]+", alias) if w[:1].isupper() and len(w) > 2]
+        if not proper or all(w in capitalised for w in proper):
+            return True
+    return False
 
 
 def _head_word(name: str) -> str:
@@ -555,7 +574,7 @@ _GENERIC_BEFORE_NAME = re.compile(
     r"|syndicat|parti|collectif|association|organisation|ONG|ong"
     r"|société|societe|entreprise|compagnie|firme|opérateur|operateur|constructeur|banque|club"
     r"|organisme|observatoire|plateforme|service)"
-    r"(?:\s+[a-zàâçéèêëîïôûùüÿœ'’-]+){0,2}\s+(?P<name>[A-ZÀ-Ý0-9][^,()]*)$"
+    r"(?:\s+(?:[a-zàâçéèêëîïôûùüÿœ'’-]+|d['’][ÉE]tat)){0,2}\s+(?P<name>[A-ZÀ-Ý0-9][^,()]*)$"
 )
 
 

@@ -30,7 +30,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from claims.text.credits import credit_only
+from claims.text.credits import credit_only, leading_credit
 
 __all__ = [
     "LineKind",
@@ -257,6 +257,8 @@ def _is_caption(line: str, n_words: int) -> bool:
         return True
     if _CAPTION_SLASH_PAREN_RE.search(line) or _CAPTION_PHOTO_TAIL_RE.search(line):
         return True
+    if leading_credit(line) is not None:
+        return True  # "BERTRAND GUAY / AFP Le ministre …": a credit run into its caption
     _, stop, tail = line.rpartition(". ")
     if stop and "/" in tail and credit_only(tail):
         return True  # "… (archives). KEYSTONE/PETER KLAUNZER": the caption's last sentence is its credit

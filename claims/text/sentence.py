@@ -296,6 +296,9 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
             if prev >= i and doc[prev].pos_ in {"NOUN", "PROPN", "ADJ"} and f[prev] not in _DE:
                 why = "determiner"  # "à l'AFP une source médicale": a second noun phrase
                 break
+        if j > i and w in {"ce", "cette"} and j + 1 < s.n and f[s.next_word(j + 1)] in lx.TIME_WORDS:
+            why = "adverb"  # "sur France Inter ce mardi": when, not who
+            break
         if j > i and (t.pos_ == "ADV" or w in _NP_STOP_WORDS) and not t.text[:1].isupper():
             why = "adverb"  # "le ministre lors d'un point presse", "X mardi"
             break

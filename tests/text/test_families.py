@@ -105,6 +105,16 @@ class TestCaptions:
         assert caption.tag == "sourced" and caption.flags == ("caption",) and names(caption) == ["reuters"]
 
 
+    def test_a_credit_run_into_its_caption(self, registry):
+        text = (
+            "Le budget sera présenté mardi\n"
+            "JEAN DURAND / AFP La ministre des Comptes publics a dit attendre un déficit de 5 %.\n"
+            "Le texte arrive au Parlement le 1er octobre.\n"
+        )
+        caption = find(run(registry, text), "déficit")
+        assert caption.flags == ("caption",) and names(caption)[0] == "afp"
+
+
 class TestDispatches:
     def test_a_dateline_makes_the_agency_the_outermost_link(self, registry):
         text = (
@@ -296,6 +306,26 @@ class TestRolesWithoutNames:
         sentence = find(run(registry, text), "front")
         assert names(sentence) == [source_key("commandant de la brigade nord")]
 
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            ("Selon la presse tunisienne, le scrutin sera reporté.", "unnamed-media"),
+            ("« Les blessés ont été évacués », ont confié nos sources militaires.", "military-source"),
+            ("De sources concordantes, le convoi a été attaqué à l'aube.", "unnamed-source"),
+        ],
+    )
+    def test_collective_and_unnamed_sources_from_the_registry(self, registry, sentence, expected):
+        (result,) = run(registry, sentence + "\n")
+        assert names(result) == [expected]
+
+    def test_a_common_word_is_not_a_medium_of_that_name(self, registry):
+        text = "Rosneft, l'un des plus gros producteurs de pétrole au monde, a annoncé une panne.\n"
+        assert names(find(run(registry, text), "panne")) == [source_key("Rosneft")]
+
+    def test_a_state_broadcaster_by_its_own_name(self, registry):
+        text = "Le calme est revenu, a déclaré le ministre Paul Kaboré à la télévision d'Etat RTB.\n"
+        assert names(find(run(registry, text), "calme")) == [source_key("RTB"), source_key("Paul Kaboré")]
+
     def test_a_body_in_a_role_is_not_a_place(self, registry):
         text = "Deux suspects ont été arrêtés, a indiqué un responsable de la police de Tanger.\n"
         assert names(find(run(registry, text), "suspects")) == [source_key("responsable de la police de Tanger")]
@@ -441,6 +471,14 @@ class TestAnaphoraAndEllipsis:
             "La gendarmerie a précisé que la route resterait fermée.\n"
         )
         assert names(find(run(registry, text), "route")) == [source_key("Gendarmerie nationale")]
+
+    def test_the_same_sources_again(self, registry):
+        text = (
+            "Trois suspects ont été arrêtés, selon des sources sécuritaires.\n"
+            "De mêmes sources, on ajoute que deux autres sont recherchés.\n"
+        )
+        first, second = [s for s in run(registry, text) if s.is_claim]
+        assert names(second) == names(first)
 
     def test_a_described_medium_is_not_the_last_outlet(self, registry):
         text = (

@@ -445,6 +445,29 @@ _AGO_WORDS = {
 }
 
 
+# Asides between an incise's verb and its speaker.
+_ASIDES = (
+    ("de", "son", "cote"), ("de", "leur", "cote"), ("de", "sa", "part"), ("pour", "sa", "part"),
+    ("pour", "leur", "part"), ("a", "son", "tour"), ("a", "leur", "tour"), ("quant", "a", "lui"),
+    ("quant", "a", "elle"), ("lui", "aussi"), ("elle", "aussi"),
+)
+
+
+def _aside_at(s: Sentence, k: int) -> int:
+    """The token after an aside starting at ``k`` ("de son côté", "pour sa part"), else 0."""
+    for phrase in _ASIDES:
+        q = k
+        for word in phrase:
+            if q >= s.n or s.f[q] != word:
+                break
+            q = s.next_word(q + 1)
+        else:
+            if q < s.n and s.f[q] == ",":
+                q = s.next_word(q + 1)
+            return q
+    return 0
+
+
 def _skip_time_words(s: Sentence, k: int) -> int:
     """Skip "mercredi", "le vendredi 25 janvier", "encore" after an incise verb."""
     k = s.next_word(k)
@@ -456,6 +479,10 @@ def _skip_time_words(s: Sentence, k: int) -> int:
             continue
         if t.text[:1].isdigit():
             k = s.next_word(k + 1)
+            continue
+        aside = _aside_at(s, k)
+        if aside:
+            k = aside  # "a indiqué de son côté l'agence", "a déclaré pour sa part le ministre"
             continue
         if w == "il" and k + 2 < s.n and s.f[s.next_word(k + 1)] == "y" and s.f[s.next_word(s.next_word(k + 1) + 1)] == "a":
             # "a affirmé il y a quelques jours le commandant …": how long ago, then the speaker.

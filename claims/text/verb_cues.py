@@ -211,6 +211,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             or f[left] == "," and s.prev_word(left - 1) >= 0 and f[s.prev_word(left - 1)] in QUOTE_CLOSE | {'"'}
         )
         bare_incise = not after_break and not inverted and _bare_incise(s, left, k, verb_end, strength)
+        if own_subject and after_break and not complement and _speaker_ends_sentence(s, verb_end):
+            own_subject = False  # "Les enquêteurs « ont identifié un suspect », …, a poursuivi l'agence."
         if (after_break or inverted or bare_incise) and (not complement or after_quote) and not own_subject:
             start = skip_place(s, _skip_time_words(s, verb_end))
             outlet = _to_outlet(s, start)
@@ -437,6 +439,19 @@ def _introduces_quote(s: Sentence, k: int) -> bool:
         return False
     quote = s.next_word(colon + 1)
     return quote < s.n and (s.f[quote] in QUOTE_OPEN or s.f[quote] == '"')
+
+
+def _speaker_ends_sentence(s: Sentence, verb_end: int) -> bool:
+    """After the verb, a source that runs to the end of the sentence: an inverted speaker."""
+    start = skip_place(s, _skip_time_words(s, verb_end))
+    outlet = _to_outlet(s, start)
+    if outlet is not None:
+        start = _skip_time_words(s, outlet[1])
+    np = _np_after(s, start)
+    if np is None or not s.source_like(np[0], np[1]) or s.doc[np[0]].pos_ == "ADP":
+        return False
+    end = s.next_word(np[1])
+    return end >= s.n or s.f[end] in _FINAL_PUNCT
 
 
 def _holds_a_clause(s: Sentence, i: int, j: int) -> bool:

@@ -326,6 +326,15 @@ class TestRolesWithoutNames:
         text = "Le calme est revenu, a déclaré le ministre Paul Kaboré à la télévision d'Etat RTB.\n"
         assert names(find(run(registry, text), "calme")) == [source_key("RTB"), source_key("Paul Kaboré")]
 
+    @pytest.mark.parametrize("aside", ["de son côté", "pour sa part", "à son tour"])
+    def test_an_aside_before_the_speaker(self, registry, aside):
+        text = f"« Les pistes restent fermées », a indiqué {aside} le directeur de l'aéroport.\n"
+        assert names(find(run(registry, text), "pistes")) == [source_key("directeur de l'aéroport")]
+
+    def test_an_inverted_speaker_after_an_earlier_subject(self, registry):
+        text = "Les secouristes « ont retrouvé deux survivants », un homme et sa fille, a poursuivi le préfet.\n"
+        assert names(find(run(registry, text), "survivants")) == [source_key("préfet")]
+
     def test_a_body_in_a_role_is_not_a_place(self, registry):
         text = "Deux suspects ont été arrêtés, a indiqué un responsable de la police de Tanger.\n"
         assert names(find(run(registry, text), "suspects")) == [source_key("responsable de la police de Tanger")]

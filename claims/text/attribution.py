@@ -48,7 +48,8 @@ from claims.text.credits import Credit, caption_credit, credit_only, dispatch_cr
 from claims.text.cues import INCISE, Cue, Sentence, find_cues
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
 from claims.text.registry import Registry, RegistryEntry, fold
-from claims.text.resolution import SourceResolver, display_name
+from claims.text.resolution import SourceResolver
+from claims.text.source_names import display_name
 from claims.text.results import (
     CONFIDENCE,
     UNRESOLVED_CONFIDENCE,

@@ -9,7 +9,6 @@ remember.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,9 +16,22 @@ from typing import TYPE_CHECKING
 from claims.text import lexicon as lx
 from claims.text.cues import Mention, Sentence
 from claims.text.names import expanded_acronym, is_acronym, name_after, name_in_tail, person_run
-from claims.text.registry import Registry, RegistryEntry, alias_key, fold
+from claims.text.registry import Registry, RegistryEntry, fold
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
 from claims.text.segmentation import Segment
+from claims.text.source_names import (
+    NATIONALITY,
+    OUTLET_RULES,
+    TITLE_ROLES,
+    anonymous_core,
+    content_words,
+    display_name,
+    guess_kind,
+    head_word_of,
+    starts_with_medium,
+    titled,
+    written_as_a_name,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -95,7 +107,7 @@ class SourceResolver:
                 return Link(ProposedSource(mention.text, "anonymous"), mention, cue, rule, UNRESOLVED_CONFIDENCE)
             return Link(antecedent, mention, cue, rule + "+anaphora", confidence * ANAPHORA_FACTOR)
         source, how = self._resolve(s, m, mention.text)
-        if how == "new" and source.kind != "news_outlet" and rule in _OUTLET_RULES:
+        if how == "new" and source.kind != "news_outlet" and rule in OUTLET_RULES:
             # "à franceinfo", "à France Bleu Roussillon": an outlet by its cue, named as written.
             source = ProposedSource(display_name(mention.text), "news_outlet")
         if how == "vague":
@@ -118,7 +130,7 @@ class SourceResolver:
         """The source a mention names, and how it was found."""
         registry = self.registry
         entry = registry.exact(text)
-        if entry is not None and entry.kind == "document" and _titled(s, m):
+        if entry is not None and entry.kind == "document" and titled(s, m):
             entry = None  # "a rapporté La Dépêche": a paper's name, not "une dépêche"
         if entry is not None:
             if entry.is_vague:
@@ -169,7 +181,7 @@ class SourceResolver:
             plural = "Plur" in s.doc[head].morph.get("Number") or head_word.endswith(("s", "x"))
             institutional = head_word not in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
             described = any(s.doc[k].pos_ in {"ADJ", "PROPN", "NOUN"} for k in range(head + 1, m.j))
-            national = any(_NATIONALITY.search(s.f[k]) for k in range(head + 1, m.j) if s.doc[k].pos_ == "ADJ")
+            national = any(NATIONALITY.search(s.f[k]) for k in range(head + 1, m.j) if s.doc[k].pos_ == "ADJ")
             if institutional and described and national:
                 # "l'armée malienne": a national body, the one named with all these words or none.
                 antecedent = self._described(text)
@@ -187,19 +199,19 @@ class SourceResolver:
             if antecedent is not None:
                 return antecedent, "anaphora"
         entry = registry.loose(text)  # "les experts" for "des experts", after the anaphora
-        if entry is not None and not entry.is_vague and not (entry.kind == "document" and _titled(s, m)):
+        if entry is not None and not entry.is_vague and not (entry.kind == "document" and titled(s, m)):
             return self.entry_source(entry), "registry"
         if head_word in lx.ANONYMOUS_HEADS:
-            entry = registry.loose(_anonymous_core(s, m.i, m.j, head, complement))
+            entry = registry.loose(anonymous_core(s, m.i, m.j, head, complement))
             if entry is not None and not entry.is_vague and entry.kind == "anonymous":
                 # "un autre habitant", "des habitants de la banlieue nord de X": the registry's
                 # unnamed witness; a quantifier or a place adds nothing to who they are.
                 return self.entry_source(entry), "registry"
-        contained = [c for c in registry.contained(text) if _written_as_a_name(text, c[0])]
+        contained = [c for c in registry.contained(text) if written_as_a_name(text, c[0])]
         persons = [c for c in contained if c[0].kind == "person"]
         if persons:
             return self.entry_source(persons[0][0]), "registry"
-        if _starts_with_medium(text):
+        if starts_with_medium(text):
             # "France Bleu Roussillon", "France 3 Occitanie": a medium's local edition, whatever
             # the tagger calls it.
             return ProposedSource(display_name(text), "news_outlet"), "new"
@@ -224,7 +236,7 @@ class SourceResolver:
                     return known, "anaphora"
                 return ProposedSource(name, "person"), "new"
             if (
-                determiner in lx.DEFINITES and head_word in _TITLE_ROLES
+                determiner in lx.DEFINITES and head_word in TITLE_ROLES
                 and "Plur" not in s.doc[head].morph.get("Number")
             ):
                 # "…, a déclaré X. « … », a dit le gouverneur de la Banque": a definite title
@@ -256,10 +268,10 @@ class SourceResolver:
             return self.entry_source(coref), "coref"
         if determiner in lx.DEFINITES and head_word in lx.INSTITUTION_HEADS | lx.OUTLET_HEADS:
             # "l'Agence de santé" after "l'Agence régionale de santé (ARS)": the one named in full.
-            words = _content_words(text)
+            words = content_words(text)
             if len(words) >= 2:
                 for item in reversed(self.memory):
-                    if item.source.kind in {"institution", "news_outlet"} and words < _content_words(item.source.name):
+                    if item.source.kind in {"institution", "news_outlet"} and words < content_words(item.source.name):
                         return item.source, "coref"
         if head_word in {"presse", "medias", "media"} and not named and complement is None and self.unnamed_media is not None:
             # "selon la presse sénégalaise", "des médias russes": the media as a whole.
@@ -275,7 +287,7 @@ class SourceResolver:
             if entry is not None and not entry.is_vague:
                 return self.entry_source(entry), "registry"
             name = f"{full} ({name})"
-        return ProposedSource(name, _guess_kind(s, m, head_word)), "new"
+        return ProposedSource(name, guess_kind(s, m, head_word)), "new"
 
     def written_out(self, name: str) -> str | None:
         """What an acronym the registry does not know stands for in this text ("RDC": "République
@@ -285,7 +297,7 @@ class SourceResolver:
         return expanded_acronym(name, self.text)
 
     def _described(self, text: str) -> ProposedSource | None:
-        words = {w.rstrip("s") for w in _content_words(text)}
+        words = {w.rstrip("s") for w in content_words(text)}
         if not words:
             return None
         for item in reversed(self.memory):
@@ -298,14 +310,14 @@ class SourceResolver:
     def _person_named(self, name: str) -> ProposedSource | None:
         """The person the document named before with these name words ("Villeroy de Galhau",
         "Wang" for "Wang Yi"), as a source or anywhere else in the text."""
-        words = _content_words(name)
+        words = content_words(name)
         if not words:
             return None
         for item in reversed(self.memory):
-            if item.source.kind == "person" and words <= _content_words(item.source.name):
+            if item.source.kind == "person" and words <= content_words(item.source.name):
                 return item.source
         for _, full, _ in reversed(self.people):
-            if words <= _content_words(full) and words != _content_words(full):
+            if words <= content_words(full) and words != content_words(full):
                 return ProposedSource(full, "person")
         return None
 
@@ -340,7 +352,7 @@ class SourceResolver:
         window = starts[-2] if len(starts) >= 2 else 0
         best: tuple[int, ProposedSource] | None = None
         for item in self.memory:
-            if item.source.kind == "person" and window <= item.at < at and len(_content_words(item.source.name)) >= 2:
+            if item.source.kind == "person" and window <= item.at < at and len(content_words(item.source.name)) >= 2:
                 if best is None or item.at > best[0]:
                     best = (item.at, item.source)
         for offset, name, _ in self.people:
@@ -385,25 +397,25 @@ class SourceResolver:
     def _same_role(self, text: str) -> ProposedSource | None:
         """The person whose earlier mention carried every word of this role ("le gouverneur de
         la Banque") with their name; a source named by the role alone is no one more precise."""
-        words = _content_words(text)
+        words = content_words(text)
         if not words:
             return None
         for item in reversed(self.memory):
-            if item.source.kind != "person" or words <= _content_words(item.source.name):
+            if item.source.kind != "person" or words <= content_words(item.source.name):
                 continue
             if words <= item.words:
                 return item.source
         return None
 
     def _short_form(self, text: str) -> RegistryEntry | None:
-        words = _content_words(text)
+        words = content_words(text)
         if len(words) < 2:
             return None  # "le ministère" alone could be any ministry
         found = []
         for entry in self.named.values():
             if entry.kind in {"other", "anonymous", "document"}:
                 continue
-            if any(words <= _content_words(alias) for alias in (entry.name, *entry.aliases)):
+            if any(words <= content_words(alias) for alias in (entry.name, *entry.aliases)):
                 found.append(entry)
         return found[0] if len(found) == 1 else None
 
@@ -435,7 +447,7 @@ class SourceResolver:
         # "La police" after "l'Association de la police …" and "la Police provinciale …": the
         # source whose own name starts with the noun, before one that only contains it.
         for item in candidates:
-            if _head_word(item.source.name) in forms:
+            if head_word_of(item.source.name) in forms:
                 return item.source
         if candidates:
             return candidates[0].source
@@ -457,9 +469,9 @@ class SourceResolver:
     def remember(self, link: Link) -> None:
         if link.vague:
             return
-        words = set(fold(link.source.name).split()) | _content_words(link.source.name)
+        words = set(fold(link.source.name).split()) | content_words(link.source.name)
         if link.mention is not None:
-            words |= set(fold(link.mention.text).split()) | _content_words(link.mention.text)
+            words |= set(fold(link.mention.text).split()) | content_words(link.mention.text)
         for item in self.memory:  # what an anaphor said of a source is said of it: merge
             if item.source == link.source:
                 words |= item.words
@@ -476,190 +488,3 @@ class SourceResolver:
         elif mention.split(" ")[0] in {"m", "monsieur", "le"}:
             gender = "m"
         self.memory.append(_Memory(link.source, frozenset(words), plural, link.mention.start if link.mention else -1, gender))
-
-
-# Titles of one office holder: "le gouverneur de la Banque de France", "le Premier ministre",
-# "le chef du gouvernement" (not "le porte-parole", "le responsable": often someone new).
-_TITLE_ROLES = {
-    "ministre", "premier", "president", "presidente", "chef", "gouverneur", "maire", "prefet",
-    "prefete", "directeur", "directrice", "procureur", "procureure", "secretaire", "commandant",
-    "general", "ambassadeur", "ambassadrice", "depute", "deputee", "senateur", "senatrice", "pdg",
-    "patron", "dirigeant", "dirigeante", "fondateur", "fondatrice", "emir", "roi", "reine",
-}
-
-_PLACE_NOUNS = {
-    "banlieue", "ville", "quartier", "region", "village", "province", "localite", "commune",
-    "zone", "secteur", "district", "departement", "capitale", "centre", "nord", "sud", "est",
-    "ouest", "camp", "vallee", "ile", "frontiere",
-}
-
-
-def _anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | None) -> str:
-    """An unnamed source's mention without a quantifier ("un autre habitant") and without a
-    place complement ("des habitants de la banlieue nord de X"): what the registry lists."""
-    end = j
-    if complement is not None:
-        place = any(
-            s.doc[k].ent_type_ in {"LOC", "GPE"} or s.f[k] in _PLACE_NOUNS for k in range(complement, j)
-        ) and not any(
-            s.doc[k].ent_type_ in {"ORG", "INSTITUTION", "NEWS_OUTLET"} or s.f[k] in lx.INSTITUTION_HEADS | lx.OUTLET_HEADS
-            for k in range(complement, j)
-        )  # "de la police de Liucheng" names a body, not a place
-        if place:
-            end = s.prev_word(complement - 1)
-            while end > head and s.f[end] in {"de", "d'", "du", "des", "la", "le", "les", "l'"}:
-                end = s.prev_word(end - 1)
-            end += 1
-    for k in range(head + 1, end - 1):  # "des sources diplomatiques à Ankara": where they are
-        if s.f[k] in {"a", "au", "aux", "en"} and s.doc[k].pos_ == "ADP" and s.doc[s.next_word(k + 1)].ent_type_ in {"LOC", "GPE"}:
-            end = k
-            break
-    words = [s.doc[k].text for k in range(i, end) if not s.doc[k].is_space and s.f[k] not in _QUANTIFIER_WORDS]
-    if words and fold(words[0]) in {"nos", "notre", "mes", "ses", "leurs", "leur", "sa", "son"}:
-        words = words[1:]  # "nos sources militaires": the paper's sources, the registry's military source
-    return " ".join(words)
-
-
-_NATIONALITY = re.compile(
-    r"(?:iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?|russes?|belges?|suisses?|turcs?|turques?|grecs?|grecques?)$"
-)
-
-_STOPWORDS = {"de", "d'", "du", "des", "la", "le", "les", "l'", "et", "a", "au", "aux", "en", "un", "une"}
-
-
-_MEDIA_PREFIXES = tuple(sorted((m + " " for m in lx.MEDIA_NAMES), key=len, reverse=True))
-
-
-def _starts_with_medium(text: str) -> bool:
-    """A known medium's name followed by more name words ("France Bleu Roussillon")."""
-    key = alias_key(text)
-    return any(key.startswith(prefix) and text.split()[-1][:1].isupper() for prefix in _MEDIA_PREFIXES)
-
-
-def _written_as_a_name(text: str, entry: RegistryEntry) -> bool:
-    """A registry name found inside a mention is that source only when the mention writes it as a
-    name: "au monde" in "producteurs de pétrole au monde" is not Le Monde."""
-    capitalised = {fold(w) for w in re.findall(r"[\w-]+", text) if w[:1].isupper()}
-    for alias in (entry.name, *entry.aliases):
-        proper = [fold(w) for w in re.findall(r"[\w-]+", alias) if w[:1].isupper() and len(w) > 2]
-        if not proper or all(w in capitalised for w in proper):
-            return True
-    return False
-
-
-def _head_word(name: str) -> str:
-    """The first word of a name without its article ("Police provinciale de l'Ontario": "police")."""
-    words = [w for w in fold(name).replace("'", "' ").split() if w not in _STOPWORDS]
-    return words[0] if words else ""
-
-
-def _content_words(text: str) -> frozenset[str]:
-    words = set()
-    for w in fold(text).replace("'", "' ").split():
-        w = w.strip(",;:.!?()[]«»\"“”")  # "Iran," in "…d'Iran, Saeed Khatibzadeh" is "iran"
-        if w not in _STOPWORDS and len(w) > 1:
-            words.add(w)
-    return frozenset(words)
-
-
-_QUANTIFIERS = ("autre ", "autres ", "plusieurs ", "certains ", "certaines ", "quelques ", "nombreux ",
-                "nombreuses ", "divers ", "diverses ", "multiples ")
-# The same, as folded words: "un autre habitant", "de multiples sources" are who the registry lists.
-_QUANTIFIER_WORDS = {q.strip() for q in _QUANTIFIERS}
-# "le groupe JNIM", "la station de radio française RTL", "le réseau CBC", "le syndicat Force
-# ouvrière": the name after the noun.
-_GENERIC_BEFORE_NAME = re.compile(
-    r"^(?:groupe|mouvement|agence(?: de presse)?|quotidien|journal|hebdomadaire|magazine|site(?: d'information)?"
-    r"|chaîne|chaine|télévision|television|radio|station(?: de radio)?|réseau|reseau|média|media"
-    r"|syndicat|parti|collectif|association|organisation|ONG|ong"
-    r"|société|societe|entreprise|compagnie|firme|opérateur|operateur|constructeur|banque|club"
-    r"|organisme|observatoire|plateforme|service)"
-    r"(?:\s+(?:[a-zàâçéèêëîïôûùüÿœ'’-]+|d['’][ÉE]tat)){0,2}\s+(?P<name>[A-ZÀ-Ý0-9][^,()]*)$"
-)
-
-
-# "une des sources …", "l'un des conseillers …", "un de ses proches": one of a group.
-_PARTITIVE = re.compile(r"^(?:l['’]\s*)?(?:un|une)\s+(?:des|de\s+(?:ses|leurs|nos|vos)|d['’]entre\s+(?:eux|elles))\s+", re.I)
-_SINGULAR_STOP = {"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "sur", "pour", "chez", "dans", "qui", "que"}
-
-
-def _singular(text: str) -> str:
-    """The words before the first preposition in the singular ("sources proches de l'enquête" ->
-    "source proche de l'enquête"); French plurals by their common endings."""
-    words = text.split(" ")
-    for n, word in enumerate(words):
-        low = word.lower()
-        if low in _SINGULAR_STOP or low.startswith(("d'", "d’")):
-            break
-        if low.endswith("aux") and len(low) > 4:
-            words[n] = word[:-3] + "al"
-        elif low.endswith(("s", "x")) and not low.endswith(("ss", "us", "is")) and len(low) > 3:
-            words[n] = word[:-1]
-    return " ".join(words)
-
-
-def display_name(text: str) -> str:
-    """A name for a proposed source: the mention without its leading article or quantifier
-    ("plusieurs sources locales" -> "sources locales"), and a medium or group by its own name
-    ("le groupe JNIM" -> "JNIM")."""
-    if fold(text) in lx.MEDIA_NAMES:
-        return " ".join(text.split())  # "Le Parisien", "La Dépêche": the article is part of the name
-    name = " ".join(text.replace("«", " ").replace("»", " ").replace("“", " ").replace("”", " ").replace('"', " ").split()).strip(" ,;:.")
-    partitive = _PARTITIVE.match(name)
-    if partitive and len(name) > partitive.end():
-        name = _singular(name[partitive.end() :])  # "une des sources proches de l'enquête"
-    lowered = name.lower().replace("’", "'")
-    for article in ("l'", "d'", "le ", "la ", "les ", "du ", "des ", "de la ", "de l'", "un ", "une "):
-        if lowered.startswith(article) and len(name) > len(article):
-            name = name[len(article) :].lstrip()
-            break
-    for quantifier in _QUANTIFIERS:
-        if name.lower().startswith(quantifier) and len(name) > len(quantifier):
-            name = name[len(quantifier) :].lstrip()
-            break
-    m = _GENERIC_BEFORE_NAME.match(name)
-    if m:
-        name = m.group("name").strip()
-    head, comma, rest = name.partition(", ")
-    if comma and rest[:1].islower():
-        name = head  # "ministère de la Santé de Gaza, dirigé par le Hamas": the name is before
-    return name[:1].upper() + name[1:] if name else text
-
-
-def _titled(s: Sentence, m: Mention) -> bool:
-    """A mention whose head noun is capitalised inside the sentence: a name or a title."""
-    head = s.head_of(m.i, m.j)
-    return head != s.next_word(0) and s.doc[head].text[:1].isupper()
-
-
-_OUTLET_RULES = {"verb.to_outlet", "nominal.to_outlet", "prep.medium", "prep.interview"}
-
-
-def _guess_kind(s: Sentence, m: Mention, head: str) -> str:
-    labels = {s.doc[k].ent_type_ for k in range(m.i, m.j)}
-    named = " ".join(s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space and s.f[k] not in lx.DEFINITES)
-    whole = " ".join(s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space)
-    if named in lx.MEDIA_NAMES or whole in lx.MEDIA_NAMES:
-        return "news_outlet"  # "citée par Libération"
-    if head in lx.DOCUMENT_HEADS:
-        return "document"
-    if head in lx.OUTLET_HEADS or "NEWS_OUTLET" in labels:
-        return "news_outlet"
-    if "LOC" in labels and "PER" not in labels and s.f[m.i] in lx.DEFINITES and s.has_name(m.i, m.j) and head not in lx.PERSON_ROLE_HEADS:
-        return "institution"  # "La Russie a revendiqué": a country (with its article) speaks through its state
-    if "PER" in labels or "PERSON" in labels:
-        return "person"
-    if head in lx.INSTITUTION_HEADS or "INSTITUTION" in labels:
-        return "institution"
-    if head in lx.ANONYMOUS_HEADS:
-        return "anonymous"
-    if head in lx.PERSON_ROLE_HEADS:
-        return "person" if s.has_name(m.i, m.j) else "anonymous"
-    if "ORG" in labels:
-        return "institution"
-    if s.has_name(m.i, m.j):
-        words = [t for t in s.doc[m.i : m.j] if not t.is_space and not t.is_punct and s.f[t.i] not in lx.DEFINITES]
-        # A bare one-word name after "selon", "rapporte", "citant" ("al-Nahrain", "AlManar")
-        # is most often a medium; people come with a first name or a title.
-        return "news_outlet" if len(words) == 1 else "person"
-    return "anonymous"

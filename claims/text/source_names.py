@@ -1,0 +1,200 @@
+"""How a proposed source is named and what kind it is guessed to be: "plusieurs sources locales"
+is *sources locales*, "le groupe JNIM" *JNIM*, "une des sources proches de l'enquête" *source
+proche de l'enquête*; a registry name counts inside a mention only when written as a name.
+
+Pure Python (no Django). Used by ``claims.text.resolution``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.text import lexicon as lx
+from claims.text.registry import RegistryEntry, alias_key, fold
+from claims.text.sentence import Mention, Sentence
+
+# Titles of one office holder: "le gouverneur de la Banque de France", "le Premier ministre",
+# "le chef du gouvernement" (not "le porte-parole", "le responsable": often someone new).
+TITLE_ROLES = {
+    "ministre", "premier", "president", "presidente", "chef", "gouverneur", "maire", "prefet",
+    "prefete", "directeur", "directrice", "procureur", "procureure", "secretaire", "commandant",
+    "general", "ambassadeur", "ambassadrice", "depute", "deputee", "senateur", "senatrice", "pdg",
+    "patron", "dirigeant", "dirigeante", "fondateur", "fondatrice", "emir", "roi", "reine",
+}
+
+_PLACE_NOUNS = {
+    "banlieue", "ville", "quartier", "region", "village", "province", "localite", "commune",
+    "zone", "secteur", "district", "departement", "capitale", "centre", "nord", "sud", "est",
+    "ouest", "camp", "vallee", "ile", "frontiere",
+}
+
+
+def anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | None) -> str:
+    """An unnamed source's mention without a quantifier ("un autre habitant") and without a
+    place complement ("des habitants de la banlieue nord de X"): what the registry lists."""
+    end = j
+    if complement is not None:
+        place = any(
+            s.doc[k].ent_type_ in {"LOC", "GPE"} or s.f[k] in _PLACE_NOUNS for k in range(complement, j)
+        ) and not any(
+            s.doc[k].ent_type_ in {"ORG", "INSTITUTION", "NEWS_OUTLET"} or s.f[k] in lx.INSTITUTION_HEADS | lx.OUTLET_HEADS
+            for k in range(complement, j)
+        )  # "de la police de Liucheng" names a body, not a place
+        if place:
+            end = s.prev_word(complement - 1)
+            while end > head and s.f[end] in {"de", "d'", "du", "des", "la", "le", "les", "l'"}:
+                end = s.prev_word(end - 1)
+            end += 1
+    for k in range(head + 1, end - 1):  # "des sources diplomatiques à Ankara": where they are
+        if s.f[k] in {"a", "au", "aux", "en"} and s.doc[k].pos_ == "ADP" and s.doc[s.next_word(k + 1)].ent_type_ in {"LOC", "GPE"}:
+            end = k
+            break
+    words = [s.doc[k].text for k in range(i, end) if not s.doc[k].is_space and s.f[k] not in _QUANTIFIER_WORDS]
+    if words and fold(words[0]) in {"nos", "notre", "mes", "ses", "leurs", "leur", "sa", "son"}:
+        words = words[1:]  # "nos sources militaires": the paper's sources, the registry's military source
+    return " ".join(words)
+
+
+NATIONALITY = re.compile(
+    r"(?:iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?|russes?|belges?|suisses?|turcs?|turques?|grecs?|grecques?)$"
+)
+
+_STOPWORDS = {"de", "d'", "du", "des", "la", "le", "les", "l'", "et", "a", "au", "aux", "en", "un", "une"}
+
+
+_MEDIA_PREFIXES = tuple(sorted((m + " " for m in lx.MEDIA_NAMES), key=len, reverse=True))
+
+
+def starts_with_medium(text: str) -> bool:
+    """A known medium's name followed by more name words ("France Bleu Roussillon")."""
+    key = alias_key(text)
+    return any(key.startswith(prefix) and text.split()[-1][:1].isupper() for prefix in _MEDIA_PREFIXES)
+
+
+def written_as_a_name(text: str, entry: RegistryEntry) -> bool:
+    """A registry name found inside a mention is that source only when the mention writes it as a
+    name: "au monde" in "producteurs de pétrole au monde" is not Le Monde."""
+    capitalised = {fold(w) for w in re.findall(r"[\w-]+", text) if w[:1].isupper()}
+    for alias in (entry.name, *entry.aliases):
+        proper = [fold(w) for w in re.findall(r"[\w-]+", alias) if w[:1].isupper() and len(w) > 2]
+        if not proper or all(w in capitalised for w in proper):
+            return True
+    return False
+
+
+def head_word_of(name: str) -> str:
+    """The first word of a name without its article ("Police provinciale de l'Ontario": "police")."""
+    words = [w for w in fold(name).replace("'", "' ").split() if w not in _STOPWORDS]
+    return words[0] if words else ""
+
+
+def content_words(text: str) -> frozenset[str]:
+    words = set()
+    for w in fold(text).replace("'", "' ").split():
+        w = w.strip(",;:.!?()[]«»\"“”")  # "Iran," in "…d'Iran, Saeed Khatibzadeh" is "iran"
+        if w not in _STOPWORDS and len(w) > 1:
+            words.add(w)
+    return frozenset(words)
+
+
+_QUANTIFIERS = ("autre ", "autres ", "plusieurs ", "certains ", "certaines ", "quelques ", "nombreux ",
+                "nombreuses ", "divers ", "diverses ", "multiples ")
+# The same, as folded words: "un autre habitant", "de multiples sources" are who the registry lists.
+_QUANTIFIER_WORDS = {q.strip() for q in _QUANTIFIERS}
+# "le groupe JNIM", "la station de radio française RTL", "le réseau CBC", "le syndicat Force
+# ouvrière": the name after the noun.
+_GENERIC_BEFORE_NAME = re.compile(
+    r"^(?:groupe|mouvement|agence(?: de presse)?|quotidien|journal|hebdomadaire|magazine|site(?: d'information)?"
+    r"|chaîne|chaine|télévision|television|radio|station(?: de radio)?|réseau|reseau|média|media"
+    r"|syndicat|parti|collectif|association|organisation|ONG|ong"
+    r"|société|societe|entreprise|compagnie|firme|opérateur|operateur|constructeur|banque|club"
+    r"|organisme|observatoire|plateforme|service)"
+    r"(?:\s+(?:[a-zàâçéèêëîïôûùüÿœ'’-]+|d['’][ÉE]tat)){0,2}\s+(?P<name>[A-ZÀ-Ý0-9][^,()]*)$"
+)
+
+
+# "une des sources …", "l'un des conseillers …", "un de ses proches": one of a group.
+_PARTITIVE = re.compile(r"^(?:l['’]\s*)?(?:un|une)\s+(?:des|de\s+(?:ses|leurs|nos|vos)|d['’]entre\s+(?:eux|elles))\s+", re.I)
+_SINGULAR_STOP = {"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "sur", "pour", "chez", "dans", "qui", "que"}
+
+
+def _singular(text: str) -> str:
+    """The words before the first preposition in the singular ("sources proches de l'enquête" ->
+    "source proche de l'enquête"); French plurals by their common endings."""
+    words = text.split(" ")
+    for n, word in enumerate(words):
+        low = word.lower()
+        if low in _SINGULAR_STOP or low.startswith(("d'", "d’")):
+            break
+        if low.endswith("aux") and len(low) > 4:
+            words[n] = word[:-3] + "al"
+        elif low.endswith(("s", "x")) and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+            words[n] = word[:-1]
+    return " ".join(words)
+
+
+def display_name(text: str) -> str:
+    """A name for a proposed source: the mention without its leading article or quantifier
+    ("plusieurs sources locales" -> "sources locales"), and a medium or group by its own name
+    ("le groupe JNIM" -> "JNIM")."""
+    if fold(text) in lx.MEDIA_NAMES:
+        return " ".join(text.split())  # "Le Parisien", "La Dépêche": the article is part of the name
+    name = " ".join(text.replace("«", " ").replace("»", " ").replace("“", " ").replace("”", " ").replace('"', " ").split()).strip(" ,;:.")
+    partitive = _PARTITIVE.match(name)
+    if partitive and len(name) > partitive.end():
+        name = _singular(name[partitive.end() :])  # "une des sources proches de l'enquête"
+    lowered = name.lower().replace("’", "'")
+    for article in ("l'", "d'", "le ", "la ", "les ", "du ", "des ", "de la ", "de l'", "un ", "une "):
+        if lowered.startswith(article) and len(name) > len(article):
+            name = name[len(article) :].lstrip()
+            break
+    for quantifier in _QUANTIFIERS:
+        if name.lower().startswith(quantifier) and len(name) > len(quantifier):
+            name = name[len(quantifier) :].lstrip()
+            break
+    m = _GENERIC_BEFORE_NAME.match(name)
+    if m:
+        name = m.group("name").strip()
+    head, comma, rest = name.partition(", ")
+    if comma and rest[:1].islower():
+        name = head  # "ministère de la Santé de Gaza, dirigé par le Hamas": the name is before
+    return name[:1].upper() + name[1:] if name else text
+
+
+def titled(s: Sentence, m: Mention) -> bool:
+    """A mention whose head noun is capitalised inside the sentence: a name or a title."""
+    head = s.head_of(m.i, m.j)
+    return head != s.next_word(0) and s.doc[head].text[:1].isupper()
+
+
+OUTLET_RULES = {"verb.to_outlet", "nominal.to_outlet", "prep.medium", "prep.interview"}
+
+
+def guess_kind(s: Sentence, m: Mention, head: str) -> str:
+    labels = {s.doc[k].ent_type_ for k in range(m.i, m.j)}
+    named = " ".join(s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space and s.f[k] not in lx.DEFINITES)
+    whole = " ".join(s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space)
+    if named in lx.MEDIA_NAMES or whole in lx.MEDIA_NAMES:
+        return "news_outlet"  # "citée par Libération"
+    if head in lx.DOCUMENT_HEADS:
+        return "document"
+    if head in lx.OUTLET_HEADS or "NEWS_OUTLET" in labels:
+        return "news_outlet"
+    if "LOC" in labels and "PER" not in labels and s.f[m.i] in lx.DEFINITES and s.has_name(m.i, m.j) and head not in lx.PERSON_ROLE_HEADS:
+        return "institution"  # "La Russie a revendiqué": a country (with its article) speaks through its state
+    if "PER" in labels or "PERSON" in labels:
+        return "person"
+    if head in lx.INSTITUTION_HEADS or "INSTITUTION" in labels:
+        return "institution"
+    if head in lx.ANONYMOUS_HEADS:
+        return "anonymous"
+    if head in lx.PERSON_ROLE_HEADS:
+        return "person" if s.has_name(m.i, m.j) else "anonymous"
+    if "ORG" in labels:
+        return "institution"
+    if s.has_name(m.i, m.j):
+        words = [t for t in s.doc[m.i : m.j] if not t.is_space and not t.is_punct and s.f[t.i] not in lx.DEFINITES]
+        # A bare one-word name after "selon", "rapporte", "citant" ("al-Nahrain", "AlManar")
+        # is most often a medium; people come with a first name or a title.
+        return "news_outlet" if len(words) == 1 else "person"
+    return "anonymous"

@@ -5,8 +5,8 @@ Pure Python (no Django). The pipeline, in order:
 1. Split the text on line breaks (``\\n``, ``\\r\\n``, ``\\r``, ``\\u2028``... the same set as
    :meth:`str.splitlines`). Every line is its own paragraph: a sentence never crosses a line
    break (splitting the whole text at once glues title lines onto the next sentence).
-2. Classify each non-blank line (:func:`classify_line`): boilerplate, publisher line, caption
-   or photo credit, headline, or body.
+2. Classify each non-blank line (:func:`classify_line`, in ``claims.text.line_kinds``):
+   boilerplate, publisher line, caption or photo credit, headline, or body.
 3. A non-body line is exactly one segment of its kind. A body line is split into sentences by
    a rule-based splitter (or pysbd's French rules with ``CLAIMS_SEGMENTER=pysbd``), whose output is re-aligned on the original text by searching forward
    (never trusting its offsets), then wrong splits are merged back: after initials and
@@ -23,14 +23,13 @@ cost grows quadratically with the length of what it is given.
 from __future__ import annotations
 
 import bisect
-import enum
 import os
 import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from claims.text.credits import credit_only, leading_credit
+from claims.text.line_kinds import LineKind, classify_line, publisher_name
 
 __all__ = [
     "LineKind",
@@ -42,14 +41,6 @@ __all__ = [
     "title_from_segments",
     "title_of",
 ]
-
-
-class LineKind(enum.StrEnum):
-    BODY = "body"
-    HEADLINE = "headline"
-    CAPTION = "caption"  # caption or photo credit
-    PUBLISHER = "publisher"  # "SOURCE: FRENCH PRESS TV", "Source: Divers"
-    BOILERPLATE = "boilerplate"  # "TV", "Partager Cet Article", share/social lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,286 +76,6 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         if m is None:
             return
         pos = m.end()
-
-
-# --- line classification -----------------------------------------------------------------------
-
-_FINAL_PUNCT = ".!?…;:,。！？‼⁇⁈⁉"  # a line ending with one of these is a sentence (or a fragment)
-_CLOSERS = "\"'”’)]}›"  # closing marks that may follow the final punctuation
-_AGENCY_NAMES = (
-    "AFP AP Reuters DPA EFE ANSA Belga ATS Xinhua TASS Anadolu APS MAP IRNA Sputnik "
-    "Getty_Images Getty EPA Sipa Maxppp Abaca Hans_Lucas Shutterstock Wikimedia_Commons "
-    "Pixabay Unsplash"
-).split()
-# Wire and photo agencies, spelt as usual or in capitals ("REUTERS"), case-sensitive on purpose:
-# "/ap" or "/map" at the end of a URL is not a credit.
-_WIRE_AGENCIES = "|".join(
-    sorted(
-        {re.escape(v.replace("_", " ")) for a in _AGENCY_NAMES for v in (a, a.upper())},
-        key=len,
-        reverse=True,
-    )
-)
-
-# "SOURCE: FRENCH PRESS TV", "Source : Divers", "Sources – AFP, Reuters", "(Source : AFP)".
-_PUBLISHER_RE = re.compile(
-    r"^\(?\s*(?i:sources?)(?:\s*[:：]|\s+[\-–—])\s*(?P<name>[^\s:：].*?)\s*\)?\s*\.?$", re.DOTALL
-)
-# "Avec AFP", "(avec AFP et Reuters)": wire agencies credited for the text, not the photo.
-_WITH_AGENCY_RE = re.compile(
-    r"^\(?\s*(?i:avec|with)\s+(?:l['’]\s*)?(?P<name>(?:" + _WIRE_AGENCIES + r"|(?i:agences?))"
-    r"(?:\s*(?:,|et|and|&)\s*(?:l['’]\s*)?(?:" + _WIRE_AGENCIES + r"|(?i:agences?)))*)"
-    r"\s*\)?\s*\.?$"
-)
-_MAX_PUBLISHER_WORDS = 8
-
-# Copyright notices are page furniture, not a credit for one picture.
-_COPYRIGHT_RE = re.compile(
-    r"tous droits réservés|all rights reserved|^(?:copyright\b|\(c\)\s)", re.IGNORECASE
-)
-
-# Photo credits / captions. Kept narrow: a body sentence may mention a photo ("(photo)"),
-# so only credit-shaped patterns count.
-_CAPTION_PREFIX_RE = re.compile(  # "Photo : X", "Crédit photo : X", "Photo d'illustration"
-    r"^(?:photos?|crédits?(?:\s+photos?)?|credits?|source\s+photo|illustration|image|"
-    r"capture\s+d['’]écran|légende|caption)\s*(?:[:/©|\-–—]|d['’]\s*(?:illustration|archives?)\b)",
-    re.IGNORECASE,
-)
-_CAPTION_PAREN_RE = re.compile(  # trailing "(AFP photo)", "(Photo : Reuters)", "(Photo d'archives)"
-    r"\((?P<inner>[^()]{1,80})\)\s*(?:\.\s*)?$"
-)
-_PHOTO_WORD_RE = re.compile(
-    r"\b(?:photos?|crédits?|credits?|illustration|archives|capture|image)\b", re.IGNORECASE
-)
-_CAPTION_TAIL_RE = re.compile(  # "... Ludovic Marin / AFP", "... DC. AFP PHOTO", "Photo AFP"
-    r"(?:/\s*(?:" + _WIRE_AGENCIES + r")(?:\s*/\s*[\w\- ]{1,30})?"
-    r"|\b(?:" + _WIRE_AGENCIES + r")\s+(?i:photos?)"
-    r"|\b(?i:photos?)\s+(?:" + _WIRE_AGENCIES + r"))\s*$"
-)
-_MAX_CAPTION_WORDS = 80  # a long paragraph that happens to end with a credit is still body text
-# "… 2022. ( AFP / LUDOVIC MARIN )", "(BERTRAND GUAY / AFP)": a photographer and an agency.
-_CAPTION_SLASH_PAREN_RE = re.compile(
-    r"\(\s*(?:(?:" + _WIRE_AGENCIES + r")\s*/\s*[^()/]{2,40}|[^()/]{2,40}/\s*(?:" + _WIRE_AGENCIES + r"))\s*\)\s*\.?$"
-)
-# "… affaires étrangères - Photo THX/TTXVN", "… | Photo : Jean Dupont": a credit after a dash.
-_CAPTION_PHOTO_TAIL_RE = re.compile(r"\s[-–—|]\s*(?i:photos?|crédits?(?:\s+photos?)?)\s*:?\s*[^\s:][^:.!?]{0,40}$")
-
-# Page furniture, compared after casefolding and trimming punctuation.
-_BOILERPLATE_PHRASES = frozenset(
-    """
-    partager|partagez|partager cet article|partagez cet article|partager l'article|
-    partager sur facebook|partager sur twitter|share|share this|share this article|
-    share on facebook|share on twitter|tweet|tweeter|imprimer|print|envoyer|envoyer par email|
-    envoyer par e-mail|email|e-mail|commenter|commentaires|réagir|lire aussi|à lire aussi|
-    lire la suite|lire plus|voir aussi|à voir aussi|voir plus|en savoir plus|read more|see also|
-    related|publicité|advertisement|abonnez-vous|s'abonner|newsletter|suivez-nous|suivez nous|
-    follow us|retour|haut de page|accueil|menu|fermer|copier le lien|copy link|tv|vidéo|video|
-    vidéos|videos|photo|photos|diaporama|audio|podcast|live|en direct|direct|à la une|
-    mots-clés|tags|sommaire|écouter|écouter cet article|j'aime|like|ajouter aux favoris
-    """.replace("\n", "")
-    .replace(" |", "|")
-    .replace("| ", "|")
-    .replace("’", "'")
-    .strip()
-    .split("|")
-)
-_SOCIAL_WORDS = frozenset(
-    "facebook twitter x whatsapp linkedin telegram messenger email e-mail mail pinterest reddit "
-    "instagram youtube tiktok partager share tweet imprimer print copier lien link vk flipboard "
-    "sms bluesky threads mastodon".split()
-)
-_BOILERPLATE_PREFIX_RE = re.compile(  # "Lire aussi : <other article>", "Mots-clés : Irak, Daech"
-    r"^(?:(?:à\s+)?(?:lire|voir)\s+(?:aussi|également|plus|la suite)\b"
-    r"|(?:mots[\s-]clés|tags|thèmes|sujets|catégories?|related|read more)\s*:)",
-    re.IGNORECASE,
-)
-_DATELINE_RE = re.compile(  # "Publié le 25/01/2019 à 10h30", "Mis à jour le ..."
-    r"^(?:publié|publiée|mis à jour|mise à jour|modifié|modifiée|actualisé|actualisée|"
-    r"posted|published|updated|dernière mise à jour)\b",
-    re.IGNORECASE,
-)
-_MONTHS = (
-    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
-    "décembre|decembre|january|february|march|april|may|june|july|august|september|october|"
-    "november|december"
-)
-# A line that is only a date (and time): "Vendredi 25 janvier 2019, 10h32".
-_DATE_ONLY_RE = re.compile(
-    r"^(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-    r"(?:\d{1,2}(?:er)?\s+(?:" + _MONTHS + r")\s+\d{4}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})"
-    r"[\s\d:hHà,|/.\-–—]*(?:(?:min|GMT|UTC|CET|CEST)\s*)?$",
-    re.IGNORECASE,
-)
-_BYLINE_CONNECTORS = frozenset({"et", "and", "avec", "with", "de", "du", "des", "la", "le", ","})
-_MAX_BYLINE_WORDS = 8
-
-_MAX_HEADLINE_WORDS = 20
-# A headline does not end on a word that needs a complement: such a line is a cut sentence.
-_DANGLING_WORDS = frozenset(
-    "de du des la le les l' d' à au aux et ou que qui en un une sur pour par avec dans ce cette "
-    "ces son sa ses mais donc ni car dont où the of and a to in on for with".split()
-)
-# "Biden : « L'Amérique est de retour »": the usual quote-headline shape, the one case where a
-# line ending with » is not a sentence.
-_QUOTE_HEADLINE_RE = re.compile(r"^[^«»:：.!?]{1,80}[:：]\s*«[^«».!?]{1,200}»$")
-
-_LINE_STRIP_PUNCT = " \t:|•·-–—»«›‹>*_.,;!?\"'“”‘’()[]"
-
-
-def _letters(s: str) -> int:
-    return sum(1 for c in s if c.isalpha())
-
-
-def _first_letter_is_lower(s: str) -> bool:
-    for c in s:
-        if c.isalpha():
-            return c.islower()
-        if c.isdigit():
-            return False
-    return False
-
-
-def _publisher_match(line: str) -> str | None:
-    """The publisher name a whole-line publisher credit gives, else None."""
-    if len(line) > 160:
-        return None
-    m = _PUBLISHER_RE.match(line) or _WITH_AGENCY_RE.match(line)
-    if m is None:
-        return None
-    name = " ".join(m.group("name").split()).strip(" .,;:")
-    # A name, not a sentence: a letter, few words, no quotes or sentence punctuation inside
-    # (dots stay allowed for acronyms and domains: "A.F.P.", "PressTV.com").
-    if (
-        not any(c.isalpha() for c in name)
-        or len(name) > 80
-        or len(name.split()) > _MAX_PUBLISHER_WORDS
-        or ". " in name
-        or any(c in name for c in "!?…«»\"“”:;")
-    ):
-        return None
-    return name
-
-
-def _is_caption(line: str, n_words: int) -> bool:
-    if n_words > _MAX_CAPTION_WORDS:
-        return False
-    if "©" in line or "Ⓒ" in line:
-        return True
-    if _CAPTION_PREFIX_RE.match(line):
-        return True
-    m = _CAPTION_PAREN_RE.search(line)
-    if m and len(m.group("inner").split()) >= 2 and _PHOTO_WORD_RE.search(m.group("inner")):
-        return True
-    if _CAPTION_SLASH_PAREN_RE.search(line) or _CAPTION_PHOTO_TAIL_RE.search(line):
-        return True
-    if leading_credit(line) is not None:
-        return True  # "BERTRAND GUAY / AFP Le ministre …": a credit run into its caption
-    _, stop, tail = line.rpartition(". ")
-    if stop and "/" in tail and credit_only(tail):
-        return True  # "… (archives). KEYSTONE/PETER KLAUNZER": the caption's last sentence is its credit
-    return bool(_CAPTION_TAIL_RE.search(line))
-
-
-_WRITTEN_BY_RE = re.compile(
-    r"^\(?\s*(?:rédigé|rédigée|écrit|écrite|édité|éditée|traduit|traduite|propos recueillis|avec la contribution de)"
-    r"\b[^()]{0,120}\)?\s*\.?$",
-    re.IGNORECASE,
-)
-
-
-def _is_byline(words: list[str]) -> bool:
-    """"Par Jean Dupont", "Par Marie Curie et Paul Durand, avec AFP": the author, not content."""
-    if _WRITTEN_BY_RE.match(" ".join(words)) and len(words) <= 16:
-        return True  # "(Rédigé par Jean Dupont et Paul Durand)"
-    if len(words) < 2 or len(words) > _MAX_BYLINE_WORDS or words[0].casefold() not in ("par", "by"):
-        return False
-    for w in words[1:]:
-        bare = w.strip(",;()")
-        if not bare:
-            continue
-        if bare.casefold() in _BYLINE_CONNECTORS:
-            continue
-        if not bare[0].isupper():
-            return False
-    return True
-
-
-def _is_boilerplate(line: str, words: list[str]) -> bool:
-    n_words = len(words)
-    if n_words <= 6:
-        key = " ".join(line.casefold().replace("’", "'").split()).strip(_LINE_STRIP_PUNCT)
-        if key in _BOILERPLATE_PHRASES:
-            return True
-    if n_words <= 10:
-        bare = [w.casefold().strip(_LINE_STRIP_PUNCT) for w in words]
-        bare = [w for w in bare if w]
-        if bare and all(w in _SOCIAL_WORDS for w in bare):
-            return True
-    if n_words <= 40 and _BOILERPLATE_PREFIX_RE.match(line):
-        return True
-    if n_words <= 15 and (_DATELINE_RE.match(line) or _DATE_ONLY_RE.match(line)):
-        return True
-    if _is_byline(words) and line[-1] not in _FINAL_PUNCT:
-        return True
-    # Very short non-sentence lines ("TV", "AFP", "2019", "•"): section labels and widgets.
-    if n_words <= 2 and _letters(line) <= 3 and line.rstrip(_CLOSERS)[-1:] not in _FINAL_PUNCT:
-        return True
-    return False
-
-
-def _is_headline(line: str, words: list[str]) -> bool:
-    if not words or len(words) > _MAX_HEADLINE_WORDS or not any(c.isalpha() for c in line):
-        return False
-    # A headline starts with a capital or a digit; a lowercase start is a cut paragraph.
-    if _first_letter_is_lower(line):
-        return False
-    # Headlines quote whole: an unbalanced « or » means a piece of a quote cut by a line break.
-    if line.count("«") != line.count("»"):
-        return False
-    if line.endswith("»"):
-        return bool(_QUOTE_HEADLINE_RE.match(line))
-    core = line.rstrip(_CLOSERS)
-    if not core or core[-1] in _FINAL_PUNCT:
-        return False
-    last = core.split()[-1].casefold().replace("’", "'")
-    return last not in _DANGLING_WORDS
-
-
-def classify_line(line: str) -> LineKind:
-    """Kind of one line of an article (surrounding whitespace is ignored)."""
-    try:
-        return _classify_stripped(line.strip())
-    except Exception:  # pragma: no cover - classification must never break an import
-        return LineKind.BODY
-
-
-def _classify_stripped(line: str) -> LineKind:
-    if not line or not any(c.isalnum() for c in line):
-        # Separators, bullets, emoji-only lines: nothing a claim can be made of.
-        return LineKind.BOILERPLATE
-    if _publisher_match(line) is not None:
-        return LineKind.PUBLISHER
-    words = line.split()
-    if len(words) <= 30 and _COPYRIGHT_RE.search(line):
-        return LineKind.BOILERPLATE
-    if _is_caption(line, len(words)):
-        return LineKind.CAPTION
-    if _is_boilerplate(line, words):
-        return LineKind.BOILERPLATE
-    if _is_headline(line, words):
-        return LineKind.HEADLINE
-    return LineKind.BODY
-
-
-def publisher_name(line: str) -> str | None:
-    """The publisher a publisher line names ("SOURCE: FRENCH PRESS TV" -> "FRENCH PRESS TV")."""
-    try:
-        stripped = line.strip()
-        if _classify_stripped(stripped) is not LineKind.PUBLISHER:
-            return None
-        return _publisher_match(stripped)
-    except Exception:  # pragma: no cover
-        return None
 
 
 # --- sentence splitting ------------------------------------------------------------------------

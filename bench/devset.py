@@ -241,7 +241,8 @@ def score(*, frozen: bool, misses: bool, model: str | None = None, only: set[str
     if split:
         from claims.text.evaluation import Score
 
-        for name, keep in (("before " + split, lambda i: i < split), ("from " + split, lambda i: i >= split)):
+        at = int(split.lstrip("d"))
+        for name, keep in (("before " + split, lambda i: int(i.lstrip("d")) < at), ("from " + split, lambda i: int(i.lstrip("d")) >= at)):
             part = Score(name)
             chosen = [s for g, s in zip(gold, per_page, strict=True) if keep(g.id)]
             for s in chosen:

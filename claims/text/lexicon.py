@@ -207,6 +207,11 @@ PERSON_ROLE_HEADS = {
     # feminine forms
     "senatrice", "senatrices", "procureure", "cheffe", "policiere", "enqueteur", "enqueteurs",
     "enqueteuse", "enqueteuses", "deputees", "avocates", "medecin-chef",
+    # more offices and roles that speak in the news
+    "candidat", "candidate", "chancelier", "chanceliere", "delegue", "deleguee", "rapporteur",
+    "rapporteuse", "mediateur", "mediatrice", "adjoint", "adjointe", "consul", "pape", "patriarche",
+    "eveque", "archeveque", "recteur", "rectrice", "doyen", "entraineur", "selectionneur",
+    "gouverneure", "mairesse", "vice-premier", "sous-secretaire", "haut-commissaire",
 }
 ANONYMOUS_HEADS = {
     "source", "sources", "responsable", "responsables", "officiel", "officiels", "temoin",

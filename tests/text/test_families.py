@@ -356,6 +356,11 @@ class TestRolesWithoutNames:
         text = "Des sources diplomatiques à Nairobi ont déclaré que les pourparlers étaient suspendus.\n"
         assert names(find(run(registry, text), "pourparlers")) == ["diplomatic-source"]
 
+    @pytest.mark.parametrize("role", ["Le candidat à la primaire", "La chancelière", "Le délégué syndical"])
+    def test_more_offices_speak(self, registry, role):
+        (result,) = run(registry, f"{role} a fait part de son inquiétude sur le calendrier.\n")
+        assert result.tag == "sourced" and result.links[0].mention.text == role
+
     def test_a_role_over_a_hyphenated_place(self, registry):
         text = "Le feu est fixé, a indiqué la préfète des Alpes-Maritimes.\n"
         assert names(find(run(registry, text), "feu")) == [source_key("préfète des Alpes-Maritimes")]

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
 from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit
+from claims.text.line_kinds import is_byline
 from claims.text.cues import INCISE, Cue, Sentence, find_cues
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
 from claims.text.registry import Registry, RegistryEntry, fold
@@ -122,8 +123,8 @@ def is_candidate(text: str, seg: Segment) -> bool:
         return caption_credit(line) is not None and not credit_only(line)
     if seg.kind is not LineKind.BODY:
         return False
-    if _credit_tail(text, seg):
-        return False  # "… (archives). KEYSTONE/PETER KLAUNZER": the credit of the sentence before
+    if _credit_tail(text, seg) or is_byline(text[seg.start : seg.end]):
+        return False  # "… (archives). KEYSTONE/PETER KLAUNZER", "… (Rédigé par X)": credits, no claims
     body = text[seg.start : seg.end].rstrip(" \t\u00a0\u202f»\"”’)")
     if body.endswith("?"):
         return False
@@ -160,7 +161,7 @@ class _Document:
             links = [link for link in found if not link.vague]
             flags: tuple[str, ...] = ("vague",) if found and not links else ()
             if not found and out:
-                links = self._continued_chain(out[-1], text) or self._continued_quote(out[-1], seg, text)
+                links = self._continued_chain(out[-1], text)
             for link in links:
                 self.sources.remember(link)
             if seg.kind is LineKind.CAPTION:
@@ -270,18 +271,6 @@ class _Document:
             for l in previous.links
             if l.rule != "dispatch.credit"
         ]
-
-    def _continued_quote(self, previous: SentenceSuggestion, seg: Segment, text: str) -> list[Link]:
-        """A sentence that is one quote, right after a sourced sentence of the same paragraph,
-        quotes the same speaker: « Nous partons », a dit X. « Rien ne nous retiendra. »"""
-        stripped = text.strip()
-        if not previous.links or not stripped[:1] in QUOTE_OPEN | {'"'}:
-            return []
-        core = stripped.rstrip(".!?… ")
-        if core[-1:] not in QUOTE_CLOSE | {'"'} or any(c in self.text[previous.end : seg.start] for c in "\n\r\u2028\u2029"):
-            return []
-        speaker = previous.links[-1]
-        return [Link(speaker.source, speaker.mention, speaker.cue, "quote.continued", CONFIDENCE["quote.continued"], speaker.vague)]
 
     def _suggestion(
         self, seg: Segment, text: str, links: list[Link], flags: tuple[str, ...] = ()

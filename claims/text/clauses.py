@@ -221,14 +221,20 @@ def has_reported_clause(s: Sentence, k: int) -> bool:
         if s.doc[k].pos_ not in {"ADV", "PRON"} and w not in _NEGATION:
             first = False
         if w == ",":
-            # "a expliqué, jeudi à France Bleu, que …": a parenthetical, then the clause.
+            # "a expliqué, jeudi à France Bleu, que …", "a estimé, mercredi 22 mars, sur
+            # franceinfo, qu'…": parentheticals (up to three), then the clause.
             q = s.next_word(k + 1)
-            for _ in range(10):
+            asides = 0
+            for _ in range(30):
                 if q >= s.n or s.f[q] in _FINAL_PUNCT or s.finite_verb(q):
                     return False
                 if s.f[q] == ",":
                     nxt = s.next_word(q + 1)
-                    return nxt < s.n and s.f[nxt] in {"que", "qu'"}
+                    if nxt < s.n and s.f[nxt] in {"que", "qu'"}:
+                        return True
+                    asides += 1
+                    if asides == 3:
+                        return False
                 q = s.next_word(q + 1)
             return False
         if w in _FINAL_PUNCT:

@@ -31,7 +31,7 @@ enumer refut denonc deplor critiqu fustig exig reclam
 # Verbs that report speech only with "que", ":", a quote, or in an incise.
 _WEAK_ER = """
 ajout estim rappel assur not observ constat jug consider pens insist alert deplor regrett
-accus suggér avanc lanc gliss lach repliqu retorqu confi comment continu ironis
+accus suggér avanc lanc gliss lach souffl repliqu retorqu confi comment continu ironis
 nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit emport exclam qualifi condamn salu
 """.split()
 _WEAK_ER = [s.replace("é", "e") for s in _WEAK_ER]
@@ -268,7 +268,8 @@ TIME_WORDS = {
     "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
     "octobre", "novembre", "decembre", "encore", "egalement", "aussi", "ensuite", "enfin",
     "alors", "deja", "meme", "notamment", "recemment", "plus", "tard", "tot", "ainsi",
-    "ce", "cette", "le", "la", "l'", "soir-la", "nuit",
+    "ce", "cette", "le", "la", "l'", "soir-la", "nuit", "auparavant", "precedemment", "depuis",
+    "plus tot", "peu",
 }
 
 # Verbs of circulation: "des images circulent dans les médias", "une vidéo diffusée par X".

@@ -12,7 +12,7 @@ import re
 
 from claims.text.credits import credit_only, leading_credit
 
-__all__ = ["LineKind", "classify_line", "publisher_name"]
+__all__ = ["LineKind", "classify_line", "is_byline", "publisher_name"]
 
 
 class LineKind(enum.StrEnum):
@@ -206,12 +206,24 @@ _WRITTEN_BY_RE = re.compile(
     r"\b[^()]{0,120}\)?\s*\.?$",
     re.IGNORECASE,
 )
+# A wire's credits in brackets: "(Reportage Luiza Ilie, avec la contribution de …; version
+# française Kate Entringer)", "(Jean Dupont et Paul Durand; édité par Henri André)".
+_WIRE_CREDITS_RE = re.compile(
+    r"^\(\s*[^()]{0,160}\b(?:reportage|rédigé|rédigée|édité|éditée|avec la contribution de|version française)\b[^()]{0,160}\)\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def is_byline(text: str) -> bool:
+    """A byline or a wire's credits in brackets, on a line or at the end of a paragraph."""
+    text = text.strip()
+    return bool(_WIRE_CREDITS_RE.match(text) or _WRITTEN_BY_RE.match(text) and len(text.split()) <= 16)
 
 
 def _is_byline(words: list[str]) -> bool:
     """"Par Jean Dupont", "Par Marie Curie et Paul Durand, avec AFP": the author, not content."""
-    if _WRITTEN_BY_RE.match(" ".join(words)) and len(words) <= 16:
-        return True  # "(Rédigé par Jean Dupont et Paul Durand)"
+    if is_byline(" ".join(words)):
+        return True  # "(Rédigé par Jean Dupont et Paul Durand)", "(Reportage X; édité par Y)"
     if len(words) < 2 or len(words) > _MAX_BYLINE_WORDS or words[0].casefold() not in ("par", "by"):
         return False
     for w in words[1:]:

@@ -30,7 +30,7 @@ CONFIDENCE = {
     "vague.phrase": 0.8,
     "media.circulation": 0.6,
     "quote.block": 0.7,
-    "quote.continued": 0.6,
+    "quote.continued": 0.6,  # "Et de préciser que …": the previous chain, continued
     "prep.pour": 0.6,
     "prep.interview": 0.8,
     "caption.credit": 0.9,

@@ -326,6 +326,10 @@ class TestRolesWithoutNames:
         text = "Le calme est revenu, a déclaré le ministre Paul Kaboré à la télévision d'Etat RTB.\n"
         assert names(find(run(registry, text), "calme")) == [source_key("RTB"), source_key("Paul Kaboré")]
 
+    def test_a_clause_after_two_asides(self, registry):
+        text = "Paul Vidal, avocat du maire, a estimé, mercredi 3 mai, sur France Inter, qu'il n'y avait aucune preuve.\n"
+        assert names(find(run(registry, text), "preuve")) == [source_key("Paul Vidal")]
+
     @pytest.mark.parametrize("aside", ["de son côté", "pour sa part", "à son tour"])
     def test_an_aside_before_the_speaker(self, registry, aside):
         text = f"« Les pistes restent fermées », a indiqué {aside} le directeur de l'aéroport.\n"
@@ -528,6 +532,20 @@ class TestVagueForms:
     def test_a_quantified_group_still_names_someone(self, registry):
         (result,) = run(registry, "Plusieurs témoins ont affirmé avoir vu des chars.\n")
         assert result.tag == "sourced" and result.flags == ()
+
+    def test_a_quote_that_continues_without_a_cue_is_unsourced(self, registry):
+        # docs/gold-format.md: a sentence that continues someone's account without a cue of its
+        # own is unsourced.
+        text = "« Nous partirons demain », a déclaré le capitaine Hugo Marin. « Rien ne nous retiendra. »\n"
+        assert find(run(registry, text), "Rien").tag == "unsourced"
+
+    @pytest.mark.parametrize(
+        "line",
+        ["(Rédigé par Anne Roux et Paul Lenoir)", "(Reportage Ana Silva, avec la contribution de Jo Kim; version française Léa Mas)"],
+    )
+    def test_a_wire_s_credits_are_no_claim(self, registry, line):
+        text = "LISBONNE, 3 mai (Reuters) - Le Portugal a relevé son taux directeur.\n" + line + "\n"
+        assert not find(run(registry, text), line[1:8]).is_claim
 
     def test_no_vague_pseudo_source_is_ever_proposed(self, registry):
         text = "Selon certaines informations, le sommet serait reporté. On dit que le président est malade.\n"

@@ -277,11 +277,14 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
             j += 1  # "une source loyale à Mohamed Bazoum", "un élu proche du pouvoir"
             continue
         if j > i and t.pos_ == "ADP" and w not in _DE:
-            if w == "en" and j + 1 < s.n and f[s.next_word(j + 1)] == "provenance":
-                j = s.next_word(j + 1) + 1
+            if w == "en" and j + 1 < s.n and f[s.next_word(j + 1)] in {"provenance", "chef"}:
+                j = s.next_word(j + 1) + 1  # "en provenance de", "le commandant en chef"
                 continue
             why = "adp"
             break
+        if j > i and w == "et" and _name_goes_on(s, j):
+            j = s.next_word(j + 1)  # "ministère des Affaires étrangères et des Expatriés": one name
+            continue
         if j > i and t.pos_ in {"CCONJ", "SCONJ"}:
             why = "conj"
             break
@@ -320,6 +323,24 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
 
 
 _REPORT_PARTICIPLES = lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS
+
+
+def _name_goes_on(s: Sentence, k: int) -> bool:
+    """ "et" inside a body's name: a capitalised word before it, and "de/des/du" then a
+    capitalised word after it ("des Affaires étrangères et des Expatriés", "de l'Europe et des
+    Affaires étrangères")."""
+    before = s.prev_word(k - 1)
+    while before >= 0 and s.doc[before].pos_ == "ADJ" and s.doc[before].text.islower():
+        before = s.prev_word(before - 1)  # "Affaires étrangères"
+    if before < 0 or not s.doc[before].text[:1].isupper():
+        return False
+    q = s.next_word(k + 1)
+    if q >= s.n or s.f[q] not in {"de", "des", "du", "d'"}:
+        return False
+    q = s.next_word(q + 1)
+    if q < s.n and s.f[q] in {"la", "l'", "le", "les"}:
+        q = s.next_word(q + 1)
+    return q < s.n and s.doc[q].text[:1].isupper()
 
 _BOUND_ADJECTIVES = {"loyal", "loyale", "loyaux", "loyales", "fidele", "fideles", "lie", "liee", "lies", "liees",
                      "hostile", "hostiles", "favorable", "favorables", "opposé", "oppose", "opposee", "opposes"}

@@ -365,6 +365,16 @@ class TestRolesWithoutNames:
         (result,) = run(registry, f"{role} a fait part de son inquiétude sur le calendrier.\n")
         assert result.tag == "sourced" and result.links[0].mention.text == role
 
+    def test_a_body_whose_name_holds_et(self, registry):
+        text = "« Le dialogue reste ouvert », a déclaré une source du ministère de l'Europe et des Affaires étrangères.\n"
+        assert names(find(run(registry, text), "dialogue")) == [
+            source_key("source du ministère de l'Europe et des Affaires étrangères")
+        ]
+
+    def test_a_chief_in_command(self, registry):
+        text = "Selon le porte-parole du commandant en chef, Ali Karim, la frontière est fermée.\n"
+        assert names(find(run(registry, text), "frontière")) == [source_key("Ali Karim")]
+
     def test_a_role_over_a_hyphenated_place(self, registry):
         text = "Le feu est fixé, a indiqué la préfète des Alpes-Maritimes.\n"
         assert names(find(run(registry, text), "feu")) == [source_key("préfète des Alpes-Maritimes")]

@@ -22,6 +22,7 @@ from claims.text.sentence import (
     _MAX_MENTION_TOKENS,
     _NEGATION,
     _SUBJECT_DEPS,
+    _aside_at,
     _mention,
     _np_after,
     _skip_time_words,
@@ -303,6 +304,10 @@ def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple
             i = p + 1
     while i < j and (s.doc[i].is_space or s.doc[i].is_punct):
         i += 1
+    for q in range(head.i + 1, j):
+        if _aside_at(s, q):
+            j = q  # "La direction de son côté": the aside is no part of who speaks
+            break
     while j > i + 1 and (s.doc[j - 1].is_space or s.doc[j - 1].is_punct and s.f[j - 1] not in {")"} or s.f[j - 1] in {"se", "s'"}
                          or s.f[j - 1] in {"l'", "le", "la", "les", "lui", "leur"} and s.doc[j - 1].pos_ == "PRON"):
         j -= 1  # "L'armée et les paramilitaires s'accusent": the clitic is the verb's

@@ -196,6 +196,7 @@ _DATELINE_RE = re.compile(
 _CREDIT_LINE_RES = (
     re.compile(r"^\(?\s*(?P<agency>" + _WIRE_ALT + r")(?:\s+(?:FR|fr|Photo|photo))?\s*\)?\s*\.?$"),
     re.compile(r"(?:^|\(|\s)(?i:avec)\s+(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"),
+    re.compile(r"^[^()]{2,60}?\s&\s*(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "Eléanor Douet & AFP"
     re.compile(
         r"^(?i:information\s+fournie\s+par|informations?\s+de|auteurs?\s*:|par|source\s*:|sources\s*:)\s*"
         r"(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"
@@ -207,7 +208,10 @@ _MAX_CREDIT_LINE_WORDS = 12
 _AGENCY_DATELINE_RE = re.compile(
     r"^(?:(?P<bare>" + _WIRE_ALT + r")\s*[-–—]{1,2}\s*|\(\s*(?P<bracketed>" + _WIRE_ALT + r")\s*\)\s*(?=[«\"“A-ZÀ-Ý]))"
 )
-_END_CREDIT_RE = re.compile(r"\(\s*(?P<agency>" + _WIRE_ALT + r")\s*\)\s*$")
+# "… qui avait fait 14 morts. (Belga)", "… l'an dernier. -AP": the agency closing the last paragraph.
+_END_CREDIT_RE = re.compile(
+    r"(?:\(\s*(?P<agency>" + _WIRE_ALT + r")\s*\)|(?<=[.»”\"])\s+[-–—/]\s?(?P<dashed>" + _WIRE_ALT + r"))\s*$"
+)
 
 
 def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
@@ -221,8 +225,10 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             for pattern in _CREDIT_LINE_RES:
                 m = pattern.search(line)
                 if m:
+                    # A byline near the top credits the body under it, not the standfirst above it.
+                    since = start if n < len(lines) // 2 else 0
                     return Credit(
-                        m.group("agency"), start + m.start("agency"), start + m.end("agency"), (start, end)
+                        m.group("agency"), start + m.start("agency"), start + m.end("agency"), (start, end), since
                     )
         if n < 6 and len(words) > 4:
             m = _AGENCY_DATELINE_RE.match(line)
@@ -240,7 +246,8 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
         start, end = lines[-1]
         m = _END_CREDIT_RE.search(text, start, end)
         if m:
-            return Credit(m.group("agency"), m.start("agency"), m.end("agency"))
+            group = "agency" if m.group("agency") else "dashed"
+            return Credit(m.group(group), m.start(group), m.end(group))
     return None
 
 

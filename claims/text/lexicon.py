@@ -222,7 +222,8 @@ ANONYMOUS_HEADS = {
     "organisateur", "organisateurs", "riverain", "passant", "employe", "salarie", "ouvrier",
     "patient", "parent", "parents", "famille", "entourage", "participant", "informateur",
     "connaisseur", "intervenant", "partisan", "opposant", "defenseur", "rebelle", "insurge",
-    "jihadiste", "djihadiste", "assaillant", "ravisseur",
+    "jihadiste", "djihadiste", "assaillant", "ravisseur", "taliban", "talibans", "shebab", "houthi",
+    "houthis", "separatiste", "putschiste", "mutin", "gréviste", "greviste",
 }
 
 

@@ -209,7 +209,7 @@ _WRITTEN_BY_RE = re.compile(
 # A wire's credits in brackets: "(Reportage Luiza Ilie, avec la contribution de …; version
 # française Kate Entringer)", "(Jean Dupont et Paul Durand; édité par Henri André)".
 _WIRE_CREDITS_RE = re.compile(
-    r"^\(\s*[^()]{0,160}\b(?:reportage|rédigé|rédigée|édité|éditée|avec la contribution de|version française)\b[^()]{0,160}\)\s*\.?$",
+    r"^\(\s*[^()]{0,160}\b(?:reportage|rédigé|rédigée|édité|éditée|avec la contribution de|version française|pour le service français)\b[^()]{0,160}\)\s*\.?$",
     re.IGNORECASE,
 )
 

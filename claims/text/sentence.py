@@ -282,6 +282,9 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
                 continue
             why = "adp"
             break
+        if j > i and _aside_at(s, j):
+            why = "adverb"  # "La direction de son côté fustige": an aside, then the verb
+            break
         if j > i and w == "et" and _name_goes_on(s, j):
             j = s.next_word(j + 1)  # "ministère des Affaires étrangères et des Expatriés": one name
             continue

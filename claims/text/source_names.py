@@ -113,6 +113,10 @@ _GENERIC_BEFORE_NAME = re.compile(
 )
 
 
+# "nos confrères de X", "notre confrère X", "le confrère X": the outlet X.
+_COLLEAGUES = re.compile(r"^(?:nos|notre|le|les|la|leurs?)\s+(?:confrères|confrère|consœurs|consœur|consoeurs|consoeur)\s+(?:(?:de|du|d['’])\s*)?", re.I)
+# "deux sources du groupe", "trois témoins": how many, not who.
+_NUMBERS = re.compile(r"^(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)\s+", re.I)
 # "une des sources …", "l'un des conseillers …", "un de ses proches": one of a group.
 _PARTITIVE = re.compile(r"^(?:l['’]\s*)?(?:un|une)\s+(?:des|de\s+(?:ses|leurs|nos|vos)|d['’]entre\s+(?:eux|elles))\s+", re.I)
 _SINGULAR_STOP = {"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "sur", "pour", "chez", "dans", "qui", "que"}
@@ -140,6 +144,9 @@ def display_name(text: str) -> str:
     if fold(text) in lx.MEDIA_NAMES:
         return " ".join(text.split())  # "Le Parisien", "La Dépêche": the article is part of the name
     name = " ".join(text.replace("«", " ").replace("»", " ").replace("“", " ").replace("”", " ").replace('"', " ").split()).strip(" ,;:.")
+    colleagues = _COLLEAGUES.match(name)
+    if colleagues and len(name) > colleagues.end():
+        name = name[colleagues.end() :]  # "nos confrères de France Bleu Toulouse", "le confrère RFI"
     partitive = _PARTITIVE.match(name)
     if partitive and len(name) > partitive.end():
         name = _singular(name[partitive.end() :])  # "une des sources proches de l'enquête"
@@ -148,6 +155,9 @@ def display_name(text: str) -> str:
         if lowered.startswith(article) and len(name) > len(article):
             name = name[len(article) :].lstrip()
             break
+    number = _NUMBERS.match(name)
+    if number and len(name) > number.end():
+        name = name[number.end() :]
     for quantifier in _QUANTIFIERS:
         if name.lower().startswith(quantifier) and len(name) > len(quantifier):
             name = name[len(quantifier) :].lstrip()

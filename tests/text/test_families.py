@@ -173,6 +173,24 @@ class TestDispatches:
         )
         assert names(find(run(registry, text), "homologue")) == [source_key("Iran Press")]
 
+    def test_an_agency_closing_the_last_paragraph_after_a_dash(self, registry):
+        text = "Rupture d'une digue en Inde\nLe barrage a cédé dans la nuit. Trois villages ont été évacués. -AP\n"
+        result = run(registry, text)
+        assert names(find(result, "barrage")) == ["ap"] and names(find(result, "villages")) == ["ap"]
+
+    def test_a_byline_with_an_agency_credits_the_body_under_it(self, registry):
+        text = (
+            "Sommet raté à Bruxelles\n"
+            "Les deux dirigeants se sont quittés sans accord.\n"
+            "Marie Leroux & AFP\n"
+            "Le dîner a duré trois heures. Aucun communiqué n'a suivi.\n"
+            "Les négociations reprendront lundi.\n"
+            "Les ministres se retrouveront à Luxembourg.\n"
+        )
+        result = run(registry, text)
+        assert find(result, "quittés").tag == "unsourced"
+        assert names(find(result, "dîner")) == ["afp"]
+
     def test_no_agency_no_dispatch(self, registry):
         text = "Toulouse - Le tramway sera prolongé jusqu'à l'aéroport en 2028.\n"
         assert find(run(registry, text), "tramway").tag == "unsourced"
@@ -338,6 +356,19 @@ class TestRolesWithoutNames:
     def test_an_inverted_speaker_after_an_earlier_subject(self, registry):
         text = "Les secouristes « ont retrouvé deux survivants », un homme et sa fille, a poursuivi le préfet.\n"
         assert names(find(run(registry, text), "survivants")) == [source_key("préfet")]
+
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            ("Selon nos confrères de Sud Radio, le col restera fermé.", "Sud Radio"),
+            ("Deux sources du parti ont affirmé que le vote serait reporté.", "sources du parti"),
+            ("La direction de son côté a dénoncé une grève politique.", "direction"),
+            ("Les talibans ont affirmé avoir pris la ville.", "talibans"),
+        ],
+    )
+    def test_who_the_source_is_without_the_words_around_it(self, registry, sentence, expected):
+        (result,) = run(registry, sentence + "\n")
+        assert names(result) == [source_key(expected)]
 
     def test_a_body_in_a_role_is_not_a_place(self, registry):
         text = "Deux suspects ont été arrêtés, a indiqué un responsable de la police de Tanger.\n"

@@ -284,6 +284,9 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             continue
         if subject is not None and not s.source_like(*subject) and f[subject[0]] not in lx.PRONOUNS_3RD | {"on"} | _SUBJECT_SKIP:
             subject = None  # "L'état-major" parsed as "major": read the words before the verb
+        cleft = _cleft_subject(s, cue_start)
+        if cleft is not None:
+            subject = cleft  # "C'est le Président lui-même qui avait révélé …": the one it is
         if subject is None and strength == "strong" or subject is None and complement:
             subject = np_before(s, cue_start)
         if subject is None or subject[0] > k:
@@ -439,6 +442,22 @@ def _introduces_quote(s: Sentence, k: int) -> bool:
         return False
     quote = s.next_word(colon + 1)
     return quote < s.n and (s.f[quote] in QUOTE_OPEN or s.f[quote] == '"')
+
+
+def _cleft_subject(s: Sentence, cue_start: int) -> tuple[int, int] | None:
+    """ "C'est X qui a révélé", "Ce sont les habitants qui ont raconté": X, without "lui-même"."""
+    qui = s.prev_word(cue_start - 1)
+    if qui < 0 or s.f[qui] != "qui":
+        return None
+    for q in range(qui - 1, max(-1, qui - 16), -1):
+        if s.f[q] in {"est", "etait", "sont", "etaient", "fut"} and s.prev_word(q - 1) >= 0 and s.f[s.prev_word(q - 1)] in {"c'", "ce"}:
+            i, j = s.next_word(q + 1), qui
+            while j > i and (s.f[j - 1] in {"lui-meme", "elle-meme", "eux-memes", "elles-memes", "lui meme", "elle meme", "meme", ","} or s.doc[j - 1].is_punct):
+                j -= 1  # "Charles Michel (MR) lui-même"
+            return (i, j) if j > i and s.source_like(i, j) else None
+        if s.f[q] in _FINAL_PUNCT or s.finite_verb(q):
+            return None
+    return None
 
 
 def _speaker_ends_sentence(s: Sentence, verb_end: int) -> bool:

@@ -212,6 +212,17 @@ class TestCitingClauses:
         sentence = find(run(registry, text), "plainte")
         assert names(sentence) == [source_key("Paul Abena")]
 
+    @pytest.mark.parametrize(
+        ("sentence", "speaker"),
+        [
+            ("C'est le quotidien Le Soir qui rapporte que le ministre va démissionner.", "Le Soir"),
+            ("C'est le maire lui-même qui avait révélé la fraude.", "maire"),
+        ],
+    )
+    def test_the_speaker_of_a_cleft(self, registry, sentence, speaker):
+        (result,) = run(registry, sentence + "\n")
+        assert names(result) == [source_key(speaker)]
+
     def test_interviewed_by_a_radio(self, registry):
         text = "Interrogé par la radio RTL, le député Pierre Vidal a estimé que le budget était insincère.\n"
         sentence = find(run(registry, text), "budget")

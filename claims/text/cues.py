@@ -86,7 +86,10 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             if cited_by is not None and comp is not None and comp < cited_by and s.source_like(comp, cited_by):
                 author = _mention(s, comp, cited_by)
             np = agent  # "selon un bilan lu à la télévision par le porte-parole": the speaker
-        elif np is not None and f[np[0]] in {"son", "sa", "ses", "leur", "leurs"} and f[s.head_of(np[0], np[1])] in _DOCUMENT_LIKE | {"recit", "version", "avis", "analyse", "estimation"}:
+        elif np is not None and f[np[0]] in {"son", "sa", "ses", "leur", "leurs"} and f[s.head_of(np[0], np[1])] in _DOCUMENT_LIKE | {
+            "recit", "version", "avis", "analyse", "estimation", "estimations", "chiffres", "donnees", "calculs",
+            "informations", "explications",
+        }:
             # "selon son récit": whoever "son" is.
             s.used.update(range(start, np[1]))
             cues.append(Cue("prep.selon", OUTER, start, (start, end), [Mention(np[0], np[0] + 1, pronoun=True, span_end=np[1])]))

@@ -253,15 +253,17 @@ class SourceResolver:
                 return self.entry_source(best), "registry"  # a spokesperson speaks for the institution
             elif head_word not in lx.ANONYMOUS_HEADS | lx.PERSON_ROLE_HEADS:
                 return self.entry_source(best), "registry"
-        if head_word == "porte parole" and determiner in lx.DEFINITES and complement is not None and not role_named:
-            # "le porte-parole de Gazprom": the unnamed spokesperson of a body is the body itself
-            # ("un porte-parole de l'armée" stays a role: one of several).
-            inner = self.text[s.seg.start + s.doc[complement].idx : s.seg.start + s.doc[m.j - 1].idx + len(s.doc[m.j - 1])]
+        if head_word == "porte parole" and complement is not None and not role_named and s.doc[complement].ent_type_ != "PER":
+            # "le porte-parole de Gazprom", "une porte-parole du groupe français": the unnamed
+            # spokesperson of a body is the body itself (guidelines §4), found as the body's
+            # own mention would be (the registry, a body named before).
+            inner = self.span(s, complement, m.j).text
             entry = registry.exact(inner) or registry.loose(inner) or self._short_form(inner)
             if entry is not None and not entry.is_vague:
                 return self.entry_source(entry), "registry"
-            if s.doc[complement].ent_type_ != "PER":
-                return ProposedSource(display_name(inner), "institution"), "new"
+            body, how = self._resolve(s, Mention(complement, m.j), inner)
+            if how != "vague" and body.kind != "person":
+                return body, how
         # A short form of a source the document names in full: "ministère de la Défense".
         coref = self._short_form(text)
         if coref is not None:
@@ -428,7 +430,9 @@ class SourceResolver:
                 for item in reversed(self.memory):
                     if gender is not None and item.gender is not None and item.gender != gender:
                         continue  # "Le gouvernement a nié … Elle a évoqué": not the government
-                    if item.source.kind in kinds and (not plural or item.plural):
+                    # A body that spoke through its spokesperson is a "she" or "he" like a person.
+                    spoke = "person" in kinds and {"porte", "parole"} <= item.words
+                    if (item.source.kind in kinds or spoke) and (not plural or item.plural):
                         if not plural:
                             later = self._subject_person_since(max(item.at, self._sentence_start_of(item)))
                             if later is not None:

@@ -223,6 +223,10 @@ class TestCitingClauses:
         (result,) = run(registry, sentence + "\n")
         assert names(result) == [source_key(speaker)]
 
+    def test_according_to_someone_s_figures(self, registry):
+        text = "Le maire Paul Roux a annoncé une hausse des loyers. Selon ses chiffres, 300 familles sont concernées.\n"
+        assert names(find(run(registry, text), "familles")) == [source_key("Paul Roux")]
+
     def test_interviewed_by_a_radio(self, registry):
         text = "Interrogé par la radio RTL, le député Pierre Vidal a estimé que le budget était insincère.\n"
         sentence = find(run(registry, text), "budget")
@@ -388,6 +392,14 @@ class TestRolesWithoutNames:
     def test_the_information_of_a_source_is_that_source_s(self, registry):
         text = "Selon les informations du quotidien Le Soir, le ministre va démissionner.\n"
         assert names(find(run(registry, text), "démissionner")) == [source_key("Le Soir")]
+
+    def test_a_spokeswoman_of_a_body_is_the_body_and_she_is_too(self, registry):
+        text = (
+            "« Le réseau est coupé », a déclaré une porte-parole de la compagnie Hydro-Est.\n"
+            "« Les équipes sont sur place », a-t-elle ajouté.\n"
+        )
+        first, second = [s for s in run(registry, text) if s.is_claim]
+        assert names(first) == names(second) == [source_key("Hydro-Est")]
 
     def test_the_unnamed_spokesperson_of_a_body_is_the_body(self, registry):
         text = "Le porte-parole de la compagnie Air Austral a indiqué que les vols reprendraient jeudi.\n"

@@ -180,7 +180,8 @@ class SourceResolver:
             # with the same noun, or (singular role nouns: "le commandant") to the last person.
             plural = "Plur" in s.doc[head].morph.get("Number") or head_word.endswith(("s", "x"))
             institutional = head_word not in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
-            described = any(s.doc[k].pos_ in {"ADJ", "PROPN", "NOUN"} for k in range(head + 1, m.j))
+            # "le mouvement chiite" (the tagger may call "chiite" a verb): words that say which one.
+            described = any(s.doc[k].pos_ in {"ADJ", "PROPN", "NOUN", "VERB"} and not s.doc[k].is_punct for k in range(head + 1, m.j))
             national = any(NATIONALITY.search(s.f[k]) for k in range(head + 1, m.j) if s.doc[k].pos_ == "ADJ")
             if institutional and described and national:
                 # "l'armée malienne": a national body, the one named with all these words or none.
@@ -189,12 +190,13 @@ class SourceResolver:
                 # "le mouvement chiite": the one so described, else the last institution; "la
                 # télévision nationale" is a medium of its own, not whichever outlet came last.
                 antecedent = self._described(text) or self._antecedent(
-                    head_word, pronoun=False, by_kind=head_word not in lx.OUTLET_HEADS
+                    head_word, pronoun=False, by_kind=head_word not in lx.OUTLET_HEADS, bodies=True
                 )
             else:
                 antecedent = self._antecedent(
                     head_word, pronoun=False,
                     by_kind=(determiner in lx.DEMONSTRATIVES or not plural) and not (institutional and bare),
+                    bodies=determiner in lx.DEMONSTRATIVES,  # "cette organisation"; not a bare "l'armée"
                 )
             if antecedent is not None:
                 return antecedent, "anaphora"
@@ -423,7 +425,7 @@ class SourceResolver:
 
     def _antecedent(
         self, head: str | None, *, pronoun: bool, by_kind: bool = True, plural: bool = False,
-        gender: str | None = None,
+        gender: str | None = None, bodies: bool = False,
     ) -> ProposedSource | None:
         if pronoun:
             for kinds in ({"person", "anonymous"}, {"institution"}):
@@ -461,7 +463,10 @@ class SourceResolver:
             (lx.PERSON_ROLE_HEADS, {"person"}),
             (lx.ANONYMOUS_HEADS, {"anonymous", "person"}),
             (lx.OUTLET_HEADS, {"news_outlet"}),
-            (lx.INSTITUTION_HEADS, {"institution"}),
+            # A body by its kind only when described or pointed at ("le mouvement chiite", "cette
+            # organisation"): a bare "l'armée" after "le Centre national des catastrophes" is
+            # another body (a body said again is found above, by its noun).
+            (lx.INSTITUTION_HEADS if bodies else frozenset(), {"institution"}),
         ):
             if head in heads:
                 for item in reversed(self.memory):

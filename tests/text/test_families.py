@@ -562,6 +562,20 @@ class TestAnaphoraAndEllipsis:
         first, second = [s for s in run(registry, text) if s.is_claim]
         assert names(second) == names(first)
 
+    def test_a_bare_body_is_not_whichever_body_came_last(self, registry):
+        text = (
+            "Le Centre national des catastrophes a fait état de 20 morts.\n"
+            "L'armée a pour sa part indiqué que trois soldats étaient portés disparus.\n"
+        )
+        assert names(find(run(registry, text), "soldats")) == [source_key("armée")]
+
+    def test_a_described_body_is_the_one_named_before(self, registry):
+        text = (
+            "Le Hezbollah a revendiqué l'attaque dans un communiqué.\n"
+            "Le mouvement chiite a ajouté que d'autres frappes suivraient.\n"
+        )
+        assert names(find(run(registry, text), "frappes")) == ["hezbollah"]
+
     def test_a_described_medium_is_not_the_last_outlet(self, registry):
         text = (
             "Le couvre-feu sera levé lundi, a déclaré à l'AFP un responsable de la mairie.\n"

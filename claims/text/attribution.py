@@ -246,7 +246,9 @@ class _Document:
             if not item.is_claim or "vague" in item.flags or item.start < credit.since:
                 result.append(item)
                 continue
-            links = self._with_first(item.links, agency)
+            # "PARIS, 9 mars (APMnews) - Le nombre …": the dateline names no speaker of its own.
+            kept = [l for l in item.links if l.mention is None or not l.mention.start <= credit.start < l.mention.end or l.source == agency.source]
+            links = self._with_first(kept, agency)
             result.append(
                 SentenceSuggestion(
                     item.start, item.end, item.text, item.kind, True, "sourced", tuple(links),

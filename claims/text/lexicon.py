@@ -233,6 +233,13 @@ def _plurals(words: set[str]) -> set[str]:
     return out | {w[:-2] + "aux" for w in words if w.endswith("al")}
 
 
+# Of the outlet heads, those that name a medium, not a person working for one ("journaliste").
+MEDIUM_HEADS = {
+    "agence", "chaine", "journal", "quotidien", "hebdomadaire", "magazine", "site", "television",
+    "radio", "station", "revue", "blog", "mensuel", "tabloid", "gazette",
+}
+
+
 def _folded(words: set[str]) -> set[str]:
     """Hyphens as spaces, as ``fold`` writes a token ("porte-parole" is "porte parole")."""
     return {w.replace("-", " ") for w in words}

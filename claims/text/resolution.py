@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+_ORDINALS = {"premiere", "premier", "seconde", "second", "deuxieme", "troisieme", "meme", "autre", "derniere", "dernier"}
+
+
 @dataclass(slots=True)
 class _Memory:
     source: ProposedSource
@@ -175,6 +178,13 @@ class SourceResolver:
             again = self._same_role(text)
             if again is not None:
                 return again, "anaphora"
+        if anaphoric and head_word in {"source", "sources"}:
+            # "la première source militaire", "cette source diplomatique": the source named with
+            # those words (the ordinal only says which of them came first).
+            words = {w.rstrip("s") for w in content_words(text)} - _ORDINALS
+            for item in reversed(self.memory):
+                if item.source.kind not in {"document", "other"} and words <= {w.rstrip("s") for w in item.words}:
+                    return item.source, "anaphora"
         if anaphoric:
             # A demonstrative points back whatever its noun; "le/la ..." only to a source named
             # with the same noun, or (singular role nouns: "le commandant") to the last person.
@@ -223,6 +233,8 @@ class SourceResolver:
         person_like = head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS or any(
             s.doc[k].ent_type_ == "PER" for k in range(m.i, m.j)
         ) or (s.doc[head].pos_ == "PROPN" and not s.outlet_like(m.i, m.j) and head_word not in lx.INSTITUTION_HEADS)
+        if head_word in lx.MEDIUM_HEADS:
+            person_like = False  # "le quotidien japonais Asahi Shimbun": a medium, whatever the tagger says
         if person_like:
             run = person_run(s, m.i, m.j)
             if run is None and head_word in lx.PERSON_ROLE_HEADS:
@@ -445,7 +457,11 @@ class SourceResolver:
             return None
         assert head is not None
         if head == "source" and self.memory:
-            return self.memory[-1].source  # "la même source"
+            # "la première source militaire": the source so named; "la même source": the last one.
+            for item in reversed(self.memory):
+                if {"source", "sources"} & item.words and item.source.kind not in {"document", "other"}:
+                    return item.source
+            return self.memory[-1].source
         forms = {head, head + "s", head.rstrip("s")}
         candidates = [
             item for item in reversed(self.memory) if forms & item.words and item.source.kind not in {"other", "document"}

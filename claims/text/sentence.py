@@ -285,6 +285,9 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         if j > i and _aside_at(s, j):
             why = "adverb"  # "La direction de son côté fustige": an aside, then the verb
             break
+        if j > i and w == "et" and _adjectives_go_on(s, i, j):
+            j = s.next_word(j + 1)  # "des sources militaire et médicale": one noun, two adjectives
+            continue
         if j > i and w == "et" and _name_goes_on(s, j):
             j = s.next_word(j + 1)  # "ministère des Affaires étrangères et des Expatriés": one name
             continue
@@ -326,6 +329,21 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
 
 
 _REPORT_PARTICIPLES = lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS
+
+
+def _adjectives_go_on(s: Sentence, i: int, k: int) -> bool:
+    """ "et" between two adjectives of the same noun ("sources locales et sécuritaires"), the noun
+    a source's head: no second noun phrase starts here."""
+    before, after = s.prev_word(k - 1), s.next_word(k + 1)
+    if before < i or after >= s.n or s.doc[before].pos_ != "ADJ" or not s.doc[after].text.islower():
+        return False
+    noun = s.prev_word(before - 1)
+    while noun >= i and s.doc[noun].pos_ == "ADJ":
+        noun = s.prev_word(noun - 1)
+    if noun < i or s.f[noun] not in {"source", "sources"}:
+        return False
+    nxt = s.next_word(after + 1)
+    return s.doc[after].pos_ in {"ADJ", "NOUN", "VERB"} and (nxt >= s.n or s.doc[nxt].pos_ not in {"NOUN", "DET"})
 
 
 def _name_goes_on(s: Sentence, k: int) -> bool:

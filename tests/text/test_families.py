@@ -191,6 +191,10 @@ class TestDispatches:
         assert find(result, "quittés").tag == "unsourced"
         assert names(find(result, "dîner")) == ["afp"]
 
+    def test_a_dateline_names_no_speaker(self, registry):
+        text = "LYON, 9 mars 2020 (APMnews) - Le nombre de cas a doublé, selon l'agence régionale de santé.\n"
+        assert names(find(run(registry, text), "doublé")) == [source_key("APMnews"), source_key("agence régionale de santé")]
+
     def test_no_agency_no_dispatch(self, registry):
         text = "Toulouse - Le tramway sera prolongé jusqu'à l'aéroport en 2028.\n"
         assert find(run(registry, text), "tramway").tag == "unsourced"
@@ -384,6 +388,25 @@ class TestRolesWithoutNames:
     def test_who_the_source_is_without_the_words_around_it(self, registry, sentence, expected):
         (result,) = run(registry, sentence + "\n")
         assert names(result) == [source_key(expected)]
+
+    def test_sources_with_two_adjectives(self, registry):
+        text = "Trois soldats ont été tués, ont indiqué à l'AFP des sources militaire et médicale.\n"
+        assert names(find(run(registry, text), "soldats")) == ["afp", source_key("sources militaire et médicale")]
+
+    def test_the_first_source_said_again(self, registry):
+        text = (
+            "Le camp a été visé à l'aube, a indiqué une source militaire.\n"
+            "Au moins neuf soldats ont péri, a dit une source médicale citant un premier bilan.\n"
+            "L'assaillant portait un uniforme, a précisé la première source militaire.\n"
+        )
+        assert names(find(run(registry, text), "uniforme")) == ["military-source"]
+
+    def test_a_medium_whose_name_looks_like_a_person_s(self, registry):
+        text = (
+            "Le ministre a démissionné, a rapporté le quotidien japonais Asahi Shimbun.\n"
+            "Il sera entendu lundi, a ajouté le journal.\n"
+        )
+        assert names(find(run(registry, text), "entendu")) == [source_key("Asahi Shimbun")]
 
     def test_a_body_in_a_role_is_not_a_place(self, registry):
         text = "Deux suspects ont été arrêtés, a indiqué un responsable de la police de Tanger.\n"

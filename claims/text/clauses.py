@@ -41,6 +41,8 @@ def with_citations(s: Sentence, np: tuple[int, int, str]) -> list[Mention]:
         nxt = s.next_word(k)
         if nxt < s.n and s.f[nxt] == ",":
             nxt = s.next_word(nxt + 1)
+        if nxt < s.n and s.f[nxt] == "en" and s.f[s.next_word(nxt + 1)] == "citant":
+            nxt = s.next_word(nxt + 1)  # "X, en citant Y"
         if nxt < s.n and s.f[nxt] == "qui":  # "X, qui cite Y"
             verb = s.next_word(nxt + 1)
             if verb < s.n and s.f[verb] in {"cite", "citent", "citait", "citaient"}:

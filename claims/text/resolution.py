@@ -267,7 +267,11 @@ class SourceResolver:
                 return self.entry_source(best), "registry"  # a spokesperson speaks for the institution
             elif head_word not in lx.ANONYMOUS_HEADS | lx.PERSON_ROLE_HEADS:
                 return self.entry_source(best), "registry"
-        if head_word == "porte parole" and complement is not None and not role_named and s.doc[complement].ent_type_ != "PER":
+        # (Not the spokesperson of a person named in full: "le porte-parole de Fabrizio Curcio".)
+        of_a_person = complement is not None and person_run(s, complement, m.j) is not None and sum(
+            1 for k in range(complement, m.j) if s.doc[k].ent_type_ == "PER"
+        ) >= 2
+        if head_word == "porte parole" and complement is not None and not role_named and not of_a_person:
             # "le porte-parole de Gazprom", "une porte-parole du groupe français": the unnamed
             # spokesperson of a body is the body itself (guidelines §4), found as the body's
             # own mention would be (the registry, a body named before).
@@ -276,6 +280,8 @@ class SourceResolver:
             if entry is not None and not entry.is_vague:
                 return self.entry_source(entry), "registry"
             body, how = self._resolve(s, Mention(complement, m.j), inner)
+            if how == "new" and body.kind == "person":
+                body = ProposedSource(body.name, "institution")  # "de Naftogaz": a spokesperson's body
             if how != "vague" and body.kind != "person":
                 return body, how
         # A short form of a source the document names in full: "ministère de la Défense".

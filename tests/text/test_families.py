@@ -231,6 +231,16 @@ class TestCitingClauses:
         text = "Le maire Paul Roux a annoncé une hausse des loyers. Selon ses chiffres, 300 familles sont concernées.\n"
         assert names(find(run(registry, text), "familles")) == [source_key("Paul Roux")]
 
+    def test_quoted_by_an_agency_on_a_day(self, registry):
+        text = "« Les livraisons continuent », a indiqué un porte-parole de Naftogaz, cité dimanche par l'agence Interfax.\n"
+        assert names(find(run(registry, text), "livraisons")) == [source_key("Interfax"), source_key("Naftogaz")]
+
+    def test_a_speaker_citing_someone_with_en_citant(self, registry):
+        text = "Le bilan s'élève à 31 morts, a déclaré à l'AFP le docteur Paul Mbala, en citant les autorités sanitaires.\n"
+        assert names(find(run(registry, text), "bilan")) == [
+            "afp", source_key("Paul Mbala"), source_key("autorités sanitaires")
+        ]
+
     def test_interviewed_by_a_radio(self, registry):
         text = "Interrogé par la radio RTL, le député Pierre Vidal a estimé que le budget était insincère.\n"
         sentence = find(run(registry, text), "budget")

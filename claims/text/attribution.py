@@ -216,10 +216,9 @@ class _Document:
         if not (previous.is_claim and previous.kind == LineKind.BODY or heading) or len(previous.text.split()) > 30:
             return
         between = self.text[prev_seg.end : seg.start]
-        before = self.text[: prev_seg.start].rstrip(" \t")
-        if not (not before or before[-1] in "\n\r\u2028\u2029"):
+        if not _starts_line(self.text, prev_seg.start):
             return  # the previous segment does not start its line
-        if not any(c in between for c in "\n\r\u2028\u2029") and not _credit_tail(self.text, seg):
+        if not any(c in between for c in _LINE_BREAKS) and not _credit_tail(self.text, seg):
             return  # the previous segment is not a line of its own
         credit = caption_credit(text, seg.start)
         if credit is None:
@@ -381,13 +380,29 @@ def _straight_quotes(text: str) -> tuple[int, int]:
 def _credit_tail(text: str, seg: Segment) -> bool:
     """A body segment that is only a photo credit and ends its line, after a sentence on the
     same line: "Un ou des malfrats … (archives). KEYSTONE/PETER KLAUNZER sda-ats"."""
-    if seg.kind is not LineKind.BODY:
-        return False
-    before = text[: seg.start].rstrip(" \t")
-    after = text[seg.end :].lstrip(" \t")
-    if not before or before[-1] in "\n\r\u2028\u2029" or after[:1] not in {"", "\n", "\r", "\u2028", "\u2029"}:
+    if seg.kind is not LineKind.BODY or _starts_line(text, seg.start) or not _ends_line(text, seg.end):
         return False
     return credit_only(text[seg.start : seg.end])
+
+
+_LINE_BREAKS = "\n\r\u2028\u2029"
+
+
+def _starts_line(text: str, at: int) -> bool:
+    """Only spaces or tabs between the line's start and ``at`` (looked at without copying the
+    text before it: this runs for every body segment)."""
+    k = at - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in _LINE_BREAKS
+
+
+def _ends_line(text: str, at: int) -> bool:
+    """Only spaces or tabs between ``at`` and the line's end."""
+    k = at
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return k == len(text) or text[k] in _LINE_BREAKS
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

@@ -52,8 +52,8 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = k, k + 2
         elif w in {"a", "à"} and k + 2 < s.n and f[k + 1] == "en" and f[k + 2] == "croire":
             start, end = k, k + 3
-        elif w == "par" and k > 0 and f[_participle_before(s, k)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
-            start, end = _participle_before(s, k), k + 1  # "cité par X", "cité dimanche par X"
+        elif w == "par" and k > 0 and f[participle := _participle_before(s, k)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
+            start, end = participle, k + 1  # "cité par X", "cité dimanche par X"
         elif w == "dans" and k > 0 and f[s.prev_word(k - 1)] in _CITED:
             start, end = s.prev_word(k - 1), k + 1  # "citée dans Le Parisien", "cité dans les deux quotidiens"
         elif w == "par" and k > 2 and f[s.prev_word(k - 1)] == "telephone" and f[s.prev_word(s.prev_word(k - 1) - 1)] in {"par", "au"} \

@@ -101,24 +101,20 @@ CALL_FORMS = (
     | {"appelle", "appellent", "appellera", "appelerait", "appeler"}
 )
 
-# "apprendre" reports speech only with "on" ("on apprend que", "a-t-on appris").
-VAGUE_ONLY_FORMS = {
-    "apprend", "appris", "apprenait", "sait", "savait", "murmure", "raconte", "craint",
-    "craindrait", "craignait", "redoute", "redouterait", "soupconne", "soupconnait", "suppose",
-    "craignent", "craignaient", "redoutent", "redoutait", "redoutaient", "soupconnent", "supposent",
-    "supposait",
-}
-
-# Speech verbs that report nobody's words in the reflexive: "l'épidémie s'est déclarée" (broke
-# out), "la tendance s'est confirmée", "il s'est révélé", "la reprise s'annonce difficile".
-REFLEXIVE_NOT_SPEECH = ("declar", "confirm", "revel", "annonc", "precis", "signal", "rapport", "dessin")
-
-# Of those, the ones that report a named subject's stance with a clause: "X craint que …".
+# Verbs of fear and supposition: vague with "on" (below), a named subject's stance with a
+# clause ("X craint que …").
 BELIEF_FORMS = {
     "craint", "craignait", "craignent", "craignaient", "craindrait", "redoute", "redoutent",
     "redoutait", "redoutaient", "redouterait", "soupconne", "soupconnent", "soupconnait", "suppose",
     "supposent", "supposait",
 }
+# "apprendre" reports speech only with "on" ("on apprend que", "a-t-on appris").
+VAGUE_ONLY_FORMS = {"apprend", "appris", "apprenait", "sait", "savait", "murmure", "raconte"} | BELIEF_FORMS
+
+# Speech verbs that report nobody's words in the reflexive: "l'épidémie s'est déclarée" (broke
+# out), "la tendance s'est confirmée", "il s'est révélé", "la reprise s'annonce difficile".
+REFLEXIVE_NOT_SPEECH = ("declar", "confirm", "revel", "annonc", "precis", "signal", "rapport", "dessin")
+
 # Subjects that name nobody: "Beaucoup redoutaient que …", "Certains estiment que …" (vague).
 VAGUE_SUBJECTS = {"beaucoup", "certains", "certaines", "d' aucuns", "d'aucuns", "plusieurs", "nombreux", "d'autres", "d' autres", "la plupart"}
 

@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-_ORDINALS = {"premiere", "premier", "seconde", "second", "deuxieme", "troisieme", "meme", "autre", "derniere", "dernier"}
+# Words that say which of several sources, not who: "la première source militaire". (Compared
+# after ``_described`` drops a final "s": "meme" stands for "même" and "mêmes".)
+_ORDINALS = frozenset({"premiere", "premier", "seconde", "second", "deuxieme", "troisieme", "meme", "autre", "derniere", "dernier"})
 
 
 @dataclass(slots=True)
@@ -181,10 +183,9 @@ class SourceResolver:
         if anaphoric and head_word in {"source", "sources"}:
             # "la première source militaire", "cette source diplomatique": the source named with
             # those words (the ordinal only says which of them came first).
-            words = {w.rstrip("s") for w in content_words(text)} - _ORDINALS
-            for item in reversed(self.memory):
-                if item.source.kind not in {"document", "other"} and words <= {w.rstrip("s") for w in item.words}:
-                    return item.source, "anaphora"
+            found = self._described(text, ignoring=_ORDINALS)
+            if found is not None:
+                return found, "anaphora"
         if anaphoric:
             # A demonstrative points back whatever its noun; "le/la ..." only to a source named
             # with the same noun, or (singular role nouns: "le commandant") to the last person.
@@ -267,11 +268,7 @@ class SourceResolver:
                 return self.entry_source(best), "registry"  # a spokesperson speaks for the institution
             elif head_word not in lx.ANONYMOUS_HEADS | lx.PERSON_ROLE_HEADS:
                 return self.entry_source(best), "registry"
-        # (Not the spokesperson of a person named in full: "le porte-parole de Fabrizio Curcio".)
-        of_a_person = complement is not None and person_run(s, complement, m.j) is not None and sum(
-            1 for k in range(complement, m.j) if s.doc[k].ent_type_ == "PER"
-        ) >= 2
-        if head_word == "porte parole" and complement is not None and not role_named and not of_a_person:
+        if head_word == "porte parole" and complement is not None and not role_named and not self._of_a_person(s, complement, m.j):
             # "le porte-parole de Gazprom", "une porte-parole du groupe français": the unnamed
             # spokesperson of a body is the body itself (guidelines §4), found as the body's
             # own mention would be (the registry, a body named before).
@@ -311,6 +308,11 @@ class SourceResolver:
             name = f"{full} ({name})"
         return ProposedSource(name, guess_kind(s, m, head_word)), "new"
 
+    @staticmethod
+    def _of_a_person(s: Sentence, i: int, j: int) -> bool:
+        """A complement that names a person in full: "le porte-parole de Fabrizio Curcio"."""
+        return person_run(s, i, j) is not None and sum(1 for k in range(i, j) if s.doc[k].ent_type_ == "PER") >= 2
+
     def written_out(self, name: str) -> str | None:
         """What an acronym the registry does not know stands for in this text ("RDC": "République
         démocratique du Congo"), per the guidelines' "full name, acronym in brackets"."""
@@ -318,8 +320,9 @@ class SourceResolver:
             return None
         return expanded_acronym(name, self.text)
 
-    def _described(self, text: str) -> ProposedSource | None:
-        words = {w.rstrip("s") for w in content_words(text)}
+    def _described(self, text: str, ignoring: frozenset[str] = frozenset()) -> ProposedSource | None:
+        """The last source named with every word of ``text`` (but those ``ignoring``)."""
+        words = {w.rstrip("s") for w in content_words(text)} - ignoring
         if not words:
             return None
         for item in reversed(self.memory):

@@ -495,8 +495,13 @@ _ASIDES = (
 )
 
 
+_ASIDE_FIRST_WORDS = frozenset(phrase[0] for phrase in _ASIDES)
+
+
 def _aside_at(s: Sentence, k: int) -> int:
     """The token after an aside starting at ``k`` ("de son côté", "pour sa part"), else 0."""
+    if k >= s.n or s.f[k] not in _ASIDE_FIRST_WORDS:
+        return 0  # most words start no aside: _np_after asks at every word
     for phrase in _ASIDES:
         q = k
         for word in phrase:

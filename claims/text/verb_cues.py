@@ -8,6 +8,8 @@ Pure Python (no Django). Word lists are in ``claims.text.lexicon``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from claims.text import lexicon as lx
 from claims.text.clauses import (
     agent_after,
@@ -50,6 +52,8 @@ from claims.text.sentence import (
     _speech_verb_at,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def verb_cues(s: Sentence) -> list[Cue]:
@@ -199,10 +203,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         # Incise: the content came before (", a indiqué la source", "», a dit X"). The parser
         # often hangs such a verb on the content's verb; only a subject of its own counts here.
         own_subject = any(left < c.i < k for c in s.subjects(k)) or any(
-            c.i < left and outside_quotes(s, c.i) and c.text not in QUOTE_OPEN and s.source_like(*np_span(s, c))
-            and not (c.i + 1 < s.n and doc[c.i + 1].text in {"-", "–", "—"})  # "Kinshasa - …": a dateline
-            and not _holds_a_clause(s, *np_span(s, c))
-            for c in s.subjects(k)
+            c.i < left and outside_quotes(s, c.i) and _speaker_before(s, c) for c in s.subjects(k)
         )
         # Right after a closing quote the verb is an incise whatever follows its speaker
         # ("», a admis le ministre mais …, X est libre"): a later quote or "que" is no clause of its own.
@@ -214,10 +215,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if own_subject and after_break and not complement and _speaker_ends_sentence(s, verb_end):
             own_subject = False  # "Les enquêteurs « ont identifié un suspect », …, a poursuivi l'agence."
         if (after_break or inverted or bare_incise) and (not complement or after_quote) and not own_subject:
-            start = skip_place(s, _skip_time_words(s, verb_end))
-            outlet = _to_outlet(s, start)
-            if outlet is not None:
-                start = _skip_time_words(s, outlet[1])
+            start, outlet = _speaker_start(s, verb_end)
             demonstrative = demonstrative_relative(s, start)
             if demonstrative is not None:
                 # "», lâche celui qui avait …": the one just spoken of, whoever that is.
@@ -460,17 +458,32 @@ def _cleft_subject(s: Sentence, cue_start: int) -> tuple[int, int] | None:
     return None
 
 
-def _speaker_ends_sentence(s: Sentence, verb_end: int) -> bool:
-    """After the verb, a source that runs to the end of the sentence: an inverted speaker."""
+def _speaker_start(s: Sentence, verb_end: int) -> tuple[int, tuple[int, int] | None]:
+    """Where an incise's speaker starts after its verb, past a time, a place and the outlet
+    spoken to ("a déclaré jeudi à Bagdad à l'AFP un officier"), and that outlet if any."""
     start = skip_place(s, _skip_time_words(s, verb_end))
     outlet = _to_outlet(s, start)
     if outlet is not None:
         start = _skip_time_words(s, outlet[1])
-    np = _np_after(s, start)
+    return start, outlet
+
+
+def _speaker_ends_sentence(s: Sentence, verb_end: int) -> bool:
+    """After the verb, a source that runs to the end of the sentence: an inverted speaker."""
+    np = _np_after(s, _speaker_start(s, verb_end)[0])
     if np is None or not s.source_like(np[0], np[1]) or s.doc[np[0]].pos_ == "ADP":
         return False
     end = s.next_word(np[1])
     return end >= s.n or s.f[end] in _FINAL_PUNCT
+
+
+def _speaker_before(s: Sentence, c: "Token") -> bool:
+    """The parser's subject ``c``, before an incise's comma, is a speaker of the verb: a source,
+    not a quote mark, a dateline's place ("Kinshasa - …") or a clause of its own."""
+    if c.text in QUOTE_OPEN or c.i + 1 < s.n and s.doc[c.i + 1].text in {"-", "–", "—"}:
+        return False
+    i, j = np_span(s, c)
+    return s.source_like(i, j) and not _holds_a_clause(s, i, j)
 
 
 def _holds_a_clause(s: Sentence, i: int, j: int) -> bool:

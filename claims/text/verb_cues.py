@@ -450,8 +450,13 @@ def _cleft_subject(s: Sentence, cue_start: int) -> tuple[int, int] | None:
     for q in range(qui - 1, max(-1, qui - 16), -1):
         if s.f[q] in {"est", "etait", "sont", "etaient", "fut"} and s.prev_word(q - 1) >= 0 and s.f[s.prev_word(q - 1)] in {"c'", "ce"}:
             i, j = s.next_word(q + 1), qui
-            while j > i and (s.f[j - 1] in {"lui-meme", "elle-meme", "eux-memes", "elles-memes", "lui meme", "elle meme", "meme", ","} or s.doc[j - 1].is_punct):
-                j -= 1  # "Charles Michel (MR) lui-même"
+            # "Charles Michel (MR) lui-même", "les habitants eux-mêmes" (which the tokenizer may split)
+            while j > i and (
+                s.f[j - 1] in {"lui meme", "elle meme", "eux memes", "elles memes", "meme", "memes", ","}
+                or s.doc[j - 1].is_punct
+                or s.f[j - 1] in {"lui", "elle", "eux", "elles"} and j < qui and s.f[j] in {"-", "meme", "memes"}
+            ):
+                j -= 1
             return (i, j) if j > i and s.source_like(i, j) else None
         if s.f[q] in _FINAL_PUNCT or s.finite_verb(q):
             return None

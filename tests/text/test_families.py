@@ -221,6 +221,7 @@ class TestCitingClauses:
         [
             ("C'est le quotidien Le Soir qui rapporte que le ministre va démissionner.", "Le Soir"),
             ("C'est le maire lui-même qui avait révélé la fraude.", "maire"),
+            ("Ce sont les élus eux-mêmes qui ont raconté la scène.", "élus"),
         ],
     )
     def test_the_speaker_of_a_cleft(self, registry, sentence, speaker):

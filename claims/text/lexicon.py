@@ -229,26 +229,15 @@ def _plurals(words: set[str]) -> set[str]:
     return out | {w[:-2] + "aux" for w in words if w.endswith("al")}
 
 
+OUTLET_HEADS |= _plurals(OUTLET_HEADS)
+INSTITUTION_HEADS |= _plurals(INSTITUTION_HEADS)
+PERSON_ROLE_HEADS |= _plurals(PERSON_ROLE_HEADS)
+ANONYMOUS_HEADS |= _plurals(ANONYMOUS_HEADS)
 # Of the outlet heads, those that name a medium, not a person working for one ("journaliste").
 MEDIUM_HEADS = {
     "agence", "chaine", "journal", "quotidien", "hebdomadaire", "magazine", "site", "television",
     "radio", "station", "revue", "blog", "mensuel", "tabloid", "gazette",
 }
-
-
-def _folded(words: set[str]) -> set[str]:
-    """Hyphens as spaces, as ``fold`` writes a token ("porte-parole" is "porte parole")."""
-    return {w.replace("-", " ") for w in words}
-
-
-OUTLET_HEADS = _folded(OUTLET_HEADS)
-INSTITUTION_HEADS = _folded(INSTITUTION_HEADS)
-PERSON_ROLE_HEADS = _folded(PERSON_ROLE_HEADS)
-ANONYMOUS_HEADS = _folded(ANONYMOUS_HEADS)
-OUTLET_HEADS |= _plurals(OUTLET_HEADS)
-INSTITUTION_HEADS |= _plurals(INSTITUTION_HEADS)
-PERSON_ROLE_HEADS |= _plurals(PERSON_ROLE_HEADS)
-ANONYMOUS_HEADS |= _plurals(ANONYMOUS_HEADS)
 DOCUMENT_HEADS = NOMINAL_REPORT | NOMINAL_SELF
 # "selon des informations", "selon les derniers rapports": no source at all.
 VAGUE_HEADS = {"information", "informations", "rumeur", "rumeurs", "nouvelles", "bruits", "echos", "on-dit"}
@@ -273,7 +262,7 @@ TIME_WORDS = {
     "octobre", "novembre", "decembre", "encore", "egalement", "aussi", "ensuite", "enfin",
     "alors", "deja", "meme", "notamment", "recemment", "plus", "tard", "tot", "ainsi",
     "ce", "cette", "le", "la", "l'", "soir-la", "nuit", "auparavant", "precedemment", "depuis",
-    "plus tot", "peu",
+    "peu",
 }
 
 # Verbs of circulation: "des images circulent dans les médias", "une vidéo diffusée par X".

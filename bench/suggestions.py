@@ -44,6 +44,10 @@ from claims.text.registry import Registry, entries_from_json  # noqa: E402
 from claims.text.segmentation import segment_text  # noqa: E402
 
 
+# RESULTS-suggestions.md: what follows this line is written by hand and kept on a re-run.
+NOTES_MARKER = "<!-- Below: written by hand; bench/suggestions.py keeps it when it rewrites the figures above. -->\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20, help="copies of the seed articles (default 20)")
@@ -157,8 +161,6 @@ def main() -> None:
     output.write_text("\n".join(lines) + "\n" + NOTES_MARKER + kept, encoding="utf-8")
     print(f"wrote {args.output}")
 
-
-NOTES_MARKER = "<!-- Below: written by hand; bench/suggestions.py keeps it when it rewrites the figures above. -->\n"
 
 
 # Measured once, before any rule was changed for them: these sentences were written and read

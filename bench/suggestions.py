@@ -162,7 +162,6 @@ def main() -> None:
     print(f"wrote {args.output}")
 
 
-
 # Measured once, before any rule was changed for them: these sentences were written and read
 # before the pipeline saw them. Later runs score rules that were fixed on them (see git log).
 FIRST_RUNS = """\

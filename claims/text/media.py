@@ -18,6 +18,16 @@ from claims.text.sentence import (
 )
 
 _DOCUMENT_LIKE = lx.NOMINAL_SELF | lx.NOMINAL_REPORT | lx.DOCUMENT_EXTRA_HEADS
+# "dans un entretien accordé à X", "dans un courrier envoyé à l'AFP": what was sent, and how.
+_SENT_TO_OUTLET = frozenset({
+    "interview", "entrevue", "entretien", "courrier", "lettre", "message", "courriel", "mail", "e-mail",
+    "email", "sms", "declaration", "reponse", "communique", "note", "texte",
+})
+_SENT_VERBS = frozenset({
+    "accordee", "accorde", "accordees", "accordes", "donnee", "donne", "envoye", "envoyee", "envoyes",
+    "envoyees", "adresse", "adressee", "adresses", "adressees", "transmis", "transmise", "transmises",
+    "remis", "remise", "faite", "fait", "parvenu", "parvenue",
+})
 
 
 def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, str] | None:
@@ -182,12 +192,16 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
         q = s.next_word(k + 1)
         if q < s.n and s.f[q] in {"une", "un", "l'", "son", "sa"}:
             q = s.next_word(q + 1)
-        if q < s.n and s.f[q] in {"interview", "entrevue", "entretien"}:
+        if q < s.n and s.f[q] in _SENT_TO_OUTLET:
             a = s.next_word(q + 1)
-            if a < s.n and s.f[a] in {"accordee", "accorde", "donnee", "donne"}:
+            if a < s.n and s.f[a] in lx.DEFINITES | {"de", "d'"}:
+                return None  # "dans un entretien de la ministre": whose, not to whom
+            if a < s.n and s.doc[a].pos_ == "ADJ" and s.f[a] not in _SENT_VERBS:
+                a = s.next_word(a + 1)  # "dans un courriel anonyme envoyé à"
+            if a < s.n and s.f[a] in _SENT_VERBS:
                 return _to_outlet(s, a + 1)
             if a < s.n and s.doc[a].text.lower() in {"à", "au", "aux"}:
-                return _to_outlet(s, a)  # "dans un entretien au Figaro"
+                return _to_outlet(s, a)  # "dans un entretien au Figaro", "dans une déclaration à l'AFP"
         return None
     if s.f[k] in lx.INTERVIEW_FORMS:
         # "…, a dit X, interrogé par France Inter", "joint par l'AFP": the outlet that asked.
@@ -197,7 +211,12 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
             if np is not None and (s.outlet_like(np[0], np[1]) or _medium_name(s, np[0], np[1])):
                 return np[0], np[1]
         return None
-    if word not in {"à", "au", "aux"}:
+    if s.f[k] == "aupres":  # "a affirmé la procureure auprès de l'AFP"
+        de = s.next_word(k + 1)
+        if de >= s.n or s.f[de] not in {"de", "d'", "du", "des"}:
+            return None
+        k = de
+    elif word not in {"à", "au", "aux"}:
         return None
     np = _np_after(s, k + 1, appositions=False)
     if np is None:

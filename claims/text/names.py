@@ -164,6 +164,9 @@ def name_after(s: "Sentence", j: int) -> tuple[int, int] | None:
     k = s.next_word(j)
     if k < s.n and s.f[k] == ",":
         k = s.next_word(k + 1)
+        title = s.next_word(k + 1)
+        if k < s.n and s.f[k] in {"le", "la"} and title < s.n and _folded(s, title) in TITLES and s.doc[title].text.islower():
+            k = s.next_word(title + 1)  # "le chef de la brigade, le colonel Juan Forero,"
     if k >= s.n or not _capital(s, k):
         return None
     return _full_name_at(s, k, {",", ".", ")"})

@@ -259,6 +259,9 @@ class SourceResolver:
                 recent = self._recent_person(s.seg.start + s.doc[m.i].idx)
                 if recent is not None:
                     return recent, "anaphora"
+                named_later = self._role_named_later(text, s.seg.end)
+                if named_later is not None:
+                    return named_later, "anaphora"
         if contained:
             best = contained[0][0]
             if head_word in {"correspondant", "correspondante", "envoye", "envoyee", "journaliste"}:
@@ -292,6 +295,13 @@ class SourceResolver:
                 for item in reversed(self.memory):
                     if item.source.kind in {"institution", "news_outlet"} and words < content_words(item.source.name):
                         return item.source, "coref"
+        if named and m.j - m.i <= 2 and is_acronym(s.doc[m.j - 1].text) and (m.j - m.i == 1 or determiner in lx.DEFINITES):
+            # "l'ARS" after "l'ARS Ile-de-France": the body named in full with that acronym first.
+            acronym = s.f[m.j - 1]
+            for item in reversed(self.memory):
+                words = fold(item.source.name).split()
+                if item.source.kind not in {"document", "other"} and len(words) > 1 and words[0] == acronym:
+                    return item.source, "coref"
         if head_word in {"presse", "medias", "media"} and not named and complement is None and self.unnamed_media is not None:
             # "selon la presse sénégalaise", "des médias russes": the media as a whole.
             return self.entry_source(self.unnamed_media), "registry"
@@ -398,6 +408,24 @@ class SourceResolver:
             if after <= offset < limit:
                 known = self._person_named(name)
                 return known if known is not None and known.name == name else ProposedSource(name, "person")
+        return None
+
+    def _role_named_later(self, role: str, after: int) -> ProposedSource | None:
+        """ "…, a annoncé le gouverneur régional. « … », a écrit le gouverneur régional Oleg
+        Sinegoubov": a title with no name is the person the next two segments name right after
+        the same title's words."""
+        words = content_words(role)
+        if not words:
+            return None
+        later = [seg for seg in self.segments if seg.start >= after][:2]
+        if not later:
+            return None
+        for offset, name in self.all_people:
+            if after <= offset < later[-1].end:
+                line_start = self.text.rfind("\n", 0, offset) + 1
+                if words <= content_words(self.text[max(line_start, offset - 80) : offset]):
+                    known = self._person_named(name)
+                    return known if known is not None and known.name == name else ProposedSource(name, "person")
         return None
 
     def _sentence_start_of(self, item: "_Memory") -> int:

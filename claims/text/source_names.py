@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from claims.text import lexicon as lx
+from claims.text.names import is_acronym
 from claims.text.registry import RegistryEntry, alias_key, fold
 from claims.text.sentence import Mention, Sentence
 
@@ -192,6 +193,9 @@ def guess_kind(s: Sentence, m: Mention, head: str) -> str:
         return "news_outlet"
     if "LOC" in labels and "PER" not in labels and s.f[m.i] in lx.DEFINITES and s.has_name(m.i, m.j) and head not in lx.PERSON_ROLE_HEADS:
         return "institution"  # "La Russie a revendiqué": a country (with its article) speaks through its state
+    first = s.next_word(m.i + 1) if s.f[m.i] in lx.DEFINITES else m.i
+    if first < m.j and s.f[m.i] in lx.DEFINITES and is_acronym(s.doc[first].text):
+        return "institution"  # "l'ARS Ile-de-France", "la CGT": no person takes an article and an acronym
     if "PER" in labels or "PERSON" in labels:
         return "person"
     if head in lx.INSTITUTION_HEADS or "INSTITUTION" in labels:

@@ -282,6 +282,21 @@ class TestCitingClauses:
         sentence = find(run(registry, text), "reculerons")
         assert names(sentence) == [source_key("BFMTV"), source_key("Claire Morin")]
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "« Le dossier est clos », affirme la procureure de Nantes auprès de l'AFP.\n",
+            "Le dossier est clos, indique la procureure de Nantes, dans un courrier envoyé à l'AFP.\n",
+            "« Le dossier est clos », a déclaré par téléphone à l'AFP la procureure de Nantes.\n",
+        ],
+    )
+    def test_the_outlet_a_speaker_wrote_or_spoke_to(self, registry, sentence):
+        assert names(find(run(registry, sentence), "dossier")) == ["afp", source_key("procureure de Nantes")]
+
+    def test_the_person_after_the_outlet_and_a_role_after_the_name(self, registry):
+        text = "« La patrouille a été attaquée », a déclaré par téléphone à l'AFP Carlos Alberto Vega, gouverneur de la province.\n"
+        assert names(find(run(registry, text), "patrouille")) == ["afp", source_key("Carlos Alberto Vega")]
+
 
 class TestNamedInsideGroupsAndDocuments:
     def test_a_report_read_by_a_spokesman(self, registry):
@@ -570,6 +585,29 @@ class TestAnaphoraAndEllipsis:
             "Le maire de la commune de Saint-Pierre a précisé que la baignade restait interdite.\n"
         )
         assert names(find(run(registry, text), "baignade")) == [source_key("Louis Hoarau")]
+
+    def test_a_title_is_the_person_named_with_it_next(self, registry):
+        text = (
+            "Six personnes ont été tuées dans des frappes sur la ville, a annoncé le gouverneur régional.\n"
+            "« Les secours ne peuvent pas passer », a écrit le gouverneur régional Piotr Malenko sur Telegram.\n"
+        )
+        assert names(find(run(registry, text), "frappes")) == [source_key("Piotr Malenko")]
+
+    def test_a_role_then_a_title_and_a_name_after_a_comma(self, registry):
+        text = (
+            "Selon le maire, l'école est fermée.\n"
+            "Mais selon le chef de la brigade locale, le colonel Marc Dutertre, le pont a été détruit.\n"
+        )
+        assert names(find(run(registry, text), "pont")) == [source_key("Marc Dutertre")]
+
+    def test_an_acronym_alone_is_the_body_it_opened(self, registry):
+        text = (
+            "Selon le bilan diffusé par l'ARS Bretagne dimanche, la région compte 12 cas.\n"
+            "« Les données sont en cours de transmission », précise l'ARS.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "transmission")) == [source_key("ARS Bretagne")]
+        assert find(result, "transmission").links[0].source.kind == "institution"
 
     def test_an_acronym_is_the_body_the_text_names_in_full(self, registry):
         text = (

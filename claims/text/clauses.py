@@ -99,6 +99,14 @@ def skip_place(s: Sentence, k: int) -> int:
     q = s.next_word(k + 1)
     if q >= s.n or not s.doc[q].text[:1].isupper() or _to_outlet(s, k) is not None:
         return k
+    if s.doc[q].ent_type_ == "PER":
+        # "a déclaré à Niamey Aboubacar Cissé": the tagger runs the place into the speaker's
+        # name; three capitalised words or more after "à" are a place, then the name.
+        run = q
+        while run < s.n and s.doc[run].text[:1].isupper() and s.doc[run].ent_type_ == "PER":
+            run += 1
+        if run - q >= 3 and s.doc[q].text.isalpha():
+            return s.next_word(q + 1)
     if s.doc[q].ent_type_ in {"PER", "ORG", "NEWS_OUTLET", "INSTITUTION", "PERSON"}:
         return k
     end = q

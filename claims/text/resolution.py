@@ -296,11 +296,14 @@ class SourceResolver:
                     if item.source.kind in {"institution", "news_outlet"} and words < content_words(item.source.name):
                         return item.source, "coref"
         if named and m.j - m.i <= 2 and is_acronym(s.doc[m.j - 1].text) and (m.j - m.i == 1 or determiner in lx.DEFINITES):
-            # "l'ARS" after "l'ARS Ile-de-France": the body named in full with that acronym first.
+            # "l'ARS" after "l'ARS Ile-de-France": the body named in full with that acronym first;
+            # "ABC" after "Aboubacar Cissé (ABC)": the source whose mention gave it in brackets.
             acronym = s.f[m.j - 1]
             for item in reversed(self.memory):
                 words = fold(item.source.name).split()
-                if item.source.kind not in {"document", "other"} and len(words) > 1 and words[0] == acronym:
+                if item.source.kind in {"document", "other"} or len(words) < 2:
+                    continue
+                if words[0] == acronym or acronym in item.words and acronym not in words:
                     return item.source, "coref"
         if head_word in {"presse", "medias", "media"} and not named and complement is None and self.unnamed_media is not None:
             # "selon la presse sénégalaise", "des médias russes": the media as a whole.

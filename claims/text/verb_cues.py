@@ -185,10 +185,14 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         complement = has_reported_clause(s, verb_end)
         subject = subject_of(s, k)
         if passive:
-            agent = agent_after(s, verb_end)
+            # "a été confirmée à l'AFP par un responsable": the outlet told, then who told it.
+            outlet = _to_outlet(s, verb_end)
+            agent = agent_after(s, outlet[1] if outlet is not None else verb_end)
             if agent is not None:
                 s.used.update(range(cue_start, agent[1]))
                 cues.append(Cue("verb.passive_agent", SPEAKER, k, cue_span, with_citations(s, agent)))
+                if outlet is not None:
+                    cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
                 continue
             if subject is not None and f[subject[0]] == "il" and complement:
                 s.used.update(range(subject[0], verb_end))

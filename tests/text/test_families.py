@@ -297,6 +297,14 @@ class TestCitingClauses:
         text = "« La patrouille a été attaquée », a déclaré par téléphone à l'AFP Carlos Alberto Vega, gouverneur de la province.\n"
         assert names(find(run(registry, text), "patrouille")) == ["afp", source_key("Carlos Alberto Vega")]
 
+    def test_confirmed_to_an_outlet_by_someone(self, registry):
+        text = "L'information a été confirmée à l'AFP par un responsable de la police.\n"
+        assert names(find(run(registry, text), "information")) == ["afp", source_key("responsable de la police")]
+
+    def test_a_town_run_into_the_speaker_s_name(self, registry):
+        text = "« Nous contestons ces chiffres », a déclaré à Niamey Aboubacar Cissé, le porte-parole de l'opposition.\n"
+        assert names(find(run(registry, text), "chiffres")) == [source_key("Aboubacar Cissé")]
+
 
 class TestNamedInsideGroupsAndDocuments:
     def test_a_report_read_by_a_spokesman(self, registry):
@@ -608,6 +616,13 @@ class TestAnaphoraAndEllipsis:
         result = run(registry, text)
         assert names(find(result, "transmission")) == [source_key("ARS Bretagne")]
         assert find(result, "transmission").links[0].source.kind == "institution"
+
+    def test_initials_in_brackets_are_the_person(self, registry):
+        text = (
+            "« Nous contestons ces chiffres », a déclaré Moussa Traoré Diallo (MTD), porte-parole de la coalition.\n"
+            "« Les bureaux de vote étaient fictifs », a encore dit MTD.\n"
+        )
+        assert names(find(run(registry, text), "fictifs")) == [source_key("Moussa Traoré Diallo")]
 
     def test_an_acronym_is_the_body_the_text_names_in_full(self, registry):
         text = (

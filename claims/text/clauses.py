@@ -155,7 +155,20 @@ def between_quotes(s: Sentence, k: int) -> bool:
 def outside_quotes(s: Sentence, k: int) -> bool:
     opened = sum(1 for q in range(k) if s.f[q] in QUOTE_OPEN) - sum(1 for q in range(k) if s.f[q] in QUOTE_CLOSE)
     straight = sum(1 for q in range(k) if s.f[q] == '"')
-    return opened <= 0 and straight % 2 == 0
+    if opened > 0 or straight % 2:
+        return False
+    # A quote opened in the sentence before ('"Quatre personnes …. / Deux enfants", a dit X'):
+    # the first quote mark after ``k`` closes it.
+    for q in range(k, s.n):
+        w = s.f[q]
+        if w in QUOTE_OPEN:
+            return True
+        if w in QUOTE_CLOSE:
+            return False
+        if w == '"':
+            glued = q > 0 and s.doc[q - 1].whitespace_ == "" and not s.doc[q - 1].is_space and s.f[q - 1] not in {":", "(", "«"}
+            return not glued
+    return True
 
 
 def np_before(s: Sentence, k: int) -> tuple[int, int] | None:
@@ -314,6 +327,8 @@ def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple
             i = p + 1
     while i < j and (s.doc[i].is_space or s.doc[i].is_punct):
         i += 1
+    while 0 < i <= head.i and s.doc[i].ent_type_ == "PER" and s.doc[i].ent_iob_ == "I" and not s.doc[i - 1].is_punct:
+        i -= 1  # "Stéphane Le Foll": the parser gave the first name a subject of its own
     for q in range(head.i + 1, j):
         if _aside_at(s, q):
             j = q  # "La direction de son côté": the aside is no part of who speaks

@@ -197,6 +197,8 @@ _CREDIT_LINE_RES = (
     re.compile(r"^\(?\s*(?P<agency>" + _WIRE_ALT + r")(?:\s+(?:FR|fr|Photo|photo))?\s*\)?\s*\.?$"),
     re.compile(r"(?:^|\(|\s)(?i:avec)\s+(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"),
     re.compile(r"^[^()]{2,60}?\s&\s*(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "Eléanor Douet & AFP"
+    # "(acu avec ats)": the editor's initials and the agency, lower case, in brackets of their own.
+    re.compile(r"^\((?:[^()\s]{1,12}\s+)?(?i:avec)\s+(?P<agency>(?i:" + _WIRE_ALT + r"))\s*\)\s*$"),
     re.compile(
         r"^(?i:information\s+fournie\s+par|informations?\s+de|auteurs?\s*:|par|source\s*:|sources\s*:)\s*"
         r"(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"

@@ -8,6 +8,7 @@ Pure Python (no Django). Used by ``claims.text.cues`` and ``claims.text.verb_cue
 from __future__ import annotations
 
 from claims.text import lexicon as lx
+from claims.text.names import is_acronym
 from claims.text.sentence import (
     OUTER,
     Cue,
@@ -228,4 +229,11 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
     named = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES)
     if any(named == name or named.startswith(name + " ") or name.endswith(" " + named) for name in lx.MEDIA_NAMES):
         return i, j  # "à France Bleu Breizh Izel", "au Soleil"
+    comma = s.next_word(j)
+    if j - i == 2 and s.f[i] == "la" and is_acronym(s.doc[i + 1].text) and (comma >= s.n or s.doc[comma].is_punct):
+        return i, j  # "a déclaré X à la RAI.", "à la BBC": a broadcaster ("la chaîne") by its letters
+    if s.has_name(i, j) and comma < s.n and s.f[comma] == ",":
+        what = _np_after(s, comma + 1, appositions=False)  # "à la RAI, la chaîne publique"
+        if what is not None and s.f[s.head_of(what[0], what[1])] in lx.MEDIA_HEADS:
+            return i, j
     return None

@@ -140,6 +140,12 @@ class TestDispatches:
         credit = dispatch_credit(text, lines)
         assert credit is not None and credit.name in {"AFP", "Belga"}
 
+    def test_an_editor_s_initials_with_the_agency_in_lower_case(self, registry):
+        text = "Un agent a tiré dans les pneus de la voiture.\nLes voleurs sont en fuite.\n(abc avec ats)\n"
+        result = run(registry, text)
+        assert names(find(result, "voleurs")) == [source_key("ats")]
+        assert not [s for s in result if "avec ats" in s.text and s.is_claim]
+
     def test_the_credit_line_itself_is_no_claim(self, registry):
         text = "La bourse de Tokyo a fini en hausse de 2 %.\nAvec AFP\n"
         result = run(registry, text)
@@ -304,6 +310,23 @@ class TestCitingClauses:
     def test_a_town_run_into_the_speaker_s_name(self, registry):
         text = "« Nous contestons ces chiffres », a déclaré à Niamey Aboubacar Cissé, le porte-parole de l'opposition.\n"
         assert names(find(run(registry, text), "chiffres")) == [source_key("Aboubacar Cissé")]
+
+    def test_a_broadcaster_by_its_letters_or_described_after_its_name(self, registry):
+        text = (
+            "« La moitié du village est détruite », a déclaré Paolo Bianchi à la RAI.\n"
+            "« Le pont va céder », a dit le maire, Marco Rossi, à la RTSI, la chaîne publique.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "village")) == [source_key("RAI"), source_key("Paolo Bianchi")]
+        assert names(find(result, "pont")) == [source_key("RTSI"), source_key("Marco Rossi")]
+
+    def test_a_quote_opened_in_the_sentence_before_is_not_the_speaker(self, registry):
+        text = '"Quatre personnes sont sous les décombres.\nDeux adultes et deux enfants", a déclaré le maire, Marco Rossi.\n'
+        assert names(find(run(registry, text), "adultes")) == [source_key("Marco Rossi")]
+
+    def test_a_first_name_the_parser_split_from_the_name(self, registry):
+        text = "Stéphane Le Foll expliquait à l'antenne de RTL que l'on commence à voir les effets.\n"
+        assert names(find(run(registry, text), "effets")) == [source_key("RTL"), source_key("Stéphane Le Foll")]
 
 
 class TestNamedInsideGroupsAndDocuments:

@@ -80,7 +80,7 @@ def _agency_in(inner: str, offset: int) -> Credit | None:
     """The credited agency inside a credit ("AFP / LUDOVIC MARIN", "Photo : Reuters", "THX/TTXVN")."""
     cleaned: list[tuple[str, int]] = []
     pos = 0
-    for piece in inner.split("/"):
+    for piece in re.split(r"[/,]", inner):  # "AFP / LUDOVIC MARIN", "SURYO WIBOWO, ASSOCIATED PRESS"
         at = pos
         pos += len(piece) + 1
         lead = _LEAD_RE.match(piece.lstrip(" \t:.,;()-–—"))
@@ -205,6 +205,7 @@ _CREDIT_LINE_RES = (
     ),
 )
 _MAX_CREDIT_LINE_WORDS = 12
+_PLACE_OPENING_RE = re.compile(r"\(\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}\)\s+[A-ZÀ-Ý«\"“]")
 # "AFP - Un double attentat …", "(Keystone-ATS) La Maison des cantons …": a known agency opening
 # a body line, bare before a dash or in brackets before the first word.
 _AGENCY_DATELINE_RE = re.compile(
@@ -227,8 +228,11 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             for pattern in _CREDIT_LINE_RES:
                 m = pattern.search(line)
                 if m:
-                    # A byline near the top credits the body under it, not the standfirst above it.
+                    # A byline near the top credits the body under it, not the standfirst above it
+                    # (unless that line opens with the dispatch's place: "(Jakarta) Au moins …").
                     since = start if n < len(lines) // 2 else 0
+                    if since and n > 0 and _PLACE_OPENING_RE.match(text, lines[n - 1][0], lines[n - 1][1]):
+                        since = lines[n - 1][0]
                     return Credit(
                         m.group("agency"), start + m.start("agency"), start + m.end("agency"), (start, end), since
                     )

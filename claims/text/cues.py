@@ -10,7 +10,7 @@ chain. Speech-verb cues are in ``claims.text.verb_cues``, the phrases around a c
 from __future__ import annotations
 
 from claims.text import lexicon as lx
-from claims.text.media import _DOCUMENT_LIKE, _document_agent, _medium_cues, _to_outlet
+from claims.text.media import _DOCUMENT_LIKE, _document_agent, _medium_cues, _outlet_before_agent, _to_outlet
 from claims.text.clauses import between_quotes, media_named, with_citations
 from claims.text.registry import fold
 from claims.text.sentence import (
@@ -78,6 +78,7 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         np = _np_after(s, nxt, appositions=False)
         agent = _document_agent(s, np) if np is not None and w != "par" else None
         author = None
+        outlet = None
         if agent is not None:
             # "selon un communiqué du ministère cité par l'agence X": X cites the ministry.
             head = s.head_of(np[0], np[1])
@@ -85,6 +86,9 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             cited_by = next((q for q in range(head + 1, agent[0]) if f[q] in lx.PASSIVE_REPORT_FORMS), None)
             if cited_by is not None and comp is not None and comp < cited_by and s.source_like(comp, cited_by):
                 author = _mention(s, comp, cited_by)
+            outlet = _outlet_before_agent(s, np, agent)
+            if outlet is not None:
+                author = None
             np = agent  # "selon un bilan lu à la télévision par le porte-parole": the speaker
         elif np is not None and f[np[0]] in {"son", "sa", "ses", "leur", "leurs"} and f[s.head_of(np[0], np[1])] in _DOCUMENT_LIKE | {
             "recit", "version", "avis", "analyse", "estimation", "estimations", "chiffres", "donnees", "calculs",
@@ -122,6 +126,8 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         mentions = with_citations(s, np)
         if author is not None and author.i < np[0]:
             mentions.append(author)
+        if agent is not None and outlet is not None:
+            mentions.insert(0, _mention(s, *outlet))  # "… fournis à l'AFP par la CGT": AFP, then the CGT
         rules = [rule] + ["prep.citing"] * (len(mentions) - 1)
         s.used.update(range(start, np[1]))
         # "selon le ministre, cité par l'agence X": X cites the one before it, so X comes first.

@@ -19,6 +19,8 @@ from claims.text.sentence import (
 )
 
 _DOCUMENT_LIKE = lx.NOMINAL_SELF | lx.NOMINAL_REPORT | lx.DOCUMENT_EXTRA_HEADS
+# What a source hands over: "selon des éléments fournis par la CGT", "des informations données par".
+_PROVIDED = frozenset({"elements", "informations", "precisions", "indications", "details"})
 # "dans un entretien accordé à X", "dans un courrier envoyé à l'AFP": what was sent, and how.
 _SENT_TO_OUTLET = frozenset({
     "interview", "entrevue", "entretien", "courrier", "lettre", "message", "courriel", "mail", "e-mail",
@@ -36,7 +38,7 @@ def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, st
     dévoilés par X": the document's author or carrier, named by "par" after a participle."""
     i, j, why = np
     head = s.head_of(i, j)
-    if s.f[head] not in _DOCUMENT_LIKE:
+    if s.f[head] not in _DOCUMENT_LIKE | _PROVIDED:
         return None
     k = s.next_word(head + 1)
     for _ in range(4):  # "le point de situation diffusé par": past adjectives and "de X"
@@ -57,6 +59,16 @@ def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, st
             if agent is not None and s.source_like(agent[0], agent[1]):
                 return agent
             return None
+    return None
+
+
+def _outlet_before_agent(s: Sentence, np: tuple[int, int, str], agent: tuple[int, int, str]) -> tuple[int, int] | None:
+    """ "des éléments fournis à l'AFP par la CGT": the outlet the document's agent gave it to."""
+    for q in range(np[1], agent[0]):
+        if s.f[q] in {"a", "au", "aux", "aupres"} and s.doc[q].pos_ == "ADP":
+            found = _to_outlet(s, q)
+            if found is not None and found[1] <= agent[0] and s.has_name(*found):
+                return found  # a named one: "lu à la télévision par X" is where, not who
     return None
 
 

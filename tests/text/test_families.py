@@ -47,6 +47,7 @@ class TestCaptions:
             ("Un convoi humanitaire près de Rafah - PAUL MARTIN / AFP", "AFP"),
             ("La sénatrice lors d'un débat - Photo Getty Images", "Getty Images"),
             ("Vue aérienne du barrage ©monsite.net", "monsite.net"),
+            ("PHOTO JEAN MARTIN, ASSOCIATED PRESS", "ASSOCIATED PRESS"),
         ],
     )
     def test_the_credit_is_found(self, line, credit):
@@ -139,6 +140,17 @@ class TestDispatches:
         lines = [(a, a + len(t)) for a, t in zip(starts, ["Le port a rouvert lundi.", line])]
         credit = dispatch_credit(text, lines)
         assert credit is not None and credit.name in {"AFP", "Belga"}
+
+    def test_a_lead_opening_with_the_place_above_the_credit_line_is_the_agency_s(self, registry):
+        text = (
+            "Un séisme fait sept morts\n"
+            "(Lima) Au moins sept personnes sont mortes vendredi dans un séisme, ont annoncé les autorités.\n"
+            "Agence France-Presse\n"
+            "Les secours fouillent les décombres.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "sept personnes"))[0] == "afp"
+        assert names(find(result, "secours")) == ["afp"]
 
     def test_an_editor_s_initials_with_the_agency_in_lower_case(self, registry):
         text = "Un agent a tiré dans les pneus de la voiture.\nLes voleurs sont en fuite.\n(abc avec ats)\n"
@@ -335,6 +347,10 @@ class TestNamedInsideGroupsAndDocuments:
         sentence = find(run(registry, text), "soldats")
         # The army's unnamed spokesman is the army itself (docs/guidelines.md §4).
         assert names(sentence) == [source_key("armée")]
+
+    def test_what_a_source_gave_an_agency(self, registry):
+        text = "Les grévistes ont reconduit le mouvement, selon des éléments fournis à l'AFP par la CGT.\n"
+        assert names(find(run(registry, text), "grévistes")) == ["afp", source_key("CGT")]
 
     def test_figures_released_by_an_institution(self, registry):
         text = "Selon des chiffres publiés mardi par l'Insee, le chômage a reculé au premier trimestre.\n"

@@ -235,6 +235,11 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
     if np is None:
         return None
     i, j, _ = np
+    e = i
+    while e < j and s.doc[e].ent_type_ == "NEWS_OUTLET":
+        e += 1
+    if i < e < j and s.doc[e].text[:1].isupper():
+        j = e  # "a déclaré à l'AFP Masiullah, un habitant": the outlet, then who spoke
     head = s.head_of(i, j)
     if s.outlet_like(i, j) and s.f[head] not in {"journaliste", "journalistes", "reporter"}:
         return i, j

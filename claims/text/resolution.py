@@ -42,6 +42,23 @@ if TYPE_CHECKING:
 _ORDINALS = frozenset({"premiere", "premier", "seconde", "second", "deuxieme", "troisieme", "meme", "autre", "derniere", "dernier"})
 
 
+def _single_name(s: Sentence, m: Mention) -> ProposedSource | None:
+    """ "Masiullah, un habitant du quartier": one name, then who they are after a comma; the
+    person goes by that one name (a registry source or a known body is read as usual)."""
+    first = m.i
+    comma = s.next_word(first + 1)
+    after = s.next_word(comma + 1)
+    if not (comma < m.j and s.f[comma] == "," and after < m.j and s.f[after] in {"un", "une", "le", "la", "l'"}):
+        return None
+    t = s.doc[first]
+    if t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.text.isalpha() or t.ent_type_ not in {"", "PER"}:
+        return None
+    role = s.next_word(after + 1)
+    if role >= m.j or s.f[role] not in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS:
+        return None
+    return ProposedSource(t.text, "person")
+
+
 @dataclass(slots=True)
 class _Memory:
     source: ProposedSource
@@ -141,6 +158,9 @@ class SourceResolver:
             if entry.is_vague:
                 return self.entry_source(entry), "vague"
             return self.entry_source(entry), "registry"
+        single = _single_name(s, m)
+        if single is not None:
+            return single, "new"
         head = s.head_of(m.i, m.j)
         head_word = s.f[head]
         determiner = s.f[m.i]

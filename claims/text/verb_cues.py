@@ -472,9 +472,22 @@ def _speaker_start(s: Sentence, verb_end: int) -> tuple[int, tuple[int, int] | N
     spoken to ("a déclaré jeudi à Bagdad à l'AFP un officier"), and that outlet if any."""
     start = skip_place(s, _skip_time_words(s, verb_end))
     outlet = _to_outlet(s, start)
+    if outlet is None and start < s.n and s.f[start] == "dans":
+        # "a déclaré dans un communiqué Khalid X": the medium of the statement, then its speaker.
+        det = s.next_word(start + 1)
+        noun = s.next_word(det + 1)
+        if det < s.n and s.f[det] in {"un", "une", "son", "sa", "leur"} and noun < s.n and s.f[noun] in _STATEMENT_NOUNS:
+            start = skip_place(s, _skip_time_words(s, noun + 1))
+            outlet = _to_outlet(s, start)
     if outlet is not None:
         start = _skip_time_words(s, outlet[1])
     return start, outlet
+
+
+_STATEMENT_NOUNS = frozenset({
+    "communique", "declaration", "message", "tweet", "video", "entretien", "interview", "courrier",
+    "lettre", "courriel", "texte", "post", "publication",
+})
 
 
 def _speaker_ends_sentence(s: Sentence, verb_end: int) -> bool:

@@ -340,6 +340,14 @@ class TestCitingClauses:
         text = "Stéphane Le Foll expliquait à l'antenne de RTL que l'on commence à voir les effets.\n"
         assert names(find(run(registry, text), "effets")) == [source_key("RTL"), source_key("Stéphane Le Foll")]
 
+    def test_one_name_after_the_outlet_then_who_they_are(self, registry):
+        text = "« C'était mon frère », a déclaré à l'AFP Karimullah, un habitant du quartier.\n"
+        assert names(find(run(registry, text), "frère")) == ["afp", source_key("Karimullah")]
+
+    def test_the_speaker_after_the_statement_it_was_made_in(self, registry):
+        text = "« Une explosion s'est produite », a déclaré dans un communiqué Ahmad Rahimi, porte-parole de la police.\n"
+        assert names(find(run(registry, text), "explosion")) == [source_key("Ahmad Rahimi")]
+
 
 class TestNamedInsideGroupsAndDocuments:
     def test_a_report_read_by_a_spokesman(self, registry):

@@ -237,8 +237,8 @@ def expanded_acronym(acronym: str, text: str) -> str | None:
     words = [(m.group(), m.start()) for m in _WORD_RE.finditer(text)]
     found: str | None = None
     for n, (word, start) in enumerate(words):
-        if not word[:1].isupper() or not word[:1].isalpha():
-            continue
+        if not word[:1].isupper() or not word[:1].isalpha() or word.isupper() and len(word) > 1:
+            continue  # "CGT pour le groupe TotalEnergies" does not spell out "CGT"
         initials: list[str] = []
         for k in range(n, min(len(words), n + 3 * len(letters) + 2)):
             w = words[k][0]

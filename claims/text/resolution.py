@@ -42,6 +42,13 @@ if TYPE_CHECKING:
 _ORDINALS = frozenset({"premiere", "premier", "seconde", "second", "deuxieme", "troisieme", "meme", "autre", "derniere", "dernier"})
 
 
+# Members who speak as their group: "les jihadistes du JNIM" is the JNIM.
+_MEMBERS = frozenset({
+    "jihadistes", "djihadistes", "combattants", "militants", "rebelles", "insurges", "miliciens",
+    "membres", "partisans", "elements", "hommes",
+})
+
+
 def _single_name(s: Sentence, m: Mention) -> ProposedSource | None:
     """ "Masiullah, un habitant du quartier": one name, then who they are after a comma; the
     person goes by that one name (a registry source or a known body is read as usual)."""
@@ -172,6 +179,12 @@ class SourceResolver:
             # "selon les informations du Monde", "… d'une source proche de l'enquête": whose they are.
             inner = Mention(complement, m.j)
             return self._resolve(s, inner, self.span(s, complement, m.j).text)
+        if head_word in _MEMBERS and complement is not None and s.has_name(complement, m.j):
+            # "les jihadistes du JNIM", "des combattants du Hamas": the group speaks.
+            group, how = self._resolve(s, Mention(complement, m.j), self.span(s, complement, m.j).text)
+            if how == "new" and group.kind in {"person", "anonymous"}:
+                group = ProposedSource(group.name, "institution")
+            return group, how
         if head_word in lx.VAGUE_HEADS or (
             head_word in lx.VAGUE_PLURAL_REPORTS and complement is None and not named and not qualified
         ):

@@ -107,6 +107,7 @@ _QUANTIFIER_WORDS = {q.strip() for q in _QUANTIFIERS}
 _GENERIC_BEFORE_NAME = re.compile(
     r"^(?:groupe|mouvement|agence(?: de presse)?|quotidien|journal|hebdomadaire|magazine|site(?: d'information)?"
     r"|chaîne|chaine|télévision|television|radio|station(?: de radio)?|réseau|reseau|média|media"
+    r"|chaînes|chaines|télévisions|televisions|radios|quotidiens|journaux|agences(?: de presse)?|sites|groupes"
     r"|syndicat|parti|collectif|association|organisation|ONG|ong"
     r"|société|societe|entreprise|compagnie|firme|opérateur|operateur|constructeur|banque|club"
     r"|organisme|observatoire|plateforme|service)"
@@ -169,7 +170,17 @@ def display_name(text: str) -> str:
     head, comma, rest = name.partition(", ")
     if comma and rest[:1].islower():
         name = head  # "ministère de la Santé de Gaza, dirigé par le Hamas": the name is before
+    # "l'armée et les paramilitaires": one article each is none at all in a name.
+    name = _ARTICLE_AFTER_ET.sub(" et ", name)
+    # "le Soudan du Sud voisin": where it lies is no part of the name.
+    words = name.split()
+    if len(words) >= 2 and _NEIGHBOURING.fullmatch(words[-1]) and words[-2][:1].isupper():
+        name = " ".join(words[:-1])
     return name[:1].upper() + name[1:] if name else text
+
+
+_ARTICLE_AFTER_ET = re.compile(r"\s+et\s+(?:les|le|la|l['’])\s*(?=\w)", re.I)
+_NEIGHBOURING = re.compile(r"voisine?s?")
 
 
 def titled(s: Sentence, m: Mention) -> bool:

@@ -182,7 +182,7 @@ class SourceResolver:
         if head_word in _MEMBERS and complement is not None and s.has_name(complement, m.j):
             # "les jihadistes du JNIM", "des combattants du Hamas": the group speaks.
             group, how = self._resolve(s, Mention(complement, m.j), self.span(s, complement, m.j).text)
-            if how == "new" and group.kind in {"person", "anonymous"}:
+            if how == "new" and group.kind != "institution":
                 group = ProposedSource(group.name, "institution")
             return group, how
         if head_word in lx.VAGUE_HEADS or (
@@ -336,7 +336,8 @@ class SourceResolver:
                 words = fold(item.source.name).split()
                 if item.source.kind in {"document", "other"} or len(words) < 2:
                     continue
-                if words[0] == acronym or acronym in item.words and acronym not in words:
+                given = item.at >= 0 and f"({s.doc[m.j - 1].text})" in self.text[item.at : item.at + 120]
+                if words[0] == acronym or given and acronym in item.words and acronym not in words:
                     return item.source, "coref"
         if head_word in {"presse", "medias", "media"} and not named and complement is None and self.unnamed_media is not None:
             # "selon la presse sénégalaise", "des médias russes": the media as a whole.

@@ -671,6 +671,18 @@ class TestAnaphoraAndEllipsis:
         )
         assert names(find(run(registry, text), "fictifs")) == [source_key("Moussa Traoré Diallo")]
 
+    def test_an_acronym_inside_a_role_is_not_the_person(self, registry):
+        text = (
+            "La secrétaire générale de la CGT Sophie Martin a prévenu que l'industrie reculait.\n"
+            "Selon la CGT, près de 200 plans sociaux sont attendus.\n"
+        )
+        assert names(find(run(registry, text), "plans sociaux")) == [source_key("CGT")]
+
+    def test_members_speak_as_their_group(self, registry):
+        text = "Les jihadistes du Jnim revendiquent la mort de dix soldats.\n"
+        (link,) = find(run(registry, text), "soldats").links
+        assert source_key(link.source.name) == source_key("Jnim") and link.source.kind == "institution"
+
     def test_an_acronym_is_the_body_the_text_names_in_full(self, registry):
         text = (
             "Le virus circule toujours en République démocratique du Congo, selon les experts.\n"

@@ -192,9 +192,7 @@ class _Document:
         if entry is not None and not entry.is_vague:
             source = self.sources.entry_source(entry)
         else:
-            name = display_name(credit.name)
-            full = self.sources.written_out(name)
-            source = ProposedSource(f"{full} ({name})" if full else name, "news_outlet")
+            source, _ = self.sources.by_name(display_name(credit.name), "news_outlet")
         mention = Span(credit.start, credit.end, self.text[credit.start : credit.end])
         return Link(source, mention, None, rule, CONFIDENCE[rule])
 

@@ -179,6 +179,12 @@ def np_before(s: Sentence, k: int) -> tuple[int, int] | None:
         return None
     if s.f[end] == ",":
         end = s.prev_word(end - 1)
+    comma = end
+    while comma > 0 and s.f[comma] != ",":
+        comma -= 1
+    aside = s.next_word(comma + 1)
+    if comma > 0 and s.f[comma] == "," and s.doc[aside].pos_ == "VERB" and s.f[aside].endswith("ant") and s.doc[aside].text.islower():
+        end = s.prev_word(comma - 1)  # "Un officier, préférant garder l'anonymat, a déclaré": an aside
     chunks: list[tuple[int, int]] = []
     j = end + 1
     q = end

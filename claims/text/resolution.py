@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
+from claims.text.clauses import np_span
 from claims.text.cues import Mention, Sentence
 from claims.text.names import expanded_acronym, is_acronym, name_after, name_in_tail, person_run
 from claims.text.registry import Registry, RegistryEntry, fold
@@ -93,7 +94,9 @@ class SourceResolver:
         self.people: list[tuple[int, str, bool]] = []
         # Every person the text names in full, in text order (for a pronoun before its name).
         self.all_people: list[tuple[int, str]] = []
+        self._sentences: dict[int, Sentence] = {}
         for sentence in sentences:
+            self._sentences[sentence.seg.start] = sentence
             for ent in sentence.doc.ents:
                 run = person_run(sentence, ent.start, ent.end) if ent.label_ == "PER" else None
                 if run is not None and sum(1 for k in range(*run) if not sentence.doc[k].is_space) >= 2:
@@ -132,6 +135,8 @@ class SourceResolver:
             antecedent = self._antecedent(None, pronoun=True, plural=plural, gender=gender)
             if antecedent is None and gender is not None and not plural:
                 antecedent = self._cataphora(s.seg.end)
+            if antecedent is None and plural:
+                antecedent = self._plural_subject_before(s.seg.start)
             if antecedent is None:
                 return Link(ProposedSource(mention.text, "anonymous"), mention, cue, rule, UNRESOLVED_CONFIDENCE)
             return Link(antecedent, mention, cue, rule + "+anaphora", confidence * ANAPHORA_FACTOR)
@@ -346,19 +351,23 @@ class SourceResolver:
         if report and complement is None and not named and self.unnamed_document is not None:
             # "d'après un bilan provisoire", "citant un premier bilan": a document with no author given.
             return self.entry_source(self.unnamed_document), "registry"
-        name = display_name(text)
-        full = self.written_out(name)
-        if full is not None:
-            entry = registry.exact(full) or registry.loose(full)
-            if entry is not None and not entry.is_vague:
-                return self.entry_source(entry), "registry"
-            name = f"{full} ({name})"
-        return ProposedSource(name, guess_kind(s, m, head_word)), "new"
+        return self.by_name(display_name(text), guess_kind(s, m, head_word))
 
     @staticmethod
     def _of_a_person(s: Sentence, i: int, j: int) -> bool:
         """A complement that names a person in full: "le porte-parole de Fabrizio Curcio"."""
         return person_run(s, i, j) is not None and sum(1 for k in range(i, j) if s.doc[k].ent_type_ == "PER") >= 2
+
+    def by_name(self, name: str, kind: str) -> tuple[ProposedSource, str]:
+        """A source the registry may know under what an acronym stands for in this text ("AA":
+        "Agence Anadolu"), else a new one named "Full name (ACRONYM)" (guidelines §5)."""
+        full = self.written_out(name)
+        if full is not None:
+            entry = self.registry.exact(full) or self.registry.loose(full)
+            if entry is not None and not entry.is_vague:
+                return self.entry_source(entry), "registry"
+            name = f"{full} ({name})"
+        return ProposedSource(name, kind), "new"
 
     def written_out(self, name: str) -> str | None:
         """What an acronym the registry does not know stands for in this text ("RDC": "République
@@ -447,6 +456,21 @@ class SourceResolver:
                 return known if known is not None and known.name == name else ProposedSource(name, "person")
         return None
 
+    def _plural_subject_before(self, at: int) -> ProposedSource | None:
+        """ "Les Houthis mènent des attaques … Ils disent cibler …": a plural pronoun with no
+        source before it is the named group the sentence before was about (its subject)."""
+        before = [seg.start for seg in self.segments if seg.end <= at and seg.start in self._sentences]
+        if not before:
+            return None
+        s = self._sentences[before[-1]]
+        for token in s.doc:
+            if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or "Plur" not in token.morph.get("Number"):
+                continue
+            i, j = np_span(s, token)
+            if s.has_name(i, j) and s.f[i] in lx.DEFINITES and j - i <= 4:
+                return ProposedSource(display_name(self.span(s, i, j).text), "institution")
+        return None
+
     def _role_named_later(self, role: str, after: int) -> ProposedSource | None:
         """ "…, a annoncé le gouverneur régional. « … », a écrit le gouverneur régional Oleg
         Sinegoubov": a title with no name is the person the next two segments name right after
@@ -460,7 +484,9 @@ class SourceResolver:
         for offset, name in self.all_people:
             if after <= offset < later[-1].end:
                 line_start = self.text.rfind("\n", 0, offset) + 1
-                if words <= content_words(self.text[max(line_start, offset - 80) : offset]):
+                before = content_words(self.text[max(line_start, offset - 80) : offset])
+                # "le gouverneur de la région" is "le gouverneur régional X": the same stems.
+                if all(any(b[:6] == w[:6] for b in before) for w in words):
                     known = self._person_named(name)
                     return known if known is not None and known.name == name else ProposedSource(name, "person")
         return None

@@ -111,7 +111,7 @@ _GENERIC_BEFORE_NAME = re.compile(
     r"|syndicat|parti|collectif|association|organisation|ONG|ong"
     r"|société|societe|entreprise|compagnie|firme|opérateur|operateur|constructeur|banque|club"
     r"|organisme|observatoire|plateforme|service)"
-    r"(?:\s+(?:[a-zàâçéèêëîïôûùüÿœ'’-]+|d['’][ÉE]tat)){0,2}\s+(?P<name>[A-ZÀ-Ý0-9][^,()]*)$"
+    r"(?:\s+(?:[a-zàâçéèêëîïôûùüÿœ'’-]+|d['’][ÉE]tat)){0,2}\s+(?P<name>(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)[^,()]*)$"
 )
 
 
@@ -168,7 +168,9 @@ def display_name(text: str) -> str:
     if m:
         name = m.group("name").strip()
     head, comma, rest = name.partition(", ")
-    if comma and rest[:1].islower():
+    if comma and _GENERIC_BEFORE_NAME.match(f"{head} {rest}") and _NAME_START.match(rest) and "," not in rest:
+        name = rest  # "la chaîne des Houthis, al-Masirah": the medium by its own name
+    elif comma and rest[:1].islower():
         name = head  # "ministère de la Santé de Gaza, dirigé par le Hamas": the name is before
     # "l'armée et les paramilitaires": one article each is none at all in a name.
     name = _ARTICLE_AFTER_ET.sub(" et ", name)
@@ -179,6 +181,7 @@ def display_name(text: str) -> str:
     return name[:1].upper() + name[1:] if name else text
 
 
+_NAME_START = re.compile(r"(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)")
 _ARTICLE_AFTER_ET = re.compile(r"\s+et\s+(?:les|le|la|l['’])\s*(?=\w)", re.I)
 _NEIGHBOURING = re.compile(r"voisine?s?")
 

@@ -340,6 +340,24 @@ class TestCitingClauses:
         text = "Stéphane Le Foll expliquait à l'antenne de RTL que l'on commence à voir les effets.\n"
         assert names(find(run(registry, text), "effets")) == [source_key("RTL"), source_key("Stéphane Le Foll")]
 
+    def test_a_subject_before_an_aside(self, registry):
+        text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
+        assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "La chaîne des Houthis, al-Masirah, a fait état de frappes sur le port.\n",
+            "Selon la chaîne de télévision al-Masirah, des frappes ont visé le port.\n",
+        ],
+    )
+    def test_a_medium_by_its_own_name_with_an_article_of_its_own(self, registry, sentence):
+        assert names(find(run(registry, sentence), "frappes")) == [source_key("al-Masirah")]
+
+    def test_a_dispatch_credited_by_an_acronym_the_registry_knows_written_out(self, registry):
+        text = "Une source a annoncé l'attentat, selon un journaliste de l'Agence Anadolu.\nLes camions ont été détruits.\nSource : AA\n"
+        assert names(find(run(registry, text), "camions")) == ["anadolu"]
+
     def test_one_name_after_the_outlet_then_who_they_are(self, registry):
         text = "« C'était mon frère », a déclaré à l'AFP Karimullah, un habitant du quartier.\n"
         assert names(find(run(registry, text), "frère")) == ["afp", source_key("Karimullah")]
@@ -670,6 +688,20 @@ class TestAnaphoraAndEllipsis:
             "« Les bureaux de vote étaient fictifs », a encore dit MTD.\n"
         )
         assert names(find(run(registry, text), "fictifs")) == [source_key("Moussa Traoré Diallo")]
+
+    def test_a_plural_pronoun_is_the_named_group_the_sentence_before_was_about(self, registry):
+        text = (
+            "Les Houthis mènent des attaques près du détroit, selon l'armée américaine.\n"
+            "Ils disent cibler les navires liés à Israël.\n"
+        )
+        assert names(find(run(registry, text), "navires")) == [source_key("Houthis")]
+
+    def test_a_title_said_with_another_form_of_its_words(self, registry):
+        text = (
+            "Trois personnes ont été tuées dans une frappe, a annoncé samedi le gouverneur de la région.\n"
+            "« Ils ont tiré sur un quartier résidentiel », a déclaré le gouverneur régional de Donetsk Pavlo Kyrylenko.\n"
+        )
+        assert names(find(run(registry, text), "frappe")) == [source_key("Pavlo Kyrylenko")]
 
     def test_an_acronym_inside_a_role_is_not_the_person(self, registry):
         text = (

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 from claims.text import lexicon as lx
 from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit
 from claims.text.line_kinds import is_byline
+from claims.text.clauses import outside_quotes
 from claims.text.cues import INCISE, Cue, Sentence, find_cues
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
 from claims.text.registry import Registry, RegistryEntry, fold
@@ -299,6 +300,7 @@ class _Document:
 
     # Links of one sentence, in chain order.
     def _links(self, s: Sentence, cues: list[Cue]) -> list[Link]:
+        cues = _first_claim_only(s, cues)
         has_speaker = any(
             not m.self_document and not m.vague for cue in cues for m in cue.mentions
         )
@@ -354,6 +356,18 @@ class _Document:
         while a < b and self.text[a] in "-‐":
             a += 1  # the clitic of "a-t-il" is "il"
         return Span(a, b, self.text[a:b])
+
+def _first_claim_only(s: Sentence, cues: list[Cue]) -> list[Cue]:
+    """ "Aucune victime, ajoute la métropole, mais un employé a été blessé, a détaillé le maire":
+    two claims, each with its incise; the sentence's chain is the first claim's (a later incise
+    after "mais" or ";" does not cite the earlier one)."""
+    incises = sorted((c for c in cues if c.level == INCISE and c.cue), key=lambda c: c.cue[0])
+    for first, later in zip(incises, incises[1:]):
+        if any(s.f[q] in {"mais", ";"} and outside_quotes(s, q) for q in range(first.cue[1], later.cue[0])):
+            cut = later.cue[0]
+            return [c for c in cues if not (c.cue and c.cue[0] >= cut)]
+    return cues
+
 
 def _straight_quotes(text: str) -> tuple[int, int]:
     """Opening and closing straight quotes in a sentence: a quote glued to the word after it

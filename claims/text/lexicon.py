@@ -177,7 +177,7 @@ INSTITUTION_HEADS = {
     "entreprise", "societe", "compagnie", "firme", "operateur", "constructeur", "banque", "fonds",
     "laboratoire", "justice", "opposition", "junte", "club", "ligue", "cabinet", "secours",
     "instance", "autorite", "collectivite", "fondation", "wilaya", "gouvernorat", "intersyndicale",
-    "patronat",
+    "patronat", "metropole",
 }
 PERSON_ROLE_HEADS = {
     "porte-parole", "ministre", "president", "presidente", "chef", "commandant", "general",
@@ -191,6 +191,7 @@ PERSON_ROLE_HEADS = {
     "m", "mme", "dr", "pr", "monsieur", "madame",
     "elu", "elue", "elus", "elues", "enseignant", "enseignante", "enseignants", "policier",
     "policiers", "gendarme", "gendarmes", "pompier", "pompiers", "secouriste", "secouristes",
+    "sapeur-pompier", "sapeurs-pompiers", "sapeur", "sapeurs",  # the tokenizer splits "sapeurs-pompiers"
     "infirmier", "infirmiere", "etudiant", "etudiante", "commercant", "agriculteur", "eleve",
     "voisin", "voisine", "victime", "victimes", "rescape", "survivant", "manifestant",
     "manifestants", "commissaire", "inspecteur", "prefet", "prefete", "sous-prefet",
@@ -299,6 +300,17 @@ MEDIA_NAMES = {
     "20 minutes", "ouest france", "le soir", "la libre belgique", "la libre", "l'avenir",
     "la derniere heure", "le temps", "la tribune de geneve", "tv5", "africanews",
     "le journal de montreal", "tva nouvelles", "rt france", "i24news", "france bleu",
+    # foreign broadcasters and papers French copy cites by name
+    "rt", "abc", "nbc", "cbs", "fox news", "sky news", "itv", "channel 4", "npr", "voa",
+    "dw", "deutsche welle", "rai", "zdf", "ard", "nhk", "cctv", "kbs", "sabc", "ntv",
+    "the guardian", "the times", "the sunday times", "sunday times", "financial times",
+    "the economist", "politico", "axios", "bloomberg", "cnbc", "bild", "der spiegel", "spiegel",
+    "frankfurter allgemeine zeitung", "faz", "suddeutsche zeitung", "die welt", "die zeit",
+    "el pais", "el mundo", "la repubblica", "corriere della sera", "la stampa", "asahi shimbun",
+    "yomiuri shimbun", "nikkei", "global times", "haaretz", "times of israel", "jerusalem post",
+    "yediot aharonot", "maariv", "ynet", "al-ahram", "al ahram", "al-masirah", "al masirah",
+    "al-akhbar", "an-nahar", "el watan", "liberte", "tsa", "hespress", "le360", "mosaique fm",
+    "radio okapi", "al-quds al-arabi", "asharq al-awsat", "kommersant", "izvestia", "ria",
 }
 # Where something was said, not to whom: "sur Twitter", "sur les réseaux sociaux".
 PLATFORMS = {

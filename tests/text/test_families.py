@@ -340,6 +340,18 @@ class TestCitingClauses:
         text = "Stéphane Le Foll expliquait à l'antenne de RTL que l'on commence à voir les effets.\n"
         assert names(find(run(registry, text), "effets")) == [source_key("RTL"), source_key("Stéphane Le Foll")]
 
+    def test_two_claims_two_incises_the_first_is_the_sentence_s(self, registry):
+        text = "Aucune victime n'est à déplorer, ajoute la mairie, mais un employé a été blessé, a précisé le préfet Jean Morel.\n"
+        assert names(find(run(registry, text), "victime")) == [source_key("mairie")]
+
+    def test_a_foreign_broadcaster_spoken_to(self, registry):
+        text = "Un responsable a déclaré à NBC : « Les troupes sont arrivées hier »."
+        assert names(find(run(registry, text), "troupes"))[0] == source_key("NBC")
+
+    def test_firefighters_with_their_hyphen(self, registry):
+        text = "« Les fumées vont durer », indiquent les sapeurs-pompiers.\n"
+        assert find(run(registry, text), "fumées").tag == "sourced"
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

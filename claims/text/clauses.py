@@ -309,8 +309,21 @@ def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
     before = [c for c in subjects if c.i < verb.i]
     subject = before[-1] if before else subjects[0]  # "(VOVWORLD) - Pékin a déclaré": the nearest
     if s.f[subject.i] == "qui" and verb.dep_ == "acl:relcl":
-        return np_span(s, verb.head, exclude=verb)
+        return _antecedent_span(s, verb)
     return np_span(s, subject)
+
+
+def _antecedent_span(s: Sentence, relative: "Token") -> tuple[int, int]:
+    """What "qui" stands for: the parser hangs the relative on the last of "les observateurs de
+    l'UA et de l'UE"; the whole noun phrase is the antecedent."""
+    head = relative.head
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first is not head and first.dep_ == "nmod" and first.head.i < first.i and first.head.pos_ == "NOUN":
+        i, _ = np_span(s, first.head, exclude=relative)
+        return i, relative.left_edge.i
+    return np_span(s, head, exclude=relative)
 
 
 def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple[int, int]:

@@ -243,7 +243,7 @@ class SourceResolver:
                 )
             else:
                 antecedent = self._antecedent(
-                    head_word, pronoun=False,
+                    head_word, pronoun=False, plural=plural,
                     by_kind=(determiner in lx.DEMONSTRATIVES or not plural) and not (institutional and bare),
                     bodies=determiner in lx.DEMONSTRATIVES,  # "cette organisation"; not a bare "l'armée"
                 )
@@ -563,8 +563,11 @@ class SourceResolver:
                     return item.source
             return self.memory[-1].source
         forms = {head, head + "s", head.rstrip("s")}
+        # "l'avocat général" after "des avocats de la défense": one person is not a group of them.
+        one_of_many = not plural and head in lx.PERSON_ROLE_HEADS
         candidates = [
-            item for item in reversed(self.memory) if forms & item.words and item.source.kind not in {"other", "document"}
+            item for item in reversed(self.memory)
+            if forms & item.words and item.source.kind not in {"other", "document"} and not (one_of_many and item.plural)
         ]
         # "La police" after "l'Association de la police …" and "la Police provinciale …": the
         # source whose own name starts with the noun, before one that only contains it.

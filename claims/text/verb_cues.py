@@ -343,6 +343,9 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         after = s.next_word(verb_end)
         if outlet is None and after < s.n and s.f[after] == ",":
             outlet = _to_outlet(s, after + 1)  # "a expliqué, jeudi à France Bleu, que"
+            when = _skip_time_words(s, after + 1)
+            if outlet is None and when < s.n and s.f[when] == ",":
+                outlet = _to_outlet(s, when + 1)  # "a estimé, mercredi 22 mars, sur franceinfo, que"
         if outlet is None:
             outlet = _outlet_in_aside(s, j, cue_start)  # "X, qui s'exprimait sur BFMTV, a estimé"
         if outlet is None and after < s.n and f[after] in {"des", "de", "d'", "sa", "son", "ses", "leur", "leurs", "un", "une", "l'", "le", "la", "les"}:

@@ -352,6 +352,18 @@ class TestCitingClauses:
         text = "« Les fumées vont durer », indiquent les sapeurs-pompiers.\n"
         assert find(run(registry, text), "fumées").tag == "sourced"
 
+    def test_who_qui_stands_for_when_they_are_of_two_bodies(self, registry):
+        text = "Une option que déconseillent les observateurs de l'Union africaine et de l'Union européenne qui affirment que le scrutin est acceptable.\n"
+        (link,) = find(run(registry, text), "scrutin").links
+        assert link.mention.text == "les observateurs de l'Union africaine et de l'Union européenne"
+
+    def test_one_person_is_not_a_group_of_the_same_role(self, registry):
+        text = (
+            "Certaines absences ont été dénoncées par des avocats de la défense.\n"
+            "L'avocat général s'était dit surpris par ces absences.\n"
+        )
+        assert names(find(run(registry, text), "surpris")) == [source_key("avocat général")]
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]
@@ -475,8 +487,9 @@ class TestRolesWithoutNames:
         assert names(find(run(registry, text), "calme")) == [source_key("RTB"), source_key("Paul Kaboré")]
 
     def test_a_clause_after_two_asides(self, registry):
+        # The medium it was said on is the outer link, as after a verb with no asides.
         text = "Paul Vidal, avocat du maire, a estimé, mercredi 3 mai, sur France Inter, qu'il n'y avait aucune preuve.\n"
-        assert names(find(run(registry, text), "preuve")) == [source_key("Paul Vidal")]
+        assert names(find(run(registry, text), "preuve")) == [source_key("France Inter"), source_key("Paul Vidal")]
 
     @pytest.mark.parametrize("aside", ["de son côté", "pour sa part", "à son tour"])
     def test_an_aside_before_the_speaker(self, registry, aside):

@@ -177,7 +177,7 @@ INSTITUTION_HEADS = {
     "entreprise", "societe", "compagnie", "firme", "operateur", "constructeur", "banque", "fonds",
     "laboratoire", "justice", "opposition", "junte", "club", "ligue", "cabinet", "secours",
     "instance", "autorite", "collectivite", "fondation", "wilaya", "gouvernorat", "intersyndicale",
-    "patronat", "metropole",
+    "patronat", "metropole", "defense",
 }
 PERSON_ROLE_HEADS = {
     "porte-parole", "ministre", "president", "presidente", "chef", "commandant", "general",

@@ -52,6 +52,11 @@ def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, st
         return None  # a participle ("lu", "publié", "diffusés"), whatever the tagger calls it
     for _ in range(16):
         k = s.next_word(k + 1)
+        if k < s.n and s.f[k] == ",":
+            when = _skip_time_words(s, k + 1)
+            if when > s.next_word(k + 1) and when < s.n and s.f[when] == ",":
+                k = when  # "les chiffres dévoilés, lundi 26 septembre, par l'Insee"
+                continue
         if k >= s.n or s.f[k] in {",", ";", ".", ":", "«", '"'} or s.finite_verb(k):
             return None
         if s.f[k] == "par":

@@ -92,7 +92,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             or (doc[prev].text.startswith("-") and f[prev].lstrip("-") in lx.PRONOUNS_3RD | {"t", "on"})
         ) and doc[k].text[:1].islower()
         strength = _speech_verb_at(s, k, lenient=lenient)
-        if strength is None and _introduces_quote(s, k):
+        opens_quote = strength is None and _introduces_quote(s, k)
+        if opens_quote:
             strength = "weak"  # "X rassure : « … »", "X prévient : "…"": a verb that opens a quote
         impersonal_verb = f[k] in lx.IMPERSONAL_VERBS and s.is_verb_like(k)
         if strength is None and not impersonal_verb:
@@ -143,6 +144,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 p = s.prev_word(p - 1)  # "», lui a lancé X", "», s'est emporté X"
                 continue
             break
+        if opens_quote:
+            passive = False  # "X est inquiet : « … »": a copula, not a passive
         stated = s.next_word(verb_end)
         if reflexive and f[k].startswith(lx.REFLEXIVE_NOT_SPEECH) and not (
             stated < s.n and doc[stated].pos_ == "ADJ"  # "s'est déclaré favorable à": a stance, stated
@@ -434,13 +437,18 @@ def _outlet_in_aside(s: Sentence, i: int, j: int) -> tuple[int, int] | None:
     return None
 
 
+_COPULAS = frozenset({"est", "etait", "sont", "etaient", "reste", "restent", "semble", "parait", "dit", "montre", "veut", "demeure"})
+
+
 def _introduces_quote(s: Sentence, k: int) -> bool:
     """A finite verb right before a colon and an opening quote: « Le maire tranche : "…" »."""
     t = s.doc[k]
     before = s.prev_word(k - 1)
     # The tagger often calls such a verb an adjective after a name ("Alain Foka rassure :").
-    tagged = t.pos_ == "VERB" or t.pos_ in {"ADJ", "NOUN"} and before >= 0 and s.doc[before].pos_ == "PROPN"
-    if not tagged or t.text[:1].isupper() or "Inf" in t.morph.get("VerbForm") or s.f[k].endswith("ant"):
+    # "X est inquiet : « … »", "X se veut rassurant : « … »": an adjective after a copula.
+    after_copula = t.pos_ in {"ADJ", "VERB"} and before >= 0 and s.f[before] in _COPULAS
+    tagged = t.pos_ == "VERB" or t.pos_ in {"ADJ", "NOUN"} and before >= 0 and s.doc[before].pos_ == "PROPN" or after_copula
+    if not tagged or t.text[:1].isupper() or "Inf" in t.morph.get("VerbForm") or s.f[k].endswith("ant") and not after_copula:
         return False
     colon = s.next_word(k + 1)
     if colon >= s.n or s.f[colon] != ":":

@@ -364,6 +364,25 @@ class TestCitingClauses:
         )
         assert names(find(run(registry, text), "surpris")) == [source_key("avocat général")]
 
+    @pytest.mark.parametrize(
+        ("sentence", "speaker"),
+        [
+            ("Marc Duval, secrétaire syndical CGT, est inquiet : « La direction a tout arrêté ».\n", "Marc Duval"),
+            ("Le préfet Jean Morel se veut rassurant : « Nous maîtrisons la situation ».\n", "Jean Morel"),
+        ],
+    )
+    def test_a_stance_after_a_copula_opening_a_quote(self, registry, sentence, speaker):
+        (link,) = find(run(registry, sentence), "«").links
+        assert source_key(link.source.name) == source_key(speaker)
+
+    def test_figures_released_on_a_day_by_a_body(self, registry):
+        text = "Selon les chiffres dévoilés, lundi 26 septembre, par l'Insee, le chômage a baissé.\n"
+        assert names(find(run(registry, text), "chômage")) == [source_key("Insee")]
+
+    def test_the_defence_speaks(self, registry):
+        text = "Lundi, la défense turque avait annoncé avoir abattu un drone.\n"
+        assert find(run(registry, text), "drone").tag == "sourced"
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

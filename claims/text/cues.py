@@ -256,6 +256,8 @@ def _circulation_cues(s: Sentence) -> list[Cue]:
         labels = {s.doc[q].ent_type_ for q in range(i, j)}
         if s.f[s.head_of(i, j)] not in lx.MEDIA_HEADS and "NEWS_OUTLET" not in labels:
             continue
+        if any(s.f[q] in lx.PLATFORMS for q in range(i, j)) and "NEWS_OUTLET" not in labels:
+            continue  # "relayées sur les réseaux sociaux": where it circulates, not who carries it
         s.used.update(range(k, j))
         cues.append(Cue("media.circulation", SPEAKER, k, (k, k + 1), [_mention(s, i, j)]))
     return cues

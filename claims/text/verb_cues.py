@@ -144,6 +144,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 p = s.prev_word(p - 1)  # "», lui a lancé X", "», s'est emporté X"
                 continue
             break
+        if any(f[q] in {"avoir", "etre"} for q in range(cue_start, k)):
+            continue  # "après avoir annoncé", "sans avoir dit": an infinitive, no subject of its own
         if opens_quote:
             passive = False  # "X est inquiet : « … »": a copula, not a passive
         stated = s.next_word(verb_end)

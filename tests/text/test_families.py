@@ -383,6 +383,14 @@ class TestCitingClauses:
         text = "Lundi, la défense turque avait annoncé avoir abattu un drone.\n"
         assert find(run(registry, text), "drone").tag == "sourced"
 
+    def test_an_infinitive_past_has_no_speaker_of_its_own(self, registry):
+        text = "Dimanche, Oleg Petrenko avait annoncé que la ville, située dans le Nord-Est, était sous contrôle, quelques heures après avoir annoncé une percée.\n"
+        assert names(find(run(registry, text), "percée")) == [source_key("Oleg Petrenko")]
+
+    def test_a_platform_is_where_a_video_circulates_not_who_carries_it(self, registry):
+        text = "Sur des vidéos relayées sur les réseaux sociaux, on pouvait voir des flammes.\n"
+        assert names(find(run(registry, text), "flammes")) == []
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

@@ -323,6 +323,10 @@ def _antecedent_span(s: Sentence, relative: "Token") -> tuple[int, int]:
     if first is not head and first.dep_ == "nmod" and first.head.i < first.i and first.head.pos_ == "NOUN":
         i, _ = np_span(s, first.head, exclude=relative)
         return i, relative.left_edge.i
+    if head.dep_ == "nmod" and head.head.i < head.i and s.f[head.head.i] in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS:
+        # "un responsable du ministère qui affirme": the person speaks, not the ministry.
+        i, _ = np_span(s, head.head, exclude=relative)
+        return i, relative.left_edge.i
     return np_span(s, head, exclude=relative)
 
 

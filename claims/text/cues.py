@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from claims.text import lexicon as lx
 from claims.text.media import _DOCUMENT_LIKE, _document_agent, _medium_cues, _outlet_before_agent, _to_outlet
-from claims.text.clauses import between_quotes, media_named, with_citations
+from claims.text.clauses import between_quotes, media_named, np_before, subject_of, with_citations
 from claims.text.registry import fold
 from claims.text.sentence import (
     Cue,
@@ -32,6 +32,7 @@ __all__ = ["DOCUMENT", "INCISE", "OUTER", "SPEAKER", "Cue", "Mention", "Sentence
 def find_cues(s: Sentence) -> list[Cue]:
     cues: list[Cue] = []
     cues += _medium_cues(s)
+    cues += _citing_verb_cues(s)
     cues += _prepositional_cues(s)
     cues += verb_cues(s)
     cues += _nominal_cues(s)
@@ -52,8 +53,9 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = k, k + 2
         elif w in {"a", "à"} and k + 2 < s.n and f[k + 1] == "en" and f[k + 2] == "croire":
             start, end = k, k + 3
-        elif w == "par" and k > 0 and f[participle := _participle_before(s, k)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
-            start, end = participle, k + 1  # "cité par X", "cité dimanche par X"
+        elif w == "par" and k > 0 and f[participle := _participle_before(s, k)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS \
+                and not (participle > 0 and f[s.prev_word(participle - 1)] in {"une", "la", "sa", "cette"}):
+            start, end = participle, k + 1  # "cité par X", "cité dimanche par X" (not "une reprise par X": a noun)
         elif w == "dans" and k > 0 and f[s.prev_word(k - 1)] in _CITED:
             start, end = s.prev_word(k - 1), k + 1  # "citée dans Le Parisien", "cité dans les deux quotidiens"
         elif w == "par" and k > 2 and f[s.prev_word(k - 1)] == "telephone" and f[s.prev_word(s.prev_word(k - 1) - 1)] in {"par", "au"} \
@@ -133,6 +135,32 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         # "selon le ministre, cité par l'agence X": X cites the one before it, so X comes first.
         order = start - s.n if w in {"par", "dans"} and f[start] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS else start
         cues.append(Cue(rule, OUTER, order, (start, end), mentions, rules))
+    return cues
+
+
+_CITES = frozenset({"cite", "citent", "citait", "citaient", "cita"})
+
+
+def _citing_verb_cues(s: Sentence) -> list[Cue]:
+    """ "Le JDD cite une source proche des négociations selon laquelle …", "le quotidien a cité un
+    responsable qui …": the subject cites the object, which is the claim's origin."""
+    cues = []
+    for k in range(s.n):
+        if s.f[k] not in _CITES or k in s.used or s.doc[k].pos_ not in {"VERB", "AUX"}:
+            continue
+        before = s.prev_word(k - 1)
+        if before >= 0 and s.f[before] in {"est", "sont", "etait", "etaient", "ete", "a ete", "fut", "qui"}:
+            continue  # "il est cité par": a passive; "X, qui cite Y": read with X's cue
+        obj = _np_after(s, s.next_word(k + 1), appositions=False)
+        if obj is None or s.f[obj[0]] == "par" or not s.source_like(obj[0], obj[1]) or s.doc[obj[0]].pos_ == "ADP":
+            continue
+        subject = subject_of(s, k) or np_before(s, k)  # "Le quotidien cite": the parser may see no verb
+        if subject is None or subject[0] > k or not s.source_like(*subject) or s.f[subject[0]] in {"qui", "que", "qu'"} \
+                or s.doc[subject[0]].pos_ == "ADP" or s.f[subject[0]] in lx.PREPOSITIONS:
+            continue
+        s.used.update(range(subject[0], obj[1]))
+        s.used.update(range(k, k + 1))
+        cues.append(Cue("verb.subject", SPEAKER, k, (k, k + 1), [_mention(s, *subject), _mention(s, obj[0], obj[1])], ["verb.subject", "prep.citing"]))
     return cues
 
 

@@ -219,6 +219,12 @@ class SourceResolver:
             if again is not None:
                 return again, "anaphora"
         if anaphoric and head_word in {"source", "sources"}:
+            words = {s.f[k] for k in range(max(0, m.i - 2), m.j)}
+            if {"meme", "memes"} & words and {s.f[k] for k in range(m.i, m.j)} <= {"la", "les", "meme", "memes", "source", "sources"}:
+                # "a ajouté la même source": whoever spoke last, however the text named them.
+                for item in reversed(self.memory):
+                    if item.source.kind not in {"document", "other"}:
+                        return item.source, "anaphora"
             # "la première source militaire", "cette source diplomatique": the source named with
             # those words (the ordinal only says which of them came first).
             found = self._described(text, ignoring=_ORDINALS)
@@ -344,6 +350,9 @@ class SourceResolver:
                 given = item.at >= 0 and f"({s.doc[m.j - 1].text})" in self.text[item.at : item.at + 120]
                 if words[0] == acronym or given and acronym in item.words and acronym not in words:
                     return item.source, "coref"
+                initials = "".join(w[0] for w in words if w[:1].isalpha() and w not in lx.DEFINITES)
+                if item.source.kind == "news_outlet" and initials == acronym:
+                    return item.source, "coref"  # "le JDD" after "Le Journal du dimanche"
         if head_word in {"presse", "medias", "media"} and not named and complement is None and self.unnamed_media is not None:
             # "selon la presse sénégalaise", "des médias russes": the media as a whole.
             return self.entry_source(self.unnamed_media), "registry"

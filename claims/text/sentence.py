@@ -309,8 +309,11 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
             why = "adverb"  # "sur France Inter ce mardi": when, not who
             break
         if j > i and (t.pos_ == "ADV" or w in _NP_STOP_WORDS) and not t.text[:1].isupper():
-            why = "adverb"  # "le ministre lors d'un point presse", "X mardi"
-            break
+            whole = " ".join(f[q] for q in range(i, j + 1) if not doc[q].is_space)
+            named = " ".join(f[q] for q in range(i, j + 1) if not doc[q].is_space and f[q] not in lx.DEFINITES)
+            if whole not in lx.MEDIA_NAMES and named not in lx.MEDIA_NAMES:  # "Le Journal du dimanche": a title, not a day
+                why = "adverb"  # "le ministre lors d'un point presse", "X mardi"
+                break
         if j > i and (s.finite_verb(j) or s.reduced_relative(j)):
             why = "verb"
             break

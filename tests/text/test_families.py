@@ -391,6 +391,31 @@ class TestCitingClauses:
         text = "Sur des vidéos relayées sur les réseaux sociaux, on pouvait voir des flammes.\n"
         assert names(find(run(registry, text), "flammes")) == []
 
+    def test_a_paper_cites_a_source(self, registry):
+        text = "Le Soir cite une source proche des négociations selon laquelle l'offre sera relevée.\n"
+        assert names(find(run(registry, text), "offre")) == [source_key("Le Soir"), source_key("source proche des négociations")]
+
+    def test_whoever_spoke_last_is_the_same_source(self, registry):
+        text = (
+            "Une source de sécurité irakienne a annoncé l'attentat.\n"
+            "Un officier de la police de Babil a déclaré à l'AFP qu'un engin avait explosé.\n"
+            "« Les camions transportaient du matériel », a ajouté la même source.\n"
+        )
+        assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]
+
+    def test_a_weekly_named_with_a_day_and_its_initials(self, registry):
+        text = (
+            "L'offre sera examinée mardi, écrit Le Journal du dimanche.\n"
+            "Selon le JDD, l'offre a été présentée il y a dix jours.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "examinée")) == [source_key("Journal du dimanche")]
+        assert names(find(result, "dix jours")) == [source_key("Journal du dimanche")]
+
+    def test_a_takeover_by_a_company_is_no_citation(self, registry):
+        text = "L'offre s'accompagne d'une reprise par Free d'une partie du réseau, selon Le Monde.\n"
+        assert names(find(run(registry, text), "réseau")) == ["le-monde"]
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

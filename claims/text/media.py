@@ -21,6 +21,8 @@ from claims.text.sentence import (
 _DOCUMENT_LIKE = lx.NOMINAL_SELF | lx.NOMINAL_REPORT | lx.DOCUMENT_EXTRA_HEADS
 # What a source hands over: "selon des éléments fournis par la CGT", "des informations données par".
 _PROVIDED = frozenset({"elements", "informations", "precisions", "indications", "details"})
+# What a medium publishes: "selon un récit publié dans X", "une enquête parue dans X".
+_PUBLISHED = frozenset({"recit", "tribune", "article", "enquete", "reportage", "editorial", "chronique", "recits", "articles"})
 # "dans un entretien accordé à X", "dans un courrier envoyé à l'AFP": what was sent, and how.
 _SENT_TO_OUTLET = frozenset({
     "interview", "entrevue", "entretien", "courrier", "lettre", "message", "courriel", "mail", "e-mail",
@@ -38,7 +40,7 @@ def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, st
     dévoilés par X": the document's author or carrier, named by "par" after a participle."""
     i, j, why = np
     head = s.head_of(i, j)
-    if s.f[head] not in _DOCUMENT_LIKE | _PROVIDED:
+    if s.f[head] not in _DOCUMENT_LIKE | _PROVIDED | _PUBLISHED:
         return None
     k = s.next_word(head + 1)
     for _ in range(4):  # "le point de situation diffusé par": past adjectives and "de X"
@@ -63,6 +65,15 @@ def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, st
             agent = _np_after(s, k + 1, appositions=False)
             if agent is not None and s.source_like(agent[0], agent[1]):
                 return agent
+            return None
+        if s.f[k] == "dans":
+            # "un récit publié dans l'édition dominicale du FAZ", "une tribune publiée dans Le Monde"
+            where = _np_after(s, k + 1, appositions=False)
+            if where is not None and s.f[s.head_of(where[0], where[1])] in {"edition", "colonnes", "pages", "page", "numero"}:
+                comp = s.de_complement(s.head_of(where[0], where[1]), where[1])
+                where = _np_after(s, comp, appositions=False) if comp is not None else None
+            if where is not None and (s.outlet_like(where[0], where[1]) or _medium_name(s, where[0], where[1])):
+                return where
             return None
     return None
 

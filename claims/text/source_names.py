@@ -111,7 +111,7 @@ _GENERIC_BEFORE_NAME = re.compile(
     r"|syndicat|parti|collectif|association|organisation|ONG|ong"
     r"|société|societe|entreprise|compagnie|firme|opérateur|operateur|constructeur|banque|club"
     r"|organisme|observatoire|plateforme|service)"
-    r"(?:\s+(?:[a-zàâçéèêëîïôûùüÿœ'’-]+|d['’][ÉE]tat)){0,2}\s+(?P<name>(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)[^,()]*)$"
+    r"(?:\s+(?:[a-zàâçéèêëîïôûùüÿœ'’-]+|d['’][ÉE]tat)){0,2}\s+(?P<name>(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)[^,()]*(?:\s*\([^()]*\))?)$"
 )
 
 

@@ -341,7 +341,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             continue  # « …, mais il continue de … », a déclaré X: X's words, not a cue
         rule = "verb.subject" if strength == "strong" else "verb.subject.weak"
         s.used.update(range(i, verb_end))
-        mentions = [_mention(s, i, j)]
+        mentions = with_citations(s, (i, j, "cleft")) if cleft is not None else [_mention(s, i, j)]
         cue = Cue(rule, SPEAKER, k, cue_span, mentions)
         cues.append(cue)
         outlet = _to_outlet(s, verb_end)
@@ -464,19 +464,23 @@ def _cleft_subject(s: Sentence, cue_start: int) -> tuple[int, int] | None:
     qui = s.prev_word(cue_start - 1)
     if qui < 0 or s.f[qui] != "qui":
         return None
-    for q in range(qui - 1, max(-1, qui - 16), -1):
+    for q in range(qui - 1, max(-1, qui - 30), -1):
         if s.f[q] in {"est", "etait", "sont", "etaient", "fut"} and s.prev_word(q - 1) >= 0 and s.f[s.prev_word(q - 1)] in {"c'", "ce"}:
             i, j = s.next_word(q + 1), qui
+            # "C'est le journal X, citant des sources, qui rapporte": X, who cites them (read by with_citations).
+            citing = next((c for c in range(i, j) if s.f[c] == "," and s.f[s.next_word(c + 1)] in {"citant", "en"}), None)
+            if citing is not None:
+                j = citing
             # "Charles Michel (MR) lui-même", "les habitants eux-mêmes" (which the tokenizer may split)
             while j > i and (
                 s.f[j - 1] in {"lui meme", "elle meme", "eux memes", "elles memes", "meme", "memes", ","}
-                or s.doc[j - 1].is_punct
+                or s.doc[j - 1].is_punct and not (s.f[j - 1] == ")" and "(" in s.f[i:j])
                 or s.f[j - 1] in {"lui", "elle", "eux", "elles"} and j < qui and s.f[j] in {"-", "meme", "memes"}
             ):
                 j -= 1
             return (i, j) if j > i and s.source_like(i, j) else None
-        if s.f[q] in _FINAL_PUNCT or s.finite_verb(q):
-            return None
+        if s.f[q] in _FINAL_PUNCT or s.finite_verb(q) and not s.doc[q].text[:1].isupper() and not s.f[q].endswith("ant"):
+            return None  # (a capitalised "verb" is a name the tagger misread: "Frankfurter"; "citant" is no clause)
     return None
 
 

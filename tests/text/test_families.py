@@ -416,6 +416,20 @@ class TestCitingClauses:
         text = "L'offre s'accompagne d'une reprise par Free d'une partie du réseau, selon Le Monde.\n"
         assert names(find(run(registry, text), "réseau")) == ["le-monde"]
 
+    def test_a_cleft_paper_citing_sources(self, registry):
+        text = "C'est le journal allemand Frankfurter Allgemeine Zeitung (FAZ), citant des sources anonymes, qui rapporte cette rencontre.\n"
+        assert names(find(run(registry, text), "rencontre")) == [source_key("Frankfurter Allgemeine Zeitung"), "unnamed-source"]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Les négociations ont échoué, selon une tribune publiée dans Le Monde.\n",
+            "Les négociations ont échoué, selon un récit de la rencontre publié dans l'édition dominicale du Monde.\n",
+        ],
+    )
+    def test_what_a_paper_published(self, registry, sentence):
+        assert names(find(run(registry, sentence), "négociations")) == ["le-monde"]
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

@@ -1,0 +1,191 @@
+"""The people a document names, looked up by the resolver of its mentions: a person named in
+full before ("M. Villeroy" is François Villeroy de Galhau), the last one named ("le gouverneur"
+right after the governor's name), one named just after a pronoun or a bare title ("a annoncé le
+gouverneur régional. … le gouverneur régional Oleg X"), and a plural pronoun's group.
+
+Pure Python (no Django). ``PeopleInText`` is the part of ``claims.text.resolution``'s
+``SourceResolver`` that reads people, not mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from claims.text import lexicon as lx
+from claims.text.clauses import np_span
+from claims.text.names import person_run
+from claims.text.results import ProposedSource
+from claims.text.segmentation import Segment
+from claims.text.sentence import Sentence
+from claims.text.source_names import content_words, display_name
+
+
+@dataclass(slots=True)
+class _Memory:
+    source: ProposedSource
+    words: frozenset[str]
+    plural: bool = False  # named in the plural ("des responsables", "les autorités")
+    at: int = -1  # where the mention starts in the text
+    gender: str | None = None  # "m" / "f" when the mention's article says so ("le", "la")
+
+
+class PeopleInText:
+    """Who the text names as people, and where (a mixin: the resolver gives ``text``,
+    ``segments``, ``docs`` and ``memory``)."""
+
+    text: str
+    segments: list[Segment]
+    docs: dict
+    memory: list[_Memory]
+
+    def _index_people(self, text: str, sentences: Iterable[Sentence]) -> None:
+        # People the text names in full anywhere, sourced or not: (offset, name, as a subject
+        # of a sentence that attributes nothing). "M. Marcourt" is the Jean-Claude Marcourt named
+        # before; "Il écrit" after "L'auteur de la lettre est Jean-Claude Marcourt." is him.
+        self.people: list[tuple[int, str, bool]] = []
+        # Every person the text names in full, in text order (for a pronoun before its name).
+        self.all_people: list[tuple[int, str]] = []
+        self._sentences: dict[int, Sentence] = {}
+        for sentence in sentences:
+            self._sentences[sentence.seg.start] = sentence
+            for ent in sentence.doc.ents:
+                run = person_run(sentence, ent.start, ent.end) if ent.label_ == "PER" else None
+                if run is not None and sum(1 for k in range(*run) if not sentence.doc[k].is_space) >= 2:
+                    a, b = sentence.char_span(*run)
+                    self.all_people.append((a, text[a:b]))
+
+    def _person_named(self, name: str) -> ProposedSource | None:
+        """The person the document named before with these name words ("Villeroy de Galhau",
+        "Wang" for "Wang Yi"), as a source or anywhere else in the text."""
+        words = content_words(name)
+        if not words:
+            return None
+        for item in reversed(self.memory):
+            if item.source.kind == "person" and words <= content_words(item.source.name):
+                return item.source
+        for _, full, _ in reversed(self.people):
+            if words <= content_words(full) and words != content_words(full):
+                return ProposedSource(full, "person")
+        return None
+
+    def note_people(self, s: Sentence, *, subjects: bool) -> None:
+        """Remember the people a sentence names in full (two name words or more); with
+        ``subjects`` (a sentence that attributes nothing) note whether each is its subject or
+        the predicate of its copula ("L'auteur de la lettre est Jean-Claude Marcourt")."""
+        for ent in s.doc.ents:
+            if ent.label_ != "PER":
+                continue
+            run = person_run(s, ent.start, ent.end)
+            if run is None:
+                continue
+            words = [k for k in range(*run) if not s.doc[k].is_space]
+            if len(words) < 2:
+                continue
+            a, b = s.char_span(*run)
+            root = s.doc[run[0]]
+            while root.head.i != root.i and root.dep_ in {"flat:name", "flat", "appos", "nmod", "amod"} and root.head.i >= ent.start - 2:
+                root = root.head
+            subject = subjects and (
+                root.dep_ in {"nsubj", "nsubj:pass"}
+                or root.dep_ == "ROOT" and any(s.doc[c].dep_ == "cop" for c in s.kids[root.i])
+                or root.dep_ == "ROOT" and root.left_edge.i == s.next_word(0) and root.pos_ in {"NOUN", "PROPN"}
+            )
+            self.people.append((a, self.text[a:b], subject))
+
+    def _recent_person(self, at: int) -> ProposedSource | None:
+        """The last person named by their name before text offset ``at``, in this sentence or
+        the one before it, as a source or anywhere."""
+        starts = [seg.start for seg in self.segments if seg.start <= at and seg.start in self.docs]
+        window = starts[-2] if len(starts) >= 2 else 0
+        best: tuple[int, ProposedSource] | None = None
+        for item in self.memory:
+            if item.source.kind == "person" and window <= item.at < at and len(content_words(item.source.name)) >= 2:
+                if best is None or item.at > best[0]:
+                    best = (item.at, item.source)
+        for offset, name, _ in self.people:
+            if window <= offset < at and (best is None or offset > best[0]):
+                known = self._person_named(name)
+                best = (offset, known if known is not None and known.name == name else ProposedSource(name, "person"))
+        return best[1] if best is not None else None
+
+    def _cataphora(self, after: int) -> ProposedSource | None:
+        """A pronoun with no fitting source before it ("Le gouvernement a nié … Elle a
+        évoqué …", the spokeswoman named in the caption after): the first person named in the
+        next two segments."""
+        later = [seg for seg in self.segments if seg.start >= after][:2]
+        if not later:
+            return None
+        limit = later[-1].end
+        for offset, name in self.all_people:
+            if after <= offset < limit:
+                known = self._person_named(name)
+                return known if known is not None and known.name == name else ProposedSource(name, "person")
+        return None
+
+    def _plural_subject_before(self, at: int) -> ProposedSource | None:
+        """ "Les Houthis mènent des attaques … Ils disent cibler …": a plural pronoun with no
+        source before it is the named group the sentence before was about (its subject)."""
+        before = [seg.start for seg in self.segments if seg.end <= at and seg.start in self._sentences]
+        if not before:
+            return None
+        s = self._sentences[before[-1]]
+        for token in s.doc:
+            if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or "Plur" not in token.morph.get("Number"):
+                continue
+            i, j = np_span(s, token)
+            if s.has_name(i, j) and s.f[i] in lx.DEFINITES and j - i <= 4:
+                return ProposedSource(display_name(self.span(s, i, j).text), "institution")
+        return None
+
+    def _role_named_later(self, role: str, after: int) -> ProposedSource | None:
+        """ "…, a annoncé le gouverneur régional. « … », a écrit le gouverneur régional Oleg
+        Sinegoubov": a title with no name is the person the next two segments name right after
+        the same title's words."""
+        words = content_words(role)
+        if not words:
+            return None
+        later = [seg for seg in self.segments if seg.start >= after][:2]
+        if not later:
+            return None
+        for offset, name in self.all_people:
+            if after <= offset < later[-1].end:
+                line_start = self.text.rfind("\n", 0, offset) + 1
+                before = content_words(self.text[max(line_start, offset - 80) : offset])
+                # "le gouverneur de la région" is "le gouverneur régional X": the same stems.
+                if all(any(b[:6] == w[:6] for b in before) for w in words):
+                    known = self._person_named(name)
+                    return known if known is not None and known.name == name else ProposedSource(name, "person")
+        return None
+
+    def _sentence_start_of(self, item: "_Memory") -> int:
+        """The end of the sentence where ``item`` was named (people named in it do not count
+        as later)."""
+        for seg in self.segments:
+            if seg.start <= item.at < seg.end:
+                return seg.end
+        return item.at
+
+    def _subject_person_since(self, at: int) -> ProposedSource | None:
+        """The last person named as the subject of a sentence that attributes nothing, after
+        text offset ``at``: what a pronoun then points back to before an earlier speaker."""
+        for offset, name, subject in reversed(self.people):
+            if offset <= at:
+                return None
+            if subject:
+                known = self._person_named(name)
+                return known if known is not None and known.name == name else ProposedSource(name, "person")
+        return None
+
+    def _same_role(self, text: str) -> ProposedSource | None:
+        """The person whose earlier mention carried every word of this role ("le gouverneur de
+        la Banque") with their name; a source named by the role alone is no one more precise."""
+        words = content_words(text)
+        if not words:
+            return None
+        for item in reversed(self.memory):
+            if item.source.kind != "person" or words <= content_words(item.source.name):
+                continue
+            if words <= item.words:
+                return item.source
+        return None

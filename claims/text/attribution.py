@@ -163,6 +163,8 @@ class _Document:
             flags: tuple[str, ...] = ("vague",) if found and not links else ()
             if not found and out:
                 links = self._continued_chain(out[-1], text)
+            elif len(links) == 1 and out:
+                links = self._same_source_chain(out, links[0])
             for link in links:
                 self.sources.remember(link)
             if seg.kind is LineKind.CAPTION:
@@ -271,6 +273,19 @@ class _Document:
             for l in previous.links
             if l.rule != "dispatch.credit"
         ]
+
+    def _same_source_chain(self, out: list[SentenceSuggestion], link: Link) -> list[Link]:
+        """ "…, selon la même source", "De mêmes sources, on ajoute": the source named last, with
+        the outlets the text had it through (the previous chain that ends with it)."""
+        before = fold(self.text[max(0, link.mention.start - 12) : link.mention.end]) if link.mention else ""
+        if "meme" not in before:
+            return [link]
+        for previous in reversed(out[-3:]):
+            chain = [l for l in previous.links if l.rule != "dispatch.credit"]
+            if previous.is_claim and len(chain) > 1 and chain[-1].source.identity == link.source.identity:
+                carried = [Link(l.source, l.mention, l.cue, "ellipsis", min(l.confidence, CONFIDENCE["quote.continued"]), l.vague) for l in chain[:-1]]
+                return [*carried, link]
+        return [link]
 
     def _suggestion(
         self, seg: Segment, text: str, links: list[Link], flags: tuple[str, ...] = ()

@@ -401,7 +401,8 @@ class TestCitingClauses:
             "Un officier de la police de Babil a déclaré à l'AFP qu'un engin avait explosé.\n"
             "« Les camions transportaient du matériel », a ajouté la même source.\n"
         )
-        assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]
+        # The same source, as the text had it: through the agency it spoke to.
+        assert names(find(run(registry, text), "camions")) == ["afp", source_key("officier de la police de Babil")]
 
     def test_a_weekly_named_with_a_day_and_its_initials(self, registry):
         text = (
@@ -830,6 +831,13 @@ class TestAnaphoraAndEllipsis:
         )
         first, second = [s for s in run(registry, text) if s.is_claim]
         assert names(second) == names(first)
+
+    def test_the_same_source_keeps_the_outlet_it_came_through(self, registry):
+        text = (
+            "Le dirigeant a été convoqué, a affirmé le journal Asahi Shimbun, citant des sources proches de l'enquête.\n"
+            "« Il sera arrêté une fois les accusations confirmées », selon la même source.\n"
+        )
+        assert names(find(run(registry, text), "arrêté")) == [source_key("Asahi Shimbun"), source_key("sources proches de l'enquête")]
 
     def test_a_bare_body_is_not_whichever_body_came_last(self, registry):
         text = (

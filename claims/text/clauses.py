@@ -171,6 +171,23 @@ def outside_quotes(s: Sentence, k: int) -> bool:
     return True
 
 
+def name_before_apposition(s: Sentence, i: int) -> int | None:
+    """ "Habib Sanogo, l'un des conseillers de X, affirme": the parser's subject is the apposition;
+    the name before its comma, at the start of the clause, is who speaks (its start, else None)."""
+    comma = s.prev_word(i - 1)
+    if comma < 1 or s.f[comma] != ",":
+        return None
+    q = comma - 1
+    while q >= 0 and (s.doc[q].ent_type_ == "PER" or s.doc[q].pos_ == "PROPN") and s.doc[q].text[:1].isupper():
+        q -= 1
+    start = q + 1
+    words = [w for w in range(start, comma) if not s.doc[w].is_space]
+    if len(words) < 2 or not any(s.doc[w].ent_type_ == "PER" for w in words):
+        return None
+    opening = start == s.next_word(0) or q >= 0 and (s.f[q] in {",", ":", "«", '"'} or s.doc[q].pos_ in {"CCONJ", "ADV"})
+    return start if opening else None
+
+
 def np_before(s: Sentence, k: int) -> tuple[int, int] | None:
     """The subject right before a verb the parser left without one: "Le ministre … a démenti",
     "…, François Villeroy de Galhau, gouverneur de la Banque de France, a promis"."""

@@ -109,7 +109,8 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
                 continue  # "pour la première fois", "pour le rapport": not a view
             rule = "prep.pour"
         elif w == "par" and f[start] in lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
-            if not s.outlet_like(np[0], np[1]) and not media_named(s, np[0], np[1]):
+            colleagues = f[s.next_word(np[0] + 1)] in {"confreres", "confrere", "consoeurs", "consoeur"}  # "nos confrères de X"
+            if not s.outlet_like(np[0], np[1]) and not media_named(s, np[0], np[1]) and not colleagues:
                 continue  # "interrogé par la police", "publié par un éditeur": not an attribution
             rule = "prep.interview" if f[start] in lx.INTERVIEW_FORMS else "prep.passive"
         elif w == "dans":

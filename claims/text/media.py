@@ -112,6 +112,12 @@ def _medium_cues(s: Sentence) -> list[Cue]:
             np_from = de + 1 if f[de] in {"de", "d'"} else de
         elif f[k] in {"interview", "entrevue", "entretien", "entretiens", "interviews"}:
             q = s.next_word(k + 1)
+            if q < s.n and f[q] in {"qu'", "que"}:
+                # "Dans un entretien qu'il a accordé à X": past the relative's subject and auxiliary.
+                for _ in range(3):
+                    q = s.next_word(q + 1)
+                    if q >= s.n or f[q] in {"accordee", "accorde", "donnee", "donne", "accordees"}:
+                        break
             if q >= s.n or f[q] not in {"accordee", "accorde", "donnee", "donne", "accordees"}:
                 continue
             q = s.next_word(q + 1)

@@ -15,6 +15,7 @@ from claims.text.clauses import (
     agent_after,
     between_quotes,
     demonstrative_relative,
+    name_before_apposition,
     has_reported_clause,
     in_relative,
     media_named,
@@ -340,6 +341,15 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if quoted and j - i == 1 and f[i] in lx.PRONOUNS_3RD:
             continue  # « …, mais il continue de … », a déclaré X: X's words, not a cue
         rule = "verb.subject" if strength == "strong" else "verb.subject.weak"
+        if f[i] in lx.INTERVIEW_FORMS and s.next_word(i + 1) < j and f[s.next_word(i + 1)] == "par":
+            # "Interrogée par nos confrères de X, Cécile Y, la procureure, indique": the participle's
+            # clause is the medium (a cue of its own), the subject comes after its comma.
+            comma = next((q for q in range(i, j) if f[q] == ","), None)
+            if comma is not None:
+                i = s.next_word(comma + 1)
+        named = name_before_apposition(s, i) if f[i] in {"l'", "le", "la", "un", "une"} else None
+        if named is not None:
+            i = named  # "Habib Sanogo, l'un des conseillers de X, affirme": the person, by name
         s.used.update(range(i, verb_end))
         mentions = with_citations(s, (i, j, "cleft")) if cleft is not None else [_mention(s, i, j)]
         cue = Cue(rule, SPEAKER, k, cue_span, mentions)

@@ -431,6 +431,14 @@ class TestCitingClauses:
     def test_what_a_paper_published(self, registry, sentence):
         assert names(find(run(registry, sentence), "négociations")) == ["le-monde"]
 
+    def test_the_name_before_an_apposition_subject(self, registry):
+        text = "Dans un entretien qu'il a accordé à la « Radio Mondiale », Habib Sanogo, l'un des conseillers du président, affirme qu'il ne craint rien.\n"
+        assert names(find(run(registry, text), "craint")) == [source_key("Radio Mondiale"), source_key("Habib Sanogo")]
+
+    def test_interviewed_by_colleagues(self, registry):
+        text = "Interrogée par nos confrères de France Bleu Toulouse, Cécile Martin, la procureure, indique que le vent est en cause.\n"
+        assert names(find(run(registry, text), "vent")) == [source_key("France Bleu Toulouse"), source_key("Cécile Martin")]
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

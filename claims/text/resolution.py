@@ -393,8 +393,8 @@ class SourceResolver(PeopleInText):
         if pronoun:
             for kinds in ({"person", "anonymous"}, {"institution"}):
                 for item in reversed(self.memory):
-                    if gender is not None and item.gender is not None and item.gender != gender:
-                        continue  # "Le gouvernement a nié … Elle a évoqué": not the government
+                    if gender is not None and item.gender is not None and item.gender != gender and not {"source", "sources"} & item.words:
+                        continue  # "Le gouvernement a nié … Elle a évoqué": not the government (a source is anyone)
                     # A body that spoke through its spokesperson is a "she" or "he" like a person.
                     spoke = "person" in kinds and {"porte", "parole"} <= item.words
                     if (item.source.kind in kinds or spoke) and (not plural or item.plural):

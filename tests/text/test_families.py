@@ -847,6 +847,13 @@ class TestAnaphoraAndEllipsis:
         )
         assert names(find(run(registry, text), "arrêté")) == [source_key("Asahi Shimbun"), source_key("sources proches de l'enquête")]
 
+    def test_he_after_a_source_is_the_source(self, registry):
+        text = (
+            "La source a déclaré à RT : « Le général est arrivé hier et a rencontré le Premier ministre Ali Karimi ».\n"
+            "Il a ajouté que la réunion avait duré deux heures.\n"
+        )
+        assert names(find(run(registry, text), "réunion")) == ["unnamed-source"]
+
     def test_a_bare_body_is_not_whichever_body_came_last(self, registry):
         text = (
             "Le Centre national des catastrophes a fait état de 20 morts.\n"

@@ -50,12 +50,17 @@ def anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | Non
         if s.f[k] in {"a", "au", "aux", "en"} and s.doc[k].pos_ == "ADP" and s.doc[s.next_word(k + 1)].ent_type_ in {"LOC", "GPE"}:
             end = k
             break
-    words = [s.doc[k].text for k in range(i, end) if not s.doc[k].is_space and s.f[k] not in _QUANTIFIER_WORDS]
+    # "une source diplomatique française", "un diplomate occidental": where they come from does
+    # not change what kind of source they are (a source's first adjective is its kind).
+    first_adjective = head + 1 if s.f[head] in {"source", "sources"} else None
+    origin = {k for k in range(head + 1, end) if k != first_adjective and s.doc[k].pos_ == "ADJ" and _ORIGIN.search(s.f[k])}
+    words = [s.doc[k].text for k in range(i, end) if not s.doc[k].is_space and s.f[k] not in _QUANTIFIER_WORDS and k not in origin]
     if words and fold(words[0]) in {"nos", "notre", "mes", "ses", "leurs", "leur", "sa", "son"}:
         words = words[1:]  # "nos sources militaires": the paper's sources, the registry's military source
     return " ".join(words)
 
 
+_ORIGIN = re.compile(r"(?:iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?|russes?|belges?|suisses?|occidentale?s?|etrangere?s?|arabes?)$")
 NATIONALITY = re.compile(
     r"(?:iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?|russes?|belges?|suisses?|turcs?|turques?|grecs?|grecques?)$"
 )

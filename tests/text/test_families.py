@@ -439,6 +439,16 @@ class TestCitingClauses:
         text = "Interrogée par nos confrères de France Bleu Toulouse, Cécile Martin, la procureure, indique que le vent est en cause.\n"
         assert names(find(run(registry, text), "vent")) == [source_key("France Bleu Toulouse"), source_key("Cécile Martin")]
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Le président a été arrêté, a indiqué à l'AFP une source diplomatique française.\n",
+            "Le président a été arrêté, a déclaré un diplomate occidental.\n",
+        ],
+    )
+    def test_where_a_kind_of_source_comes_from_does_not_change_its_kind(self, registry, sentence):
+        assert names(find(run(registry, sentence), "arrêté"))[-1] == "diplomatic-source"
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

@@ -32,7 +32,7 @@ WIRE_AGENCIES = (
     "TASS", "ITAR-TASS", "RIA Novosti", "Anadolu", "APS", "MAP", "APMnews", "Kyodo", "Yonhap",
     "Agence Ecofin", "APA", "PANA", "Agence Anadolu", "AA", "KUNA", "WAM", "SPA", "MENA",
     "QNA", "Bernama", "Antara", "Notimex", "Lusa", "Europa Press", "Prensa Latina", "TTXVN",
-    "VNA", "Belta", "Ukrinform", "Interfax", "PAP", "CTK", "AGI", "Adnkronos", "APM",
+    "VNA", "Belta", "Ukrinform", "Interfax", "PAP", "CTK", "AGI", "Adnkronos", "APM", "Sputnik",
 )
 PHOTO_AGENCIES = (
     "Getty Images", "Getty", "EPA", "EPA-EFE", "Sipa", "Maxppp", "Abaca", "Hans Lucas",
@@ -62,12 +62,15 @@ class Credit:
 # --- captions ------------------------------------------------------------------------------------
 
 _COPYRIGHT_RE = re.compile(r"[©Ⓒ]\s*(?P<who>[^\s©Ⓒ()][^©Ⓒ()]{0,60}?)\s*[)\].]*\s*$")
-_PAREN_END_RE = re.compile(r"\((?P<inner>[^()]{1,80})\)\s*\.?\s*$")
+_PAREN_END_RE = re.compile(r"(?:\((?P<inner>[^()]{1,80})\)|\[(?P<square>[^\[\]]{1,80})\])\s*\.?\s*$")  # "(AFP photo)", "[ / AFP/Archives]"
 _SLASH_TAIL_RE = re.compile(  # "… - PHILIPPE HUGUEN / AFP", "… Ludovic Marin/AFP"
     r"(?:^|[\s.,;–—-])(?P<inner>[A-Za-zÀ-ÖØ-öø-ÿ'’ .\-]{0,40}/\s*[A-Za-zÀ-ÖØ-öø-ÿ'’ .\-/]{1,40})\s*$"
 )
 _PHOTO_TAIL_RE = re.compile(  # "… - Photo THX/TTXVN", "… Photo : Reuters", "Photo AFP"
     r"(?:^|\s[-–—|]\s*|\.\s*|\s)(?i:photos?|crédits?\s+photos?|crédits?)\s*[:©]?\s*(?P<inner>[^\s:][^:]{0,40}?)\s*\.?\s*$"
+)
+_DASH_TAIL_RE = re.compile(
+    r"\S\s+[-–—]\s+(?P<agency>" + "|".join(re.escape(a) for a in _ALL) + r")(?:\s+(?:Afrique|France|International|Photo|Images))?\s*$"
 )
 _AGENCY_PHOTO_RE = re.compile(r"(?P<inner>\b(?:" + "|".join(re.escape(a) for a in _ALL) + r"))\s+(?i:photos?)\s*\.?\s*$")
 
@@ -150,9 +153,10 @@ def caption_credit(line: str, offset: int = 0) -> Credit | None:
         return Credit(who, offset + m.start("who"), offset + m.start("who") + len(who))
     m = _PAREN_END_RE.search(line)
     if m:
-        inner = m.group("inner")
+        group = "inner" if m.group("inner") is not None else "square"
+        inner = m.group(group)
         if "/" in inner or any(w.casefold().strip(":") in _PHOTO_WORDS for w in inner.split()) or inner.strip() in _ALL:
-            credit = _agency_in(inner, offset + m.start("inner"))
+            credit = _agency_in(inner, offset + m.start(group))
             if credit is not None and (
                 "/" in inner or credit.name.casefold() in _KNOWN_FOLDED or _acronym(credit.name)
             ):
@@ -171,6 +175,9 @@ def caption_credit(line: str, offset: int = 0) -> Credit | None:
         credit = _agency_in(inner, offset + m.start("inner"))
         if credit is not None and (credit.name.casefold() in _KNOWN_FOLDED or _acronym(credit.name)):
             return credit
+    m = _DASH_TAIL_RE.search(line)
+    if m:  # "Des policiers - Sputnik Afrique": a known agency after a spaced dash
+        return Credit(m.group("agency"), offset + m.start("agency"), offset + m.end("agency"))
     return None
 
 

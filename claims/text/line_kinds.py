@@ -82,6 +82,8 @@ _MAX_CAPTION_WORDS = 80  # a long paragraph that happens to end with a credit is
 _CAPTION_SLASH_PAREN_RE = re.compile(
     r"\(\s*(?:(?:" + _WIRE_AGENCIES + r")\s*/\s*[^()/]{2,40}|[^()/]{2,40}/\s*(?:" + _WIRE_AGENCIES + r"))\s*\)\s*\.?$"
 )
+_CAPTION_SQUARE_RE = re.compile(r"\[[^\[\]]*(?:" + _WIRE_AGENCIES + r")\s*/[^\[\]]*\]\s*\.?$")
+_CAPTION_DASH_AGENCY_RE = re.compile(r"[^.!?]\s+[-–—]\s+(?:" + _WIRE_AGENCIES + r")(?:\s+(?:Afrique|France|Photo|Images))?\s*$")
 # "… affaires étrangères - Photo THX/TTXVN", "… | Photo : Jean Dupont": a credit after a dash.
 _CAPTION_PHOTO_TAIL_RE = re.compile(r"\s[-–—|]\s*(?i:photos?|crédits?(?:\s+photos?)?)\s*:?\s*[^\s:][^:.!?]{0,40}$")
 
@@ -195,6 +197,10 @@ def _is_caption(line: str, n_words: int) -> bool:
         return True
     if leading_credit(line) is not None:
         return True  # "BERTRAND GUAY / AFP Le ministre …": a credit run into its caption
+    if _CAPTION_SQUARE_RE.search(line):
+        return True  # "… en mai 2012 [ / AFP/Archives]"
+    if n_words <= 12 and _CAPTION_DASH_AGENCY_RE.search(line):
+        return True  # "Des policiers - Sputnik Afrique": a short line, then its agency
     _, stop, tail = line.rpartition(". ")
     if stop and "/" in tail and credit_only(tail):
         return True  # "… (archives). KEYSTONE/PETER KLAUNZER": the caption's last sentence is its credit

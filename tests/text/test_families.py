@@ -48,6 +48,8 @@ class TestCaptions:
             ("La sénatrice lors d'un débat - Photo Getty Images", "Getty Images"),
             ("Vue aérienne du barrage ©monsite.net", "monsite.net"),
             ("PHOTO JEAN MARTIN, ASSOCIATED PRESS", "ASSOCIATED PRESS"),
+            ("Un convoi roule près de Rafah, en mai 2012 [ / AFP/Archives]", "AFP"),
+            ("Des policiers - Sputnik Afrique", "Sputnik"),
         ],
     )
     def test_the_credit_is_found(self, line, credit):
@@ -64,6 +66,22 @@ class TestCaptions:
         assert caption.is_claim and caption.tag == "sourced" and caption.flags == ("caption",)
         assert names(caption) == ["reuters"]
         assert caption.links[0].mention.text == "Reuters"
+
+    @pytest.mark.parametrize(
+        ("caption", "agency"),
+        [
+            ("Un convoi roule près de Rafah, en mai 2012 [ / AFP/Archives]", "afp"),
+            ("Des policiers - Sputnik Afrique", "sputnik"),
+        ],
+    )
+    def test_a_caption_with_its_credit_in_square_brackets_or_after_a_dash(self, registry, caption, agency):
+        text = f"Un suspect se livre à la police\n{caption}\nLe suspect s'est rendu lundi soir au commissariat.\n"
+        sentence = find(run(registry, text), caption[:12])
+        assert names(sentence) == [agency] and "caption" in sentence.flags
+
+    def test_a_body_paragraph_ending_with_an_agency_is_no_caption(self, registry):
+        text = "Le suspect s'est rendu lundi soir au commissariat de la ville, après deux jours de fuite dans la région - AFP\n"
+        assert "caption" not in find(run(registry, text), "suspect").flags
 
     def test_a_credit_alone_is_no_claim_but_credits_the_line_before(self, registry):
         text = (

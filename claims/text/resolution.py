@@ -42,6 +42,10 @@ if TYPE_CHECKING:
 _ORDINALS = frozenset({"premiere", "premier", "seconde", "second", "deuxieme", "troisieme", "meme", "autre", "derniere", "dernier"})
 
 
+# Words for a paper, one for another when a paper is said again ("le quotidien" … "le journal").
+_PAPERS = frozenset({"journal", "journaux", "quotidien", "quotidiens", "hebdomadaire", "magazine", "titre"})
+
+
 # Members who speak as their group: "les jihadistes du JNIM" is the JNIM.
 _MEMBERS = frozenset({
     "jihadistes", "djihadistes", "combattants", "militants", "rebelles", "insurges", "miliciens",
@@ -414,6 +418,8 @@ class SourceResolver(PeopleInText):
                     return item.source
             return self.memory[-1].source
         forms = {head, head + "s", head.rstrip("s")}
+        if head in _PAPERS:
+            forms = set(_PAPERS)  # "le journal" after "au quotidien Al-Raï": a paper is a paper
         # "l'avocat général" after "des avocats de la défense": one person is not a group of them.
         one_of_many = not plural and head in lx.PERSON_ROLE_HEADS
         candidates = [
@@ -422,6 +428,8 @@ class SourceResolver(PeopleInText):
         ]
         # "La police" after "l'Association de la police …" and "la Police provinciale …": the
         # source whose own name starts with the noun, before one that only contains it.
+        if candidates and head in _PAPERS:
+            return candidates[0].source  # the paper named last
         for item in candidates:
             if head_word_of(item.source.name) in forms:
                 return item.source

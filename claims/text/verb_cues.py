@@ -497,7 +497,12 @@ def _cleft_subject(s: Sentence, cue_start: int) -> tuple[int, int] | None:
 def _speaker_start(s: Sentence, verb_end: int) -> tuple[int, tuple[int, int] | None]:
     """Where an incise's speaker starts after its verb, past a time, a place and the outlet
     spoken to ("a déclaré jeudi à Bagdad à l'AFP un officier"), and that outlet if any."""
-    start = skip_place(s, _skip_time_words(s, verb_end))
+    start = _skip_time_words(s, verb_end)
+    if start < s.n and s.f[start] == ",":
+        when = _skip_time_words(s, start + 1)
+        if when > s.next_word(start + 1) and when < s.n and s.f[when] == ",":
+            start = when + 1  # "a annoncé, mardi 28 août, le ministère": the day between commas
+    start = skip_place(s, start)
     outlet = _to_outlet(s, start)
     if outlet is None and start < s.n and s.f[start] == "dans":
         # "a déclaré dans un communiqué Khalid X": the medium of the statement, then its speaker.

@@ -882,6 +882,18 @@ class TestAnaphoraAndEllipsis:
         )
         assert names(find(run(registry, text), "réunion")) == ["unnamed-source"]
 
+    def test_the_paper_is_the_paper_named_last_whatever_word_names_it(self, registry):
+        text = (
+            "Plusieurs suspects ont été arrêtés, a rapporté mardi un journal koweïtien.\n"
+            "Le ministre a déclaré au quotidien Al-Raï avoir ouvert une enquête.\n"
+            "Des sources de sécurité, citées par le journal, ont indiqué que les suspects avaient avoué.\n"
+        )
+        assert names(find(run(registry, text), "avoué")) == [source_key("Al-Raï"), source_key("sources de sécurité")]
+
+    def test_the_speaker_after_the_day_between_commas(self, registry):
+        text = "Le choléra touche 59 personnes, a annoncé, mardi 28 août, le ministère de la santé.\n"
+        assert names(find(run(registry, text), "choléra")) == [source_key("ministère de la santé")]
+
     def test_a_bare_body_is_not_whichever_body_came_last(self, registry):
         text = (
             "Le Centre national des catastrophes a fait état de 20 morts.\n"

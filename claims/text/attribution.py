@@ -381,7 +381,17 @@ def _first_claim_only(s: Sentence, cues: list[Cue]) -> list[Cue]:
         if any(s.f[q] in {"mais", ";"} and outside_quotes(s, q) for q in range(first.cue[1], later.cue[0])):
             cut = later.cue[0]
             return [c for c in cues if not (c.cue and c.cue[0] >= cut)]
+        if s.f[later.cue[1] - 1] in _GOES_ON and any(s.f[q] in QUOTE_OPEN | {'"'} for q in range(first.cue[1], later.cue[0])):
+            # "« … » explique le secrétaire général, « … », poursuit Eric X": one speaker, twice;
+            # the name says who.
+            named = [c for c in (first, later) if c.mentions and any(s.doc[q].ent_type_ == "PER" for q in range(c.mentions[0].i, c.mentions[0].j))]
+            drop = first if named == [later] else later
+            return [c for c in cues if c is not drop]
     return cues
+
+
+# Verbs that go on with the same speaker's words: "…, poursuit X", "…, ajoute-t-il".
+_GOES_ON = frozenset({"poursuit", "ajoute", "continue", "enchaine", "conclut", "renchérit", "rencherit", "insiste", "precise"})
 
 
 def _straight_quotes(text: str) -> tuple[int, int]:

@@ -82,8 +82,8 @@ _MAX_CAPTION_WORDS = 80  # a long paragraph that happens to end with a credit is
 _CAPTION_SLASH_PAREN_RE = re.compile(
     r"\(\s*(?:(?:" + _WIRE_AGENCIES + r")\s*/\s*[^()/]{2,40}|[^()/]{2,40}/\s*(?:" + _WIRE_AGENCIES + r"))\s*\)\s*\.?$"
 )
-_CAPTION_SQUARE_RE = re.compile(r"\[[^\[\]]*(?:" + _WIRE_AGENCIES + r")\s*/[^\[\]]*\]\s*\.?$")
-_CAPTION_DASH_AGENCY_RE = re.compile(r"[^.!?]\s+[-–—]\s+(?:" + _WIRE_AGENCIES + r")(?:\s+(?:Afrique|France|Photo|Images))?\s*$")
+_CAPTION_SQUARE_RE = re.compile(r"\[[^\[\]]{0,40}(?:" + _WIRE_AGENCIES + r")\s*/[^\[\]]{0,40}\]\s*\.?$")
+_CAPTION_DASH_AGENCY_RE = re.compile(r"[^.!?\s]\s+[-–—]\s+(?:" + _WIRE_AGENCIES + r")(?:\s+(?:Afrique|France|Photo|Images))?\s*$")
 # "… affaires étrangères - Photo THX/TTXVN", "… | Photo : Jean Dupont": a credit after a dash.
 _CAPTION_PHOTO_TAIL_RE = re.compile(r"\s[-–—|]\s*(?i:photos?|crédits?(?:\s+photos?)?)\s*:?\s*[^\s:][^:.!?]{0,40}$")
 

@@ -894,6 +894,16 @@ class TestAnaphoraAndEllipsis:
         text = "Le choléra touche 59 personnes, a annoncé, mardi 28 août, le ministère de la santé.\n"
         assert names(find(run(registry, text), "choléra")) == [source_key("ministère de la santé")]
 
+    def test_one_speaker_twice_in_a_sentence_is_the_one_named(self, registry):
+        text = (
+            '"Une grève est toujours mal vue" explique le secrétaire général de l\'UNSA CTS, '
+            '"mais nous défendons nos droits", poursuit Eric Vauthier.\n'
+            "Il a ajouté que la grève durerait jusqu'au 5 janvier.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "grève est")) == [source_key("Eric Vauthier")]
+        assert names(find(result, "janvier")) == [source_key("Eric Vauthier")]
+
     def test_a_bare_body_is_not_whichever_body_came_last(self, registry):
         text = (
             "Le Centre national des catastrophes a fait état de 20 morts.\n"

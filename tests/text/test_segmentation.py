@@ -154,8 +154,10 @@ def test_very_long_line_is_split_into_every_sentence():
         "(" * 50_000 + ")" * 50_000,
         "12/12/2019" + " " * 50_000 + "x",
         "\x00\u200d" * 50_000,
+        "[" * 50_000 + " / AFP/",
+        "Une légende" + " " * 50_000 + "- AFP",
     ],
-    ids=["letters", "dots", "open-quotes", "titles", "parens", "spaces", "nul-zwj"],
+    ids=["letters", "dots", "open-quotes", "titles", "parens", "spaces", "nul-zwj", "square-brackets", "dash-credit"],
 )
 def test_pathological_lines_do_not_break_invariants(text):
     assert_invariants(text)

@@ -140,7 +140,9 @@ _MAX_HEADLINE_WORDS = 20
 # A headline does not end on a word that needs a complement: such a line is a cut sentence.
 _DANGLING_WORDS = frozenset(
     "de du des la le les l' d' à au aux et ou que qui en un une sur pour par avec dans ce cette "
-    "ces son sa ses mais donc ni car dont où the of and a to in on for with".split()
+    "ces son sa ses mais donc ni car dont où the of and a to in on for with "
+    # auxiliaries and clitics wait for their verb: "… plus de 100 blessés ont"
+    "ont sont est était étaient avait avaient été sera seront se s' qu' y ne n' très plus".split()
 )
 # "Biden : « L'Amérique est de retour »": the usual quote-headline shape, the one case where a
 # line ending with » is not a sentence.

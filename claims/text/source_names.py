@@ -34,6 +34,13 @@ def anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | Non
     """An unnamed source's mention without a quantifier ("un autre habitant") and without a
     place complement ("des habitants de la banlieue nord de X"): what the registry lists."""
     end = j
+    if complement is None:
+        # "une source hospitalière de Kaya": the tagger may call the kind a noun, which hides
+        # the "de" complement from ``de_complement``.
+        for k in range(head + 1, j - 1):
+            if s.f[k] in {"de", "d'"} and s.doc[s.next_word(k + 1)].ent_type_ in {"LOC", "GPE"}:
+                complement = s.next_word(k + 1)
+                break
     if complement is not None:
         place = any(
             s.doc[k].ent_type_ in {"LOC", "GPE"} or s.f[k] in _PLACE_NOUNS for k in range(complement, j)

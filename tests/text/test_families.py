@@ -979,6 +979,11 @@ class TestVagueForms:
 
 
 class TestCutText:
+    def test_a_last_line_cut_after_an_auxiliary_is_body_text(self, registry):
+        text = "Une attaque a visé la ville.\nSelon une source hospitalière de Kaya, plus de 100 blessés ont\n"
+        sentence = find(run(registry, text), "blessés")
+        assert sentence.is_claim and names(sentence) == ["medical-source"]
+
     def test_a_last_line_cut_mid_sentence_is_body_text(self, registry):
         text = (
             "Le conseil municipal a voté le budget mardi.\n"

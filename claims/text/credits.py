@@ -197,7 +197,10 @@ def credit_only(line: str) -> bool:
 # --- dispatches ----------------------------------------------------------------------------------
 
 _DATELINE_RE = re.compile(
-    r"^(?:[A-ZÀ-Ý][\w'’.\- ]{1,40}?(?:\s*,\s*[^()\n]{1,40}?)?\s*)?"
+    # "(Corrige coquille dans le titre) JENINE, Cisjordanie (Reuters) -": a wire's note first.
+    r"^(?:\([^()\n]{1,60}\)\s*)?"
+    # "BAUCHI/KADUNA, 18 juin (Reuters) -": one place or two.
+    r"(?:[A-ZÀ-Ý][\w'’.\-/ ]{1,40}?(?:\s*,\s*[^()\n]{1,40}?)?\s*)?"
     r"\((?P<agency>[^()\n]{2,40})\)\s*(?:[-–—]{1,2}|:)\s*\S"
 )
 _CREDIT_LINE_RES = (
@@ -210,6 +213,8 @@ _CREDIT_LINE_RES = (
         r"^(?i:information\s+fournie\s+par|informations?\s+de|auteurs?\s*:|par|source\s*:|sources\s*:)\s*"
         r"(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"
     ),
+    # "Source: (EUROPA PRESS)": the agency in brackets, in capitals.
+    re.compile(r"^(?i:sources?\s*:)\s*\(\s*(?P<agency>(?i:" + _WIRE_ALT + r"))\s*\)\s*\.?$"),
 )
 _MAX_CREDIT_LINE_WORDS = 12
 _PLACE_OPENING_RE = re.compile(r"\(\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}\)\s+[A-ZÀ-Ý«\"“]")

@@ -411,7 +411,7 @@ class SourceResolver(PeopleInText):
                 return self._subject_person_since(-1)
             return None
         assert head is not None
-        if head == "source" and self.memory:
+        if head in {"source", "sources"} and self.memory:
             # "la première source militaire": the source so named; "la même source": the last one.
             for item in reversed(self.memory):
                 if {"source", "sources"} & item.words and item.source.kind not in {"document", "other"}:

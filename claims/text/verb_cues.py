@@ -528,6 +528,10 @@ def _speaker_ends_sentence(s: Sentence, verb_end: int) -> bool:
     if np is None or not s.source_like(np[0], np[1]) or s.doc[np[0]].pos_ == "ADP":
         return False
     end = s.next_word(np[1])
+    if end < s.n and s.f[end] == "et":  # "…, ont déclaré des médecins et des sources locales."
+        more = _np_after(s, s.next_word(end + 1))
+        if more is not None and s.source_like(more[0], more[1]):
+            end = s.next_word(more[1])
     return end >= s.n or s.f[end] in _FINAL_PUNCT
 
 

@@ -176,6 +176,21 @@ class TestDispatches:
         assert names(find(result, "voleurs")) == [source_key("ats")]
         assert not [s for s in result if "avec ats" in s.text and s.is_claim]
 
+    @pytest.mark.parametrize(
+        ("opening", "agency"),
+        [
+            ("BAUCHI/KADUNA, 18 juin (Reuters) - ", "reuters"),
+            ("(Corrige coquille dans le titre) JENINE, Cisjordanie (Reuters) - ", "reuters"),
+        ],
+    )
+    def test_datelines_with_two_places_or_a_wire_note_first(self, registry, opening, agency):
+        text = f"{opening}Des hommes armés ont attaqué une école jeudi.\nLes élèves ont été enlevés.\n"
+        assert names(find(run(registry, text), "élèves")) == [agency]
+
+    def test_a_source_line_with_the_agency_in_brackets(self, registry):
+        text = "Un attentat a fait six morts à Kaboul.\nLes talibans ont bouclé le quartier.\nSource: (EUROPA PRESS)\n"
+        assert names(find(run(registry, text), "talibans")) == [source_key("EUROPA PRESS")]
+
     def test_the_credit_line_itself_is_no_claim(self, registry):
         text = "La bourse de Tokyo a fini en hausse de 2 %.\nAvec AFP\n"
         result = run(registry, text)
@@ -466,6 +481,17 @@ class TestCitingClauses:
     )
     def test_where_a_kind_of_source_comes_from_does_not_change_its_kind(self, registry, sentence):
         assert names(find(run(registry, sentence), "arrêté"))[-1] == "diplomatic-source"
+
+    def test_speakers_after_the_verb_joined_by_et(self, registry):
+        text = "Sept Palestiniens, dont deux mineurs, ont été tués dimanche, ont déclaré des médecins et des sources locales.\n"
+        assert names(find(run(registry, text), "Palestiniens")) == ["medical-source"]
+
+    def test_these_sources_are_the_last_ones(self, registry):
+        text = (
+            "Un kamikaze s'est fait exploser samedi dans un restaurant, selon la police somalienne.\n"
+            "Selon ces sources, le kamikaze a déclenché sa ceinture à l'entrée.\n"
+        )
+        assert names(find(run(registry, text), "ceinture")) == [source_key("police somalienne")]
 
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"

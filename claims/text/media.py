@@ -21,6 +21,8 @@ from claims.text.sentence import (
 _DOCUMENT_LIKE = lx.NOMINAL_SELF | lx.NOMINAL_REPORT | lx.DOCUMENT_EXTRA_HEADS
 # What a source hands over: "selon des éléments fournis par la CGT", "des informations données par".
 _PROVIDED = frozenset({"elements", "informations", "precisions", "indications", "details"})
+# The last word of a medium's own name: "Gravité média", "Mosaïque FM", "Nessma TV".
+_MEDIUM_LAST_WORDS = frozenset({"media", "medias", "fm", "tv", "radio", "info", "infos", "news", "presse", "hebdo", "matin", "soir"})
 # What a medium publishes: "selon un récit publié dans X", "une enquête parue dans X".
 _PUBLISHED = frozenset({"recit", "tribune", "article", "enquete", "reportage", "editorial", "chronique", "recits", "articles"})
 # "dans un entretien accordé à X", "dans un courrier envoyé à l'AFP": what was sent, and how.
@@ -134,9 +136,17 @@ def _medium_cues(s: Sentence) -> list[Cue]:
             if p < 0 or f[p] not in _DOCUMENT_LIKE:
                 continue
             q = s.next_word(k + 1)
-            if q >= s.n or f[q] != "par":
+            if q < s.n and f[q] == "sur":
+                # "une vidéo diffusée sur le site du journal X": the medium whose site it is.
+                where = _np_after(s, q + 1, appositions=False)
+                comp = s.de_complement(s.head_of(where[0], where[1]), where[1]) if where is not None else None
+                if comp is None or s.f[s.head_of(where[0], where[1])] not in {"site", "compte", "chaine", "page"}:
+                    continue
+                np_from = comp
+            elif q >= s.n or f[q] != "par":
                 continue
-            np_from = q + 1
+            else:
+                np_from = q + 1
         else:
             continue
         np = _np_after(s, np_from, appositions=False)
@@ -268,6 +278,9 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
     named = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES)
     if any(named == name or named.startswith(name + " ") or name.endswith(" " + named) for name in lx.MEDIA_NAMES):
         return i, j  # "à France Bleu Breizh Izel", "au Soleil"
+    first = i if s.f[i] not in lx.DEFINITES else s.next_word(i + 1)
+    if s.f[j - 1] in _MEDIUM_LAST_WORDS and j - 1 > first and s.doc[first].text[:1].isupper():
+        return i, j  # "à Gravité média", "à Radio Okapi FM": a name that says it is a medium
     comma = s.next_word(j)
     if j - i == 2 and s.f[i] == "la" and is_acronym(s.doc[i + 1].text) and (comma >= s.n or s.doc[comma].is_punct):
         return i, j  # "a déclaré X à la RAI.", "à la BBC": a broadcaster ("la chaîne") by its letters

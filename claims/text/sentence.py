@@ -258,8 +258,12 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         if w == "(" and j > i and j + 2 < s.n and s.f[j + 2] == ")" and _acronym_token(s.doc[j + 1].text):
             j += 3  # "l'agence régionale de santé (ARS)": the acronym is part of the name
             continue
-        if w in QUOTE_OPEN | {'"'} and j > i and (f[s.prev_word(j - 1)] in lx.OUTLET_HEADS or s.prev_word(j - 1) == i and f[i] in lx.DEFINITES):
-            # (also "la « Radio Mondiale »": a title in quotes right after its article)
+        if w in QUOTE_OPEN | {'"'} and j > i and (
+            f[s.prev_word(j - 1)] in lx.OUTLET_HEADS or s.prev_word(j - 1) == i and f[i] in lx.DEFINITES
+            or f[i] in lx.DEFINITES and f[s.next_word(i + 1)] in lx.OUTLET_HEADS
+        ):
+            # (also "la « Radio Mondiale »": a title in quotes right after its article, and "le
+            # journal local de Haute-Savoie “Le Messager”": after a described medium)
             # 'le magazine "Salama"', "le quotidien « El Watan »": the title in quotes.
             close = next((q for q in range(j + 1, min(s.n, j + 8)) if f[q] in QUOTE_CLOSE | {'"'}), None)
             if close is not None and close > j + 1 and all(not doc[q].is_punct or f[q] in {"-", "'"} for q in range(j + 1, close)):

@@ -157,6 +157,9 @@ def display_name(text: str) -> str:
     ("le groupe JNIM" -> "JNIM")."""
     if fold(text) in lx.MEDIA_NAMES:
         return " ".join(text.split())  # "Le Parisien", "La Dépêche": the article is part of the name
+    titled = _QUOTED_TITLE.search(text)
+    if titled and any(w in lx.OUTLET_HEADS for w in fold(text[: titled.start()]).split()):
+        return titled.group(1).strip()  # "le journal local de Haute-Savoie “Le Messager”": its title
     name = " ".join(text.replace("«", " ").replace("»", " ").replace("“", " ").replace("”", " ").replace('"', " ").split()).strip(" ,;:.")
     colleagues = _COLLEAGUES.match(name)
     if colleagues and len(name) > colleagues.end():
@@ -193,6 +196,7 @@ def display_name(text: str) -> str:
     return name[:1].upper() + name[1:] if name else text
 
 
+_QUOTED_TITLE = re.compile(r"[«“\"]\s*([^«»“”\"]{2,60}?)\s*[»”\"]\s*$")
 _NAME_START = re.compile(r"(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)")
 _ARTICLE_AFTER_ET = re.compile(r"\s+et\s+(?:les|le|la|l['’])\s*(?=\w)", re.I)
 _NEIGHBOURING = re.compile(r"voisine?s?")

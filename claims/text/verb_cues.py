@@ -47,6 +47,7 @@ from claims.text.sentence import (
     _PASSIVE_AUX,
     _SUBJECT_DEPS,
     _SUBJECT_SKIP,
+    _aside_at,
     _mention,
     _np_after,
     _skip_time_words,
@@ -137,6 +138,10 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 continue
             if w in _NEGATION or doc[p].pos_ == "ADV":
                 p = s.prev_word(p - 1)
+                continue
+            aside = next((a for a in range(max(0, p - 3), p) if _aside_at(s, a) == p + 1), None)
+            if aside is not None:
+                p = s.prev_word(aside - 1)  # "a à son tour fait état", "a pour sa part indiqué"
                 continue
             if object_clitic(s, p):
                 if f[p] in {"se", "s'"}:

@@ -493,6 +493,24 @@ class TestCitingClauses:
         )
         assert names(find(run(registry, text), "ceinture")) == [source_key("police somalienne")]
 
+    @pytest.mark.parametrize(
+        ("sentence", "outlet"),
+        [
+            ("Selon le journal local de Haute-Savoie “Le Messager”, une prise d'otages a eu lieu.\n", "Le Messager"),
+            ("Selon une vidéo diffusée sur le site du journal flamand Het Laatste Nieuws, le tireur portait un gilet.\n", "Het Laatste Nieuws"),
+        ],
+    )
+    def test_a_described_paper_by_its_title(self, registry, sentence, outlet):
+        assert names(find(run(registry, sentence), "Selon"))[0] == source_key(outlet)
+
+    def test_an_aside_between_the_auxiliary_and_the_verb(self, registry):
+        text = "L'agence kurde ANHA a à son tour fait état de onze civils morts.\n"
+        assert names(find(run(registry, text), "civils")) == [source_key("ANHA")]
+
+    def test_a_name_that_says_it_is_a_medium(self, registry):
+        text = "Le centre dentaire a confirmé à Gravité média que deux patients étaient touchés.\n"
+        assert names(find(run(registry, text), "patients"))[0] == source_key("Gravité média")
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

@@ -508,7 +508,7 @@ class TestCitingClauses:
         assert names(find(run(registry, text), "civils")) == [source_key("ANHA")]
 
     def test_a_name_that_says_it_is_a_medium(self, registry):
-        text = "Le centre dentaire a confirmé à Gravité média que deux patients étaient touchés.\n"
+        text = "Le directeur de la clinique a confirmé à Gravité média que deux patients étaient touchés.\n"
         assert names(find(run(registry, text), "patients"))[0] == source_key("Gravité média")
 
     def test_a_subject_before_an_aside(self, registry):

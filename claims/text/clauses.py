@@ -327,6 +327,15 @@ def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
     subject = before[-1] if before else subjects[0]  # "(VOVWORLD) - Pékin a déclaré": the nearest
     if s.f[subject.i] == "qui" and verb.dep_ == "acl:relcl":
         return _antecedent_span(s, verb)
+    if subject.pos_ == "VERB" and subject.i < verb.i:
+        # "la police n'avait pas communiqué le nombre … et un porte-parole du gouverneur a
+        # déclaré": the parser made the first clause the subject; the noun joined last is it.
+        joined = [t for t in subject.subtree if t.dep_ == "conj" and t.pos_ in {"NOUN", "PROPN"} and t.i < verb.i]
+        if joined:
+            i, j = np_span(s, joined[-1])
+            while i < j and s.doc[i].pos_ == "CCONJ":
+                i = s.next_word(i + 1)
+            return i, j
     return np_span(s, subject)
 
 

@@ -511,6 +511,11 @@ class TestCitingClauses:
         text = "Le directeur de la clinique a confirmé à Gravité média que deux patients étaient touchés.\n"
         assert names(find(run(registry, text), "patients"))[0] == source_key("Gravité média")
 
+    def test_the_speaker_joined_after_a_clause_the_parser_made_the_subject(self, registry):
+        text = "Jeudi soir, la police n'avait pas communiqué le nombre de disparus et un porte-parole du gouverneur a déclaré qu'un décompte était en cours.\n"
+        (link,) = find(run(registry, text), "décompte").links
+        assert link.mention.text == "un porte-parole du gouverneur"
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

@@ -50,7 +50,7 @@ from claims.text.clauses import outside_quotes
 from claims.text.cues import INCISE, Cue, Sentence, find_cues
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
 from claims.text.registry import Registry, RegistryEntry, fold
-from claims.text.resolution import SourceResolver
+from claims.text.resolution import OWN_REPORTERS, SourceResolver
 from claims.text.source_names import display_name
 from claims.text.results import (
     CONFIDENCE,
@@ -356,6 +356,14 @@ class _Document:
                     if not pronouns:
                         self.sources.remember(link)
         del self.sources.memory[remembered:]
+        # "a indiqué l'agence Irna, … rapportées par ses journalistes": the medium's own reporters
+        # are the medium, named in the same sentence.
+        own = [
+            item for item in items
+            if item[1].mention is not None and _own_reporters(item[1].mention.text) and _own_reporters(item[1].source.name)
+        ]  # (only while unresolved: "ses journalistes" with no medium before it)
+        if own and any(item[1].source.kind == "news_outlet" for item in items if item not in own):
+            items = [item for item in items if item not in own]
         items.sort(key=lambda item: item[0])
         links: list[Link] = []
         seen: set[str] = set()
@@ -371,6 +379,11 @@ class _Document:
         while a < b and self.text[a] in "-‐":
             a += 1  # the clitic of "a-t-il" is "il"
         return Span(a, b, self.text[a:b])
+
+def _own_reporters(mention: str) -> bool:
+    words = fold(mention).split()
+    return len(words) == 2 and words[0] in {"ses", "son", "sa", "leurs", "leur"} and words[1] in OWN_REPORTERS
+
 
 def _first_claim_only(s: Sentence, cues: list[Cue]) -> list[Cue]:
     """ "Aucune victime, ajoute la métropole, mais un employé a été blessé, a détaillé le maire":

@@ -46,6 +46,13 @@ _ORDINALS = frozenset({"premiere", "premier", "seconde", "second", "deuxieme", "
 _PAPERS = frozenset({"journal", "journaux", "quotidien", "quotidiens", "hebdomadaire", "magazine", "titre"})
 
 
+# A medium's own people: "ses journalistes", "son correspondant" are the medium.
+OWN_REPORTERS = frozenset({
+    "journaliste", "journalistes", "correspondant", "correspondants", "correspondante", "reporter",
+    "reporters", "envoye", "envoyes", "envoyee", "equipes", "equipe", "redaction",
+})
+
+
 # Members who speak as their group: "les jihadistes du JNIM" is the JNIM.
 _MEMBERS = frozenset({
     "jihadistes", "djihadistes", "combattants", "militants", "rebelles", "insurges", "miliciens",
@@ -154,6 +161,11 @@ class SourceResolver(PeopleInText):
         single = _single_name(s, m)
         if single is not None:
             return single, "new"
+        if s.f[m.i] in {"ses", "son", "sa", "leurs", "leur"} and s.f[s.head_of(m.i, m.j)] in OWN_REPORTERS:
+            # "a indiqué l'agence, en se basant sur … ses journalistes": the medium itself.
+            for item in reversed(self.memory):
+                if item.source.kind == "news_outlet":
+                    return item.source, "anaphora"
         head = s.head_of(m.i, m.j)
         head_word = s.f[head]
         determiner = s.f[m.i]

@@ -556,8 +556,31 @@ def _skip_time_words(s: Sentence, k: int) -> int:
             if nxt < s.n and (s.f[nxt] in lx.TIME_WORDS or s.doc[nxt].text[:1].isdigit()) and s.f[nxt] not in lx.DEFINITES:
                 k = nxt
                 continue
+        part = _part_of_day_at(s, k)
+        if part:
+            k = part  # "a déclaré en début de matinée le porte-parole", "dans la soirée"
+            continue
         break
     return k
+
+
+_PARTS_OF_DAY = frozenset({"matinee", "journee", "soiree", "nuit", "apres midi", "apres-midi", "semaine", "matin", "soir"})
+
+
+def _part_of_day_at(s: Sentence, k: int) -> int:
+    """The token after "en début de matinée", "en fin d'après-midi", "dans la soirée", else 0."""
+    if k >= s.n or s.f[k] not in {"en", "dans", "dans la"}:
+        return 0
+    q = s.next_word(k + 1)
+    if s.f[k] == "en" and q < s.n and s.f[q] in {"debut", "fin", "milieu"}:
+        q = s.next_word(q + 1)
+        if q < s.n and s.f[q] in {"de", "d'"}:
+            q = s.next_word(q + 1)
+    elif s.f[k] == "dans" and q < s.n and s.f[q] in {"la", "l'"}:
+        q = s.next_word(q + 1)
+    else:
+        return 0
+    return s.next_word(q + 1) if q < s.n and s.f[q] in _PARTS_OF_DAY else 0
 
 def _mention(s: Sentence, i: int, j: int) -> Mention:
     """A mention for the noun phrase [i, j); "les déclarations de X" becomes X."""

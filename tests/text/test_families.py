@@ -516,6 +516,14 @@ class TestCitingClauses:
         (link,) = find(run(registry, text), "décompte").links
         assert link.mention.text == "un porte-parole du gouverneur"
 
+    def test_a_medium_s_own_journalists_are_the_medium(self, registry):
+        text = "« Aucun dégât n'a été signalé », a indiqué l'agence Irna, en se basant sur les informations rapportées par ses journalistes.\n"
+        assert names(find(run(registry, text), "dégât")) == ["irna"]
+
+    def test_the_speaker_after_a_part_of_the_day(self, registry):
+        text = "« Tout est calme », a déclaré en fin d'après-midi le maire de la ville, Paul Durand.\n"
+        assert names(find(run(registry, text), "calme")) == [source_key("Paul Durand")]
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

@@ -62,11 +62,17 @@ class PrivateCluster:
     def start(self) -> None:
         self.pg_ctl("-w", "-o", '-h ""', "-o", f"-k {self.socket_dir}", "-l", str(self.folder / "log"), "start")
 
-    def connections(self, database: str) -> int:
+    def connections(self, database: str, application: str | None = None) -> int:
+        """Connections open to ``database`` (only those of one ``application_name`` if given)."""
         import psycopg
 
+        query = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s"
+        params = [database]
+        if application is not None:
+            query += " AND application_name = %s"
+            params.append(application)
         with psycopg.connect(host=self.socket_dir, user="postgres", dbname="postgres") as conn:
-            return conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [database]).fetchone()[0]
+            return conn.execute(query, params).fetchone()[0]
 
 
 @pytest.fixture(scope="module")
@@ -251,7 +257,10 @@ def test_the_server_and_the_worker_ride_out_a_restart_and_an_outage(cluster, ser
 
 
 def test_make_run_keeps_its_connections_bounded(cluster):
-    env = environment(cluster.url("faults"), "annotator.settings.base", DJANGO_DEBUG="1", DJANGO_DB_POOL_MAX="6")
+    # The server's own connections, by their application name: a process of an earlier test of
+    # this module still closing its connections is no connection of this server's.
+    url = cluster.url("faults") + "&application_name=make-run"
+    env = environment(url, "annotator.settings.base", DJANGO_DEBUG="1", DJANGO_DB_POOL_MAX="6")
     server = subprocess.Popen(
         [PYTHON, "manage.py", "runserver", f"127.0.0.1:{PORTS['run']}", "--noreload"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -270,7 +279,7 @@ def test_make_run_keeps_its_connections_bounded(cluster):
 
         def watch(stop: threading.Event) -> None:
             while not stop.is_set():
-                peak[0] = max(peak[0], cluster.connections("faults"))
+                peak[0] = max(peak[0], cluster.connections("faults", "make-run"))
                 time.sleep(0.05)
 
         stop = threading.Event()
@@ -285,7 +294,8 @@ def test_make_run_keeps_its_connections_bounded(cluster):
         watcher.join()
         assert len(statuses) == 24 * 5
         assert set(statuses) == {200}, sorted(set(statuses))
-        assert peak[0] <= 10, f"{peak[0]} connections"
+        # The pool's six, and one to spare for the start-up checks.
+        assert 0 < peak[0] <= 7, f"{peak[0]} connections"
     finally:
         server.send_signal(signal.SIGTERM)
         try:

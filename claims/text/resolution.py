@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
+from claims.text.clauses import np_span
 from claims.text.cues import Mention, Sentence
 from claims.text.names import expanded_acronym, is_acronym, name_after, name_in_tail, person_run
 from claims.text.registry import Registry, RegistryEntry, fold
@@ -120,7 +121,9 @@ class SourceResolver(PeopleInText):
         if m.pronoun:
             plural = mention.text.lower() in {"ils", "elles", "eux", "leur", "leurs"}
             gender = {"il": "m", "ils": "m", "elle": "f", "elles": "f"}.get(fold(mention.text))
-            antecedent = self._antecedent(None, pronoun=True, plural=plural, gender=gender)
+            antecedent = self._own_subject(s, m, gender) if rule == "prep.selon" else None
+            if antecedent is None:
+                antecedent = self._antecedent(None, pronoun=True, plural=plural, gender=gender)
             if antecedent is None and gender is not None and not plural:
                 antecedent = self._cataphora(s.seg.end)
             if antecedent is None and plural:
@@ -138,6 +141,20 @@ class SourceResolver(PeopleInText):
             rule = f"{rule}+{how}"
             confidence *= ANAPHORA_FACTOR
         return Link(source, mention, cue, rule, confidence)
+
+    def _own_subject(self, s: Sentence, m: Mention, gender: str | None) -> ProposedSource | None:
+        """ "La police a exhibé les corps de trois hommes, tués selon elle dans l'attaque": "selon
+        elle" after the sentence's own subject, a body of the pronoun's gender, is that body."""
+        for token in s.doc:
+            if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or token.i >= m.i:
+                continue
+            i, j = np_span(s, token)
+            article = s.f[i]
+            agrees = gender == "f" and article == "la" or gender == "m" and article == "le"
+            if agrees and j <= m.i and s.f[s.head_of(i, j)] in lx.INSTITUTION_HEADS:
+                source, how = self._resolve(s, Mention(i, j), self.span(s, i, j).text)
+                return source if how != "vague" else None
+        return None
 
     def vague_source(self) -> ProposedSource:
         entry = self.vague_entry

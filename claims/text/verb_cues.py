@@ -415,6 +415,8 @@ def _source_inside(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int] | N
 def _learned_from(s: Sentence, k: int) -> tuple[int, int] | None:
     """ "auprès de X", "de source X" after "a-t-on appris", "a appris l'AFP": who told it."""
     k = _skip_time_words(s, k)
+    if k < s.n and s.f[k] == "par" and s.f[s.next_word(k + 1)] == "ailleurs":
+        k = _skip_time_words(s, s.next_word(k + 1) + 1)  # "a-t-on précisé par ailleurs de source …"
     if k < s.n and s.f[k] == "aupres":
         de = s.next_word(k + 1)
         if de < s.n and s.f[de] in {"de", "d'", "du", "des"}:

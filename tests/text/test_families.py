@@ -524,6 +524,17 @@ class TestCitingClauses:
         text = "« Tout est calme », a déclaré en fin d'après-midi le maire de la ville, Paul Durand.\n"
         assert names(find(run(registry, text), "calme")) == [source_key("Paul Durand")]
 
+    def test_selon_elle_after_the_sentence_s_own_subject(self, registry):
+        text = (
+            "Le porte-parole Idris Abdi a confirmé l'attaque.\n"
+            "La police somalienne a exhibé les corps de trois hommes, tués selon elle dans l'attaque.\n"
+        )
+        assert names(find(run(registry, text), "exhibé")) == [source_key("police somalienne")]
+
+    def test_learned_from_a_source_after_par_ailleurs(self, registry):
+        text = "La voiture aurait été surveillée, a-t-on précisé par ailleurs de source proche de l'enquête.\n"
+        assert names(find(run(registry, text), "voiture")) == [source_key("source proche de l'enquête")]
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

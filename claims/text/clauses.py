@@ -368,6 +368,11 @@ def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple
         )
         if child.dep_ == "acl:relcl" or participle or (exclude is not None and child.i == exclude.i):
             j = min(j, child.left_edge.i)
+    for q in range(head.i + 1, j):
+        # "une source proche du maquis jointe par X": reached by someone, whatever the tagger calls it.
+        if s.f[q] in lx.INTERVIEW_FORMS | lx.PASSIVE_REPORT_FORMS and s.doc[q].text.islower() and s.f[s.next_word(q + 1)] == "par":
+            j = q
+            break
     # A clause boundary inside the subtree ("alors que le commandant"), or a fronted adverbial
     # hung on it by the parser ("Dans un communiqué …, le mouvement"): start after it.
     for p in range(i, head.i):

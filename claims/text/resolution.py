@@ -9,6 +9,7 @@ remember.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,7 @@ _ORDINALS = frozenset({"premiere", "premier", "seconde", "second", "deuxieme", "
 _PAPERS = frozenset({"journal", "journaux", "quotidien", "quotidiens", "hebdomadaire", "magazine", "titre"})
 
 
+_GLUED_TITLE = re.compile(r"^(?:M|Mme|Mlle|Dr)\.(?=[a-zA-ZÀ-ÿ])(\S.{1,60})$")
 # A medium's own people: "ses journalistes", "son correspondant" are the medium.
 OWN_REPORTERS = frozenset({
     "journaliste", "journalistes", "correspondant", "correspondants", "correspondante", "reporter",
@@ -178,6 +180,10 @@ class SourceResolver(PeopleInText):
         single = _single_name(s, m)
         if single is not None:
             return single, "new"
+        glued = _GLUED_TITLE.match(text)
+        if glued:  # "M.al-Assad": a title glued to the name the text gave in full before
+            known = self._person_named(glued.group(1))
+            return (known, "anaphora") if known is not None else (ProposedSource(glued.group(1), "person"), "new")
         if s.f[m.i] in {"ses", "son", "sa", "leurs", "leur"} and s.f[s.head_of(m.i, m.j)] in OWN_REPORTERS:
             # "a indiqué l'agence, en se basant sur … ses journalistes": the medium itself.
             for item in reversed(self.memory):

@@ -535,6 +535,14 @@ class TestCitingClauses:
         text = "La voiture aurait été surveillée, a-t-on précisé par ailleurs de source proche de l'enquête.\n"
         assert names(find(run(registry, text), "voiture")) == [source_key("source proche de l'enquête")]
 
+    def test_a_title_glued_to_the_name(self, registry):
+        text = "Le président Bachar al-Assad a parlé.\nLes rumeurs ont commencé après la déclaration de M.al-Assad, selon laquelle « tout va bien ».\n"
+        assert names(find(run(registry, text), "rumeurs")) == [source_key("Bachar al-Assad")]
+
+    def test_the_source_reached_by_an_outlet_is_named_without_it(self, registry):
+        text = "Une source proche du maquis jointe par l'AFP a indiqué que quatre militaires étaient morts.\n"
+        assert names(find(run(registry, text), "militaires")) == ["afp", source_key("source proche du maquis")]
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

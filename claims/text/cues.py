@@ -54,7 +54,8 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         elif w in {"a", "à"} and k + 2 < s.n and f[k + 1] == "en" and f[k + 2] == "croire":
             start, end = k, k + 3
         elif w == "par" and k > 0 and f[participle := _participle_before(s, k)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS \
-                and not (participle > 0 and f[s.prev_word(participle - 1)] in {"une", "la", "sa", "cette"}):
+                and not (participle > 0 and f[s.prev_word(participle - 1)] in {"une", "la", "sa", "cette"}) \
+                and f[s.next_word(k + 1)] not in {"rapport", "ailleurs", "exemple", "contre", "consequent", "hasard"}:
             start, end = participle, k + 1  # "cité par X", "cité dimanche par X" (not "une reprise par X": a noun)
         elif w == "dans" and k > 0 and f[s.prev_word(k - 1)] in _CITED:
             start, end = s.prev_word(k - 1), k + 1  # "citée dans Le Parisien", "cité dans les deux quotidiens"

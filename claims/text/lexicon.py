@@ -122,6 +122,7 @@ VAGUE_SUBJECTS = {"beaucoup", "certains", "certaines", "d' aucuns", "d'aucuns", 
 PASSIVE_REPORT_FORMS = {
     "cite", "citee", "cites", "citees", "rapporte", "rapportee", "rapportes", "rapportees",
     "relaye", "relayee", "relayes", "relayees", "repris", "reprise", "reprises",
+    "avance", "avancee", "avances", "avancees",  # "des arguments avancés par le porte-parole"
 }
 
 # "Interrogé par la chaîne X", "contacté par l'AFP": the outlet the speaker talked to.

@@ -7,6 +7,8 @@ with ``claims.text.verb_cues`` and ``claims.text.clauses``.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -43,6 +45,8 @@ _SOURCE_HEADS = (
     lx.OUTLET_HEADS | lx.INSTITUTION_HEADS | lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
     | lx.DOCUMENT_HEADS | lx.VAGUE_HEADS | lx.VAGUE_PLURAL_REPORTS
 )
+# A site by its address: "journaldupays.com", "lematin.ma".
+_WEBSITE = re.compile(r"^[a-z0-9][a-z0-9\-]{2,}\.(?:com|fr|net|org|info|ma|dz|tn|sn|ci|cm|be|ch|ca|cd|bf|ml|ne|tg|bj|ga|mg|lb)$")
 # Entity labels the registry ruler gives to named sources (anonymous ones are not names).
 _NAME_LABELS = {"NEWS_OUTLET", "PERSON", "INSTITUTION"}
 
@@ -178,8 +182,8 @@ class Sentence:
         return False
 
     def outlet_like(self, i: int, j: int) -> bool:
-        if any(self.doc[k].ent_type_ == "NEWS_OUTLET" for k in range(i, j)):
-            return True
+        if any(self.doc[k].ent_type_ == "NEWS_OUTLET" or _WEBSITE.search(self.doc[k].text) for k in range(i, j)):
+            return True  # (a news site by its address: "le journaldupays.com")
         return self.f[self.head_of(i, j)] in lx.OUTLET_HEADS
 
     def name_run(self, i: int, j: int) -> tuple[int, int] | None:
@@ -210,7 +214,7 @@ class Sentence:
         return k != self.next_word(0) or t.pos_ == "PROPN"
 
     def source_like(self, i: int, j: int) -> bool:
-        if any(self.doc[k].ent_type_ in {"PER", "ORG"} for k in range(i, j)):
+        if any(self.doc[k].ent_type_ in {"PER", "ORG"} or _WEBSITE.search(self.doc[k].text) for k in range(i, j)):
             return True
         if self.f[i] in {"ce", "cette"} and self.f[self.next_word(i + 1)] in {"dernier", "derniere"}:
             return True  # "ce dernier": the last person named

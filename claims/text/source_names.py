@@ -157,6 +157,9 @@ def display_name(text: str) -> str:
     ("le groupe JNIM" -> "JNIM")."""
     if fold(text) in lx.MEDIA_NAMES:
         return " ".join(text.split())  # "Le Parisien", "La Dépêche": the article is part of the name
+    site = next((w.strip(",;:.()") for w in text.split() if _SITE.search(w.strip(",;:.()").lower())), None)
+    if site:
+        return site  # "le journaldupays.com proche du mouvement": the site by its address
     titled = _QUOTED_TITLE.search(text)
     if titled and any(w in lx.OUTLET_HEADS for w in fold(text[: titled.start()]).split()):
         return titled.group(1).strip()  # "le journal local de Haute-Savoie “Le Messager”": its title
@@ -196,6 +199,7 @@ def display_name(text: str) -> str:
     return name[:1].upper() + name[1:] if name else text
 
 
+_SITE = re.compile(r"^[a-z0-9][a-z0-9\-]{2,}\.(?:com|fr|net|org|info|ma|dz|tn|sn|ci|cm|be|ch|ca|cd|bf|ml|ne|tg|bj|ga|mg|lb)$")
 _QUOTED_TITLE = re.compile(r"[«“\"]\s*([^«»“”\"]{2,60}?)\s*[»”\"]\s*$")
 _NAME_START = re.compile(r"(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)")
 _ARTICLE_AFTER_ET = re.compile(r"\s+et\s+(?:les|le|la|l['’])\s*(?=\w)", re.I)
@@ -219,6 +223,8 @@ def guess_kind(s: Sentence, m: Mention, head: str) -> str:
         return "news_outlet"  # "citée par Libération"
     if head in lx.DOCUMENT_HEADS:
         return "document"
+    if any(_SITE.search(s.doc[k].text.lower()) for k in range(m.i, m.j)):
+        return "news_outlet"
     if head in lx.OUTLET_HEADS or "NEWS_OUTLET" in labels:
         return "news_outlet"
     if "LOC" in labels and "PER" not in labels and s.f[m.i] in lx.DEFINITES and s.has_name(m.i, m.j) and head not in lx.PERSON_ROLE_HEADS:

@@ -543,6 +543,19 @@ class TestCitingClauses:
         text = "Une source proche du maquis jointe par l'AFP a indiqué que quatre militaires étaient morts.\n"
         assert names(find(run(registry, text), "militaires")) == ["afp", source_key("source proche du maquis")]
 
+    def test_a_news_site_by_its_address(self, registry):
+        text = "D'après le journaldupays.com proche du mouvement, « deux officiers ont été tués ».\n"
+        (link,) = find(run(registry, text), "officiers").links
+        assert link.source.name == "journaldupays.com" and link.source.kind == "news_outlet"
+
+    def test_par_rapport_is_no_agent(self, registry):
+        text = "L'âge avancé par rapport aux autres joueurs est un handicap.\n"
+        assert names(find(run(registry, text), "handicap")) == []
+
+    def test_arguments_put_forward_by_someone(self, registry):
+        text = "Mêmes arguments avancés par le député Paul Durand.\n"
+        assert names(find(run(registry, text), "arguments")) == [source_key("Paul Durand")]
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

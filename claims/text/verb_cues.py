@@ -103,7 +103,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         t = doc[k]
         forms = t.morph.get("VerbForm")
         before = s.prev_word(k - 1)
-        if "Inf" in forms and f[k] not in lx.FAIRE_FORMS:
+        if "Inf" in forms and f[k] not in lx.FAIRE_FORMS and not _after_a_modal(s, k):
             continue  # "pour annoncer", "veut dire": no subject of its own
         if f[k].endswith("ant") and ("Part" in forms or "Ger" in forms or before >= 0 and f[before] == "en"):
             # "en affirmant que": governed by the main verb's speaker. When the main verb is no
@@ -454,6 +454,22 @@ def _outlet_in_aside(s: Sentence, i: int, j: int) -> tuple[int, int] | None:
                 if outlet is not None:
                     return outlet
     return None
+
+
+# "a tenu à répéter que", "a voulu rappeler que": the speech verb is the subject's, after these.
+_MODALS = frozenset({
+    "tenu", "tient", "tenait", "tiennent", "voulu", "veut", "voulait", "veulent", "souhaite", "souhaitait",
+    "souhaitent", "a souhaite", "insiste", "insistait", "s'empresse", "s'est empresse", "preferer", "prefere",
+})
+
+
+def _after_a_modal(s: Sentence, k: int) -> bool:
+    """ "La préfète a tenu à répéter … que": an infinitive after a modal, with a clause to report."""
+    head = s.doc[k].head
+    if head.i == k or s.f[head.i] not in _MODALS or s.f[k] in {"dire"} and s.f[head.i] in {"veut", "voulait", "veulent"}:
+        return False  # ("veut dire": means)
+    between = {s.f[q] for q in range(head.i + 1, k)}
+    return between <= {"a", "à", "de", "d'", "le", "l'", "y", "en"} and has_reported_clause(s, k + 1)
 
 
 _COPULAS = frozenset({"est", "etait", "sont", "etaient", "reste", "restent", "semble", "parait", "dit", "montre", "veut", "demeure"})

@@ -556,6 +556,17 @@ class TestCitingClauses:
         text = "Mêmes arguments avancés par le député Paul Durand.\n"
         assert names(find(run(registry, text), "arguments")) == [source_key("Paul Durand")]
 
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            ("La préfète Marie Dubois a tenu à répéter auprès de France Bleu qu'il était trop tôt pour conclure.\n", ["France Bleu", "Marie Dubois"]),
+            ("Le ministre Paul Durand a voulu rappeler que la loi s'applique à tous.\n", ["Paul Durand"]),
+            ("Cela veut dire que la guerre continue.\n", []),
+        ],
+    )
+    def test_a_speech_verb_after_a_modal(self, registry, sentence, expected):
+        assert names(find(run(registry, sentence), sentence[:12])) == [source_key(e) for e in expected]
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

@@ -53,7 +53,7 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = k, k + 2
         elif w in {"a", "à"} and k + 2 < s.n and f[k + 1] == "en" and f[k + 2] == "croire":
             start, end = k, k + 3
-        elif w == "par" and k > 0 and f[participle := _participle_before(s, k)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS \
+        elif w == "par" and k > 0 and f[participle := _participle_before(s, k)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS | _DISMISSED \
                 and not (participle > 0 and f[s.prev_word(participle - 1)] in {"une", "la", "sa", "cette"}) \
                 and f[s.next_word(k + 1)] not in {"rapport", "ailleurs", "exemple", "contre", "consequent", "hasard"}:
             start, end = participle, k + 1  # "cité par X", "cité dimanche par X" (not "une reprise par X": a noun)
@@ -141,6 +141,11 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
 
 
 _CITES = frozenset({"cite", "citent", "citait", "citaient", "cita"})
+# "des accusations balayées par X", "une information démentie par Y": X and Y say so.
+_DISMISSED = frozenset({
+    "balaye", "balayee", "balayes", "balayees", "dementi", "dementie", "dementis", "dementies",
+    "rejete", "rejetee", "rejetes", "rejetees", "conteste", "contestee", "contestes", "contestees",
+})
 
 
 def _citing_verb_cues(s: Sentence) -> list[Cue]:

@@ -273,6 +273,9 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
             if close is not None and close > j + 1 and all(not doc[q].is_punct or f[q] in {"-", "'"} for q in range(j + 1, close)):
                 j = close + 1
                 continue
+        if w == "+" and j > i and doc[j - 1].whitespace_ == "" and t.whitespace_ == "":
+            j += 1  # "le groupe 5+1"
+            continue
         if w in _BREAK_PUNCT or (t.is_punct and w not in {"-", "'"}):
             why = "punct"
             break

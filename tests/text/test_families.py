@@ -567,6 +567,16 @@ class TestCitingClauses:
     def test_a_speech_verb_after_a_modal(self, registry, sentence, expected):
         assert names(find(run(registry, sentence), sentence[:12])) == [source_key(e) for e in expected]
 
+    @pytest.mark.parametrize(
+        ("sentence", "source"),
+        [
+            ("Des accusations balayées par Nicolas Sarkozy, qui compte saisir la justice.\n", "Nicolas Sarkozy"),
+            ("Une demande rejetée par le groupe 5+1.\n", "5+1"),
+        ],
+    )
+    def test_what_someone_dismissed(self, registry, sentence, source):
+        assert names(find(run(registry, sentence), sentence[:8])) == [source_key(source)]
+
     def test_a_subject_before_an_aside(self, registry):
         text = "Un officier de la police de Babil, préférant garder l'anonymat, a déclaré que les camions transportaient du matériel.\n"
         assert names(find(run(registry, text), "camions")) == [source_key("officier de la police de Babil")]

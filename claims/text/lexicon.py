@@ -178,7 +178,7 @@ INSTITUTION_HEADS = {
     "entreprise", "societe", "compagnie", "firme", "operateur", "constructeur", "banque", "fonds",
     "laboratoire", "justice", "opposition", "junte", "club", "ligue", "cabinet", "secours",
     "instance", "autorite", "collectivite", "fondation", "wilaya", "gouvernorat", "intersyndicale",
-    "patronat", "metropole", "defense",
+    "patronat", "metropole", "defense", "geant",  # "le géant français du pneu a annoncé"
 }
 PERSON_ROLE_HEADS = {
     "porte-parole", "ministre", "president", "presidente", "chef", "commandant", "general",

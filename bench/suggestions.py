@@ -215,7 +215,7 @@ ADDED_BATCHES = (
                      "false sourced 1/10 (10.0%); with the rules of f5b4de4: the same"),
     ("d120", "d125", "F1 0.795 (P 0.97 / R 0.67), first source 23/46 (0.50), whole chains 6/28 (0.21), "
                      "false sourced 1/29 (3.4%); with the rules of f5b4de4: F1 0.795, 24/46, 5/28, 1/29"),
-    ("d126", "d137", "kept aside until the round's rules were final, then scored once: F1 0.914 (P 0.94 / R 0.89), "
+    ("d126", "d137", "kept aside until late in the round, then scored once before any rule was written on them: F1 0.914 (P 0.94 / R 0.89), "
                      "first source 64/101 (0.63), whole chains 20/59 (0.34), false sourced 6/33 (18.2%); "
                      "with the rules of f5b4de4: F1 0.914, 63/101, 20/59, 6/33"),
 )

@@ -315,7 +315,7 @@ class _Document:
 
     # Links of one sentence, in chain order.
     def _links(self, s: Sentence, cues: list[Cue]) -> list[Link]:
-        cues = _first_claim_only(s, cues)
+        cues = _incises_of_one_claim(s, cues)
         has_speaker = any(
             not m.self_document and not m.vague for cue in cues for m in cue.mentions
         )
@@ -385,10 +385,11 @@ def _own_reporters(mention: str) -> bool:
     return len(words) == 2 and words[0] in {"ses", "son", "sa", "leurs", "leur"} and words[1] in OWN_REPORTERS
 
 
-def _first_claim_only(s: Sentence, cues: list[Cue]) -> list[Cue]:
-    """ "Aucune victime, ajoute la métropole, mais un employé a été blessé, a détaillé le maire":
-    two claims, each with its incise; the sentence's chain is the first claim's (a later incise
-    after "mais" or ";" does not cite the earlier one)."""
+def _incises_of_one_claim(s: Sentence, cues: list[Cue]) -> list[Cue]:
+    """Two incises in a sentence, where a later one does not cite the earlier: "Aucune victime,
+    ajoute la métropole, mais un employé a été blessé, a détaillé le maire" is two claims (the
+    chain is the first one's); "« … » explique le secrétaire général, « … », poursuit Eric X" is
+    one speaker said twice (the one named)."""
     incises = sorted((c for c in cues if c.level == INCISE and c.cue), key=lambda c: c.cue[0])
     for first, later in zip(incises, incises[1:]):
         if any(s.f[q] in {"mais", ";"} and outside_quotes(s, q) for q in range(first.cue[1], later.cue[0])):

@@ -43,6 +43,7 @@ _ALL = sorted({*WIRE_AGENCIES, *PHOTO_AGENCIES}, key=len, reverse=True)
 _WIRE_FOLDED = {a.casefold() for a in WIRE_AGENCIES}
 _KNOWN_FOLDED = {a.casefold() for a in _ALL}
 _WIRE_ALT = "|".join(re.escape(a) for a in sorted(WIRE_AGENCIES, key=len, reverse=True))
+_ALL_ALT = "|".join(re.escape(a) for a in _ALL)  # wire and photo agencies, longest first
 _PHOTO_WORDS = {"photo", "photos", "crédit", "crédits", "credit", "credits", "archives", "d'archives",
                 "d’archives", "illustration", "d'illustration", "d’illustration", "image", "afp photo"}
 
@@ -70,9 +71,9 @@ _PHOTO_TAIL_RE = re.compile(  # "… - Photo THX/TTXVN", "… Photo : Reuters", 
     r"(?:^|\s[-–—|]\s*|\.\s*|\s)(?i:photos?|crédits?\s+photos?|crédits?)\s*[:©]?\s*(?P<inner>[^\s:][^:]{0,40}?)\s*\.?\s*$"
 )
 _DASH_TAIL_RE = re.compile(
-    r"\S\s+[-–—]\s+(?P<agency>" + "|".join(re.escape(a) for a in _ALL) + r")(?:\s+(?:Afrique|France|International|Photo|Images))?\s*$"
+    r"\S\s+[-–—]\s+(?P<agency>" + _ALL_ALT + r")(?:\s+(?:Afrique|France|International|Photo|Images))?\s*$"
 )
-_AGENCY_PHOTO_RE = re.compile(r"(?P<inner>\b(?:" + "|".join(re.escape(a) for a in _ALL) + r"))\s+(?i:photos?)\s*\.?\s*$")
+_AGENCY_PHOTO_RE = re.compile(r"(?P<inner>\b(?:" + _ALL_ALT + r"))\s+(?i:photos?)\s*\.?\s*$")
 
 
 _LEAD_RE = re.compile(r"^(?:(?i:photos?|crédits?|credits?|d['’]archives|d['’]illustration|archives|illustration|image)\b[\s:.,;()\-–—]*)+")
@@ -124,7 +125,7 @@ def _acronym(text: str) -> bool:
 # "BERTRAND GUAY / AFP Le ministre …": a photographer and an agency in capitals glued before the
 # caption they credit (a page's picture credit run into its caption).
 _LEADING_CREDIT_RE = re.compile(
-    r"^[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{2,40}?\s*/\s*(?P<agency>" + "|".join(re.escape(a) for a in _ALL) + r")\s+(?=[«\"“A-ZÀ-Ý][a-zà-ÿ'’ ])"
+    r"^[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{2,40}?\s*/\s*(?P<agency>" + _ALL_ALT + r")\s+(?=[«\"“A-ZÀ-Ý][a-zà-ÿ'’ ])"
 )
 
 

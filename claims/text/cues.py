@@ -166,7 +166,6 @@ def _citing_verb_cues(s: Sentence) -> list[Cue]:
                 or s.doc[subject[0]].pos_ == "ADP" or s.f[subject[0]] in lx.PREPOSITIONS:
             continue
         s.used.update(range(subject[0], obj[1]))
-        s.used.update(range(k, k + 1))
         cues.append(Cue("verb.subject", SPEAKER, k, (k, k + 1), [_mention(s, *subject), _mention(s, obj[0], obj[1])], ["verb.subject", "prep.citing"]))
     return cues
 

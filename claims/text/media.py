@@ -13,6 +13,7 @@ from claims.text.sentence import (
     OUTER,
     Cue,
     Sentence,
+    _comma_after_day,
     _mention,
     _np_after,
     _skip_time_words,
@@ -25,6 +26,8 @@ _PROVIDED = frozenset({"elements", "informations", "precisions", "indications", 
 _MEDIUM_LAST_WORDS = frozenset({"media", "medias", "fm", "tv", "radio", "info", "infos", "news", "presse", "hebdo", "matin", "soir"})
 # What a medium publishes: "selon un récit publié dans X", "une enquête parue dans X".
 _PUBLISHED = frozenset({"recit", "tribune", "article", "enquete", "reportage", "editorial", "chronique", "recits", "articles"})
+# "une interview accordée à X", "un entretien donné à Y": an interview granted to a medium.
+_GRANTED = frozenset({"accordee", "accorde", "donnee", "donne", "accordees"})
 # "dans un entretien accordé à X", "dans un courrier envoyé à l'AFP": what was sent, and how.
 _SENT_TO_OUTLET = frozenset({
     "interview", "entrevue", "entretien", "courrier", "lettre", "message", "courriel", "mail", "e-mail",
@@ -56,11 +59,10 @@ def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, st
         return None  # a participle ("lu", "publié", "diffusés"), whatever the tagger calls it
     for _ in range(16):
         k = s.next_word(k + 1)
-        if k < s.n and s.f[k] == ",":
-            when = _skip_time_words(s, k + 1)
-            if when > s.next_word(k + 1) and when < s.n and s.f[when] == ",":
-                k = when  # "les chiffres dévoilés, lundi 26 septembre, par l'Insee"
-                continue
+        close = _comma_after_day(s, k)
+        if close is not None:
+            k = close  # "les chiffres dévoilés, lundi 26 septembre, par l'Insee"
+            continue
         if k >= s.n or s.f[k] in {",", ";", ".", ":", "«", '"'} or s.finite_verb(k):
             return None
         if s.f[k] == "par":
@@ -118,9 +120,9 @@ def _medium_cues(s: Sentence) -> list[Cue]:
                 # "Dans un entretien qu'il a accordé à X": past the relative's subject and auxiliary.
                 for _ in range(3):
                     q = s.next_word(q + 1)
-                    if q >= s.n or f[q] in {"accordee", "accorde", "donnee", "donne", "accordees"}:
+                    if q >= s.n or f[q] in _GRANTED:
                         break
-            if q >= s.n or f[q] not in {"accordee", "accorde", "donnee", "donne", "accordees"}:
+            if q >= s.n or f[q] not in _GRANTED:
                 continue
             q = s.next_word(q + 1)
             steps = 0

@@ -46,7 +46,7 @@ _SOURCE_HEADS = (
     | lx.DOCUMENT_HEADS | lx.VAGUE_HEADS | lx.VAGUE_PLURAL_REPORTS
 )
 # A site by its address: "journaldupays.com", "lematin.ma".
-_WEBSITE = re.compile(r"^[a-z0-9][a-z0-9\-]{2,}\.(?:com|fr|net|org|info|ma|dz|tn|sn|ci|cm|be|ch|ca|cd|bf|ml|ne|tg|bj|ga|mg|lb)$")
+WEBSITE = re.compile(r"^[a-z0-9][a-z0-9\-]{2,}\.(?:com|fr|net|org|info|ma|dz|tn|sn|ci|cm|be|ch|ca|cd|bf|ml|ne|tg|bj|ga|mg|lb)$")
 # Entity labels the registry ruler gives to named sources (anonymous ones are not names).
 _NAME_LABELS = {"NEWS_OUTLET", "PERSON", "INSTITUTION"}
 
@@ -182,7 +182,7 @@ class Sentence:
         return False
 
     def outlet_like(self, i: int, j: int) -> bool:
-        if any(self.doc[k].ent_type_ == "NEWS_OUTLET" or _WEBSITE.search(self.doc[k].text) for k in range(i, j)):
+        if any(self.doc[k].ent_type_ == "NEWS_OUTLET" or WEBSITE.search(self.doc[k].text) for k in range(i, j)):
             return True  # (a news site by its address: "le journaldupays.com")
         return self.f[self.head_of(i, j)] in lx.OUTLET_HEADS
 
@@ -214,7 +214,7 @@ class Sentence:
         return k != self.next_word(0) or t.pos_ == "PROPN"
 
     def source_like(self, i: int, j: int) -> bool:
-        if any(self.doc[k].ent_type_ in {"PER", "ORG"} or _WEBSITE.search(self.doc[k].text) for k in range(i, j)):
+        if any(self.doc[k].ent_type_ in {"PER", "ORG"} or WEBSITE.search(self.doc[k].text) for k in range(i, j)):
             return True
         if self.f[i] in {"ce", "cette"} and self.f[self.next_word(i + 1)] in {"dernier", "derniere"}:
             return True  # "ce dernier": the last person named
@@ -571,12 +571,21 @@ def _skip_time_words(s: Sentence, k: int) -> int:
     return k
 
 
+def _comma_after_day(s: Sentence, comma: int) -> int | None:
+    """ "…, mardi 28 août, …": the comma that closes a day set between commas opened at
+    ``comma``, else None."""
+    if comma >= s.n or s.f[comma] != ",":
+        return None
+    close = _skip_time_words(s, comma + 1)
+    return close if close > s.next_word(comma + 1) and close < s.n and s.f[close] == "," else None
+
+
 _PARTS_OF_DAY = frozenset({"matinee", "journee", "soiree", "nuit", "apres midi", "apres-midi", "semaine", "matin", "soir"})
 
 
 def _part_of_day_at(s: Sentence, k: int) -> int:
     """The token after "en début de matinée", "en fin d'après-midi", "dans la soirée", else 0."""
-    if k >= s.n or s.f[k] not in {"en", "dans", "dans la"}:
+    if k >= s.n or s.f[k] not in {"en", "dans"}:
         return 0
     q = s.next_word(k + 1)
     if s.f[k] == "en" and q < s.n and s.f[q] in {"debut", "fin", "milieu"}:

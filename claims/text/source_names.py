@@ -12,7 +12,7 @@ import re
 from claims.text import lexicon as lx
 from claims.text.names import is_acronym
 from claims.text.registry import RegistryEntry, alias_key, fold
-from claims.text.sentence import Mention, Sentence
+from claims.text.sentence import WEBSITE, Mention, Sentence
 
 # Titles of one office holder: "le gouverneur de la Banque de France", "le Premier ministre",
 # "le chef du gouvernement" (not "le porte-parole", "le responsable": often someone new).
@@ -67,10 +67,10 @@ def anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | Non
     return " ".join(words)
 
 
-_ORIGIN = re.compile(r"(?:iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?|russes?|belges?|suisses?|occidentale?s?|etrangere?s?|arabes?)$")
-NATIONALITY = re.compile(
-    r"(?:iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?|russes?|belges?|suisses?|turcs?|turques?|grecs?|grecques?)$"
-)
+_DEMONYM_ENDINGS = r"iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?|russes?|belges?|suisses?"
+NATIONALITY = re.compile(rf"(?:{_DEMONYM_ENDINGS}|turcs?|turques?|grecs?|grecques?)$")
+# Where an unnamed source comes from ("française", "occidental"): no part of its kind.
+_ORIGIN = re.compile(rf"(?:{_DEMONYM_ENDINGS}|occidentale?s?|etrangere?s?|arabes?)$")
 
 _STOPWORDS = {"de", "d'", "du", "des", "la", "le", "les", "l'", "et", "a", "au", "aux", "en", "un", "une"}
 
@@ -157,7 +157,7 @@ def display_name(text: str) -> str:
     ("le groupe JNIM" -> "JNIM")."""
     if fold(text) in lx.MEDIA_NAMES:
         return " ".join(text.split())  # "Le Parisien", "La Dépêche": the article is part of the name
-    site = next((w.strip(",;:.()") for w in text.split() if _SITE.search(w.strip(",;:.()").lower())), None)
+    site = next((w.strip(",;:.()") for w in text.split() if WEBSITE.search(w.strip(",;:.()").lower())), None)
     if site:
         return site  # "le journaldupays.com proche du mouvement": the site by its address
     titled = _QUOTED_TITLE.search(text)
@@ -199,7 +199,6 @@ def display_name(text: str) -> str:
     return name[:1].upper() + name[1:] if name else text
 
 
-_SITE = re.compile(r"^[a-z0-9][a-z0-9\-]{2,}\.(?:com|fr|net|org|info|ma|dz|tn|sn|ci|cm|be|ch|ca|cd|bf|ml|ne|tg|bj|ga|mg|lb)$")
 _QUOTED_TITLE = re.compile(r"[«“\"]\s*([^«»“”\"]{2,60}?)\s*[»”\"]\s*$")
 _NAME_START = re.compile(r"(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)")
 _ARTICLE_AFTER_ET = re.compile(r"\s+et\s+(?:les|le|la|l['’])\s*(?=\w)", re.I)
@@ -223,7 +222,7 @@ def guess_kind(s: Sentence, m: Mention, head: str) -> str:
         return "news_outlet"  # "citée par Libération"
     if head in lx.DOCUMENT_HEADS:
         return "document"
-    if any(_SITE.search(s.doc[k].text.lower()) for k in range(m.i, m.j)):
+    if any(WEBSITE.search(s.doc[k].text.lower()) for k in range(m.i, m.j)):
         return "news_outlet"
     if head in lx.OUTLET_HEADS or "NEWS_OUTLET" in labels:
         return "news_outlet"

@@ -48,6 +48,7 @@ from claims.text.sentence import (
     _SUBJECT_DEPS,
     _SUBJECT_SKIP,
     _aside_at,
+    _comma_after_day,
     _mention,
     _np_after,
     _skip_time_words,
@@ -363,9 +364,9 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         after = s.next_word(verb_end)
         if outlet is None and after < s.n and s.f[after] == ",":
             outlet = _to_outlet(s, after + 1)  # "a expliqué, jeudi à France Bleu, que"
-            when = _skip_time_words(s, after + 1)
-            if outlet is None and when < s.n and s.f[when] == ",":
-                outlet = _to_outlet(s, when + 1)  # "a estimé, mercredi 22 mars, sur franceinfo, que"
+            close = _comma_after_day(s, after)
+            if outlet is None and close is not None:
+                outlet = _to_outlet(s, close + 1)  # "a estimé, mercredi 22 mars, sur franceinfo, que"
         if outlet is None:
             outlet = _outlet_in_aside(s, j, cue_start)  # "X, qui s'exprimait sur BFMTV, a estimé"
         if outlet is None and after < s.n and f[after] in {"des", "de", "d'", "sa", "son", "ses", "leur", "leurs", "un", "une", "l'", "le", "la", "les"}:
@@ -521,10 +522,9 @@ def _speaker_start(s: Sentence, verb_end: int) -> tuple[int, tuple[int, int] | N
     """Where an incise's speaker starts after its verb, past a time, a place and the outlet
     spoken to ("a déclaré jeudi à Bagdad à l'AFP un officier"), and that outlet if any."""
     start = _skip_time_words(s, verb_end)
-    if start < s.n and s.f[start] == ",":
-        when = _skip_time_words(s, start + 1)
-        if when > s.next_word(start + 1) and when < s.n and s.f[when] == ",":
-            start = when + 1  # "a annoncé, mardi 28 août, le ministère": the day between commas
+    close = _comma_after_day(s, start)
+    if close is not None:
+        start = close + 1  # "a annoncé, mardi 28 août, le ministère": the day between commas
     start = skip_place(s, start)
     outlet = _to_outlet(s, start)
     if outlet is None and start < s.n and s.f[start] == "dans":

@@ -183,6 +183,11 @@ class _Document:
             elif depth_before and closes > opens:
                 if links:
                     self._spread_quote(out, quote_open_since, len(out) - 1, links)
+                elif out[quote_open_since].links:
+                    # 'Selon lui, "l'inflation restera basse. Je lis … Ce n'est pas la
+                    # stagflation".': a quote opened after its cue goes on in its speaker's words.
+                    opened = out[quote_open_since]
+                    self._spread_quote(out, quote_open_since + 1, len(out), list(opened.links))
                 quote_open_since = None
             elif depth_before and len(out) - 1 - quote_open_since > 12:
                 quote_open_since = None  # an unbalanced « must not reach across the article

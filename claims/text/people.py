@@ -84,7 +84,11 @@ class PeopleInText:
                 continue
             a, b = s.char_span(*run)
             root = s.doc[run[0]]
-            while root.head.i != root.i and root.dep_ in {"flat:name", "flat", "appos", "nmod", "amod"} and root.head.i >= ent.start - 2:
+            while root.head.i != root.i and root.dep_ in {"flat:name", "flat", "appos", "nmod", "amod"} and (
+                root.head.i >= ent.start - 2
+                # "La ministre de la Santé, Claire Vidal, a …": the name stands for its title.
+                or root.dep_ == "appos" and s.f[root.head.i] in lx.PERSON_ROLE_HEADS
+            ):
                 root = root.head
             subject = subjects and (
                 root.dep_ in {"nsubj", "nsubj:pass"}

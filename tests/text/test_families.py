@@ -1037,6 +1037,26 @@ class TestAnaphoraAndEllipsis:
         assert names(sentence) == [source_key("télévision nationale"), source_key("Omar Diallo")]
 
 
+    def test_a_quote_opened_after_its_cue_goes_on_in_the_speaker_s_words(self, registry):
+        text = (
+            "La ministre de la Santé, Claire Vidal, a pris la parole lundi.\n"
+            'Selon elle, "la vague est passée. Les hôpitaux respirent. Il faut rester prudent".\n'
+            "Les urgences restent saturées dans le Nord.\n"
+        )
+        result = run(registry, text)
+        for piece in ("vague est passée", "hôpitaux respirent", "rester prudent"):
+            assert names(find(result, piece)) == [source_key("Claire Vidal")]
+        assert find(result, "urgences").tag == "unsourced"  # after the quote closed
+
+    def test_a_quote_closed_with_its_own_cue_keeps_that_cue(self, registry):
+        text = (
+            'Selon le maire Paul Roche, "le pont tiendra. Les travaux dureront deux ans. '
+            'Rien ne presse", a répondu l\'ingénieur Marc Aubry.\n'
+        )
+        result = run(registry, text)
+        assert names(find(result, "travaux")) == [source_key("Marc Aubry")]
+
+
 class TestVagueForms:
     @pytest.mark.parametrize(
         "sentence",

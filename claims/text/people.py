@@ -18,7 +18,8 @@ from claims.text.names import person_run
 from claims.text.results import ProposedSource
 from claims.text.segmentation import Segment
 from claims.text.sentence import Sentence
-from claims.text.source_names import content_words, display_name
+from claims.text.registry import fold
+from claims.text.source_names import content_words, display_name, head_word_of
 
 
 @dataclass(slots=True)
@@ -155,9 +156,10 @@ class PeopleInText:
         for offset, name in self.all_people:
             if after <= offset < later[-1].end:
                 line_start = self.text.rfind("\n", 0, offset) + 1
-                before = content_words(self.text[max(line_start, offset - 80) : offset])
+                window = self.text[max(line_start, offset - 80) : offset]
+                before = content_words(window)
                 # "le gouverneur de la région" is "le gouverneur régional X": the same stems.
-                if all(any(b[:6] == w[:6] for b in before) for w in words):
+                if all(any(b[:6] == w[:6] for b in before) for w in words) or _title_right_before(head_word_of(role), words, window):
                     known = self._person_named(name)
                     return known if known is not None and known.name == name else ProposedSource(name, "person")
         return None
@@ -193,3 +195,15 @@ class PeopleInText:
             if words <= item.words:
                 return item.source
         return None
+
+
+def _title_right_before(title: str, role_words: frozenset[str], before: str) -> bool:
+    """ "Le maire de la commune de X a indiqué … », a déclaré le maire, Pierre Lenoir": the title
+    said again right before the name, with no word the role did not have ("le ministre de la
+    Défense, Pierre Lenoir" is not "le ministre de l'Intérieur")."""
+    words = fold(before).replace("'", "' ").split()
+    stems = {w[:6] for w in role_words}
+    for n in range(len(words) - 1, -1, -1):
+        if words[n].strip(",;:") == title:
+            return all(w[:6] in stems for w in content_words(" ".join(words[n + 1 :])))
+    return False

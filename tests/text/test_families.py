@@ -904,6 +904,20 @@ class TestAnaphoraAndEllipsis:
         )
         assert names(find(run(registry, text), "frappes")) == [source_key("Piotr Malenko")]
 
+    def test_a_title_said_again_alone_before_the_name(self, registry):
+        text = (
+            "Le maire de la commune de Villebois a indiqué que plusieurs maisons étaient détruites.\n"
+            "« Deux familles sont sans abri », a déclaré le maire, Pierre Lenoir, à la radio locale.\n"
+        )
+        assert names(find(run(registry, text), "maisons")) == [source_key("Pierre Lenoir")]
+
+    def test_the_same_title_for_another_office_is_someone_else(self, registry):
+        text = (
+            "Le ministre de l'Intérieur a indiqué que trois suspects étaient recherchés.\n"
+            "« Nous les trouverons », a déclaré le ministre de la Défense, Pierre Lenoir.\n"
+        )
+        assert names(find(run(registry, text), "suspects")) == [source_key("ministre de l'Intérieur")]
+
     def test_a_role_then_a_title_and_a_name_after_a_comma(self, registry):
         text = (
             "Selon le maire, l'école est fermée.\n"

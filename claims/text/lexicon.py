@@ -179,6 +179,7 @@ INSTITUTION_HEADS = {
     "laboratoire", "justice", "opposition", "junte", "club", "ligue", "cabinet", "secours",
     "instance", "autorite", "collectivite", "fondation", "wilaya", "gouvernorat", "intersyndicale",
     "patronat", "metropole", "defense", "geant",  # "le géant français du pneu a annoncé"
+    "centre", "agences", "caisse", "chambre", "haut-commissariat", "inspection", "tribunaux",
 }
 PERSON_ROLE_HEADS = {
     "porte-parole", "ministre", "president", "presidente", "chef", "commandant", "general",

@@ -48,9 +48,14 @@ class PeopleInText:
         # Every person the text names in full, in text order (for a pronoun before its name).
         self.all_people: list[tuple[int, str]] = []
         self._sentences: dict[int, Sentence] = {}
+        # Every organisation the text names (the tagger's ORG), in text order: what "le
+        # syndicat" or "le géant français du pneu" points back to when no source fits.
+        self.all_orgs: list[tuple[int, int]] = []
         for sentence in sentences:
             self._sentences[sentence.seg.start] = sentence
             for ent in sentence.doc.ents:
+                if ent.label_ == "ORG":
+                    self.all_orgs.append(sentence.char_span(ent.start, ent.end))
                 run = person_run(sentence, ent.start, ent.end) if ent.label_ == "PER" else None
                 if run is not None and sum(1 for k in range(*run) if not sentence.doc[k].is_space) >= 2:
                     a, b = sentence.char_span(*run)
@@ -163,6 +168,14 @@ class PeopleInText:
                     known = self._person_named(name)
                     return known if known is not None and known.name == name else ProposedSource(name, "person")
         return None
+
+    def _organisation_before(self, at: int) -> tuple[int, int] | None:
+        """The last organisation named before text offset ``at``, in this sentence or the one
+        before it ("… les usines Michelin … Le géant français du pneu avait annoncé …")."""
+        starts = [seg.start for seg in self.segments if seg.start <= at and seg.start in self._sentences]
+        window = starts[-2] if len(starts) >= 2 else 0
+        found = [(a, b) for a, b in self.all_orgs if window <= a and b <= at]
+        return found[-1] if found else None
 
     def _sentence_start_of(self, item: "_Memory") -> int:
         """The end of the sentence where ``item`` was named (people named in it do not count

@@ -80,6 +80,15 @@ def _single_name(s: Sentence, m: Mention) -> ProposedSource | None:
     return ProposedSource(t.text, "person")
 
 
+# Nouns that say what kind of body something is, said again for one the text named: "le
+# syndicat", "l'entreprise", "le géant français du pneu", "le quotidien".
+_KINDS_OF_BODIES = frozenset({
+    "syndicat", "entreprise", "societe", "compagnie", "firme", "groupe", "geant", "constructeur",
+    "operateur", "mouvement", "organisation", "association", "federation", "formation",
+    "quotidien", "journal", "hebdomadaire", "magazine", "chaine", "station", "radio", "site",
+})
+
+
 class SourceResolver(PeopleInText):
     """The sources of one document's mentions, in text order."""
 
@@ -274,6 +283,11 @@ class SourceResolver(PeopleInText):
         entry = registry.loose(text)  # "les experts" for "des experts", after the anaphora
         if entry is not None and not entry.is_vague and not (entry.kind == "document" and titled(s, m)):
             return self.entry_source(entry), "registry"
+        definite = determiner in lx.DEFINITES | lx.DEMONSTRATIVES or m.i == head and m.i > 0 and s.f[m.i - 1] == "du"
+        if head_word in _KINDS_OF_BODIES and not named and definite:  # "du groupe français": "de le"
+            body = self._body_named_before(s, m, head_word)
+            if body is not None:
+                return body, "anaphora"
         if head_word in lx.ANONYMOUS_HEADS:
             entry = registry.loose(anonymous_core(s, m.i, m.j, head, complement))
             if entry is not None and not entry.is_vague and entry.kind == "anonymous":
@@ -355,6 +369,12 @@ class SourceResolver(PeopleInText):
                 for item in reversed(self.memory):
                     if item.source.kind in {"institution", "news_outlet"} and words < content_words(item.source.name):
                         return item.source, "coref"
+            elif words == {head_word}:
+                # "Selon le Centre" after "Le Centre national des catastrophes a fait état …":
+                # the body whose name starts with that noun, the last one named.
+                for item in reversed(self.memory):
+                    if item.source.kind in {"institution", "news_outlet"} and head_word_of(item.source.name) == head_word and words < content_words(item.source.name):
+                        return item.source, "coref"
         if named and m.j - m.i <= 2 and is_acronym(s.doc[m.j - 1].text) and (m.j - m.i == 1 or determiner in lx.DEFINITES):
             # "l'ARS" after "l'ARS Ile-de-France": the body named in full with that acronym first;
             # "ABC" after "Aboubacar Cissé (ABC)": the source whose mention gave it in brackets.
@@ -400,6 +420,19 @@ class SourceResolver(PeopleInText):
         if not is_acronym(name) or self.registry.exact(name) is not None:
             return None
         return expanded_acronym(name, self.text)
+
+    def _body_named_before(self, s: Sentence, m: Mention, head_word: str) -> ProposedSource | None:
+        """ "Le syndicat" after "la CGT n'appelle pas à cette grève", "le géant français du
+        pneu" after "les usines Michelin": a kind of body said with the article, when no source
+        fits, is the organisation the text named last, in this sentence or the one before."""
+        found = self._organisation_before(s.seg.start + s.doc[m.i].idx)
+        if found is None:
+            return None
+        name = self.text[found[0] : found[1]]
+        entry = self.registry.exact(name)
+        if entry is not None:
+            return None if entry.is_vague or entry.kind not in {"institution", "news_outlet"} else self.entry_source(entry)
+        return ProposedSource(display_name(name), "news_outlet" if head_word in lx.MEDIUM_HEADS else "institution")
 
     def _described(self, text: str, ignoring: frozenset[str] = frozenset()) -> ProposedSource | None:
         """The last source named with every word of ``text`` (but those ``ignoring``)."""

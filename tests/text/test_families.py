@@ -918,6 +918,31 @@ class TestAnaphoraAndEllipsis:
         )
         assert names(find(run(registry, text), "suspects")) == [source_key("ministre de l'Intérieur")]
 
+    def test_a_kind_of_body_is_the_organisation_named_before(self, registry):
+        text = (
+            "Le ministre a visité l'une des deux usines Renault promises à la fermeture.\n"
+            "Le constructeur français avait annoncé lundi la fermeture de ses sites de Douai et de Flins.\n"
+        )
+        assert names(find(run(registry, text), "Douai")) == [source_key("Renault")]
+
+    def test_a_spokesperson_of_a_kind_of_body_speaks_for_the_one_named(self, registry):
+        text = (
+            "Les sites du groupe Valmont étaient inaccessibles mardi. « Nous avons été piratés », "
+            "a déclaré une porte-parole du groupe industriel.\n"
+        )
+        assert names(find(run(registry, text), "piratés")) == [source_key("Valmont")]
+
+    def test_a_kind_of_body_with_no_organisation_before_stays_itself(self, registry):
+        text = "Le syndicat a annoncé une grève pour lundi.\n"
+        assert names(find(run(registry, text), "grève")) == [source_key("syndicat")]
+
+    def test_a_body_by_the_first_word_of_its_name(self, registry):
+        text = (
+            "Le Centre national des catastrophes a fait état mercredi de huit morts.\n"
+            "Selon le Centre, 57 pêcheurs sont portés disparus.\n"
+        )
+        assert names(find(run(registry, text), "pêcheurs")) == [source_key("Centre national des catastrophes")]
+
     def test_a_role_then_a_title_and_a_name_after_a_comma(self, registry):
         text = (
             "Selon le maire, l'école est fermée.\n"

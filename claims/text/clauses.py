@@ -379,8 +379,19 @@ def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple
         spaced_dash = s.f[p] in {"-", "–", "—", "--"} and p > 0 and s.doc[p - 1].whitespace_ != "" and s.doc[p].whitespace_ != ""
         if s.f[p] in {"que", "qu'", ",", ")"} or spaced_dash or s.doc[p].pos_ == "SCONJ":
             i = p + 1
-    while i < j and (s.doc[i].is_space or s.doc[i].is_punct):
+    while i < head.i and (
+        s.doc[i].is_space or s.doc[i].is_punct
+        # "mais la Banque de France avait …", "a lâché désespérément le maire": the conjunction
+        # and the manner adverb are the clause's, not the speaker's name.
+        or s.doc[i].pos_ == "CCONJ" or s.f[i].endswith("ment") and (
+            s.doc[i].pos_ == "ADV" or s.doc[i].pos_ == "VERB" and s.doc[i + 1].pos_ == "DET"  # the tagger's "désespérément"
+        )
+    ):
         i += 1
+    for q in range(head.i + 1, j):
+        if s.doc[q].pos_ == "VERB" and "Fin" in s.doc[q].morph.get("VerbForm"):
+            j = q  # "La Banque de France prévoit une sortie …": the tagger hung the verb on the name
+            break
     while 0 < i <= head.i and s.doc[i].ent_type_ == "PER" and s.doc[i].ent_iob_ == "I" and not s.doc[i - 1].is_punct:
         i -= 1  # "Stéphane Le Foll": the parser gave the first name a subject of its own
     for q in range(head.i + 1, j):

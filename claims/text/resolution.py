@@ -89,6 +89,10 @@ _KINDS_OF_BODIES = frozenset({
 })
 
 
+# Words a body's initials may leave out ("MPC": Ministère public de la Confédération).
+_LINKING_WORDS = frozenset({"de", "du", "des", "d'", "et", "pour", "of", "the", "and"})
+
+
 class SourceResolver(PeopleInText):
     """The sources of one document's mentions, in text order."""
 
@@ -189,6 +193,11 @@ class SourceResolver(PeopleInText):
         single = _single_name(s, m)
         if single is not None:
             return single, "new"
+        if m.j - m.i <= 3 and any(c.islower() for c in text[-6:]) and " " in text.strip(" ."):
+            # "la BdF": a body's initials the tagger may take for a person.
+            early = self._acronym_named_before(s, m, False, s.f[m.i])
+            if early is not None:
+                return early, "coref"
         glued = _GLUED_TITLE.match(text)
         if glued:  # "M.al-Assad": a title glued to the name the text gave in full before
             known = self._person_named(glued.group(1))
@@ -375,20 +384,9 @@ class SourceResolver(PeopleInText):
                 for item in reversed(self.memory):
                     if item.source.kind in {"institution", "news_outlet"} and head_word_of(item.source.name) == head_word and words < content_words(item.source.name):
                         return item.source, "coref"
-        if named and m.j - m.i <= 2 and is_acronym(s.doc[m.j - 1].text) and (m.j - m.i == 1 or determiner in lx.DEFINITES):
-            # "l'ARS" after "l'ARS Ile-de-France": the body named in full with that acronym first;
-            # "ABC" after "Aboubacar Cissé (ABC)": the source whose mention gave it in brackets.
-            acronym = s.f[m.j - 1]
-            for item in reversed(self.memory):
-                words = fold(item.source.name).split()
-                if item.source.kind in {"document", "other"} or len(words) < 2:
-                    continue
-                given = item.at >= 0 and f"({s.doc[m.j - 1].text})" in self.text[item.at : item.at + 120]
-                if words[0] == acronym or given and acronym in item.words and acronym not in words:
-                    return item.source, "coref"
-                initials = "".join(w[0] for w in words if w[:1].isalpha() and w not in lx.DEFINITES)
-                if item.source.kind == "news_outlet" and initials == acronym:
-                    return item.source, "coref"  # "le JDD" after "Le Journal du dimanche"
+        found = self._acronym_named_before(s, m, named, determiner)
+        if found is not None:
+            return found, "coref"
         if head_word in {"presse", "medias", "media"} and not named and complement is None and self.unnamed_media is not None:
             # "selon la presse sénégalaise", "des médias russes": the media as a whole.
             return self.entry_source(self.unnamed_media), "registry"
@@ -397,6 +395,34 @@ class SourceResolver(PeopleInText):
             # "d'après un bilan provisoire", "citant un premier bilan": a document with no author given.
             return self.entry_source(self.unnamed_document), "registry"
         return self.by_name(display_name(text), guess_kind(s, m, head_word))
+
+    def _acronym_named_before(self, s: Sentence, m: Mention, named: bool, determiner: str) -> ProposedSource | None:
+        """ "l'ARS" after "l'ARS Ile-de-France": the body named in full with that acronym first;
+        "ABC" after "Aboubacar Cissé (ABC)": the source whose mention gave it in brackets; "le
+        JDD", "la BdF", "la BCE": the outlet or body whose initials it spells."""
+        end = m.j
+        while end - 1 > m.i and s.doc[end - 1].is_punct:
+            end -= 1  # "selon la BdF." : the full stop, a token or glued to the last one
+        last = s.doc[end - 1].text.rstrip(".")
+        # "BdF", "CoE": capitals with a lowercase "de" or "of" between them.
+        mixed = 2 <= len(last) <= 8 and last.isalpha() and last[0].isupper() and sum(c.isupper() for c in last) >= 2 and any(c.islower() for c in last) and not last[1:].istitle()
+        if not ((named and is_acronym(last) or mixed) and end - m.i <= 2 and (m.j - m.i == 1 or determiner in lx.DEFINITES)):
+            return None
+        acronym = fold(last)
+        for item in reversed(self.memory):
+            words = fold(item.source.name).split()
+            if item.source.kind in {"document", "other"} or len(words) < 2:
+                continue
+            given = item.at >= 0 and f"({s.doc[m.j - 1].text})" in self.text[item.at : item.at + 120]
+            if words[0] == acronym or given and acronym in item.words and acronym not in words:
+                return item.source
+            initials = "".join(w[0] for w in words if w[:1].isalpha() and w not in lx.DEFINITES)
+            if item.source.kind == "news_outlet" and initials == acronym:
+                return item.source  # "le JDD" after "Le Journal du dimanche"
+            core = "".join(w[0] for w in words if w[:1].isalpha() and w not in lx.DEFINITES | _LINKING_WORDS)
+            if item.source.kind == "institution" and len(acronym) >= 3 and acronym in {initials, core}:
+                return item.source  # "la BdF" after "La Banque de France", "la BCE"
+        return None
 
     @staticmethod
     def _of_a_person(s: Sentence, i: int, j: int) -> bool:

@@ -943,6 +943,26 @@ class TestAnaphoraAndEllipsis:
         )
         assert names(find(run(registry, text), "pêcheurs")) == [source_key("Centre national des catastrophes")]
 
+    def test_initials_with_a_lowercase_de_are_the_body_named_in_full(self, registry):
+        text = (
+            "La Banque de Grèce prévoit une reprise en 2025, a annoncé mardi l'institution.\n"
+            "Le PIB devrait progresser de 0,8 % cette année, selon la BdG.\n"
+        )
+        assert names(find(run(registry, text), "PIB")) == [source_key("Banque de Grèce")]
+
+    @pytest.mark.parametrize(
+        ("sentence", "mention"),
+        [
+            ("Les prix restent stables, mais la Banque de Grèce avait fait état d'une hausse.", "la Banque de Grèce"),
+            ("« Les habitants ont fui », a lâché désespérément le maire de Bocaranga.", "le maire de Bocaranga"),
+            ("La Banque de Grèce prévoit une sortie progressive de l'inflation, a annoncé l'institution.", "La Banque de Grèce"),
+        ],
+    )
+    def test_the_speaker_s_mention_is_the_noun_phrase_alone(self, registry, sentence, mention):
+        (result,) = run(registry, sentence + "\n")
+        link = result.links[0]
+        assert link.mention.text == mention
+
     def test_a_role_then_a_title_and_a_name_after_a_comma(self, registry):
         text = (
             "Selon le maire, l'école est fermée.\n"

@@ -218,6 +218,16 @@ ADDED_BATCHES = (
     ("d126", "d137", "kept aside until late in the round, then scored once before any rule was written on them: F1 0.914 (P 0.94 / R 0.89), "
                      "first source 64/101 (0.63), whole chains 20/59 (0.34), false sourced 6/33 (18.2%); "
                      "with the rules of f5b4de4: F1 0.914, 63/101, 20/59, 6/33"),
+    # The round from 13b34e9: four batches, each scored once on arrival with the rules of that
+    # moment and with those of 13b34e9 (the round's start).
+    ("d138", "d143", "F1 0.937 (P 1.00 / R 0.88), first source 32/42 (0.76), whole chains 6/15 (0.40), "
+                     "false sourced 0/19 (0.0%); with the rules of 13b34e9: the same"),
+    ("d144", "d149", "F1 0.829 (P 0.97 / R 0.72), first source 26/47 (0.55), whole chains 8/18 (0.44), "
+                     "false sourced 1/30 (3.3%); with the rules of 13b34e9: the same"),
+    ("d150", "d155", "F1 0.933 (P 0.96 / R 0.91), first source 22/46 (0.48), whole chains 12/27 (0.44), "
+                     "false sourced 2/7 (28.6%); with the rules of 13b34e9: the same"),
+    ("d156", "d161", "F1 0.947 (P 1.00 / R 0.90), first source 36/50 (0.72), whole chains 13/32 (0.41), "
+                     "false sourced 0/13 (0.0%); with the rules of 13b34e9: the same"),
 )
 
 

@@ -132,6 +132,16 @@ def _medium_cues(s: Sentence) -> list[Cue]:
             if q >= s.n or s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:
                 continue
             np_from = q + 1  # "à X", "au magazine X", "aux médias Y"
+        elif f[k] == "sur" and _fronted(s, k) and not {f[q] for q in range(k + 1, min(k + 3, s.n))} & {"antenne", "micro", "ondes", "plateau"}:
+            # "Sur RTL, Mme X a démenti …", "Ce mercredi matin sur France Inter, la ministre a
+            # affirmé …": the broadcaster, named before the speaker.
+            np = _np_after(s, k + 1, appositions=False)
+            if np is None or not (_known_medium(s, np[0], np[1]) or s.outlet_like(np[0], np[1])):
+                continue
+            after = _skip_time_words(s, np[1])
+            if after >= s.n or f[after] != "," or not any(f[q] in lx.STRONG_FORMS | lx.WEAK_FORMS for q in range(after, s.n)):
+                continue
+            np_from = k + 1
         elif f[k] in lx.BROADCAST_FORMS and k >= 1:
             # "Dans une vidéo diffusée par le Kremlin": a document carried by a source.
             p = s.prev_word(k - 1)
@@ -291,3 +301,8 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
         if what is not None and s.f[s.head_of(what[0], what[1])] in lx.MEDIA_HEADS:
             return i, j
     return None
+
+
+def _fronted(s: Sentence, k: int) -> bool:
+    """Token ``k`` opens the sentence, after words of time only ("Ce mercredi matin sur …")."""
+    return _skip_time_words(s, s.next_word(0)) >= k and all(s.f[q] not in {",", "que", "qu'"} for q in range(k))

@@ -963,6 +963,26 @@ class TestAnaphoraAndEllipsis:
         link = result.links[0]
         assert link.mention.text == mention
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Sur RTL, le ministre Paul Roux a affirmé que la réforme passerait.",
+            "Ce mercredi matin sur France Inter, le ministre Paul Roux a assuré que rien n'était décidé.",
+        ],
+    )
+    def test_a_broadcaster_fronted_before_the_speaker(self, registry, sentence):
+        (result,) = run(registry, sentence + "\n")
+        assert names(result)[1:] == [source_key("Paul Roux")]
+        assert result.links[0].source.kind == "news_outlet" and result.links[0].mention.text in {"RTL", "France Inter"}
+
+    @pytest.mark.parametrize(
+        "sentence",
+        ["Sur RTL, les auditeurs ont appelé en masse.", "Sur le terrain, le ministre Paul Roux a affirmé que tout allait bien."],
+    )
+    def test_no_broadcaster_without_a_speaker_or_a_medium(self, registry, sentence):
+        (result,) = run(registry, sentence + "\n")
+        assert all(link.source.kind != "news_outlet" for link in result.links)
+
     def test_a_role_then_a_title_and_a_name_after_a_comma(self, registry):
         text = (
             "Selon le maire, l'école est fermée.\n"

@@ -356,6 +356,14 @@ def _antecedent_span(s: Sentence, relative: "Token") -> tuple[int, int]:
     return np_span(s, head, exclude=relative)
 
 
+def manner_adverb(s: Sentence, k: int) -> bool:
+    """ "désespérément", "catégoriquement": how something was said, never who said it (the
+    tagger may call one a verb when a determiner follows)."""
+    return s.f[k].endswith("ment") and (
+        s.doc[k].pos_ == "ADV" or s.doc[k].pos_ == "VERB" and k + 1 < s.n and s.doc[k + 1].pos_ == "DET"
+    )
+
+
 def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple[int, int]:
     """The noun phrase of ``head``: its subtree without relative clauses, trimmed."""
     i, j = head.left_edge.i, head.right_edge.i + 1
@@ -383,9 +391,7 @@ def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple
         s.doc[i].is_space or s.doc[i].is_punct
         # "mais la Banque de France avait …", "a lâché désespérément le maire": the conjunction
         # and the manner adverb are the clause's, not the speaker's name.
-        or s.doc[i].pos_ == "CCONJ" or s.f[i].endswith("ment") and (
-            s.doc[i].pos_ == "ADV" or s.doc[i].pos_ == "VERB" and s.doc[i + 1].pos_ == "DET"  # the tagger's "désespérément"
-        )
+        or s.doc[i].pos_ == "CCONJ" or manner_adverb(s, i)
     ):
         i += 1
     for q in range(head.i + 1, j):

@@ -106,8 +106,7 @@ class PeopleInText:
     def _recent_person(self, at: int) -> ProposedSource | None:
         """The last person named by their name before text offset ``at``, in this sentence or
         the one before it, as a source or anywhere."""
-        starts = [seg.start for seg in self.segments if seg.start <= at and seg.start in self.docs]
-        window = starts[-2] if len(starts) >= 2 else 0
+        window = self._sentence_before_start(at)
         best: tuple[int, ProposedSource] | None = None
         for item in self.memory:
             if item.source.kind == "person" and window <= item.at < at and len(content_words(item.source.name)) >= 2:
@@ -118,6 +117,12 @@ class PeopleInText:
                 known = self._person_named(name)
                 best = (offset, known if known is not None and known.name == name else ProposedSource(name, "person"))
         return best[1] if best is not None else None
+
+    def _sentence_before_start(self, at: int) -> int:
+        """Where the parsed sentence before the one holding text offset ``at`` starts (0 for the
+        first): the reach of "the last one named" for a title, a pronoun or a kind of body."""
+        starts = [seg.start for seg in self.segments if seg.start <= at and seg.start in self.docs]
+        return starts[-2] if len(starts) >= 2 else 0
 
     def _cataphora(self, after: int) -> ProposedSource | None:
         """A pronoun with no fitting source before it ("Le gouvernement a nié … Elle a
@@ -172,8 +177,7 @@ class PeopleInText:
     def _organisation_before(self, at: int) -> tuple[int, int] | None:
         """The last organisation named before text offset ``at``, in this sentence or the one
         before it ("… les usines Michelin … Le géant français du pneu avait annoncé …")."""
-        starts = [seg.start for seg in self.segments if seg.start <= at and seg.start in self._sentences]
-        window = starts[-2] if len(starts) >= 2 else 0
+        window = self._sentence_before_start(at)
         found = [(a, b) for a, b in self.all_orgs if window <= a and b <= at]
         return found[-1] if found else None
 

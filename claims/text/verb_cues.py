@@ -18,6 +18,7 @@ from claims.text.clauses import (
     name_before_apposition,
     has_reported_clause,
     in_relative,
+    manner_adverb,
     media_named,
     np_before,
     np_span,
@@ -522,7 +523,7 @@ def _speaker_start(s: Sentence, verb_end: int) -> tuple[int, tuple[int, int] | N
     """Where an incise's speaker starts after its verb, past a time, a place and the outlet
     spoken to ("a déclaré jeudi à Bagdad à l'AFP un officier"), and that outlet if any."""
     start = _skip_time_words(s, verb_end)
-    while start + 1 < s.n and s.f[start].endswith("ment") and s.doc[start + 1].pos_ == "DET" and s.doc[start].pos_ in {"ADV", "VERB"}:
+    while start + 1 < s.n and manner_adverb(s, start) and s.doc[start + 1].pos_ == "DET":
         start += 1  # "a lâché désespérément le maire": how, not who (the tagger may call it a verb)
     close = _comma_after_day(s, start)
     if close is not None:

@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
-from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit
+from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit, is_wire_agency
 from claims.text.line_kinds import is_byline
 from claims.text.clauses import outside_quotes
 from claims.text.cues import INCISE, Cue, Sentence, find_cues
@@ -283,13 +283,21 @@ class _Document:
         """ "…, selon la même source", "De mêmes sources, on ajoute": the source named last, with
         the outlets the text had it through (the previous chain that ends with it)."""
         before = fold(self.text[max(0, link.mention.start - 12) : link.mention.end]) if link.mention else ""
-        if "meme" not in before:
-            return [link]
-        for previous in reversed(out[-3:]):
+        same_source = "meme" in before
+        for previous in reversed(out[-4:]):
             chain = [l for l in previous.links if l.rule != "dispatch.credit"]
-            if previous.is_claim and len(chain) > 1 and chain[-1].source.identity == link.source.identity:
+            if not chain:
+                continue
+            if previous.is_claim and len(chain) > 1 and chain[-1].source.identity == link.source.identity and (
+                same_source or all(_agency(l) for l in chain[:-1])
+            ):
+                # "a déclaré X à l'AFP. « … », a-t-il ajouté.": what X told a news agency goes on
+                # through it until another source speaks. (Not so for a broadcaster: a radio
+                # interview quoted at length is the speaker's, as annotators read it.)
                 carried = [Link(l.source, l.mention, l.cue, "ellipsis", min(l.confidence, CONFIDENCE["quote.continued"]), l.vague) for l in chain[:-1]]
                 return [*carried, link]
+            if not same_source:
+                break  # another source spoke in between
         return [link]
 
     def _suggestion(
@@ -384,6 +392,10 @@ class _Document:
         while a < b and self.text[a] in "-‐":
             a += 1  # the clitic of "a-t-il" is "il"
         return Span(a, b, self.text[a:b])
+
+def _agency(link: Link) -> bool:
+    return is_wire_agency(link.source.name) or link.mention is not None and is_wire_agency(link.mention.text)
+
 
 def _own_reporters(mention: str) -> bool:
     words = fold(mention).split()

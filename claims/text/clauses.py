@@ -263,6 +263,10 @@ def has_reported_clause(s: Sentence, k: int) -> bool:
             # "dit avoir", "accusé la Turquie de bombarder"; not "a lancé une offensive pour reprendre".
             before = s.f[s.prev_word(k - 1)]
             return first or before in {"de", "d'"}
+        aside_end = _aside_at(s, k)
+        if aside_end:
+            k = aside_end  # "estime pour sa part que", "indique de son côté qu'"
+            continue
         if w in {"pour", "afin", "sans", "avant", "apres"}:
             return False
         if s.doc[k].pos_ not in {"ADV", "PRON"} and w not in _NEGATION:
@@ -336,7 +340,25 @@ def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
             while i < j and s.doc[i].pos_ == "CCONJ":
                 i = s.next_word(i + 1)
             return i, j
-    return np_span(s, subject)
+    return _name_before_apposition(s, *np_span(s, subject))
+
+
+def _name_before_apposition(s: Sentence, i: int, j: int) -> tuple[int, int]:
+    """"L'USGS, l'institut américain de géophysique, a chiffré …": the parser takes the
+    description between commas for the subject; the name that opens the sentence is the speaker."""
+    comma = s.prev_word(i - 1)
+    after = s.next_word(j)
+    if comma < 1 or s.f[comma] != "," or after >= s.n or s.f[after] != ",":
+        return i, j
+    start = 0
+    while start < comma and s.doc[start].pos_ == "DET":
+        start += 1
+    name = range(start, comma)
+    if not name or any(s.doc[q].pos_ not in {"PROPN", "NOUN"} or not s.doc[q].text[:1].isupper() for q in name):
+        return i, j
+    if s.f[start] in lx.TIME_WORDS:
+        return i, j  # "Mercredi, le ministre a …": a day, not a name
+    return 0, comma
 
 
 def _antecedent_span(s: Sentence, relative: "Token") -> tuple[int, int]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Credit", "caption_credit", "credit_only", "dispatch_credit", "leading_credit", "WIRE_AGENCIES"]
+__all__ = ["Credit", "caption_credit", "credit_only", "dispatch_credit", "is_wire_agency", "leading_credit", "WIRE_AGENCIES"]
 
 # News agencies whose name on a line of its own, after "avec", in a dateline or as a photo
 # credit credits the text or the picture. Photo-only agencies (Getty, EPA, Sipa...) credit
@@ -78,6 +78,12 @@ _AGENCY_PHOTO_RE = re.compile(r"(?P<inner>\b(?:" + _ALL_ALT + r"))\s+(?i:photos?
 
 _LEAD_RE = re.compile(r"^(?:(?i:photos?|crédits?|credits?|d['’]archives|d['’]illustration|archives|illustration|image)\b[\s:.,;()\-–—]*)+")
 _TRAIL_RE = re.compile(r"(?:[\s:.,;()\-–—]*\b(?i:photos?|d['’]archives|d['’]illustration|archives|illustration))+$")
+
+
+def is_wire_agency(name: str) -> bool:
+    """ "AFP", "l'agence Reuters", "Agence France-Presse": a news agency's name."""
+    name = re.sub(r"^(?i:l['’]agence\s+|agence\s+|l['’]\s*)", "", name.strip())
+    return name.casefold() in _WIRE_FOLDED
 
 
 def _agency_in(inner: str, offset: int) -> Credit | None:

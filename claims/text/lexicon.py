@@ -87,6 +87,19 @@ FAIRE_STATEMENTS = {
     "remarques", "remarque", "declaration", "declarations", "commentaires", "commentaire",
     "annonce", "annonces", "confidences", "revelations", "aveux",
 }
+# "a donné un bilan de six morts", "avance un premier bilan", "a publié des chiffres": a figure
+# given is a statement (with one of FIGURE_NOUNS as its object).
+FIGURE_GIVING_FORMS = (
+    _er_forms("donn") | _er_forms("avanc") | _er_forms("publi") | _er_forms("dress") | _er_forms("livr")
+    | {"fournit", "fourni", "fournissent", "fournissait", "fournira", "fournir",
+       "etablit", "etabli", "etablissent", "etablissait", "etablira", "etablir"}
+)
+FIGURE_NOUNS = {
+    "bilan", "bilans", "chiffre", "chiffres", "estimation", "estimations", "decompte", "evaluation",
+    "statistiques", "prevision", "previsions",
+}
+# "la police a recensé trois morts", "le syndicat dénombrait 100 % de grévistes": a count given.
+COUNT_FORMS = _er_forms("denombr") | _er_forms("recens") | _er_forms("chiffr")
 # "s'est alarmée de", "s'est félicité de", "s'est inquiété de": a stance taken, reported.
 STANCE_FORMS = (
     _er_forms("alarm") | _er_forms("inquiet") | _er_forms("felicit") | _er_forms("rejou")

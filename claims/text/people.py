@@ -19,7 +19,7 @@ from claims.text.results import ProposedSource
 from claims.text.segmentation import Segment
 from claims.text.sentence import Sentence
 from claims.text.registry import fold
-from claims.text.source_names import content_words, display_name, head_word_of
+from claims.text.source_names import TITLE_ROLES, content_words, display_name, head_word_of
 
 
 @dataclass(slots=True)
@@ -103,17 +103,20 @@ class PeopleInText:
             )
             self.people.append((a, self.text[a:b], subject))
 
-    def _recent_person(self, at: int) -> ProposedSource | None:
+    def _recent_person(self, at: int, title: str | None = None) -> ProposedSource | None:
         """The last person named by their name before text offset ``at``, in this sentence or
-        the one before it, as a source or anywhere."""
+        the one before it, as a source or anywhere; with a ``title`` ("prefet"), not one named
+        with another title ("le maire de Lunel, Pierre Anglade" is not "le préfet")."""
         window = self._sentence_before_start(at)
         best: tuple[int, ProposedSource] | None = None
         for item in self.memory:
             if item.source.kind == "person" and window <= item.at < at and len(content_words(item.source.name)) >= 2:
-                if best is None or item.at > best[0]:
+                if (best is None or item.at > best[0]) and may_hold_title(title, item.words):
                     best = (item.at, item.source)
         for offset, name, _ in self.people:
-            if window <= offset < at and (best is None or offset > best[0]):
+            line_start = self.text.rfind("\n", 0, offset) + 1
+            titled = content_words(self.text[max(line_start, offset - 60) : offset])
+            if window <= offset < at and (best is None or offset > best[0]) and may_hold_title(title, titled):
                 known = self._person_named(name)
                 best = (offset, known if known is not None and known.name == name else ProposedSource(name, "person"))
         return best[1] if best is not None else None
@@ -212,6 +215,20 @@ class PeopleInText:
             if words <= item.words:
                 return item.source
         return None
+
+
+def may_hold_title(title: str | None, words: frozenset[str]) -> bool:
+    """A person named with ``words`` may hold ``title``: no title among them, or this one
+    ("prefet" and "prefete" alike)."""
+    if title is None or title in _ANY_OFFICE:
+        return True
+    held = {w[:5] for w in words & TITLE_ROLES}
+    return not held or title[:5] in held
+
+
+# Titles that say another office in other words: "le chef du gouvernement" is the Prime Minister,
+# "le patron de la diplomatie" the Foreign Minister.
+_ANY_OFFICE = frozenset({"chef", "cheffe", "patron", "patronne", "dirigeant", "dirigeante", "premier", "premiere", "general"})
 
 
 def _title_right_before(title: str, role_words: frozenset[str], before: str) -> bool:

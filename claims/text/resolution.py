@@ -19,7 +19,7 @@ from claims.text.cues import Mention, Sentence
 from claims.text.names import expanded_acronym, is_acronym, name_after, name_in_tail, person_run
 from claims.text.registry import Registry, RegistryEntry, fold
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
-from claims.text.people import PeopleInText, _Memory
+from claims.text.people import PeopleInText, _Memory, may_hold_title
 from claims.text.segmentation import Segment
 from claims.text.source_names import (
     NATIONALITY,
@@ -84,7 +84,7 @@ def _single_name(s: Sentence, m: Mention) -> ProposedSource | None:
 # syndicat", "l'entreprise", "le géant français du pneu", "le quotidien".
 _KINDS_OF_BODIES = frozenset({
     "syndicat", "entreprise", "societe", "compagnie", "firme", "groupe", "geant", "constructeur",
-    "operateur", "mouvement", "organisation", "association", "federation", "formation",
+    "operateur", "mouvement", "organisation", "association", "federation", "formation", "direction",
     "quotidien", "journal", "hebdomadaire", "magazine", "chaine", "station", "radio", "site",
 })
 
@@ -339,7 +339,7 @@ class SourceResolver(PeopleInText):
             ):
                 # "…, a déclaré X. « … », a dit le gouverneur de la Banque": a definite title
                 # with no name, right after a person was named, is that person.
-                recent = self._recent_person(s.seg.start + s.doc[m.i].idx)
+                recent = self._recent_person(s.seg.start + s.doc[m.i].idx, head_word)
                 if recent is not None:
                     return recent, "anaphora"
                 named_later = self._role_named_later(text, s.seg.end)
@@ -541,8 +541,9 @@ class SourceResolver(PeopleInText):
             (lx.INSTITUTION_HEADS if bodies else frozenset(), {"institution"}),
         ):
             if head in heads:
+                title = head if head in TITLE_ROLES else None
                 for item in reversed(self.memory):
-                    if item.source.kind in kinds:
+                    if item.source.kind in kinds and (item.source.kind != "person" or may_hold_title(title, item.words)):
                         return item.source
                 return None
         return None

@@ -428,7 +428,7 @@ def _apposition_end(s: Sentence, k: int) -> int | None:
 # Every form _speech_verb_at can answer for: any other word is no speech verb.
 SPEECH_VERB_FORMS = frozenset(
     lx.STRONG_FORMS | lx.WEAK_FORMS | lx.STANCE_FORMS | lx.FAIRE_FORMS | lx.PARLER_FORMS
-    | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS
+    | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS | lx.COUNT_FORMS | lx.FIGURE_GIVING_FORMS
 )
 
 
@@ -444,6 +444,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
         return None
     w = s.f[k]
     if w in lx.STRONG_FORMS:
+        return "strong"
+    if w in lx.COUNT_FORMS or w in lx.FIGURE_GIVING_FORMS and _figure_follows(s, k):
         return "strong"
     if w in lx.STANCE_FORMS and _reflexive(s, k):
         return "strong"  # "s'est alarmée de la situation", "s'est félicité de" (before "alarmer que")
@@ -482,6 +484,17 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
                 return "strong"  # "avise le public d'éviter le secteur"
     return None
 
+
+
+def _figure_follows(s: Sentence, k: int) -> bool:
+    """A figure is the object of the verb at ``k``: "un bilan", "un premier bilan", "ses chiffres"."""
+    det = s.next_word(k + 1)
+    if det >= s.n or s.doc[det].pos_ != "DET":
+        return False
+    noun = s.next_word(det + 1)
+    if noun < s.n and s.doc[noun].pos_ == "ADJ":
+        noun = s.next_word(noun + 1)  # "un nouveau bilan", "un premier bilan"
+    return noun < s.n and s.f[noun] in lx.FIGURE_NOUNS
 
 
 def _reflexive(s: Sentence, k: int) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from pathlib import Path
 
@@ -12,16 +11,11 @@ from hypothesis import strategies as st
 
 from claims.text import attribution, nlp
 from claims.text.evaluation import evaluate, parse_gold
-from claims.text.registry import Registry, RegistryEntry, alias_key, entries_from_json, fold
+from claims.text.registry import RegistryEntry, alias_key, fold
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "fixtures" / "articles"
 GOLD = ROOT / "tests" / "data" / "gold_suggestions.jsonl"
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return Registry(entries_from_json(json.loads((ROOT / "fixtures" / "sources.json").read_text(encoding="utf-8"))))
 
 
 def article(prefix: str) -> str:

@@ -5,35 +5,11 @@ without names, anaphora and ellipsis, vague forms, a cut last line."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from claims.text import attribution
 from claims.text.credits import caption_credit, credit_only, dispatch_credit
-from claims.text.registry import Registry, entries_from_json, source_key
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return Registry(entries_from_json(json.loads((ROOT / "fixtures" / "sources.json").read_text(encoding="utf-8"))))
-
-
-def run(registry, text: str):
-    return attribution.suggest(text, registry)
-
-
-def find(result, needle: str):
-    (found,) = [s for s in result if needle in s.text]
-    return found
-
-
-def names(sentence) -> list[str]:
-    """The chain as slugs for registry sources, folded names for new ones."""
-    return [link.source.slug or source_key(link.source.name) for link in sentence.links]
+from claims.text.registry import source_key
+from tests.text.reading import find, names, run
 
 
 class TestCaptions:

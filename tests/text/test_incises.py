@@ -6,29 +6,8 @@ name after a role's complement. Sentences written for these tests."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-
 from claims.text import attribution
-from claims.text.registry import Registry, entries_from_json, source_key
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return Registry(entries_from_json(json.loads((ROOT / "fixtures" / "sources.json").read_text(encoding="utf-8"))))
-
-
-def find(result, needle: str):
-    (found,) = [s for s in result if needle in s.text]
-    return found
-
-
-def names(sentence) -> list[str]:
-    return [link.source.slug or source_key(link.source.name) for link in sentence.links]
+from tests.text.reading import find, names
 
 
 class TestIncises:

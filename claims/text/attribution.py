@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
-from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit, is_wire_agency
+from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit, full_agency_name, is_wire_agency
 from claims.text.line_kinds import is_byline
 from claims.text.clauses import outside_quotes
 from claims.text.cues import INCISE, Cue, Sentence, find_cues
@@ -196,7 +196,7 @@ class _Document:
     # --- credits: captions and dispatches --------------------------------------------------
 
     def _credit_link(self, credit: Credit, rule: str) -> Link:
-        entry = self.registry.exact(credit.name)
+        entry = self.registry.exact(credit.name) or self.registry.exact(full_agency_name(credit.name))
         if entry is not None and not entry.is_vague:
             source = self.sources.entry_source(entry)
         else:

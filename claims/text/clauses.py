@@ -329,6 +329,9 @@ def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
         return None
     before = [c for c in subjects if c.i < verb.i]
     subject = before[-1] if before else subjects[0]  # "(VOVWORLD) - Pékin a déclaré": the nearest
+    stressed = _subject_before_stressed_pronoun(s, subject)
+    if stressed is not None:
+        return stressed
     if s.f[subject.i] == "qui" and verb.dep_ == "acl:relcl":
         return _antecedent_span(s, verb)
     if subject.pos_ == "VERB" and subject.i < verb.i:
@@ -341,6 +344,19 @@ def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
                 i = s.next_word(i + 1)
             return i, j
     return _name_before_apposition(s, *np_span(s, subject))
+
+
+def _subject_before_stressed_pronoun(s: Sentence, pronoun: "Token") -> tuple[int, int] | None:
+    """ "La CGT a elle appelé à la grève": a stressed pronoun after the auxiliary repeats the
+    subject before it, which the parser may hang elsewhere."""
+    aux = s.prev_word(pronoun.i - 1)
+    if s.f[pronoun.i] not in {"elle", "elles", "lui", "eux"} or aux < 1 or s.doc[aux].pos_ != "AUX":
+        return None
+    for t in s.doc[:aux]:
+        if t.dep_.startswith("nsubj") and t.pos_ in {"NOUN", "PROPN"}:
+            i, j = np_span(s, t)
+            return i, min(j, aux)
+    return None
 
 
 def _name_before_apposition(s: Sentence, i: int, j: int) -> tuple[int, int]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Credit", "caption_credit", "credit_only", "dispatch_credit", "is_wire_agency", "leading_credit", "WIRE_AGENCIES"]
+__all__ = ["Credit", "caption_credit", "credit_only", "dispatch_credit", "full_agency_name", "is_wire_agency", "leading_credit", "WIRE_AGENCIES"]
 
 # News agencies whose name on a line of its own, after "avec", in a dateline or as a photo
 # credit credits the text or the picture. Photo-only agencies (Getty, EPA, Sipa...) credit
@@ -78,6 +78,15 @@ _AGENCY_PHOTO_RE = re.compile(r"(?P<inner>\b(?:" + _ALL_ALT + r"))\s+(?i:photos?
 
 _LEAD_RE = re.compile(r"^(?:(?i:photos?|crédits?|credits?|d['’]archives|d['’]illustration|archives|illustration|image)\b[\s:.,;()\-–—]*)+")
 _TRAIL_RE = re.compile(r"(?:[\s:.,;()\-–—]*\b(?i:photos?|d['’]archives|d['’]illustration|archives|illustration))+$")
+
+
+# Short names of agencies under which a registry may not know them ("AA / Bagdad").
+_FULL_NAMES = {"aa": "Anadolu", "chine nouvelle": "Xinhua", "associated press": "AP", "agence france presse": "AFP"}
+
+
+def full_agency_name(name: str) -> str:
+    """The name an agency is better known by ("AA" is Anadolu), else ``name``."""
+    return _FULL_NAMES.get(name.casefold().replace("-", " "), name)
 
 
 def is_wire_agency(name: str) -> bool:
@@ -214,6 +223,9 @@ _CREDIT_LINE_RES = (
     re.compile(r"^\(?\s*(?P<agency>" + _WIRE_ALT + r")(?:\s+(?:FR|fr|Photo|photo))?\s*\)?\s*\.?$"),
     re.compile(r"(?:^|\(|\s)(?i:avec)\s+(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"),
     re.compile(r"^[^()]{2,60}?\s&\s*(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "Eléanor Douet & AFP"
+    re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s*/\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}$"),  # "AA / Bagdad"
+    # "afp/ther", "ats/afp/vj": the agencies, then the editor's initials, in lower case.
+    re.compile(r"^(?P<agency>(?i:" + _WIRE_ALT + r"))(?:\s*/\s*(?i:" + _WIRE_ALT + r"))*\s*/\s*[a-z]{2,5}\s*$"),
     # "(acu avec ats)": the editor's initials and the agency, lower case, in brackets of their own.
     re.compile(r"^\((?:[^()\s]{1,12}\s+)?(?i:avec)\s+(?P<agency>(?i:" + _WIRE_ALT + r"))\s*\)\s*$"),
     re.compile(

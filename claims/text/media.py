@@ -211,6 +211,20 @@ def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
     return _before_speaker(s, *found) if found is not None else None
 
 
+def audience_end(s: Sentence, k: int) -> int | None:
+    """After "à la presse", "aux journalistes", "aux médias" at ``k`` (journalists at large,
+    no outlet): the next token."""
+    if k >= s.n or s.doc[k].text.lower() not in {"à", "au", "aux"}:
+        return None
+    noun = s.next_word(k + 1)
+    if noun < s.n and s.f[noun] in {"la", "des"}:
+        noun = s.next_word(noun + 1)
+    if noun >= s.n or s.f[noun] not in {"presse", "medias", "journalistes"} or not s.doc[noun].text.islower():
+        return None
+    after = s.next_word(noun + 1)
+    return after if after >= s.n or s.doc[after].pos_ != "ADJ" else None
+
+
 def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
     k = _skip_time_words(s, k)
     if k >= s.n:
@@ -220,6 +234,8 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
     if nxt < s.n and s.f[nxt] in {"l'", "les", "le", "la"}:
         nxt = s.next_word(nxt + 1)
     on_air = nxt < s.n and s.f[nxt] in {"antenne", "micro", "ondes", "plateau"}
+    if audience_end(s, k) is not None:
+        return None  # "a déclaré à la presse", "aux médias": to journalists at large, no outlet
     if word in {"sur", "à", "au"} and not on_air:
         np = _np_after(s, k + 1, appositions=False)
         if np is not None and _known_medium(s, np[0], np[1]):

@@ -162,6 +162,12 @@ def name_after(s: "Sentence", j: int) -> tuple[int, int] | None:
     Saad Maan, a dit"): the run of capitalised words starting at ``j`` (after one comma) when a
     verb, a comma, a preposition or the end follows it."""
     k = s.next_word(j)
+    if k < s.n and s.doc[k].text.lower() in {"à", "au", "aux", "auprès"}:
+        # "l'ambassadeur du Koweït à l'ONU, Mansour al-Otaibi": where the role is held, then the name.
+        comma = next((q for q in range(k + 1, min(s.n, k + 6)) if s.f[q] == ","), None)
+        if comma is None or any(s.doc[q].pos_ in {"VERB", "AUX"} for q in range(k + 1, comma)):
+            return None
+        k = comma
     if k < s.n and s.f[k] == ",":
         k = s.next_word(k + 1)
         title = s.next_word(k + 1)

@@ -67,6 +67,9 @@ def _build_model() -> "Language":
         for pattern in nlp.Defaults.infixes:
             if "(?:-|–|—|--|---|——|~)" in pattern:
                 pattern = r"(?<!^[Aa]l)(?<!^[Ee]l)(?<!'[Aa]l)(?<!'[Ee]l)" + pattern
+            elif "['’])(?=" in pattern:
+                # An elision ("l'armée"), not an English possessive name: "Moody's", "McDonald's".
+                pattern = r"(?![sS]\b)" + pattern
             infixes.append(pattern)
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if not Language.has_factory(_SINGLE_SENTENCE):

@@ -9,6 +9,7 @@ Pure Python (no Django). ``PeopleInText`` is the part of ``claims.text.resolutio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -115,11 +116,18 @@ class PeopleInText:
                     best = (item.at, item.source)
         for offset, name, _ in self.people:
             line_start = self.text.rfind("\n", 0, offset) + 1
-            titled = content_words(self.text[max(line_start, offset - 60) : offset])
+            titled = content_words(self.text[max(line_start, offset - 60) : offset]) | self._apposition_words(offset + len(name))
             if window <= offset < at and (best is None or offset > best[0]) and may_hold_title(title, titled):
                 known = self._person_named(name)
                 best = (offset, known if known is not None and known.name == name else ProposedSource(name, "person"))
         return best[1] if best is not None else None
+
+    def _apposition_words(self, end: int) -> frozenset[str]:
+        """The words of an apposition right after a name ("X, directeur du cabinet, …")."""
+        after = self.text[end : end + 80]
+        if not after.startswith(","):
+            return frozenset()
+        return content_words(re.split(r"[,.;:\n]", after[1:], maxsplit=1)[0])
 
     def _sentence_before_start(self, at: int) -> int:
         """Where the parsed sentence before the one holding text offset ``at`` starts (0 for the

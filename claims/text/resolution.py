@@ -316,7 +316,10 @@ class SourceResolver(PeopleInText):
         # document named in full before.
         person_like = head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS or any(
             s.doc[k].ent_type_ == "PER" for k in range(m.i, m.j)
-        ) or (s.doc[head].pos_ == "PROPN" and not s.outlet_like(m.i, m.j) and head_word not in lx.INSTITUTION_HEADS)
+        ) or (
+            s.doc[head].pos_ == "PROPN" and not s.outlet_like(m.i, m.j) and head_word not in lx.INSTITUTION_HEADS
+            and not is_acronym(s.doc[head].text)  # "La CGT" opening a sentence: a body, not a person
+        )
         if head_word in lx.MEDIUM_HEADS:
             person_like = False  # "le quotidien japonais Asahi Shimbun": a medium, whatever the tagger says
         if person_like:

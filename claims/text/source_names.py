@@ -53,6 +53,10 @@ def anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | Non
             while end > head and s.f[end] in {"de", "d'", "du", "des", "la", "le", "les", "l'"}:
                 end = s.prev_word(end - 1)
             end += 1
+    for k in range(head + 1, end - 1):
+        if s.f[k] in {"de", "d'"} and s.f[s.next_word(k + 1)] in {"un", "une"}:
+            end = k  # "un diplomate d'un pays membre du Conseil": which one is left unsaid
+            break
     for k in range(head + 1, end - 1):  # "des sources diplomatiques à Ankara": where they are
         if s.f[k] in {"a", "au", "aux", "en"} and s.doc[k].pos_ == "ADP" and s.doc[s.next_word(k + 1)].ent_type_ in {"LOC", "GPE"}:
             end = k

@@ -29,7 +29,7 @@ from claims.text.clauses import (
     subject_of,
     with_citations,
 )
-from claims.text.media import _DOCUMENT_LIKE, _document_agent, _to_outlet
+from claims.text.media import _DOCUMENT_LIKE, _document_agent, _to_outlet, audience_end
 from claims.text.sentence import (
     Cue,
     INCISE,
@@ -94,6 +94,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         lenient = prev >= 0 and (
             f[prev] in {",", "»", "”"} or f[prev] in _AUX_FORMS
             or (doc[prev].text.startswith("-") and f[prev].lstrip("-") in lx.PRONOUNS_3RD | {"t", "on"})
+            # "comme le rapporte X": the tagger reads "le rapporte" as an article and a noun.
+            or f[prev] in {"le", "la", "l'"} and prev > 0 and f[s.prev_word(prev - 1)] == "comme"
         ) and doc[k].text[:1].islower()
         strength = _speech_verb_at(s, k, lenient=lenient)
         opens_quote = strength is None and _introduces_quote(s, k)
@@ -152,8 +154,10 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 p = s.prev_word(p - 1)  # "», lui a lancé X", "», s'est emporté X"
                 continue
             break
-        if any(f[q] in {"avoir", "etre"} for q in range(cue_start, k)):
-            continue  # "après avoir annoncé", "sans avoir dit": an infinitive, no subject of its own
+        if any(f[q] in {"avoir", "etre", "ayant", "etant"} for q in range(cue_start, k)):
+            # "après avoir annoncé", "sans avoir dit": an infinitive, no subject of its own; "un
+            # diplomate ayant réclamé l'anonymat": a clause that says which source, no statement.
+            continue
         if opens_quote:
             passive = False  # "X est inquiet : « … »": a copula, not a passive
         stated = s.next_word(verb_end)
@@ -172,7 +176,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         after_break = left < 0 or f[left] in {",", "»", "”", '"', "(", "—", "–", ":"}
         # "ce qu'a indiqué X", "comme l'a rappelé X": the speaker comes after the verb, as in an incise.
         inverted = left >= 0 and (
-            f[left] in {"qu'", "que"} or (f[left] == "l'" and s.prev_word(left - 1) >= 0 and f[s.prev_word(left - 1)] == "comme")
+            f[left] in {"qu'", "que", "comme"}  # "comme le souligne X" (the clitic is passed over)
+            or (f[left] in {"l'", "le", "la"} and s.prev_word(left - 1) >= 0 and f[s.prev_word(left - 1)] == "comme")
         )
         cue_span = (cue_start, verb_end)
 
@@ -529,6 +534,7 @@ def _speaker_start(s: Sentence, verb_end: int) -> tuple[int, tuple[int, int] | N
     if close is not None:
         start = close + 1  # "a annoncé, mardi 28 août, le ministère": the day between commas
     start = skip_place(s, start)
+    start = audience_end(s, start) or start  # "a déclaré à la presse X"
     outlet = _to_outlet(s, start)
     if outlet is None and start < s.n and s.f[start] == "dans":
         # "a déclaré dans un communiqué Khalid X": the medium of the statement, then its speaker.

@@ -94,3 +94,59 @@ class TestWhatWasToldToAnAgency:
     @pytest.mark.parametrize(("name", "agency"), [("AFP", True), ("l'AFP", True), ("l'agence Reuters", True), ("RTL", False), ("franceinfo", False)])
     def test_which_names_are_news_agencies(self, name, agency):
         assert is_wire_agency(name) is agency
+
+
+class TestIncisesAndSpeakers:
+    def test_comme_le_souligne(self, registry):
+        (result,) = run(registry, "La dette reste lourde, comme le souligne Standard & Poor's dans sa note.\n")
+        assert result.tag == "sourced"
+        (result,) = run(registry, "Les prix montent, comme le rapporte le journal Le Monde.\n")
+        assert names(result) == ["le-monde"]
+
+    def test_an_english_possessive_name_is_one_word(self, registry):
+        (result,) = run(registry, "La note a été abaissée, a annoncé Moody's.\n")
+        assert names(result) == [source_key("Moody's")]
+
+    def test_a_stressed_pronoun_after_the_auxiliary_repeats_the_subject(self, registry):
+        (result,) = run(registry, "La CFDT a elle appelé à une journée de mobilisation.\n")
+        assert names(result) == ["cfdt"]
+
+    def test_an_acronym_opening_the_sentence_is_a_body(self, registry):
+        text = "La CFDT a appelé à la grève.\nLe ministre a affirmé que la réforme passerait.\n"
+        result = run(registry, text)
+        assert find(result, "grève").links[0].source.kind == "institution"
+        assert names(find(result, "réforme")) == ["ministre"]
+
+    def test_the_press_at_large_is_no_outlet(self, registry):
+        (result,) = run(registry, "« Nous tiendrons », a déclaré à la presse le maire de Sète, Henri Vidal.\n")
+        assert names(result) == [source_key("Henri Vidal")]
+        (result,) = run(registry, "La ministre a déclaré à La Presse Canadienne que tout allait bien.\n")
+        assert names(result)[0] == source_key("Presse Canadienne")
+
+    def test_the_name_after_where_a_role_is_held(self, registry):
+        (result,) = run(registry, "« Le texte est prêt », a déclaré l'ambassadeur du Chili à l'ONU, Pablo Rojas.\n")
+        assert names(result) == [source_key("Pablo Rojas")]
+
+    def test_a_clause_about_the_source_is_no_statement(self, registry):
+        (result,) = run(registry, "Le vote a été reporté, selon un diplomate d'un pays membre ayant réclamé l'anonymat.\n")
+        assert names(result) == ["diplomatic-source"]
+        (result,) = run(registry, "Le vote a été reporté, selon un diplomate s'exprimant sous couvert d'anonymat.\n")
+        assert names(result) == ["diplomatic-source"]
+
+    def test_a_role_given_after_the_name_counts_as_another_title(self, registry):
+        text = (
+            "« Deux cas sont confirmés », a déclaré Paul Rakoto, directeur de l'hôpital de Tuléar.\n"
+            "« Le vaccin arrive », a dit le ministre.\n"
+        )
+        assert names(find(run(registry, text), "vaccin")) == ["ministre"]
+
+
+class TestAgencyCredits:
+    @pytest.mark.parametrize(
+        ("line", "agency"),
+        [("AA / Bagdad", "anadolu"), ("afp/ther", "afp"), ("ats/afp/vj", "ats")],
+    )
+    def test_credit_lines(self, registry, line, agency):
+        text = f"{line}\nLes combats ont repris dans la nuit près de la frontière, a-t-on appris.\nLe bilan n'est pas connu.\n"
+        sentence = find(run(registry, text), "bilan")
+        assert sentence.tag == "sourced" and names(sentence) == [agency]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from claims.text import lexicon as lx
 from claims.text.clauses import np_span
 from claims.text.cues import Mention, Sentence
+from claims.text.countries import adjective_form, story_country
 from claims.text.names import expanded_acronym, is_acronym, name_after, name_in_tail, person_run
 from claims.text.registry import Registry, RegistryEntry, fold
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
@@ -89,6 +90,14 @@ _KINDS_OF_BODIES = frozenset({
 })
 
 
+# Bodies every country has, by folded noun: (feminine, plural).
+_NATIONAL_BODIES = {
+    "police": (True, False), "gouvernement": (False, False), "autorites": (True, True), "armee": (True, False),
+    "pompiers": (False, True), "opposition": (True, False), "presidence": (True, False), "justice": (True, False),
+    "gendarmerie": (True, False),
+}
+
+
 # Words a body's initials may leave out ("MPC": Ministère public de la Confédération).
 _LINKING_WORDS = frozenset({"de", "du", "des", "d'", "et", "pour", "of", "the", "and"})
 
@@ -105,6 +114,7 @@ class SourceResolver(PeopleInText):
         self.docs = docs
         self.registry = registry
         self.memory: list[_Memory] = []
+        self.country = story_country(text)  # for "la police" said without its country
         self._index_people(text, sentences)
         self.vague_entry = next((e for e in registry.entries if e.is_vague), None)
         # The registry's document with no author, if it has one (its alias "un document").
@@ -397,6 +407,9 @@ class SourceResolver(PeopleInText):
         if report and complement is None and not named and self.unnamed_document is not None:
             # "d'après un bilan provisoire", "citant un premier bilan": a document with no author given.
             return self.entry_source(self.unnamed_document), "registry"
+        national = self._national_body(s, m, head_word)
+        if national is not None:
+            return self.by_name(national, "institution")
         return self.by_name(display_name(text), guess_kind(s, m, head_word))
 
     def _acronym_named_before(self, s: Sentence, m: Mention, named: bool, determiner: str) -> ProposedSource | None:
@@ -442,6 +455,19 @@ class SourceResolver(PeopleInText):
                 return self.entry_source(entry), "registry"
             name = f"{full} ({name})"
         return ProposedSource(name, kind), "new"
+
+    def _national_body(self, s: Sentence, m: Mention, head_word: str) -> str | None:
+        """ "la police" in a story about Japan is "police japonaise": a national body said
+        without its country is named with the story's country (not for France, whose bodies
+        French news names without it)."""
+        gender_number = _NATIONAL_BODIES.get(head_word)
+        words = [s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space]
+        if gender_number is None or words[1:] != [head_word] or words[0] not in lx.DEFINITES:
+            return None
+        if self.country is None or self.country == "france":
+            return None
+        feminine, plural = gender_number
+        return f"{s.doc[s.head_of(m.i, m.j)].text.lower()} {adjective_form(self.country, feminine=feminine, plural=plural)}"
 
     def written_out(self, name: str) -> str | None:
         """What an acronym the registry does not know stands for in this text ("RDC": "République

@@ -150,3 +150,40 @@ class TestAgencyCredits:
         text = f"{line}\nLes combats ont repris dans la nuit près de la frontière, a-t-on appris.\nLe bilan n'est pas connu.\n"
         sentence = find(run(registry, text), "bilan")
         assert sentence.tag == "sourced" and names(sentence) == [agency]
+
+
+class TestNationalBodies:
+    def test_a_national_body_is_named_with_the_story_country(self, registry):
+        text = (
+            "Séisme au Pérou : au moins dix morts\n"
+            "LIMA (AFP) - Au moins dix personnes ont péri au Pérou, a indiqué la police.\n"
+            "Les autorités péruviennes ont ouvert des abris, selon le gouvernement.\n"
+            "Les secours péruviens fouillent les décombres.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "dix personnes")) == ["afp", "police peruvienne"]
+        assert names(find(result, "abris")) == ["afp", "gouvernement peruvien"]
+
+    def test_not_in_french_domestic_news(self, registry):
+        text = (
+            "Grève à la SNCF en France\n"
+            "Le trafic sera perturbé en France jeudi, a indiqué la SNCF.\n"
+            "La France entière est concernée, selon le gouvernement.\n"
+        )
+        assert names(find(run(registry, text), "entière")) == ["gouvernement"]
+
+    def test_no_country_stands_out(self, registry):
+        text = "Le sommet réunit la France, le Japon et le Brésil.\nLa police a bouclé le quartier, a indiqué la police.\n"
+        assert names(find(run(registry, text), "bouclé")) == ["police"]
+
+
+def test_story_country_and_adjectives():
+    from claims.text.countries import adjective_form, story_country
+
+    assert adjective_form("japon", feminine=True, plural=False) == "japonaise"
+    assert adjective_form("italie", feminine=False, plural=True) == "italiens"
+    assert adjective_form("indonesie", feminine=True, plural=True) == "indonésiennes"
+    assert adjective_form("turquie", feminine=True, plural=False) == "turque"
+    assert adjective_form("burkina faso", feminine=True, plural=False) == "burkinabè"
+    assert story_country("Tempête aux Philippines\nMANILLE (AFP) - Les Philippines ...\nL'armée philippine a dit.\n") == "philippines"
+    assert story_country("Un texte sans pays.\n") is None

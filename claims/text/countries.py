@@ -1,0 +1,121 @@
+"""Countries, their adjectives and capitals: which country a story is about, and how a national
+body said without its country is named ("la police" in a story from Japan is "police japonaise").
+
+Pure Python: folded names (see ``registry.fold``), no model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from claims.text.registry import fold
+
+# Country (folded, without article) -> its adjective, masculine singular.
+_ADJECTIVES = {
+    "afghanistan": "afghan", "afrique du sud": "sud-africain", "albanie": "albanais", "algerie": "algérien",
+    "allemagne": "allemand", "angola": "angolais", "arabie saoudite": "saoudien", "argentine": "argentin",
+    "armenie": "arménien", "australie": "australien", "autriche": "autrichien", "azerbaidjan": "azerbaïdjanais",
+    "bahrein": "bahreïni", "bangladesh": "bangladais", "belgique": "belge", "benin": "béninois",
+    "bielorussie": "biélorusse", "birmanie": "birman", "bolivie": "bolivien", "bresil": "brésilien",
+    "bulgarie": "bulgare", "burkina faso": "burkinabè", "burundi": "burundais", "cambodge": "cambodgien",
+    "cameroun": "camerounais", "canada": "canadien", "centrafrique": "centrafricain", "chili": "chilien",
+    "chine": "chinois", "chypre": "chypriote", "colombie": "colombien", "comores": "comorien",
+    "congo": "congolais", "rdc": "congolais", "coree du sud": "sud-coréen", "coree du nord": "nord-coréen",
+    "cote d'ivoire": "ivoirien", "croatie": "croate", "cuba": "cubain", "danemark": "danois",
+    "djibouti": "djiboutien", "egypte": "égyptien", "emirats arabes unis": "émirien", "equateur": "équatorien",
+    "erythree": "érythréen", "espagne": "espagnol", "etats-unis": "américain", "ethiopie": "éthiopien",
+    "finlande": "finlandais", "france": "français", "gabon": "gabonais", "georgie": "géorgien",
+    "ghana": "ghanéen", "grece": "grec", "guatemala": "guatémaltèque", "guinee": "guinéen", "haiti": "haïtien",
+    "honduras": "hondurien", "hongrie": "hongrois", "inde": "indien", "indonesie": "indonésien", "irak": "irakien",
+    "iran": "iranien", "irlande": "irlandais", "israel": "israélien", "italie": "italien", "japon": "japonais",
+    "jordanie": "jordanien", "kazakhstan": "kazakh", "kenya": "kényan", "koweit": "koweïtien", "liban": "libanais",
+    "liberia": "libérien", "libye": "libyen", "madagascar": "malgache", "malaisie": "malaisien", "mali": "malien",
+    "maroc": "marocain", "mauritanie": "mauritanien", "mexique": "mexicain", "mozambique": "mozambicain",
+    "nepal": "népalais", "nicaragua": "nicaraguayen", "niger": "nigérien", "nigeria": "nigérian",
+    "norvege": "norvégien", "oman": "omanais", "ouganda": "ougandais", "pakistan": "pakistanais",
+    "palestine": "palestinien", "panama": "panaméen", "paraguay": "paraguayen", "pays-bas": "néerlandais",
+    "perou": "péruvien", "philippines": "philippin", "pologne": "polonais", "portugal": "portugais",
+    "qatar": "qatari", "roumanie": "roumain", "royaume-uni": "britannique", "russie": "russe",
+    "rwanda": "rwandais", "senegal": "sénégalais", "serbie": "serbe", "sierra leone": "sierra-léonais",
+    "somalie": "somalien", "soudan": "soudanais", "soudan du sud": "sud-soudanais", "sri lanka": "sri-lankais",
+    "suede": "suédois", "suisse": "suisse", "syrie": "syrien", "tanzanie": "tanzanien", "tchad": "tchadien",
+    "thailande": "thaïlandais", "togo": "togolais", "tunisie": "tunisien", "turquie": "turc",
+    "ukraine": "ukrainien", "uruguay": "uruguayen", "venezuela": "vénézuélien", "vietnam": "vietnamien",
+    "yemen": "yéménite", "zambie": "zambien", "zimbabwe": "zimbabwéen",
+}
+# Capitals and large cities that open datelines -> country.
+_CITIES = {
+    "kaboul": "afghanistan", "alger": "algerie", "berlin": "allemagne", "riyad": "arabie saoudite",
+    "buenos aires": "argentine", "bruxelles": "belgique", "cotonou": "benin", "brasilia": "bresil",
+    "ouagadougou": "burkina faso", "yaounde": "cameroun", "ottawa": "canada", "bangui": "centrafrique",
+    "pekin": "chine", "bogota": "colombie", "kinshasa": "rdc", "brazzaville": "congo", "seoul": "coree du sud",
+    "abidjan": "cote d'ivoire", "le caire": "egypte", "madrid": "espagne", "washington": "etats-unis",
+    "new york": "etats-unis", "addis abeba": "ethiopie", "athenes": "grece", "conakry": "guinee",
+    "new delhi": "inde", "jakarta": "indonesie", "bagdad": "irak", "teheran": "iran", "jerusalem": "israel",
+    "tel aviv": "israel", "rome": "italie", "milan": "italie", "tokyo": "japon", "amman": "jordanie",
+    "nairobi": "kenya", "beyrouth": "liban", "tripoli": "libye", "antananarivo": "madagascar",
+    "bamako": "mali", "rabat": "maroc", "casablanca": "maroc", "mexico": "mexique", "niamey": "niger",
+    "abuja": "nigeria", "lagos": "nigeria", "kampala": "ouganda", "islamabad": "pakistan",
+    "ramallah": "palestine", "gaza": "palestine", "manille": "philippines", "varsovie": "pologne",
+    "lisbonne": "portugal", "doha": "qatar", "londres": "royaume-uni", "moscou": "russie", "kigali": "rwanda",
+    "dakar": "senegal", "belgrade": "serbie", "mogadiscio": "somalie", "khartoum": "soudan",
+    "stockholm": "suede", "damas": "syrie", "ndjamena": "tchad", "n'djamena": "tchad", "bangkok": "thailande",
+    "lome": "togo", "tunis": "tunisie", "ankara": "turquie", "istanbul": "turquie", "kiev": "ukraine",
+    "kyiv": "ukraine", "caracas": "venezuela", "hanoi": "vietnam", "sanaa": "yemen", "harare": "zimbabwe",
+}
+
+
+def _feminine(adjective: str) -> str:
+    if adjective.endswith(("e", "è")) and not adjective.endswith(("é", "ée")):
+        return adjective  # "russe", "belge", "burkinabè"
+    if adjective.endswith(("ien", "éen")):
+        return adjective + "ne"
+    if adjective == "turc":
+        return "turque"
+    if adjective == "grec":
+        return "grecque"
+    if adjective.endswith("i") and adjective in {"qatari", "bahreïni"}:
+        return adjective
+    return adjective + "e"
+
+
+def _plural(adjective: str) -> str:
+    return adjective if adjective.endswith(("s", "x")) else adjective + "s"
+
+
+def adjective_form(country: str, *, feminine: bool, plural: bool) -> str:
+    """The country's adjective agreed with a noun ("japonaise" for "police")."""
+    adjective = _ADJECTIVES[country]
+    if feminine:
+        adjective = _feminine(adjective)
+    return _plural(adjective) if plural else adjective
+
+
+# Every folded form that points at a country: its name, its adjective's four forms, its capital.
+_FORMS: dict[str, str] = {}
+for _country, _adjective in _ADJECTIVES.items():
+    _FORMS.setdefault(fold(_country), _country)
+    for _fem in (False, True):
+        for _pl in (False, True):
+            _FORMS.setdefault(fold(adjective_form(_country, feminine=_fem, plural=_pl)), _country)
+for _city, _country in _CITIES.items():
+    _FORMS.setdefault(fold(_city), _country)
+_FORMS_RE = re.compile(r"(?<![\w'])(" + "|".join(re.escape(f) for f in sorted(_FORMS, key=len, reverse=True)) + r")(?!\w)")
+
+
+def story_country(text: str) -> str | None:
+    """The country a news text is about: the one named most (by name, adjective or capital),
+    the headline and the first lines counting twice; None when no country stands out."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    counts: Counter[str] = Counter()
+    for n, line in enumerate(lines):
+        weight = 2 if n < 3 else 1
+        for match in _FORMS_RE.finditer(fold(line)):
+            counts[_FORMS[match.group(1)]] += weight
+    if not counts:
+        return None
+    (best, top), *rest = counts.most_common(2)
+    if top < 3 or rest and rest[0][1] * 2 > top:
+        return None  # named once or twice, or as often as another country: no story country
+    return best

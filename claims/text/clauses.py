@@ -257,6 +257,8 @@ def has_reported_clause(s: Sentence, k: int) -> bool:
     first = True
     while k < s.n and steps < 12:
         w = s.f[k]
+        if w == '"' and (s.next_word(k + 1) >= s.n or s.f[s.next_word(k + 1)] in {",", "."} | _FINAL_PUNCT):
+            return False  # '… ils souhaitent avancer", a-t-il dit': a closing quote, no clause
         if w in {"que", "qu'", ":", "«", "“", '"'}:
             return True
         if s.doc[k].pos_ in {"VERB", "AUX"} and "Inf" in s.doc[k].morph.get("VerbForm"):

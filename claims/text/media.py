@@ -179,6 +179,26 @@ def _known_medium(s: Sentence, i: int, j: int) -> bool:
     return whole in lx.MEDIA_NAMES or bare in lx.MEDIA_NAMES
 
 
+def _known_medium_at(s: Sentence, i: int) -> tuple[int, int] | None:
+    """The longest name the lexicon knows as a medium's starting at ``i``, up to four words."""
+    words = []
+    q = i
+    while q < s.n and len(words) < 4:
+        if not s.doc[q].is_space:
+            words.append(q)
+        q += 1
+    if not words or not s.doc[words[0]].text[:1].isupper():
+        return None
+    for n in range(len(words), 0, -1):
+        last = words[n - 1]
+        after = words[n] if n < len(words) else s.n
+        if s.f[last] in lx.DEFINITES or after < s.n and (s.doc[after].text[:1].isupper() or s.f[after] in {"de", "d'", "du"}):
+            continue  # "France Bleu" in "France Bleu Breizh Izel": only the whole name
+        if _known_medium(s, words[0], last + 1):
+            return words[0], last + 1
+    return None
+
+
 def _medium_name(s: Sentence, i: int, j: int) -> bool:
     """A broadcaster's name ("franceinfo", "RTL"), a name in capitals or a proper noun."""
     words = [q for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES]
@@ -237,6 +257,9 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
     if audience_end(s, k) is not None:
         return None  # "a déclaré à la presse", "aux médias": to journalists at large, no outlet
     if word in {"sur", "à", "au"} and not on_air:
+        known = _known_medium_at(s, k + 1)
+        if known is not None:
+            return known  # "sur France inter": the name, however the tagger splits it
         np = _np_after(s, k + 1, appositions=False)
         if np is not None and _known_medium(s, np[0], np[1]):
             return np[0], np[1]  # "sur France 2", "à Ouest-France": a known medium, even if named like a place

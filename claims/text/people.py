@@ -104,11 +104,12 @@ class PeopleInText:
             )
             self.people.append((a, self.text[a:b], subject))
 
-    def _recent_person(self, at: int, title: str | None = None) -> ProposedSource | None:
+    def _recent_person(self, at: int, title: str | None = None, back: int = 1) -> ProposedSource | None:
         """The last person named by their name before text offset ``at``, in this sentence or
         the one before it, as a source or anywhere; with a ``title`` ("prefet"), not one named
-        with another title ("le maire de Lunel, Pierre Anglade" is not "le préfet")."""
-        window = self._sentence_before_start(at)
+        with another title ("le maire de Lunel, Pierre Anglade" is not "le préfet"). ``back``:
+        how many sentences before this one the person may be named in."""
+        window = self._sentence_before_start(at, back)
         best: tuple[int, ProposedSource] | None = None
         for item in self.memory:
             if item.source.kind == "person" and window <= item.at < at and len(content_words(item.source.name)) >= 2:
@@ -129,11 +130,11 @@ class PeopleInText:
             return frozenset()
         return content_words(re.split(r"[,.;:\n]", after[1:], maxsplit=1)[0])
 
-    def _sentence_before_start(self, at: int) -> int:
+    def _sentence_before_start(self, at: int, back: int = 1) -> int:
         """Where the parsed sentence before the one holding text offset ``at`` starts (0 for the
         first): the reach of "the last one named" for a title, a pronoun or a kind of body."""
         starts = [seg.start for seg in self.segments if seg.start <= at and seg.start in self.docs]
-        return starts[-2] if len(starts) >= 2 else 0
+        return starts[-1 - back] if len(starts) > back else 0
 
     def _cataphora(self, after: int) -> ProposedSource | None:
         """A pronoun with no fitting source before it ("Le gouvernement a nié … Elle a

@@ -352,7 +352,10 @@ class SourceResolver(PeopleInText):
             ):
                 # "…, a déclaré X. « … », a dit le gouverneur de la Banque": a definite title
                 # with no name, right after a person was named, is that person.
-                recent = self._recent_person(s.seg.start + s.doc[m.i].idx, head_word)
+                # A bare title ("a dit la Première ministre") reaches back over a quote of
+                # several sentences; one with more words ("le ministre turc") only to the last.
+                bare = all(s.f[k] in TITLE_ROLES | lx.DEFINITES | {"premiere"} for k in range(m.i, m.j) if not s.doc[k].is_space)
+                recent = self._recent_person(s.seg.start + s.doc[m.i].idx, head_word, back=3 if bare else 1)
                 if recent is not None:
                     return recent, "anaphora"
                 named_later = self._role_named_later(text, s.seg.end)

@@ -187,3 +187,31 @@ def test_story_country_and_adjectives():
     assert adjective_form("burkina faso", feminine=True, plural=False) == "burkinabè"
     assert story_country("Tempête aux Philippines\nMANILLE (AFP) - Les Philippines ...\nL'armée philippine a dit.\n") == "philippines"
     assert story_country("Un texte sans pays.\n") is None
+
+
+class TestQuotesAndTitles:
+    def test_a_closing_straight_quote_opens_no_clause(self, registry):
+        (result,) = run(registry, '"Il reste des points sur lesquels ils veulent avancer", a-t-il assuré.\n')
+        assert [link.mention.text for link in result.links] == ["il"]
+
+    def test_a_known_broadcaster_however_it_is_written(self, registry):
+        (result,) = run(registry, "Le ministre a affirmé sur France inter que rien n'était décidé.\n")
+        assert names(result)[0] == source_key("France Inter")
+
+    def test_a_bare_title_reaches_back_over_a_quote(self, registry):
+        text = (
+            "La maire de Brest, Anne Kervella, a défendu le projet.\n"
+            "\"Nous avons consulté tout le monde.\n"
+            "Les travaux commenceront en mai.\n"
+            "Il n'y aura pas de retard\", a dit la maire sur France Bleu.\n"
+        )
+        assert names(find(run(registry, text), "retard"))[-1] == source_key("Anne Kervella")
+
+    def test_a_title_with_more_words_does_not_reach_back(self, registry):
+        text = (
+            "Le ministre iranien des Affaires étrangères, Ali Rezaï, a salué la rencontre.\n"
+            "Les deux pays ont signé trois accords.\n"
+            "Un sommet est prévu en juin.\n"
+            "Le ministre turc des Affaires étrangères a pour sa part appelé au calme.\n"
+        )
+        assert names(find(run(registry, text), "calme")) != [source_key("Ali Rezaï")]

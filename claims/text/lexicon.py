@@ -33,6 +33,7 @@ _WEAK_ER = """
 ajout estim rappel assur not observ constat jug consider pens insist alert deplor regrett
 accus suggér avanc lanc gliss lach souffl repliqu retorqu confi comment continu ironis
 nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit emport exclam qualifi condamn salu
+resum
 """.split()
 _WEAK_ER = [s.replace("é", "e") for s in _WEAK_ER]
 
@@ -245,6 +246,29 @@ def _plurals(words: set[str]) -> set[str]:
     return out | {w[:-2] + "aux" for w in words if w.endswith("al")}
 
 
+def _feminines(words: set[str]) -> set[str]:
+    """The feminine of each role noun ("magistrat" -> "magistrate", "enseignant" -> "enseignante",
+    "chirurgien" -> "chirurgienne", "infirmier" -> "infirmiere"); a form no one writes is harmless."""
+    out = set()
+    for w in words:
+        if w.endswith(("e", "s", "x")) or len(w) < 4 or w in {"premier", "general"}:
+            continue  # "la première source", "la générale": an ordinal, an adjective
+        if w.endswith("ien"):
+            out.add(w + "ne")
+        elif w.endswith("ier"):
+            out.add(w[:-2] + "ere")
+        elif w.endswith("eur"):
+            out |= {w[:-3] + "euse", w[:-3] + "rice", w + "e"}
+        elif w.endswith("f"):
+            out.add(w[:-1] + "ve")
+        else:
+            out.add(w + "e")
+    return out
+
+
+PERSON_ROLE_HEADS |= {"urgentiste", "chirurgien", "juriste", "agent", "consultant", "ingenieur", "ex-ministre"}
+ANONYMOUS_HEADS |= {"employee", "salariee", "ouvriere", "riveraine", "passante", "residente", "partisane", "opposante"}
+PERSON_ROLE_HEADS |= _feminines(PERSON_ROLE_HEADS)
 OUTLET_HEADS |= _plurals(OUTLET_HEADS)
 INSTITUTION_HEADS |= _plurals(INSTITUTION_HEADS)
 PERSON_ROLE_HEADS |= _plurals(PERSON_ROLE_HEADS)

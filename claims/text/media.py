@@ -192,8 +192,13 @@ def _known_medium_at(s: Sentence, i: int) -> tuple[int, int] | None:
     for n in range(len(words), 0, -1):
         last = words[n - 1]
         after = words[n] if n < len(words) else s.n
-        if s.f[last] in lx.DEFINITES or after < s.n and (s.doc[after].text[:1].isupper() or s.f[after] in {"de", "d'", "du"}):
-            continue  # "France Bleu" in "France Bleu Breizh Izel": only the whole name
+        # "France Bleu" in "France Bleu Breizh Izel": only the whole name; a name in capitals
+        # ("sur BFMTV Christelle, …") or a person may follow.
+        acronym = n == 1 and s.doc[last].text.isupper()
+        if s.f[last] in lx.DEFINITES or after < s.n and (
+            s.doc[after].text[:1].isupper() and s.doc[after].ent_type_ != "PER" and not acronym or s.f[after] in {"de", "d'", "du"}
+        ):
+            continue
         if _known_medium(s, words[0], last + 1):
             return words[0], last + 1
     return None

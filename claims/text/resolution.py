@@ -234,6 +234,11 @@ class SourceResolver(PeopleInText):
             if how == "new" and group.kind != "institution":
                 group = ProposedSource(group.name, "institution")
             return group, how
+        if head_word in {"temoignage", "temoignages"} and complement is None and not named:
+            # "selon les témoignages", "des témoignages recueillis sur place": unnamed witnesses.
+            witnesses = registry.loose("des témoins")
+            if witnesses is not None and witnesses.kind == "anonymous":
+                return self.entry_source(witnesses), "registry"
         if head_word in lx.VAGUE_HEADS or (
             head_word in lx.VAGUE_PLURAL_REPORTS and complement is None and not named and not qualified
         ):

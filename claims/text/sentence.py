@@ -309,6 +309,9 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         if j > i and t.ent_type_ == "PER" and t.ent_iob_ == "B" and doc[s.prev_word(j - 1)].ent_type_ in {"NEWS_OUTLET", "INSTITUTION"}:
             why = "determiner"  # "à l'AFP Jean Dupont": the outlet, then the speaker
             break
+        if j > i and w in {"de", "d'"} and f[s.next_word(j + 1)] in {"source", "sources"} and doc[j - 1].text[:1].isupper():
+            why = "adp"  # "a appris BFMTV de source policière": the outlet, then its source
+            break
         if j > i and w in {"se", "s'"} and t.pos_ == "PRON":
             why = "verb"  # "un diplomate s'exprimant sous couvert d'anonymat": a clause
             break

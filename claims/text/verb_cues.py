@@ -273,6 +273,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 informant = _source_inside(s, np)  # "a appris l'AFP de source policière"
                 if informant is not None:
                     np = (np[0], informant[0] - 2 if s.f[informant[0] - 2] in {"de", "d'"} else informant[0] - 1, np[2])
+                elif np[1] < s.n and f[np[1]] in {"de", "d'"}:
+                    informant = _learned_from(s, np[1])  # "a appris BFMTV de source policière"
                 s.used.update(range(cue_start, informant[1] if informant else np[1]))
                 mentions = with_citations(s, (s.next_word(np[0]), s.prev_word(np[1] - 1) + 1, np[2]))
                 if informant is not None:
@@ -432,8 +434,10 @@ def _learned_from(s: Sentence, k: int) -> tuple[int, int] | None:
                 return np[0], np[1]
     if k < s.n and s.f[k] in {"de", "d'"}:
         src = s.next_word(k + 1)
+        if src < s.n and (s.doc[src].pos_ == "NUM" or s.f[src] in {"plusieurs", "bonne", "bonnes", "meme", "memes"}):
+            src = s.next_word(src + 1)  # "de deux sources sécuritaires", "de bonne source"
         if src < s.n and s.f[src] in {"source", "sources"}:
-            np = _np_after(s, src, appositions=False)
+            np = _np_after(s, s.next_word(k + 1), appositions=False)
             if np is not None:
                 return np[0], np[1]
     return None

@@ -215,3 +215,30 @@ class TestQuotesAndTitles:
             "Le ministre turc des Affaires étrangères a pour sa part appelé au calme.\n"
         )
         assert names(find(run(registry, text), "calme")) != [source_key("Ali Rezaï")]
+
+
+class TestRolesAndInformants:
+    @pytest.mark.parametrize(("role", "key"), [("La magistrate", "magistrate"), ("La chirurgienne", "chirurgienne"), ("L'ingénieure", "ingenieure")])
+    def test_feminine_roles_are_speakers(self, registry, role, key):
+        (result,) = run(registry, f"{role} indique que les analyses sont en cours.\n")
+        assert names(result) == [key]
+
+    def test_a_summary_incise(self, registry):
+        (result,) = run(registry, "« C'est le double du prix d'avant », a résumé Marc Tessier, éleveur à Upton.\n")
+        assert names(result) == [source_key("Marc Tessier")]
+
+    def test_learned_from_counted_sources(self, registry):
+        (result,) = run(registry, "Le convoi a quitté la ville, a-t-on appris de deux sources sécuritaires.\n")
+        assert result.tag == "sourced" and result.links[0].mention.text == "deux sources sécuritaires"
+
+    def test_an_outlet_and_the_source_it_learned_from(self, registry):
+        (result,) = run(registry, "L'homme a sorti un couteau, comme l'a appris BFMTV de source policière.\n")
+        assert names(result) == ["bfmtv", source_key("source policière")]
+
+    def test_a_person_after_a_broadcaster_in_capitals(self, registry):
+        (result,) = run(registry, "« Il nous a sauvés », a commenté sur BFMTV Christelle, agente d'accueil.\n")
+        assert names(result) == ["bfmtv", "christelle"]
+
+    def test_testimonies_are_unnamed_witnesses(self, registry):
+        (result,) = run(registry, "Selon les témoignages, des tirs ont retenti vers 3 heures.\n")
+        assert names(result) == ["unnamed-witness"]

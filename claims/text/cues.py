@@ -19,6 +19,8 @@ from claims.text.sentence import (
     INCISE,
     Mention,
     OUTER,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
     SPEAKER,
     Sentence,
     _mention,
@@ -53,7 +55,7 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = k, k + 2
         elif w in {"a", "à"} and k + 2 < s.n and f[k + 1] == "en" and f[k + 2] == "croire":
             start, end = k, k + 3
-        elif w == "par" and k > 0 and f[participle := _participle_before(s, k)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS | _DISMISSED \
+        elif w == "par" and k > 0 and f[participle := _participle_before(s, k)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS | _DISMISSED | _JUDGED \
                 and not (participle > 0 and f[s.prev_word(participle - 1)] in {"une", "la", "sa", "cette"}) \
                 and f[s.next_word(k + 1)] not in {"rapport", "ailleurs", "exemple", "contre", "consequent", "hasard"}:
             start, end = participle, k + 1  # "cité par X", "cité dimanche par X" (not "une reprise par X": a noun)
@@ -176,7 +178,20 @@ def _participle_before(s: Sentence, k: int) -> int:
     for _ in range(3):
         if p > 0 and (s.f[p] in lx.TIME_WORDS - lx.DEFINITES or s.doc[p].text[:1].isdigit()):
             p = s.prev_word(p - 1)
+    # "qualifiée de « très productive » par X": the words a participle of judgement gave.
+    if p > 0 and s.f[p] in QUOTE_CLOSE | {'"'}:
+        opening = next((q for q in range(p - 1, max(-1, p - 15), -1) if s.f[q] in QUOTE_OPEN | {'"'}), None)
+        de = s.prev_word(opening - 1) if opening is not None else -1
+        if de > 0 and s.f[de] in {"de", "d'", "comme"} and s.f[s.prev_word(de - 1)] in _JUDGED:
+            return s.prev_word(de - 1)
     return max(p, 0)
+
+
+# "qualifié de « … » par X", "décrite comme « … » par X": a judgement, reported with its author.
+_JUDGED = frozenset({
+    "qualifie", "qualifiee", "qualifies", "qualifiees", "decrit", "decrite", "decrits", "decrites",
+    "juge", "jugee", "juges", "jugees", "presente", "presentee", "presentes", "presentees",
+})
 
 
 def _qualified_source(s: Sentence, k: int) -> bool:

@@ -115,6 +115,9 @@ CALL_FORMS = (
     | {"appelle", "appellent", "appellera", "appelerait", "appeler"}
 )
 
+# "attribuer l'attaque à X", "imputer à": whose doing something was, said (with "à").
+ASCRIBE_FORMS = _er_forms("attribu") | _er_forms("imput")
+
 # Verbs of fear and supposition: vague with "on" (below), a named subject's stance with a
 # clause ("X craint que …").
 BELIEF_FORMS = {

@@ -434,7 +434,7 @@ def _apposition_end(s: Sentence, k: int) -> int | None:
 # Every form _speech_verb_at can answer for: any other word is no speech verb.
 SPEECH_VERB_FORMS = frozenset(
     lx.STRONG_FORMS | lx.WEAK_FORMS | lx.STANCE_FORMS | lx.FAIRE_FORMS | lx.PARLER_FORMS
-    | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS | lx.COUNT_FORMS | lx.FIGURE_GIVING_FORMS
+    | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS | lx.COUNT_FORMS | lx.FIGURE_GIVING_FORMS | lx.ASCRIBE_FORMS
 )
 
 
@@ -488,6 +488,14 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
                 return "strong"
             if s.f[q] in {"de", "d'"} and q + 1 < s.n and "Inf" in s.doc[s.next_word(q + 1)].morph.get("VerbForm"):
                 return "strong"  # "avise le public d'éviter le secteur"
+        return "weak"  # "», a exhorté M. X", "a demandé que …": with a clause or in an incise
+    if w in lx.ASCRIBE_FORMS:
+        # "a attribué l'attaque aux rebelles", "l'imputent à des bandits": whose doing it was, said.
+        for q in range(k + 1, min(s.n, k + 10)):
+            if s.f[q] in _FINAL_PUNCT or s.f[q] == ",":
+                break
+            if s.doc[q].text.lower() in {"à", "au", "aux"}:
+                return "strong"
     return None
 
 

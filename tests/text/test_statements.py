@@ -242,3 +242,22 @@ class TestRolesAndInformants:
     def test_testimonies_are_unnamed_witnesses(self, registry):
         (result,) = run(registry, "Selon les témoignages, des tirs ont retenti vers 3 heures.\n")
         assert names(result) == ["unnamed-witness"]
+
+
+class TestJudgementsCallsAndBlame:
+    def test_a_judgement_with_its_author(self, registry):
+        (result,) = run(registry, "L'accord a été qualifié de « pas décisif » par le ministre Karl Anders.\n")
+        assert names(result) == [source_key("Karl Anders")]
+
+    def test_a_call_in_an_incise(self, registry):
+        (result,) = run(registry, "« Restez chez vous », a exhorté M. Olivier Mbarga.\n")
+        assert names(result) == [source_key("Olivier Mbarga")]
+
+    def test_blame_laid_is_a_statement(self, registry):
+        (result,) = run(registry, "Le préfet a attribué l'incendie à un court-circuit.\n")
+        assert names(result) == ["prefet"]
+
+    @pytest.mark.parametrize("sentence", ["Le prix a été attribué à un jeune auteur.", "Le ministre a demandé une enquête."])
+    def test_no_statement(self, registry, sentence):
+        (result,) = run(registry, sentence + "\n")
+        assert result.tag == "unsourced"

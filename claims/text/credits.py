@@ -281,6 +281,11 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
     # "… qui avait fait 14 morts. (Belga)": the agency closing the last paragraph.
     if lines:
         start, end = lines[-1]
+        if text[start:end].strip().casefold() in _WIRE_FOLDED:
+            # "aa", "afp" alone on the last line: the agency, in whatever case.
+            word = text[start:end].strip()
+            at = text.index(word, start)
+            return Credit(word, at, at + len(word), (start, end))
         m = _END_CREDIT_RE.search(text, start, end)
         if m:
             group = "agency" if m.group("agency") else "dashed"

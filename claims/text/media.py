@@ -55,7 +55,7 @@ def _document_agent(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, st
             k = s.next_word(s.next_word(k + 1) + 1)
         else:
             break
-    if k >= s.n or not s.doc[k].text.islower() or not s.f[k].endswith(("e", "es", "u", "us", "is", "ees", "it")):
+    if k >= s.n or not s.doc[k].text.islower() or not s.f[k].endswith(("e", "es", "u", "us", "is", "ees", "it", "i", "ie", "ies")):
         return None  # a participle ("lu", "publié", "diffusés"), whatever the tagger calls it
     for _ in range(16):
         k = s.next_word(k + 1)

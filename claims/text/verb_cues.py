@@ -283,6 +283,10 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 if outlet is None:  # "a indiqué une source à Reuters", "…, François X, sur RTL"
                     outlet = _to_outlet(s, np[1])
                     after_np = s.next_word(np[1])
+                    if outlet is None and after_np < s.n and f[after_np] == "et":
+                        more = _np_after(s, s.next_word(after_np + 1), appositions=False)
+                        if more is not None:  # "ont indiqué une source médicale et des témoins à l'AFP"
+                            outlet = _to_outlet(s, more[1])
                     if outlet is None and after_np < s.n and s.f[after_np] == ",":
                         outlet = _to_outlet(s, after_np + 1)
                         if outlet is None:  # "…, le ministre, Gérald X, sur France 2."
@@ -364,6 +368,10 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         named = name_before_apposition(s, i) if f[i] in {"l'", "le", "la", "un", "une"} else None
         if named is not None:
             i = named  # "Habib Sanogo, l'un des conseillers de X, affirme": the person, by name
+        noun = next((q for q in range(i, j) if doc[q].pos_ == "NOUN"), None)
+        agent = _document_agent(s, (noun, noun + 1, "subject")) if noun is not None and f[noun] in _DOCUMENT_LIKE else None
+        if agent is not None and agent[1] <= j:
+            i, j = agent[0], agent[1]  # "Un premier bilan fourni par des sources locales faisait état de"
         s.used.update(range(i, verb_end))
         mentions = with_citations(s, (i, j, "cleft")) if cleft is not None else [_mention(s, i, j)]
         cue = Cue(rule, SPEAKER, k, cue_span, mentions)
@@ -549,6 +557,8 @@ def _speaker_start(s: Sentence, verb_end: int) -> tuple[int, tuple[int, int] | N
             outlet = _to_outlet(s, start)
     if outlet is not None:
         start = _skip_time_words(s, outlet[1])
+        if start < s.n and s.f[start] == ",":
+            start = s.next_word(start + 1)  # "a déclaré à l'AFP, Bob X, porte-parole de …"
     return start, outlet
 
 

@@ -261,3 +261,21 @@ class TestJudgementsCallsAndBlame:
     def test_no_statement(self, registry, sentence):
         (result,) = run(registry, sentence + "\n")
         assert result.tag == "unsourced"
+
+
+class TestDocumentsOutletsAndCredits:
+    def test_a_document_subject_with_its_author(self, registry):
+        (result,) = run(registry, "Un premier bilan fourni dimanche par des sources hospitalières faisait état de neuf morts.\n")
+        assert result.links[0].mention.text == "des sources hospitalières"
+
+    def test_a_comma_after_the_outlet(self, registry):
+        (result,) = run(registry, "« Tout le personnel est sain et sauf », a déclaré à l'AFP, Tom Archer, porte-parole de l'ambassade.\n")
+        assert names(result) == ["afp", source_key("Tom Archer")]
+
+    def test_two_speakers_then_the_outlet(self, registry):
+        (result,) = run(registry, "Dix personnes ont été tuées, ont indiqué une source médicale et des témoins à l'AFP.\n")
+        assert names(result)[0] == "afp"
+
+    def test_an_agency_alone_on_the_last_line_in_lower_case(self, registry):
+        result = run(registry, "Le village a été attaqué jeudi.\nSept civils ont été tués.\naa\n")
+        assert names(find(result, "Sept civils")) == ["anadolu"]

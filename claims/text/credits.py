@@ -244,7 +244,7 @@ _AGENCY_DATELINE_RE = re.compile(
 )
 # "… qui avait fait 14 morts. (Belga)", "… l'an dernier. -AP": the agency closing the last paragraph.
 _END_CREDIT_RE = re.compile(
-    r"(?:\(\s*(?P<agency>" + _WIRE_ALT + r")\s*\)|(?<=[.»”\"])\s+[-–—/]\s?(?P<dashed>" + _WIRE_ALT + r"))\s*$"
+    r"(?:\(\s*(?P<agency>" + _WIRE_ALT + r"|(?i:" + _WIRE_ALT + r")(?=\s*/\s*[a-z]{2,5}\s*\)))(?:\s*/\s*[a-z]{2,5})?\s*\)|(?<=[.»”\"])\s+[-–—/]\s?(?P<dashed>" + _WIRE_ALT + r"))\s*$"
 )
 
 

@@ -120,16 +120,22 @@ _QUANTIFIERS = ("autre ", "autres ", "plusieurs ", "certains ", "certaines ", "q
 _QUANTIFIER_WORDS = {q.strip() for q in _QUANTIFIERS}
 # "le groupe JNIM", "la station de radio française RTL", "le réseau CBC", "le syndicat Force
 # ouvrière": the name after the noun.
-_GENERIC_BEFORE_NAME = re.compile(
-    r"^(?:groupe|mouvement|agence(?: de presse)?|quotidien|journal|hebdomadaire|magazine|site(?: d'information)?"
+_GENERIC_HEADS = (
+    r"(?:groupe|mouvement|agence(?: de presse)?|quotidien|journal|hebdomadaire|magazine|site(?: d'information)?"
     r"|chaîne|chaine|télévision|television|radio|station(?: de radio)?|réseau|reseau|média|media"
     r"|chaînes|chaines|télévisions|televisions|radios|quotidiens|journaux|agences(?: de presse)?|sites|groupes"
     r"|syndicat|parti|collectif|association|organisation|ONG|ong"
     r"|société|societe|entreprise|compagnie|firme|opérateur|operateur|constructeur|banque|club"
-    r"|organisme|observatoire|plateforme|service)"
-    r"(?:\s+(?:[a-zàâçéèêëîïôûùüÿœ'’-]+|d['’][ÉE]tat)){0,2}\s+(?P<name>(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)[^,()]*(?:\s*\([^()]*\))?)$"
+    r"|organisme|observatoire|plateforme|service|gestionnaire|fournisseur|distributeur|institut|cabinet|fédération|federation)"
 )
-
+# "le groupe JNIM", "la chaîne de télévision locale WFAA": a generic noun, a few lower-case words
+# (not ending with "de", "à": "la société de conseil de Paris" is no "Paris"), then the name.
+_GENERIC_BEFORE_NAME = re.compile(
+    "^" + _GENERIC_HEADS
+    + r"(?:\s+(?:[a-zàâçéèêëîïôûùüÿœ'’-]+|d['’][ÉE]tat)){0,6}(?<!\bde)(?<!\bà)(?<!\ben)"
+    r"\s+(?P<name>(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)[^,()]*(?:\s*\([^()]*\))?)$"
+)
+_GENERIC_HEAD = re.compile("^" + _GENERIC_HEADS + r"\b")
 
 # "nos confrères de X", "notre confrère X", "le confrère X": the outlet X.
 _COLLEAGUES = re.compile(r"^(?:nos|notre|le|les|la|leurs?)\s+(?:confrères|confrère|consœurs|consœur|consoeurs|consoeur)\s+(?:(?:de|du|d['’])\s*)?", re.I)
@@ -190,7 +196,7 @@ def display_name(text: str) -> str:
     if m:
         name = m.group("name").strip()
     head, comma, rest = name.partition(", ")
-    if comma and _GENERIC_BEFORE_NAME.match(f"{head} {rest}") and _NAME_START.match(rest) and "," not in rest:
+    if comma and _GENERIC_HEAD.match(head) and _NAME_START.match(rest) and "," not in rest:
         name = rest  # "la chaîne des Houthis, al-Masirah": the medium by its own name
     elif comma and rest[:1].islower():
         name = head  # "ministère de la Santé de Gaza, dirigé par le Hamas": the name is before

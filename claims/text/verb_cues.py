@@ -373,7 +373,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if agent is not None and agent[1] <= j:
             i, j = agent[0], agent[1]  # "Un premier bilan fourni par des sources locales faisait état de"
         s.used.update(range(i, verb_end))
-        mentions = with_citations(s, (i, j, "cleft")) if cleft is not None else [_mention(s, i, j)]
+        mentions = with_citations(s, (i, j, "cleft" if cleft is not None else "subject"))  # "X, citant Y, a dit"
         cue = Cue(rule, SPEAKER, k, cue_span, mentions)
         cues.append(cue)
         outlet = _to_outlet(s, verb_end)

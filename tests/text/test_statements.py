@@ -279,3 +279,29 @@ class TestDocumentsOutletsAndCredits:
     def test_an_agency_alone_on_the_last_line_in_lower_case(self, registry):
         result = run(registry, "Le village a été attaqué jeudi.\nSept civils ont été tués.\naa\n")
         assert names(find(result, "Sept civils")) == ["anadolu"]
+
+
+class TestNamesAndCitations:
+    @pytest.mark.parametrize(
+        ("mention", "name"),
+        [
+            ("le gestionnaire du réseau électrique portugais REN", "REN"),
+            ("la chaîne de télévision locale WFAA", "WFAA"),
+            ("le mouvement de veille sécuritaire Urgence Tillabéri", "Urgence Tillabéri"),
+            ("la chaîne des Houthis, al-Masirah", "Al-Masirah"),
+            ("la société de conseil en stratégie de Paris", "Société de conseil en stratégie de Paris"),
+        ],
+    )
+    def test_a_body_by_its_own_name(self, mention, name):
+        from claims.text.source_names import display_name
+
+        assert display_name(mention) == name
+
+    @pytest.mark.parametrize("comma", ["", ","])
+    def test_a_subject_citing_another_source(self, registry, comma):
+        (result,) = run(registry, f"Le Parisien{comma} citant le journal Het Nieuwsblad, a précisé que l'incendie était criminel.\n")
+        assert names(result) == [source_key("Le Parisien"), source_key("Het Nieuwsblad")]
+
+    def test_an_agency_code_closing_the_text(self, registry):
+        result = run(registry, "Le parquet a ouvert une enquête.\nIl avait purgé un an de prison. (afp/nxp)\n")
+        assert names(find(result, "enquête")) == ["afp"]

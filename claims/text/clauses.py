@@ -24,9 +24,9 @@ from claims.text.sentence import (
     _SUBJECT_DEPS,
     _aside_at,
     _mention,
-    _np_after,
     _skip_time_words,
 )
+from claims.text.noun_phrases import _np_after
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -24,8 +24,8 @@ from claims.text.sentence import (
     SPEAKER,
     Sentence,
     _mention,
-    _np_after,
 )
+from claims.text.noun_phrases import _np_after
 from claims.text.verb_cues import verb_cues
 
 __all__ = ["DOCUMENT", "INCISE", "OUTER", "SPEAKER", "Cue", "Mention", "Sentence", "find_cues"]

@@ -15,9 +15,9 @@ from claims.text.sentence import (
     Sentence,
     _comma_after_day,
     _mention,
-    _np_after,
     _skip_time_words,
 )
+from claims.text.noun_phrases import _np_after
 
 _DOCUMENT_LIKE = lx.NOMINAL_SELF | lx.NOMINAL_REPORT | lx.DOCUMENT_EXTRA_HEADS
 # What a source hands over: "selon des éléments fournis par la CGT", "des informations données par".

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 from claims.text import lexicon as lx
 from claims.text.clauses import np_span
 from claims.text.cues import Mention, Sentence
-from claims.text.countries import adjective_form, story_country
-from claims.text.names import expanded_acronym, is_acronym, name_after, name_in_tail, person_run
+from claims.text.countries import story_country
+from claims.text.names import is_acronym, name_after, name_in_tail, person_run
 from claims.text.registry import Registry, RegistryEntry, fold
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
+from claims.text.bodies import KINDS_OF_BODIES, BodiesInText
 from claims.text.people import PeopleInText, _Memory, may_hold_title
 from claims.text.segmentation import Segment
 from claims.text.source_names import (
@@ -81,28 +82,7 @@ def _single_name(s: Sentence, m: Mention) -> ProposedSource | None:
     return ProposedSource(t.text, "person")
 
 
-# Nouns that say what kind of body something is, said again for one the text named: "le
-# syndicat", "l'entreprise", "le géant français du pneu", "le quotidien".
-_KINDS_OF_BODIES = frozenset({
-    "syndicat", "entreprise", "societe", "compagnie", "firme", "groupe", "geant", "constructeur",
-    "operateur", "mouvement", "organisation", "association", "federation", "formation", "direction",
-    "quotidien", "journal", "hebdomadaire", "magazine", "chaine", "station", "radio", "site",
-})
-
-
-# Bodies every country has, by folded noun: (feminine, plural).
-_NATIONAL_BODIES = {
-    "police": (True, False), "gouvernement": (False, False), "autorites": (True, True), "armee": (True, False),
-    "pompiers": (False, True), "opposition": (True, False), "presidence": (True, False), "justice": (True, False),
-    "gendarmerie": (True, False),
-}
-
-
-# Words a body's initials may leave out ("MPC": Ministère public de la Confédération).
-_LINKING_WORDS = frozenset({"de", "du", "des", "d'", "et", "pour", "of", "the", "and"})
-
-
-class SourceResolver(PeopleInText):
+class SourceResolver(PeopleInText, BodiesInText):
     """The sources of one document's mentions, in text order."""
 
     def __init__(
@@ -308,7 +288,7 @@ class SourceResolver(PeopleInText):
         if entry is not None and not entry.is_vague and not (entry.kind == "document" and titled(s, m)):
             return self.entry_source(entry), "registry"
         definite = determiner in lx.DEFINITES | lx.DEMONSTRATIVES or m.i == head and m.i > 0 and s.f[m.i - 1] == "du"
-        if head_word in _KINDS_OF_BODIES and not named and definite:  # "du groupe français": "de le"
+        if head_word in KINDS_OF_BODIES and not named and definite:  # "du groupe français": "de le"
             body = self._body_named_before(s, m, head_word)
             if body is not None:
                 return body, "anaphora"
@@ -420,82 +400,10 @@ class SourceResolver(PeopleInText):
             return self.by_name(national, "institution")
         return self.by_name(display_name(text), guess_kind(s, m, head_word))
 
-    def _acronym_named_before(self, s: Sentence, m: Mention, named: bool, determiner: str) -> ProposedSource | None:
-        """ "l'ARS" after "l'ARS Ile-de-France": the body named in full with that acronym first;
-        "ABC" after "Aboubacar Cissé (ABC)": the source whose mention gave it in brackets; "le
-        JDD", "la BdF", "la BCE": the outlet or body whose initials it spells."""
-        end = m.j
-        while end - 1 > m.i and s.doc[end - 1].is_punct:
-            end -= 1  # "selon la BdF." : the full stop, a token or glued to the last one
-        last = s.doc[end - 1].text.rstrip(".")
-        # "BdF", "CoE": capitals with a lowercase "de" or "of" between them.
-        mixed = 2 <= len(last) <= 8 and last.isalpha() and last[0].isupper() and sum(c.isupper() for c in last) >= 2 and any(c.islower() for c in last) and not last[1:].istitle()
-        if not ((named and is_acronym(last) or mixed) and end - m.i <= 2 and (m.j - m.i == 1 or determiner in lx.DEFINITES)):
-            return None
-        acronym = fold(last)
-        for item in reversed(self.memory):
-            words = fold(item.source.name).split()
-            if item.source.kind in {"document", "other"} or len(words) < 2:
-                continue
-            given = item.at >= 0 and f"({s.doc[m.j - 1].text})" in self.text[item.at : item.at + 120]
-            if words[0] == acronym or given and acronym in item.words and acronym not in words:
-                return item.source
-            initials = "".join(w[0] for w in words if w[:1].isalpha() and w not in lx.DEFINITES)
-            if item.source.kind == "news_outlet" and initials == acronym:
-                return item.source  # "le JDD" after "Le Journal du dimanche"
-            core = "".join(w[0] for w in words if w[:1].isalpha() and w not in lx.DEFINITES | _LINKING_WORDS)
-            if item.source.kind == "institution" and len(acronym) >= 3 and acronym in {initials, core}:
-                return item.source  # "la BdF" after "La Banque de France", "la BCE"
-        return None
-
     @staticmethod
     def _of_a_person(s: Sentence, i: int, j: int) -> bool:
         """A complement that names a person in full: "le porte-parole de Fabrizio Curcio"."""
         return person_run(s, i, j) is not None and sum(1 for k in range(i, j) if s.doc[k].ent_type_ == "PER") >= 2
-
-    def by_name(self, name: str, kind: str) -> tuple[ProposedSource, str]:
-        """A source the registry may know under what an acronym stands for in this text ("AA":
-        "Agence Anadolu"), else a new one named "Full name (ACRONYM)" (guidelines §5)."""
-        full = self.written_out(name)
-        if full is not None:
-            entry = self.registry.exact(full) or self.registry.loose(full)
-            if entry is not None and not entry.is_vague:
-                return self.entry_source(entry), "registry"
-            name = f"{full} ({name})"
-        return ProposedSource(name, kind), "new"
-
-    def _national_body(self, s: Sentence, m: Mention, head_word: str) -> str | None:
-        """ "la police" in a story about Japan is "police japonaise": a national body said
-        without its country is named with the story's country (not for France, whose bodies
-        French news names without it)."""
-        gender_number = _NATIONAL_BODIES.get(head_word)
-        words = [s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space]
-        if gender_number is None or words[1:] != [head_word] or words[0] not in lx.DEFINITES:
-            return None
-        if self.country is None or self.country == "france":
-            return None
-        feminine, plural = gender_number
-        return f"{s.doc[s.head_of(m.i, m.j)].text.lower()} {adjective_form(self.country, feminine=feminine, plural=plural)}"
-
-    def written_out(self, name: str) -> str | None:
-        """What an acronym the registry does not know stands for in this text ("RDC": "République
-        démocratique du Congo"), per the guidelines' "full name, acronym in brackets"."""
-        if not is_acronym(name) or self.registry.exact(name) is not None:
-            return None
-        return expanded_acronym(name, self.text)
-
-    def _body_named_before(self, s: Sentence, m: Mention, head_word: str) -> ProposedSource | None:
-        """ "Le syndicat" after "la CGT n'appelle pas à cette grève", "le géant français du
-        pneu" after "les usines Michelin": a kind of body said with the article, when no source
-        fits, is the organisation the text named last, in this sentence or the one before."""
-        found = self._organisation_before(s.seg.start + s.doc[m.i].idx)
-        if found is None:
-            return None
-        name = self.text[found[0] : found[1]]
-        entry = self.registry.exact(name)
-        if entry is not None:
-            return None if entry.is_vague or entry.kind not in {"institution", "news_outlet"} else self.entry_source(entry)
-        return ProposedSource(display_name(name), "news_outlet" if head_word in lx.MEDIUM_HEADS else "institution")
 
     def _described(self, text: str, ignoring: frozenset[str] = frozenset()) -> ProposedSource | None:
         """The last source named with every word of ``text`` (but those ``ignoring``)."""
@@ -508,18 +416,6 @@ class SourceResolver(PeopleInText):
             if words <= {w.rstrip("s") for w in item.words}:
                 return item.source
         return None
-
-    def _short_form(self, text: str) -> RegistryEntry | None:
-        words = content_words(text)
-        if len(words) < 2:
-            return None  # "le ministère" alone could be any ministry
-        found = []
-        for entry in self.named.values():
-            if entry.kind in {"other", "anonymous", "document"}:
-                continue
-            if any(words <= content_words(alias) for alias in (entry.name, *entry.aliases)):
-                found.append(entry)
-        return found[0] if len(found) == 1 else None
 
     def _antecedent(
         self, head: str | None, *, pronoun: bool, by_kind: bool = True, plural: bool = False,

@@ -1,0 +1,219 @@
+"""The noun phrase after a word: where a mention starts and ends in a parsed sentence (over
+names, adjectives, "de X" complements, a title in quotes, an apposition that closes the
+sentence), for the cue rules.
+
+Pure Python (no Django).
+"""
+
+from __future__ import annotations
+
+from claims.text import lexicon as lx
+from claims.text.sentence import (
+    _AUX_FORMS,
+    _BREAK_PUNCT,
+    _DE,
+    _FINAL_PUNCT,
+    _MAX_MENTION_TOKENS,
+    _NP_STOP_WORDS,
+    _RELATIVES,
+    _SOURCE_HEADS,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    Sentence,
+    _aside_at,
+)
+from claims.text.speech_verbs import _speech_verb_at
+
+
+def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, int, str] | None:
+    """The noun phrase starting at token ``k``: (i, j, why it stopped).
+
+    It runs over nouns, names, adjectives and "de X" complements, and stops at punctuation, a
+    relative pronoun, a conjunction, a preposition other than "de", a finite verb or "citant".
+    A comma followed by an apposition that ends the sentence (", le général Joe Dunford.") or
+    another cue does not stop it.
+    """
+    doc, f = s.doc, s.f
+    i = s.next_word(k)
+    if i >= s.n:
+        return None
+    j = i
+    why = "end"
+    while j < s.n:
+        if j - i >= _MAX_MENTION_TOKENS:
+            return None  # no source is named in a phrase this long: it is not a mention
+        t = doc[j]
+        w = f[j]
+        if t.is_space:
+            j += 1
+            continue
+        if w == "(" and j > i and j + 2 < s.n and s.f[j + 2] == ")" and _acronym_token(s.doc[j + 1].text):
+            j += 3  # "l'agence régionale de santé (ARS)": the acronym is part of the name
+            continue
+        if w in QUOTE_OPEN | {'"'} and j > i and (
+            f[s.prev_word(j - 1)] in lx.OUTLET_HEADS or s.prev_word(j - 1) == i and f[i] in lx.DEFINITES
+            or f[i] in lx.DEFINITES and f[s.next_word(i + 1)] in lx.OUTLET_HEADS
+        ):
+            # (also "la « Radio Mondiale »": a title in quotes right after its article, and "le
+            # journal local de Haute-Savoie “Le Messager”": after a described medium)
+            # 'le magazine "Salama"', "le quotidien « El Watan »": the title in quotes.
+            close = next((q for q in range(j + 1, min(s.n, j + 8)) if f[q] in QUOTE_CLOSE | {'"'}), None)
+            if close is not None and close > j + 1 and all(not doc[q].is_punct or f[q] in {"-", "'"} for q in range(j + 1, close)):
+                j = close + 1
+                continue
+        if w == "+" and j > i and doc[j - 1].whitespace_ == "" and t.whitespace_ == "":
+            j += 1  # "le groupe 5+1"
+            continue
+        if w in _BREAK_PUNCT or (t.is_punct and w not in {"-", "'"}):
+            why = "punct"
+            break
+        if w == "citant":
+            why = "citant"
+            break
+        if j > i and w in _RELATIVES:
+            why = "relative"
+            break
+        if j > i and w in {"a", "à"} and f[s.prev_word(j - 1)] in _BOUND_ADJECTIVES:
+            j += 1  # "une source loyale à Mohamed Bazoum", "un élu proche du pouvoir"
+            continue
+        if j > i and t.pos_ == "ADP" and w not in _DE:
+            if w == "en" and j + 1 < s.n and f[s.next_word(j + 1)] in {"provenance", "chef"}:
+                j = s.next_word(j + 1) + 1  # "en provenance de", "le commandant en chef"
+                continue
+            why = "adp"
+            break
+        if j > i and _aside_at(s, j):
+            why = "adverb"  # "La direction de son côté fustige": an aside, then the verb
+            break
+        if j > i and w == "et" and _adjectives_go_on(s, i, j):
+            j = s.next_word(j + 1)  # "des sources militaire et médicale": one noun, two adjectives
+            continue
+        if j > i and w == "et" and _name_goes_on(s, j):
+            j = s.next_word(j + 1)  # "ministère des Affaires étrangères et des Expatriés": one name
+            continue
+        if j > i and t.pos_ in {"CCONJ", "SCONJ"}:
+            why = "conj"
+            break
+        if j > i and t.ent_type_ == "PER" and t.ent_iob_ == "B" and doc[s.prev_word(j - 1)].ent_type_ in {"NEWS_OUTLET", "INSTITUTION"}:
+            why = "determiner"  # "à l'AFP Jean Dupont": the outlet, then the speaker
+            break
+        if j > i and w in {"de", "d'"} and f[s.next_word(j + 1)] in {"source", "sources"} and doc[j - 1].text[:1].isupper():
+            why = "adp"  # "a appris BFMTV de source policière": the outlet, then its source
+            break
+        if j > i and w in {"se", "s'"} and t.pos_ == "PRON":
+            why = "verb"  # "un diplomate s'exprimant sous couvert d'anonymat": a clause
+            break
+        if j > i and w in _REPORT_PARTICIPLES and t.text.islower():
+            why = "verb"  # "des témoins joints par téléphone", "le ministère cité par": a clause
+            break
+        if j > i and t.pos_ == "DET" and w not in _DE and not t.text[:1].isupper() and t.ent_iob_ != "I":
+            prev = s.prev_word(j - 1)
+            if prev >= i and doc[prev].pos_ in {"NOUN", "PROPN", "ADJ"} and f[prev] not in _DE:
+                why = "determiner"  # "à l'AFP une source médicale": a second noun phrase
+                break
+        if j > i and w in {"ce", "cette"} and j + 1 < s.n and f[s.next_word(j + 1)] in lx.TIME_WORDS:
+            why = "adverb"  # "sur France Inter ce mardi": when, not who
+            break
+        if j > i and (t.pos_ == "ADV" or w in _NP_STOP_WORDS) and not t.text[:1].isupper():
+            whole = " ".join(f[q] for q in range(i, j + 1) if not doc[q].is_space)
+            named = " ".join(f[q] for q in range(i, j + 1) if not doc[q].is_space and f[q] not in lx.DEFINITES)
+            if whole not in lx.MEDIA_NAMES and named not in lx.MEDIA_NAMES:  # "Le Journal du dimanche": a title, not a day
+                why = "adverb"  # "le ministre lors d'un point presse", "X mardi"
+                break
+        if j > i and (s.finite_verb(j) or s.reduced_relative(j)):
+            why = "verb"
+            break
+        j += 1
+    while j > i and (doc[j - 1].is_space or f[j - 1] in _DE or f[j - 1] in {"-", "'"}):
+        j -= 1
+    if j <= i:
+        return None
+    if why == "punct" and appositions and j < s.n:
+        comma = s.next_word(j)
+        if comma < s.n and f[comma] == ",":
+            end = _apposition_end(s, comma + 1)
+            if end is not None:
+                return i, end, "apposition"
+    return i, j, why
+
+
+_REPORT_PARTICIPLES = lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS
+
+
+def _adjectives_go_on(s: Sentence, i: int, k: int) -> bool:
+    """ "et" between two adjectives of the same noun ("sources locales et sécuritaires"), the noun
+    a source's head: no second noun phrase starts here."""
+    before, after = s.prev_word(k - 1), s.next_word(k + 1)
+    if before < i or after >= s.n or s.doc[before].pos_ != "ADJ" or not s.doc[after].text.islower():
+        return False
+    noun = s.prev_word(before - 1)
+    while noun >= i and s.doc[noun].pos_ == "ADJ":
+        noun = s.prev_word(noun - 1)
+    if noun < i or s.f[noun] not in {"source", "sources"}:
+        return False
+    nxt = s.next_word(after + 1)
+    return s.doc[after].pos_ in {"ADJ", "NOUN", "VERB"} and (nxt >= s.n or s.doc[nxt].pos_ not in {"NOUN", "DET"})
+
+
+def _name_goes_on(s: Sentence, k: int) -> bool:
+    """ "et" inside a body's name: a capitalised word before it, and "de/des/du" then a
+    capitalised word after it ("des Affaires étrangères et des Expatriés", "de l'Europe et des
+    Affaires étrangères")."""
+    before = s.prev_word(k - 1)
+    while before >= 0 and s.doc[before].pos_ == "ADJ" and s.doc[before].text.islower():
+        before = s.prev_word(before - 1)  # "Affaires étrangères"
+    if before < 0 or not s.doc[before].text[:1].isupper():
+        return False
+    q = s.next_word(k + 1)
+    if q >= s.n or s.f[q] not in {"de", "des", "du", "d'"}:
+        return False
+    q = s.next_word(q + 1)
+    if q < s.n and s.f[q] in {"la", "l'", "le", "les"}:
+        q = s.next_word(q + 1)
+    return q < s.n and s.doc[q].text[:1].isupper()
+
+_BOUND_ADJECTIVES = {"loyal", "loyale", "loyaux", "loyales", "fidele", "fideles", "lie", "liee", "lies", "liees",
+                     "hostile", "hostiles", "favorable", "favorables", "opposé", "oppose", "opposee", "opposes"}
+
+
+def _acronym_token(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 8 and sum(c.isupper() for c in letters) >= len(letters) - 2 and text[:1].isupper()
+
+
+def _apposition_end(s: Sentence, k: int) -> int | None:
+    """End of an apposition starting at ``k`` if one is there ("le général Joe Dunford")."""
+    first = s.next_word(k)
+    if first >= s.n:
+        return None
+    t0 = s.doc[first]
+    if t0.pos_ in {"ADP", "CCONJ", "SCONJ", "PRON", "ADV", "VERB", "AUX"} and s.f[first] not in _SOURCE_HEADS:
+        if not t0.text[:1].isupper():
+            return None
+    j = first
+    has_noun = False
+    while j < s.n:
+        t = s.doc[j]
+        w = s.f[j]
+        if t.is_space:
+            j += 1
+            continue
+        if w in _BREAK_PUNCT:
+            break
+        if s.finite_verb(j) or w in _RELATIVES or (t.pos_ == "ADP" and w not in _DE and w != "en"):
+            return None
+        if t.pos_ in {"NOUN", "PROPN"} or t.text[:1].isupper():
+            has_noun = True
+        j += 1
+    if not has_noun or all(
+        s.doc[q].is_space or s.f[q] in lx.TIME_WORDS or s.doc[q].text[:1].isdigit() for q in range(first, j)
+    ):
+        return None  # ", vendredi": a date, not an apposition
+    after = s.next_word(j)
+    if after >= s.n or s.f[after] in _FINAL_PUNCT:
+        return j
+    if s.f[after] == ",":
+        nxt = s.next_word(after + 1)
+        if nxt < s.n and (s.f[nxt] == "citant" or _speech_verb_at(s, nxt) or s.f[nxt] in _AUX_FORMS):
+            return j
+    return None

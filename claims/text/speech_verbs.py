@@ -1,0 +1,104 @@
+"""Which words report speech: a speech verb's strength at a token ("strong" whatever follows,
+"weak" only with a reported clause or in an incise, "vague" only with "on"), from the lexicon's
+forms and what follows them ("fait état de", "a donné un bilan", "a appelé X à").
+
+Pure Python (no Django).
+"""
+
+from __future__ import annotations
+
+from claims.text import lexicon as lx
+from claims.text.sentence import _FINAL_PUNCT, _NEGATION, Sentence
+
+
+# Every form _speech_verb_at can answer for: any other word is no speech verb.
+SPEECH_VERB_FORMS = frozenset(
+    lx.STRONG_FORMS | lx.WEAK_FORMS | lx.STANCE_FORMS | lx.FAIRE_FORMS | lx.PARLER_FORMS
+    | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS | lx.COUNT_FORMS | lx.FIGURE_GIVING_FORMS | lx.ASCRIBE_FORMS
+)
+
+
+def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None:
+    """"strong", "weak" or "vague" if token ``k`` is a speech verb, else None.
+
+    ``lenient``: in incise position (after a comma or a closing quote) the tagger often calls
+    the verb a noun (", rapporte Reuters"); its form is trusted there.
+    """
+    if k >= s.n:
+        return None
+    if not s.is_verb_like(k) and not (lenient and s.doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}):
+        return None
+    w = s.f[k]
+    if w in lx.STRONG_FORMS:
+        return "strong"
+    if w in lx.COUNT_FORMS or w in lx.FIGURE_GIVING_FORMS and _figure_follows(s, k):
+        return "strong"
+    if w in lx.STANCE_FORMS and _reflexive(s, k):
+        return "strong"  # "s'est alarmée de la situation", "s'est félicité de" (before "alarmer que")
+    if w in lx.WEAK_FORMS:
+        return "weak"
+    if w in lx.FAIRE_FORMS:
+        nxt = s.next_word(k + 1)
+        if nxt < s.n and s.f[nxt] in lx.FAIRE_OBJECTS:
+            return "strong"
+        if nxt < s.n and s.f[nxt] in {"ces", "des", "de", "les", "plusieurs", "une", "un", "cette", "ses", "sa", "son"}:
+            obj = s.next_word(nxt + 1)
+            if obj < s.n and s.f[obj] in lx.FAIRE_STATEMENTS:
+                return "strong"  # "a fait ces remarques", "fait une déclaration"
+    if w in lx.STANCE_FORMS:
+        p = s.prev_word(k - 1)
+        while p >= 0 and (s.f[p] in {"est", "sont", "etait", "a", "ont", "se", "s'"} | _NEGATION or s.doc[p].pos_ == "ADV"):
+            if s.f[p] in {"se", "s'"}:
+                return "strong"  # "s'est alarmée de la situation", "s'est félicité de"
+            p = s.prev_word(p - 1)
+    if w in lx.PARLER_FORMS:
+        nxt = s.next_word(k + 1)
+        while nxt < s.n and s.doc[nxt].pos_ == "ADV":
+            nxt = s.next_word(nxt + 1)
+        if nxt < s.n and s.f[nxt] in {"de", "d'", "du", "des"}:
+            return "strong"  # "a parlé d'un important arsenal saisi"
+    if w in lx.VAGUE_ONLY_FORMS:
+        return "vague"
+    if w in lx.CALL_FORMS:
+        # "a appelé la communauté internationale à réagir": a call, reported.
+        for q in range(k + 1, min(s.n, k + 10)):
+            if s.f[q] in _FINAL_PUNCT or s.f[q] == ",":
+                break
+            if s.doc[q].text.lower() in {"à", "au", "aux"}:
+                return "strong"
+            if s.f[q] in {"de", "d'"} and q + 1 < s.n and "Inf" in s.doc[s.next_word(q + 1)].morph.get("VerbForm"):
+                return "strong"  # "avise le public d'éviter le secteur"
+        return "weak"  # "», a exhorté M. X", "a demandé que …": with a clause or in an incise
+    if w in lx.ASCRIBE_FORMS:
+        # "a attribué l'attaque aux rebelles", "l'imputent à des bandits": whose doing it was, said.
+        for q in range(k + 1, min(s.n, k + 10)):
+            if s.f[q] in _FINAL_PUNCT or s.f[q] == ",":
+                break
+            if s.doc[q].text.lower() in {"à", "au", "aux"}:
+                return "strong"
+    return None
+
+
+
+def _figure_follows(s: Sentence, k: int) -> bool:
+    """A figure is the object of the verb at ``k``: "un bilan", "un premier bilan", "ses chiffres"."""
+    det = s.next_word(k + 1)
+    if det >= s.n or s.doc[det].pos_ != "DET":
+        return False
+    noun = s.next_word(det + 1)
+    if noun < s.n and s.doc[noun].pos_ == "ADJ":
+        noun = s.next_word(noun + 1)  # "un nouveau bilan", "un premier bilan"
+    return noun < s.n and s.f[noun] in lx.FIGURE_NOUNS
+
+
+def _reflexive(s: Sentence, k: int) -> bool:
+    """A reflexive clitic before the verb group at ``k`` ("s'est notamment alarmée")."""
+    p = s.prev_word(k - 1)
+    while p >= 0 and (s.f[p] in {"est", "sont", "etait", "a", "ont", "se", "s'"} | _NEGATION or s.doc[p].pos_ == "ADV"):
+        if s.f[p] in {"se", "s'"}:
+            return True
+        p = s.prev_word(p - 1)
+    return False
+
+
+# "il y a quelques jours", "il y a deux semaines", "il y a un mois".

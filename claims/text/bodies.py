@@ -17,7 +17,7 @@ from claims.text.cues import Mention, Sentence
 from claims.text.names import expanded_acronym, is_acronym
 from claims.text.registry import Registry, RegistryEntry, fold
 from claims.text.results import ProposedSource
-from claims.text.source_names import content_words, display_name
+from claims.text.source_names import NATIONALITY, content_words, display_name
 
 if TYPE_CHECKING:
     from claims.text.people import _Memory
@@ -97,11 +97,18 @@ class BodiesInText:
         """ "la police" in a story about Japan is "police japonaise": a national body said
         without its country is named with the story's country (not for France, whose bodies
         French news names without it)."""
-        gender_number = _NATIONAL_BODIES.get(head_word)
-        words = [s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space]
-        if gender_number is None or words[1:] != [head_word] or words[0] not in lx.DEFINITES:
-            return None
         if self.country is None or self.country == "france":
+            return None
+        words = [s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space]
+        if len(words) >= 3 and words[0] in lx.DEFINITES and words[1] == "ministere" and words[2] in {"de", "des", "du", "d'"} and not any(
+            NATIONALITY.search(w) for w in words[3:]
+        ):
+            # "le ministère de la Santé" in a story about Libya: "ministère libyen de la Santé".
+            ministry = s.next_word(m.i + 1)
+            portfolio = self.text[s.char_span(s.next_word(ministry + 1), m.j)[0] : s.char_span(m.i, m.j)[1]]
+            return f"{s.doc[ministry].text} {adjective_form(self.country, feminine=False, plural=False)} {portfolio}"
+        gender_number = _NATIONAL_BODIES.get(head_word)
+        if gender_number is None or words[1:] != [head_word] or words[0] not in lx.DEFINITES:
             return None
         feminine, plural = gender_number
         return f"{s.doc[s.head_of(m.i, m.j)].text.lower()} {adjective_form(self.country, feminine=feminine, plural=plural)}"

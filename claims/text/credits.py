@@ -224,6 +224,7 @@ _CREDIT_LINE_RES = (
     re.compile(r"(?:^|\(|\s)(?i:avec)\s+(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"),
     re.compile(r"^[^()]{2,60}?\s&\s*(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "Eléanor Douet & AFP"
     re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s*/\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}$"),  # "AA / Bagdad"
+    re.compile(r"^[A-ZÀ-Ý][\w'’.\- ]{0,30}\s*/\s*(?P<agency>" + _WIRE_ALT + r")\s*$"),  # "LQ / AFP", "Jean Dupont / AFP"
     # "afp/ther", "ats/afp/vj": the agencies, then the editor's initials, in lower case.
     re.compile(r"^(?P<agency>(?i:" + _WIRE_ALT + r"))(?:\s*/\s*(?i:" + _WIRE_ALT + r"))*\s*/\s*[a-z]{2,5}\s*$"),
     # "(acu avec ats)": the editor's initials and the agency, lower case, in brackets of their own.
@@ -237,6 +238,8 @@ _CREDIT_LINE_RES = (
 )
 _MAX_CREDIT_LINE_WORDS = 12
 _PLACE_OPENING_RE = re.compile(r"\(\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}\)\s+[A-ZÀ-Ý«\"“]")
+# "Pékin, Chine | AFP | jeudi 22/05/2025 - Au moins …": a dateline in fields.
+_PIPED_DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][^|\n]{1,40}\|\s*(?P<agency>" + _WIRE_ALT + r")\s*\|")
 # "AFP - Un double attentat …", "(Keystone-ATS) La Maison des cantons …": a known agency opening
 # a body line, bare before a dash or in brackets before the first word.
 _AGENCY_DATELINE_RE = re.compile(
@@ -268,6 +271,9 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
                         m.group("agency"), start + m.start("agency"), start + m.end("agency"), (start, end), since
                     )
         if n < 6 and len(words) > 4:
+            m = _PIPED_DATELINE_RE.match(line)
+            if m:
+                return Credit(m.group("agency"), start + m.start("agency"), start + m.end("agency"), since=start)
             m = _AGENCY_DATELINE_RE.match(line)
             if m:
                 group = "bare" if m.group("bare") else "bracketed"

@@ -364,7 +364,7 @@ PLATFORMS = {
 DOCUMENT_EXTRA_HEADS = {
     "chiffres", "point", "donnees", "statistiques", "video", "videos", "enregistrement",
     "images", "photos", "bulletin", "avis", "decret", "arrete", "texte", "publication",
-    "compte-rendu", "releve", "estimation", "estimations", "previsions",
+    "compte-rendu", "releve", "estimation", "estimations", "previsions", "carte", "cartes", "coordonnees",
 }
 
 PRONOUNS_3RD = {"il", "elle", "ils", "elles"}

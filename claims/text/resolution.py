@@ -310,7 +310,7 @@ class SourceResolver(PeopleInText, BodiesInText):
         # d'État": the person, by their name without titles; a surname alone is the person the
         # document named in full before.
         person_like = head_word in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS or any(
-            s.doc[k].ent_type_ == "PER" for k in range(m.i, m.j)
+            s.doc[k].ent_type_ == "PER" and s.f[k - 1] != "(" for k in range(m.i, m.j)  # not "(RéNaSS)"
         ) or (
             s.doc[head].pos_ == "PROPN" and not s.outlet_like(m.i, m.j) and head_word not in lx.INSTITUTION_HEADS
             and not is_acronym(s.doc[head].text)  # "La CGT" opening a sentence: a body, not a person
@@ -397,7 +397,7 @@ class SourceResolver(PeopleInText, BodiesInText):
             return self.entry_source(self.unnamed_document), "registry"
         national = self._national_body(s, m, head_word)
         if national is not None:
-            return self.by_name(national, "institution")
+            return self.by_name(national[:1].upper() + national[1:], "institution")
         return self.by_name(display_name(text), guess_kind(s, m, head_word))
 
     @staticmethod

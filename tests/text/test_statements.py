@@ -305,3 +305,21 @@ class TestNamesAndCitations:
     def test_an_agency_code_closing_the_text(self, registry):
         result = run(registry, "Le parquet a ouvert une enquête.\nIl avait purgé un an de prison. (afp/nxp)\n")
         assert names(find(result, "enquête")) == ["afp"]
+
+
+class TestMoreCredits:
+    def test_initials_then_agency_on_the_last_line(self, registry):
+        result = run(registry, "Un séisme a été ressenti vendredi.\nLes secousses ont duré dix secondes.\nLQ / AFP\n")
+        assert names(find(result, "secousses")) == ["afp"]
+
+    def test_a_dateline_in_fields(self, registry):
+        result = run(registry, "Chine : des glissements de terrain\nPékin, Chine | AFP | jeudi 22/05/2025 - Quatre personnes sont mortes.\n")
+        assert names(find(result, "Quatre")) == ["afp"]
+
+    def test_a_ministry_with_the_story_country(self, registry):
+        text = "Libye : combats à Tripoli\nTRIPOLI (AFP) - Au moins 97 personnes ont été tuées en Libye, selon le ministère de la Santé.\n"
+        assert names(find(run(registry, text), "97")) == ["afp", source_key("ministère libyen de la Santé")]
+
+    def test_an_acronym_in_brackets_is_no_person(self, registry):
+        (result,) = run(registry, "La secousse a duré dix secondes, selon le Réseau national de surveillance sismique (RéNaSS).\n")
+        assert result.links[0].source.kind != "person"

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 KINDS_OF_BODIES = frozenset({
     "syndicat", "entreprise", "societe", "compagnie", "firme", "groupe", "geant", "constructeur",
     "operateur", "mouvement", "organisation", "association", "federation", "formation", "direction",
+    "transporteur", "assureur", "distributeur", "fabricant", "exploitant", "gestionnaire", "equipementier",
     "quotidien", "journal", "hebdomadaire", "magazine", "chaine", "station", "radio", "site",
 })
 

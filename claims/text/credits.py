@@ -225,6 +225,8 @@ _CREDIT_LINE_RES = (
     re.compile(r"^[^()]{2,60}?\s&\s*(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "Eléanor Douet & AFP"
     re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s*/\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}$"),  # "AA / Bagdad"
     re.compile(r"^[A-ZÀ-Ý][\w'’.\- ]{0,30}\s*/\s*(?P<agency>" + _WIRE_ALT + r")\s*$"),  # "LQ / AFP", "Jean Dupont / AFP"
+    re.compile(r"^[\w'’.\- ]{2,30}?\s*\+\s*(?P<agency>" + _WIRE_ALT + r")\s*$"),  # "Medi1news+MAP": the site and its agency
+    re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s+(?:et|&)\s+(?:" + _WIRE_ALT + r")\s*$"),  # "ATS et AFP": the first named
     # "afp/ther", "ats/afp/vj": the agencies, then the editor's initials, in lower case.
     re.compile(r"^(?P<agency>(?i:" + _WIRE_ALT + r"))(?:\s*/\s*(?i:" + _WIRE_ALT + r"))*\s*/\s*[a-z]{2,5}\s*$"),
     # "(acu avec ats)": the editor's initials and the agency, lower case, in brackets of their own.

@@ -182,6 +182,7 @@ OUTLET_HEADS = {
     "revue", "blog", "antenne", "station", "reseau", "micro", "ondes",
 }
 INSTITUTION_HEADS = {
+    "transporteur", "assureur", "distributeur", "fabricant", "exploitant", "gestionnaire", "equipementier",
     "ministere", "gouvernement", "armee", "armees", "commandement", "police", "parlement",
     "presidence", "conseil", "comite", "organisation", "office", "departement", "bureau",
     "ambassade", "autorites", "etat-major", "parti", "coalition", "tribunal", "cour", "mairie",

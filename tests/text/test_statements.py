@@ -323,3 +323,17 @@ class TestMoreCredits:
     def test_an_acronym_in_brackets_is_no_person(self, registry):
         (result,) = run(registry, "La secousse a duré dix secondes, selon le Réseau national de surveillance sismique (RéNaSS).\n")
         assert result.links[0].source.kind != "person"
+
+
+class TestJointCredits:
+    def test_two_agencies_credit_the_first(self, registry):
+        result = run(registry, "Le ministère a annoncé lundi avoir abattu 59 drones.\nATS et AFP\nLes drones ont été détruits.\n")
+        assert names(find(result, "détruits")) == [source_key("ATS")]
+
+    def test_a_site_and_its_agency(self, registry):
+        result = run(registry, "Ford annonce des suppressions\nMedi1news+MAP\nLes départs seront volontaires.\n")
+        assert names(find(result, "départs")) == [source_key("MAP")]
+
+    def test_a_carrier_said_again(self, registry):
+        text = "La compagnie Air Nova a publié ses comptes.\nLe transporteur aérien a dit s'attendre à un résultat en baisse.\n"
+        assert names(find(run(registry, text), "baisse")) == [source_key("Air Nova")]

@@ -372,7 +372,14 @@ def _name_before_apposition(s: Sentence, i: int, j: int) -> tuple[int, int]:
     while start < comma and s.doc[start].pos_ == "DET":
         start += 1
     name = range(start, comma)
-    if not name or any(s.doc[q].pos_ not in {"PROPN", "NOUN"} or not s.doc[q].text[:1].isupper() for q in name):
+    if not name:
+        return i, j
+    # "Le ministre de la Santé sortant, ancien directeur de cabinet de X, aurait …": a role
+    # with the article opens the sentence, the apposition says who else they are.
+    role = start > 0 and s.f[0] in lx.DEFINITES and s.f[start] in lx.PERSON_ROLE_HEADS and not any(
+        s.finite_verb(q) or s.doc[q].is_punct for q in name
+    )
+    if not role and any(s.doc[q].pos_ not in {"PROPN", "NOUN"} or not s.doc[q].text[:1].isupper() for q in name):
         return i, j
     if s.f[start] in lx.TIME_WORDS:
         return i, j  # "Mercredi, le ministre a …": a day, not a name

@@ -115,6 +115,17 @@ CALL_FORMS = (
     | {"appelle", "appellent", "appellera", "appelerait", "appeler"}
 )
 
+# "a exprimé l'espoir de", "a exprimé ses condoléances": a feeling or a wish voiced (with one of
+# VOICED_NOUNS as the object); "a plaidé pour", "plaide en faveur de": a position argued.
+EXPRESS_FORMS = _er_forms("exprim")
+VOICED_NOUNS = {
+    "espoir", "souhait", "voeu", "inquietude", "inquietudes", "preoccupation", "preoccupations",
+    "satisfaction", "regret", "regrets", "condoleances", "soutien", "solidarite", "colere",
+    "indignation", "opposition", "desaccord", "crainte", "craintes", "doutes", "doute", "confiance",
+    "reserves", "position", "volonte", "intention", "refus", "gratitude", "reconnaissance",
+}
+PLEAD_FORMS = _er_forms("plaid")
+
 # "attribuer l'attaque à X", "imputer à": whose doing something was, said (with "à").
 ASCRIBE_FORMS = _er_forms("attribu") | _er_forms("imput")
 

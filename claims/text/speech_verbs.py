@@ -15,6 +15,7 @@ from claims.text.sentence import _FINAL_PUNCT, _NEGATION, Sentence
 SPEECH_VERB_FORMS = frozenset(
     lx.STRONG_FORMS | lx.WEAK_FORMS | lx.STANCE_FORMS | lx.FAIRE_FORMS | lx.PARLER_FORMS
     | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS | lx.COUNT_FORMS | lx.FIGURE_GIVING_FORMS | lx.ASCRIBE_FORMS
+    | lx.EXPRESS_FORMS | lx.PLEAD_FORMS
 )
 
 
@@ -33,6 +34,12 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
         return "strong"
     if w in lx.COUNT_FORMS or w in lx.FIGURE_GIVING_FORMS and _figure_follows(s, k):
         return "strong"
+    if w in lx.EXPRESS_FORMS and _voiced_follows(s, k):
+        return "strong"  # "a exprimé l'espoir que", "exprime ses condoléances"
+    if w in lx.PLEAD_FORMS:
+        nxt = s.next_word(k + 1)
+        if nxt < s.n and (s.f[nxt] == "pour" or s.f[nxt] == "en" and s.f[s.next_word(nxt + 1)] == "faveur"):
+            return "strong"  # "a plaidé pour une hausse des taux"
     if w in lx.STANCE_FORMS and _reflexive(s, k):
         return "strong"  # "s'est alarmée de la situation", "s'est félicité de" (before "alarmer que")
     if w in lx.WEAK_FORMS:
@@ -89,6 +96,20 @@ def _figure_follows(s: Sentence, k: int) -> bool:
     if noun < s.n and s.doc[noun].pos_ == "ADJ":
         noun = s.next_word(noun + 1)  # "un nouveau bilan", "un premier bilan"
     return noun < s.n and s.f[noun] in lx.FIGURE_NOUNS
+
+
+def _voiced_follows(s: Sentence, k: int) -> bool:
+    """What the verb at ``k`` expresses is a feeling or a wish: "l'espoir", "ses condoléances"."""
+    det = s.next_word(k + 1)
+    if det >= s.n or s.doc[det].pos_ != "DET":
+        return False
+    # "l'espoir", "sa profonde inquiétude", "sa très vive inquiétude" (the tagger may call the
+    # adjective before the noun anything but a noun of the list)
+    noun = s.next_word(det + 1)
+    for _ in range(2):
+        if noun < s.n and s.f[noun] not in lx.VOICED_NOUNS and not s.doc[noun].is_punct:
+            noun = s.next_word(noun + 1)
+    return noun < s.n and s.f[noun] in lx.VOICED_NOUNS
 
 
 def _reflexive(s: Sentence, k: int) -> bool:

@@ -337,3 +337,26 @@ class TestJointCredits:
     def test_a_carrier_said_again(self, registry):
         text = "La compagnie Air Nova a publié ses comptes.\nLe transporteur aérien a dit s'attendre à un résultat en baisse.\n"
         assert names(find(run(registry, text), "baisse")) == [source_key("Air Nova")]
+
+
+class TestVoicedStances:
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "M. Liu a exprimé l'espoir de voir les négociations reprendre.",
+            "La ministre a exprimé sa profonde inquiétude après les inondations.",
+            "Michelle Dubois avait plaidé pour une baisse des taux.",
+        ],
+    )
+    def test_a_voiced_feeling_or_position_is_a_statement(self, registry, sentence):
+        (result,) = run(registry, sentence + "\n")
+        assert result.tag == "sourced"
+
+    @pytest.mark.parametrize("sentence", ["La peinture exprime la joie de vivre.", "L'avocat a plaidé devant la cour."])
+    def test_no_statement(self, registry, sentence):
+        (result,) = run(registry, sentence + "\n")
+        assert result.tag == "unsourced"
+
+    def test_a_role_opening_the_sentence_before_its_apposition(self, registry):
+        text = "Le ministre de la Santé sortant, ancien conseiller de Paul Morel, a exprimé son désaccord.\n"
+        assert names(run(registry, text)[0]) == [source_key("ministre de la Santé sortant")]

@@ -228,6 +228,22 @@ ADDED_BATCHES = (
                      "false sourced 2/7 (28.6%); with the rules of 13b34e9: the same"),
     ("d156", "d161", "F1 0.947 (P 1.00 / R 0.90), first source 36/50 (0.72), whole chains 13/32 (0.41), "
                      "false sourced 0/13 (0.0%); with the rules of 13b34e9: the same"),
+    # The round from d715592: seven batches (the first of 18 pages), each scored once on arrival
+    # with the rules of that moment and with those of d715592 (the round's start).
+    ("d162", "d179", "F1 0.857 (P 0.97 / R 0.77), first source 43/109 (0.39), whole chains 10/46 (0.22), "
+                     "false sourced 3/52 (5.8%); with the rules of d715592: the same"),
+    ("d180", "d185", "F1 0.838 (P 0.97 / R 0.74), first source 23/42 (0.55), whole chains 2/7 (0.29), "
+                     "false sourced 1/13 (7.7%); with the rules of d715592: the same"),
+    ("d192", "d197", "F1 0.884 (P 1.00 / R 0.79), first source 24/48 (0.50), whole chains 3/16 (0.19), "
+                     "false sourced 0/22 (0.0%); with the rules of d715592: F1 0.884, 23/48, 3/16, 0/22"),
+    ("d186", "d191", "F1 0.987 (P 1.00 / R 0.97), first source 26/38 (0.68), whole chains 16/29 (0.55), "
+                     "false sourced 0/12 (0.0%); with the rules of d715592: F1 0.987, 24/38, 13/29, 0/12"),
+    ("d198", "d203", "F1 0.919 (P 1.00 / R 0.85), first source 27/40 (0.68), whole chains 4/18 (0.22), "
+                     "false sourced 0/11 (0.0%); with the rules of d715592: F1 0.904, 26/40, 3/18, 0/11"),
+    ("d204", "d209", "F1 0.944 (P 0.98 / R 0.91), first source 27/46 (0.59), whole chains 13/31 (0.42), "
+                     "false sourced 1/14 (7.1%); with the rules of d715592: F1 0.944, 26/46, 12/31, 1/14"),
+    ("d210", "d215", "F1 0.945 (P 0.96 / R 0.93), first source 22/28 (0.79), whole chains 3/4 (0.75), "
+                     "false sourced 1/51 (2.0%); with the rules of d715592: F1 0.926, 21/28, 3/4, 1/51"),
 )
 
 

@@ -125,6 +125,8 @@ VOICED_NOUNS = {
     "reserves", "position", "volonte", "intention", "refus", "gratitude", "reconnaissance",
 }
 PLEAD_FORMS = _er_forms("plaid")
+# "a mis en avant", "met en avant les chiffres": an argument put forward.
+METTRE_FORMS = {"met", "mettent", "mettait", "mettaient", "mis", "mise", "mettra", "mettrait", "mettant"}
 
 # "attribuer l'attaque à X", "imputer à": whose doing something was, said (with "à").
 ASCRIBE_FORMS = _er_forms("attribu") | _er_forms("imput")

@@ -15,7 +15,7 @@ from claims.text.sentence import _FINAL_PUNCT, _NEGATION, Sentence
 SPEECH_VERB_FORMS = frozenset(
     lx.STRONG_FORMS | lx.WEAK_FORMS | lx.STANCE_FORMS | lx.FAIRE_FORMS | lx.PARLER_FORMS
     | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS | lx.COUNT_FORMS | lx.FIGURE_GIVING_FORMS | lx.ASCRIBE_FORMS
-    | lx.EXPRESS_FORMS | lx.PLEAD_FORMS
+    | lx.EXPRESS_FORMS | lx.PLEAD_FORMS | lx.METTRE_FORMS
 )
 
 
@@ -36,6 +36,10 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
         return "strong"
     if w in lx.EXPRESS_FORMS and _voiced_follows(s, k):
         return "strong"  # "a exprimé l'espoir que", "exprime ses condoléances"
+    if w in lx.METTRE_FORMS:
+        en = s.next_word(k + 1)
+        if en < s.n and s.f[en] == "en" and s.f[s.next_word(en + 1)] == "avant":
+            return "strong"  # "a mis en avant les réformes engagées"
     if w in lx.PLEAD_FORMS:
         nxt = s.next_word(k + 1)
         if nxt < s.n and (s.f[nxt] == "pour" or s.f[nxt] == "en" and s.f[s.next_word(nxt + 1)] == "faveur"):

@@ -346,13 +346,16 @@ class TestVoicedStances:
             "M. Liu a exprimé l'espoir de voir les négociations reprendre.",
             "La ministre a exprimé sa profonde inquiétude après les inondations.",
             "Michelle Dubois avait plaidé pour une baisse des taux.",
+            "Le syndicat a mis en avant le nombre de grévistes.",
         ],
     )
     def test_a_voiced_feeling_or_position_is_a_statement(self, registry, sentence):
         (result,) = run(registry, sentence + "\n")
         assert result.tag == "sourced"
 
-    @pytest.mark.parametrize("sentence", ["La peinture exprime la joie de vivre.", "L'avocat a plaidé devant la cour."])
+    @pytest.mark.parametrize(
+        "sentence", ["La peinture exprime la joie de vivre.", "L'avocat a plaidé devant la cour.", "Le ministre a mis fin au contrat."]
+    )
     def test_no_statement(self, registry, sentence):
         (result,) = run(registry, sentence + "\n")
         assert result.tag == "unsourced"

@@ -229,10 +229,12 @@ _CREDIT_LINE_RES = (
     re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s+(?:et|&)\s+(?:" + _WIRE_ALT + r")\s*$"),  # "ATS et AFP": the first named
     # "afp/ther", "ats/afp/vj": the agencies, then the editor's initials, in lower case.
     re.compile(r"^(?P<agency>(?i:" + _WIRE_ALT + r"))(?:\s*/\s*(?i:" + _WIRE_ALT + r"))*\s*/\s*[a-z]{2,5}\s*$"),
+    # "Source: French.xinhuanet.com": the agency's own site.
+    re.compile(r"^(?i:sources?\s*:?)\s*(?:[\w-]+\.)?(?P<agency>(?i:" + _WIRE_ALT + r"))(?:net)?\.(?:com|net|org|fr|ma|ir|ru|cn)\s*$"),
     # "(acu avec ats)": the editor's initials and the agency, lower case, in brackets of their own.
     re.compile(r"^\((?:[^()\s]{1,12}\s+)?(?i:avec)\s+(?P<agency>(?i:" + _WIRE_ALT + r"))\s*\)\s*$"),
     re.compile(
-        r"^(?i:information\s+fournie\s+par|informations?\s+de|auteurs?\s*:|par|source\s*:|sources\s*:)\s*"
+        r"^(?i:information\s+fournie\s+par|informations?\s+de|auteurs?\s*:|par|sources?\s*:?)\s*"
         r"(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"
     ),
     # "Source: (EUROPA PRESS)": the agency in brackets, in capitals.
@@ -240,8 +242,9 @@ _CREDIT_LINE_RES = (
 )
 _MAX_CREDIT_LINE_WORDS = 12
 _PLACE_OPENING_RE = re.compile(r"\(\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}\)\s+[A-ZÀ-Ý«\"“]")
-# "Pékin, Chine | AFP | jeudi 22/05/2025 - Au moins …": a dateline in fields.
-_PIPED_DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][^|\n]{1,40}\|\s*(?P<agency>" + _WIRE_ALT + r")\s*\|")
+# "Pékin, Chine | AFP | jeudi 22/05/2025 - Au moins …", "DUBAÏ, 13 novembre. /TASS/. Le …": a
+# dateline in fields or between slashes.
+_PIPED_DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][^|/\n]{1,40}(?:\|\s*(?P<agency>" + _WIRE_ALT + r")\s*\||/(?P<slashed>" + _WIRE_ALT + r")/)")
 # "AFP - Un double attentat …", "(Keystone-ATS) La Maison des cantons …": a known agency opening
 # a body line, bare before a dash or in brackets before the first word.
 _AGENCY_DATELINE_RE = re.compile(
@@ -275,7 +278,10 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
         if n < 6 and len(words) > 4:
             m = _PIPED_DATELINE_RE.match(line)
             if m:
-                return Credit(m.group("agency"), start + m.start("agency"), start + m.end("agency"), since=start)
+                group = "agency" if m.group("agency") else "slashed"
+                # The dateline's own words ("DUBAÏ, 13 novembre. /TASS/.") are no claim.
+                end_of_dateline = start + m.end() + (text[start + m.end() : start + m.end() + 1] == ".")
+                return Credit(m.group(group), start + m.start(group), start + m.end(group), (start, end_of_dateline), since=start)
             m = _AGENCY_DATELINE_RE.match(line)
             if m:
                 group = "bare" if m.group("bare") else "bracketed"

@@ -363,3 +363,18 @@ class TestVoicedStances:
     def test_a_role_opening_the_sentence_before_its_apposition(self, registry):
         text = "Le ministre de la Santé sortant, ancien conseiller de Paul Morel, a exprimé son désaccord.\n"
         assert names(run(registry, text)[0]) == [source_key("ministre de la Santé sortant")]
+
+
+class TestSourceLinesAndSlashedDatelines:
+    def test_an_agency_site_as_the_source_line(self, registry):
+        result = run(registry, "Le négociateur a déclaré que les différends diminuent.\nSource: French.xinhuanet.com\n")
+        assert names(find(result, "différends"))[0] == "xinhua"
+
+    def test_a_source_line_without_colon(self, registry):
+        result = run(registry, "Le sommet aura lieu au Caire.\nSource Agence Anadolu\n")
+        assert names(find(result, "Caire")) == ["anadolu"]
+
+    def test_a_dateline_between_slashes(self, registry):
+        result = run(registry, "MOSCOU, 13 novembre. /TASS/. Le président a reçu son homologue.\nIls ont parlé de commerce.\n")
+        assert names(find(result, "homologue")) == ["tass"]
+        assert all(not s.is_claim for s in result if "TASS" in s.text and "homologue" not in s.text)

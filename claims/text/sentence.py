@@ -125,7 +125,12 @@ class Sentence:
         return k
 
     def is_verb_like(self, k: int) -> bool:
-        return self.doc[k].pos_ not in {"NOUN", "PROPN", "DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"}
+        t = self.doc[k]
+        if t.pos_ == "NOUN" and t.dep_ == "ROOT" and t.text.islower() and any(
+            self.doc[c].dep_.startswith("nsubj") for c in self.kids[k]
+        ) and any(self.doc[c].dep_ == "obj" for c in self.kids[k]):
+            return True  # "L'Agence … (ANSM) annonce le rappel de …": a verb, whatever the tagger says
+        return t.pos_ not in {"NOUN", "PROPN", "DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"}
 
     def finite_verb(self, k: int) -> bool:
         """A verb that ends a noun phrase (not a past participle used as an adjective)."""

@@ -234,6 +234,8 @@ def guess_kind(s: Sentence, m: Mention, head: str) -> str:
         return "document"
     if any(WEBSITE.search(s.doc[k].text.lower()) for k in range(m.i, m.j)):
         return "news_outlet"
+    if head == "agence" and "presse" not in whole.split() and re.search(r"\b(?:de|du|des|d')\b", whole):
+        return "institution"  # "l'Agence nationale de sécurité du médicament", "l'agence régionale de santé"
     if head in lx.OUTLET_HEADS or "NEWS_OUTLET" in labels:
         return "news_outlet"
     if "LOC" in labels and "PER" not in labels and s.f[m.i] in lx.DEFINITES and s.has_name(m.i, m.j) and head not in lx.PERSON_ROLE_HEADS:

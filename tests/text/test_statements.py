@@ -378,3 +378,13 @@ class TestSourceLinesAndSlashedDatelines:
         result = run(registry, "MOSCOU, 13 novembre. /TASS/. Le président a reçu son homologue.\nIls ont parlé de commerce.\n")
         assert names(find(result, "homologue")) == ["tass"]
         assert all(not s.is_claim for s in result if "TASS" in s.text and "homologue" not in s.text)
+
+
+class TestAgenciesThatAreNoMedia:
+    def test_a_verb_the_tagger_calls_a_noun(self, registry):
+        (result,) = run(registry, "L'Agence nationale de sécurité du médicament (ANSM) annonce le rappel de quatre lots.\n")
+        assert result.tag == "sourced" and result.links[0].source.kind == "institution"
+
+    def test_a_press_agency_stays_a_medium(self, registry):
+        (result,) = run(registry, "L'agence de presse Jiji a rapporté que le suspect avait été arrêté.\n")
+        assert result.links[0].source.kind == "news_outlet"

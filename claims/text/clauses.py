@@ -366,6 +366,17 @@ def _name_before_apposition(s: Sentence, i: int, j: int) -> tuple[int, int]:
     description between commas for the subject; the name that opens the sentence is the speaker."""
     comma = s.prev_word(i - 1)
     after = s.next_word(j)
+    if comma >= 1 and s.f[comma] == "," and not s.source_like(i, j):
+        # "Mais deux témoins, un homme et une femme qui ont demandé …, ont déclaré": the
+        # parser's subject is the apposition, which names no source; the noun before it does.
+        first = 0
+        while first < comma and s.doc[first].pos_ in {"CCONJ", "DET", "NUM"}:
+            first += 1
+        if first < comma and s.f[first] in lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS | lx.INSTITUTION_HEADS and not any(
+            s.finite_verb(q) or s.doc[q].is_punct for q in range(first, comma)
+        ):
+            start = 1 if s.doc[0].pos_ == "CCONJ" else 0
+            return start, comma
     if comma < 1 or s.f[comma] != "," or after >= s.n or s.f[after] != ",":
         return i, j
     start = 0

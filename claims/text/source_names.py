@@ -65,7 +65,10 @@ def anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | Non
     # not change what kind of source they are (a source's first adjective is its kind).
     first_adjective = head + 1 if s.f[head] in {"source", "sources"} else None
     origin = {k for k in range(head + 1, end) if k != first_adjective and s.doc[k].pos_ == "ADJ" and _ORIGIN.search(s.f[k])}
-    words = [s.doc[k].text for k in range(i, end) if not s.doc[k].is_space and s.f[k] not in _QUANTIFIER_WORDS and k not in origin]
+    words = [
+        s.doc[k].text for k in range(i, end)
+        if not s.doc[k].is_space and s.f[k] not in _QUANTIFIER_WORDS and k not in origin and s.doc[k].pos_ != "NUM"
+    ]  # "deux témoins": how many is not who
     if words and fold(words[0]) in {"nos", "notre", "mes", "ses", "leurs", "leur", "sa", "son"}:
         words = words[1:]  # "nos sources militaires": the paper's sources, the registry's military source
     return " ".join(words)

@@ -388,3 +388,13 @@ class TestAgenciesThatAreNoMedia:
     def test_a_press_agency_stays_a_medium(self, registry):
         (result,) = run(registry, "L'agence de presse Jiji a rapporté que le suspect avait été arrêté.\n")
         assert result.links[0].source.kind == "news_outlet"
+
+
+class TestCountedWitnesses:
+    def test_a_counted_group_is_the_registry_source(self, registry):
+        (result,) = run(registry, "Trois témoins ont déclaré à l'AFP que le bilan était plus lourd.\n")
+        assert names(result) == ["afp", "unnamed-witness"]
+
+    def test_the_noun_before_an_apposition_that_names_no_source(self, registry):
+        text = "Mais deux témoins, un homme et une femme qui ont demandé à rester anonymes, ont déclaré à l'AFP que le bilan était plus lourd.\n"
+        assert names(run(registry, text)[0]) == ["afp", "unnamed-witness"]

@@ -190,6 +190,10 @@ class Sentence:
     def outlet_like(self, i: int, j: int) -> bool:
         if any(self.doc[k].ent_type_ == "NEWS_OUTLET" or WEBSITE.search(self.doc[k].text) for k in range(i, j)):
             return True  # (a news site by its address: "le journaldupays.com")
+        if j > i:
+            named = fold(self.doc[i:j].text).replace("’", "'")  # "L'Est républicain", "Le Dauphiné libéré"
+            if named in lx.MEDIA_NAMES or re.sub(r"^(?:le |la |les )", "", named) in lx.MEDIA_NAMES:
+                return True
         return self.f[self.head_of(i, j)] in lx.OUTLET_HEADS
 
     def name_run(self, i: int, j: int) -> tuple[int, int] | None:

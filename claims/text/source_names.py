@@ -231,8 +231,9 @@ def guess_kind(s: Sentence, m: Mention, head: str) -> str:
     labels = {s.doc[k].ent_type_ for k in range(m.i, m.j)}
     named = " ".join(s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space and s.f[k] not in lx.DEFINITES)
     whole = " ".join(s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space)
-    if named in lx.MEDIA_NAMES or whole in lx.MEDIA_NAMES:
-        return "news_outlet"  # "citée par Libération"
+    spelled = fold(s.doc[m.i : m.j].text).replace("’", "'")
+    if named in lx.MEDIA_NAMES or whole in lx.MEDIA_NAMES or spelled in lx.MEDIA_NAMES or re.sub(r"^(?:le |la |les )", "", spelled) in lx.MEDIA_NAMES:
+        return "news_outlet"  # "citée par Libération", "L'Est républicain"
     if head in lx.DOCUMENT_HEADS:
         return "document"
     if any(WEBSITE.search(s.doc[k].text.lower()) for k in range(m.i, m.j)):

@@ -398,3 +398,11 @@ class TestCountedWitnesses:
     def test_the_noun_before_an_apposition_that_names_no_source(self, registry):
         text = "Mais deux témoins, un homme et une femme qui ont demandé à rester anonymes, ont déclaré à l'AFP que le bilan était plus lourd.\n"
         assert names(run(registry, text)[0]) == ["afp", "unnamed-witness"]
+
+
+class TestPapersByName:
+    @pytest.mark.parametrize("paper", ["L'Est républicain", "Le Dauphiné libéré", "La Voix du Nord"])
+    def test_a_paper_with_an_adjective_in_its_name(self, registry, paper):
+        (result,) = run(registry, f"Le lycée est resté fermé jeudi, selon {paper}.\n")
+        link = result.links[0]
+        assert link.source.kind == "news_outlet" and source_key(link.source.name) == source_key(paper)

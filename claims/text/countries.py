@@ -101,7 +101,8 @@ for _country, _adjective in _ADJECTIVES.items():
             _FORMS.setdefault(fold(adjective_form(_country, feminine=_fem, plural=_pl)), _country)
 for _city, _country in _CITIES.items():
     _FORMS.setdefault(fold(_city), _country)
-_FORMS_RE = re.compile(r"(?<![\w'])(" + "|".join(re.escape(f) for f in sorted(_FORMS, key=len, reverse=True)) + r")(?!\w)")
+_LONGEST = max(len(form.split()) for form in _FORMS)
+_WORD = re.compile(r"[\w']+")
 
 
 def story_country(text: str) -> str | None:
@@ -111,8 +112,18 @@ def story_country(text: str) -> str | None:
     counts: Counter[str] = Counter()
     for n, line in enumerate(lines):
         weight = 2 if n < 3 else 1
-        for match in _FORMS_RE.finditer(fold(line)):
-            counts[_FORMS[match.group(1)]] += weight
+        words = _WORD.findall(fold(line))
+        k = 0
+        while k < len(words):
+            # The longest form first: "Soudan du Sud" before "Soudan", "Burkina Faso" as one.
+            for size in range(min(_LONGEST, len(words) - k), 0, -1):
+                country = _FORMS.get(" ".join(words[k : k + size]))
+                if country is not None:
+                    counts[country] += weight
+                    k += size
+                    break
+            else:
+                k += 1
     if not counts:
         return None
     (best, top), *rest = counts.most_common(2)

@@ -244,6 +244,15 @@ ADDED_BATCHES = (
                      "false sourced 1/14 (7.1%); with the rules of d715592: F1 0.944, 26/46, 12/31, 1/14"),
     ("d210", "d215", "F1 0.945 (P 0.96 / R 0.93), first source 22/28 (0.79), whole chains 3/4 (0.75), "
                      "false sourced 1/51 (2.0%); with the rules of d715592: F1 0.926, 21/28, 3/4, 1/51"),
+    ("d216", "d221", "F1 0.836 (P 0.89 / R 0.79), first source 6/29 (0.21), whole chains 2/10 (0.20), "
+                     "false sourced 3/37 (8.1%); with the rules of d715592: the same"),
+    ("d222", "d227", "F1 0.971 (P 1.00 / R 0.94), first source 13/35 (0.37), whole chains 1/16 (0.06), "
+                     "false sourced 0/9 (0.0%); with the rules of d715592: F1 0.971, 14/35, 1/16, 0/9"),
+    ("d228", "d233", "F1 0.909 (P 0.91 / R 0.91), first source 30/44 (0.68), whole chains 6/16 (0.38), "
+                     "false sourced 4/36 (11.1%); with the rules of d715592: the same"),
+    # Annotated after the round's last rule, scored once: the round's rules on unseen pages.
+    ("d234", "d251", "F1 0.931 (P 0.96 / R 0.90), first source 65/104 (0.63), whole chains 15/33 (0.45), "
+                     "false sourced 4/67 (6.0%); with the rules of d715592: F1 0.925, 63/104, 14/33, 4/67"),
 )
 
 

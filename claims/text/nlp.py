@@ -11,7 +11,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from claims.text.quickload import faster_regexes
+from claims.text.quickload import faster_regexes, spacy_cli_on_demand
 from claims.text.registry import Registry, fold
 
 if TYPE_CHECKING:
@@ -53,6 +53,8 @@ def load_model() -> "Language":
 
 def _build_model() -> "Language":
     import importlib
+
+    spacy_cli_on_demand()  # spaCy's command line is never run here: imported if ever asked for
 
     from spacy.language import Language
     from spacy.util import compile_infix_regex

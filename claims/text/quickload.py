@@ -15,18 +15,26 @@ differ, nothing is done):
   ``$XDG_CACHE_HOME/annotator`` or ``~/.cache/annotator``); empty, nothing is kept.
 
 The patterns compiled are the same either way: only the time to get them changes.
+
+``spacy_cli_on_demand()``, before spaCy's first import: spaCy imports its command line (typer,
+rich, click and every command: ~0.45 s, a fifth of a cold start) for one function it exposes,
+``spacy.info``. The pipeline never runs a command; ``spacy.cli`` is then imported the first time
+something asks it for anything (``spacy.info``, ``spacy.cli.download``, a command's module).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
+import importlib.util
 import marshal
 import os
 import sys
+import types
 from pathlib import Path
 
-__all__ = ["cache_dir", "faster_regexes"]
+__all__ = ["cache_dir", "faster_regexes", "spacy_cli_on_demand"]
 
 # Patterns at least this long are kept on disk: only spaCy's French TOKEN_MATCH is (the other
 # tokenizer patterns compile in milliseconds).
@@ -120,3 +128,46 @@ def _kept_compile(pattern: str, flags: int, folder: Path, _sre, _compiler, _pars
         tmp.write_bytes(marshal.dumps(args))
         os.replace(tmp, path)  # whole or absent, never half-written
     return compiled
+
+
+class _CliOnDemand(types.ModuleType):
+    """``spacy.cli`` until something asks it for anything: then the real package."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)  # the import system asking ("__path__"): not a use
+        return getattr(_real_cli(), name)
+
+
+def _real_cli():
+    """Import the real ``spacy.cli`` in place of the stand-ins, once."""
+    for name in ("spacy.cli.info", "spacy.cli"):
+        if isinstance(sys.modules.get(name), _CliOnDemand):
+            del sys.modules[name]
+    cli = importlib.import_module("spacy.cli")
+    spacy = sys.modules.get("spacy")
+    if spacy is not None:
+        spacy.cli = cli  # type: ignore[attr-defined]
+    return cli
+
+
+def _info(*args, **kwargs):
+    """``spacy.info``: the real one, imported on its first call."""
+    _real_cli()
+    return importlib.import_module("spacy.cli.info").info(*args, **kwargs)
+
+
+def spacy_cli_on_demand() -> None:
+    """Before spaCy is first imported: let ``spacy.cli`` load when first used (see above)."""
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    cli = _CliOnDemand("spacy.cli")
+    # Where the real package lives, so that "import spacy.cli.download" still finds its file.
+    cli.__path__ = [os.path.join(location, "cli") for location in spec.submodule_search_locations]
+    info = _CliOnDemand("spacy.cli.info")
+    info.info = _info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"] = cli
+    sys.modules["spacy.cli.info"] = info

@@ -60,3 +60,24 @@ def test_the_default_folder_is_the_users_cache(monkeypatch, tmp_path):
     assert quickload.cache_dir() == tmp_path / "home" / ".cache" / "annotator"
     monkeypatch.setenv("HOME", "not-a-folder")
     assert quickload.cache_dir() is None
+
+
+def test_spacys_command_line_is_imported_only_when_asked_for():
+    """In a fresh interpreter: the model loads without spaCy's command line, which is still
+    there, whole, the first time something asks for it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys; from claims.text import nlp; nlp.load_model(); import spacy; "
+        "print(type(sys.modules['spacy.cli']).__name__, 'typer' in sys.modules); "
+        "print(sorted(spacy.info())[:1]); "
+        "from spacy.cli.download import download; import spacy.cli; "
+        "print(type(sys.modules['spacy.cli']).__name__, callable(download), callable(spacy.cli.package))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "_CliOnDemand False"
+    assert out[1] == "['location']"
+    assert out[2] == "module True True"

@@ -116,19 +116,22 @@ class PeopleInText:
                 if (best is None or item.at > best[0]) and may_hold_title(title, item.words):
                     best = (item.at, item.source)
         for offset, name, _ in self.people:
-            line_start = self.text.rfind("\n", 0, offset) + 1
-            titled = content_words(self.text[max(line_start, offset - 60) : offset]) | self._apposition_words(offset + len(name))
-            if window <= offset < at and (best is None or offset > best[0]) and may_hold_title(title, titled):
+            if window <= offset < at and (best is None or offset > best[0]) and (
+                title is None or may_hold_title(title, self._words_around(offset, name))
+            ):
                 known = self._person_named(name)
                 best = (offset, known if known is not None and known.name == name else ProposedSource(name, "person"))
         return best[1] if best is not None else None
 
-    def _apposition_words(self, end: int) -> frozenset[str]:
-        """The words of an apposition right after a name ("X, directeur du cabinet, …")."""
-        after = self.text[end : end + 80]
-        if not after.startswith(","):
-            return frozenset()
-        return content_words(re.split(r"[,.;:\n]", after[1:], maxsplit=1)[0])
+    def _words_around(self, offset: int, name: str) -> frozenset[str]:
+        """The words just before a name on its line and those of an apposition right after it
+        ("le maire de Lunel, X", "X, directeur du cabinet, …"): where a title would be."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        words = content_words(self.text[max(line_start, offset - 60) : offset])
+        after = self.text[offset + len(name) : offset + len(name) + 80]
+        if after.startswith(","):
+            words |= content_words(re.split(r"[,.;:\n]", after[1:], maxsplit=1)[0])
+        return words
 
     def _sentence_before_start(self, at: int, back: int = 1) -> int:
         """Where the parsed sentence before the one holding text offset ``at`` starts (0 for the

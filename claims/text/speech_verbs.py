@@ -56,12 +56,6 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
             obj = s.next_word(nxt + 1)
             if obj < s.n and s.f[obj] in lx.FAIRE_STATEMENTS:
                 return "strong"  # "a fait ces remarques", "fait une déclaration"
-    if w in lx.STANCE_FORMS:
-        p = s.prev_word(k - 1)
-        while p >= 0 and (s.f[p] in {"est", "sont", "etait", "a", "ont", "se", "s'"} | _NEGATION or s.doc[p].pos_ == "ADV"):
-            if s.f[p] in {"se", "s'"}:
-                return "strong"  # "s'est alarmée de la situation", "s'est félicité de"
-            p = s.prev_word(p - 1)
     if w in lx.PARLER_FORMS:
         nxt = s.next_word(k + 1)
         while nxt < s.n and s.doc[nxt].pos_ == "ADV":
@@ -71,23 +65,25 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     if w in lx.VAGUE_ONLY_FORMS:
         return "vague"
     if w in lx.CALL_FORMS:
-        # "a appelé la communauté internationale à réagir": a call, reported.
-        for q in range(k + 1, min(s.n, k + 10)):
-            if s.f[q] in _FINAL_PUNCT or s.f[q] == ",":
-                break
-            if s.doc[q].text.lower() in {"à", "au", "aux"}:
-                return "strong"
-            if s.f[q] in {"de", "d'"} and q + 1 < s.n and "Inf" in s.doc[s.next_word(q + 1)].morph.get("VerbForm"):
-                return "strong"  # "avise le public d'éviter le secteur"
-        return "weak"  # "», a exhorté M. X", "a demandé que …": with a clause or in an incise
-    if w in lx.ASCRIBE_FORMS:
-        # "a attribué l'attaque aux rebelles", "l'imputent à des bandits": whose doing it was, said.
-        for q in range(k + 1, min(s.n, k + 10)):
-            if s.f[q] in _FINAL_PUNCT or s.f[q] == ",":
-                break
-            if s.doc[q].text.lower() in {"à", "au", "aux"}:
-                return "strong"
+        # "a appelé la communauté internationale à réagir", "avise le public d'éviter le secteur":
+        # a call, reported; "», a exhorté M. X", "a demandé que …": with a clause or in an incise.
+        return "strong" if _to_whom_or_what(s, k, infinitive=True) else "weak"
+    if w in lx.ASCRIBE_FORMS and _to_whom_or_what(s, k, infinitive=False):
+        return "strong"  # "a attribué l'attaque aux rebelles", "l'imputent à des bandits"
     return None
+
+
+def _to_whom_or_what(s: Sentence, k: int, *, infinitive: bool) -> bool:
+    """ "à", "au", "aux" (or, with ``infinitive``, "de" and an infinitive) within the next ten
+    words after the verb at ``k``, before a comma or the end of the sentence."""
+    for q in range(k + 1, min(s.n, k + 10)):
+        if s.f[q] in _FINAL_PUNCT or s.f[q] == ",":
+            return False
+        if s.doc[q].text.lower() in {"à", "au", "aux"}:
+            return True
+        if infinitive and s.f[q] in {"de", "d'"} and q + 1 < s.n and "Inf" in s.doc[s.next_word(q + 1)].morph.get("VerbForm"):
+            return True
+    return False
 
 
 

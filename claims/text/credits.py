@@ -37,7 +37,7 @@ WIRE_AGENCIES = (
 PHOTO_AGENCIES = (
     "Getty Images", "Getty", "EPA", "EPA-EFE", "Sipa", "Maxppp", "Abaca", "Hans Lucas",
     "Shutterstock", "Wikimedia Commons", "Pixabay", "Unsplash", "AFP PHOTO", "Reuters/Pool",
-    "Pool", "Handout", "DR", "THX", "Keystone", "AP Photo", "Xinhua Photo", "Anadolu Images",
+    "Pool", "Handout", "THX", "Keystone", "AP Photo", "Xinhua Photo", "Anadolu Images",
 )
 _ALL = sorted({*WIRE_AGENCIES, *PHOTO_AGENCIES}, key=len, reverse=True)
 _WIRE_FOLDED = {a.casefold() for a in WIRE_AGENCIES}
@@ -153,7 +153,18 @@ def leading_credit(line: str, offset: int = 0) -> Credit | None:
 
 
 def caption_credit(line: str, offset: int = 0) -> Credit | None:
-    """The credit of a caption line, if it ends (or starts) with one; offsets shifted by ``offset``."""
+    """The credit of a caption line, if it ends (or starts) with one and names someone; offsets
+    shifted by ``offset``. "© D.R." (rights reserved) is a credit that names nobody."""
+    credit = _any_caption_credit(line, offset)
+    if credit is None or _NOBODY_RE.match(credit.name):
+        return None
+    return credit
+
+
+_NOBODY_RE = re.compile(r"^(?:D\s*\.?\s*R\.?|droits\s+réservés)$", re.IGNORECASE)
+
+
+def _any_caption_credit(line: str, offset: int = 0) -> Credit | None:
     line = line.rstrip()
     leading = leading_credit(line, offset)
     if leading is not None:
@@ -198,8 +209,8 @@ def caption_credit(line: str, offset: int = 0) -> Credit | None:
 
 
 def credit_only(line: str) -> bool:
-    """A line that is a credit and nothing else ("HANDOUT / AFP", "Photo : CBC / Jean Dupont")."""
-    credit = caption_credit(line)
+    """A line that is a credit and nothing else ("HANDOUT / AFP", "Photo : CBC / Jean Dupont", "© D.R.")."""
+    credit = _any_caption_credit(line)
     if credit is None:
         return False
     rest = line[: credit.start] + " " + line[credit.end :]

@@ -252,6 +252,8 @@ def _nominal_cues(s: Sentence) -> list[Cue]:
         np = _np_after(s, comp, appositions=False)
         if np is None or not s.source_like(np[0], np[1]):
             continue
+        if w == "intervention" and s.f[s.head_of(np[0], np[1])] in lx.INTERVENING_FORCES:
+            continue  # "avant l'intervention des policiers": an operation
         mentions = [_mention(s, np[0], np[1])]
         s.used.update(range(k, np[1]))
         cues.append(Cue("nominal", DOCUMENT, k, (k, k + 1), mentions))

@@ -166,7 +166,7 @@ INTERVIEW_FORMS = {
 # (only when what follows "par" is a medium).
 BROADCAST_FORMS = {
     "diffuse", "diffusee", "diffuses", "diffusees", "publie", "publiee", "publies", "publiees",
-    "retransmis", "retransmise", "relaye", "relayee",
+    "retransmis", "retransmise", "relaye", "relayee", "relayes", "relayees",
 }
 
 # Words that introduce a source: "selon X", "d'après X", "à en croire X".
@@ -180,6 +180,11 @@ NOMINAL_SELF = {
     "affirmation", "affirmations", "aveux", "temoignage", "temoignages", "interview",
     "entretien", "message", "messages", "lettre", "tweet", "tweets", "discours",
     "intervention", "allocution", "mise", "confidences", "revelations", "accusations",
+}
+# "l'intervention des policiers": whose intervention is an operation, not a speech.
+INTERVENING_FORCES = {
+    "police", "policiers", "gendarmes", "gendarmerie", "pompiers", "sapeurs", "secours", "secouristes",
+    "sauveteurs", "forces", "militaires", "soldats", "troupes", "armee", "demineurs", "raid", "gign",
 }
 # Nouns naming a report: a source of its own when nobody is named as its author.
 NOMINAL_REPORT = {

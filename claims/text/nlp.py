@@ -174,12 +174,24 @@ class Analyser:
         kept: list = []
         seen: set[int] = set()
         for match_id, a, b in ordered:
+            if _hyphenated(doc, a, b):
+                continue  # "AP" in "l'AP-HP", "CGT" in "CGT-Cheminots": part of another name
             if a not in seen and b - 1 not in seen:
                 _, label, slug = entities[match_id]
                 kept.append(Span(doc, a, b, label=label, span_id=slug))
                 seen.update(range(a, b))
         doc.ents = [e for e in doc.ents if not any(e.start < s.end and e.end > s.start for s in kept)] + kept
         return doc
+
+
+_HYPHENS = frozenset("-‐‑")
+
+
+def _hyphenated(doc: "Doc", a: int, b: int) -> bool:
+    """Tokens [a, b) joined by a hyphen, without spaces, to a word before or after them."""
+    after = b + 1 < len(doc) and doc[b].text in _HYPHENS and not doc[b - 1].whitespace_ and not doc[b].whitespace_ and doc[b + 1].text[:1].isalnum()
+    before = a >= 2 and doc[a - 1].text in _HYPHENS and not doc[a - 2].whitespace_ and not doc[a - 1].whitespace_ and doc[a - 2].text[-1:].isalnum()
+    return after or before
 
 
 def _ruler_patterns(nlp: "Language", registry: Registry) -> list[tuple[str, str, list[tuple[str, list[str]]]]]:

@@ -63,16 +63,17 @@ def fold(text: str) -> str:
     return folded
 
 
-def _fold(text: str) -> str:
+def _fold(text: str, hyphen: str = " ") -> str:
     text = unicodedata.normalize("NFKD", text or "")
     out = []
-    for ch in text:
+    for n, ch in enumerate(text):
         if unicodedata.combining(ch):
             continue
         if ch in _APOSTROPHES:
             out.append("'")
         elif ch in _DASHES:
-            out.append(" ")
+            inside = 0 < n < len(text) - 1 and text[n - 1].isalnum() and text[n + 1].isalnum()
+            out.append(hyphen if inside else " ")
         else:
             out.append(ch)
     folded = "".join(out).casefold().replace("' ", "'")
@@ -154,6 +155,8 @@ class Registry:
         offsets into ``fold(mention)``, longest first; overlapping shorter ones are dropped."""
         folded = fold(mention)
         words = [(m.start(), m.end()) for m in re.finditer(r"[^\s']+'?", folded)]
+        # Where a word is joined to the next by a hyphen: "AP" in "l'AP-HP" is not the agency AP.
+        hyphens = {n for n, ch in enumerate(_fold(mention, "\x01")) if ch == "\x01"} if any(c in _DASHES for c in mention) else set()
         found: list[tuple[RegistryEntry, int, int]] = []
         n = len(words)
         for i in range(n):
@@ -161,6 +164,8 @@ class Registry:
                 a, b = words[i][0], words[j - 1][1]
                 piece = folded[a:b].rstrip("'")
                 entry = self._by_key.get(alias_key(piece))
+                if entry is not None and (b in hyphens or a - 1 in hyphens):
+                    continue  # a part of a hyphenated name
                 if entry is not None:
                     found.append((entry, a, b))
                     break

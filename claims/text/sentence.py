@@ -130,6 +130,9 @@ class Sentence:
             self.doc[c].dep_.startswith("nsubj") for c in self.kids[k]
         ) and any(self.doc[c].dep_ == "obj" for c in self.kids[k]):
             return True  # "L'Agence … (ANSM) annonce le rappel de …": a verb, whatever the tagger says
+        before = self.prev_word(k - 1)
+        if before >= 0 and self.f[before] in {"maniere", "facon"}:
+            return False  # "de manière précise": an adjective, whatever the tagger says
         return t.pos_ not in {"NOUN", "PROPN", "DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"}
 
     def finite_verb(self, k: int) -> bool:

@@ -199,7 +199,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
 
         if any(f[c] in {"si", "s'"} and doc[c].dep_ == "mark" for c in s.kids[k]):
             hypothetical.add(k)  # "Si le parquet dit avoir …, a expliqué X": X's hypothesis
-        complement = has_reported_clause(s, verb_end)
+        complement = has_reported_clause(s, verb_end) and not _aspect_infinitive(s, k, verb_end)
         subject = subject_of(s, k)
         if passive:
             # "a été confirmée à l'AFP par un responsable": the outlet told, then who told it.
@@ -312,6 +312,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         cleft = _cleft_subject(s, cue_start)
         if cleft is not None:
             subject = cleft  # "C'est le Président lui-même qui avait révélé …": the one it is
+        if subject is None and _bare_participle(s, k):
+            continue  # "la démission, annoncée par une source …": what was announced, not who
         if subject is None and strength == "strong" or subject is None and complement:
             subject = np_before(s, cue_start)
         if subject is None or subject[0] > k:
@@ -397,6 +399,24 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if outlet is not None:
             cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
     return cues
+
+
+def _bare_participle(s: Sentence, k: int) -> bool:
+    """A past participle hanging on a noun, without an auxiliary: "la démission, annoncée …"."""
+    t = s.doc[k]
+    return (
+        t.dep_ in {"acl", "amod"} and t.head.i < k and "Part" in t.morph.get("VerbForm")
+        and not s.f[k].endswith("ant") and not any(s.doc[c].dep_.startswith("aux") for c in s.kids[k])
+    )
+
+
+def _aspect_infinitive(s: Sentence, k: int, verb_end: int) -> bool:
+    """ "continueront d'être dispensés", "continue à dire": continuing to do something reports
+    nothing ("a continué : « … »" does)."""
+    if not s.f[k].startswith("continu"):
+        return False
+    q = s.next_word(verb_end)
+    return q < s.n and s.f[q] in {"de", "d'", "a"} and s.next_word(q + 1) < s.n and "Inf" in s.doc[s.next_word(q + 1)].morph.get("VerbForm")
 
 
 def _participle_speaker(s: Sentence, k: int, strength: str | None, cues: list[Cue]) -> Cue | None:

@@ -406,3 +406,62 @@ class TestPapersByName:
         (result,) = run(registry, f"Le lycée est resté fermé jeudi, selon {paper}.\n")
         link = result.links[0]
         assert link.source.kind == "news_outlet" and source_key(link.source.name) == source_key(paper)
+
+
+class TestWhatIsNoStatement:
+    """Words that look like cues and report nobody's words (sentences written for these tests)."""
+
+    def test_rights_reserved_credits_nobody(self, registry):
+        result = run(registry, "Les deux ministres se sont rencontrés à Genève.\n© D. R.\nLe sommet s'est achevé lundi.\n")
+        assert all(s.tag != "sourced" for s in result if s.is_claim)
+        assert not any(s.is_claim for s in result if "D. R." in s.text)
+
+    def test_a_credited_agency_still_credits_the_caption(self, registry):
+        result = run(registry, "Les deux ministres se sont rencontrés à Genève.\nPhoto : AFP / Jean Dupont\n")
+        assert names(find(result, "ministres")) == ["afp"]
+
+    def test_a_police_operation_is_no_speech(self, registry):
+        text = "Les pompiers ont repêché un noyé juste avant l'intervention des policiers.\n"
+        assert run(registry, text)[0].tag == "unsourced"
+
+    def test_a_ministers_intervention_is_one(self, registry):
+        text = "Lors de son intervention, le ministre a affirmé que la réforme serait maintenue.\n"
+        assert run(registry, text)[0].tag == "sourced"
+
+    def test_an_adjective_after_de_maniere(self, registry):
+        text = "Une enquête ouverte doit établir de manière précise les causes du drame.\n"
+        assert run(registry, text)[0].tag == "unsourced"
+
+    def test_continuing_to_do_is_no_speech(self, registry):
+        text = "Malgré la grève, les services essentiels continueront d'être assurés dans les hôpitaux.\n"
+        assert run(registry, text)[0].tag == "unsourced"
+
+    def test_continuing_to_speak_is(self, registry):
+        (result,) = run(registry, "« Nous ne céderons pas », a continué le ministre.\n")
+        assert result.tag == "sourced"
+
+    def test_relayed_movements_need_a_medium(self, registry):
+        text = "La grève s'est étendue aux autres services, sous l'impulsion de soignants relayés par les syndicats de l'hôpital.\n"
+        assert run(registry, text)[0].tag == "unsourced"
+
+    def test_what_was_announced_is_not_who_announced_it(self, registry):
+        text = (
+            "Gabriel Attal affirme que la démission du ministre de l'Intérieur, annoncée par une source ministérielle "
+            "dans la soirée du lundi 4 mars, après l'adoption du budget, n'a pas été reçue par le président.\n"
+        )
+        (result,) = run(registry, text)
+        assert names(result) == ["gabriel attal"]
+
+
+class TestHyphenatedNames:
+    def test_an_agency_inside_a_hyphenated_name(self, registry):
+        (result,) = run(registry, "Selon les syndicats de l'AP-HP, les urgences sont saturées.\n")
+        assert result.tag == "sourced" and "ap" not in names(result)
+
+    def test_a_union_branch_is_one_name(self, registry):
+        (result,) = run(registry, "Selon la CGT-Cheminots, la grève sera reconduite.\n")
+        assert names(result) == ["cgt cheminots"]
+
+    def test_a_hyphenated_registry_name_still_matches(self, registry):
+        (result,) = run(registry, "Selon Al-Sumaria, l'attaque a eu lieu à l'aube.\n")
+        assert names(result) == ["al-sumaria"]

@@ -422,6 +422,10 @@ def manner_adverb(s: Sentence, k: int) -> bool:
     )
 
 
+def _glued_hyphen(doc: "Doc", k: int) -> bool:
+    return doc[k].text in {"-", "‐", "‑"} and not doc[k].whitespace_ and not doc[k - 1].whitespace_
+
+
 def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple[int, int]:
     """The noun phrase of ``head``: its subtree without relative clauses, trimmed."""
     i, j = head.left_edge.i, head.right_edge.i + 1
@@ -456,8 +460,13 @@ def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple
         if s.doc[q].pos_ == "VERB" and "Fin" in s.doc[q].morph.get("VerbForm"):
             j = q  # "La Banque de France prévoit une sortie …": the tagger hung the verb on the name
             break
-    while 0 < i <= head.i and s.doc[i].ent_type_ == "PER" and s.doc[i].ent_iob_ == "I" and not s.doc[i - 1].is_punct:
-        i -= 1  # "Stéphane Le Foll": the parser gave the first name a subject of its own
+    while 0 < i <= head.i:
+        if s.doc[i].ent_type_ == "PER" and s.doc[i].ent_iob_ == "I" and not s.doc[i - 1].is_punct:
+            i -= 1  # "Stéphane Le Foll": the parser gave the first name a subject of its own
+        elif i >= 2 and _glued_hyphen(s.doc, i - 1) and s.doc[i - 2].ent_type_ == "PER" and s.doc[i - 2].text[:1].isupper():
+            i -= 2  # "Amir-Abdollahian": the tokenizer cut the name at its hyphen
+        else:
+            break
     for q in range(head.i + 1, j):
         if _aside_at(s, q):
             j = q  # "La direction de son côté": the aside is no part of who speaks

@@ -105,6 +105,12 @@ _LONGEST = max(len(form.split()) for form in _FORMS)
 _WORD = re.compile(r"[\w']+")
 
 
+def countries_in(text: str) -> frozenset[str]:
+    """The countries ``text`` names by one word (name, adjective or capital): "le ministre
+    iranien" -> {"iran"}."""
+    return frozenset(c for c in (_FORMS.get(w) for w in _WORD.findall(fold(text))) if c is not None)
+
+
 def story_country(text: str) -> str | None:
     """The country a news text is about: the one named most (by name, adjective or capital),
     the headline and the first lines counting twice; None when no country stands out."""

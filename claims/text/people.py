@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from claims.text import lexicon as lx
 from claims.text.clauses import np_span
+from claims.text.countries import countries_in
 from claims.text.names import person_run
 from claims.text.results import ProposedSource
 from claims.text.segmentation import Segment
@@ -104,21 +105,22 @@ class PeopleInText:
             )
             self.people.append((a, self.text[a:b], subject))
 
-    def _recent_person(self, at: int, title: str | None = None, back: int = 1) -> ProposedSource | None:
+    def _recent_person(self, at: int, title: str | None = None, back: int = 1, countries: frozenset[str] = frozenset()) -> ProposedSource | None:
         """The last person named by their name before text offset ``at``, in this sentence or
         the one before it, as a source or anywhere; with a ``title`` ("prefet"), not one named
-        with another title ("le maire de Lunel, Pierre Anglade" is not "le préfet"). ``back``:
-        how many sentences before this one the person may be named in."""
+        with another title ("le maire de Lunel, Pierre Anglade" is not "le préfet"), nor, with
+        ``countries`` ("le ministre iranien"), one named with another country ("son homologue
+        turc, X"). ``back``: how many sentences before this one the person may be named in."""
         window = self._sentence_before_start(at, back)
         best: tuple[int, ProposedSource] | None = None
         for item in self.memory:
             if item.source.kind == "person" and window <= item.at < at and len(content_words(item.source.name)) >= 2:
-                if (best is None or item.at > best[0]) and may_hold_title(title, item.words):
+                if (best is None or item.at > best[0]) and may_hold_title(title, item.words) and _same_country(countries, countries_in(" ".join(item.words))):
                     best = (item.at, item.source)
         for offset, name, _ in self.people:
             if window <= offset < at and (best is None or offset > best[0]) and (
                 title is None or may_hold_title(title, self._words_around(offset, name))
-            ):
+            ) and _same_country(countries, countries_in(self._title_before(offset, name))):
                 known = self._person_named(name)
                 best = (offset, known if known is not None and known.name == name else ProposedSource(name, "person"))
         return best[1] if best is not None else None
@@ -132,6 +134,17 @@ class PeopleInText:
         if after.startswith(","):
             words |= content_words(re.split(r"[,.;:\n]", after[1:], maxsplit=1)[0])
         return words
+
+    def _title_before(self, offset: int, name: str) -> str:
+        """The words of the clause right before a name and of its apposition: "son homologue
+        turc, X" -> "son homologue turc"; "X, ministre turc de …" -> "ministre turc de …"."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        before = self.text[max(line_start, offset - 60) : offset].rstrip(" ,")
+        before = " ".join(re.split(r"[,;:.()«»\"]", before)[-1].split()[-5:])  # the title, not the clause
+        after = self.text[offset + len(name) : offset + len(name) + 80]
+        if after.startswith(","):
+            before += " " + re.split(r"[,.;:\n]", after[1:], maxsplit=1)[0]
+        return before
 
     def _sentence_before_start(self, at: int, back: int = 1) -> int:
         """Where the parsed sentence before the one holding text offset ``at`` starts (0 for the
@@ -227,6 +240,11 @@ class PeopleInText:
             if words <= item.words:
                 return item.source
         return None
+
+
+def _same_country(wanted: frozenset[str], named: frozenset[str]) -> bool:
+    """No country asked for, none said with the person, or one of them the same."""
+    return not wanted or not named or bool(wanted & named)
 
 
 def may_hold_title(title: str | None, words: frozenset[str]) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from claims.text import lexicon as lx
 from claims.text.clauses import np_span
 from claims.text.cues import Mention, Sentence
-from claims.text.countries import story_country
+from claims.text.countries import countries_in, story_country
 from claims.text.names import is_acronym, name_after, name_in_tail, person_run
 from claims.text.registry import Registry, RegistryEntry, fold
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
@@ -317,6 +317,13 @@ class SourceResolver(PeopleInText, BodiesInText):
         )
         if head_word in lx.MEDIUM_HEADS:
             person_like = False  # "le quotidien japonais Asahi Shimbun": a medium, whatever the tagger says
+        words = [k for k in range(m.i, m.j) if not s.doc[k].is_space]
+        if len(words) == 1 and s.doc[words[0]].text[:1].isupper() and s.doc[words[0]].text.isalpha() and not contained:
+            # "Çavuşoğlu a souligné" after "son homologue turc, Mevlut Cavusoglu": a surname the
+            # tagger took for a place is the person named in full before.
+            known = self._person_named(s.doc[words[0]].text)
+            if known is not None:
+                return known, "anaphora"
         if person_like:
             run = person_run(s, m.i, m.j)
             if run is None and head_word in lx.PERSON_ROLE_HEADS:
@@ -340,7 +347,7 @@ class SourceResolver(PeopleInText, BodiesInText):
                 # A bare title ("a dit la Première ministre") reaches back over a quote of
                 # several sentences; one with more words ("le ministre turc") only to the last.
                 bare = all(s.f[k] in TITLE_ROLES | lx.DEFINITES | {"premiere"} for k in range(m.i, m.j) if not s.doc[k].is_space)
-                recent = self._recent_person(s.seg.start + s.doc[m.i].idx, head_word, back=3 if bare else 1)
+                recent = self._recent_person(s.seg.start + s.doc[m.i].idx, head_word, back=3 if bare else 1, countries=countries_in(text))
                 if recent is not None:
                     return recent, "anaphora"
                 named_later = self._role_named_later(text, s.seg.end)

@@ -34,6 +34,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _MAX_MENTION_TOKENS = 40  # "le porte-parole du commandement des opérations conjointes, le général…"
 _NP_STOP_WORDS = {"lors", "pendant", "durant", "avant", "apres", "depuis", "hier", "lundi", "mardi",
                   "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui"}
+_DAY_WORDS = {"hier", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui"}
 _RELATIVES = {"qui", "que", "qu'", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "ou"}
 _SUBJECT_SKIP = {"je", "j'", "nous", "tu", "vous", "cela", "ca", "ceci", "ce", "c'", "celui-ci", "celle-ci"}
 _AUX_FORMS = {
@@ -357,6 +358,8 @@ def _mention(s: Sentence, i: int, j: int) -> Mention:
     """A mention for the noun phrase [i, j); "les déclarations de X" becomes X."""
     if j - i == 1 and s.f[i] in lx.PRONOUNS_3RD | {"lui", "eux"}:
         return Mention(i, j, pronoun=True)
+    while j - 1 > i and (s.doc[j - 1].is_space or s.f[j - 1] in _DAY_WORDS and s.doc[j - 1].text.islower() and s.f[j - 2] not in {"du", "de"}):
+        j -= 1  # "un bilan de sources de sécurité lundi": when, not who ("Le Journal du dimanche" is a name)
     head = s.head_of(i, j)
     if s.f[head] in lx.NOMINAL_SELF or s.f[head] in lx.NOMINAL_REPORT:
         comp = s.de_complement(head, j)

@@ -203,8 +203,11 @@ def display_name(text: str) -> str:
         name = rest  # "la chaîne des Houthis, al-Masirah": the medium by its own name
     elif comma and rest[:1].islower():
         name = head  # "ministère de la Santé de Gaza, dirigé par le Hamas": the name is before
-    # "l'armée et les paramilitaires": one article each is none at all in a name.
-    name = _ARTICLE_AFTER_ET.sub(" et ", name)
+    # "l'armée et les paramilitaires": one article each is none at all in a name (two heads joined,
+    # not "pour le contrôle et la prévention" inside one name).
+    joined = _ARTICLE_AFTER_ET.search(name)
+    if joined and not _PREPOSITION.search(name[: joined.start()]):
+        name = _ARTICLE_AFTER_ET.sub(" et ", name)
     # "le Soudan du Sud voisin": where it lies is no part of the name.
     words = name.split()
     if len(words) >= 2 and _NEIGHBOURING.fullmatch(words[-1]) and words[-2][:1].isupper():
@@ -215,6 +218,7 @@ def display_name(text: str) -> str:
 _QUOTED_TITLE = re.compile(r"[«“\"]\s*([^«»“”\"]{2,60}?)\s*[»”\"]\s*$")
 _NAME_START = re.compile(r"(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)")
 _ARTICLE_AFTER_ET = re.compile(r"\s+et\s+(?:les|le|la|l['’])\s*(?=\w)", re.I)
+_PREPOSITION = re.compile(r"(?:^|\s)(?:(?:de|du|des|pour|à|au|aux|en|sur|contre)\s|d['’])", re.I)
 _NEIGHBOURING = re.compile(r"voisine?s?")
 
 

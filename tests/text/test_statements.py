@@ -9,6 +9,7 @@ import pytest
 
 from claims.text.credits import is_wire_agency
 from claims.text.registry import source_key
+from claims.text.source_names import display_name
 from tests.text.reading import find, names, run
 
 
@@ -465,3 +466,41 @@ class TestHyphenatedNames:
     def test_a_hyphenated_registry_name_still_matches(self, registry):
         (result,) = run(registry, "Selon Al-Sumaria, l'attaque a eu lieu à l'aube.\n")
         assert names(result) == ["al-sumaria"]
+
+
+class TestNamesAsWritten:
+    """Names of sources kept as the text writes them (sentences written for these tests)."""
+
+    def test_an_article_inside_a_bodys_name(self, registry):
+        (result,) = run(registry, "Les Centres européens pour la surveillance et la prévention des épidémies (CESPE) ont annoncé 40 nouveaux cas.\n")
+        assert names(result) == [source_key("Centres européens pour la surveillance et la prévention des épidémies")]
+
+    def test_two_bodies_joined_lose_their_articles(self):
+        assert display_name("l'armée et les paramilitaires") == "Armée et paramilitaires"
+        assert display_name("le comité pour la paix et la justice") == "Comité pour la paix et la justice"
+
+    def test_a_day_after_the_source_is_when(self, registry):
+        (result,) = run(registry, "Un précédent bilan de sources de sécurité mardi avait fait état de six blessés.\n")
+        assert names(result) == ["sources de securite"]
+
+    def test_a_day_in_a_papers_name_stays(self, registry):
+        (result,) = run(registry, "Le ministre a démissionné jeudi, écrit Le Journal du dimanche.\n")
+        assert names(result) == ["journal du dimanche"]
+
+    def test_a_hyphenated_surname_is_whole(self, registry):
+        text = "Amir-Abdollahian a déclaré qu'une délégation participera à la réunion de Genève.\n"
+        assert names(run(registry, text)[0]) == ["amir abdollahian"]
+
+    def test_a_surname_the_tagger_reads_as_a_place(self, registry):
+        text = (
+            "Le chef de la diplomatie iranienne s'est entretenu avec son homologue turc, Mevlut Cavusoglu.\n"
+            "Çavuşoğlu a souligné que les sanctions ne réglaient rien.\n"
+        )
+        assert names(find(run(registry, text), "sanctions")) == ["mevlut cavusoglu"]
+
+    def test_a_title_with_another_country_is_someone_else(self, registry):
+        text = (
+            "Le chef de la diplomatie iranienne s'est entretenu avec son homologue turc, Mevlut Cavusoglu.\n"
+            "« Nous soutenons une solution politique », a déclaré le ministre iranien des Affaires étrangères.\n"
+        )
+        assert "mevlut cavusoglu" not in names(find(run(registry, text), "solution"))

@@ -200,7 +200,7 @@ class _Document:
         if entry is not None and not entry.is_vague:
             source = self.sources.entry_source(entry)
         else:
-            source, _ = self.sources.by_name(display_name(credit.name), "news_outlet")
+            source, _ = self.sources.by_name(display_name(full_agency_name(credit.name)), "news_outlet")
         mention = Span(credit.start, credit.end, self.text[credit.start : credit.end])
         return Link(source, mention, None, rule, CONFIDENCE[rule])
 
@@ -242,6 +242,7 @@ class _Document:
         if credit is None:
             return out
         agency = self._credit_link(credit, "dispatch.credit")
+        origin = self._credit_link(credit.origin, "dispatch.credit") if credit.origin is not None else None
         result = []
         for item in out:
             if credit.line is not None and credit.line[0] <= item.start and item.end <= credit.line[1]:
@@ -254,6 +255,8 @@ class _Document:
             # "PARIS, 9 mars (APMnews) - Le nombre …": the dateline names no speaker of its own.
             kept = [l for l in item.links if l.mention is None or not l.mention.start <= credit.start < l.mention.end or l.source == agency.source]
             links = self._with_first(kept, agency)
+            if origin is not None:
+                links = [agency, *self._with_first(links[1:], origin)]
             result.append(
                 SentenceSuggestion(
                     item.start, item.end, item.text, item.kind, True, "sourced", tuple(links),

@@ -33,6 +33,7 @@ WIRE_AGENCIES = (
     "Agence Ecofin", "APA", "PANA", "Agence Anadolu", "AA", "KUNA", "WAM", "SPA", "MENA",
     "QNA", "Bernama", "Antara", "Notimex", "Lusa", "Europa Press", "Prensa Latina", "TTXVN",
     "VNA", "Belta", "Ukrinform", "Interfax", "PAP", "CTK", "AGI", "Adnkronos", "APM", "Sputnik",
+    "AVI",  # Agence vietnamienne d'information, the VNA
 )
 PHOTO_AGENCIES = (
     "Getty Images", "Getty", "EPA", "EPA-EFE", "Sipa", "Maxppp", "Abaca", "Hans Lucas",
@@ -58,6 +59,8 @@ class Credit:
     line: tuple[int, int] | None = None  # a credit line of its own: no claim
     # Where the dispatch starts: a dateline's line (a site's own lead above it is not the agency's).
     since: int = 0
+    # "AFP/VNA/CVN": the agency the relaying one (VNA) had the dispatch from (AFP), if it says so.
+    origin: "Credit | None" = None
 
 
 # --- captions ------------------------------------------------------------------------------------
@@ -81,7 +84,7 @@ _TRAIL_RE = re.compile(r"(?:[\s:.,;()\-–—]*\b(?i:photos?|d['’]archives|d['
 
 
 # Short names of agencies under which a registry may not know them ("AA / Bagdad").
-_FULL_NAMES = {"aa": "Anadolu", "chine nouvelle": "Xinhua", "associated press": "AP", "agence france presse": "AFP"}
+_FULL_NAMES = {"aa": "Anadolu", "chine nouvelle": "Xinhua", "associated press": "AP", "agence france presse": "AFP", "avi": "VNA"}
 
 
 def full_agency_name(name: str) -> str:
@@ -252,19 +255,33 @@ _CREDIT_LINE_RES = (
     re.compile(r"^(?i:sources?\s*:)\s*\(\s*(?P<agency>(?i:" + _WIRE_ALT + r"))\s*\)\s*\.?$"),
 )
 _MAX_CREDIT_LINE_WORDS = 12
+# "AFP/VNA/CVN", "APS/VNA/CVN": a wire agency, the agency that relayed it, the site's initials.
+_RELAYED_CREDIT_RE = re.compile(r"^\s*(?P<origin>" + _WIRE_ALT + r")\s*/\s*(?P<agency>[A-Z]{2,6})\s*/\s*[A-Z]{2,6}\s*$")
 _PLACE_OPENING_RE = re.compile(r"\(\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}\)\s+[A-ZÀ-Ý«\"“]")
 # "Pékin, Chine | AFP | jeudi 22/05/2025 - Au moins …", "DUBAÏ, 13 novembre. /TASS/. Le …": a
 # dateline in fields or between slashes.
 _PIPED_DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][^|/\n]{1,40}(?:\|\s*(?P<agency>" + _WIRE_ALT + r")\s*\||/(?P<slashed>" + _WIRE_ALT + r")/)")
+# "Bakou, 28 octobre, AZERTAC", "PÉKIN, 3 mai 2024 (XINHUA)": a place, a date and an agency, a
+# line of their own.
+_DATELINE_LINE_RE = re.compile(
+    r"^[A-ZÀ-Ý][\w'’\- ]{1,30},\s*\d{1,2}(?:er)?\s+[a-zéèûôA-ZÉÈÛÔ]+(?:\s+\d{4})?\s*[,.]?\s*"
+    r"[(/]?\s*(?P<agency>[A-Za-z][\w\-]{1,15})\s*[)/]?\s*\.?\s*$"
+)
 # "AFP - Un double attentat …", "(Keystone-ATS) La Maison des cantons …": a known agency opening
 # a body line, bare before a dash or in brackets before the first word.
 _AGENCY_DATELINE_RE = re.compile(
     r"^(?:(?P<bare>" + _WIRE_ALT + r")\s*[-–—]{1,2}\s*|\(\s*(?P<bracketed>" + _WIRE_ALT + r")\s*\)\s*(?=[«\"“A-ZÀ-Ý]))"
 )
+# "ANI - (AFP) - …": an agency's initials, then the wire it carries, before the first words.
+_RELAYED_DATELINE_RE = re.compile(r"^(?P<agency>[A-Z]{2,6})\s*[-–—]\s*\(\s*(?P<origin>" + _WIRE_ALT + r")\s*\)\s*[-–—]")
 # "… qui avait fait 14 morts. (Belga)", "… l'an dernier. -AP": the agency closing the last paragraph.
 _END_CREDIT_RE = re.compile(
     r"(?:\(\s*(?P<agency>" + _WIRE_ALT + r"|(?i:" + _WIRE_ALT + r")(?=\s*/\s*[a-z]{2,5}\s*\)))(?:\s*/\s*[a-z]{2,5})?\s*\)|(?<=[.»”\"])\s+[-–—/]\s?(?P<dashed>" + _WIRE_ALT + r"))\s*$"
 )
+
+
+# "ANI - (AFP) - …": an agency's initials, then the wire it carries, before the first words.
+_RELAYED_DATELINE_RE = re.compile(r"^(?P<agency>[A-Z]{2,6})\s*[-–—]\s*\(\s*(?P<origin>" + _WIRE_ALT + r")\s*\)\s*[-–—]")
 
 
 def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
@@ -274,6 +291,11 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
     for n, (start, end) in enumerate(lines):
         line = text[start:end]
         words = line.split()
+        relayed = _RELAYED_CREDIT_RE.match(line)
+        if relayed:
+            # "AFP/VNA/CVN" on its own line: the site (CVN) had it from VNA, which had it from AFP.
+            origin = Credit(relayed.group("origin"), start + relayed.start("origin"), start + relayed.end("origin"))
+            return Credit(relayed.group("agency"), start + relayed.start("agency"), start + relayed.end("agency"), (start, end), 0, origin)
         if len(words) <= _MAX_CREDIT_LINE_WORDS:
             for pattern in _CREDIT_LINE_RES:
                 m = pattern.search(line)
@@ -286,6 +308,11 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
                     return Credit(
                         m.group("agency"), start + m.start("agency"), start + m.end("agency"), (start, end), since
                     )
+        if n < 6:
+            m = _DATELINE_LINE_RE.match(line)
+            if m and (m.group("agency").isupper() or m.group("agency").casefold() in _WIRE_FOLDED):
+                # "Bakou, 28 octobre, AZERTAC": a dateline on a line of its own, no claim.
+                return Credit(m.group("agency"), start + m.start("agency"), start + m.end("agency"), (start, end), since=start)
         if n < 6 and len(words) > 4:
             m = _PIPED_DATELINE_RE.match(line)
             if m:
@@ -293,6 +320,10 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
                 # The dateline's own words ("DUBAÏ, 13 novembre. /TASS/.") are no claim.
                 end_of_dateline = start + m.end() + (text[start + m.end() : start + m.end() + 1] == ".")
                 return Credit(m.group(group), start + m.start(group), start + m.end(group), (start, end_of_dateline), since=start)
+            m = _RELAYED_DATELINE_RE.match(line)
+            if m:  # "ANI - (AFP) - La chaîne …": ANI carries AFP's dispatch
+                origin = Credit(m.group("origin"), start + m.start("origin"), start + m.end("origin"))
+                return Credit(m.group("agency"), start + m.start("agency"), start + m.end("agency"), since=start, origin=origin)
             m = _AGENCY_DATELINE_RE.match(line)
             if m:
                 group = "bare" if m.group("bare") else "bracketed"

@@ -226,6 +226,41 @@ class TestDispatches:
         text = "Toulouse - Le tramway sera prolongé jusqu'à l'aéroport en 2028.\n"
         assert find(run(registry, text), "tramway").tag == "unsourced"
 
+    def test_a_dateline_on_a_line_of_its_own(self, registry):
+        text = (
+            "Sommet sur l'eau à Douchanbé\n"
+            "Douchanbé, 7 juin, KHOVAR\n"
+            "Les délégations de quarante pays sont arrivées lundi.\n"
+            "« L'eau est un bien commun », a déclaré le président de la conférence.\n"
+        )
+        result = run(registry, text)
+        assert not any(s.is_claim for s in result if "KHOVAR" in s.text)
+        assert names(find(result, "délégations")) == ["khovar"]
+        assert names(find(result, "bien commun"))[0] == "khovar"
+
+    def test_a_headline_with_a_date_is_no_dateline(self, registry):
+        text = "Paris, 3 mai, Macron\nLe président a visité une usine.\n"
+        assert find(run(registry, text), "usine").tag == "unsourced"
+
+    def test_a_wire_closing_a_paragraph_after_a_dash(self, registry):
+        text = (
+            "Le typhon a frappé le nord des Philippines mardi.\n"
+            "Les autorités ont évacué des milliers d'habitants des zones côtières.\n"
+            "Le typhon a balayé l'île principale mardi soir avant de toucher la capitale, où les écoles restent fermées. -AVI\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "évacué")) == ["vna"] and names(find(result, "écoles")) == ["vna"]
+
+    def test_a_relayed_wire_on_its_own_line(self, registry):
+        text = "Les pourparlers reprendront lundi, a déclaré un diplomate.\nLes ministres se verront à Vienne.\nAFP/VNA/CVN\n"
+        result = run(registry, text)
+        assert names(find(result, "pourparlers")) == ["vna", "afp", "diplomatic-source"]
+        assert names(find(result, "Vienne")) == ["vna", "afp"]
+
+    def test_a_relayed_dateline(self, registry):
+        text = "APS - (AFP) - Le port de Djibouti a rouvert dimanche, selon les autorités portuaires.\n"
+        assert names(run(registry, text)[0])[:2] == ["aps", "afp"]
+
 
 class TestCitingClauses:
     def test_citing_an_outlet_before_the_subject(self, registry):

@@ -251,6 +251,8 @@ _CREDIT_LINE_RES = (
         r"^(?i:information\s+fournie\s+par|informations?\s+de|auteurs?\s*:|par|sources?\s*:?)\s*"
         r"(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"
     ),
+    # "Agence QMI" alone on its line: an agency by its initials, credited as a byline.
+    re.compile(r"^(?P<agency>Agence\s+[A-Z]{2,8})\s*$"),
     # "Source: (EUROPA PRESS)": the agency in brackets, in capitals.
     re.compile(r"^(?i:sources?\s*:)\s*\(\s*(?P<agency>(?i:" + _WIRE_ALT + r"))\s*\)\s*\.?$"),
 )

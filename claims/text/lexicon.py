@@ -181,6 +181,17 @@ NOMINAL_SELF = {
     "entretien", "message", "messages", "lettre", "tweet", "tweets", "discours",
     "intervention", "allocution", "mise", "confidences", "revelations", "accusations",
 }
+# A medium's own people: "ses journalistes", "des journalistes de l'AFP ont vu".
+REPORTER_NOUNS = frozenset({
+    "journaliste", "journalistes", "correspondant", "correspondants", "correspondante", "reporter",
+    "reporters", "envoye", "envoyes", "envoyee", "equipes", "equipe", "redaction", "photographe",
+    "photographes",
+})
+# What a medium's reporters saw is the medium's report: "des journalistes de l'AFP ont vu …".
+WITNESS_FORMS = {
+    "vu", "voit", "voient", "voyait", "voyaient", "constate", "constatent", "constatait", "constataient",
+    "observe", "observent", "observait", "entendu", "entend", "entendent",
+}
 # "l'intervention des policiers": whose intervention is an operation, not a speech.
 INTERVENING_FORCES = {
     "police", "policiers", "gendarmes", "gendarmerie", "pompiers", "sapeurs", "secours", "secouristes",

@@ -52,10 +52,7 @@ _PAPERS = frozenset({"journal", "journaux", "quotidien", "quotidiens", "hebdomad
 
 _GLUED_TITLE = re.compile(r"^(?:M|Mme|Mlle|Dr)\.(?=[a-zA-ZÀ-ÿ])(\S.{1,60})$")
 # A medium's own people: "ses journalistes", "son correspondant" are the medium.
-OWN_REPORTERS = frozenset({
-    "journaliste", "journalistes", "correspondant", "correspondants", "correspondante", "reporter",
-    "reporters", "envoye", "envoyes", "envoyee", "equipes", "equipe", "redaction",
-})
+OWN_REPORTERS = lx.REPORTER_NOUNS
 
 
 # Members who speak as their group: "les jihadistes du JNIM" is the JNIM.

@@ -18,6 +18,7 @@ from claims.text.sentence import (
     _AUX_FORMS,
     _FINAL_PUNCT,
     _SUBJECT_DEPS,
+    _aside_at,
     QUOTE_OPEN,
     Sentence,
     _comma_after_day,
@@ -93,6 +94,12 @@ def _speaker_start(s: Sentence, verb_end: int) -> tuple[int, tuple[int, int] | N
     start = _skip_time_words(s, verb_end)
     while start + 1 < s.n and manner_adverb(s, start) and s.doc[start + 1].pos_ == "DET":
         start += 1  # "a lâché désespérément le maire": how, not who (the tagger may call it a verb)
+    for _ in range(2):
+        nxt = s.next_word(start + 1)
+        if start < s.n and s.doc[start].pos_ == "ADV" and s.doc[start].text.islower() and nxt < s.n and s.doc[nxt].pos_ in {"DET", "PROPN"}:
+            start = nxt  # "estime néanmoins le ministère public": a connective, then who
+        elif start < s.n and s.f[start] == "," and _aside_at(s, nxt):
+            start = _aside_at(s, nxt)  # "ajoute, de son côté, Maître X"
     close = _comma_after_day(s, start)
     if close is not None:
         start = close + 1  # "a annoncé, mardi 28 août, le ministère": the day between commas

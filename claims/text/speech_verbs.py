@@ -15,7 +15,7 @@ from claims.text.sentence import _FINAL_PUNCT, _NEGATION, Sentence
 SPEECH_VERB_FORMS = frozenset(
     lx.STRONG_FORMS | lx.WEAK_FORMS | lx.STANCE_FORMS | lx.FAIRE_FORMS | lx.PARLER_FORMS
     | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS | lx.COUNT_FORMS | lx.FIGURE_GIVING_FORMS | lx.ASCRIBE_FORMS
-    | lx.EXPRESS_FORMS | lx.PLEAD_FORMS | lx.METTRE_FORMS
+    | lx.EXPRESS_FORMS | lx.PLEAD_FORMS | lx.METTRE_FORMS | lx.WITNESS_FORMS
 )
 
 
@@ -46,6 +46,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
             return "strong"  # "a plaidé pour une hausse des taux"
     if w in lx.STANCE_FORMS and _reflexive(s, k):
         return "strong"  # "s'est alarmée de la situation", "s'est félicité de" (before "alarmer que")
+    if w in lx.WITNESS_FORMS and _reporters_subject(s, k):
+        return "strong"  # "des journalistes de l'AFP ont vu deux corps": the medium reports it
     if w in lx.WEAK_FORMS:
         return "weak"
     if w in lx.FAIRE_FORMS:
@@ -71,6 +73,16 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     if w in lx.ASCRIBE_FORMS and _to_whom_or_what(s, k, infinitive=False):
         return "strong"  # "a attribué l'attaque aux rebelles", "l'imputent à des bandits"
     return None
+
+
+def _reporters_subject(s: Sentence, k: int) -> bool:
+    """The subject of the verb at ``k`` is a medium's reporters ("les journalistes de l'AFP")."""
+    heads = [k] + [c for c in s.kids[k] if s.doc[c].dep_.startswith("aux")]
+    subjects = [t for h in heads for t in s.subjects(h)]
+    return any(
+        s.f[t.i] in lx.REPORTER_NOUNS and (c := s.de_complement(t.i, s.n)) is not None and s.outlet_like(c, t.right_edge.i + 1)
+        for t in subjects
+    )
 
 
 def _to_whom_or_what(s: Sentence, k: int, *, infinitive: bool) -> bool:

@@ -79,9 +79,10 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
     for k in range(s.n):
         if k in s.used:
             continue
-        if f[k] not in _VERB_CUE_FORMS:
+        quote_incise = f[k] not in _VERB_CUE_FORMS and _after_closing_quote(s, k)
+        if f[k] not in _VERB_CUE_FORMS and not quote_incise:
             # Only a verb that opens a quote ("X rassure : « … »") can be a cue without one of
-            # these forms, and only before a colon.
+            # these forms, and only before a colon; or one right after a quote it closes.
             colon = s.next_word(k + 1)
             if colon >= s.n or f[colon] != ":":
                 continue
@@ -97,6 +98,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             or f[prev] in {"le", "la", "l'"} and prev > 0 and f[s.prev_word(prev - 1)] == "comme"
         ) and doc[k].text[:1].islower()
         strength = _speech_verb_at(s, k, lenient=lenient)
+        if strength is None and quote_incise:
+            strength = "weak"  # "« … », convient l'avocate", "», a réagi sur Twitter X": whatever the verb
         opens_quote = strength is None and _introduces_quote(s, k)
         if opens_quote:
             strength = "weak"  # "X rassure : « … »", "X prévient : "…"": a verb that opens a quote
@@ -399,6 +402,38 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if outlet is not None:
             cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
     return cues
+
+
+_CLOSING_QUOTES = frozenset({"»", "”", '"'})
+
+
+def _after_closing_quote(s: Sentence, k: int) -> bool:
+    """The verb at ``k`` opens an incise right after a quote: "« … », convient X", "« … », a
+    réagi X", "« … », s'amuse-t-il" (auxiliaries and a reflexive clitic may come between)."""
+    t = s.doc[k]
+    if not t.text.islower() or t.pos_ not in {"VERB", "NOUN", "ADJ"}:
+        return False
+    p = s.prev_word(k - 1)
+    auxiliary = False
+    while p >= 0 and (s.f[p] in _AUX_FORMS or s.f[p] in {"s'", "se"}):
+        auxiliary = auxiliary or s.f[p] in _AUX_FORMS
+        p = s.prev_word(p - 1)
+    nxt = s.next_word(k + 1)
+    if t.pos_ != "VERB" and not auxiliary and not (nxt < s.n and (s.doc[nxt].pos_ == "DET" or s.doc[nxt].text.startswith("-"))):
+        # '"…", ville de la province': a noun in apposition; "», a réagi X", "», soupire la
+        # porte-parole" are verbs, whatever the tagger says.
+        return False
+    if p < 1 or s.f[p] != ",":
+        return False
+    quote = s.prev_word(p - 1)
+    if quote < 0 or s.doc[quote].text not in _CLOSING_QUOTES:
+        return False
+    after = s.next_word(k + 1)
+    # A speaker follows: a clitic ("-t-il"), an article, a name or a title.
+    return after < s.n and (
+        s.doc[after].text.startswith("-") or s.doc[after].pos_ in {"DET", "PROPN"} or s.doc[after].text[:1].isupper()
+        or s.doc[after].pos_ == "ADP" or s.doc[after].pos_ == "ADV"
+    )
 
 
 def _bare_participle(s: Sentence, k: int) -> bool:

@@ -257,6 +257,12 @@ class TestDispatches:
         assert names(find(result, "pourparlers")) == ["vna", "afp", "diplomatic-source"]
         assert names(find(result, "Vienne")) == ["vna", "afp"]
 
+    def test_an_agency_by_its_initials_on_a_line_of_its_own(self, registry):
+        text = "Un suspect arrêté à Vancouver\nAgence QMI\nUn quatrième suspect a été arrêté samedi à Vancouver.\n"
+        result = run(registry, text)
+        assert names(find(result, "quatrième")) == ["agence qmi"]
+        assert not any(s.is_claim for s in result if s.text == "Agence QMI")
+
     def test_a_relayed_dateline(self, registry):
         text = "APS - (AFP) - Le port de Djibouti a rouvert dimanche, selon les autorités portuaires.\n"
         assert names(run(registry, text)[0])[:2] == ["aps", "afp"]

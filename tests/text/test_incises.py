@@ -306,3 +306,37 @@ class TestCitedAndInterviewed:
         )
         result = find(attribution.suggest(text, registry), "s'accusent")
         assert names(result) != names(find(attribution.suggest(text, registry), "Tchad"))
+
+
+class TestAnyVerbAfterAQuote:
+    """An incise right after a closing quote reports speech whatever its verb."""
+
+    def test_a_verb_missing_from_the_lexicon(self, registry):
+        (result,) = attribution.suggest("« Nous ne lâcherons rien », soupire la porte-parole du collectif.\n", registry)
+        assert result.tag == "sourced" and names(result) == ["collectif"]  # an unnamed spokesperson is the body
+
+    def test_an_auxiliary_before_it(self, registry):
+        (result,) = attribution.suggest("« La situation reste fragile », a tonné le préfet de la Somme, Jean Dupuis.\n", registry)
+        assert names(result) == ["jean dupuis"]
+
+    def test_a_noun_in_apposition_after_the_quote_is_no_verb(self, registry):
+        text = "« Le marché reste ouvert », ville de la région de Kayes, a rouvert lundi.\n"
+        assert attribution.suggest(text, registry)[0].tag == "unsourced"
+
+    def test_a_connective_between_the_verb_and_the_speaker(self, registry):
+        (result,) = attribution.suggest("« Rien ne prouve sa culpabilité », estime pourtant la défense de l'accusé.\n", registry)
+        assert names(result) == ["defense de l'accuse"]
+
+    def test_an_aside_between_the_verb_and_the_speaker(self, registry):
+        (result,) = attribution.suggest("« Les faits sont graves », ajoute, pour sa part, Maître Claire Roux.\n", registry)
+        assert names(result) == ["claire roux"]
+
+
+class TestWhatReportersSaw:
+    def test_an_agencys_journalists_saw_it(self, registry):
+        (result,) = attribution.suggest("Des journalistes de l'AFP ont vu trois blindés entrer dans la ville.\n", registry)
+        assert names(result) == ["afp"]
+
+    def test_other_people_seeing_it_is_no_report(self, registry):
+        (result,) = attribution.suggest("Des passants ont vu trois blindés entrer dans la ville.\n", registry)
+        assert result.tag == "unsourced"

@@ -125,11 +125,17 @@ class BodiesInText:
         """ "Le syndicat" after "la CGT n'appelle pas à cette grève", "le géant français du
         pneu" after "les usines Michelin": a kind of body said with the article, when no source
         fits, is the organisation the text named last, in this sentence or the one before."""
-        found = self._organisation_before(s.seg.start + s.doc[m.i].idx)
+        at = s.seg.start + s.doc[m.i].idx
+        found = self._organisation_before(at)
+        entry = self.registry.exact(self.text[found[0] : found[1]]) if found is not None else None
+        if head_word in lx.MEDIUM_HEADS and found is not None and (entry is None or entry.kind != "news_outlet"):
+            # "relève le quotidien américain des affaires": a medium cited before, not any body.
+            outlet = next((item.source for item in reversed(self.memory) if item.at < at and item.source.kind == "news_outlet"), None)
+            if outlet is not None:
+                return outlet
         if found is None:
             return None
         name = self.text[found[0] : found[1]]
-        entry = self.registry.exact(name)
         if entry is not None:
             return None if entry.is_vague or entry.kind not in {"institution", "news_outlet"} else self.entry_source(entry)
         return ProposedSource(display_name(name), "news_outlet" if head_word in lx.MEDIUM_HEADS else "institution")

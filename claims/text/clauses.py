@@ -225,6 +225,8 @@ def np_before(s: Sentence, k: int) -> tuple[int, int] | None:
             break
         if first.pos_ == "VERB" and i == s.next_word(0):
             break  # "Interrogé par la chaîne X, Y a dénoncé": the opening participle's clause is no subject
+        if first.pos_ in {"ADV", "SCONJ"}:
+            break  # "Peu de temps après, une source … a confirmé": a time, not part of who
         if first.pos_ in {"DET", "PROPN"} or first.text[:1].isupper():
             best = (i, end + 1)
     if best is None or not s.source_like(*best):

@@ -33,7 +33,7 @@ _WEAK_ER = """
 ajout estim rappel assur not observ constat jug consider pens insist alert deplor regrett
 accus suggér avanc lanc gliss lach souffl repliqu retorqu confi comment continu ironis
 nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit emport exclam qualifi condamn salu
-resum
+resum relev rassur
 """.split()
 _WEAK_ER = [s.replace("é", "e") for s in _WEAK_ER]
 
@@ -98,6 +98,8 @@ FIGURE_GIVING_FORMS = (
 FIGURE_NOUNS = {
     "bilan", "bilans", "chiffre", "chiffres", "estimation", "estimations", "decompte", "evaluation",
     "statistiques", "prevision", "previsions",
+    # "a donné des précisions", "ont donné des informations similaires", "a fourni des détails"
+    "precisions", "precision", "informations", "details", "explications",
 }
 # "la police a recensé trois morts", "le syndicat dénombrait 100 % de grévistes": a count given.
 COUNT_FORMS = _er_forms("denombr") | _er_forms("recens") | _er_forms("chiffr")

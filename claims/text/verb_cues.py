@@ -315,7 +315,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         cleft = _cleft_subject(s, cue_start)
         if cleft is not None:
             subject = cleft  # "C'est le Président lui-même qui avait révélé …": the one it is
-        if subject is None and _bare_participle(s, k):
+
+        if _bare_participle(s, k) and (subject is None or not complement and subject[0] < k):
             continue  # "la démission, annoncée par une source …": what was announced, not who
         if subject is None and strength == "strong" or subject is None and complement:
             subject = np_before(s, cue_start)
@@ -439,10 +440,13 @@ def _after_closing_quote(s: Sentence, k: int) -> bool:
 def _bare_participle(s: Sentence, k: int) -> bool:
     """A past participle hanging on a noun, without an auxiliary: "la démission, annoncée …"."""
     t = s.doc[k]
-    return (
-        t.dep_ in {"acl", "amod"} and t.head.i < k and "Part" in t.morph.get("VerbForm")
-        and not s.f[k].endswith("ant") and not any(s.doc[c].dep_.startswith("aux") for c in s.kids[k])
-    )
+    if "Part" not in t.morph.get("VerbForm") or s.f[k].endswith("ant") or any(s.doc[c].dep_.startswith("aux") for c in s.kids[k]):
+        return False
+    if t.dep_ in {"acl", "amod"} and t.head.i < k:
+        return True
+    # "Ces informations, révélées vendredi par la RTS, ont été …": parsed as the main verb.
+    before = s.prev_word(k - 1)
+    return before > 0 and s.f[before] == "," and any(s.doc[c].dep_ == "nsubj" and c < before for c in s.kids[k])
 
 
 def _aspect_infinitive(s: Sentence, k: int, verb_end: int) -> bool:

@@ -504,3 +504,33 @@ class TestNamesAsWritten:
             "« Nous soutenons une solution politique », a déclaré le ministre iranien des Affaires étrangères.\n"
         )
         assert "mevlut cavusoglu" not in names(find(run(registry, text), "solution"))
+
+
+class TestMoreStatements:
+    """Sentences written for these tests."""
+
+    def test_a_time_before_the_subject_is_not_part_of_it(self, registry):
+        text = "Peu de temps après, une source au sein de la préfecture a confirmé que le maire avait démissionné.\n"
+        assert names(run(registry, text)[0]) == ["source au sein de la prefecture"]
+
+    def test_relever_que(self, registry):
+        (result,) = run(registry, "Le rapporteur a relevé que les comptes de la commune étaient en déficit.\n")
+        assert names(result) == ["rapporteur"]
+
+    def test_relever_a_measure_is_no_statement(self, registry):
+        assert run(registry, "Les gendarmes ont relevé des traces de pneus sur le chemin.\n")[0].tag == "unsourced"
+
+    def test_rassurer_que(self, registry):
+        (result,) = run(registry, "La direction de l'hôpital rassure les patients que les soins seront assurés.\n")
+        assert result.tag == "sourced"
+
+    def test_a_participle_set_off_by_commas_is_no_speaker(self, registry):
+        text = "Ces informations, révélées vendredi par la presse locale, n'ont pas surpris les habitants.\n"
+        assert run(registry, text)[0].tag == "unsourced"
+
+    def test_a_paper_said_again_is_the_paper_not_a_body_named_since(self, registry):
+        text = (
+            "Le Wall Street Journal relève que le ministre japonais des Finances Yoshihiko Noda s'est engagé à agir.\n"
+            "Les responsables ont souvent utilisé cette formule avant d'intervenir, relève le quotidien américain des affaires.\n"
+        )
+        assert names(find(run(registry, text), "formule")) == ["wall-street-journal"]

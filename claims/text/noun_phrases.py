@@ -61,6 +61,12 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
             if close is not None and close > j + 1 and all(not doc[q].is_punct or f[q] in {"-", "'"} for q in range(j + 1, close)):
                 j = close + 1
                 continue
+        if (
+            j > i and j + 2 < s.n and f[j + 1] == "-" and not t.whitespace_ and not doc[j + 1].whitespace_
+            and doc[j + 2].text[:1].isupper() and doc[j - 1].text[:1].isupper()
+        ):
+            j += 3  # "Jaish ul-Adl": a name's particle glued to the next word by a hyphen
+            continue
         if w == "+" and j > i and doc[j - 1].whitespace_ == "" and t.whitespace_ == "":
             j += 1  # "le groupe 5+1"
             continue

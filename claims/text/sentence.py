@@ -263,6 +263,9 @@ _ASIDES = (
     ("de", "son", "cote"), ("de", "leur", "cote"), ("de", "sa", "part"), ("pour", "sa", "part"),
     ("pour", "leur", "part"), ("a", "son", "tour"), ("a", "leur", "tour"), ("quant", "a", "lui"),
     ("quant", "a", "elle"), ("lui", "aussi"), ("elle", "aussi"),
+    # When or again: "a par la suite indiqué", "a par ailleurs annoncé", "a une nouvelle fois démenti".
+    ("par", "la", "suite"), ("par", "ailleurs"), ("en", "outre"), ("de", "nouveau"), ("a", "nouveau"),
+    ("une", "nouvelle", "fois"), ("une", "fois", "de", "plus"),
     # How it was said: "a déclaré par téléphone à l'AFP X", "a dit sous couvert d'anonymat un officier".
     ("par", "telephone"), ("au", "telephone"), ("par", "ecrit"), ("sous", "couvert", "d'", "anonymat"),
     ("sous", "couvert", "de", "l'", "anonymat"), ("sous", "le", "couvert", "de", "l'", "anonymat"),

@@ -316,7 +316,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if cleft is not None:
             subject = cleft  # "C'est le Président lui-même qui avait révélé …": the one it is
 
-        if _bare_participle(s, k) and (subject is None or not complement and subject[0] < k):
+        if cue_start == k and _bare_participle(s, k) and (subject is None or not complement and subject[0] < k):
             continue  # "la démission, annoncée par une source …": what was announced, not who
         if subject is None and strength == "strong" or subject is None and complement:
             subject = np_before(s, cue_start)

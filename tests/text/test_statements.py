@@ -534,3 +534,11 @@ class TestMoreStatements:
             "Les responsables ont souvent utilisé cette formule avant d'intervenir, relève le quotidien américain des affaires.\n"
         )
         assert names(find(run(registry, text), "formule")) == ["wall-street-journal"]
+
+    def test_a_connective_between_the_auxiliary_and_the_verb(self, registry):
+        (result,) = run(registry, "L'agence Tasnim a par la suite indiqué que l'explosion avait eu lieu dans un dépôt.\n")
+        assert names(result) == ["tasnim"]
+
+    def test_a_particle_glued_by_a_hyphen_stays_in_the_name(self, registry):
+        (result,) = run(registry, "Selon le mouvement Jaish ul-Adl, l'attaque visait une patrouille.\n")
+        assert names(result) == ["jaish ul adl"]

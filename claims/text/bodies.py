@@ -9,10 +9,11 @@ Pure Python (no Django).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
-from claims.text.countries import adjective_form
+from claims.text.countries import adjective_form, countries_in
 from claims.text.cues import Mention, Sentence
 from claims.text.names import expanded_acronym, is_acronym
 from claims.text.registry import Registry, RegistryEntry, fold
@@ -37,8 +38,13 @@ KINDS_OF_BODIES = frozenset({
 _NATIONAL_BODIES = {
     "police": (True, False), "gouvernement": (False, False), "autorites": (True, True), "armee": (True, False),
     "pompiers": (False, True), "opposition": (True, False), "presidence": (True, False), "justice": (True, False),
-    "gendarmerie": (True, False),
+    "gendarmerie": (True, False), "television": (True, False), "parquet": (False, False),
 }
+
+
+def _of_a_place(word: str) -> bool:
+    """ "burkinabè", "libanaise", "locales": a word that says where a body is from."""
+    return bool(NATIONALITY.search(word) or countries_in(word)) or word.rstrip("s") in {"locale", "regionale", "municipale", "provinciale", "nationale"}
 
 
 # Words a body's initials may leave out ("MPC": Ministère public de la Confédération).
@@ -98,9 +104,15 @@ class BodiesInText:
         """ "la police" in a story about Japan is "police japonaise": a national body said
         without its country is named with the story's country (not for France, whose bodies
         French news names without it)."""
+        words = [s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space]
+        if len(words) >= 2 and words[0] in lx.DEFINITES and words[1] in _NATIONAL_BODIES and not any(_of_a_place(w) for w in words[2:]):
+            # "l'armée" after "libéré par l'armée libanaise": the country the text gave it before.
+            said = re.findall(r"\b" + re.escape(words[1]) + r" ((?:\w+ ){0,2}?\w+)\b", fold(self.text[: s.seg.start + s.doc[m.i].idx]))
+            adjectives = [a.split()[-1] for a in said if countries_in(a.split()[-1]) and a.split()[:-1] == words[2:]]
+            if adjectives:
+                return " ".join(s.doc[k].text.lower() for k in range(s.head_of(m.i, m.j), m.j) if not s.doc[k].is_space) + " " + adjectives[-1]
         if self.country is None or self.country == "france":
             return None
-        words = [s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space]
         if len(words) >= 3 and words[0] in lx.DEFINITES and words[1] == "ministere" and words[2] in {"de", "des", "du", "d'"} and not any(
             NATIONALITY.search(w) for w in words[3:]
         ):
@@ -109,10 +121,14 @@ class BodiesInText:
             portfolio = self.text[s.char_span(s.next_word(ministry + 1), m.j)[0] : s.char_span(m.i, m.j)[1]]
             return f"{s.doc[ministry].text} {adjective_form(self.country, feminine=False, plural=False)} {portfolio}"
         gender_number = _NATIONAL_BODIES.get(head_word)
-        if gender_number is None or words[1:] != [head_word] or words[0] not in lx.DEFINITES:
+        if gender_number is None or len(words) < 2 or words[1] != head_word or words[0] not in lx.DEFINITES:
             return None
+        described = [k for k in range(s.head_of(m.i, m.j) + 1, m.j) if not s.doc[k].is_space]
+        if len(described) > 2 or any(s.doc[k].pos_ != "ADJ" or _of_a_place(s.f[k]) for k in described):
+            return None  # "la télévision publique", "le parquet fédéral"; not "le parquet de Paris", "les autorités locales"
         feminine, plural = gender_number
-        return f"{s.doc[s.head_of(m.i, m.j)].text.lower()} {adjective_form(self.country, feminine=feminine, plural=plural)}"
+        said = " ".join(s.doc[k].text.lower() for k in range(s.head_of(m.i, m.j), m.j) if not s.doc[k].is_space)
+        return f"{said} {adjective_form(self.country, feminine=feminine, plural=plural)}"
 
     def written_out(self, name: str) -> str | None:
         """What an acronym the registry does not know stands for in this text ("RDC": "République

@@ -103,6 +103,10 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             s.used.update(range(start, np[1]))
             cues.append(Cue("prep.selon", OUTER, start, (start, end), [Mention(np[0], np[0] + 1, pronoun=True, span_end=np[1])]))
             continue
+        if np is not None and not s.source_like(np[0], np[1]) and f[s.head_of(np[0], np[1])] in _SAID_NOUNS:
+            comp = s.de_complement(s.head_of(np[0], np[1]), np[1])
+            if comp is not None and s.source_like(comp, np[1]):
+                np = (comp, np[1], np[2])  # "selon les précisions du parquet": the parquet
         if np is None or not s.source_like(np[0], np[1]):
             continue  # "selon le plan", "selon la loi": not a source
         if w == "pour":
@@ -216,6 +220,12 @@ def _opens_sentence(s: Sentence, k: int) -> bool:
     while p >= 0 and (s.f[p] in {"mais", "et", "or", "donc", "«", "“", '"', "("}):
         p = s.prev_word(p - 1)
     return p < 0
+
+
+# What someone said or gave, after "selon": "selon les précisions du parquet".
+_SAID_NOUNS = frozenset(lx.NOMINAL_SELF | lx.NOMINAL_REPORT | lx.FIGURE_NOUNS | lx.VAGUE_HEADS | {
+    "precisions", "explications", "indications", "renseignements", "termes", "mots", "dires", "chiffres",
+})
 
 
 def _nominal_cues(s: Sentence) -> list[Cue]:

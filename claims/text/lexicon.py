@@ -26,7 +26,7 @@ def _er_forms(stem: str) -> set[str]:
 _STRONG_ER = """
 declar affirm annonc indiqu precis soulign confirm revel rapport racont relat signal evoqu
 mentionn proclam clam martel reiter repet detaill temoign communiqu twitt tweet revendiqu
-enumer refut denonc deplor critiqu fustig exig reclam
+enumer refut denonc deplor critiqu fustig exig reclam reaffirm
 """.split()
 # Verbs that report speech only with "que", ":", a quote, or in an incise.
 _WEAK_ER = """
@@ -49,6 +49,8 @@ STRONG_FORMS |= {
     # dire
     "dit", "dis", "disent", "disait", "disaient", "dira", "diront", "dirait", "diraient",
     "dite", "dites", "disant", "dire",
+    # redire
+    "redit", "redisent", "redisait", "redira", "redire",
     # écrire
     "ecrit", "ecrite", "ecrivent", "ecrivait", "ecrira", "ecrirait", "ecrivant", "ecrire",
     # démentir
@@ -92,6 +94,7 @@ FAIRE_STATEMENTS = {
 # given is a statement (with one of FIGURE_NOUNS as its object).
 FIGURE_GIVING_FORMS = (
     _er_forms("donn") | _er_forms("avanc") | _er_forms("publi") | _er_forms("dress") | _er_forms("livr")
+    | _er_forms("montr") | _er_forms("diffus")  # "montrait des images", "a diffusé une vidéo"
     | {"fournit", "fourni", "fournissent", "fournissait", "fournira", "fournir",
        "etablit", "etabli", "etablissent", "etablissait", "etablira", "etablir"}
 )
@@ -100,6 +103,8 @@ FIGURE_NOUNS = {
     "statistiques", "prevision", "previsions",
     # "a donné des précisions", "ont donné des informations similaires", "a fourni des détails"
     "precisions", "precision", "informations", "details", "explications",
+    # pictures shown are a report of what they show: "la télévision montrait des images"
+    "images", "video", "videos", "photos", "sequences",
 }
 # "la police a recensé trois morts", "le syndicat dénombrait 100 % de grévistes": a count given.
 COUNT_FORMS = _er_forms("denombr") | _er_forms("recens") | _er_forms("chiffr")
@@ -272,6 +277,10 @@ ANONYMOUS_HEADS = {
     "connaisseur", "intervenant", "partisan", "opposant", "defenseur", "rebelle", "insurge",
     "jihadiste", "djihadiste", "assaillant", "ravisseur", "taliban", "talibans", "shebab", "houthi",
     "houthis", "separatiste", "putschiste", "mutin", "gréviste", "greviste",
+    # the people around someone: "selon ses collègues", "ses amis ont raconté"
+    "collegue", "ami", "amie", "camarade", "voisin", "voisine", "collaborateur", "collaboratrice",
+    "soutien", "entourage", "famille", "proche", "compagnon", "compagne", "fils", "fille", "frere",
+    "soeur", "pere", "mere", "epouse", "mari", "veuve",
 }
 
 

@@ -21,7 +21,7 @@ from claims.text.noun_phrases import _np_after
 
 _DOCUMENT_LIKE = lx.NOMINAL_SELF | lx.NOMINAL_REPORT | lx.DOCUMENT_EXTRA_HEADS
 # What a source hands over: "selon des éléments fournis par la CGT", "des informations données par".
-_PROVIDED = frozenset({"elements", "informations", "precisions", "indications", "details"})
+_PROVIDED = frozenset({"elements", "informations", "precisions", "indications", "details", "renseignements", "explications"})
 # The last word of a medium's own name: "Gravité média", "Mosaïque FM", "Nessma TV".
 _MEDIUM_LAST_WORDS = frozenset({"media", "medias", "fm", "tv", "radio", "info", "infos", "news", "presse", "hebdo", "matin", "soir"})
 # What a medium publishes: "selon un récit publié dans X", "une enquête parue dans X".

@@ -224,7 +224,7 @@ def name_in_tail(s: "Sentence", j: int, limit: int = 8) -> tuple[int, int] | Non
 
 _ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý](?:\.?[A-ZÀ-Ý0-9]){1,7}\.?$")
 _NAME_LINKS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "sur", "of", "the", "and", "for"}
-_WORD_RE = re.compile(r"\b[dlDL]['’]|[\w-]+|[^\w\s]")
+_WORD_RE = re.compile(r"\b[dlDL]['’]|\w+|[^\w\s]")
 
 
 def is_acronym(name: str) -> bool:
@@ -248,6 +248,8 @@ def expanded_acronym(acronym: str, text: str) -> str | None:
         initials: list[str] = []
         for k in range(n, min(len(words), n + 3 * len(letters) + 2)):
             w = words[k][0]
+            if w == "-" and k > n:
+                continue  # "Radio-télévision belge francophone (RTBF)": each part of a compound counts
             if not w[:1].isalnum():
                 break
             if w.lower().rstrip("'’") in _NAME_LINKS:

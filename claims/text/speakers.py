@@ -50,14 +50,15 @@ def _learned_from(s: Sentence, k: int) -> tuple[int, int] | None:
             np = _np_after(s, de + 1, appositions=False)
             if np is not None and s.source_like(np[0], np[1]):
                 return np[0], np[1]
-    if k < s.n and s.f[k] in {"de", "d'"}:
-        src = s.next_word(k + 1)
+    if k < s.n and (s.f[k] in {"de", "d'"} or s.f[k] == "a" and s.doc[k].pos_ == "ADP"):
+        src = s.next_word(k + 1)  # "de source policière", "à bonnes sources"
         if src < s.n and (s.doc[src].pos_ == "NUM" or s.f[src] in {"plusieurs", "bonne", "bonnes", "meme", "memes"}):
             src = s.next_word(src + 1)  # "de deux sources sécuritaires", "de bonne source"
         if src < s.n and s.f[src] in {"source", "sources"}:
             np = _np_after(s, s.next_word(k + 1), appositions=False)
             if np is not None:
-                return np[0], np[1]
+                # "à bonnes sources": sources, however good they are said to be
+                return (src if s.f[np[0]] in {"bonne", "bonnes"} else np[0]), np[1]
     return None
 
 

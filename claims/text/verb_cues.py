@@ -111,6 +111,19 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         before = s.prev_word(k - 1)
         if "Inf" in forms and f[k] not in lx.FAIRE_FORMS and not _after_a_modal(s, k):
             continue  # "pour annoncer", "veut dire": no subject of its own
+        if (
+            f[k].endswith("ant") and t.dep_ == "acl" and t.head.i < k and (before < 0 or f[before] != "en")
+            and strength in {"strong", "weak"} and has_reported_clause(s, k + 1)
+        ):
+            # "…, l'autorité de l'aviation civile précisant qu'il ne s'agissait pas …": the noun
+            # the participle hangs on speaks (an absolute clause with a subject of its own).
+            i, j = np_span(s, t.head, exclude=t)
+            head = t.head
+            named_head = head.pos_ == "PROPN" or head.ent_type_ in {"PER", "ORG", "NEWS_OUTLET", "INSTITUTION", "ANONYMOUS"} or s.source_like(head.i, head.i + 1)
+            if named_head and s.source_like(i, j) and f[head.i] not in lx.DOCUMENT_HEADS and not any(c.rule.startswith("verb.") and c.mentions and c.mentions[0].i == i for c in cues):
+                s.used.update(range(i, k + 1))
+                cues.append(Cue("verb.subject" if strength == "strong" else "verb.subject.weak", SPEAKER, k, (k, k + 1), [_mention(s, i, j)]))
+                continue
         if f[k].endswith("ant") and ("Part" in forms or "Ger" in forms or before >= 0 and f[before] == "en"):
             # "en affirmant que": governed by the main verb's speaker. When the main verb is no
             # speech verb ("il a relativisé l'incident, soulignant que …"), its subject speaks here.

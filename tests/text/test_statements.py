@@ -542,3 +542,69 @@ class TestMoreStatements:
     def test_a_particle_glued_by_a_hyphen_stays_in_the_name(self, registry):
         (result,) = run(registry, "Selon le mouvement Jaish ul-Adl, l'attaque visait une patrouille.\n")
         assert names(result) == ["jaish ul adl"]
+
+
+class TestFirstRunMisses:
+    """Forms seen on pages the rules had not read, in sentences written for these tests."""
+
+    def test_reaffirmer(self, registry):
+        (result,) = run(registry, "Le maire, Paul Grenier, avait réaffirmé qu'aucun permis ne serait délivré.\n")
+        assert names(result) == ["paul grenier"]
+
+    def test_learned_from_good_sources(self, registry):
+        (result,) = run(registry, "Les négociateurs cherchent toujours un accord, a-t-on appris à bonnes sources.\n")
+        assert names(result) == ["unnamed-source"]
+
+    def test_the_people_around_someone(self, registry):
+        (result,) = run(registry, "Le photographe figurerait parmi les blessés, selon ses collègues.\n")
+        assert result.tag == "sourced"
+
+    def test_pictures_shown_by_a_broadcaster(self, registry):
+        (result,) = run(registry, "La télévision publique montrait des images du pont effondré.\n")
+        assert result.tag == "sourced" and result.links[0].source.kind == "news_outlet"
+
+    def test_a_participle_with_a_subject_of_its_own(self, registry):
+        text = "Un hélicoptère s'est écrasé lundi dans le nord, l'autorité de l'aviation civile précisant qu'il s'agissait d'un appareil militaire.\n"
+        assert names(run(registry, text)[0]) == ["autorite de l'aviation civile"]
+
+    def test_a_document_with_a_participle_is_not_the_speaker(self, registry):
+        text = "Il a publié un communiqué précisant que les vols reprendraient.\n"
+        assert "unnamed-document" not in names(run(registry, text)[0])
+
+    def test_selon_what_someone_gave(self, registry):
+        (result,) = run(registry, "Une trentaine de lieux ont été perquisitionnés, selon les précisions du parquet.\n")
+        assert names(result) == ["parquet"]
+
+    def test_information_provided_by_a_medium(self, registry):
+        (result,) = run(registry, "D'après les renseignements fournis par BFMTV, le ministre a quitté son poste.\n")
+        assert names(result)[0] == "bfmtv"
+
+    def test_initials_of_a_compound_name(self, registry):
+        text = (
+            "Douze personnes ont été arrêtées, confirmant une information de la Radio-télévision suisse romande (RTSR).\n"
+            "La RTSR ajoutait que les opérations s'étaient déroulées à Genève.\n"
+        )
+        assert names(find(run(registry, text), "ajoutait")) == ["radio television suisse romande"]
+
+    def test_a_body_the_text_gave_a_country(self, registry):
+        text = (
+            "Un homme enlevé à Beyrouth a été libéré par l'armée libanaise lors d'une opération spéciale.\n"
+            "Plusieurs des ravisseurs ont été arrêtés, a ajouté l'armée.\n"
+        )
+        assert names(find(run(registry, text), "ravisseurs")) == ["armee libanaise"]
+
+    def test_a_described_national_body_takes_the_story_country(self, registry):
+        text = (
+            "Deux trains sont entrés en collision près d'Alexandrie, en Egypte.\n"
+            "Le gouvernement égyptien a ouvert une enquête et l'Egypte a décrété un deuil national.\n"
+            "Au moins 36 personnes sont mortes, a indiqué la télévision publique.\n"
+        )
+        assert names(find(run(registry, text), "36 personnes")) == ["television publique egyptienne"]
+
+    def test_local_authorities_take_no_country(self, registry):
+        text = (
+            "Deux trains sont entrés en collision près d'Alexandrie, en Egypte.\n"
+            "Le gouvernement égyptien a ouvert une enquête et l'Egypte a décrété un deuil national.\n"
+            "Au moins 36 personnes sont mortes, ont indiqué les autorités locales.\n"
+        )
+        assert names(find(run(registry, text), "36 personnes")) == ["autorites locales"]

@@ -147,8 +147,7 @@ class BodiesInText:
         if head_word in lx.MEDIUM_HEADS and found is not None and (entry is None or entry.kind != "news_outlet"):
             # "relève le quotidien américain des affaires": a medium cited before, not any body.
             outlet = next((item.source for item in reversed(self.memory) if item.at < at and item.source.kind == "news_outlet"), None)
-            if outlet is not None:
-                return outlet
+            return outlet  # a body that is no medium ("l'Intérieur") is never "la chaîne locale"
         if found is None:
             return None
         name = self.text[found[0] : found[1]]

@@ -228,6 +228,20 @@ _SAID_NOUNS = frozenset(lx.NOMINAL_SELF | lx.NOMINAL_REPORT | lx.FIGURE_NOUNS | 
 })
 
 
+_ASCRIBED = frozenset({"attribue", "attribuee", "attribues", "attribuees", "prete", "pretee", "pretes", "pretees"})
+
+
+def _ascribed_to(s: Sentence, k: int) -> int | None:
+    """Where "X" starts in "des propos attribués à X", "une déclaration prêtée à X"."""
+    q = s.next_word(k + 1)
+    if q >= s.n or s.f[q] not in _ASCRIBED:
+        return None
+    to = s.next_word(q + 1)
+    if to >= s.n or s.doc[to].text.lower() not in {"à", "au", "aux"}:
+        return None
+    return s.next_word(to + 1)  # ("au", "aux": the article is in the word)
+
+
 def _nominal_cues(s: Sentence) -> list[Cue]:
     """ "Dans un communiqué du ministère", "suite aux déclarations de X à la chaîne Y"."""
     cues = []
@@ -257,6 +271,8 @@ def _nominal_cues(s: Sentence) -> list[Cue]:
         comp = s.de_complement(k, s.n)
         if comp is not None and s.f[comp] == "presse":
             comp = s.de_complement(comp, s.n)  # "le communiqué de presse du parquet"
+        if comp is None:
+            comp = _ascribed_to(s, k)  # "dans des déclarations attribuées à un haut responsable"
         if comp is None:
             continue
         np = _np_after(s, comp, appositions=False)

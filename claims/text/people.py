@@ -105,22 +105,26 @@ class PeopleInText:
             )
             self.people.append((a, self.text[a:b], subject))
 
-    def _recent_person(self, at: int, title: str | None = None, back: int = 1, countries: frozenset[str] = frozenset()) -> ProposedSource | None:
+    def _recent_person(
+        self, at: int, title: str | None = None, back: int = 1, countries: frozenset[str] = frozenset(),
+        bodies: frozenset[str] = frozenset(),
+    ) -> ProposedSource | None:
         """The last person named by their name before text offset ``at``, in this sentence or
         the one before it, as a source or anywhere; with a ``title`` ("prefet"), not one named
         with another title ("le maire de Lunel, Pierre Anglade" is not "le préfet"), nor, with
         ``countries`` ("le ministre iranien"), one named with another country ("son homologue
-        turc, X"). ``back``: how many sentences before this one the person may be named in."""
+        turc, X"), nor, with ``bodies`` (initials: "le président de la CEI"), one named without
+        them. ``back``: how many sentences before this one the person may be named in."""
         window = self._sentence_before_start(at, back)
         best: tuple[int, ProposedSource] | None = None
         for item in self.memory:
             if item.source.kind == "person" and window <= item.at < at and len(content_words(item.source.name)) >= 2:
-                if (best is None or item.at > best[0]) and may_hold_title(title, item.words) and _same_country(countries, countries_in(" ".join(item.words))):
+                if (best is None or item.at > best[0]) and may_hold_title(title, item.words) and _same_country(countries, countries_in(" ".join(item.words))) and self._near_person(item.source, bodies):
                     best = (item.at, item.source)
         for offset, name, _ in self.people:
             if window <= offset < at and (best is None or offset > best[0]) and (
                 title is None or may_hold_title(title, self._words_around(offset, name))
-            ) and _same_country(countries, countries_in(self._title_before(offset, name))):
+            ) and _same_country(countries, countries_in(self._title_before(offset, name))) and self._near_person(ProposedSource(name, "person"), bodies, offset):
                 known = self._person_named(name)
                 best = (offset, known if known is not None and known.name == name else ProposedSource(name, "person"))
         return best[1] if best is not None else None
@@ -134,6 +138,21 @@ class PeopleInText:
         if after.startswith(","):
             words |= content_words(re.split(r"[,.;:\n]", after[1:], maxsplit=1)[0])
         return words
+
+    def _near_person(self, person: ProposedSource, words: frozenset[str], offset: int = -1) -> bool:
+        """All of ``words`` are written near one of the places the text names ``person``
+        ("Thierry Bodson, président de la FGTB" for "le président de la FGTB")."""
+        if not words:
+            return True
+        places = [offset] + [item.at for item in self.memory if item.source == person]
+        places += [at for at, name, _ in self.people if name == person.name]
+        return any(words <= content_words(self._clause_around(at)) for at in places if at >= 0)
+
+    def _clause_around(self, at: int) -> str:
+        """The text of the sentence around offset ``at`` (from its line or last full stop)."""
+        start = max(self.text.rfind("\n", 0, at), self.text.rfind(". ", 0, at)) + 1
+        ends = [e for e in (self.text.find("\n", at), self.text.find(". ", at)) if e >= 0]
+        return self.text[start : min(ends) if ends else len(self.text)]
 
     def _title_before(self, offset: int, name: str) -> str:
         """The words of the clause right before a name and of its apposition: "son homologue

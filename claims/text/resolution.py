@@ -62,6 +62,10 @@ _MEMBERS = frozenset({
 })
 
 
+# ", Al-Jadeed,", ", France Inter,": a short name between commas.
+_APPOSED_NAME = re.compile(r"\s*,\s*((?:[A-ZÀ-Ý][\w'’.-]*|(?:al|el)-[\w'’-]+)(?:\s+(?:[A-ZÀ-Ý0-9][\w'’.-]*|de|du|la)){0,3})\s*,")
+
+
 def _single_name(s: Sentence, m: Mention) -> ProposedSource | None:
     """ "Masiullah, un habitant du quartier": one name, then who they are after a comma; the
     person goes by that one name (a registry source or a known body is read as usual)."""
@@ -199,6 +203,11 @@ class SourceResolver(PeopleInText, BodiesInText):
         determiner = s.f[m.i]
         complement = s.de_complement(head, m.j)
         named = s.has_name(m.i, m.j) and not (head == m.i and s.doc[head].pos_ == "NOUN" and m.j - m.i == 1)
+        if head_word in lx.MEDIUM_HEADS and not named:
+            # "à la chaîne locale, Al-Jadeed, M. X a …": the medium by the name in apposition.
+            apposed = _APPOSED_NAME.match(self.text, s.char_span(m.i, m.j)[1])
+            if apposed:
+                return self.by_name(apposed.group(1), "news_outlet")
         # "selon des informations", "selon les derniers rapports": no source at all.
         qualified = any(s.doc[k].pos_ == "ADJ" and s.f[k] not in {"derniers", "dernieres", "certains", "certaines", "plusieurs"} for k in range(head + 1, m.j))
         if head_word in lx.VAGUE_HEADS and complement is not None and s.source_like(complement, m.j):
@@ -344,7 +353,9 @@ class SourceResolver(PeopleInText, BodiesInText):
                 # A bare title ("a dit la Première ministre") reaches back over a quote of
                 # several sentences; one with more words ("le ministre turc") only to the last.
                 bare = all(s.f[k] in TITLE_ROLES | lx.DEFINITES | {"premiere"} for k in range(m.i, m.j) if not s.doc[k].is_space)
-                recent = self._recent_person(s.seg.start + s.doc[m.i].idx, head_word, back=3 if bare else 1, countries=countries_in(text))
+                # "Le président de la CEI": only someone named with the CEI, not the candidate named last.
+                bodies = frozenset(fold(s.doc[k].text) for k in range(complement, m.j) if is_acronym(s.doc[k].text)) if complement is not None else frozenset()
+                recent = self._recent_person(s.seg.start + s.doc[m.i].idx, head_word, back=3 if bare else 1, countries=countries_in(text), bodies=bodies)
                 if recent is not None:
                     return recent, "anaphora"
                 named_later = self._role_named_later(text, s.seg.end)

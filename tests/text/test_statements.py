@@ -608,3 +608,25 @@ class TestFirstRunMisses:
             "Au moins 36 personnes sont mortes, ont indiqué les autorités locales.\n"
         )
         assert names(find(run(registry, text), "36 personnes")) == ["autorites locales"]
+
+    def test_a_medium_named_in_apposition(self, registry):
+        (result,) = run(registry, "Dans une interview accordée à la chaîne locale, Télé Liban, le ministre a fait état d'une coordination étroite.\n")
+        assert names(result)[0] == "tele liban"
+
+    def test_a_title_with_a_bodys_initials_is_not_someone_named_without_them(self, registry):
+        text = (
+            "Le candidat indépendant, Paul Koffi Yao, obtient 2 % des voix.\n"
+            "Le président de la CENA a déclaré que le sortant était élu.\n"
+        )
+        assert names(find(run(registry, text), "sortant")) == ["president de la cena"]
+
+    def test_a_title_with_initials_said_again_is_the_person(self, registry):
+        text = (
+            "Marc Dubois, président de la CSC, est revenu sur la mobilisation.\n"
+            "« Nous attendons une invitation », souffle le président de la CSC.\n"
+        )
+        assert names(find(run(registry, text), "invitation")) == ["marc dubois"]
+
+    def test_statements_ascribed_to_someone(self, registry):
+        text = "Dans des déclarations attribuées à un haut responsable du ministère, il est indiqué que le pont rouvrira.\n"
+        assert names(run(registry, text)[0])[0] == "haut responsable du ministere"

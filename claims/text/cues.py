@@ -37,6 +37,7 @@ def find_cues(s: Sentence) -> list[Cue]:
     cues += _citing_verb_cues(s)
     cues += _prepositional_cues(s)
     cues += verb_cues(s)
+    cues += _interviewed_subject(s, cues)
     cues += _nominal_cues(s)
     cues += _vague_phrase_cues(s)
     cues += _circulation_cues(s)
@@ -159,13 +160,15 @@ def _citing_verb_cues(s: Sentence) -> list[Cue]:
     responsable qui …": the subject cites the object, which is the claim's origin."""
     cues = []
     for k in range(s.n):
-        if s.f[k] not in _CITES or k in s.used or s.doc[k].pos_ not in {"VERB", "AUX"}:
+        if s.f[k] not in _CITES or k in s.used:
             continue
         before = s.prev_word(k - 1)
+        if s.doc[k].pos_ not in {"VERB", "AUX"} and not (before >= 0 and s.f[before] in {"a", "ont", "avait", "avaient"}):
+            continue  # ("a cité": a verb, whatever the tagger says)
         if before >= 0 and s.f[before] in {"est", "sont", "etait", "etaient", "ete", "a ete", "fut", "qui"}:
             continue  # "il est cité par": a passive; "X, qui cite Y": read with X's cue
         obj = _np_after(s, s.next_word(k + 1), appositions=False)
-        if obj is None or s.f[obj[0]] == "par" or not s.source_like(obj[0], obj[1]) or s.doc[obj[0]].pos_ == "ADP":
+        if obj is None or s.f[obj[0]] == "par" or not s.source_like(obj[0], obj[1]) or s.doc[obj[0]].pos_ == "ADP" and s.f[obj[0]] not in {"des", "du"}:
             continue
         subject = subject_of(s, k) or np_before(s, k)  # "Le quotidien cite": the parser may see no verb
         if subject is None or subject[0] > k or not s.source_like(*subject) or s.f[subject[0]] in {"qui", "que", "qu'"} \
@@ -212,6 +215,28 @@ def _qualified_source(s: Sentence, k: int) -> bool:
 
 # "cité dans X": the medium that quotes the source before it.
 _CITED = {"cite", "citee", "cites", "citees"}
+
+
+def _interviewed_subject(s: Sentence, cues: list[Cue]) -> list[Cue]:
+    """ "Contacté par l'AFP, le parquet s'est refusé à tout commentaire", "Interrogé par l'agence
+    APA, un porte-parole n'était pas en mesure de donner un bilan": what the one interviewed
+    answered is theirs, whatever the verb."""
+    if any(c.level == SPEAKER for c in cues):
+        return []
+    for cue in cues:
+        if cue.rule != "prep.interview" or cue.cue is None or not _opens_sentence(s, cue.cue[0]):
+            continue
+        comma = cue.cue[1]
+        while comma < s.n and s.f[comma] not in {","} | set(".;:!?"):
+            comma += 1
+        if comma >= s.n or s.f[comma] != ",":
+            return []
+        np = _np_after(s, comma + 1)
+        if np is None or not s.source_like(np[0], np[1]) or any(q in s.used for q in range(np[0], np[1])):
+            return []
+        s.used.update(range(np[0], np[1]))
+        return [Cue("verb.subject.weak", SPEAKER, np[0], None, [_mention(s, np[0], np[1])])]
+    return []
 
 
 def _opens_sentence(s: Sentence, k: int) -> bool:

@@ -124,7 +124,7 @@ _QUANTIFIER_WORDS = {q.strip() for q in _QUANTIFIERS}
 # "le groupe JNIM", "la station de radio française RTL", "le réseau CBC", "le syndicat Force
 # ouvrière": the name after the noun.
 _GENERIC_HEADS = (
-    r"(?:groupe|mouvement|agence(?: de presse)?|quotidien|journal|hebdomadaire|magazine|site(?: d'information)?"
+    r"(?:groupe|mouvement|agence(?: de presse)?|quotidien|journal|hebdomadaire|magazine|site(?: d'information)?|portail(?: d'informations?)?"
     r"|chaîne|chaine|télévision|television|radio|station(?: de radio)?|réseau|reseau|média|media"
     r"|chaînes|chaines|télévisions|televisions|radios|quotidiens|journaux|agences(?: de presse)?|sites|groupes"
     r"|syndicat|parti|collectif|association|organisation|ONG|ong"

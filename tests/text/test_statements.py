@@ -630,3 +630,11 @@ class TestFirstRunMisses:
     def test_statements_ascribed_to_someone(self, registry):
         text = "Dans des déclarations attribuées à un haut responsable du ministère, il est indiqué que le pont rouvrira.\n"
         assert names(run(registry, text)[0])[0] == "haut responsable du ministere"
+
+    def test_what_the_one_interviewed_answered(self, registry):
+        (result,) = run(registry, "Contacté par l'AFP, le parquet de Lyon s'est refusé à tout commentaire.\n")
+        assert names(result) == ["afp", "parquet de lyon"]
+
+    def test_a_site_that_cited_media(self, registry):
+        (result,) = run(registry, "Le portail d'informations Kapital.ru a cité des médias faisant état de 40 blessés.\n")
+        assert names(result) == ["kapital.ru", "unnamed-media"]

@@ -60,6 +60,8 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
                 and not (participle > 0 and f[s.prev_word(participle - 1)] in {"une", "la", "sa", "cette"}) \
                 and f[s.next_word(k + 1)] not in {"rapport", "ailleurs", "exemple", "contre", "consequent", "hasard"}:
             start, end = participle, k + 1  # "cité par X", "cité dimanche par X" (not "une reprise par X": a noun)
+        elif w in {"sur", "au"} and k > 0 and f[s.prev_word(k - 1)] in lx.INTERVIEW_FORMS and _opens_sentence(s, s.prev_word(k - 1)):
+            start, end = s.prev_word(k - 1), k + 1  # "Interrogée sur France Inter, la ministre …"
         elif w == "dans" and k > 0 and f[s.prev_word(k - 1)] in _CITED:
             start, end = s.prev_word(k - 1), k + 1  # "citée dans Le Parisien", "cité dans les deux quotidiens"
         elif w == "par" and k > 2 and f[s.prev_word(k - 1)] == "telephone" and f[s.prev_word(s.prev_word(k - 1) - 1)] in {"par", "au"} \
@@ -116,6 +118,10 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             if comma >= s.n or s.f[comma] != "," or head in lx.DOCUMENT_HEADS | lx.VAGUE_HEADS:
                 continue  # "pour la première fois", "pour le rapport": not a view
             rule = "prep.pour"
+        elif w in {"sur", "au"} and f[start] in lx.INTERVIEW_FORMS:
+            if not s.outlet_like(np[0], np[1]) and not media_named(s, np[0], np[1]):
+                continue  # "interrogé sur ses intentions": what about, not by whom
+            rule = "prep.interview"
         elif w == "par" and f[start] in lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
             colleagues = f[s.next_word(np[0] + 1)] in {"confreres", "confrere", "consoeurs", "consoeur"}  # "nos confrères de X"
             if not s.outlet_like(np[0], np[1]) and not media_named(s, np[0], np[1]) and not colleagues:

@@ -51,6 +51,9 @@ STRONG_FORMS |= {
     "dite", "dites", "disant", "dire",
     # redire
     "redit", "redisent", "redisait", "redira", "redire",
+    # promettre ("a promis des mesures")
+    "promet", "promis", "promettent", "promettait",
+
     # écrire
     "ecrit", "ecrite", "ecrivent", "ecrivait", "ecrira", "ecrirait", "ecrivant", "ecrire",
     # démentir
@@ -71,7 +74,6 @@ WEAK_FORMS |= {
     "croit", "cru", "croient", "croyait",
     "previent", "prevenu", "previennent", "prevenait",
     "soutient", "soutenu", "soutiennent", "soutenait",
-    "promet", "promis", "promettent", "promettait",
     "repond", "repondu", "repondent", "repondait",
     "avertit", "averti", "avertissent", "avertissait",
     "pretend", "pretendu", "pretendent", "pretendait",
@@ -124,8 +126,9 @@ CALL_FORMS = (
 
 # "a exprimé l'espoir de", "a exprimé ses condoléances": a feeling or a wish voiced (with one of
 # VOICED_NOUNS as the object); "a plaidé pour", "plaide en faveur de": a position argued.
-EXPRESS_FORMS = _er_forms("exprim")
+EXPRESS_FORMS = _er_forms("exprim") | _er_forms("present")  # "a exprimé son inquiétude", "présente ses excuses"
 VOICED_NOUNS = {
+    "excuses", "voeux", "felicitations",
     "espoir", "souhait", "voeu", "inquietude", "inquietudes", "preoccupation", "preoccupations",
     "satisfaction", "regret", "regrets", "condoleances", "soutien", "solidarite", "colere",
     "indignation", "opposition", "desaccord", "crainte", "craintes", "doutes", "doute", "confiance",
@@ -199,6 +202,8 @@ WITNESS_FORMS = {
     "vu", "voit", "voient", "voyait", "voyaient", "constate", "constatent", "constatait", "constataient",
     "observe", "observent", "observait", "entendu", "entend", "entendent",
 }
+# "crie à la fraude", "criaient au complot": a claim (with "à").
+CRY_FORMS = {"crie", "crient", "criait", "criaient"}
 # "l'intervention des policiers": whose intervention is an operation, not a speech.
 INTERVENING_FORCES = {
     "police", "policiers", "gendarmes", "gendarmerie", "pompiers", "sapeurs", "secours", "secouristes",

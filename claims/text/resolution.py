@@ -62,6 +62,8 @@ _MEMBERS = frozenset({
 })
 
 
+# "selon les chiffres du ministère", "les données de l'Insee": whose figures they are.
+_FIGURES = frozenset({"chiffres", "chiffre", "donnees", "statistiques", "estimations", "estimation", "decompte", "bilan", "bilans"})
 # ", Al-Jadeed,", ", France Inter,": a short name between commas.
 _APPOSED_NAME = re.compile(r"\s*,\s*((?:[A-ZÀ-Ý][\w'’.-]*|(?:al|el)-[\w'’-]+)(?:\s+(?:[A-ZÀ-Ý0-9][\w'’.-]*|de|du|la)){0,3})\s*,")
 
@@ -210,7 +212,7 @@ class SourceResolver(PeopleInText, BodiesInText):
                 return self.by_name(apposed.group(1), "news_outlet")
         # "selon des informations", "selon les derniers rapports": no source at all.
         qualified = any(s.doc[k].pos_ == "ADJ" and s.f[k] not in {"derniers", "dernieres", "certains", "certaines", "plusieurs"} for k in range(head + 1, m.j))
-        if head_word in lx.VAGUE_HEADS and complement is not None and s.source_like(complement, m.j):
+        if (head_word in lx.VAGUE_HEADS or head_word in _FIGURES) and complement is not None and s.source_like(complement, m.j):
             # "selon les informations du Monde", "… d'une source proche de l'enquête": whose they are.
             inner = Mention(complement, m.j)
             return self._resolve(s, inner, self.span(s, complement, m.j).text)

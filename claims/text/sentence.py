@@ -237,6 +237,8 @@ class Sentence:
         if self.has_name(i, j):
             return True
         head = self.head_of(i, j)
+        if self.f[head] == "protection" and self.f[self.next_word(head + 1)] == "civile":
+            return True  # "selon la protection civile"
         return self.f[head] in _SOURCE_HEADS
 
     def de_complement(self, head: int, j: int) -> int | None:
@@ -361,7 +363,10 @@ def _mention(s: Sentence, i: int, j: int) -> Mention:
     """A mention for the noun phrase [i, j); "les déclarations de X" becomes X."""
     if j - i == 1 and s.f[i] in lx.PRONOUNS_3RD | {"lui", "eux"}:
         return Mention(i, j, pronoun=True)
-    while j - 1 > i and (s.doc[j - 1].is_space or s.f[j - 1] in _DAY_WORDS and s.doc[j - 1].text.islower() and s.f[j - 2] not in {"du", "de"}):
+    while j - 1 > i and (
+        s.doc[j - 1].is_space or s.f[j - 1] in _DAY_WORDS and s.doc[j - 1].text.islower() and s.f[j - 2] not in {"du", "de"}
+        or s.f[j - 1] in lx.INTERVIEW_FORMS and s.doc[j - 1].text.islower()  # "un habitant joint (par téléphone)"
+    ):
         j -= 1  # "un bilan de sources de sécurité lundi": when, not who ("Le Journal du dimanche" is a name)
     head = s.head_of(i, j)
     if s.f[head] in lx.NOMINAL_SELF or s.f[head] in lx.NOMINAL_REPORT:

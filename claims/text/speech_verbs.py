@@ -15,7 +15,7 @@ from claims.text.sentence import _FINAL_PUNCT, _NEGATION, Sentence
 SPEECH_VERB_FORMS = frozenset(
     lx.STRONG_FORMS | lx.WEAK_FORMS | lx.STANCE_FORMS | lx.FAIRE_FORMS | lx.PARLER_FORMS
     | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS | lx.COUNT_FORMS | lx.FIGURE_GIVING_FORMS | lx.ASCRIBE_FORMS
-    | lx.EXPRESS_FORMS | lx.PLEAD_FORMS | lx.METTRE_FORMS | lx.WITNESS_FORMS
+    | lx.EXPRESS_FORMS | lx.PLEAD_FORMS | lx.METTRE_FORMS | lx.WITNESS_FORMS | lx.CRY_FORMS
 )
 
 
@@ -38,8 +38,11 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
         return "strong"  # "a exprimé l'espoir que", "exprime ses condoléances"
     if w in lx.METTRE_FORMS:
         en = s.next_word(k + 1)
-        if en < s.n and s.f[en] == "en" and s.f[s.next_word(en + 1)] == "avant":
-            return "strong"  # "a mis en avant les réformes engagées"
+        if en < s.n and s.f[en] == "en" and s.f[s.next_word(en + 1)] in {"avant", "garde"}:
+            return "strong"  # "a mis en avant les réformes engagées", "a mis en garde contre"
+    if w in lx.CRY_FORMS:
+        nxt = s.next_word(k + 1)
+        return "strong" if nxt < s.n and s.doc[nxt].text.lower() in {"à", "au", "aux"} else "weak"
     if w in lx.PLEAD_FORMS:
         nxt = s.next_word(k + 1)
         if nxt < s.n and (s.f[nxt] == "pour" or s.f[nxt] == "en" and s.f[s.next_word(nxt + 1)] == "faveur"):

@@ -96,6 +96,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             or (doc[prev].text.startswith("-") and f[prev].lstrip("-") in lx.PRONOUNS_3RD | {"t", "on"})
             # "comme le rapporte X": the tagger reads "le rapporte" as an article and a noun.
             or f[prev] in {"le", "la", "l'"} and prev > 0 and f[s.prev_word(prev - 1)] == "comme"
+            # "La CGT dénonce « une provocation »": before a quote it opens, the form is a verb.
+            or s.next_word(k + 1) < s.n and f[s.next_word(k + 1)] in {"«", "“", ":"} and doc[prev].pos_ in {"NOUN", "PROPN"}
         ) and doc[k].text[:1].islower()
         strength = _speech_verb_at(s, k, lenient=lenient)
         if strength is None and quote_incise:

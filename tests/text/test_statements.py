@@ -638,3 +638,39 @@ class TestFirstRunMisses:
     def test_a_site_that_cited_media(self, registry):
         (result,) = run(registry, "Le portail d'informations Kapital.ru a cité des médias faisant état de 40 blessés.\n")
         assert names(result) == ["kapital.ru", "unnamed-media"]
+
+
+class TestCommonForms:
+    """Common ways French news attributes, written for these tests."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("L'Agence européenne du médicament a mis en garde contre une pénurie d'antibiotiques.\n", "agence europeenne du medicament"),
+            ("Le chef du gouvernement a promis des mesures fortes dans une allocution télévisée.\n", "chef du gouvernement"),
+            ("La SNCF a présenté ses excuses aux voyageurs.\n", "sncf"),
+            ("La CFDT dénonce « une provocation » de la direction.\n", "cfdt"),
+            ("Les pompiers ont retrouvé deux corps, selon la protection civile.\n", "protection civile"),
+            ("Selon les chiffres du ministère de l'Agriculture, la récolte a baissé de 10 %.\n", "ministere de l'agriculture"),
+        ],
+    )
+    def test_first_source(self, registry, text, expected):
+        (result,) = run(registry, text)
+        assert result.tag == "sourced" and names(result)[0] == source_key(expected)
+
+    def test_interviewed_on_a_station(self, registry):
+        (result,) = run(registry, "Interrogée sur Europe 1, la ministre a refusé de commenter.\n")
+        assert names(result) == ["europe 1", "ministre"]
+
+    def test_interviewed_about_something_is_no_medium(self, registry):
+        assert run(registry, "Interrogé sur ses intentions, le maire a refusé de répondre.\n")[0].tag == "unsourced"
+
+    def test_a_person_reached_by_phone(self, registry):
+        (result,) = run(registry, "Un commerçant joint par téléphone a raconté avoir entendu plusieurs tirs.\n")
+        assert names(result) == ["commercant"]
+
+    def test_a_plan_is_no_forecast(self, registry):
+        assert run(registry, "Le projet prévoit la construction de 300 logements.\n")[0].tag == "unsourced"
+
+    def test_crying_out_needs_a_what(self, registry):
+        assert run(registry, "Les manifestants criaient dans la rue.\n")[0].tag == "unsourced"

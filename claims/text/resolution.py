@@ -62,6 +62,7 @@ _MEMBERS = frozenset({
 })
 
 
+_ONE_OF_THEM = re.compile(r"^l' ?(?:un|une) d' ?(?:entre )?(?:eux|elles)$")
 # "selon les chiffres du ministère", "les données de l'Insee": whose figures they are.
 _FIGURES = frozenset({"chiffres", "chiffre", "donnees", "statistiques", "estimations", "estimation", "decompte", "bilan", "bilans"})
 # ", Al-Jadeed,", ", France Inter,": a short name between commas.
@@ -186,6 +187,11 @@ class SourceResolver(PeopleInText, BodiesInText):
         single = _single_name(s, m)
         if single is not None:
             return single, "new"
+        if _ONE_OF_THEM.match(fold(text)):
+            # "« … », a confié l'un d'eux": one of the group named last, who speaks for it.
+            for item in reversed(self.memory):
+                if item.plural:
+                    return item.source, "anaphora"
         if m.j - m.i <= 3 and any(c.islower() for c in text[-6:]) and " " in text.strip(" ."):
             # "la BdF": a body's initials the tagger may take for a person.
             early = self._acronym_named_before(s, m, False, s.f[m.i])
@@ -325,6 +331,9 @@ class SourceResolver(PeopleInText, BodiesInText):
         )
         if head_word in lx.MEDIUM_HEADS:
             person_like = False  # "le quotidien japonais Asahi Shimbun": a medium, whatever the tagger says
+        said = [k for k in range(m.i, m.j) if not s.doc[k].is_space]
+        if len(said) == 2 and determiner in {"l'", "le", "la", "les"} and s.doc[said[1]].text[:1].isupper() and s.doc[said[1]].ent_type_ != "PER":
+            person_like = False  # "l'Insee", "la Fnac": one name with an article is a body, not a person
         words = [k for k in range(m.i, m.j) if not s.doc[k].is_space]
         if len(words) == 1 and s.doc[words[0]].text[:1].isupper() and s.doc[words[0]].text.isalpha() and not contained:
             # "Çavuşoğlu a souligné" after "son homologue turc, Mevlut Cavusoglu": a surname the

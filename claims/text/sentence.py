@@ -34,6 +34,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _MAX_MENTION_TOKENS = 40  # "le porte-parole du commandement des opérations conjointes, le général…"
 _NP_STOP_WORDS = {"lors", "pendant", "durant", "avant", "apres", "depuis", "hier", "lundi", "mardi",
                   "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui"}
+_ONE_OF_THEM = re.compile(r"^l' ?(?:un|une) d' ?(?:entre )?(?:eux|elles)$")
 _DAY_WORDS = {"hier", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui"}
 _RELATIVES = {"qui", "que", "qu'", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "ou"}
 _SUBJECT_SKIP = {"je", "j'", "nous", "tu", "vous", "cela", "ca", "ceci", "ce", "c'", "celui-ci", "celle-ci"}
@@ -234,6 +235,8 @@ class Sentence:
             return True  # "ce dernier": the last person named
         if j - i == 1 and self.f[i] in {"lui", "elle", "eux", "elles"}:
             return True
+        if _ONE_OF_THEM.match(fold(self.doc[i:j].text)):
+            return True  # "a confié l'un d'eux": one of a group named before
         if self.has_name(i, j):
             return True
         head = self.head_of(i, j)

@@ -132,6 +132,8 @@ def _speaker_ends_sentence(s: Sentence, verb_end: int) -> bool:
     np = _np_after(s, _speaker_start(s, verb_end)[0])
     if np is None or not s.source_like(np[0], np[1]) or s.doc[np[0]].pos_ == "ADP":
         return False
+    if s.f[s.head_of(np[0], np[1])] in lx.VAGUE_HEADS:
+        return False  # "X, Y, a démenti ces informations.": what was denied, not who
     end = s.next_word(np[1])
     if end < s.n and s.f[end] == "et":  # "…, ont déclaré des médecins et des sources locales."
         more = _np_after(s, s.next_word(end + 1))

@@ -105,6 +105,8 @@ def _to_whom_or_what(s: Sentence, k: int, *, infinitive: bool) -> bool:
 def _figure_follows(s: Sentence, k: int) -> bool:
     """A figure is the object of the verb at ``k``: "un bilan", "un premier bilan", "ses chiffres"."""
     det = s.next_word(k + 1)
+    while det < s.n and s.f[det] in lx.TIME_WORDS - lx.DEFINITES - {"ce", "cette"}:
+        det = s.next_word(det + 1)  # "a publié jeudi ses chiffres"
     if det >= s.n or s.doc[det].pos_ != "DET":
         return False
     noun = s.next_word(det + 1)

@@ -674,3 +674,15 @@ class TestCommonForms:
 
     def test_crying_out_needs_a_what(self, registry):
         assert run(registry, "Les manifestants criaient dans la rue.\n")[0].tag == "unsourced"
+
+    def test_a_subject_with_a_named_apposition_is_no_incise(self, registry):
+        (result,) = run(registry, "La porte-parole de la mairie, Claire Fontaine, a démenti ces informations.\n")
+        assert names(result) == ["claire fontaine"]
+
+    def test_one_of_them_speaks_for_the_group(self, registry):
+        text = "Plusieurs habitants ont raconté à l'AFP avoir entendu des tirs. « On avait peur de sortir », a confié l'un d'eux.\n"
+        assert names(find(run(registry, text), "peur")) == ["afp", "unnamed-witness"]
+
+    def test_figures_published_on_a_day(self, registry):
+        (result,) = run(registry, "L'Insee a publié jeudi ses chiffres du chômage.\n")
+        assert result.tag == "sourced" and result.links[0].source.kind == "institution"

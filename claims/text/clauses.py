@@ -32,10 +32,31 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+def _fronted_citing(s: Sentence, i: int) -> tuple[int, int] | None:
+    """ "Citant des responsables locaux, la chaîne X …": who the sentence's opening clause cites,
+    when the subject at ``i`` comes right after that clause's comma."""
+    comma = s.prev_word(i - 1)
+    first = s.next_word(0)
+    if comma < 0 or s.f[comma] != ",":
+        return None
+    if first < s.n and s.f[first] == "en":
+        first = s.next_word(first + 1)
+    if first >= s.n or s.f[first] != "citant":
+        return None
+    cited = _np_after(s, first + 1, appositions=False)
+    if cited is None or cited[1] != comma or not s.source_like(cited[0], cited[1]):
+        return None
+    s.used.update(range(first, comma))
+    return cited[0], cited[1]
+
+
 def with_citations(s: Sentence, np: tuple[int, int, str]) -> list[Mention]:
     """The mention of ``np`` and, for "X citant Y" (also "X, citant Y"), the cited Y."""
     i, j, why = np
     mentions = [_mention(s, i, j)]
+    fronted = _fronted_citing(s, i)
+    if fronted is not None:
+        mentions.append(_mention(s, *fronted))  # "Citant des responsables, la chaîne X a dit": X, then them
     k = j
     for _ in range(3):
         nxt = s.next_word(k)
@@ -459,9 +480,9 @@ def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple
     ):
         i += 1
     for q in range(head.i + 1, j):
-        if s.doc[q].pos_ == "VERB" and "Fin" in s.doc[q].morph.get("VerbForm"):
+        if s.doc[q].pos_ == "VERB" and "Fin" in s.doc[q].morph.get("VerbForm") and not s.doc[q].ent_type_:
             j = q  # "La Banque de France prévoit une sortie …": the tagger hung the verb on the name
-            break
+            break  # ("la télévision Al-Jazeera" tagged a verb is still a name)
     while 0 < i <= head.i:
         if s.doc[i].ent_type_ == "PER" and s.doc[i].ent_iob_ == "I" and not s.doc[i - 1].is_punct:
             i -= 1  # "Stéphane Le Foll": the parser gave the first name a subject of its own

@@ -112,6 +112,9 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
                 np = (comp, np[1], np[2])  # "selon les précisions du parquet": the parquet
         if np is None or not s.source_like(np[0], np[1]):
             continue  # "selon le plan", "selon la loi": not a source
+        member = _named_member(s, np)
+        if member is not None:
+            np = member  # "selon plusieurs médias locaux, dont le quotidien X": X
         if w == "pour":
             comma = s.next_word(np[1])
             head = s.f[s.head_of(np[0], np[1])]
@@ -221,6 +224,17 @@ def _qualified_source(s: Sentence, k: int) -> bool:
 
 # "cité dans X": the medium that quotes the source before it.
 _CITED = {"cite", "citee", "cites", "citees"}
+
+
+def _named_member(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """ "plusieurs médias, dont le quotidien X, …": the one named among a group."""
+    comma = s.next_word(np[1])
+    if comma >= s.n or s.f[comma] != "," or s.f[s.next_word(comma + 1)] != "dont":
+        return None
+    member = _np_after(s, s.next_word(s.next_word(comma + 1) + 1), appositions=False)
+    if member is None or not s.source_like(member[0], member[1]) or not s.has_name(member[0], member[1]):
+        return None
+    return member
 
 
 def _interviewed_subject(s: Sentence, cues: list[Cue]) -> list[Cue]:

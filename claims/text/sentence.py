@@ -366,6 +366,8 @@ def _mention(s: Sentence, i: int, j: int) -> Mention:
     """A mention for the noun phrase [i, j); "les déclarations de X" becomes X."""
     if j - i == 1 and s.f[i] in lx.PRONOUNS_3RD | {"lui", "eux"}:
         return Mention(i, j, pronoun=True)
+    if s.f[i] == "dont" and s.next_word(i + 1) < j:
+        i = s.next_word(i + 1)  # "plusieurs journaux, dont le quotidien X, rapportent": X
     while j - 1 > i and (
         s.doc[j - 1].is_space or s.f[j - 1] in _DAY_WORDS and s.doc[j - 1].text.islower() and s.f[j - 2] not in {"du", "de"}
         or s.f[j - 1] in lx.INTERVIEW_FORMS and s.doc[j - 1].text.islower()  # "un habitant joint (par téléphone)"

@@ -274,6 +274,16 @@ class TestCitingClauses:
         sentence = find(run(registry, text), "pont")
         assert names(sentence)[0] == "al-arabiya"
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Citant une source militaire, la télévision Al-Jazeera a indiqué que la ville était tombée.\n", ["al-jazeera", "military-source"]),
+            ("En citant des témoins, le journal Le Monde affirme que les tirs ont duré une heure.\n", ["le-monde", "unnamed-witness"]),
+        ],
+    )
+    def test_the_cited_source_after_the_citing_one(self, registry, text, expected):
+        assert names(run(registry, text)[0]) == expected
+
     def test_quoted_in_a_paper(self, registry):
         text = "Selon le directeur du port, cité dans Le Parisien, les grues seront remplacées en juin.\n"
         sentence = find(run(registry, text), "grues")
@@ -622,6 +632,20 @@ class TestCitingClauses:
 
 
 class TestNamedInsideGroupsAndDocuments:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Plusieurs journaux, dont le quotidien La Nation, rapportent que le ministre a démissionné.\n",
+            "Selon plusieurs médias locaux, dont le quotidien La Nation, le ministre a démissionné.\n",
+        ],
+    )
+    def test_the_one_named_among_a_group(self, registry, text):
+        assert names(run(registry, text)[0]) == [source_key("La Nation")]
+
+    def test_a_group_with_no_name_among_it(self, registry):
+        (result,) = run(registry, "Selon des sources, dont deux responsables, le ministre a démissionné.\n")
+        assert names(result) == ["unnamed-source"]
+
     def test_a_report_read_by_a_spokesman(self, registry):
         text = "Selon un bilan lu à la télévision par le porte-parole de l'armée, douze soldats ont été tués.\n"
         sentence = find(run(registry, text), "soldats")

@@ -38,6 +38,7 @@ def find_cues(s: Sentence) -> list[Cue]:
     cues += _prepositional_cues(s)
     cues += verb_cues(s)
     cues += _interviewed_subject(s, cues)
+    cues += _subject_of_a_statement(s, cues)
     cues += _nominal_cues(s)
     cues += _vague_phrase_cues(s)
     cues += _circulation_cues(s)
@@ -224,6 +225,32 @@ def _qualified_source(s: Sentence, k: int) -> bool:
 
 # "cité dans X": the medium that quotes the source before it.
 _CITED = {"cite", "citee", "cites", "citees"}
+
+
+_STATEMENTS = frozenset({"communique", "declaration", "message", "lettre", "courrier", "texte", "video", "tweet", "publication", "allocution", "discours"})
+
+
+def _subject_of_a_statement(s: Sentence, cues: list[Cue]) -> list[Cue]:
+    """ "Dans un communiqué, le mouvement a rejeté l'accord": what a statement opening the
+    sentence says is its subject's, whatever the verb."""
+    if any(c.level == SPEAKER for c in cues):
+        return []
+    first = s.next_word(0)
+    det = s.next_word(first + 1)
+    noun = s.next_word(det + 1)
+    if first >= s.n or s.f[first] != "dans" or det >= s.n or s.f[det] not in {"un", "une", "son", "sa", "leur"} or noun >= s.n or s.f[noun] not in _STATEMENTS:
+        return []
+    comma = next((q for q in range(noun + 1, min(s.n, noun + 12)) if s.f[q] == ","), None)
+    if comma is None:
+        return []
+    np = _np_after(s, comma + 1, appositions=False)
+    if np is None or not s.source_like(np[0], np[1]) or any(q in s.used for q in range(np[0], np[1])):
+        return []
+    after = s.next_word(np[1])
+    if after >= s.n or s.doc[after].pos_ not in {"AUX", "VERB"} and s.f[after] not in {"a", "ont", "s'", "se", "n'", "ne"}:
+        return []  # the noun phrase is the subject of the clause that follows
+    s.used.update(range(np[0], np[1]))
+    return [Cue("verb.subject.weak", SPEAKER, np[0], None, [_mention(s, np[0], np[1])])]
 
 
 def _named_member(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, str] | None:

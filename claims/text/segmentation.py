@@ -29,7 +29,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from claims.text.line_kinds import LineKind, classify_line, publisher_name
+from claims.text.line_kinds import _DANGLING_WORDS, LineKind, classify_line, publisher_name
 
 __all__ = [
     "LineKind",
@@ -444,9 +444,17 @@ _CUT_END_RE = re.compile(r"(?:\.\.\.|…|\b\w{1,2}['’]\w{0,3})$")
 
 
 def _cut_last_line(line: str) -> bool:
-    """A last line cut mid-sentence ("… jusqu'à l'ar", "… de l'ar..."): body text, not a headline."""
+    """A last line cut mid-sentence ("… jusqu'à l'ar", "… de l'ar...", "… et qu'elle"): body
+    text, not a headline."""
     words = line.split()
-    return len(words) > 12 or (len(words) > 3 and bool(_CUT_END_RE.search(line)))
+    if len(words) > 12 or (len(words) > 3 and bool(_CUT_END_RE.search(line))):
+        return True
+    last = words[-1].lower() if words else ""
+    # A clause that waits for its next word: "… nécessaire et qu'elle", "… a estimé que".
+    return len(words) > 6 and (last in _DANGLING_WORDS or bool(_ELIDED_PRONOUN_RE.match(last)))
+
+
+_ELIDED_PRONOUN_RE = re.compile(r"^(?:qu|lorsqu|puisqu|s)['’](?:il|ils|elle|elles|on)$")
 
 
 def _iter_segments(text: str) -> Iterator[Segment]:

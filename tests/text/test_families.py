@@ -642,6 +642,19 @@ class TestNamedInsideGroupsAndDocuments:
     def test_the_one_named_among_a_group(self, registry, text):
         assert names(run(registry, text)[0]) == [source_key("La Nation")]
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Dans un communiqué, le parti a rejeté l'accord.\n", "parti"),
+            ("Dans une lettre ouverte, les syndicats s'opposent au projet.\n", "syndicats"),
+        ],
+    )
+    def test_what_a_statement_opening_the_sentence_says(self, registry, text, expected):
+        assert names(run(registry, text)[0]) == [expected]
+
+    def test_a_place_opening_the_sentence_is_no_statement(self, registry):
+        assert run(registry, "Dans un village voisin, les habitants ont fui.\n")[0].tag == "unsourced"
+
     def test_a_group_with_no_name_among_it(self, registry):
         (result,) = run(registry, "Selon des sources, dont deux responsables, le ministre a démissionné.\n")
         assert names(result) == ["unnamed-source"]
@@ -1229,6 +1242,16 @@ class TestVagueForms:
 
 
 class TestCutText:
+    @pytest.mark.parametrize("ending", ["et qu'elle", "a estimé que", "ont"])
+    def test_a_last_line_that_waits_for_its_next_word(self, registry, ending):
+        text = f"Réforme des retraites : le gouvernement maintient le cap\nLe texte sera présenté mercredi.\nLe ministre a dit que la réforme était juste {ending}\n"
+        last = find(run(registry, text), "réforme était")
+        assert last.kind == "body" and last.is_claim
+
+    def test_a_short_last_line_without_a_full_stop_stays_a_heading(self, registry):
+        text = "Le texte sera présenté mercredi en conseil des ministres.\nLes syndicats appellent à la grève le 12 mars\n"
+        assert find(run(registry, text), "syndicats").kind == "headline"
+
     def test_a_last_line_cut_after_an_auxiliary_is_body_text(self, registry):
         text = "Une attaque a visé la ville.\nSelon une source hospitalière de Kaya, plus de 100 blessés ont\n"
         sentence = find(run(registry, text), "blessés")

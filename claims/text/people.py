@@ -277,7 +277,11 @@ def may_hold_title(title: str | None, words: frozenset[str]) -> bool:
 
 # Titles that say another office in other words: "le chef du gouvernement" is the Prime Minister,
 # "le patron de la diplomatie" the Foreign Minister.
-_ANY_OFFICE = frozenset({"chef", "cheffe", "patron", "patronne", "dirigeant", "dirigeante", "premier", "premiere", "general"})
+_ANY_OFFICE = frozenset({
+    "chef", "cheffe", "patron", "patronne", "dirigeant", "dirigeante", "premier", "premiere", "general",
+    # "le magistrat" is the prosecutor or the judge named before, "l'élu" the mayor or the deputy
+    "magistrat", "magistrate", "elu", "elue",
+})
 
 
 def _title_right_before(title: str, role_words: frozenset[str], before: str) -> bool:

@@ -62,6 +62,8 @@ _MEMBERS = frozenset({
 })
 
 
+# Titles that stand for several offices: "le magistrat" after "le procureur X".
+_GENERIC_TITLES = frozenset({"magistrat", "magistrate", "elu", "elue"})
 _ONE_OF_THEM = re.compile(r"^l' ?(?:un|une) d' ?(?:entre )?(?:eux|elles)$")
 # "selon les chiffres du ministère", "les données de l'Insee": whose figures they are.
 _FIGURES = frozenset({"chiffres", "chiffre", "donnees", "statistiques", "estimations", "estimation", "decompte", "bilan", "bilans"})
@@ -137,6 +139,8 @@ class SourceResolver(PeopleInText, BodiesInText):
                 antecedent = self._cataphora(s.seg.end)
             if antecedent is None and plural:
                 antecedent = self._plural_subject_before(s.seg.start)
+            if antecedent is None and gender is not None and not plural:
+                antecedent = self._role_subject_before(s.seg.start, gender)
             if antecedent is None:
                 return Link(ProposedSource(mention.text, "anonymous"), mention, cue, rule, UNRESOLVED_CONFIDENCE)
             return Link(antecedent, mention, cue, rule + "+anaphora", confidence * ANAPHORA_FACTOR)
@@ -356,7 +360,7 @@ class SourceResolver(PeopleInText, BodiesInText):
                     return known, "anaphora"
                 return ProposedSource(name, "person"), "new"
             if (
-                determiner in lx.DEFINITES and head_word in TITLE_ROLES
+                determiner in lx.DEFINITES and head_word in TITLE_ROLES | _GENERIC_TITLES
                 and "Plur" not in s.doc[head].morph.get("Number")
             ):
                 # "…, a déclaré X. « … », a dit le gouverneur de la Banque": a definite title
@@ -425,6 +429,26 @@ class SourceResolver(PeopleInText, BodiesInText):
         if national is not None:
             return self.by_name(national[:1].upper() + national[1:], "institution")
         return self.by_name(display_name(text), guess_kind(s, m, head_word))
+
+    def _role_subject_before(self, at: int, gender: str) -> ProposedSource | None:
+        """ "Le Premier ministre a réuni son gouvernement. Il l'a redit à la radio X": a pronoun
+        with no source before it is the person the sentence before was about, by their title."""
+        before = [seg.start for seg in self.segments if seg.end <= at and seg.start in self._sentences]
+        if not before:
+            return None
+        s = self._sentences[before[-1]]
+        for token in s.doc:
+            if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or "Plur" in token.morph.get("Number"):
+                continue
+            i, j = np_span(s, token)
+            article = s.f[i]
+            if article not in {"le", "la", "l'"} or gender == "m" and article == "la" or gender == "f" and article == "le":
+                continue
+            if s.f[s.head_of(i, j)] not in lx.PERSON_ROLE_HEADS | TITLE_ROLES:
+                continue
+            source, how = self._resolve(s, Mention(i, j), self.span(s, i, j).text)
+            return None if how == "vague" else source
+        return None
 
     @staticmethod
     def _of_a_person(s: Sentence, i: int, j: int) -> bool:

@@ -894,6 +894,14 @@ class TestRolesWithoutNames:
 
 
 class TestAnaphoraAndEllipsis:
+    def test_a_pronoun_after_a_title_that_spoke_no_words(self, registry):
+        text = "Le Premier ministre a réuni son gouvernement.\nIl l'a redit à la radio RTL : « Nous tiendrons. »\n"
+        assert names(find(run(registry, text), "tiendrons")) == ["rtl", "premier ministre"]
+
+    def test_a_generic_title_is_the_person_named_before(self, registry):
+        text = "Le procureur Jean Dupont a requis la prison ferme.\nLe magistrat a estimé que les faits étaient graves.\n"
+        assert names(find(run(registry, text), "graves")) == ["jean dupont"]
+
     def test_a_surname_with_a_title_is_the_person_named_before(self, registry):
         text = (
             "La directrice de l'hôpital, Hélène Garnier, a confirmé la fermeture du service.\n"

@@ -40,6 +40,7 @@ one), so token offsets are text offsets.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -286,7 +287,8 @@ class _Document:
         """ "…, selon la même source", "De mêmes sources, on ajoute": the source named last, with
         the outlets the text had it through (the previous chain that ends with it)."""
         before = fold(self.text[max(0, link.mention.start - 12) : link.mention.end]) if link.mention else ""
-        same_source = "meme" in before
+        # "la même source", and "ces sources" / "cette source" pointing back at the ones just cited
+        same_source = "meme" in before or bool(link.mention and _THESE_SOURCES.match(fold(link.mention.text)))
         for previous in reversed(out[-4:]):
             chain = [l for l in previous.links if l.rule != "dispatch.credit"]
             if not chain:
@@ -395,6 +397,9 @@ class _Document:
         while a < b and self.text[a] in "-‐":
             a += 1  # the clitic of "a-t-il" is "il"
         return Span(a, b, self.text[a:b])
+
+_THESE_SOURCES = re.compile(r"^(?:ces|cette) sources?$")
+
 
 def _agency(link: Link) -> bool:
     return is_wire_agency(link.source.name) or link.mention is not None and is_wire_agency(link.mention.text)

@@ -189,7 +189,7 @@ NOMINAL_SELF = {
     "communique", "communiques", "declaration", "declarations", "propos", "annonce", "annonces",
     "affirmation", "affirmations", "aveux", "temoignage", "temoignages", "interview",
     "entretien", "message", "messages", "lettre", "tweet", "tweets", "discours",
-    "intervention", "allocution", "mise", "confidences", "revelations", "accusations",
+    "intervention", "allocution", "mise", "confidences", "revelations", "accusations", "texte",
 }
 # A medium's own people: "ses journalistes", "des journalistes de l'AFP ont vu".
 REPORTER_NOUNS = frozenset({

@@ -898,6 +898,13 @@ class TestAnaphoraAndEllipsis:
         text = "Le Premier ministre a réuni son gouvernement.\nIl l'a redit à la radio RTL : « Nous tiendrons. »\n"
         assert names(find(run(registry, text), "tiendrons")) == ["rtl", "premier ministre"]
 
+    def test_these_sources_keep_the_medium_that_cited_them(self, registry):
+        text = (
+            "Le journal Le Monde, citant des sources proches de l'Élysée, affirme que le remaniement aura lieu lundi.\n"
+            "Ces sources évoquent le départ de trois ministres.\n"
+        )
+        assert names(find(run(registry, text), "départ")) == ["le-monde", source_key("sources proches de l'Élysée")]
+
     def test_a_generic_title_is_the_person_named_before(self, registry):
         text = "Le procureur Jean Dupont a requis la prison ferme.\nLe magistrat a estimé que les faits étaient graves.\n"
         assert names(find(run(registry, text), "graves")) == ["jean dupont"]

@@ -212,17 +212,27 @@ class _Document:
 
     def _caption_before(self, out: list[SentenceSuggestion], n: int, seg: Segment, text: str) -> None:
         """A credit alone on its line ("Photo : CBC / Jean Dupont") credits the picture whose
-        caption is the one short sentence on the line right before it."""
+        caption is the short line right before it (one sentence, or two: "Le séisme s'est
+        produit … Sur notre photo, un homme …")."""
         if n == 0 or len(out) < 2:
             return
         previous = out[-2]
         prev_seg = self.segments[n - 1]
+        captioned = [-2]
+        if (
+            n >= 2 and len(out) >= 3 and not _starts_line(self.text, prev_seg.start)
+            and _starts_line(self.text, self.segments[n - 2].start) and out[-3].is_claim
+            and out[-3].kind == LineKind.BODY and len(out[-3].text.split()) + len(previous.text.split()) <= 35
+            and not any(q in out[-3].text + previous.text for q in "«»\"“”")  # a quote is a body paragraph's
+        ):
+            captioned = [-3, -2]
+            prev_seg = self.segments[n - 2]
         # The caption is a short body sentence, or a short line the segmenter took for a heading
         # when it is not the text's first line (the title): "Une vue d'Ankara" over "© Sputnik".
         heading = previous.kind == LineKind.HEADLINE and n >= 2
         if not (previous.is_claim and previous.kind == LineKind.BODY or heading) or len(previous.text.split()) > 30:
             return
-        between = self.text[prev_seg.end : seg.start]
+        between = self.text[self.segments[n - 1].end : seg.start]
         if not _starts_line(self.text, prev_seg.start):
             return  # the previous segment does not start its line
         if not any(c in between for c in _LINE_BREAKS) and not _credit_tail(self.text, seg):
@@ -230,11 +240,13 @@ class _Document:
         credit = caption_credit(text, seg.start)
         if credit is None:
             return
-        links = self._with_first(previous.links, self._credit_link(credit, "caption.credit"))
-        out[-2] = SentenceSuggestion(
-            previous.start, previous.end, previous.text, str(LineKind.CAPTION), True, "sourced",
-            tuple(links), min(link.confidence for link in links), ("caption",),
-        )
+        for at in captioned:
+            item = out[at]
+            links = self._with_first(item.links, self._credit_link(credit, "caption.credit"))
+            out[at] = SentenceSuggestion(
+                item.start, item.end, item.text, str(LineKind.CAPTION), True, "sourced",
+                tuple(links), min(link.confidence for link in links), ("caption",),
+            )
 
     def _dispatch(self, out: list[SentenceSuggestion]) -> list[SentenceSuggestion]:
         """A dispatch credited to an agency (dateline, wire credit line): the agency is the

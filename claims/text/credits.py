@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Credit", "caption_credit", "credit_only", "dispatch_credit", "full_agency_name", "is_wire_agency", "leading_credit", "WIRE_AGENCIES"]
+__all__ = ["Credit", "agency_after_stop", "caption_credit", "credit_only", "dispatch_credit", "full_agency_name", "is_wire_agency", "leading_credit", "WIRE_AGENCIES"]
 
 # News agencies whose name on a line of its own, after "avec", in a dateline or as a photo
 # credit credits the text or the picture. Photo-only agencies (Getty, EPA, Sipa...) credit
@@ -76,6 +76,7 @@ _PHOTO_TAIL_RE = re.compile(  # "… - Photo THX/TTXVN", "… Photo : Reuters", 
 _DASH_TAIL_RE = re.compile(
     r"\S\s+[-–—]\s+(?P<agency>" + _ALL_ALT + r")(?:\s+(?:Afrique|France|International|Photo|Images))?\s*$"
 )
+_AFTER_STOP_RE = re.compile(r"[.!?»]\s+(?P<agency>" + _ALL_ALT + r")\s*$")
 _AGENCY_PHOTO_RE = re.compile(r"(?P<inner>\b(?:" + _ALL_ALT + r"))\s+(?i:photos?)\s*\.?\s*$")
 
 
@@ -208,7 +209,15 @@ def _any_caption_credit(line: str, offset: int = 0) -> Credit | None:
     m = _DASH_TAIL_RE.search(line)
     if m:  # "Des policiers - Sputnik Afrique": a known agency after a spaced dash
         return Credit(m.group("agency"), offset + m.start("agency"), offset + m.end("agency"))
+    m = _AFTER_STOP_RE.search(line)
+    if m:  # "… derrière les barreaux. Getty Images": a known agency after the caption's full stop
+        return Credit(m.group("agency"), offset + m.start("agency"), offset + m.end("agency"))
     return None
+
+
+def agency_after_stop(line: str) -> bool:
+    """ "Les accusés … derrière les barreaux. Getty Images": a caption whose credit follows it."""
+    return bool(_AFTER_STOP_RE.search(line.rstrip()))
 
 
 def credit_only(line: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 
-from claims.text.credits import credit_only, leading_credit
+from claims.text.credits import agency_after_stop, credit_only, leading_credit
 
 __all__ = ["LineKind", "classify_line", "is_byline", "publisher_name"]
 
@@ -77,6 +77,8 @@ _CAPTION_TAIL_RE = re.compile(  # "... Ludovic Marin / AFP", "... DC. AFP PHOTO"
     r"|\b(?:" + _WIRE_AGENCIES + r")\s+(?i:photos?)"
     r"|\b(?i:photos?)\s+(?:" + _WIRE_AGENCIES + r"))\s*$"
 )
+# "PHOTO SURYO WIBOWO, ASSOCIATED PRESS", "Photo Jean Dupont, Reuters": the photographer, then the agency.
+_PHOTO_BY_RE = re.compile(r"^(?i:photos?)\s+[^.!?:,]{2,50},\s*(?i:" + _WIRE_AGENCIES + r"|associated press|getty images)\s*\.?$")
 _MAX_CAPTION_WORDS = 80  # a long paragraph that happens to end with a credit is still body text
 # "… 2022. ( AFP / LUDOVIC MARIN )", "(BERTRAND GUAY / AFP)": a photographer and an agency.
 _CAPTION_SLASH_PAREN_RE = re.compile(
@@ -190,8 +192,10 @@ def _is_caption(line: str, n_words: int) -> bool:
         return False
     if "©" in line or "Ⓒ" in line:
         return True
-    if _CAPTION_PREFIX_RE.match(line):
+    if _CAPTION_PREFIX_RE.match(line) or _PHOTO_BY_RE.match(line):
         return True
+    if n_words <= 40 and agency_after_stop(line):
+        return True  # "… derrière les barreaux. Getty Images"
     m = _CAPTION_PAREN_RE.search(line)
     if m and len(m.group("inner").split()) >= 2 and _PHOTO_WORD_RE.search(m.group("inner")):
         return True

@@ -13,6 +13,31 @@ from tests.text.reading import find, names, run
 
 
 class TestCaptions:
+    def test_a_caption_of_two_sentences_over_its_credit(self, registry):
+        text = (
+            "Le séisme s'est produit peu après une première secousse. Sur notre photo, un homme inspecte une maison effondrée.\n"
+            "PHOTO JEAN DUPONT, ASSOCIATED PRESS\n"
+            "Un séisme fait sept morts\n"
+            "Au moins sept personnes sont mortes vendredi.\n"
+        )
+        result = run(registry, text)
+        for part in ("première secousse", "Sur notre photo"):
+            sentence = find(result, part)
+            assert names(sentence) == ["ap"] and "caption" in sentence.flags
+
+    def test_a_quoted_paragraph_over_a_credit_is_no_caption(self, registry):
+        text = (
+            "La tempête a fait deux morts.\n"
+            "Le temps reste venté. « Les vents mollissent », indique Météo-France.\n"
+            "© AFP JEAN DUPONT\n"
+        )
+        assert "caption" not in find(run(registry, text), "venté").flags
+
+    def test_a_credit_after_the_captions_full_stop(self, registry):
+        text = "Procès à Yverdon\nLes accusés attendent le verdict dans la salle d'audience. Getty Images\nLe procès s'est ouvert lundi.\n"
+        sentence = find(run(registry, text), "accusés")
+        assert names(sentence) == [source_key("Getty Images")] and "caption" in sentence.flags
+
     @pytest.mark.parametrize(
         ("line", "credit"),
         [

@@ -253,6 +253,13 @@ ADDED_BATCHES = (
     # Annotated after the round's last rule, scored once: the round's rules on unseen pages.
     ("d234", "d251", "F1 0.931 (P 0.96 / R 0.90), first source 65/104 (0.63), whole chains 15/33 (0.45), "
                      "false sourced 4/67 (6.0%); with the rules of d715592: F1 0.925, 63/104, 14/33, 4/67"),
+    # The round from 4ec58cb: two batches annotated while its first rules were written, each scored
+    # once on arrival (commit 56f679f) with those rules and with the rules of 4ec58cb; their misses
+    # were not read, and they were scored again only at the end (RESULTS-suggestions.md).
+    ("d252", "d257", "F1 0.862 (P 0.93 / R 0.81), first source 13/31 (0.42), whole chains 3/16 (0.19), "
+                     "false sourced 2/18 (11.1%); with the rules of 4ec58cb: the same"),
+    ("d258", "d263", "F1 0.879 (P 0.95 / R 0.82), first source 27/49 (0.55), whole chains 5/24 (0.21), "
+                     "false sourced 2/29 (6.9%); with the rules of 4ec58cb: the same"),
 )
 
 

@@ -11,6 +11,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from claims.text.credits import is_wire_agency
 from claims.text.quickload import faster_regexes, spacy_cli_on_demand
 from claims.text.registry import Registry, fold
 
@@ -188,9 +189,12 @@ _HYPHENS = frozenset("-‐‑")
 
 
 def _hyphenated(doc: "Doc", a: int, b: int) -> bool:
-    """Tokens [a, b) joined by a hyphen, without spaces, to a word before or after them."""
+    """Tokens [a, b) joined by a hyphen, without spaces, to a word before or after them, unless
+    the compound is an agency's own name ("Keystone-ATS", "EPA-EFE")."""
     after = b + 1 < len(doc) and doc[b].text in _HYPHENS and not doc[b - 1].whitespace_ and not doc[b].whitespace_ and doc[b + 1].text[:1].isalnum()
     before = a >= 2 and doc[a - 1].text in _HYPHENS and not doc[a - 2].whitespace_ and not doc[a - 1].whitespace_ and doc[a - 2].text[-1:].isalnum()
+    if after and is_wire_agency(doc[a : b + 2].text) or before and is_wire_agency(doc[a - 2 : b].text):
+        return False
     return after or before
 
 

@@ -686,3 +686,7 @@ class TestCommonForms:
     def test_figures_published_on_a_day(self, registry):
         (result,) = run(registry, "L'Insee a publié jeudi ses chiffres du chômage.\n")
         assert result.tag == "sourced" and result.links[0].source.kind == "institution"
+
+    def test_an_agencys_hyphenated_name_is_whole(self, registry):
+        (result,) = run(registry, "Selon Keystone-ATS, le feu a été maîtrisé dans la nuit.\n")
+        assert names(result) == ["keystone ats"]

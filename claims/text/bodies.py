@@ -105,12 +105,14 @@ class BodiesInText:
         without its country is named with the story's country (not for France, whose bodies
         French news names without it)."""
         words = [s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space]
+        # The body as the text says it, from its head noun: "télévision publique".
+        said = " ".join(s.doc[k].text.lower() for k in range(s.head_of(m.i, m.j), m.j) if not s.doc[k].is_space)
         if len(words) >= 2 and words[0] in lx.DEFINITES and words[1] in _NATIONAL_BODIES and not any(_of_a_place(w) for w in words[2:]):
             # "l'armée" after "libéré par l'armée libanaise": the country the text gave it before.
-            said = re.findall(r"\b" + re.escape(words[1]) + r" ((?:\w+ ){0,2}?\w+)\b", fold(self.text[: s.seg.start + s.doc[m.i].idx]))
-            adjectives = [a.split()[-1] for a in said if countries_in(a.split()[-1]) and a.split()[:-1] == words[2:]]
+            earlier = re.findall(r"\b" + re.escape(words[1]) + r" ((?:\w+ ){0,2}?\w+)\b", fold(self.text[: s.seg.start + s.doc[m.i].idx]))
+            adjectives = [a.split()[-1] for a in earlier if countries_in(a.split()[-1]) and a.split()[:-1] == words[2:]]
             if adjectives:
-                return " ".join(s.doc[k].text.lower() for k in range(s.head_of(m.i, m.j), m.j) if not s.doc[k].is_space) + " " + adjectives[-1]
+                return f"{said} {adjectives[-1]}"
         if self.country is None or self.country == "france":
             return None
         if len(words) >= 3 and words[0] in lx.DEFINITES and words[1] == "ministere" and words[2] in {"de", "des", "du", "d'"} and not any(
@@ -127,7 +129,6 @@ class BodiesInText:
         if len(described) > 2 or any(s.doc[k].pos_ != "ADJ" or _of_a_place(s.f[k]) for k in described):
             return None  # "la télévision publique", "le parquet fédéral"; not "le parquet de Paris", "les autorités locales"
         feminine, plural = gender_number
-        said = " ".join(s.doc[k].text.lower() for k in range(s.head_of(m.i, m.j), m.j) if not s.doc[k].is_space)
         return f"{said} {adjective_form(self.country, feminine=feminine, plural=plural)}"
 
     def written_out(self, name: str) -> str | None:

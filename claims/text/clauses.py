@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
 from claims.text.media import _to_outlet
+from claims.text.nlp import glued_hyphen
 from claims.text.sentence import (
     Mention,
     QUOTE_CLOSE,
@@ -445,10 +446,6 @@ def manner_adverb(s: Sentence, k: int) -> bool:
     )
 
 
-def _glued_hyphen(doc: "Doc", k: int) -> bool:
-    return doc[k].text in {"-", "‐", "‑"} and not doc[k].whitespace_ and not doc[k - 1].whitespace_
-
-
 def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple[int, int]:
     """The noun phrase of ``head``: its subtree without relative clauses, trimmed."""
     i, j = head.left_edge.i, head.right_edge.i + 1
@@ -486,7 +483,7 @@ def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple
     while 0 < i <= head.i:
         if s.doc[i].ent_type_ == "PER" and s.doc[i].ent_iob_ == "I" and not s.doc[i - 1].is_punct:
             i -= 1  # "Stéphane Le Foll": the parser gave the first name a subject of its own
-        elif i >= 2 and _glued_hyphen(s.doc, i - 1) and s.doc[i - 2].ent_type_ == "PER" and s.doc[i - 2].text[:1].isupper():
+        elif i >= 2 and glued_hyphen(s.doc, i - 1) and s.doc[i - 2].ent_type_ == "PER" and s.doc[i - 2].text[:1].isupper():
             i -= 2  # "Amir-Abdollahian": the tokenizer cut the name at its hyphen
         else:
             break

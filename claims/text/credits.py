@@ -291,10 +291,6 @@ _END_CREDIT_RE = re.compile(
 )
 
 
-# "ANI - (AFP) - …": an agency's initials, then the wire it carries, before the first words.
-_RELAYED_DATELINE_RE = re.compile(r"^(?P<agency>[A-Z]{2,6})\s*[-–—]\s*\(\s*(?P<origin>" + _WIRE_ALT + r")\s*\)\s*[-–—]")
-
-
 def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
     """The agency a whole dispatch is credited to: a dateline at the start of one of the first
     body lines, or a wire credit on a line of its own. ``lines`` are (start, end) of the

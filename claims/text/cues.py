@@ -244,11 +244,16 @@ def _subject_of_a_statement(s: Sentence, cues: list[Cue]) -> list[Cue]:
     if comma is None:
         return []
     np = _np_after(s, comma + 1, appositions=False)
-    if np is None or not s.source_like(np[0], np[1]) or any(q in s.used for q in range(np[0], np[1])):
-        return []
-    after = s.next_word(np[1])
+    after = s.next_word(np[1]) if np is not None else s.n
     if after >= s.n or s.doc[after].pos_ not in {"AUX", "VERB"} and s.f[after] not in {"a", "ont", "s'", "se", "n'", "ne"}:
         return []  # the noun phrase is the subject of the clause that follows
+    return _subject_cue(s, np)
+
+
+def _subject_cue(s: Sentence, np: tuple[int, int, str] | None) -> list[Cue]:
+    """The subject after an opening clause as the speaker, if it is a source no cue took."""
+    if np is None or not s.source_like(np[0], np[1]) or any(q in s.used for q in range(np[0], np[1])):
+        return []
     s.used.update(range(np[0], np[1]))
     return [Cue("verb.subject.weak", SPEAKER, np[0], None, [_mention(s, np[0], np[1])])]
 
@@ -278,11 +283,7 @@ def _interviewed_subject(s: Sentence, cues: list[Cue]) -> list[Cue]:
             comma += 1
         if comma >= s.n or s.f[comma] != ",":
             return []
-        np = _np_after(s, comma + 1)
-        if np is None or not s.source_like(np[0], np[1]) or any(q in s.used for q in range(np[0], np[1])):
-            return []
-        s.used.update(range(np[0], np[1]))
-        return [Cue("verb.subject.weak", SPEAKER, np[0], None, [_mention(s, np[0], np[1])])]
+        return _subject_cue(s, _np_after(s, comma + 1))
     return []
 
 

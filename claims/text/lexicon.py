@@ -53,7 +53,6 @@ STRONG_FORMS |= {
     "redit", "redisent", "redisait", "redira", "redire",
     # promettre ("a promis des mesures")
     "promet", "promis", "promettent", "promettait",
-
     # écrire
     "ecrit", "ecrite", "ecrivent", "ecrivait", "ecrira", "ecrirait", "ecrivant", "ecrire",
     # démentir

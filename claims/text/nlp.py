@@ -188,11 +188,16 @@ class Analyser:
 _HYPHENS = frozenset("-‐‑")
 
 
+def glued_hyphen(doc: "Doc", k: int) -> bool:
+    """Token ``k`` is a hyphen with no space on either side ("Amir-Abdollahian" cut in three)."""
+    return doc[k].text in _HYPHENS and not doc[k].whitespace_ and not doc[k - 1].whitespace_
+
+
 def _hyphenated(doc: "Doc", a: int, b: int) -> bool:
     """Tokens [a, b) joined by a hyphen, without spaces, to a word before or after them, unless
     the compound is an agency's own name ("Keystone-ATS", "EPA-EFE")."""
-    after = b + 1 < len(doc) and doc[b].text in _HYPHENS and not doc[b - 1].whitespace_ and not doc[b].whitespace_ and doc[b + 1].text[:1].isalnum()
-    before = a >= 2 and doc[a - 1].text in _HYPHENS and not doc[a - 2].whitespace_ and not doc[a - 1].whitespace_ and doc[a - 2].text[-1:].isalnum()
+    after = b + 1 < len(doc) and glued_hyphen(doc, b) and doc[b + 1].text[:1].isalnum()
+    before = a >= 2 and glued_hyphen(doc, a - 1) and doc[a - 2].text[-1:].isalnum()
     if after and is_wire_agency(doc[a : b + 2].text) or before and is_wire_agency(doc[a - 2 : b].text):
         return False
     return after or before

@@ -133,11 +133,12 @@ class PeopleInText:
         """The words just before a name on its line and those of an apposition right after it
         ("le maire de Lunel, X", "X, directeur du cabinet, …"): where a title would be."""
         line_start = self.text.rfind("\n", 0, offset) + 1
-        words = content_words(self.text[max(line_start, offset - 60) : offset])
+        return content_words(self.text[max(line_start, offset - 60) : offset]) | content_words(self._apposition_after(offset, name))
+
+    def _apposition_after(self, offset: int, name: str) -> str:
+        """The words between commas right after a name ("X, directeur du cabinet, …"), or ""."""
         after = self.text[offset + len(name) : offset + len(name) + 80]
-        if after.startswith(","):
-            words |= content_words(re.split(r"[,.;:\n]", after[1:], maxsplit=1)[0])
-        return words
+        return re.split(r"[,.;:\n]", after[1:], maxsplit=1)[0] if after.startswith(",") else ""
 
     def _near_person(self, person: ProposedSource, words: frozenset[str], offset: int = -1) -> bool:
         """All of ``words`` are written near one of the places the text names ``person``
@@ -160,10 +161,8 @@ class PeopleInText:
         line_start = self.text.rfind("\n", 0, offset) + 1
         before = self.text[max(line_start, offset - 60) : offset].rstrip(" ,")
         before = " ".join(re.split(r"[,;:.()«»\"]", before)[-1].split()[-5:])  # the title, not the clause
-        after = self.text[offset + len(name) : offset + len(name) + 80]
-        if after.startswith(","):
-            before += " " + re.split(r"[,.;:\n]", after[1:], maxsplit=1)[0]
-        return before
+        apposition = self._apposition_after(offset, name)
+        return f"{before} {apposition}" if apposition else before
 
     def _sentence_before_start(self, at: int, back: int = 1) -> int:
         """Where the parsed sentence before the one holding text offset ``at`` starts (0 for the
@@ -188,10 +187,9 @@ class PeopleInText:
     def _plural_subject_before(self, at: int) -> ProposedSource | None:
         """ "Les Houthis mènent des attaques … Ils disent cibler …": a plural pronoun with no
         source before it is the named group the sentence before was about (its subject)."""
-        before = [seg.start for seg in self.segments if seg.end <= at and seg.start in self._sentences]
-        if not before:
+        s = self._sentence_before(at)
+        if s is None:
             return None
-        s = self._sentences[before[-1]]
         for token in s.doc:
             if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or "Plur" not in token.morph.get("Number"):
                 continue
@@ -199,6 +197,11 @@ class PeopleInText:
             if s.has_name(i, j) and s.f[i] in lx.DEFINITES and j - i <= 4:
                 return ProposedSource(display_name(self.span(s, i, j).text), "institution")
         return None
+
+    def _sentence_before(self, at: int) -> Sentence | None:
+        """The parsed sentence that ends last before text offset ``at``, if any."""
+        before = [seg.start for seg in self.segments if seg.end <= at and seg.start in self._sentences]
+        return self._sentences[before[-1]] if before else None
 
     def _role_named_later(self, role: str, after: int) -> ProposedSource | None:
         """ "…, a annoncé le gouverneur régional. « … », a écrit le gouverneur régional Oleg
@@ -277,11 +280,12 @@ def may_hold_title(title: str | None, words: frozenset[str]) -> bool:
 
 # Titles that say another office in other words: "le chef du gouvernement" is the Prime Minister,
 # "le patron de la diplomatie" the Foreign Minister.
+# Titles that stand for several offices: "le magistrat" is the prosecutor or the judge named
+# before, "l'élu" the mayor or the deputy.
+GENERIC_TITLES = frozenset({"magistrat", "magistrate", "elu", "elue"})
 _ANY_OFFICE = frozenset({
     "chef", "cheffe", "patron", "patronne", "dirigeant", "dirigeante", "premier", "premiere", "general",
-    # "le magistrat" is the prosecutor or the judge named before, "l'élu" the mayor or the deputy
-    "magistrat", "magistrate", "elu", "elue",
-})
+}) | GENERIC_TITLES
 
 
 def _title_right_before(title: str, role_words: frozenset[str], before: str) -> bool:

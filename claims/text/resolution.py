@@ -21,8 +21,9 @@ from claims.text.names import is_acronym, name_after, name_in_tail, person_run
 from claims.text.registry import Registry, RegistryEntry, fold
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
 from claims.text.bodies import KINDS_OF_BODIES, BodiesInText
-from claims.text.people import PeopleInText, _Memory, may_hold_title
+from claims.text.people import GENERIC_TITLES, PeopleInText, _Memory, may_hold_title
 from claims.text.segmentation import Segment
+from claims.text.sentence import ONE_OF_THEM
 from claims.text.source_names import (
     NATIONALITY,
     OUTLET_RULES,
@@ -62,9 +63,6 @@ _MEMBERS = frozenset({
 })
 
 
-# Titles that stand for several offices: "le magistrat" after "le procureur X".
-_GENERIC_TITLES = frozenset({"magistrat", "magistrate", "elu", "elue"})
-_ONE_OF_THEM = re.compile(r"^l' ?(?:un|une) d' ?(?:entre )?(?:eux|elles)$")
 # "selon les chiffres du ministère", "les données de l'Insee": whose figures they are.
 _FIGURES = frozenset({"chiffres", "chiffre", "donnees", "statistiques", "estimations", "estimation", "decompte", "bilan", "bilans"})
 # ", Al-Jadeed,", ", France Inter,": a short name between commas.
@@ -191,7 +189,7 @@ class SourceResolver(PeopleInText, BodiesInText):
         single = _single_name(s, m)
         if single is not None:
             return single, "new"
-        if _ONE_OF_THEM.match(fold(text)):
+        if ONE_OF_THEM.match(fold(text)):
             # "« … », a confié l'un d'eux": one of the group named last, who speaks for it.
             for item in reversed(self.memory):
                 if item.plural:
@@ -335,10 +333,9 @@ class SourceResolver(PeopleInText, BodiesInText):
         )
         if head_word in lx.MEDIUM_HEADS:
             person_like = False  # "le quotidien japonais Asahi Shimbun": a medium, whatever the tagger says
-        said = [k for k in range(m.i, m.j) if not s.doc[k].is_space]
-        if len(said) == 2 and determiner in {"l'", "le", "la", "les"} and s.doc[said[1]].text[:1].isupper() and s.doc[said[1]].ent_type_ != "PER":
-            person_like = False  # "l'Insee", "la Fnac": one name with an article is a body, not a person
         words = [k for k in range(m.i, m.j) if not s.doc[k].is_space]
+        if len(words) == 2 and determiner in {"l'", "le", "la", "les"} and s.doc[words[1]].text[:1].isupper() and s.doc[words[1]].ent_type_ != "PER":
+            person_like = False  # "l'Insee", "la Fnac": one name with an article is a body, not a person
         if len(words) == 1 and s.doc[words[0]].text[:1].isupper() and s.doc[words[0]].text.isalpha() and not contained:
             # "Çavuşoğlu a souligné" after "son homologue turc, Mevlut Cavusoglu": a surname the
             # tagger took for a place is the person named in full before.
@@ -360,7 +357,7 @@ class SourceResolver(PeopleInText, BodiesInText):
                     return known, "anaphora"
                 return ProposedSource(name, "person"), "new"
             if (
-                determiner in lx.DEFINITES and head_word in TITLE_ROLES | _GENERIC_TITLES
+                determiner in lx.DEFINITES and head_word in TITLE_ROLES | GENERIC_TITLES
                 and "Plur" not in s.doc[head].morph.get("Number")
             ):
                 # "…, a déclaré X. « … », a dit le gouverneur de la Banque": a definite title
@@ -433,10 +430,9 @@ class SourceResolver(PeopleInText, BodiesInText):
     def _role_subject_before(self, at: int, gender: str) -> ProposedSource | None:
         """ "Le Premier ministre a réuni son gouvernement. Il l'a redit à la radio X": a pronoun
         with no source before it is the person the sentence before was about, by their title."""
-        before = [seg.start for seg in self.segments if seg.end <= at and seg.start in self._sentences]
-        if not before:
+        s = self._sentence_before(at)
+        if s is None:
             return None
-        s = self._sentences[before[-1]]
         for token in s.doc:
             if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or "Plur" in token.morph.get("Number"):
                 continue

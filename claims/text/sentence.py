@@ -20,7 +20,7 @@ from claims.text.segmentation import Segment
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["DOCUMENT", "INCISE", "OUTER", "QUOTE_CLOSE", "QUOTE_OPEN", "SPEAKER", "Cue", "Mention", "Sentence"]
+__all__ = ["DOCUMENT", "INCISE", "ONE_OF_THEM", "OUTER", "QUOTE_CLOSE", "QUOTE_OPEN", "SPEAKER", "Cue", "Mention", "Sentence"]
 
 # Chain levels, outermost first: the outlet cited, an incise's speaker, a document, the speaker.
 OUTER, INCISE, DOCUMENT, SPEAKER = 0, 1, 2, 3
@@ -32,10 +32,10 @@ QUOTE_CLOSE = {"»", "”"}
 _BREAK_PUNCT = {",", ";", ":", ".", "!", "?", "…", "(", ")", "«", "»", '"', "“", "”", "[", "]", "—", "–"}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _MAX_MENTION_TOKENS = 40  # "le porte-parole du commandement des opérations conjointes, le général…"
-_NP_STOP_WORDS = {"lors", "pendant", "durant", "avant", "apres", "depuis", "hier", "lundi", "mardi",
-                  "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui"}
-_ONE_OF_THEM = re.compile(r"^l' ?(?:un|une) d' ?(?:entre )?(?:eux|elles)$")
 _DAY_WORDS = {"hier", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "aujourd'hui"}
+_NP_STOP_WORDS = {"lors", "pendant", "durant", "avant", "apres", "depuis"} | _DAY_WORDS
+# "a confié l'un d'eux" (folded): one of a group named before.
+ONE_OF_THEM = re.compile(r"^l' ?(?:un|une) d' ?(?:entre )?(?:eux|elles)$")
 _RELATIVES = {"qui", "que", "qu'", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "ou"}
 _SUBJECT_SKIP = {"je", "j'", "nous", "tu", "vous", "cela", "ca", "ceci", "ce", "c'", "celui-ci", "celle-ci"}
 _AUX_FORMS = {
@@ -235,7 +235,7 @@ class Sentence:
             return True  # "ce dernier": the last person named
         if j - i == 1 and self.f[i] in {"lui", "elle", "eux", "elles"}:
             return True
-        if _ONE_OF_THEM.match(fold(self.doc[i:j].text)):
+        if ONE_OF_THEM.match(fold(self.doc[i:j].text)):
             return True  # "a confié l'un d'eux": one of a group named before
         if self.has_name(i, j):
             return True

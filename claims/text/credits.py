@@ -239,7 +239,8 @@ _DATELINE_RE = re.compile(
     # "(Corrige coquille dans le titre) JENINE, Cisjordanie (Reuters) -": a wire's note first.
     r"^(?:\([^()\n]{1,60}\)\s*)?"
     # "BAUCHI/KADUNA, 18 juin (Reuters) -": one place or two.
-    r"(?:[A-ZÀ-Ý][\w'’.\-/ ]{1,40}?(?:\s*,\s*[^()\n]{1,40}?)?\s*)?"
+    # "EL ARISH (Egypte), 27 avril (Xinhua) --": the place's country in brackets after it.
+    r"(?:[A-ZÀ-Ý][\w'’.\-/ ]{1,40}?(?:\s*\([A-ZÀ-Ý][^()\n]{1,30}\))?(?:\s*,\s*[^()\n]{1,40}?)?\s*)?"
     r"\((?P<agency>[^()\n]{2,40})\)\s*(?:[-–—]{1,2}|:)\s*\S"
 )
 _CREDIT_LINE_RES = (

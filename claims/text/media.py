@@ -132,6 +132,13 @@ def _medium_cues(s: Sentence) -> list[Cue]:
             if q >= s.n or s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:
                 continue
             np_from = q + 1  # "à X", "au magazine X", "aux médias Y"
+        elif f[k] == "dans" and _fronted(s, k) and (sent := _outlet_at(s, k)) is not None:
+            # "Dans une déclaration transmise à l'AFP, ses avocats ont …", "Dans un courriel
+            # adressé à Reuters, le porte-parole a …": what the speaker sent to an outlet.
+            i, j = sent
+            s.used.update(range(start, j))
+            cues.append(Cue("prep.medium", OUTER, start, (start, k + 1), [_mention(s, i, j)]))
+            continue
         elif f[k] == "sur" and _fronted(s, k) and not {f[q] for q in range(k + 1, min(k + 3, s.n))} & {"antenne", "micro", "ondes", "plateau"}:
             # "Sur RTL, Mme X a démenti …", "Ce mercredi matin sur France Inter, la ministre a
             # affirmé …": the broadcaster, named before the speaker.

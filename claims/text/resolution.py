@@ -86,6 +86,12 @@ def _single_name(s: Sentence, m: Mention) -> ProposedSource | None:
     return ProposedSource(t.text, "person")
 
 
+# The first word of a mention of several ("les", "ses avocats", "deux responsables").
+_PLURAL_OPENINGS = frozenset({
+    "les", "des", "plusieurs", "certains", "certaines", "ils", "elles", "ses", "leurs", "ces",
+    "nos", "vos", "mes", "deux", "trois", "quatre", "cinq", "six",
+})
+
 class SourceResolver(PeopleInText, BodiesInText):
     """The sources of one document's mentions, in text order."""
 
@@ -537,7 +543,7 @@ class SourceResolver(PeopleInText, BodiesInText):
             if item.source == link.source:
                 words |= item.words
         mention = fold(link.mention.text) if link.mention is not None else ""
-        plural = mention.split(" ")[0] in {"les", "des", "plusieurs", "certains", "certaines", "ils", "elles"} or (
+        plural = mention.split(" ")[0] in _PLURAL_OPENINGS or (
             link.source.kind == "institution" and any(w.endswith("s") for w in mention.split()[:2])
         )
         gender = None

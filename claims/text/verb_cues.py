@@ -262,6 +262,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 cues.append(Cue("verb.incise", INCISE, k, cue_span, [Mention(demonstrative[0], demonstrative[1], pronoun=True)]))
                 continue
             np = _np_after(s, start)
+            if np is not None and f[np[0]] == "du" and f[k] == "dit":
+                continue  # "l'autre dossier (dit du PNF)": a name given, no one speaks
             if np is not None and (s.doc[np[0]].pos_ == "ADP" and s.f[np[0]] not in _DE or s.f[np[0]] in _NP_STOP_WORDS):
                 # "a déclaré en conférence de presse X", "a déclaré lors d'un point de presse …,
                 # X", "a déclaré par téléphone le ministre": the speaker is the verb's subject.

@@ -182,6 +182,7 @@ class TestDispatches:
         [
             ("BAUCHI/KADUNA, 18 juin (Reuters) - ", "reuters"),
             ("(Corrige coquille dans le titre) JENINE, Cisjordanie (Reuters) - ", "reuters"),
+            ("PORT SAID (Egypte), 3 mars (Xinhua) -- ", "xinhua"),
         ],
     )
     def test_datelines_with_two_places_or_a_wire_note_first(self, registry, opening, agency):
@@ -308,6 +309,29 @@ class TestCitingClauses:
     )
     def test_the_cited_source_after_the_citing_one(self, registry, text, expected):
         assert names(run(registry, text)[0]) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Dans une déclaration transmise à Reuters, les avocats du maire ont affirmé que la plainte était infondée.\n",
+                ["reuters", source_key("avocats du maire")],
+            ),
+            (
+                "Dans un courriel envoyé à l'AFP, le directeur de l'usine, Marc Lebon, a assuré que les rejets étaient conformes.\n",
+                ["afp", source_key("Marc Lebon")],
+            ),
+        ],
+    )
+    def test_a_statement_sent_to_an_outlet_before_the_speaker(self, registry, text, expected):
+        assert names(run(registry, text)[0]) == expected
+
+    def test_a_name_given_in_brackets_is_no_incise(self, registry):
+        text = (
+            "Le juge Paul Terrier a ouvert une enquête.\n"
+            "« Ce volet (dit du SIVOM) sera jugé à part », a-t-il expliqué.\n"
+        )
+        assert names(find(run(registry, text), "volet")) == [source_key("Paul Terrier")]
 
     def test_quoted_in_a_paper(self, registry):
         text = "Selon le directeur du port, cité dans Le Parisien, les grues seront remplacées en juin.\n"
@@ -922,6 +946,13 @@ class TestAnaphoraAndEllipsis:
     def test_a_pronoun_after_a_title_that_spoke_no_words(self, registry):
         text = "Le Premier ministre a réuni son gouvernement.\nIl l'a redit à la radio RTL : « Nous tiendrons. »\n"
         assert names(find(run(registry, text), "tiendrons")) == ["rtl", "premier ministre"]
+
+    def test_they_after_people_named_by_a_possessive(self, registry):
+        text = (
+            "Dans une déclaration transmise à l'AFP, ses avocats, Me Jean Roux et Me Anne Lenoir, ont dénoncé la procédure.\n"
+            "« Ce calendrier interroge », ont-ils estimé.\n"
+        )
+        assert names(find(run(registry, text), "calendrier")) == ["afp", source_key("Jean Roux")]
 
     def test_these_sources_keep_the_medium_that_cited_them(self, registry):
         text = (

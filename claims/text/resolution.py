@@ -17,6 +17,7 @@ from claims.text import lexicon as lx
 from claims.text.clauses import np_span
 from claims.text.cues import Mention, Sentence
 from claims.text.countries import countries_in, story_country
+from claims.text.state_media import official_medium
 from claims.text.names import is_acronym, name_after, name_in_tail, person_run
 from claims.text.registry import Registry, RegistryEntry, fold
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
@@ -192,6 +193,9 @@ class SourceResolver(PeopleInText, BodiesInText):
             if entry.is_vague:
                 return self.entry_source(entry), "vague"
             return self.entry_source(entry), "registry"
+        official = official_medium(registry, text, self.country)
+        if official is not None:  # "la télévision publique iranienne": the registry's IRIB
+            return self.entry_source(official), "registry"
         single = _single_name(s, m)
         if single is not None:
             return single, "new"

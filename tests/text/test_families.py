@@ -1335,3 +1335,40 @@ class TestCutText:
         )
         last = find(run(registry, text), "médiathèque")
         assert last.kind == "body" and last.is_claim
+
+
+class TestOfficialMediaByDescription:
+    """A country's official medium named by what it is (« la télévision publique iranienne »):
+    the registry entry whose own aliases describe the same medium of the same country."""
+
+    @pytest.mark.parametrize(
+        ("sentence", "slug"),
+        [
+            ("Selon la télévision publique iranienne, le barrage a cédé dans la nuit.", "irib"),
+            ("L'agence de presse officielle syrienne a affirmé que trois soldats avaient été tués.", "sana"),
+            ("Selon l'agence nationale irakienne, le couvre-feu a été levé.", "ina"),
+        ],
+    )
+    def test_a_description_with_its_country(self, registry, sentence, slug):
+        assert names(run(registry, sentence + "\n")[0]) == [slug]
+
+    def test_a_description_without_its_country_takes_the_story_s(self, registry):
+        text = (
+            "Séisme en Iran : douze morts près de Kerman\n"
+            "Un séisme a frappé l'Iran jeudi. Les secours iraniens sont sur place, selon Téhéran.\n"
+            "Selon la télévision d'Etat, douze personnes ont été tuées.\n"
+        )
+        assert names(find(run(registry, text), "douze personnes")) == ["irib"]
+
+    def test_a_plain_or_unofficial_description_is_left_alone(self, registry):
+        for sentence in ("Selon la télévision iranienne, le barrage a cédé.", "Selon la télévision publique malienne, le barrage a cédé."):
+            assert names(run(registry, sentence + "\n")[0]) not in (["irib"], [])
+
+    def test_two_entries_described_alike_are_left_alone(self):
+        from claims.text.registry import Registry, RegistryEntry
+        from claims.text.state_media import official_medium
+
+        one = RegistryEntry("one", "One TV", "news_outlet", ("télévision d'État iranienne",))
+        two = RegistryEntry("two", "Two TV", "news_outlet", ("télévision publique iranienne",))
+        assert official_medium(Registry([one]), "la télévision nationale iranienne", None) == one
+        assert official_medium(Registry([one, two]), "la télévision nationale iranienne", None) is None

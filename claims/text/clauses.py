@@ -350,10 +350,22 @@ def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
             s.doc[c].dep_.startswith("aux") for c in s.kids[verb.i]
         ):
             return np_span(s, verb.head, exclude=verb)
-        return None
+        return _subject_of_participle_before(s, verb)
     else:
         return None
     before = [c for c in subjects if c.i < verb.i]
+    if len(before) > 1:
+        # "Une source dans le secteur pétrolier d'El Arish a déclaré": the parser took the
+        # complement for a second subject; the noun it completes is the subject, up to it.
+        i, j = np_span(s, before[-2])
+        k, end = np_span(s, before[-1])
+        between = range(j, k)
+        if j == k and s.f[k - 1] not in {",", ";", ":"} and s.doc[k].text[:1].isupper():
+            return i, end  # "Une source … d'Al Qaïm": the first phrase runs up to the name
+        if j < k and s.f[between[0]] in {"d'", "de", "du"} and all(
+            s.f[q] in {"d'", "de", "du"} or s.doc[q].pos_ in {"PROPN", "NOUN", "DET"} and s.doc[q].text[:1].isupper() for q in between
+        ):
+            return i, end
     subject = before[-1] if before else subjects[0]  # "(VOVWORLD) - Pékin a déclaré": the nearest
     stressed = _subject_before_stressed_pronoun(s, subject)
     if stressed is not None:
@@ -370,6 +382,20 @@ def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
                 i = s.next_word(i + 1)
             return i, j
     return _name_before_apposition(s, *np_span(s, subject))
+
+
+def _subject_of_participle_before(s: Sentence, verb: "Token") -> tuple[int, int] | None:
+    """ "Des témoins habitant non loin de la scène ont déclaré": the parser hangs the noun on
+    the present participle that describes it; the noun is the verb's subject."""
+    for c in s.kids[verb.i]:
+        participle = s.doc[c]
+        if c >= verb.i or participle.dep_ != "advcl" or not s.f[c].endswith("ant"):
+            continue
+        nouns = [t for t in s.kids[c] if t < c and s.doc[t].dep_ == "nsubj" and s.doc[t].pos_ in {"NOUN", "PROPN"}]
+        if nouns:
+            i, j = np_span(s, s.doc[nouns[0]])
+            return i, min(j, c)
+    return None
 
 
 def _subject_before_stressed_pronoun(s: Sentence, pronoun: "Token") -> tuple[int, int] | None:

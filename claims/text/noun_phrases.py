@@ -86,6 +86,10 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
             if w == "en" and j + 1 < s.n and f[s.next_word(j + 1)] in {"provenance", "chef"}:
                 j = s.next_word(j + 1) + 1  # "en provenance de", "le commandant en chef"
                 continue
+            after = s.next_word(j + 1)
+            if w == "sur" and after < s.n and f[after] == "place" and s.next_word(after + 1) < s.n and f[s.next_word(after + 1)] in _DE:
+                j = after + 1  # "les correspondants sur place de plusieurs médias": whose they are follows
+                continue
             why = "adp"
             break
         if j > i and _aside_at(s, j):

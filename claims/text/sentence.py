@@ -242,6 +242,8 @@ class Sentence:
         head = self.head_of(i, j)
         if self.f[head] == "protection" and self.f[self.next_word(head + 1)] == "civile":
             return True  # "selon la protection civile"
+        if self.f[head] in {"personne", "personnes"} and head > i:
+            return True  # "la personne qui a appelé", not "personne n'a dit" (nobody)
         return self.f[head] in _SOURCE_HEADS
 
     def de_complement(self, head: int, j: int) -> int | None:

@@ -333,6 +333,26 @@ class TestCitingClauses:
         )
         assert names(find(run(registry, text), "volet")) == [source_key("Paul Terrier")]
 
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            # the parser takes "d'Al Qaïm" for a second subject
+            ("Une source officielle dans le secteur pétrolier d'Al Qaïm a déclaré que la raffinerie était à l'arrêt.", source_key("source officielle dans le secteur pétrolier d'Al Qaïm")),
+            # the parser hangs the noun on the participle after it
+            ("Des témoins habitant non loin du port ont déclaré à Reuters avoir entendu trois détonations.", "unnamed-witness"),
+            ("Une personne a indiqué à la police que le bateau prenait l'eau.", source_key("personne")),
+        ],
+    )
+    def test_subjects_the_parser_misplaces(self, registry, sentence, expected):
+        assert names(run(registry, sentence + "\n")[0])[-1] == expected
+
+    def test_nobody_is_no_source(self, registry):
+        assert not run(registry, "Personne n'a affirmé que le bateau coulait.\n")[0].links
+
+    def test_reporters_on_the_spot_are_their_media(self, registry):
+        text = "D'après les correspondants sur place de plusieurs médias libanais, la foule a envahi la place.\n"
+        assert names(run(registry, text)[0]) == ["unnamed-media"]
+
     def test_quoted_in_a_paper(self, registry):
         text = "Selon le directeur du port, cité dans Le Parisien, les grues seront remplacées en juin.\n"
         sentence = find(run(registry, text), "grues")

@@ -184,6 +184,21 @@ class PeopleInText:
                 return known if known is not None and known.name == name else ProposedSource(name, "person")
         return None
 
+    def _named_just_after(self, after: int, role: str) -> ProposedSource | None:
+        """ "La procureure générale de Mendoza a indiqué … « … », a déclaré Daniela Chaler": a
+        role no one was named with, then a bare name in the next segment: that person. A name
+        that comes with another role ("le député X") is someone else."""
+        later = [seg for seg in self.segments if seg.start >= after][:1]
+        if not later:
+            return None
+        for offset, name in self.all_people:
+            if later[0].start <= offset < later[0].end:
+                before = fold(self.text[max(later[0].start, offset - 30) : offset]).split()
+                if any(w.strip(",") in lx.PERSON_ROLE_HEADS | TITLE_ROLES for w in before[-6:]) or self._person_named(name) is not None:
+                    return None
+                return ProposedSource(name, "person")
+        return None
+
     def _plural_subject_before(self, at: int) -> ProposedSource | None:
         """ "Les Houthis mènent des attaques … Ils disent cibler …": a plural pronoun with no
         source before it is the named group the sentence before was about (its subject)."""

@@ -310,6 +310,10 @@ class SourceResolver(PeopleInText, BodiesInText):
                 )
             if antecedent is not None:
                 return antecedent, "anaphora"
+        if determiner in lx.DEFINITES and not role_named and head_word in lx.PERSON_ROLE_HEADS:
+            named_next = self._named_just_after(s.seg.end, head_word)
+            if named_next is not None:
+                return named_next, "coref"
         entry = registry.loose(text)  # "les experts" for "des experts", after the anaphora
         if entry is not None and not entry.is_vague and not (entry.kind == "document" and titled(s, m)):
             return self.entry_source(entry), "registry"

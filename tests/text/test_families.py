@@ -1357,6 +1357,22 @@ class TestCutText:
         assert last.kind == "body" and last.is_claim
 
 
+class TestRoleNamedJustAfter:
+    def test_a_role_then_a_bare_name_in_the_next_sentence(self, registry):
+        text = (
+            "La procureure générale de Lyon a indiqué mardi que l'enquête progressait.\n"
+            "« Les indices sont concordants », a déclaré Claire Dumont à la radio RCF.\n"
+        )
+        assert names(find(run(registry, text), "enquête")) == [source_key("Claire Dumont")]
+
+    def test_a_name_with_another_role_is_someone_else(self, registry):
+        text = (
+            "Le ministre de l'Intérieur a indiqué mardi que l'enquête progressait.\n"
+            "« Rien n'est réglé », a répondu le député Paul Garnier.\n"
+        )
+        assert names(find(run(registry, text), "enquête")) != [source_key("Paul Garnier")]
+
+
 class TestOfficialMediaByDescription:
     """A country's official medium named by what it is (« la télévision publique iranienne »):
     the registry entry whose own aliases describe the same medium of the same country."""

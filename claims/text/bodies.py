@@ -16,7 +16,7 @@ from claims.text import lexicon as lx
 from claims.text.countries import adjective_form, countries_in
 from claims.text.cues import Mention, Sentence
 from claims.text.names import expanded_acronym, is_acronym
-from claims.text.registry import Registry, RegistryEntry, fold
+from claims.text.registry import Registry, RegistryEntry, alias_key, fold
 from claims.text.results import ProposedSource
 from claims.text.source_names import NATIONALITY, content_words, display_name
 
@@ -99,6 +99,19 @@ class BodiesInText:
                 return self.entry_source(entry), "registry"
             name = f"{full} ({name})"
         return ProposedSource(name, kind), "new"
+
+    def national_unnamed(self, core: str) -> RegistryEntry | None:
+        """ "une source sécuritaire", "des sources sécuritaires" in a story about Iraq: the
+        registry's unnamed source of that country (« source sécuritaire irakienne »), if any."""
+        if self.country is None or self.country == "france" or countries_in(core):
+            return None
+        words = [w for w in alias_key(core).split() if w not in {"un", "une", "des", "autre", "autres"}]
+        singular = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+        for feminine in (True, False):
+            entry = self.registry.loose(f"{singular} {adjective_form(self.country, feminine=feminine, plural=False)}")
+            if entry is not None and entry.kind == "anonymous":
+                return entry
+        return None
 
     def _national_body(self, s: Sentence, m: Mention, head_word: str) -> str | None:
         """ "la police" in a story about Japan is "police japonaise": a national body said

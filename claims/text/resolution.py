@@ -192,6 +192,9 @@ class SourceResolver(PeopleInText, BodiesInText):
         if entry is not None:
             if entry.is_vague:
                 return self.entry_source(entry), "vague"
+            if entry.kind == "anonymous":
+                # "une source militaire" in a story about Iraq: the Iraqi one, if the registry has it
+                entry = self.national_unnamed(text) or entry
             return self.entry_source(entry), "registry"
         official = official_medium(registry, text, self.country)
         if official is not None:  # "la télévision publique iranienne": the registry's IRIB
@@ -323,7 +326,10 @@ class SourceResolver(PeopleInText, BodiesInText):
             if body is not None:
                 return body, "anaphora"
         if head_word in lx.ANONYMOUS_HEADS:
-            entry = registry.loose(anonymous_core(s, m.i, m.j, head, complement))
+            core = anonymous_core(s, m.i, m.j, head, complement)
+            entry = registry.loose(core)
+            if entry is None or entry.kind == "anonymous":
+                entry = self.national_unnamed(core) or entry
             if entry is not None and not entry.is_vague and entry.kind == "anonymous":
                 # "un autre habitant", "des habitants de la banlieue nord de X": the registry's
                 # unnamed witness; a quantifier or a place adds nothing to who they are.
@@ -438,6 +444,9 @@ class SourceResolver(PeopleInText, BodiesInText):
             return self.entry_source(self.unnamed_document), "registry"
         national = self._national_body(s, m, head_word)
         if national is not None:
+            entry = registry.exact(national)
+            if entry is not None and not entry.is_vague:
+                return self.entry_source(entry), "registry"  # "l'armée" in a story about Iraq: the Iraqi army
             return self.by_name(national[:1].upper() + national[1:], "institution")
         return self.by_name(display_name(text), guess_kind(s, m, head_word))
 

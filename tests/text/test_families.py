@@ -1408,3 +1408,33 @@ class TestOfficialMediaByDescription:
         two = RegistryEntry("two", "Two TV", "news_outlet", ("télévision publique iranienne",))
         assert official_medium(Registry([one]), "la télévision nationale iranienne", None) == one
         assert official_medium(Registry([one, two]), "la télévision nationale iranienne", None) is None
+
+
+class TestNationalSourcesInTheRegistry:
+    """A body or an unnamed source said without its country, in a story about a country the
+    registry knows it for, is the registry's entry for that country (as the seeds read « une
+    source de sécurité de la province d'al-Anbar »: the Iraqi security source)."""
+
+    STORY = (
+        "Irak : une base visée par des roquettes à al-Anbar\n"
+        "Une base de l'armée irakienne a été visée par deux roquettes à al-Anbar, dans l'ouest de l'Irak, près de la frontière irakienne.\n"
+    )
+
+    @pytest.mark.parametrize(
+        ("sentence", "slug"),
+        [
+            ("Le ministère de l'Intérieur a indiqué que trois suspects avaient été arrêtés.", "iraq-ministry-of-interior"),
+            ("L'armée a affirmé que la situation était sous contrôle.", "iraqi-army"),
+            ("Les autorités ont annoncé un couvre-feu.", "iraq-government"),
+            ("Une source sécuritaire a indiqué que la piste était endommagée.", "iraqi-security-source"),
+            ("Des sources sécuritaires ont fait état de deux blessés.", "iraqi-security-source"),
+            ("Selon une source militaire, les tirs venaient du désert.", "iraqi-military-source"),
+            ("Un responsable a déclaré que les renforts étaient arrivés.", "iraqi-official"),
+        ],
+    )
+    def test_said_without_the_country(self, registry, sentence, slug):
+        result = run(registry, self.STORY + sentence + "\n")
+        assert names(result[-1]) == [slug]
+
+    def test_without_a_story_country_the_generic_entry(self, registry):
+        assert names(run(registry, "Selon une source militaire, les tirs venaient du désert.\n")[0]) == ["military-source"]

@@ -98,6 +98,14 @@ class BodiesInText:
             if entry is not None and not entry.is_vague:
                 return self.entry_source(entry), "registry"
             name = f"{full} ({name})"
+        elif kind == "institution" and self.country is not None and not countries_in(name):
+            # "le porte-parole des opérations conjointes" in a story about Iraq: the registry's
+            # "opérations conjointes irakiennes".
+            for feminine in (False, True):
+                for plural in (False, True):
+                    entry = self.registry.exact(f"{name} {adjective_form(self.country, feminine=feminine, plural=plural)}")
+                    if entry is not None and entry.kind == "institution":
+                        return self.entry_source(entry), "registry"
         return ProposedSource(name, kind), "new"
 
     def national_unnamed(self, core: str) -> RegistryEntry | None:

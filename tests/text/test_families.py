@@ -1436,5 +1436,9 @@ class TestNationalSourcesInTheRegistry:
         result = run(registry, self.STORY + sentence + "\n")
         assert names(result[-1]) == [slug]
 
+    def test_a_body_named_by_its_spokesman_without_the_country(self, registry):
+        sentence = "Le porte-parole des opérations conjointes a affirmé que la piste était intacte."
+        assert names(run(registry, self.STORY + sentence + "\n")[-1]) == ["iraq-joint-operations-command"]
+
     def test_without_a_story_country_the_generic_entry(self, registry):
         assert names(run(registry, "Selon une source militaire, les tirs venaient du désert.\n")[0]) == ["military-source"]

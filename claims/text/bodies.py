@@ -98,7 +98,7 @@ class BodiesInText:
             if entry is not None and not entry.is_vague:
                 return self.entry_source(entry), "registry"
             name = f"{full} ({name})"
-        elif kind == "institution" and self.country is not None and not countries_in(name):
+        elif kind in {"institution", "anonymous"} and self.country is not None and not countries_in(name):
             # "le porte-parole des opérations conjointes" in a story about Iraq: the registry's
             # "opérations conjointes irakiennes".
             for feminine in (False, True):

@@ -149,6 +149,7 @@ class _Document:
     def suggestions(self) -> list[SentenceSuggestion]:
         out: list[SentenceSuggestion] = []
         quote_open_since: int | None = None
+        outlets: set[str] = set()
         for n, seg in enumerate(self.segments):
             text = self.text[seg.start : seg.end]
             doc = self.docs.get(seg.start)
@@ -158,7 +159,9 @@ class _Document:
                     self._caption_before(out, n, seg, text)
                 continue
             sentence = self.sentences.pop(seg.start, None) or Sentence(seg, doc)
+            sentence.outlets_before = frozenset(outlets)
             found = self._links(sentence, find_cues(sentence))
+            outlets.update(fold(l.source.name) for l in found if l.source.kind == "news_outlet" and l.source.slug is None)
             self.sources.note_people(sentence, subjects=not found)
             links = [link for link in found if not link.vague]
             flags: tuple[str, ...] = ("vague",) if found and not links else ()

@@ -108,15 +108,18 @@ class BodiesInText:
                         return self.entry_source(entry), "registry"
         return ProposedSource(name, kind), "new"
 
-    def national_unnamed(self, core: str) -> RegistryEntry | None:
+    def national_unnamed(self, core: str, said: str) -> RegistryEntry | None:
         """ "une source sécuritaire", "des sources sécuritaires" in a story about Iraq: the
-        registry's unnamed source of that country (« source sécuritaire irakienne »), if any."""
-        if self.country is None or self.country == "france" or countries_in(core):
+        registry's unnamed source of that country (« source sécuritaire irakienne »), if any;
+        of the country ``said`` names, if it names one (« une source sécuritaire syrienne »)."""
+        named = countries_in(said)
+        country = next(iter(named)) if len(named) == 1 else self.country
+        if country is None or country == "france" or countries_in(core) or len(named) > 1:
             return None
         words = [w for w in alias_key(core).split() if w not in {"un", "une", "des", "autre", "autres"}]
         singular = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
         for feminine in (True, False):
-            entry = self.registry.loose(f"{singular} {adjective_form(self.country, feminine=feminine, plural=False)}")
+            entry = self.registry.loose(f"{singular} {adjective_form(country, feminine=feminine, plural=False)}")
             if entry is not None and entry.kind == "anonymous":
                 return entry
         return None

@@ -341,6 +341,8 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
     named = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES)
     if any(named == name or named.startswith(name + " ") or name.endswith(" " + named) for name in lx.MEDIA_NAMES):
         return i, j  # "à France Bleu Breizh Izel", "au Soleil"
+    if named in s.outlets_before:
+        return i, j  # "a déclaré à Al-Maalomah" after "le site d'information Al-Maalomah"
     first = i if s.f[i] not in lx.DEFINITES else s.next_word(i + 1)
     if s.f[j - 1] in _MEDIUM_LAST_WORDS and j - 1 > first and s.doc[first].text[:1].isupper():
         return i, j  # "à Gravité média", "à Radio Okapi FM": a name that says it is a medium

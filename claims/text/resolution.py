@@ -194,7 +194,7 @@ class SourceResolver(PeopleInText, BodiesInText):
                 return self.entry_source(entry), "vague"
             if entry.kind == "anonymous":
                 # "une source militaire" in a story about Iraq: the Iraqi one, if the registry has it
-                entry = self.national_unnamed(text) or entry
+                entry = self.national_unnamed(text, text) or entry
             return self.entry_source(entry), "registry"
         official = official_medium(registry, text, self.country)
         if official is not None:  # "la télévision publique iranienne": the registry's IRIB
@@ -329,12 +329,12 @@ class SourceResolver(PeopleInText, BodiesInText):
             core = anonymous_core(s, m.i, m.j, head, complement)
             entry = registry.loose(core)
             if entry is None or entry.kind == "anonymous":
-                entry = self.national_unnamed(core) or entry
+                entry = self.national_unnamed(core, text) or entry
             if entry is not None and not entry.is_vague and entry.kind == "anonymous":
                 # "un autre habitant", "des habitants de la banlieue nord de X": the registry's
                 # unnamed witness; a quantifier or a place adds nothing to who they are.
                 return self.entry_source(entry), "registry"
-        contained = [c for c in registry.contained(text) if written_as_a_name(text, c[0])]
+        contained = [c for c in registry.contained(text) if written_as_a_name(text, c[0]) and not _inside_a_longer_name(text, c[1])]
         persons = [c for c in contained if c[0].kind == "person"]
         if persons:
             return self.entry_source(persons[0][0]), "registry"
@@ -572,3 +572,25 @@ class SourceResolver(PeopleInText, BodiesInText):
         elif mention.split(" ")[0] in {"m", "monsieur", "le"}:
             gender = "m"
         self.memory.append(_Memory(link.source, frozenset(words), plural, link.mention.start if link.mention else -1, gender))
+
+
+# Capitalised words that may open a mention before a registry name without being part of it.
+_NAME_PREFIXES = frozenset({
+    "le", "la", "les", "l", "du", "de", "des", "d", "au", "aux", "selon", "m", "mme", "general", "president",
+    "presidente", "colonel", "commandant", "ministre", "premier", "sayyed", "sayed", "cheikh", "imam",
+    "ayatollah", "dr", "docteur", "chef", "porte", "parole", "agence", "chaine", "television", "site", "journal",
+    # a sentence's first word: "Plusieurs médias irakiens"
+    "plusieurs", "certains", "certaines", "un", "une", "deux", "trois", "ces", "cette", "ce", "son", "sa", "ses",
+    "leur", "leurs", "notre", "nos", "tous", "toutes", "d'apres", "apres", "pour", "mais", "et", "dans",
+})
+
+
+def _inside_a_longer_name(text: str, start: int) -> bool:
+    """ "Hezbollah" in "Kataëb Hezbollah": a registry name found after another capitalised word
+    of the mention is part of a longer name (``start`` is an offset into ``fold(text)``)."""
+    before = len(re.findall(r"\w+", fold(text)[:start]))
+    words = re.findall(r"\w+", text)
+    if before == 0 or before > len(words):
+        return False
+    previous = words[before - 1]
+    return previous[:1].isupper() and fold(previous) not in _NAME_PREFIXES

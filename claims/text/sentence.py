@@ -83,6 +83,9 @@ class Sentence:
         self.seg = seg
         self.doc = doc
         self.used: set[int] = set()
+        # Outlets the text named before this sentence ("le site d'information Al-Maalomah"), folded:
+        # "a déclaré à Al-Maalomah" further on is spoken to that outlet.
+        self.outlets_before: frozenset[str] = frozenset()
         self.n = n = len(doc)
         self.f: list[str] = []
         # Dependents of each token, computed once: spaCy's Token.children walks the subtree,

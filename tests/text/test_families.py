@@ -1440,5 +1440,22 @@ class TestNationalSourcesInTheRegistry:
         sentence = "Le porte-parole des opérations conjointes a affirmé que la piste était intacte."
         assert names(run(registry, self.STORY + sentence + "\n")[-1]) == ["iraq-joint-operations-command"]
 
+    def test_an_unnamed_source_of_another_country_named_as_such(self, registry):
+        sentence = "Une source sécuritaire syrienne a indiqué que la frontière était fermée."
+        assert names(run(registry, self.STORY + sentence + "\n")[-1]) == [source_key("source sécuritaire syrienne")]
+
     def test_without_a_story_country_the_generic_entry(self, registry):
         assert names(run(registry, "Selon une source militaire, les tirs venaient du désert.\n")[0]) == ["military-source"]
+
+
+class TestNamesInsideLongerNames:
+    def test_a_registry_name_inside_a_longer_name_is_not_that_source(self, registry):
+        assert names(run(registry, "Kataëb Hezbollah a démenti toute implication dans l'attaque.\n")[0]) == [source_key("Kataëb Hezbollah")]
+        assert names(run(registry, "Le Hezbollah libanais a démenti toute implication.\n")[0]) == ["hezbollah"]
+
+    def test_an_outlet_named_earlier_is_spoken_to(self, registry):
+        text = (
+            "Selon le site d'information Al-Maalomah, l'explosion a détruit deux camions.\n"
+            "Le député Karim Alaiwi a déclaré à Al-Maalomah que la présence américaine était illégale.\n"
+        )
+        assert names(find(run(registry, text), "présence")) == [source_key("Al-Maalomah"), source_key("Karim Alaiwi")]

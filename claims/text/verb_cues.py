@@ -396,6 +396,10 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             i, j = agent[0], agent[1]  # "Un premier bilan fourni par des sources locales faisait état de"
         s.used.update(range(i, verb_end))
         mentions = with_citations(s, (i, j, "cleft" if cleft is not None else "subject"))  # "X, citant Y, a dit"
+        if len(mentions) == 1:
+            cited = _citing_after_verb(s, verb_end)
+            if cited is not None:
+                mentions.append(_mention(s, *cited))  # "X a rapporté, citant Y, que …"
         cue = Cue(rule, SPEAKER, k, cue_span, mentions)
         cues.append(cue)
         outlet = _to_outlet(s, verb_end)
@@ -551,4 +555,29 @@ def _cleft_subject(s: Sentence, cue_start: int) -> tuple[int, int] | None:
             return (i, j) if j > i and s.source_like(i, j) else None
         if s.f[q] in _FINAL_PUNCT or s.finite_verb(q) and not s.doc[q].text[:1].isupper() and not s.f[q].endswith("ant"):
             return None  # (a capitalised "verb" is a name the tagger misread: "Frankfurter"; "citant" is no clause)
+    return None
+
+
+def _citing_after_verb(s: Sentence, verb_end: int) -> tuple[int, int] | None:
+    """ "La chaîne X a rapporté, citant une source policière, que …", "… a indiqué l'agence,
+    citant des responsables." at the sentence's end: who the speaker cites."""
+    after = s.next_word(verb_end)
+    candidates = [after] if after < s.n and s.f[after] == "," else []
+    last = max((q for q in range(verb_end, s.n) if s.f[q] == "," and s.f[s.next_word(q + 1)] in {"citant", "en"}), default=None)
+    if last is not None and last not in candidates:
+        candidates.append(last)
+    for comma in candidates:
+        citing = s.next_word(comma + 1)
+        if citing < s.n and s.f[citing] == "en":
+            citing = s.next_word(citing + 1)
+        if citing >= s.n or s.f[citing] != "citant":
+            continue
+        cited = _np_after(s, citing + 1, appositions=False)
+        if cited is None or not s.source_like(cited[0], cited[1]):
+            continue
+        close = s.next_word(cited[1])
+        if comma != after and close < s.n and s.f[close] not in {".", "!", "?"}:
+            continue  # a "citant" further on must close the sentence
+        s.used.update(range(citing, cited[1]))
+        return cited[0], cited[1]
     return None

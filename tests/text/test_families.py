@@ -353,6 +353,20 @@ class TestCitingClauses:
         text = "D'après les correspondants sur place de plusieurs médias libanais, la foule a envahi la place.\n"
         assert names(run(registry, text)[0]) == ["unnamed-media"]
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "La chaîne Al-Arabiya a rapporté, citant une source militaire, que le pont avait été détruit.",
+            "La chaîne Al-Arabiya a rapporté que le pont avait été détruit, citant une source militaire.",
+        ],
+    )
+    def test_citing_after_the_verb(self, registry, sentence):
+        assert names(run(registry, sentence + "\n")[0]) == ["al-arabiya", "military-source"]
+
+    def test_citing_what_is_no_source(self, registry):
+        sentence = "La chaîne Al-Arabiya a rapporté que le pont avait été détruit, citant des images tournées sur place."
+        assert names(run(registry, sentence + "\n")[0]) == ["al-arabiya"]
+
     def test_quoted_in_a_paper(self, registry):
         text = "Selon le directeur du port, cité dans Le Parisien, les grues seront remplacées en juin.\n"
         sentence = find(run(registry, text), "grues")

@@ -81,10 +81,8 @@ class PeopleInText:
         """Remember the people a sentence names in full (two name words or more); with
         ``subjects`` (a sentence that attributes nothing) note whether each is its subject or
         the predicate of its copula ("L'auteur de la lettre est Jean-Claude Marcourt")."""
-        for ent in s.doc.ents:
-            if ent.label_ != "PER":
-                continue
-            run = person_run(s, ent.start, ent.end)
+        for start, end in self._person_spans(s):
+            run = person_run(s, start, end)
             if run is None:
                 continue
             words = [k for k in range(*run) if not s.doc[k].is_space]
@@ -93,7 +91,7 @@ class PeopleInText:
             a, b = s.char_span(*run)
             root = s.doc[run[0]]
             while root.head.i != root.i and root.dep_ in {"flat:name", "flat", "appos", "nmod", "amod"} and (
-                root.head.i >= ent.start - 2
+                root.head.i >= start - 2
                 # "La ministre de la Santé, Claire Vidal, a …": the name stands for its title.
                 or root.dep_ == "appos" and s.f[root.head.i] in lx.PERSON_ROLE_HEADS
             ):
@@ -104,6 +102,22 @@ class PeopleInText:
                 or root.dep_ == "ROOT" and root.left_edge.i == s.next_word(0) and root.pos_ in {"NOUN", "PROPN"}
             )
             self.people.append((a, self.text[a:b], subject))
+
+    @staticmethod
+    def _person_spans(s: Sentence) -> list[tuple[int, int]]:
+        """The people the tagger found, and the names it missed in apposition to a role ("Le
+        Premier ministre, Pushpa Kamal Dahal, …", which it may call a miscellaneous entity)."""
+        spans = [(ent.start, ent.end) for ent in s.doc.ents if ent.label_ == "PER"]
+        covered = {k for a, b in spans for k in range(a, b)}
+        for t in s.doc:
+            if t.i in covered or t.dep_ != "appos" or t.pos_ != "PROPN" or s.f[t.head.i] not in lx.PERSON_ROLE_HEADS:
+                continue
+            end = t.i + 1
+            while end < s.n and s.doc[end].dep_ == "flat:name" and s.doc[end].text[:1].isupper():
+                end += 1
+            if end - t.i >= 2:
+                spans.append((t.i, end))
+        return sorted(spans)
 
     def _recent_person(
         self, at: int, title: str | None = None, back: int = 1, countries: frozenset[str] = frozenset(),

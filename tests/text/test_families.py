@@ -1473,3 +1473,13 @@ class TestNamesInsideLongerNames:
             "Le député Karim Alaiwi a déclaré à Al-Maalomah que la présence américaine était illégale.\n"
         )
         assert names(find(run(registry, text), "présence")) == [source_key("Al-Maalomah"), source_key("Karim Alaiwi")]
+
+
+class TestPeopleTheTaggerMisses:
+    def test_a_name_in_apposition_to_a_role_is_a_person(self, registry):
+        text = (
+            "« Nous craignons le pire », a confié à l'AFP un responsable de la police locale.\n"
+            "Le Premier ministre, Pushpa Kamal Dahal, s'est rendu sur place dimanche.\n"
+            "Il a promis une aide rapide aux sinistrés.\n"
+        )
+        assert names(find(run(registry, text), "promis"))[-1] == source_key("Pushpa Kamal Dahal")

@@ -285,7 +285,8 @@ def has_reported_clause(s: Sentence, k: int) -> bool:
             return False  # '… ils souhaitent avancer", a-t-il dit': a closing quote, no clause
         if w in {"que", "qu'", ":", "«", "“", '"'}:
             return True
-        if s.doc[k].pos_ in {"VERB", "AUX"} and "Inf" in s.doc[k].morph.get("VerbForm"):
+        if s.doc[k].pos_ in {"VERB", "AUX"} and "Inf" in s.doc[k].morph.get("VerbForm") and not s.doc[k].text[:1].isupper():
+            # (a capitalised "infinitive" is a name the tagger misread: "sur France Inter que")
             # "dit avoir", "accusé la Turquie de bombarder"; not "a lancé une offensive pour reprendre".
             before = s.f[s.prev_word(k - 1)]
             return first or before in {"de", "d'"}

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
-from claims.text.clauses import np_span
+from claims.text.clauses import media_named, np_span
 from claims.text.cues import Mention, Sentence
 from claims.text.countries import countries_in, story_country
 from claims.text.state_media import official_medium
@@ -248,6 +248,8 @@ class SourceResolver(PeopleInText, BodiesInText):
             witnesses = registry.loose("des témoins")
             if witnesses is not None and witnesses.kind == "anonymous":
                 return self.entry_source(witnesses), "registry"
+        if head_word in lx.VAGUE_HEADS and s.doc[head].text[:1].isupper() and media_named(s, m.i, m.j):
+            return ProposedSource(display_name(text), "news_outlet"), "new"  # "selon Les Echos": a paper
         if head_word in lx.VAGUE_HEADS or (
             head_word in lx.VAGUE_PLURAL_REPORTS and complement is None and not named and not qualified
         ):

@@ -1483,3 +1483,14 @@ class TestPeopleTheTaggerMisses:
             "Il a promis une aide rapide aux sinistrés.\n"
         )
         assert names(find(run(registry, text), "promis"))[-1] == source_key("Pushpa Kamal Dahal")
+
+
+class TestNamesTheTaggerMisreads:
+    def test_a_paper_whose_name_is_a_vague_word(self, registry):
+        result = run(registry, "La SNCF aurait perdu 40 millions d'euros, selon Les Echos.\nSelon des échos, la grève durera.\n")
+        assert names(result[0]) == [source_key("Les Echos")]
+        assert names(result[1]) == [] and "vague" in result[1].flags
+
+    def test_a_broadcaster_the_tagger_reads_as_an_infinitive(self, registry):
+        text = "Le ministre des Transports, Paul Girard, a appelé au calme.\nIl a estimé sur France Inter que la grève n'était pas la solution.\n"
+        assert names(find(run(registry, text), "solution")) == [source_key("France Inter"), source_key("Paul Girard")]

@@ -34,6 +34,12 @@ KINDS_OF_BODIES = frozenset({
 })
 
 
+# What a company is called once named: "l'entreprise", "le constructeur".
+_COMPANY_WORDS = frozenset({
+    "entreprise", "societe", "compagnie", "firme", "groupe", "geant", "constructeur", "operateur", "transporteur",
+    "assureur", "distributeur", "fabricant", "exploitant", "gestionnaire", "equipementier",
+})
+
 # Bodies every country has, by folded noun: (feminine, plural).
 _NATIONAL_BODIES = {
     "police": (True, False), "gouvernement": (False, False), "autorites": (True, True), "armee": (True, False),
@@ -174,7 +180,15 @@ class BodiesInText:
             outlet = next((item.source for item in reversed(self.memory) if item.at < at and item.source.kind == "news_outlet"), None)
             return outlet  # a body that is no medium ("l'Intérieur") is never "la chaîne locale"
         if found is None:
-            return None
+            # "Renault a annoncé … Un porte-parole du constructeur a confirmé … L'entreprise a
+            # précisé": the body that spoke last, two sentences back at most.
+            if head_word not in _COMPANY_WORDS or s.head_of(m.i, m.j) != s.prev_word(m.j - 1):
+                return None  # "la direction" may be another body's; "le groupe 5+1" is a name
+            since = self._sentence_before_start(at, 2)
+            return next(
+                (item.source for item in reversed(self.memory) if since <= item.at < at and item.source.kind == "institution"),
+                None,
+            )
         name = self.text[found[0] : found[1]]
         if entry is not None:
             return None if entry.is_vague or entry.kind not in {"institution", "news_outlet"} else self.entry_source(entry)

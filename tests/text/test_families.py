@@ -1494,3 +1494,13 @@ class TestNamesTheTaggerMisreads:
     def test_a_broadcaster_the_tagger_reads_as_an_infinitive(self, registry):
         text = "Le ministre des Transports, Paul Girard, a appelé au calme.\nIl a estimé sur France Inter que la grève n'était pas la solution.\n"
         assert names(find(run(registry, text), "solution")) == [source_key("France Inter"), source_key("Paul Girard")]
+
+
+class TestCompaniesSaidAgain:
+    def test_the_company_that_spoke_last(self, registry):
+        text = (
+            "Le groupe Renault a annoncé la fermeture de deux usines.\n"
+            "Un porte-parole du constructeur a confirmé l'information.\n"
+            "L'entreprise a précisé que 300 emplois étaient menacés.\n"
+        )
+        assert names(find(run(registry, text), "emplois")) == [source_key("Renault")]

@@ -10,13 +10,17 @@ and "agence de presse Mehr" are one key.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["KINDS", "RegistryEntry", "Registry", "fold", "alias_key", "loose_key", "source_key", "entries_from_json"]
+__all__ = [
+    "KINDS", "RegistryEntry", "Registry", "fold", "alias_key", "loose_key", "source_key", "entries_from_json",
+    "spelling_key", "spelled_alike", "proper_name",
+]
 
 # The kinds a source can have (the same values as claims.models.SourceKind).
 KINDS = ("news_outlet", "person", "institution", "anonymous", "document", "other")
@@ -95,6 +99,39 @@ def source_key(name: str) -> str:
     return alias_key(re.sub(r"\s*\([^()]{1,12}\)?\s*$", "", name) or name)
 
 
+_SPELLING_ARTICLES = ("al ", "el ", "an ", "as ", "ar ", "ash ", "ad ")
+_SPELLING_TAILS = (" news", " tv", " media", " network", " agency", " (", " television")
+
+
+def spelling_key(name: str) -> str:
+    """A name reduced to what survives transliteration: no article ("al-", "el-"), no
+    "News"/"TV" tail, letters only ("Al-Maaloumah" and "al-Maalouma": "maaloumah", "maalouma")."""
+    key = alias_key(name)
+    for tail in _SPELLING_TAILS:
+        if tail in key:
+            key = key[: key.index(tail)]
+    for article in _SPELLING_ARTICLES:
+        if key.startswith(article):
+            key = key[len(article) :]
+    return re.sub(r"[^a-z0-9]", "", key)
+
+
+def proper_name(name: str) -> bool:
+    """A name written as one (every word capitalised but an article or particle): "al-Sumeriya
+    News", not "agence de presse saoudienne"."""
+    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w]
+    return bool(words) and len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in {"al", "el", "an", "as", "ar", "ad", "de", "du"} for w in words)
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Two spelling keys of one name: long enough to tell apart and nearly the same letters."""
+    if min(len(a), len(b)) < 6 or a[0] != b[0] or max(len(a), len(b)) > 16 or abs(len(a) - len(b)) > 2:
+        return False
+    if re.sub(r"\D", "", a) != re.sub(r"\D", "", b):
+        return False  # "France" is not "France 24"
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
 def alias_key(text: str) -> str:
     """The key a mention and an alias are compared by (``fold`` without a leading article)."""
     key = fold(text)
@@ -145,6 +182,17 @@ class Registry:
     def exact(self, mention: str) -> RegistryEntry | None:
         """The entry one of whose names or aliases is ``mention`` (after folding)."""
         return self._by_key.get(alias_key(mention))
+
+    def spelled_like(self, name: str, kind: str) -> RegistryEntry | None:
+        """The one entry of ``kind`` a name spells another way ("al-Sumeriya News" for
+        Alsumaria): transliterations of Arabic or Persian names vary from outlet to outlet."""
+        if not proper_name(name):
+            return None
+        key = spelling_key(name)
+        found = {entry.slug: entry for entry in self.entries if entry.kind == kind and any(
+            spelled_alike(key, spelling_key(surface)) for surface in (entry.name, *entry.aliases) if proper_name(surface)
+        )}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def loose(self, mention: str) -> RegistryEntry | None:
         """Like ``exact``, also ignoring an indefinite article: "les experts" is "des experts"."""

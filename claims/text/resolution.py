@@ -19,7 +19,7 @@ from claims.text.cues import Mention, Sentence
 from claims.text.countries import countries_in, story_country
 from claims.text.state_media import official_medium
 from claims.text.names import is_acronym, name_after, name_in_tail, person_run
-from claims.text.registry import Registry, RegistryEntry, fold
+from claims.text.registry import Registry, RegistryEntry, fold, proper_name, spelled_alike, spelling_key
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
 from claims.text.bodies import KINDS_OF_BODIES, BodiesInText
 from claims.text.people import GENERIC_TITLES, PeopleInText, _Memory, may_hold_title
@@ -153,12 +153,29 @@ class SourceResolver(PeopleInText, BodiesInText):
         if how == "new" and source.kind != "news_outlet" and rule in OUTLET_RULES:
             # "à franceinfo", "à France Bleu Roussillon": an outlet by its cue, named as written.
             source = ProposedSource(display_name(mention.text), "news_outlet")
+        if how == "new":
+            # "rapporte al-Maaloumah" after "le site Al-Maalouma", "al-Sumeriya News" for
+            # Alsumaria: one outlet under another transliteration.
+            alike = self._outlet_spelled_alike(source)
+            if alike is not None:
+                source, how = alike
         if how == "vague":
             return Link(source, mention, cue, rule, confidence, vague=True)
         if how != "registry":
             rule = f"{rule}+{how}"
             confidence *= ANAPHORA_FACTOR
         return Link(source, mention, cue, rule, confidence)
+
+    def _outlet_spelled_alike(self, source: ProposedSource) -> tuple[ProposedSource, str] | None:
+        name = source.name
+        if not proper_name(name):
+            return None
+        key = spelling_key(name)
+        for item in reversed(self.memory):
+            if source.kind == item.source.kind == "news_outlet" and item.source.name != name and spelled_alike(key, spelling_key(item.source.name)):
+                return item.source, "coref"
+        entry = self.registry.spelled_like(name, "news_outlet")
+        return (self.entry_source(entry), "registry") if entry is not None else None
 
     def _own_subject(self, s: Sentence, m: Mention, gender: str | None) -> ProposedSource | None:
         """ "La police a exhibé les corps de trois hommes, tués selon elle dans l'attaque": "selon

@@ -1504,3 +1504,24 @@ class TestCompaniesSaidAgain:
             "L'entreprise a précisé que 300 emplois étaient menacés.\n"
         )
         assert names(find(run(registry, text), "emplois")) == [source_key("Renault")]
+
+
+class TestTransliterations:
+    @pytest.mark.parametrize(
+        ("outlet", "slug"),
+        [("al-Sumeriya News", "al-sumaria"), ("Al Mayadin", "al-mayadeen"), ("al-Nahrein", "al-nahrain")],
+    )
+    def test_a_registry_outlet_spelled_another_way(self, registry, outlet, slug):
+        sentence = f"Selon l'agence Mehr citant {outlet}, les Hachd ont repris le village."
+        assert names(run(registry, sentence + "\n")[0]) == ["mehr", slug]
+
+    def test_one_outlet_spelled_two_ways_in_a_text(self, registry):
+        text = (
+            "Selon le site d'information Al-Maalouma, deux roquettes sont tombées près de la base.\n"
+            "« Les dégâts sont importants », rapporte al-Maaloumah.\n"
+        )
+        assert names(find(run(registry, text), "dégâts")) == [source_key("Al-Maalouma")]
+
+    @pytest.mark.parametrize("name", ["Washington", "France"])
+    def test_a_name_inside_another_is_no_spelling(self, registry, name):
+        assert names(run(registry, f"{name} a affirmé que les troupes resteraient.\n")[0]) == [source_key(name)]

@@ -80,6 +80,9 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = k, k + 1  # "De source policière, on indique que …", "…, de source sûre"
         if start is None or k in s.used:
             continue
+        noun = s.doc[start].head
+        if w == "par" and f[start] in lx.BROADCAST_FORMS and noun.dep_ == "obj" and f[noun.head.i] in lx.STRONG_FORMS | lx.WEAK_FORMS:
+            continue  # "a dénoncé de fausses informations diffusées par des médias": what was denounced
         nxt = s.next_word(end)
         if nxt >= s.n or f[nxt] in lx.NOT_AFTER_SELON:
             continue  # "selon lesquels", "selon que": a conjunction, not a cue
@@ -396,6 +399,8 @@ def _circulation_cues(s: Sentence) -> list[Cue]:
         subject = subjects[0] if subjects else (verb.head if verb.dep_ in {"acl", "amod"} else None)
         if subject is None or s.f[subject.i] not in lx.CIRCULATION_SUBJECTS:
             continue
+        if subject.dep_ == "obj" and s.f[subject.head.i] in lx.STRONG_FORMS | lx.WEAK_FORMS:
+            continue  # "a dénoncé de fausses informations diffusées par des médias": what was denounced
         p = s.next_word(k + 1)
         if p >= s.n or s.f[p] not in {"dans", "sur", "par"}:
             continue

@@ -1525,3 +1525,20 @@ class TestTransliterations:
     @pytest.mark.parametrize("name", ["Washington", "France"])
     def test_a_name_inside_another_is_no_spelling(self, registry, name):
         assert names(run(registry, f"{name} a affirmé que les troupes resteraient.\n")[0]) == [source_key(name)]
+
+
+class TestWhatIsSaidIsNoCarrier:
+    def test_media_that_spread_what_is_denounced_are_no_link(self, registry):
+        sentence = (
+            "Citant des sources concordantes, la chaîne Al-Mayadeen a dénoncé de fausses informations "
+            "diffusées par des médias américains selon lesquelles des commandants auraient été visés."
+        )
+        assert names(run(registry, sentence + "\n")[0]) == ["al-mayadeen", "unnamed-source"]
+
+    def test_a_statement_relayed_by_an_agency_keeps_it(self, registry):
+        sentence = "« Le suspect a été arrêté », a affirmé le ministre Ali Demir dans une déclaration relayée par l'agence Anadolu."
+        assert names(run(registry, sentence + "\n")[0]) == ["anadolu", source_key("Ali Demir")]
+
+    def test_an_online_site_by_its_name(self, registry):
+        sentence = "Trois provinces ont été attaquées, indique le site en ligne Press TV."
+        assert names(run(registry, sentence + "\n")[0]) == ["presstv"]

@@ -301,6 +301,11 @@ class _Document:
     def _same_source_chain(self, out: list[SentenceSuggestion], link: Link) -> list[Link]:
         """ "…, selon la même source", "De mêmes sources, on ajoute": the source named last, with
         the outlets the text had it through (the previous chain that ends with it)."""
+        if link.mention is not None and _THIS_REPORT.match(fold(link.mention.text)):
+            for previous in reversed(out[-2:]):
+                chain = [l for l in previous.links if l.rule != "dispatch.credit"]
+                if previous.is_claim and chain:
+                    return [Link(l.source, l.mention, l.cue, "ellipsis", min(l.confidence, CONFIDENCE["quote.continued"]), l.vague) for l in chain]
         before = fold(self.text[max(0, link.mention.start - 12) : link.mention.end]) if link.mention else ""
         # "la même source", and "ces sources" / "cette source" pointing back at the ones just cited
         same_source = "meme" in before or bool(link.mention and _THESE_SOURCES.match(fold(link.mention.text)))
@@ -414,6 +419,8 @@ class _Document:
         return Span(a, b, self.text[a:b])
 
 _THESE_SOURCES = re.compile(r"^(?:ces|cette) sources?$")
+# "selon ce rapport", "d'après cette dépêche": the report the sentence before cited.
+_THIS_REPORT = re.compile(r"^(?:ce|cet|cette|ces) (?:rapport|article|depeche|informations?|reportage|enquete|recit)$")
 
 
 def _agency(link: Link) -> bool:

@@ -8,6 +8,8 @@ Pure Python (no Django). Shared by the cue finders of ``claims.text.cues`` and
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
@@ -193,6 +195,10 @@ def outside_quotes(s: Sentence, k: int) -> bool:
     return True
 
 
+# A lower-case particle inside a name: "al-Muhandis", "ben Salmane", "ould Abdelaziz".
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash|ibn|ben|bin|ould)-?[A-ZÀ-Ý]?")
+
+
 def name_before_apposition(s: Sentence, i: int) -> int | None:
     """ "Habib Sanogo, l'un des conseillers de X, affirme": the parser's subject is the apposition;
     the name before its comma, at the start of the clause, is who speaks (its start, else None)."""
@@ -200,11 +206,13 @@ def name_before_apposition(s: Sentence, i: int) -> int | None:
     if comma < 1 or s.f[comma] != ",":
         return None
     q = comma - 1
-    while q >= 0 and (s.doc[q].ent_type_ == "PER" or s.doc[q].pos_ == "PROPN") and s.doc[q].text[:1].isupper():
+    while q >= 0 and (s.doc[q].ent_type_ in {"PER", "PERSON"} or s.doc[q].pos_ == "PROPN") and (
+        s.doc[q].text[:1].isupper() or _NAME_PARTICLE.match(s.doc[q].text)  # "Abu Mahdi al-Muhandis"
+    ):
         q -= 1
     start = q + 1
     words = [w for w in range(start, comma) if not s.doc[w].is_space]
-    if len(words) < 2 or not any(s.doc[w].ent_type_ == "PER" for w in words):
+    if len(words) < 2 or not any(s.doc[w].ent_type_ in {"PER", "PERSON"} for w in words) or not s.doc[start].text[:1].isupper():
         return None
     opening = start == s.next_word(0) or q >= 0 and (s.f[q] in {",", ":", "«", '"'} or s.doc[q].pos_ in {"CCONJ", "ADV"})
     return start if opening else None

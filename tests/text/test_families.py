@@ -1542,3 +1542,16 @@ class TestWhatIsSaidIsNoCarrier:
     def test_an_online_site_by_its_name(self, registry):
         sentence = "Trois provinces ont été attaquées, indique le site en ligne Press TV."
         assert names(run(registry, sentence + "\n")[0]) == ["presstv"]
+
+
+class TestReportsAndNamesWithParticles:
+    def test_this_report_is_the_one_cited_before(self, registry):
+        text = (
+            "Selon l'agence Mehr citant al-Nahrain, les Hachd poursuivent leurs opérations.\n"
+            "Selon ce rapport, les Hachd ont lancé des opérations contre Daech.\n"
+        )
+        assert names(find(run(registry, text), "lancé")) == ["mehr", "al-nahrain"]
+
+    def test_a_name_with_a_particle_before_its_apposition(self, registry):
+        sentence = "Selon Al Jazeera, Abu Mahdi al-Muhandis, le responsable adjoint de cette force, a déclaré que l'Amérique avait négocié."
+        assert names(run(registry, sentence + "\n")[0]) == ["al-jazeera", "abu-mahdi-al-muhandis"]

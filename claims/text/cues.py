@@ -374,7 +374,7 @@ for _phrase in _VAGUE_PHRASES:
 
 
 def _vague_phrase_cues(s: Sentence) -> list[Cue]:
-    words = [(k, w) for k, w in enumerate(s.f) if not s.doc[k].is_space]
+    words = [(k, w) for k, w in enumerate(s.f[: s.n]) if not s.doc[k].is_space]
     folded = [w for _, w in words]
     cues = []
     for n, first in enumerate(folded):

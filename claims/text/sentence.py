@@ -103,6 +103,9 @@ class Sentence:
                 self.kids[head].append(k)
                 if t.dep_ in _SUBJECT_DEPS:
                     self.subject_kids[head].append(k)
+        # One empty word past the end (and before the start: f[-1]): a rule that looks at the
+        # word after the last one, or before the first, reads nothing instead of failing.
+        self.f.append("")
 
     def subjects(self, k: int, deps: frozenset[str] = frozenset({"nsubj", "nsubj:pass"})) -> list["Token"]:
         """Dependents of token ``k`` with one of the subject relations ``deps``."""
@@ -122,7 +125,7 @@ class Sentence:
     def next_word(self, k: int) -> int:
         while k < self.n and self.doc[k].is_space:
             k += 1
-        return k
+        return min(k, self.n)
 
     def prev_word(self, k: int) -> int:
         while k >= 0 and self.doc[k].is_space:
@@ -234,7 +237,7 @@ class Sentence:
     def source_like(self, i: int, j: int) -> bool:
         if any(self.doc[k].ent_type_ in {"PER", "ORG"} or WEBSITE.search(self.doc[k].text) for k in range(i, j)):
             return True
-        if self.f[i] in {"ce", "cette"} and self.f[self.next_word(i + 1)] in {"dernier", "derniere"}:
+        if self.f[i] in {"ce", "cette"} and self.next_word(i + 1) < self.n and self.f[self.next_word(i + 1)] in {"dernier", "derniere"}:
             return True  # "ce dernier": the last person named
         if j - i == 1 and self.f[i] in {"lui", "elle", "eux", "elles"}:
             return True
@@ -243,7 +246,7 @@ class Sentence:
         if self.has_name(i, j):
             return True
         head = self.head_of(i, j)
-        if self.f[head] == "protection" and self.f[self.next_word(head + 1)] == "civile":
+        if self.f[head] == "protection" and self.next_word(head + 1) < self.n and self.f[self.next_word(head + 1)] == "civile":
             return True  # "selon la protection civile"
         if self.f[head] in {"personne", "personnes"} and head > i:
             return True  # "la personne qui a appelé", not "personne n'a dit" (nobody)

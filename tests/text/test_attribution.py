@@ -281,6 +281,22 @@ def test_concurrent_calls_give_the_same_result(registry):
     assert got == [expected] * 3
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "selon ce",
+        "Une source a dit ce",
+        ";?ce cette selon )-t-il personne 'place La ministre de (ligne On de selon bce Les Echosdu en",
+        "La ministre a indiqué , citant",
+        "« A », a dit Une source ,",
+    ],
+)
+def test_a_text_cut_after_a_cue_word_gives_suggestions(registry, text):
+    # Rules look one word past the end of a sentence ("ce" then "dernier"?): none may fail.
+    result = attribution.suggest(text, registry)
+    assert all(0 <= s.start < s.end <= len(text) for s in result)
+
+
 def test_empty_and_blank_texts_give_nothing(registry):
     assert attribution.suggest("", registry) == []
     assert attribution.suggest(" \n\t ", registry) == []

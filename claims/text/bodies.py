@@ -65,6 +65,7 @@ class BodiesInText:
     memory: list["_Memory"]
     named: dict[str, RegistryEntry]
     country: str | None
+    registry_country: str | None
     # and, from the resolver and ``PeopleInText``: entry_source(entry), _organisation_before(at)
 
     def _acronym_named_before(self, s: Sentence, m: Mention, named: bool, determiner: str) -> ProposedSource | None:
@@ -104,12 +105,12 @@ class BodiesInText:
             if entry is not None and not entry.is_vague:
                 return self.entry_source(entry), "registry"
             name = f"{full} ({name})"
-        elif kind in {"institution", "anonymous"} and self.country is not None and not countries_in(name):
+        elif kind in {"institution", "anonymous"} and self.registry_country is not None and not countries_in(name):
             # "le porte-parole des opérations conjointes" in a story about Iraq: the registry's
             # "opérations conjointes irakiennes".
             for feminine in (False, True):
                 for plural in (False, True):
-                    entry = self.registry.exact(f"{name} {adjective_form(self.country, feminine=feminine, plural=plural)}")
+                    entry = self.registry.exact(f"{name} {adjective_form(self.registry_country, feminine=feminine, plural=plural)}")
                     if entry is not None and entry.kind == "institution":
                         return self.entry_source(entry), "registry"
         return ProposedSource(name, kind), "new"
@@ -119,7 +120,7 @@ class BodiesInText:
         registry's unnamed source of that country (« source sécuritaire irakienne »), if any;
         of the country ``said`` names, if it names one (« une source sécuritaire syrienne »)."""
         named = countries_in(said)
-        country = next(iter(named)) if len(named) == 1 else self.country
+        country = next(iter(named)) if len(named) == 1 else self.registry_country
         if country is None or country == "france" or countries_in(core) or len(named) > 1:
             return None
         words = [w for w in alias_key(core).split() if w not in {"un", "une", "des", "autre", "autres"}]
@@ -130,7 +131,7 @@ class BodiesInText:
                 return entry
         return None
 
-    def _national_body(self, s: Sentence, m: Mention, head_word: str) -> str | None:
+    def _national_body(self, s: Sentence, m: Mention, head_word: str, country: str | None) -> str | None:
         """ "la police" in a story about Japan is "police japonaise": a national body said
         without its country is named with the story's country (not for France, whose bodies
         French news names without it)."""
@@ -143,7 +144,7 @@ class BodiesInText:
             adjectives = [a.split()[-1] for a in earlier if countries_in(a.split()[-1]) and a.split()[:-1] == words[2:]]
             if adjectives:
                 return f"{said} {adjectives[-1]}"
-        if self.country is None or self.country == "france":
+        if country is None or country == "france":
             return None
         if len(words) >= 3 and words[0] in lx.DEFINITES and words[1] == "ministere" and words[2] in {"de", "des", "du", "d'"} and not any(
             NATIONALITY.search(w) for w in words[3:]
@@ -151,7 +152,7 @@ class BodiesInText:
             # "le ministère de la Santé" in a story about Libya: "ministère libyen de la Santé".
             ministry = s.next_word(m.i + 1)
             portfolio = self.text[s.char_span(s.next_word(ministry + 1), m.j)[0] : s.char_span(m.i, m.j)[1]]
-            return f"{s.doc[ministry].text} {adjective_form(self.country, feminine=False, plural=False)} {portfolio}"
+            return f"{s.doc[ministry].text} {adjective_form(country, feminine=False, plural=False)} {portfolio}"
         gender_number = _NATIONAL_BODIES.get(head_word)
         if gender_number is None or len(words) < 2 or words[1] != head_word or words[0] not in lx.DEFINITES:
             return None
@@ -159,7 +160,7 @@ class BodiesInText:
         if len(described) > 2 or any(s.doc[k].pos_ != "ADJ" or _of_a_place(s.f[k]) for k in described):
             return None  # "la télévision publique", "le parquet fédéral"; not "le parquet de Paris", "les autorités locales"
         feminine, plural = gender_number
-        return f"{said} {adjective_form(self.country, feminine=feminine, plural=plural)}"
+        return f"{said} {adjective_form(country, feminine=feminine, plural=plural)}"
 
     def written_out(self, name: str) -> str | None:
         """What an acronym the registry does not know stands for in this text ("RDC": "République

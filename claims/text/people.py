@@ -132,7 +132,7 @@ class PeopleInText:
         window = self._sentence_before_start(at, back)
         best: tuple[int, ProposedSource] | None = None
         for item in self.memory:
-            if item.source.kind == "person" and window <= item.at < at and len(content_words(item.source.name)) >= 2:
+            if item.source.kind == "person" and window <= item.at < at and len(content_words(item.source.name) - _PARTICLES) >= 2:
                 if (best is None or item.at > best[0]) and may_hold_title(title, item.words) and _same_country(countries, countries_in(" ".join(item.words))) and self._near_person(item.source, bodies):
                     best = (item.at, item.source)
         for offset, name, _ in self.people:
@@ -291,6 +291,10 @@ class PeopleInText:
             if words <= item.words:
                 return item.source
         return None
+
+
+# Particles of a name that do not make a surname a full name ("Al-Mawsili" is one name).
+_PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "an", "ash", "ibn", "ben", "bin", "ould", "abu", "abou"})
 
 
 def _same_country(wanted: frozenset[str], named: frozenset[str]) -> bool:

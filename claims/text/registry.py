@@ -194,6 +194,26 @@ class Registry:
         )}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def person_by_role(self, role: str) -> RegistryEntry | None:
+        """The one person the registry lists under this role with their name ("Premier ministre
+        irakien Haider al-Abadi", "Ahmad Nasrallah, commandant adjoint de l'opération d'al-Anbar")."""
+        key = alias_key(role)
+        # A specific office: with a country ("irakien") or a name ("de l'opération d'al-Anbar").
+        named = [w for w in re.split(r"[\s'’-]+", role.strip())[1:] if w[:1].isupper() and w not in {"Premier", "Première"}]
+        specific = re.search(r"(?:ien|ienne|ais|aise|ain|aine|ois|oise)s?\b", key) or named
+        if len(key.split()) < 2 or not specific:
+            return None  # "le général", "le général de brigade": could be anyone of that rank
+        found = {}
+        for entry in self.entries:
+            if entry.kind != "person":
+                continue
+            name = alias_key(entry.name)
+            for alias in entry.aliases:
+                alias = alias_key(alias)
+                if alias in {f"{key} {name}", f"{name}, {key}", f"{name} {key}"}:
+                    found[entry.slug] = entry
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def loose(self, mention: str) -> RegistryEntry | None:
         """Like ``exact``, also ignoring an indefinite article: "les experts" is "des experts"."""
         return self._by_key.get(alias_key(mention)) or self._by_loose_key.get(loose_key(mention))

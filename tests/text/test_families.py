@@ -1555,3 +1555,22 @@ class TestReportsAndNamesWithParticles:
     def test_a_name_with_a_particle_before_its_apposition(self, registry):
         sentence = "Selon Al Jazeera, Abu Mahdi al-Muhandis, le responsable adjoint de cette force, a déclaré que l'Amérique avait négocié."
         assert names(run(registry, sentence + "\n")[0]) == ["al-jazeera", "abu-mahdi-al-muhandis"]
+
+
+class TestPeopleTheRegistryListsByOffice:
+    def test_an_office_the_registry_lists_with_a_name(self, registry):
+        sentence = "Le Premier ministre irakien a annoncé que les forces allaient attraper les terroristes."
+        (link,) = run(registry, sentence + "\n")[0].links
+        assert link.source.slug == "haider-al-abadi" and link.confidence < 0.8
+
+    @pytest.mark.parametrize("role", ["Le général", "Le général de brigade", "Le Premier ministre"])
+    def test_an_office_anyone_may_hold(self, registry, role):
+        sentence = f"{role} a annoncé que les forces allaient attraper les terroristes."
+        assert names(run(registry, sentence + "\n")[0]) not in (["haider-al-abadi"], ["yahya-rassoul"])
+
+    def test_a_surname_alone_takes_no_office(self, registry):
+        text = (
+            "Al-Mawsili a par ailleurs parlé de Tal Afar comme du nouveau fief de Daech.\n"
+            "Le ministre irakien de la Défense a annoncé que les forces allaient attraper les terroristes.\n"
+        )
+        assert names(find(run(registry, text), "attraper")) != [source_key("Al-Mawsili")]

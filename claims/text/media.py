@@ -126,7 +126,7 @@ def _medium_cues(s: Sentence) -> list[Cue]:
                 continue
             q = s.next_word(q + 1)
             steps = 0
-            while q < s.n and steps < 4 and s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:
+            while q < s.n and steps < 8 and s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:
                 q = s.next_word(q + 1)
                 steps += 1
             if q >= s.n or s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:

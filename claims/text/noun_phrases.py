@@ -87,6 +87,9 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
                 j = s.next_word(j + 1) + 1  # "en provenance de", "le commandant en chef"
                 continue
             after = s.next_word(j + 1)
+            if w in {"web", "internet"} and f[s.prev_word(j - 1)] in lx.MEDIUM_HEADS:
+                j += 1  # "le site web irakien X": the tagger calls "web" a preposition
+                continue
             if w == "en" and after < s.n and f[after] == "ligne" and f[s.prev_word(j - 1)] in lx.MEDIUM_HEADS:
                 j = after + 1  # "le site en ligne Press TV", "le journal en ligne X"
                 continue

@@ -1574,3 +1574,19 @@ class TestPeopleTheRegistryListsByOffice:
             "Le ministre irakien de la Défense a annoncé que les forces allaient attraper les terroristes.\n"
         )
         assert names(find(run(registry, text), "attraper")) != [source_key("Al-Mawsili")]
+
+
+class TestOutletsNamedAtLength:
+    def test_an_interview_granted_under_anonymity(self, registry):
+        sentence = (
+            "Les Etats-Unis ont refusé une demande, a révélé un officier, lors d'une interview accordée "
+            "sous le couvert de l'anonymat au site d'informations irakien Al-Maalouma."
+        )
+        assert names(run(registry, sentence + "\n")[0])[0] == source_key("Al-Maalouma")
+
+    def test_a_web_site_by_its_name(self, registry):
+        text = (
+            "Une source de sécurité a révélé que 200 véhicules étaient arrivés.\n"
+            "« Le convoi est arrivé », ajoute la source, citée par le site web irakien al-Maaloumah.\n"
+        )
+        assert names(find(run(registry, text), "convoi"))[0] == source_key("al-Maaloumah")

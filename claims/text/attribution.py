@@ -290,7 +290,7 @@ class _Document:
         if len(words) < 3 or words[0] != "et" or words[1] not in {"de", "d'"}:
             return []
         verb = words[2]
-        if verb not in lx.STRONG_FORMS | lx.WEAK_FORMS or not verb.endswith(("er", "ire", "dre", "ir")):
+        if not (verb in lx.STRONG_FORMS | lx.WEAK_FORMS and verb.endswith(("er", "ire", "dre", "ir")) or verb in _ELLIPSIS_INFINITIVES):
             return []
         return [
             Link(l.source, l.mention, l.cue, "ellipsis", min(l.confidence, CONFIDENCE["quote.continued"]), l.vague)
@@ -418,6 +418,8 @@ class _Document:
             a += 1  # the clitic of "a-t-il" is "il"
         return Span(a, b, self.text[a:b])
 
+# Infinitives of "Et de …" the speech-verb forms do not list: "Et de poursuivre : « … »".
+_ELLIPSIS_INFINITIVES = frozenset({"poursuivre", "conclure", "reconnaitre", "admettre", "soutenir", "prevenir", "repondre", "rappeler", "promettre", "marteler"})
 _THESE_SOURCES = re.compile(r"^(?:ces|cette) sources?$")
 # "selon ce rapport", "d'après cette dépêche": the report the sentence before cited.
 _THIS_REPORT = re.compile(r"^(?:ce|cet|cette|ces) (?:rapport|article|depeche|informations?|reportage|enquete|recit)$")

@@ -26,7 +26,7 @@ def _er_forms(stem: str) -> set[str]:
 _STRONG_ER = """
 declar affirm annonc indiqu precis soulign confirm revel rapport racont relat signal evoqu
 mentionn proclam clam martel reiter repet detaill temoign communiqu twitt tweet revendiqu
-enumer refut denonc deplor critiqu fustig exig reclam reaffirm
+enumer refut denonc deplor critiqu fustig exig reclam reaffirm menac
 """.split()
 # Verbs that report speech only with "que", ":", a quote, or in an incise.
 _WEAK_ER = """

@@ -141,6 +141,10 @@ class Sentence:
         before = self.prev_word(k - 1)
         if before >= 0 and self.f[before] in {"maniere", "facon"}:
             return False  # "de manière précise": an adjective, whatever the tagger says
+        if t.pos_ == "NOUN" and before == self.next_word(0) and t.text.islower() and self.f[k] in lx.STRONG_FORMS and (
+            self.doc[before].ent_type_ in {"ORG", "PER", "NEWS_OUTLET", "PERSON", "INSTITUTION"} and self.f[k].endswith(("e", "ent"))
+        ):
+            return True  # "Al-Mayadeen dénonce …": a name, then a speech verb the tagger calls a noun
         return t.pos_ not in {"NOUN", "PROPN", "DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"}
 
     def finite_verb(self, k: int) -> bool:

@@ -1590,3 +1590,18 @@ class TestOutletsNamedAtLength:
             "« Le convoi est arrivé », ajoute la source, citée par le site web irakien al-Maaloumah.\n"
         )
         assert names(find(run(registry, text), "convoi"))[0] == source_key("al-Maaloumah")
+
+
+class TestStatementsTheTaggerMisreads:
+    def test_a_name_then_a_speech_verb_read_as_a_noun(self, registry):
+        sentence = "Al-Mayadeen dénonce en effet « le faux rapport » de la revue américaine Newsweek."
+        assert names(run(registry, sentence + "\n")[0]) == ["al-mayadeen"]
+
+    def test_a_threat_is_a_statement(self, registry):
+        result = run(registry, "Le groupe Kataeb Hezbollah a menacé d'une grande confrontation.\nLe journaliste a été menacé de mort.\n")
+        assert names(result[0]) == [source_key("Kataeb Hezbollah")]
+        assert result[1].tag == "unsourced"
+
+    def test_and_to_go_on(self, registry):
+        text = "Le ministre Ali Saleh a déclaré que la zone était sûre.\nEt de poursuivre : « les forces sont sur place ».\n"
+        assert names(find(run(registry, text), "poursuivre")) == [source_key("Ali Saleh")]

@@ -135,7 +135,7 @@ _GENERIC_HEADS = (
 # (not ending with "de", "à": "la société de conseil de Paris" is no "Paris"), then the name.
 _GENERIC_BEFORE_NAME = re.compile(
     "^" + _GENERIC_HEADS
-    + r"(?:\s+(?:[a-zàâçéèêëîïôûùüÿœ'’-]+|d['’][ÉE]tat)){0,6}(?<!\bde)(?<!\bà)(?<!\ben)"
+    + r"(?:\s+(?:[a-zàâçéèêëîïôûùüÿœ'’-]+|d['’][ÉE]tat)){0,8}(?<!\bde)(?<!\bà)(?<!\ben)"
     r"\s+(?P<name>(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)[^,()]*(?:\s*\([^()]*\))?)$"
 )
 _GENERIC_HEAD = re.compile("^" + _GENERIC_HEADS + r"\b")

@@ -1605,3 +1605,8 @@ class TestStatementsTheTaggerMisreads:
     def test_and_to_go_on(self, registry):
         text = "Le ministre Ali Saleh a déclaré que la zone était sûre.\nEt de poursuivre : « les forces sont sur place ».\n"
         assert names(find(run(registry, text), "poursuivre")) == [source_key("Ali Saleh")]
+
+
+def test_a_body_described_at_length_before_its_name(registry):
+    sentence = "Le gestionnaire français du réseau électrique à haute tension RTE a indiqué que le courant était rétabli."
+    assert names(run(registry, sentence + "\n")[0]) == [source_key("RTE")]

@@ -22,7 +22,8 @@ from claims.text.names import is_acronym, name_after, name_in_tail, person_run
 from claims.text.registry import Registry, RegistryEntry, fold, proper_name, spelled_alike, spelling_key
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
 from claims.text.bodies import KINDS_OF_BODIES, BodiesInText
-from claims.text.people import GENERIC_TITLES, PeopleInText, _Memory, may_hold_title
+from claims.text.memory import SourcesSoFar
+from claims.text.people import GENERIC_TITLES, PeopleInText, _Memory
 from claims.text.segmentation import Segment
 from claims.text.sentence import ONE_OF_THEM
 from claims.text.source_names import (
@@ -34,6 +35,7 @@ from claims.text.source_names import (
     display_name,
     guess_kind,
     head_word_of,
+    inside_a_longer_name,
     starts_with_medium,
     titled,
     written_as_a_name,
@@ -46,10 +48,6 @@ if TYPE_CHECKING:
 # Words that say which of several sources, not who: "la première source militaire". (Compared
 # after ``_described`` drops a final "s": "meme" stands for "même" and "mêmes".)
 _ORDINALS = frozenset({"premiere", "premier", "seconde", "second", "deuxieme", "troisieme", "meme", "autre", "derniere", "dernier"})
-
-
-# Words for a paper, one for another when a paper is said again ("le quotidien" … "le journal").
-_PAPERS = frozenset({"journal", "journaux", "quotidien", "quotidiens", "hebdomadaire", "magazine", "titre"})
 
 
 _GLUED_TITLE = re.compile(r"^(?:M|Mme|Mlle|Dr)\.(?=[a-zA-ZÀ-ÿ])(\S.{1,60})$")
@@ -87,13 +85,8 @@ def _single_name(s: Sentence, m: Mention) -> ProposedSource | None:
     return ProposedSource(t.text, "person")
 
 
-# The first word of a mention of several ("les", "ses avocats", "deux responsables").
-_PLURAL_OPENINGS = frozenset({
-    "les", "des", "plusieurs", "certains", "certaines", "ils", "elles", "ses", "leurs", "ces",
-    "nos", "vos", "mes", "deux", "trois", "quatre", "cinq", "six",
-})
 
-class SourceResolver(PeopleInText, BodiesInText):
+class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
     """The sources of one document's mentions, in text order."""
 
     def __init__(
@@ -364,7 +357,7 @@ class SourceResolver(PeopleInText, BodiesInText):
                 # "un autre habitant", "des habitants de la banlieue nord de X": the registry's
                 # unnamed witness; a quantifier or a place adds nothing to who they are.
                 return self.entry_source(entry), "registry"
-        contained = [c for c in registry.contained(text) if written_as_a_name(text, c[0]) and not _inside_a_longer_name(text, c[1])]
+        contained = [c for c in registry.contained(text) if written_as_a_name(text, c[0]) and not inside_a_longer_name(text, c[1])]
         persons = [c for c in contained if c[0].kind == "person"]
         if persons:
             return self.entry_source(persons[0][0]), "registry"
@@ -506,124 +499,3 @@ class SourceResolver(PeopleInText, BodiesInText):
     def _of_a_person(s: Sentence, i: int, j: int) -> bool:
         """A complement that names a person in full: "le porte-parole de Fabrizio Curcio"."""
         return person_run(s, i, j) is not None and sum(1 for k in range(i, j) if s.doc[k].ent_type_ == "PER") >= 2
-
-    def _described(self, text: str, ignoring: frozenset[str] = frozenset()) -> ProposedSource | None:
-        """The last source named with every word of ``text`` (but those ``ignoring``)."""
-        words = {w.rstrip("s") for w in content_words(text)} - ignoring
-        if not words:
-            return None
-        for item in reversed(self.memory):
-            if item.source.kind in {"other", "document"}:
-                continue
-            if words <= {w.rstrip("s") for w in item.words}:
-                return item.source
-        return None
-
-    def _antecedent(
-        self, head: str | None, *, pronoun: bool, by_kind: bool = True, plural: bool = False,
-        gender: str | None = None, bodies: bool = False,
-    ) -> ProposedSource | None:
-        if pronoun:
-            for kinds in ({"person", "anonymous"}, {"institution"}):
-                for item in reversed(self.memory):
-                    if gender is not None and item.gender is not None and item.gender != gender and not {"source", "sources"} & item.words:
-                        continue  # "Le gouvernement a nié … Elle a évoqué": not the government (a source is anyone)
-                    # A body that spoke through its spokesperson is a "she" or "he" like a person.
-                    spoke = "person" in kinds and {"porte", "parole"} <= item.words
-                    if (item.source.kind in kinds or spoke) and (not plural or item.plural):
-                        if not plural:
-                            later = self._subject_person_since(max(item.at, self._sentence_start_of(item)))
-                            if later is not None:
-                                return later
-                        return item.source
-            if not plural:
-                return self._subject_person_since(-1)
-            return None
-        assert head is not None
-        if head in {"source", "sources"} and self.memory:
-            # "la première source militaire": the source so named; "la même source": the last one.
-            for item in reversed(self.memory):
-                if {"source", "sources"} & item.words and item.source.kind not in {"document", "other"}:
-                    return item.source
-            return self.memory[-1].source
-        forms = {head, head + "s", head.rstrip("s")}
-        if head in _PAPERS:
-            forms = set(_PAPERS)  # "le journal" after "au quotidien Al-Raï": a paper is a paper
-        # "l'avocat général" after "des avocats de la défense": one person is not a group of them.
-        one_of_many = not plural and head in lx.PERSON_ROLE_HEADS
-        candidates = [
-            item for item in reversed(self.memory)
-            if forms & item.words and item.source.kind not in {"other", "document"} and not (one_of_many and item.plural)
-        ]
-        # "La police" after "l'Association de la police …" and "la Police provinciale …": the
-        # source whose own name starts with the noun, before one that only contains it.
-        if candidates and head in _PAPERS:
-            return candidates[0].source  # the paper named last
-        for item in candidates:
-            if head_word_of(item.source.name) in forms:
-                return item.source
-        if candidates:
-            return candidates[0].source
-        if not by_kind:
-            return None
-        for heads, kinds in (
-            (lx.PERSON_ROLE_HEADS, {"person"}),
-            (lx.ANONYMOUS_HEADS, {"anonymous", "person"}),
-            (lx.OUTLET_HEADS, {"news_outlet"}),
-            # A body by its kind only when described or pointed at ("le mouvement chiite", "cette
-            # organisation"): a bare "l'armée" after "le Centre national des catastrophes" is
-            # another body (a body said again is found above, by its noun).
-            (lx.INSTITUTION_HEADS if bodies else frozenset(), {"institution"}),
-        ):
-            if head in heads:
-                title = head if head in TITLE_ROLES else None
-                for item in reversed(self.memory):
-                    if item.source.kind in kinds and (item.source.kind != "person" or may_hold_title(title, item.words)):
-                        return item.source
-                return None
-        return None
-
-    def remember(self, link: Link) -> None:
-        if link.vague:
-            return
-        words = set(fold(link.source.name).split()) | content_words(link.source.name)
-        if link.mention is not None:
-            words |= set(fold(link.mention.text).split()) | content_words(link.mention.text)
-        for item in self.memory:  # what an anaphor said of a source is said of it: merge
-            if item.source == link.source:
-                words |= item.words
-        mention = fold(link.mention.text) if link.mention is not None else ""
-        plural = mention.split(" ")[0] in _PLURAL_OPENINGS or (
-            link.source.kind == "institution" and any(w.endswith("s") for w in mention.split()[:2])
-        )
-        gender = None
-        if link.source.kind != "person" and mention:
-            first = mention.split(" ")[0]
-            gender = "m" if first in {"le", "du", "au", "un", "ce", "cet"} else "f" if first in {"la", "une", "cette"} else None
-        elif mention.split(" ")[0] in {"mme", "madame", "la"}:
-            gender = "f"
-        elif mention.split(" ")[0] in {"m", "monsieur", "le"}:
-            gender = "m"
-        self.memory.append(_Memory(link.source, frozenset(words), plural, link.mention.start if link.mention else -1, gender))
-
-
-# Capitalised words that may open a mention before a registry name without being part of it.
-_NAME_PREFIXES = frozenset({
-    "le", "la", "les", "l", "du", "de", "des", "d", "au", "aux", "selon", "m", "mme", "general", "president",
-    "presidente", "colonel", "commandant", "ministre", "premier", "sayyed", "sayed", "cheikh", "imam",
-    "ayatollah", "dr", "docteur", "chef", "porte", "parole", "agence", "chaine", "television", "site", "journal",
-    # a sentence's first word: "Plusieurs médias irakiens"
-    "plusieurs", "certains", "certaines", "un", "une", "deux", "trois", "ces", "cette", "ce", "son", "sa", "ses",
-    "leur", "leurs", "notre", "nos", "tous", "toutes", "d'apres", "apres", "pour", "mais", "et", "dans",
-})
-
-
-def _inside_a_longer_name(text: str, start: int) -> bool:
-    """ "Hezbollah" in "Kataëb Hezbollah": a registry name found after another capitalised word
-    of the mention is part of a longer name (``start`` is an offset into ``fold(text)``)."""
-    before = len(re.findall(r"\w+", fold(text)[:start]))
-    words = re.findall(r"\w+", text)
-    if before == 0 or before > len(words):
-        return False
-    previous = words[before - 1]
-    return previous[:1].isupper() and fold(previous) not in _NAME_PREFIXES

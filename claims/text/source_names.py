@@ -102,6 +102,28 @@ def written_as_a_name(text: str, entry: RegistryEntry) -> bool:
     return False
 
 
+# Capitalised words that may open a mention before a registry name without being part of it.
+_NAME_PREFIXES = frozenset({
+    "le", "la", "les", "l", "du", "de", "des", "d", "au", "aux", "selon", "m", "mme", "general", "president",
+    "presidente", "colonel", "commandant", "ministre", "premier", "sayyed", "sayed", "cheikh", "imam",
+    "ayatollah", "dr", "docteur", "chef", "porte", "parole", "agence", "chaine", "television", "site", "journal",
+    # a sentence's first word: "Plusieurs médias irakiens"
+    "plusieurs", "certains", "certaines", "un", "une", "deux", "trois", "ces", "cette", "ce", "son", "sa", "ses",
+    "leur", "leurs", "notre", "nos", "tous", "toutes", "d'apres", "apres", "pour", "mais", "et", "dans",
+})
+
+
+def inside_a_longer_name(text: str, start: int) -> bool:
+    """ "Hezbollah" in "Kataëb Hezbollah": a registry name found after another capitalised word
+    of the mention is part of a longer name (``start`` is an offset into ``fold(text)``)."""
+    before = len(re.findall(r"\w+", fold(text)[:start]))
+    words = re.findall(r"\w+", text)
+    if before == 0 or before > len(words):
+        return False
+    previous = words[before - 1]
+    return previous[:1].isupper() and fold(previous) not in _NAME_PREFIXES
+
+
 def head_word_of(name: str) -> str:
     """The first word of a name without its article ("Police provinciale de l'Ontario": "police")."""
     words = [w for w in fold(name).replace("'", "' ").split() if w not in _STOPWORDS]

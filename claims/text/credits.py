@@ -162,9 +162,13 @@ def caption_credit(line: str, offset: int = 0) -> Credit | None:
     credit = _any_caption_credit(line, offset)
     if credit is None or _NOBODY_RE.match(credit.name):
         return None
+    year = _YEAR_AFTER_RE.search(credit.name)
+    if year:  # "© AFP 2019 / Ahmad al-Rubaye": the agency, not the year of its rights
+        return Credit(credit.name[: year.start()], credit.start, credit.start + year.start(), credit.line, credit.since, credit.origin)
     return credit
 
 
+_YEAR_AFTER_RE = re.compile(r"\s+(?:19|20)\d\d$")
 _NOBODY_RE = re.compile(r"^(?:D\s*\.?\s*R\.?|droits\s+réservés)$", re.IGNORECASE)
 
 

@@ -210,6 +210,8 @@ def _is_caption(line: str, n_words: int) -> bool:
     _, stop, tail = line.rpartition(". ")
     if stop and "/" in tail and credit_only(tail):
         return True  # "… (archives). KEYSTONE/PETER KLAUNZER": the caption's last sentence is its credit
+    if stop and _CAPTION_PREFIX_RE.match(tail) and credit_only(tail):
+        return True  # "… à Nasiriya. Crédit photo : Reuters"
     return bool(_CAPTION_TAIL_RE.search(line))
 
 

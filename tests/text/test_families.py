@@ -33,6 +33,11 @@ class TestCaptions:
         )
         assert "caption" not in find(run(registry, text), "venté").flags
 
+    def test_a_photo_credit_after_the_captions_full_stop(self, registry):
+        text = "Manifestation à Bagdad\nDes manifestants brûlent des pneus à Nasiriya. Crédit photo : Reuters\nLa foule a grossi.\n"
+        sentence = find(run(registry, text), "pneus")
+        assert names(sentence) == ["reuters"] and "caption" in sentence.flags
+
     def test_a_credit_after_the_captions_full_stop(self, registry):
         text = "Procès à Yverdon\nLes accusés attendent le verdict dans la salle d'audience. Getty Images\nLe procès s'est ouvert lundi.\n"
         sentence = find(run(registry, text), "accusés")
@@ -51,6 +56,7 @@ class TestCaptions:
             ("PHOTO JEAN MARTIN, ASSOCIATED PRESS", "ASSOCIATED PRESS"),
             ("Un convoi roule près de Rafah, en mai 2012 [ / AFP/Archives]", "AFP"),
             ("Des policiers - Sputnik Afrique", "Sputnik"),
+            ("Un policier monte la garde à Kerbala. © AFP 2019 / Ahmad al-Rubaye", "AFP"),
         ],
     )
     def test_the_credit_is_found(self, line, credit):

@@ -195,7 +195,7 @@ class _Document:
                 quote_open_since = None
             elif depth_before and len(out) - 1 - quote_open_since > 12:
                 quote_open_since = None  # an unbalanced « must not reach across the article
-        return self._dispatch(out)
+        return self._dispatch(_standfirsts(self.text, out))
 
     # --- credits: captions and dispatches --------------------------------------------------
 
@@ -517,3 +517,38 @@ def _lines(text: str) -> list[tuple[int, int]]:
         pos += len(line)
     return out
 
+
+# A lead paragraph whose sentence says again what one body sentence says (most of its words), or
+# two body sentences in a row: a standfirst, no claim of its own (the body's sentence is).
+_STANDFIRST_ONE = 0.85
+_STANDFIRST_TWO = 0.95
+_STANDFIRST_LINES = 3  # the lead is among the text's first lines (headline included)
+
+
+def _standfirsts(text: str, out: list[SentenceSuggestion]) -> list[SentenceSuggestion]:
+    """The lead's claims that the body repeats are its standfirst: not claims, so that the
+    analyst annotates each claim once, in the body where it is told at length."""
+    lines = _lines(text)
+    if len(lines) <= _STANDFIRST_LINES:
+        return out
+    lead_end = lines[_STANDFIRST_LINES - 1][1]
+    words = [_content_words(item.text) for item in out]
+    result = list(out)
+    for n, item in enumerate(out):
+        if item.start >= lead_end:
+            break
+        if not item.is_claim or item.kind != str(LineKind.BODY) or len(words[n]) < 5:
+            continue
+        line_end = next(end for start, end in lines if start <= item.start < end + 1)
+        later = [k for k in range(n + 1, len(out)) if out[k].start > line_end]
+        if len(later) < 3:
+            continue
+        best_one = max((len(words[n] & words[k]) for k in later), default=0)
+        best_two = max((len(words[n] & (words[k] | words[k + 1])) for k in later[:-1]), default=0)
+        if best_one >= _STANDFIRST_ONE * len(words[n]) or best_two >= _STANDFIRST_TWO * len(words[n]):
+            result[n] = SentenceSuggestion(item.start, item.end, item.text, "standfirst", False, None)
+    return result
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", fold(text)) if len(w) >= 4 and not w.isdigit())

@@ -1616,3 +1616,31 @@ class TestStatementsTheTaggerMisreads:
 def test_a_body_described_at_length_before_its_name(registry):
     sentence = "Le gestionnaire français du réseau électrique à haute tension RTE a indiqué que le courant était rétabli."
     assert names(run(registry, sentence + "\n")[0]) == [source_key("RTE")]
+
+
+class TestStandfirsts:
+    BODY = (
+        "Les secours ont dégagé trois survivants dans la nuit.\n"
+        "« Nous poursuivons les recherches », a indiqué le préfet.\n"
+        "Les écoles resteront fermées lundi, selon la mairie.\n"
+    )
+
+    def test_a_lead_the_body_repeats_is_no_claim(self, registry):
+        text = (
+            "Séisme dans le Sud\n"
+            "Au moins douze personnes ont été tuées dimanche dans un séisme près d'Agadir, selon les autorités locales.\n"
+            "Au moins douze personnes ont été tuées dimanche dans un séisme près d'Agadir, selon les autorités locales, qui craignent un bilan plus lourd.\n"
+            + self.BODY
+        )
+        result = run(registry, text)
+        lead = result[1]
+        assert not lead.is_claim and lead.kind == "standfirst"
+        assert find(result, "craignent").is_claim
+
+    def test_a_lead_of_its_own_stays_a_claim(self, registry):
+        text = (
+            "Séisme dans le Sud\n"
+            "Au moins douze personnes ont été tuées dimanche dans un séisme près d'Agadir, selon les autorités locales.\n"
+            + self.BODY
+        )
+        assert run(registry, text)[1].is_claim

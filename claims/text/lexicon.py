@@ -285,6 +285,8 @@ ANONYMOUS_HEADS = {
     "collegue", "ami", "amie", "camarade", "voisin", "voisine", "collaborateur", "collaboratrice",
     "soutien", "entourage", "famille", "proche", "compagnon", "compagne", "fils", "fille", "frere",
     "soeur", "pere", "mere", "epouse", "mari", "veuve",
+    # people at large who report what they saw: "des citoyens ont signalé", "des internautes"
+    "citoyen", "citoyenne", "internaute", "usager", "usagere",
 }
 
 

@@ -50,6 +50,11 @@ if TYPE_CHECKING:
 _ORDINALS = frozenset({"premiere", "premier", "seconde", "second", "deuxieme", "troisieme", "meme", "autre", "derniere", "dernier"})
 
 
+# People at large who tell what they saw: the registry's unnamed witness, as "des habitants".
+_WITNESS_LIKE = frozenset({
+    "citoyen", "citoyens", "citoyenne", "citoyennes", "internaute", "internautes", "usager", "usagers",
+    "usagere", "usageres",
+})
 _GLUED_TITLE = re.compile(r"^(?:M|Mme|Mlle|Dr)\.(?=[a-zA-ZÀ-ÿ])(\S.{1,60})$")
 # A medium's own people: "ses journalistes", "son correspondant" are the medium.
 OWN_REPORTERS = lx.REPORTER_NOUNS
@@ -256,7 +261,7 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             if how == "new" and group.kind != "institution":
                 group = ProposedSource(group.name, "institution")
             return group, how
-        if head_word in {"temoignage", "temoignages"} and complement is None and not named:
+        if (head_word in {"temoignage", "temoignages"} or head_word in _WITNESS_LIKE) and complement is None and not named:
             # "selon les témoignages", "des témoignages recueillis sur place": unnamed witnesses.
             witnesses = registry.loose("des témoins")
             if witnesses is not None and witnesses.kind == "anonymous":

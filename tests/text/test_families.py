@@ -1644,3 +1644,8 @@ class TestStandfirsts:
             + self.BODY
         )
         assert run(registry, text)[1].is_claim
+
+
+@pytest.mark.parametrize("sentence", ["Des citoyens ont signalé des coupures de courant.", "Des internautes ont rapporté des coupures de courant."])
+def test_people_at_large_who_report_are_witnesses(registry, sentence):
+    assert names(run(registry, sentence + "\n")[0]) == ["unnamed-witness"]

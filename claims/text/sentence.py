@@ -249,6 +249,8 @@ class Sentence:
             return True  # "a confié l'un d'eux": one of a group named before
         if self.has_name(i, j):
             return True
+        if " ".join(self.f[k] for k in range(i, j) if not self.doc[k].is_space) in lx.MEDIA_NAMES:
+            return True  # "20 minutes précisait": a paper whose name is no name to the tagger
         head = self.head_of(i, j)
         if self.f[head] == "protection" and self.next_word(head + 1) < self.n and self.f[self.next_word(head + 1)] == "civile":
             return True  # "selon la protection civile"

@@ -1649,3 +1649,7 @@ class TestStandfirsts:
 @pytest.mark.parametrize("sentence", ["Des citoyens ont signalé des coupures de courant.", "Des internautes ont rapporté des coupures de courant."])
 def test_people_at_large_who_report_are_witnesses(registry, sentence):
     assert names(run(registry, sentence + "\n")[0]) == ["unnamed-witness"]
+
+
+def test_a_paper_whose_name_starts_with_a_number(registry):
+    assert names(run(registry, "20 minutes précisait que le feu avait pris dans la cuisine.\n")[0]) == [source_key("20 minutes")]

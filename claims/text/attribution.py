@@ -533,6 +533,7 @@ def _standfirsts(text: str, out: list[SentenceSuggestion]) -> list[SentenceSugge
         return out
     lead_end = lines[_STANDFIRST_LINES - 1][1]
     words = [_content_words(item.text) for item in out]
+    figures = [_figures(item.text) for item in out]
     result = list(out)
     for n, item in enumerate(out):
         if item.start >= lead_end:
@@ -543,11 +544,18 @@ def _standfirsts(text: str, out: list[SentenceSuggestion]) -> list[SentenceSugge
         later = [k for k in range(n + 1, len(out)) if out[k].start > line_end]
         if len(later) < 3:
             continue
-        best_one = max((len(words[n] & words[k]) for k in later), default=0)
-        best_two = max((len(words[n] & (words[k] | words[k + 1])) for k in later[:-1]), default=0)
+        # The same figures too: "le convoi 5" does not repeat "le convoi 0".
+        best_one = max((len(words[n] & words[k]) for k in later if figures[n] <= figures[k]), default=0)
+        best_two = max(
+            (len(words[n] & (words[k] | words[k + 1])) for k in later[:-1] if figures[n] <= figures[k] | figures[k + 1]), default=0
+        )
         if best_one >= _STANDFIRST_ONE * len(words[n]) or best_two >= _STANDFIRST_TWO * len(words[n]):
             result[n] = SentenceSuggestion(item.start, item.end, item.text, "standfirst", False, None)
     return result
+
+
+def _figures(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\d+(?:[.,]\d+)?", text))
 
 
 def _content_words(text: str) -> frozenset[str]:

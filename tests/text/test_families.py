@@ -1637,6 +1637,10 @@ class TestStandfirsts:
         assert not lead.is_claim and lead.kind == "standfirst"
         assert find(result, "craignent").is_claim
 
+    def test_a_lead_with_other_figures_stays_a_claim(self, registry):
+        text = "".join(f"Selon l'agence Mehr, le convoi {i} est arrivé à Mossoul.\n" for i in range(8))
+        assert all(s.is_claim for s in run(registry, text))
+
     def test_a_lead_of_its_own_stays_a_claim(self, registry):
         text = (
             "Séisme dans le Sud\n"

@@ -34,6 +34,12 @@ KINDS_OF_BODIES = frozenset({
 })
 
 
+# A sentence opening on where it happens: « En Israël, », « Au Mali, », « À Bagdad, ».
+_LOCATIVE = re.compile(r"^\s*(?:en|au|aux|à|a)\s+[«\"“]?\s*[A-ZÀ-Ý][^,]{0,30}[»\"”]?\s*,", re.IGNORECASE)
+
+# Police and security words: a source of either is the registry's security source of the country.
+_SECURITY_WORDS = frozenset({"police", "policiere", "policieres", "policier", "policiers", "securite", "securitaire", "securitaires"})
+
 # What a company is called once named: "l'entreprise", "le constructeur".
 _COMPANY_WORDS = frozenset({
     "entreprise", "societe", "compagnie", "firme", "groupe", "geant", "constructeur", "operateur", "transporteur",
@@ -99,6 +105,9 @@ class BodiesInText:
     def by_name(self, name: str, kind: str) -> tuple[ProposedSource, str]:
         """A source the registry may know under what an acronym stands for in this text ("AA":
         "Agence Anadolu"), else a new one named "Full name (ACRONYM)" (guidelines §5)."""
+        government = self._government_of(name)
+        if government is not None:
+            return self.entry_source(government), "registry"  # "l'Irak a annoncé": its government
         full = self.written_out(name)
         if full is not None:
             entry = self.registry.exact(full) or self.registry.loose(full)
@@ -115,6 +124,16 @@ class BodiesInText:
                         return self.entry_source(entry), "registry"
         return ProposedSource(name, kind), "new"
 
+    def _government_of(self, name: str) -> RegistryEntry | None:
+        """A country named as a speaker ("l'Irak a déjà annoncé") speaks through its government:
+        the registry's, when it lists one ("gouvernement irakien")."""
+        key = alias_key(name)
+        country = next(iter(countries_in(key)), None)
+        if country is None or len(countries_in(key)) > 1 or fold(country) != key:
+            return None
+        entry = self.registry.exact(f"gouvernement {adjective_form(country, feminine=False, plural=False)}")
+        return entry if entry is not None and entry.kind == "institution" else None
+
     def national_unnamed(self, core: str, said: str) -> RegistryEntry | None:
         """ "une source sécuritaire", "des sources sécuritaires" in a story about Iraq: the
         registry's unnamed source of that country (« source sécuritaire irakienne »), if any;
@@ -125,10 +144,14 @@ class BodiesInText:
             return None
         words = [w for w in alias_key(core).split() if w not in {"un", "une", "des", "autre", "autres"}]
         singular = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
-        for feminine in (True, False):
-            entry = self.registry.loose(f"{singular} {adjective_form(country, feminine=feminine, plural=False)}")
-            if entry is not None and entry.kind == "anonymous":
-                return entry
+        forms = [singular]
+        if words and words[0] in {"source", "sources", "responsable", "responsables"} and _SECURITY_WORDS & set(words[1:]):
+            forms.append("source de securite")  # "une source policière", "un responsable de la sécurité"
+        for form in forms:
+            for feminine in (True, False):
+                entry = self.registry.loose(f"{form} {adjective_form(country, feminine=feminine, plural=False)}")
+                if entry is not None and entry.kind == "anonymous":
+                    return entry
         return None
 
     def _national_body(self, s: Sentence, m: Mention, head_word: str, country: str | None) -> str | None:
@@ -144,10 +167,13 @@ class BodiesInText:
             adjectives = [a.split()[-1] for a in earlier if countries_in(a.split()[-1]) and a.split()[:-1] == words[2:]]
             if adjectives:
                 return f"{said} {adjectives[-1]}"
+        here = countries_in(self.text[s.seg.start : s.seg.start + s.doc[m.i].idx])
+        if len(here) == 1 and _LOCATIVE.match(self.text[s.seg.start : s.seg.start + s.doc[m.i].idx]):
+            country = next(iter(here))  # « En Israël, l'armée a dit … » in a story about Yemen
         if country is None or country == "france":
             return None
         if len(words) >= 3 and words[0] in lx.DEFINITES and words[1] == "ministere" and words[2] in {"de", "des", "du", "d'"} and not any(
-            NATIONALITY.search(w) for w in words[3:]
+            NATIONALITY.search(w) or countries_in(w) for w in words[3:]  # "de la Santé de l'Irak": it has one
         ):
             # "le ministère de la Santé" in a story about Libya: "ministère libyen de la Santé".
             ministry = s.next_word(m.i + 1)

@@ -34,7 +34,10 @@ def _source_inside(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int] | N
     given by "de source(s) …" inside the noun phrase."""
     i, j, _ = np
     for q in range(i + 1, j - 1):
-        if s.f[q] in {"de", "d'"} and s.f[s.next_word(q + 1)] in {"source", "sources"} and s.outlet_like(i, q):
+        src = s.next_word(q + 1)
+        if s.f[src] in {"une", "des"}:
+            src = s.next_word(src + 1)  # "Sputnik d'une source sécuritaire irakienne"
+        if s.f[q] in {"de", "d'"} and s.f[src] in {"source", "sources"} and s.outlet_like(i, q):
             return s.next_word(q + 1), j
     return None
 
@@ -52,7 +55,7 @@ def _learned_from(s: Sentence, k: int) -> tuple[int, int] | None:
                 return np[0], np[1]
     if k < s.n and (s.f[k] in {"de", "d'"} or s.f[k] == "a" and s.doc[k].pos_ == "ADP"):
         src = s.next_word(k + 1)  # "de source policière", "à bonnes sources"
-        if src < s.n and (s.doc[src].pos_ == "NUM" or s.f[src] in {"plusieurs", "bonne", "bonnes", "meme", "memes"}):
+        if src < s.n and (s.doc[src].pos_ == "NUM" or s.f[src] in {"plusieurs", "bonne", "bonnes", "meme", "memes", "une"}):
             src = s.next_word(src + 1)  # "de deux sources sécuritaires", "de bonne source"
         if src < s.n and s.f[src] in {"source", "sources"}:
             np = _np_after(s, s.next_word(k + 1), appositions=False)

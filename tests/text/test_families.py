@@ -1657,3 +1657,33 @@ def test_people_at_large_who_report_are_witnesses(registry, sentence):
 
 def test_a_paper_whose_name_starts_with_a_number(registry):
     assert names(run(registry, "20 minutes précisait que le feu avait pris dans la cuisine.\n")[0]) == [source_key("20 minutes")]
+
+
+class TestReadAfterTheRoundsMeasure:
+    STORY = TestNationalSourcesInTheRegistry.STORY
+
+    def test_an_outlet_told_by_an_unnamed_source(self, registry):
+        sentence = "Une roquette est tombée près de l'ambassade, a appris Sputnik d'une source sécuritaire irakienne."
+        assert names(run(registry, sentence + "\n")[0]) == ["sputnik", "iraqi-security-source"]
+
+    @pytest.mark.parametrize("sentence", ["Selon une source policière, deux civils ont été tués.", "Un responsable de la sécurité a affirmé que la ville était calme."])
+    def test_police_and_security_sources_are_the_security_source(self, registry, sentence):
+        assert names(run(registry, self.STORY + sentence + "\n")[-1]) == ["iraqi-security-source"]
+
+    def test_a_country_speaks_through_its_government(self, registry):
+        assert names(run(registry, "L'Irak a déjà annoncé le retrait des troupes étrangères.\n")[0]) == ["iraq-government"]
+
+    def test_an_outlet_with_news_glued_to_its_name(self, registry):
+        sentence = "Le porte-parole Bahram Qassemi a déclaré que la situation était calme, rapporte Farsnews."
+        assert names(run(registry, sentence + "\n")[0])[0] == "fars"
+
+    def test_a_ministry_that_names_its_country(self, registry):
+        text = self.STORY + "Auparavant, le ministère de la Santé de l'Irak a signalé 10 morts.\n"
+        assert names(run(registry, text)[-1]) == [source_key("ministère de la Santé de l'Irak")]
+
+    def test_a_body_in_the_country_the_sentence_opens_on(self, registry):
+        text = (
+            "Yémen : frappes sur Sanaa\nLes frappes ont visé Sanaa, au Yémen, selon les Houthis du Yémen.\n"
+            "En Israël, l'armée a dit qu'un missile lancé depuis le Yémen avait été intercepté.\n"
+        )
+        assert names(run(registry, text)[-1]) == [source_key("armée israélienne")]

@@ -292,11 +292,7 @@ class _Document:
         verb = words[2]
         if not (verb in lx.STRONG_FORMS | lx.WEAK_FORMS and verb.endswith(("er", "ire", "dre", "ir")) or verb in _ELLIPSIS_INFINITIVES):
             return []
-        return [
-            Link(l.source, l.mention, l.cue, "ellipsis", min(l.confidence, CONFIDENCE["quote.continued"]), l.vague)
-            for l in previous.links
-            if l.rule != "dispatch.credit"
-        ]
+        return _continued([l for l in previous.links if l.rule != "dispatch.credit"])
 
     def _same_source_chain(self, out: list[SentenceSuggestion], link: Link) -> list[Link]:
         """ "…, selon la même source", "De mêmes sources, on ajoute": the source named last, with
@@ -305,7 +301,7 @@ class _Document:
             for previous in reversed(out[-2:]):
                 chain = [l for l in previous.links if l.rule != "dispatch.credit"]
                 if previous.is_claim and chain:
-                    return [Link(l.source, l.mention, l.cue, "ellipsis", min(l.confidence, CONFIDENCE["quote.continued"]), l.vague) for l in chain]
+                    return _continued(chain)
         before = fold(self.text[max(0, link.mention.start - 12) : link.mention.end]) if link.mention else ""
         # "la même source", and "ces sources" / "cette source" pointing back at the ones just cited
         same_source = "meme" in before or bool(link.mention and _THESE_SOURCES.match(fold(link.mention.text)))
@@ -319,8 +315,7 @@ class _Document:
                 # "a déclaré X à l'AFP. « … », a-t-il ajouté.": what X told a news agency goes on
                 # through it until another source speaks. (Not so for a broadcaster: a radio
                 # interview quoted at length is the speaker's, as annotators read it.)
-                carried = [Link(l.source, l.mention, l.cue, "ellipsis", min(l.confidence, CONFIDENCE["quote.continued"]), l.vague) for l in chain[:-1]]
-                return [*carried, link]
+                return [*_continued(chain[:-1]), link]
             if not same_source:
                 break  # another source spoke in between
         return [link]
@@ -423,6 +418,11 @@ _ELLIPSIS_INFINITIVES = frozenset({"poursuivre", "conclure", "reconnaitre", "adm
 _THESE_SOURCES = re.compile(r"^(?:ces|cette) sources?$")
 # "selon ce rapport", "d'après cette dépêche": the report the sentence before cited.
 _THIS_REPORT = re.compile(r"^(?:ce|cet|cette|ces) (?:rapport|article|depeche|informations?|reportage|enquete|recit)$")
+
+
+def _continued(links: Sequence[Link]) -> list[Link]:
+    """A chain said before, going on in this sentence (at most the confidence of a quote that goes on)."""
+    return [Link(l.source, l.mention, l.cue, "ellipsis", min(l.confidence, CONFIDENCE["quote.continued"]), l.vague) for l in links]
 
 
 def _agency(link: Link) -> bool:

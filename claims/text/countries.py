@@ -123,58 +123,44 @@ def place_country(text: str) -> str | None:
     """The country whose places (its name, its cities) a text names most, adjectives left out:
     a story set in Iraq about American forces names "américain" often and Iraq's places more.
     None when no country's places stand out."""
-    lines = [line for line in text.split("\n") if line.strip()]
+    return _most_named(text, _PLACE_FORMS, lead=1.5)
+
+
+def story_country(text: str) -> str | None:
+    """The country a news text is about: the one named most (by name, adjective or capital),
+    the headline and the first lines counting twice; None when no country stands out (named
+    once or twice, or as often as another country)."""
+    return _most_named(text, _FORMS, lead=2)
+
+
+def _most_named(text: str, forms: dict[str, str], *, lead: float) -> str | None:
+    """The country ``forms`` point at most often in ``text`` (three times at least, the first
+    three lines counting twice), if it is named ``lead`` times as often as the next one."""
     counts: Counter[str] = Counter()
-    for n, line in enumerate(lines):
+    for n, line in enumerate(line for line in text.split("\n") if line.strip()):
         weight = 2 if n < 3 else 1
-        for word_run in _place_runs(fold(line)):
-            counts[word_run] += weight
+        for country in _countries_named(_words(fold(line)), forms):
+            counts[country] += weight
     if not counts:
         return None
     (best, top), *rest = counts.most_common(2)
-    if top < 3 or rest and rest[0][1] * 3 > top * 2:
+    if top < 3 or rest and rest[0][1] * lead > top:
         return None
     return best
 
 
-def _place_runs(folded: str) -> list[str]:
-    words = _words(folded)
+def _countries_named(words: list[str], forms: dict[str, str]) -> list[str]:
+    """The country of each form in ``words``, the longest form first ("Soudan du Sud" before
+    "Soudan", "Burkina Faso" as one)."""
     found = []
     k = 0
     while k < len(words):
         for size in range(min(_LONGEST, len(words) - k), 0, -1):
-            form = " ".join(words[k : k + size])
-            if form in _PLACE_FORMS:
-                found.append(_PLACE_FORMS[form])
+            country = forms.get(" ".join(words[k : k + size]))
+            if country is not None:
+                found.append(country)
                 k += size
                 break
         else:
             k += 1
     return found
-
-
-def story_country(text: str) -> str | None:
-    """The country a news text is about: the one named most (by name, adjective or capital),
-    the headline and the first lines counting twice; None when no country stands out."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    counts: Counter[str] = Counter()
-    for n, line in enumerate(lines):
-        weight = 2 if n < 3 else 1
-        words = _words(fold(line))
-        k = 0
-        while k < len(words):
-            # The longest form first: "Soudan du Sud" before "Soudan", "Burkina Faso" as one.
-            for size in range(min(_LONGEST, len(words) - k), 0, -1):
-                country = _FORMS.get(" ".join(words[k : k + size]))
-                if country is not None:
-                    counts[country] += weight
-                    k += size
-                    break
-            else:
-                k += 1
-    if not counts:
-        return None
-    (best, top), *rest = counts.most_common(2)
-    if top < 3 or rest and rest[0][1] * 2 > top:
-        return None  # named once or twice, or as often as another country: no story country
-    return best

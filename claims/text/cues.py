@@ -9,6 +9,8 @@ chain. Speech-verb cues are in ``claims.text.verb_cues``, the phrases around a c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from claims.text import lexicon as lx
 from claims.text.media import _DOCUMENT_LIKE, _document_agent, _medium_cues, _outlet_before_agent, _to_outlet
 from claims.text.clauses import between_quotes, media_named, np_before, subject_of, with_citations
@@ -27,6 +29,9 @@ from claims.text.sentence import (
 )
 from claims.text.noun_phrases import _np_after
 from claims.text.verb_cues import verb_cues
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["DOCUMENT", "INCISE", "OUTER", "SPEAKER", "Cue", "Mention", "Sentence", "find_cues"]
 
@@ -80,8 +85,7 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = k, k + 1  # "De source policière, on indique que …", "…, de source sûre"
         if start is None or k in s.used:
             continue
-        noun = s.doc[start].head
-        if w == "par" and f[start] in lx.BROADCAST_FORMS and noun.dep_ == "obj" and f[noun.head.i] in lx.STRONG_FORMS | lx.WEAK_FORMS:
+        if w == "par" and f[start] in lx.BROADCAST_FORMS and _what_is_said(s, s.doc[start].head):
             continue  # "a dénoncé de fausses informations diffusées par des médias": what was denounced
         nxt = s.next_word(end)
         if nxt >= s.n or f[nxt] in lx.NOT_AFTER_SELON:
@@ -290,6 +294,11 @@ def _interviewed_subject(s: Sentence, cues: list[Cue]) -> list[Cue]:
     return []
 
 
+def _what_is_said(s: Sentence, noun: "Token") -> bool:
+    """``noun`` is the object of a speech verb: what is said, not who carried it."""
+    return noun.dep_ == "obj" and s.f[noun.head.i] in lx.STRONG_FORMS | lx.WEAK_FORMS
+
+
 def _opens_sentence(s: Sentence, k: int) -> bool:
     """Token ``k`` starts the sentence, maybe after "Mais", "Et", "Or" or an opening quote."""
     p = s.prev_word(k - 1)
@@ -399,7 +408,7 @@ def _circulation_cues(s: Sentence) -> list[Cue]:
         subject = subjects[0] if subjects else (verb.head if verb.dep_ in {"acl", "amod"} else None)
         if subject is None or s.f[subject.i] not in lx.CIRCULATION_SUBJECTS:
             continue
-        if subject.dep_ == "obj" and s.f[subject.head.i] in lx.STRONG_FORMS | lx.WEAK_FORMS:
+        if _what_is_said(s, subject):
             continue  # "a dénoncé de fausses informations diffusées par des médias": what was denounced
         p = s.next_word(k + 1)
         if p >= s.n or s.f[p] not in {"dans", "sur", "par"}:

@@ -103,6 +103,7 @@ def _medium_cues(s: Sentence) -> list[Cue]:
             continue
         start = k
         np_from = None
+        sent = None  # the outlet a statement was sent to, found whole
         if f[k] in {"antenne", "micro", "ondes", "plateau"} and k >= 1:
             p = s.prev_word(k - 1)
             if p >= 0 and f[p] in {"l'", "le", "les", "la"}:
@@ -132,13 +133,12 @@ def _medium_cues(s: Sentence) -> list[Cue]:
             if q >= s.n or s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:
                 continue
             np_from = q + 1  # "à X", "au magazine X", "aux médias Y"
-        elif f[k] == "dans" and _fronted(s, k) and (sent := _outlet_at(s, k)) is not None:
+        elif f[k] == "dans" and _fronted(s, k):
             # "Dans une déclaration transmise à l'AFP, ses avocats ont …", "Dans un courriel
             # adressé à Reuters, le porte-parole a …": what the speaker sent to an outlet.
-            i, j = sent
-            s.used.update(range(start, j))
-            cues.append(Cue("prep.medium", OUTER, start, (start, k + 1), [_mention(s, i, j)]))
-            continue
+            sent = _outlet_at(s, k)
+            if sent is None:
+                continue
         elif f[k] == "sur" and _fronted(s, k) and not {f[q] for q in range(k + 1, min(k + 3, s.n))} & {"antenne", "micro", "ondes", "plateau"}:
             # "Sur RTL, Mme X a démenti …", "Ce mercredi matin sur France Inter, la ministre a
             # affirmé …": the broadcaster, named before the speaker.
@@ -168,12 +168,15 @@ def _medium_cues(s: Sentence) -> list[Cue]:
                 np_from = q + 1
         else:
             continue
-        np = _np_after(s, np_from, appositions=False)
-        if np is None:
-            continue
-        i, j, _ = np
-        if not (s.outlet_like(i, j) or s.source_like(i, j) or _medium_name(s, i, j)):
-            continue
+        if sent is not None:
+            i, j = sent
+        else:
+            np = _np_after(s, np_from, appositions=False)
+            if np is None:
+                continue
+            i, j, _ = np
+            if not (s.outlet_like(i, j) or s.source_like(i, j) or _medium_name(s, i, j)):
+                continue
         s.used.update(range(start, j))
         cues.append(Cue("prep.medium", OUTER, start, (start, k + 1), [_mention(s, i, j)]))
     return cues

@@ -132,7 +132,7 @@ def spelled_alike(a: str, b: str) -> bool:
         return False
     if re.sub(r"\D", "", a) != re.sub(r"\D", "", b):
         return False  # "France" is not "France 24"
-    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def alias_key(text: str) -> str:
@@ -155,7 +155,7 @@ class Registry:
     the first entry keeps it: matching stays deterministic.
     """
 
-    __slots__ = ("entries", "fingerprint", "_by_key", "_by_loose_key", "_by_slug", "_max_words")
+    __slots__ = ("entries", "fingerprint", "_by_key", "_by_loose_key", "_by_slug", "_max_words", "_spellings")
 
     def __init__(self, entries: Iterable[RegistryEntry]):
         self.entries: tuple[RegistryEntry, ...] = tuple(entries)
@@ -175,6 +175,8 @@ class Registry:
         self.fingerprint: str = digest.hexdigest()
         # The longest alias in words bounds the search in ``contained`` (linear, not quadratic).
         self._max_words: int = max((len(key.split()) for key in self._by_key), default=0) + 1
+        # Per kind, the spelling keys of the names written as names (``spelled_like``), on first use.
+        self._spellings: dict[str, list[tuple[str, RegistryEntry]]] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -191,10 +193,15 @@ class Registry:
         Alsumaria): transliterations of Arabic or Persian names vary from outlet to outlet."""
         if not proper_name(name):
             return None
+        spellings = self._spellings.get(kind)
+        if spellings is None:
+            spellings = self._spellings[kind] = [
+                (spelling_key(surface), entry)
+                for entry in self.entries if entry.kind == kind
+                for surface in (entry.name, *entry.aliases) if proper_name(surface)
+            ]
         key = spelling_key(name)
-        found = {entry.slug: entry for entry in self.entries if entry.kind == kind and any(
-            spelled_alike(key, spelling_key(surface)) for surface in (entry.name, *entry.aliases) if proper_name(surface)
-        )}
+        found = {entry.slug: entry for surface_key, entry in spellings if spelled_alike(key, surface_key)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def person_by_role(self, role: str) -> RegistryEntry | None:

@@ -90,7 +90,6 @@ def _single_name(s: Sentence, m: Mention) -> ProposedSource | None:
     return ProposedSource(t.text, "person")
 
 
-
 class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
     """The sources of one document's mentions, in text order."""
 

@@ -21,7 +21,9 @@ class SourceIdOrSlugField(forms.ModelChoiceField):
         lookup = {"pk": int(value)} if value.isdigit() else {"slug": value}
         source = self.queryset.filter(**lookup).first()
         if source is None:
-            raise ValidationError(f"No source has the id or slug {value!r}.", code="invalid_choice")
+            # The value goes in as a parameter: django-filter formats the message with ``%``, and
+            # a "%u" the client sent must not be read as a conversion.
+            raise ValidationError("No source has the id or slug %(value)r.", code="invalid_choice", params={"value": value})
         return source
 
 

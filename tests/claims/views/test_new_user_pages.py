@@ -118,6 +118,9 @@ def test_source_filters_take_ids_and_slugs_and_the_root_lists_every_endpoint(ana
     assert ids("source=al-nahrain") == [cited.pk]
     refused = client.get("/api/v1/claims/?source=no-such-source")
     assert refused.status_code == 400 and "source" in refused.json()
+    # a "%u" in the value is the client's text, not a format the error message may apply
+    refused = client.get("/api/v1/claims/?source=%25ud800")
+    assert refused.status_code == 400 and "%ud800" in refused.json()["source"][0]
     export = client.get("/api/v1/export/claims/?format=jsonl&direct_source=mehr")
     assert export.status_code == 200 and len(b"".join(export.streaming_content).splitlines()) == 1
 

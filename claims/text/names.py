@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claims.text.normalize import fold
+
 if TYPE_CHECKING:
     from claims.text.sentence import Sentence
 
@@ -237,7 +239,7 @@ def expanded_acronym(acronym: str, text: str) -> str | None:
     spell it ("l'Organisation mondiale de la santé (OMS)"), else a run of words that starts with
     a capital and whose initials spell it ("la République démocratique du Congo" for "RDC",
     "Iran Press" for "IP"); None when the text has neither."""
-    letters = [c for c in acronym.upper() if c.isalnum()]
+    letters = [c for c in fold(acronym).upper() if c.isalnum()]
     if len(letters) < 2:
         return None
     words = [(m.group(), m.start()) for m in _WORD_RE.finditer(text)]
@@ -254,7 +256,7 @@ def expanded_acronym(acronym: str, text: str) -> str | None:
                 break
             if w.lower().rstrip("'’") in _NAME_LINKS:
                 continue
-            initials.append(w[:1].upper())
+            initials.append(fold(w[:1]).upper())  # "électorale" counts as an E
             if initials != letters[: len(initials)]:
                 break
             if len(initials) == len(letters):

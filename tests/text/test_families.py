@@ -1205,6 +1205,14 @@ class TestAnaphoraAndEllipsis:
         (link,) = find(run(registry, text), "campagne").links
         assert link.source.name == "République démocratique du Congo (RDC)"
 
+    def test_an_acronym_spells_accented_initials_without_their_accents(self, registry):
+        text = (
+            "La Commission électorale nationale indépendante, CENI, a publié les résultats.\n"
+            "Le président sortant arrive en tête, selon la CENI.\n"
+        )
+        (link,) = find(run(registry, text), "en tête").links
+        assert source_key(link.source.name) == source_key("Commission électorale nationale indépendante")
+
 
     def test_a_body_said_again_is_the_one_named_by_that_noun(self, registry):
         text = (

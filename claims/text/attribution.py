@@ -401,8 +401,8 @@ class _Document:
         links: list[Link] = []
         seen: set[str] = set()
         for _, link in items:
-            if link.source.identity in seen:
-                continue
+            if link.source.identity in seen or _named_by_words_of(link, links):
+                continue  # (one noun reached by two cues: "selon les précisions du parquet, qui évoque …")
             seen.add(link.source.identity)
             links.append(link)
         return links
@@ -427,6 +427,24 @@ def _continued(links: Sequence[Link]) -> list[Link]:
 
 def _agency(link: Link) -> bool:
     return is_wire_agency(link.source.name) or link.mention is not None and is_wire_agency(link.mention.text)
+
+
+def _named_by_words_of(link: Link, others: list[Link]) -> bool:
+    """Whether ``link``'s mention is the words of another link's mention, give or take an
+    article or a preposition ("du parquet" and "parquet"): two cues that reach the same noun
+    make one source, not two."""
+    if link.mention is None:
+        return False
+    for other in others:
+        if other.mention is None or not (other.mention.start < link.mention.end and link.mention.start < other.mention.end):
+            continue
+        short, long = sorted((fold(link.mention.text), fold(other.mention.text)), key=len)
+        if long.endswith(short) and all(w in _LEADING_LINKS for w in re.findall(r"[\w']+", long[: len(long) - len(short)])):
+            return True
+    return False
+
+
+_LEADING_LINKS = frozenset({"le", "la", "les", "l'", "du", "de", "des", "d'", "au", "aux"})
 
 
 def _own_reporters(mention: str) -> bool:

@@ -381,6 +381,12 @@ def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
         return stressed
     if s.f[subject.i] == "qui" and verb.dep_ == "acl:relcl":
         return _antecedent_span(s, verb)
+    if subject.pos_ == "VERB" and subject.i < verb.i and s.f[subject.i] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS:
+        # "Une source militaire syrienne citée par ces médias a indiqué": the parser made the
+        # participle the subject; the noun it hangs on is, up to the participle.
+        nouns = [c for c in s.kids[subject.i] if c < subject.i and s.doc[c].pos_ in {"NOUN", "PROPN"}]
+        if nouns:
+            return s.doc[nouns[0]].left_edge.i, subject.i
     if subject.pos_ == "VERB" and subject.i < verb.i:
         # "la police n'avait pas communiqué le nombre … et un porte-parole du gouverneur a
         # déclaré": the parser made the first clause the subject; the noun joined last is it.

@@ -690,3 +690,24 @@ class TestCommonForms:
     def test_an_agencys_hyphenated_name_is_whole(self, registry):
         (result,) = run(registry, "Selon Keystone-ATS, le feu a été maîtrisé dans la nuit.\n")
         assert names(result) == ["keystone ats"]
+
+
+class TestOneNounTwoCues:
+    def test_a_relative_clause_on_the_source_adds_no_second_link(self, registry):
+        text = (
+            "Douze personnes ont été arrêtées à Bruxelles.\n"
+            "Ces individus préparaient une attaque, a annoncé le parquet fédéral.\n"
+            "Trente lieux ont été perquisitionnés, selon les précisions du parquet, qui évoque une attaque imminente.\n"
+            "« Quarante personnes ont été interpellées », précise également le parquet.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "perquisitionnés")) == ["parquet federal"]
+        assert names(find(result, "interpellées")) == ["parquet federal"]
+
+    def test_the_participle_the_parser_takes_for_a_subject_ends_the_speaker(self, registry):
+        text = (
+            "Les médias officiels syriens ont fait état de frappes.\n"
+            "Une source militaire syrienne citée par ces médias a indiqué que les missiles ont été abattus.\n"
+        )
+        (_, cited) = find(run(registry, text), "abattus").links
+        assert cited.mention.text == "Une source militaire syrienne"

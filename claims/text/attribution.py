@@ -210,8 +210,9 @@ class _Document:
 
     @staticmethod
     def _with_first(links: Sequence[Link], first: Link) -> list[Link]:
-        """``first`` as the outermost link, once."""
-        return [first] + [link for link in links if link.source.identity != first.source.identity]
+        """``first`` as the outermost link, once (also under another of its names: the credit
+        "ATS", then "a précisé la police à Keystone-ATS")."""
+        return [first] + [link for link in links if link.source.identity != first.source.identity and not _same_agency(link, first)]
 
     def _caption_before(self, out: list[SentenceSuggestion], n: int, seg: Segment, text: str) -> None:
         """A credit alone on its line ("Photo : CBC / Jean Dupont") credits the picture whose
@@ -427,6 +428,15 @@ def _continued(links: Sequence[Link]) -> list[Link]:
 
 def _agency(link: Link) -> bool:
     return is_wire_agency(link.source.name) or link.mention is not None and is_wire_agency(link.mention.text)
+
+
+def _same_agency(a: Link, b: Link) -> bool:
+    """Two names of one wire agency: the words of one are among the other's ("ATS" and
+    "Keystone-ATS")."""
+    if not (_agency(a) and _agency(b)):
+        return False
+    words_a, words_b = (set(re.findall(r"\w+", fold(link.source.name))) for link in (a, b))
+    return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
 
 
 def _named_by_words_of(link: Link, others: list[Link]) -> bool:

@@ -8,6 +8,7 @@ Pure Python (no Django). Used by ``claims.text.cues`` and ``claims.text.verb_cue
 from __future__ import annotations
 
 from claims.text import lexicon as lx
+from claims.text.credits import is_wire_agency
 from claims.text.names import is_acronym
 from claims.text.sentence import (
     OUTER,
@@ -346,6 +347,8 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
         return i, j  # "à France Bleu Breizh Izel", "au Soleil"
     if named in s.outlets_before:
         return i, j  # "a déclaré à Al-Maalomah" after "le site d'information Al-Maalomah"
+    if s.has_name(i, j) and is_wire_agency(s.doc[i:j].text):
+        return i, j  # "confirmées à Keystone-ATS": a wire agency, however the tagger splits it
     first = i if s.f[i] not in lx.DEFINITES else s.next_word(i + 1)
     if s.f[j - 1] in _MEDIUM_LAST_WORDS and j - 1 > first and s.doc[first].text[:1].isupper():
         return i, j  # "à Gravité média", "à Radio Okapi FM": a name that says it is a medium

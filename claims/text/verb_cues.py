@@ -487,7 +487,9 @@ def _participle_speaker(s: Sentence, k: int, strength: str | None, cues: list[Cu
     if not has_reported_clause(s, k + 1):
         return None
     main = s.doc[k].head
-    if main.i == k or main.i > k or _speech_verb_at(s, main.i) is not None:
+    while main.pos_ in {"NOUN", "PROPN"} and main.dep_ in {"obj", "obl", "obl:arg", "obl:mod"} and main.head.i < main.i:
+        main = main.head  # "a condamné l'attaque affirmant que": the parser hangs it on the object
+    if main.i == k or main.i > k or _speech_verb_at(s, main.i) is not None and has_reported_clause(s, main.i + 1):
         return None
     subject = subject_of(s, main.i)
     if subject is None:

@@ -711,3 +711,21 @@ class TestOneNounTwoCues:
         )
         (_, cited) = find(run(registry, text), "abattus").links
         assert cited.mention.text == "Une source militaire syrienne"
+
+    def test_a_participle_the_parser_hangs_on_the_object_speaks_for_the_subject(self, registry):
+        text = "Le porte-parole Yahya Rassoul a réuni la presse. Rassoul a vivement condamné l’attaque affirmant que cela pourrait saper les accords.\n"
+        assert names(find(run(registry, text), "saper")) == ["yahya-rassoul"]
+
+
+class TestAgenciesByTheirLongerNames:
+    def test_told_to_an_agency_whose_name_the_tagger_splits(self, registry):
+        (result,) = run(registry, "Ces informations ont été confirmées à Keystone-ATS par le porte-parole du MPC.\n")
+        assert names(result)[0] == "keystone ats" and len(names(result)) == 2
+
+    def test_the_credited_agency_told_under_its_longer_name_is_one_link(self, registry):
+        text = (
+            "SION (ATS) - Un automobiliste a forcé un barrage lundi.\n"
+            "« Le conducteur a fait mine de s'arrêter », a précisé la police cantonale à Keystone-ATS.\n"
+        )
+        (agency, police) = find(run(registry, text), "mine").links
+        assert agency.source.name == "ATS" and "police" in police.source.name.casefold()

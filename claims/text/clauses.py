@@ -47,8 +47,12 @@ def _fronted_citing(s: Sentence, i: int) -> tuple[int, int] | None:
     if first >= s.n or s.f[first] != "citant":
         return None
     cited = _np_after(s, first + 1, appositions=False)
-    if cited is None or cited[1] != comma or not s.source_like(cited[0], cited[1]):
+    if cited is None or not s.source_like(cited[0], cited[1]):
         return None
+    if cited[1] != comma and (
+        comma - cited[0] > 16 or any(s.f[q] in {"que", "qu'", "qui", ",", ";"} or s.finite_verb(q) for q in range(cited[1], comma))
+    ):
+        return None  # (what follows the noun runs to the comma: "une source de sécurité bien informée")
     s.used.update(range(first, comma))
     return cited[0], cited[1]
 

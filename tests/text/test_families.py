@@ -311,6 +311,7 @@ class TestCitingClauses:
         [
             ("Citant une source militaire, la télévision Al-Jazeera a indiqué que la ville était tombée.\n", ["al-jazeera", "military-source"]),
             ("En citant des témoins, le journal Le Monde affirme que les tirs ont duré une heure.\n", ["le-monde", "unnamed-witness"]),
+            ("Citant une source militaire bien informée, la chaîne Al-Jazeera a indiqué que la ville était tombée.\n", ["al-jazeera", "military-source"]),
         ],
     )
     def test_the_cited_source_after_the_citing_one(self, registry, text, expected):

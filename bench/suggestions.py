@@ -274,6 +274,10 @@ ADDED_BATCHES = (
                      "false sourced 0/11 (0.0%); with the rules of ee8d052: F1 0.976, 33/42, 7/17, 0/11"),
     ("d294", "d299", "F1 0.940 (P 1.00 / R 0.89), first source 30/44 (0.68), whole chains 16/30 (0.53), "
                      "false sourced 0/14 (0.0%); with the rules of ee8d052: the same"),
+    ("d300", "d305", "F1 0.969 (P 1.00 / R 0.94), first source 30/33 (0.91), whole chains 8/10 (0.80), "
+                     "false sourced 0/14 (0.0%); with the rules of a4dbf7f: the same"),
+    ("d306", "d311", "F1 0.944 (P 0.97 / R 0.92), first source 27/37 (0.73), whole chains 4/13 (0.31), "
+                     "false sourced 1/21 (4.8%); with the rules of a4dbf7f: the same"),
 )
 
 

@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
 from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit, full_agency_name, is_wire_agency
-from claims.text.line_kinds import is_byline
+from claims.text.line_kinds import is_byline, is_editors_tag
 from claims.text.clauses import outside_quotes
 from claims.text.cues import INCISE, Cue, Sentence, find_cues
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
@@ -125,8 +125,8 @@ def is_candidate(text: str, seg: Segment) -> bool:
         return caption_credit(line) is not None and not credit_only(line)
     if seg.kind is not LineKind.BODY:
         return False
-    if _credit_tail(text, seg) or is_byline(text[seg.start : seg.end]):
-        return False  # "… (archives). KEYSTONE/PETER KLAUNZER", "… (Rédigé par X)": credits, no claims
+    if _credit_tail(text, seg) or is_byline(text[seg.start : seg.end]) or is_editors_tag(text[seg.start : seg.end]):
+        return False  # "… (archives). KEYSTONE/PETER KLAUNZER", "… (Rédigé par X)", "[vs gp …]": no claims
     body = text[seg.start : seg.end].rstrip(" \t\u00a0\u202f»\"”’)")
     if body.endswith("?"):
         return False

@@ -245,12 +245,14 @@ _DATELINE_RE = re.compile(
     # "BAUCHI/KADUNA, 18 juin (Reuters) -": one place or two.
     # "EL ARISH (Egypte), 27 avril (Xinhua) --": the place's country in brackets after it.
     r"(?:[A-ZÀ-Ý][\w'’.\-/ ]{1,40}?(?:\s*\([A-ZÀ-Ý][^()\n]{1,30}\))?(?:\s*,\s*[^()\n]{1,40}?)?\s*)?"
-    r"\((?P<agency>[^()\n]{2,40})\)\s*(?:[-–—]{1,2}|:)\s*\S"
+    # "P-au-P., 27 avr. 05 [AlterPresse] ---": the agency in square brackets, three dashes.
+    r"[(\[](?P<agency>[^()\[\]\n]{2,40})[)\]]\s*(?:[-–—]{1,3}|:)\s*\S"
 )
 _CREDIT_LINE_RES = (
     re.compile(r"^\(?\s*(?P<agency>" + _WIRE_ALT + r")(?:\s+(?:FR|fr|Photo|photo))?\s*\)?\s*\.?$"),
     re.compile(r"(?:^|\(|\s)(?i:avec)\s+(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"),
     re.compile(r"^[^()]{2,60}?\s&\s*(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "Eléanor Douet & AFP"
+    re.compile(r"^(?i:et)\s+(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "et AFP": a byline's tail on its own line
     re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s*/\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}$"),  # "AA / Bagdad"
     re.compile(r"^[A-ZÀ-Ý][\w'’.\- ]{0,30}\s*/\s*(?P<agency>" + _WIRE_ALT + r")\s*$"),  # "LQ / AFP", "Jean Dupont / AFP"
     re.compile(r"^[\w'’.\- ]{2,30}?\s*\+\s*(?P<agency>" + _WIRE_ALT + r")\s*$"),  # "Medi1news+MAP": the site and its agency
@@ -343,7 +345,18 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             m = _DATELINE_RE.match(line)
             if m:
                 agency = m.group("agency").strip()
-                if _dateline_agency(agency):
+                relayed_by = _relaying_pair(agency)
+                if relayed_by is not None:
+                    # "WASHINGTON (awp/afp) -": AWP carries AFP's dispatch.
+                    at = start + m.start("agency") + m.group("agency").index(agency)
+                    first, second = relayed_by
+                    cut = agency.index("/")
+                    origin_at = at + agency.index(second, cut)
+                    origin = Credit(second, origin_at, origin_at + len(second))
+                    return Credit(first, at, at + len(first), since=start, origin=origin)
+                # "[Vidéo] - …" opening a line is a label: square brackets only after a place.
+                labelled = line[m.start("agency") - 1] == "[" and not line[: m.start("agency") - 1].strip()
+                if _dateline_agency(agency) and not labelled:
                     at = start + m.start("agency") + m.group("agency").index(agency)
                     return Credit(agency, at, at + len(agency), since=start)
     # "… qui avait fait 14 morts. (Belga)": the agency closing the last paragraph.
@@ -359,6 +372,16 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             group = "agency" if m.group("agency") else "dashed"
             return Credit(m.group(group), m.start(group), m.end(group))
     return None
+
+
+def _relaying_pair(name: str) -> tuple[str, str] | None:
+    """ "awp/afp" in a dateline's brackets: a short agency name, then the wire it carries."""
+    parts = [p.strip() for p in name.split("/")]
+    if len(parts) != 2 or not all(parts) or parts[1].casefold() not in _WIRE_FOLDED:
+        return None
+    if not parts[0].isalpha() or len(parts[0]) > 8 or parts[0].casefold() == parts[1].casefold():
+        return None
+    return parts[0], parts[1]
 
 
 def _dateline_agency(name: str) -> bool:

@@ -12,7 +12,7 @@ import re
 
 from claims.text.credits import agency_after_stop, credit_only, leading_credit
 
-__all__ = ["LineKind", "classify_line", "is_byline", "publisher_name"]
+__all__ = ["LineKind", "classify_line", "is_byline", "is_editors_tag", "publisher_name"]
 
 
 class LineKind(enum.StrEnum):
@@ -123,6 +123,8 @@ _DATELINE_RE = re.compile(  # "Publié le 25/01/2019 à 10h30", "Mis à jour le 
     r"posted|published|updated|dernière mise à jour)\b",
     re.IGNORECASE,
 )
+# An editors' tag closing a wire copy: "[vs gp apr 27/04/2005 21:00]" (initials, then a date).
+_EDITORS_TAG_RE = re.compile(r"^\[[a-z]{1,4}(?:\s+[a-z]{1,4}){0,4}\s+\d{1,2}/\d{1,2}/\d{2,4}(?:\s+\d{1,2}[:h]\d{2})?\s*\]$")
 _MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
     "décembre|decembre|january|february|march|april|may|june|july|august|september|october|"
@@ -228,6 +230,11 @@ _WIRE_CREDITS_RE = re.compile(
 )
 
 
+def is_editors_tag(text: str) -> bool:
+    """ "[vs gp apr 27/04/2005 21:00]": the editors' initials and a time stamp closing a copy."""
+    return bool(_EDITORS_TAG_RE.match(text.strip()))
+
+
 def is_byline(text: str) -> bool:
     """A byline or a wire's credits in brackets, on a line or at the end of a paragraph."""
     text = text.strip()
@@ -264,7 +271,7 @@ def _is_boilerplate(line: str, words: list[str]) -> bool:
             return True
     if n_words <= 40 and _BOILERPLATE_PREFIX_RE.match(line):
         return True
-    if n_words <= 15 and (_DATELINE_RE.match(line) or _DATE_ONLY_RE.match(line)):
+    if n_words <= 15 and (_DATELINE_RE.match(line) or _DATE_ONLY_RE.match(line) or _EDITORS_TAG_RE.match(line)):
         return True
     if _is_byline(words) and line[-1] not in _FINAL_PUNCT:
         return True

@@ -87,6 +87,12 @@ class SourcesSoFar:
             return candidates[0].source
         if not by_kind:
             return None
+        if head == "autorite" and bodies:
+            # "Selon cette autorité" after a prefect or a ministry spoke: an official or a body.
+            for item in reversed(self.memory):
+                if item.source.kind in {"person", "institution", "anonymous"}:
+                    return item.source
+            return None
         for heads, kinds in (
             (lx.PERSON_ROLE_HEADS, {"person"}),
             (lx.ANONYMOUS_HEADS, {"anonymous", "person"}),

@@ -361,7 +361,11 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                 # "un autre habitant", "des habitants de la banlieue nord de X": the registry's
                 # unnamed witness; a quantifier or a place adds nothing to who they are.
                 return self.entry_source(entry), "registry"
-        contained = [c for c in registry.contained(text) if written_as_a_name(text, c[0]) and not inside_a_longer_name(text, c[1])]
+        contained = [
+            c for c in registry.contained(text)
+            if written_as_a_name(text, c[0]) and not inside_a_longer_name(text, c[1])
+            and not (c[0].kind == "anonymous" and _attributive(fold(text), c[1], c[2]))
+        ]
         persons = [c for c in contained if c[0].kind == "person"]
         if persons:
             return self.entry_source(persons[0][0]), "registry"
@@ -462,8 +466,8 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
         found = self._acronym_named_before(s, m, named, determiner)
         if found is not None:
             return found, "coref"
-        if head_word in {"presse", "medias", "media"} and not named and complement is None and self.unnamed_media is not None:
-            # "selon la presse sénégalaise", "des médias russes": the media as a whole.
+        if head_word in _MEDIA_AT_LARGE and not named and complement is None and self.unnamed_media is not None:
+            # "selon la presse sénégalaise", "des médias russes", "des radios locales": the media as a whole.
             return self.entry_source(self.unnamed_media), "registry"
         report = head_word in lx.NOMINAL_REPORT or s.doc[head].pos_ != "NOUN" and s.f[m.j - 1] in lx.NOMINAL_REPORT
         if report and complement is None and not named and self.unnamed_document is not None:
@@ -503,3 +507,21 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
     def _of_a_person(s: Sentence, i: int, j: int) -> bool:
         """A complement that names a person in full: "le porte-parole de Fabrizio Curcio"."""
         return person_run(s, i, j) is not None and sum(1 for k in range(i, j) if s.doc[k].ent_type_ == "PER") >= 2
+
+
+_MEDIA_AT_LARGE = frozenset({"presse", "medias", "media", "radios", "televisions", "journaux", "quotidiens"})
+# Words an unnamed source's alias may follow inside a longer mention ("d'autres médias").
+_BEFORE_AN_ALIAS = frozenset(
+    "le la les l' un une des de d' du au aux ce cet cette ces son sa ses leur leurs plusieurs "
+    "autres certains certaines nombreux nombreuses divers selon apres par a et ou que qu' qui".split()
+)
+
+
+def _attributive(folded: str, start: int, end: int) -> bool:
+    """ "le bureau médias du Hamas": a one-word alias right after a noun it qualifies names an
+    office, not "les médias"."""
+    if " " in folded[start:end].strip():
+        return False
+    before = folded[:start].split()
+    return bool(before) and before[-1].isalpha() and before[-1] not in _BEFORE_AN_ALIAS
+

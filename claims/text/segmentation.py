@@ -261,6 +261,8 @@ _ABBREVIATIONS = frozenset(
     n° N° nº Nº n°. N°. nº. Nº.
     """.split()
 )
+# Months shortened in dates ("27 avr. 2005"): no sentence ends there when a year follows.
+_MONTH_ABBREVIATIONS = frozenset("janv. févr. fév. avr. juil. sept. oct. nov. déc. dec.".split())
 # A single capital initial after one of these ("le plan B.", "la vitamine D.") is not a name.
 _DETERMINERS = frozenset(
     "le la les l' un une du des au aux ce cet cette son sa ses leur leurs mon ma mes notre nos "
@@ -312,6 +314,8 @@ def _glue_after(prev: str, nxt: str) -> bool:
     tok = _last_token(prev)
     if tok in _ABBREVIATIONS:
         return True
+    if tok.casefold() in _MONTH_ABBREVIATIONS and first.isdigit():
+        return True  # "27 avr. 05", "le 3 janv. 2024"
     n_init = _is_initials(tok)
     if n_init and (first.isupper() or first in "-‐–"):
         if n_init >= 2 or tok[0] in "-‐–":

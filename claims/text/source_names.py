@@ -151,7 +151,8 @@ _GENERIC_HEADS = (
     r"|chaînes|chaines|télévisions|televisions|radios|quotidiens|journaux|agences(?: de presse)?|sites|groupes"
     r"|syndicat|parti|collectif|association|organisation|ONG|ong"
     r"|société|societe|entreprise|compagnie|firme|opérateur|operateur|constructeur|banque|club"
-    r"|organisme|observatoire|plateforme|service|gestionnaire|fournisseur|distributeur|institut|cabinet|fédération|federation)"
+    r"|organisme|observatoire|plateforme|service|gestionnaire|fournisseur|distributeur|institut|cabinet|fédération|federation"
+    r"|géant|geant|laboratoire|assureur|transporteur|exploitant|fabricant|producteur|équipementier|equipementier|enseigne|chaîne de magasins)"
 )
 # "le groupe JNIM", "la chaîne de télévision locale WFAA": a generic noun, a few lower-case words
 # (not ending with "de", "à": "la société de conseil de Paris" is no "Paris"), then the name.

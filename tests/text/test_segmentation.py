@@ -468,3 +468,8 @@ def test_regex_fallback_when_pysbd_is_unavailable(monkeypatch):
         "Fin !",
     ]
     assert_invariants(article("003"))
+
+
+def test_a_shortened_month_before_a_year_ends_no_sentence():
+    text = "P-au-P., 27 avr. 05 [AlterPresse] --- La police ne disposait pas de bilan.\n"
+    assert [text[s.start : s.end] for s in segment_text(text)] == [text.strip()]

@@ -729,3 +729,55 @@ class TestAgenciesByTheirLongerNames:
         )
         (agency, police) = find(run(registry, text), "mine").links
         assert agency.source.name == "ATS" and "police" in police.source.name.casefold()
+
+
+class TestUncommonCreditsAndNames:
+    def test_a_dateline_with_the_agency_in_square_brackets(self, registry):
+        text = (
+            "Haïti : pas encore de bilan\n"
+            "P-au-P., 27 avr. 05 [AlterPresse] --- La police ne disposait pas de bilan précis.\n"
+            "La patrouille a riposté aux tirs.\n"
+        )
+        assert names(find(run(registry, text), "patrouille")) == ["alterpresse"]
+
+    def test_an_editors_tag_closing_a_wire_copy_is_no_claim(self, registry):
+        text = "La police ne disposait pas de bilan précis.\n[vs gp apr 27/04/2005 21:00]\n"
+        assert not find(run(registry, text), "[vs gp").is_claim
+
+    def test_this_authority_is_the_official_who_spoke_last(self, registry):
+        text = (
+            "« Quatre gendarmes ont été tués samedi », a indiqué à Anadolu le préfet du département, Handerson Kongeh.\n"
+            "Selon cette autorité, les gendarmes ont été tués dans une embuscade.\n"
+        )
+        assert names(find(run(registry, text), "embuscade"))[-1] == "handerson kongeh"
+
+    def test_an_office_named_after_the_media_is_no_unnamed_media(self, registry):
+        (result,) = run(registry, "Le bureau médias du Hamas a dénoncé un nouveau crime de guerre.\n")
+        assert names(result) == ["bureau medias du hamas"]
+
+    def test_other_media_in_a_longer_mention_are_still_the_media(self, registry):
+        (result,) = run(registry, "Selon des médias locaux, le pont a été détruit.\n")
+        assert names(result) == ["unnamed-media"]
+
+    def test_a_label_in_square_brackets_opening_a_line_is_no_dateline(self, registry):
+        text = "Un titre\n[Vidéo] - Le président a visité l'usine mardi.\nIl a serré des mains.\n"
+        assert find(run(registry, text), "serré").tag == "unsourced"
+
+    def test_a_dateline_naming_the_relaying_agency_then_the_wire(self, registry):
+        text = (
+            "Sanofi rappelle un médicament\n"
+            "WASHINGTON (awp/afp) - Le géant pharmaceutique français Sanofi a annoncé le rappel de son médicament.\n"
+        )
+        assert names(find(run(registry, text), "rappel de son")) == ["awp", "afp", "sanofi"]
+
+    def test_a_bylines_tail_alone_on_its_line_credits_the_dispatch(self, registry):
+        text = "Le vaccin est obligatoire dès 12 mois.\net AFP\nUn foyer de rougeole a été signalé dans la station.\n"
+        assert names(find(run(registry, text), "foyer")) == ["afp"]
+
+    def test_local_radios_are_the_media_at_large(self, registry):
+        (result,) = run(registry, "Les affrontements ont fait, selon des radios locales, cinq morts.\n")
+        assert names(result) == ["unnamed-media"]
+
+    def test_an_editors_tag_closing_a_paragraph_is_no_claim(self, registry):
+        text = "Un titre\nLa police ne disposait pas de bilan précis. [vs gp apr 27/04/2005 21:00]\n"
+        assert not find(run(registry, text), "[vs gp").is_claim

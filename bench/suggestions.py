@@ -278,6 +278,10 @@ ADDED_BATCHES = (
                      "false sourced 0/14 (0.0%); with the rules of a4dbf7f: the same"),
     ("d306", "d311", "F1 0.944 (P 0.97 / R 0.92), first source 27/37 (0.73), whole chains 4/13 (0.31), "
                      "false sourced 1/21 (4.8%); with the rules of a4dbf7f: the same"),
+    ("d312", "d317", "F1 0.909 (P 0.97 / R 0.86), first source 12/35 (0.34), whole chains 6/26 (0.23), "
+                     "false sourced 1/22 (4.5%); with the rules of a4dbf7f: the same"),
+    ("d318", "d323", "F1 0.814 (P 0.89 / R 0.75), first source 16/32 (0.50), whole chains 2/12 (0.17), "
+                     "false sourced 3/37 (8.1%); with the rules of a4dbf7f: the same"),
 )
 
 

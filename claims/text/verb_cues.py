@@ -292,8 +292,9 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 informant = _source_inside(s, np)  # "a appris l'AFP de source policière"
                 if informant is not None:
                     np = (np[0], informant[0] - 2 if s.f[informant[0] - 2] in {"de", "d'"} else informant[0] - 1, np[2])
-                elif np[1] < s.n and f[np[1]] in {"de", "d'"}:
-                    informant = _learned_from(s, np[1])  # "a appris BFMTV de source policière"
+                elif np[1] < s.n and f[np[1]] in {"de", "d'", "aupres"}:
+                    # "a appris BFMTV de source policière", "a appris franceinfo auprès du ministère"
+                    informant = _learned_from(s, np[1])
                 s.used.update(range(cue_start, informant[1] if informant else np[1]))
                 mentions = with_citations(s, (s.next_word(np[0]), s.prev_word(np[1] - 1) + 1, np[2]))
                 if informant is not None:
@@ -351,6 +352,14 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 # "L'opposition suppose qu'Ankara …", "Washington craint que …": a stance, reported.
                 s.used.update(range(i, verb_end))
                 cues.append(Cue("verb.subject.weak", SPEAKER, k, cue_span, [_mention(s, i, j)]))
+            elif complement and f[k] in _LEARNED and s.source_like(i, j):
+                # "L'AFP a appris auprès de la préfecture que …": the outlet, then who told it; a
+                # person who learns something ("le ministre a appris que") reports nothing.
+                informant = _learned_from(s, verb_end)
+                if informant is not None or s.outlet_like(i, j):
+                    s.used.update(range(i, informant[1] if informant else verb_end))
+                    mentions = [_mention(s, i, j)] + ([_mention(s, *informant)] if informant else [])
+                    cues.append(Cue("verb.subject.weak", SPEAKER, k, cue_span, mentions))
             continue
         if strength == "weak" and not complement:
             continue  # "a ajouté du sel", "estime le coût"
@@ -427,6 +436,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
 
 
 _CLOSING_QUOTES = frozenset({"»", "”", '"'})
+_LEARNED = frozenset({"appris", "apprend", "apprenait", "apprennent"})
 
 
 def _after_closing_quote(s: Sentence, k: int) -> bool:

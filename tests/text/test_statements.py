@@ -781,3 +781,17 @@ class TestUncommonCreditsAndNames:
     def test_an_editors_tag_closing_a_paragraph_is_no_claim(self, registry):
         text = "Un titre\nLa police ne disposait pas de bilan précis. [vs gp apr 27/04/2005 21:00]\n"
         assert not find(run(registry, text), "[vs gp").is_claim
+
+
+class TestLearnedFrom:
+    def test_an_outlet_learned_from_someone_after_the_claim(self, registry):
+        text = "Les préfets vont recevoir une instruction mardi, a appris l'AFP auprès du ministère de l'Intérieur.\n"
+        (result,) = run(registry, text)
+        assert names(result)[0] == "afp" and "ministere" in names(result)[1]
+
+    def test_an_outlet_learned_from_someone_before_the_claim(self, registry):
+        (result,) = run(registry, "L'AFP a appris auprès de la préfecture que la route était fermée.\n")
+        assert names(result) == ["afp", "prefecture"]
+
+    def test_a_person_who_learns_something_reports_nothing(self, registry):
+        assert run(registry, "Le ministre a appris que son fils était blessé.\n")[0].tag == "unsourced"

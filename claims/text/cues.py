@@ -68,6 +68,8 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = participle, k + 1  # "cité par X", "cité dimanche par X" (not "une reprise par X": a noun)
         elif w in {"sur", "au"} and k > 0 and f[s.prev_word(k - 1)] in lx.INTERVIEW_FORMS and _opens_sentence(s, s.prev_word(k - 1)):
             start, end = s.prev_word(k - 1), k + 1  # "Interrogée sur France Inter, la ministre …"
+        elif w in {"de", "du", "d'", "sur", "au"} and k > 0 and f[s.prev_word(k - 1)] in _GUEST_FORMS and _opens_sentence(s, s.prev_word(k - 1)):
+            start, end = s.prev_word(k - 1), k + 1  # "Invité de RTL, le Premier ministre a assuré …"
         elif w == "dans" and k > 0 and f[s.prev_word(k - 1)] in _CITED:
             start, end = s.prev_word(k - 1), k + 1  # "citée dans Le Parisien", "cité dans les deux quotidiens"
         elif w == "par" and k > 2 and f[s.prev_word(k - 1)] == "telephone" and f[s.prev_word(s.prev_word(k - 1) - 1)] in {"par", "au"} \
@@ -129,9 +131,11 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             if comma >= s.n or s.f[comma] != "," or head in lx.DOCUMENT_HEADS | lx.VAGUE_HEADS:
                 continue  # "pour la première fois", "pour le rapport": not a view
             rule = "prep.pour"
-        elif w in {"sur", "au"} and f[start] in lx.INTERVIEW_FORMS:
+        elif w in {"sur", "au", "de", "du", "d'"} and f[start] in lx.INTERVIEW_FORMS | _GUEST_FORMS:
             if not s.outlet_like(np[0], np[1]) and not media_named(s, np[0], np[1]):
                 continue  # "interrogé sur ses intentions": what about, not by whom
+            if f[start] in _GUEST_FORMS and not (s.has_name(np[0], np[1]) or media_named(s, np[0], np[1])):
+                continue  # "invité du journal de 20 heures": which medium, the text does not say
             rule = "prep.interview"
         elif w == "par" and f[start] in lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
             colleagues = f[s.next_word(np[0] + 1)] in {"confreres", "confrere", "consoeurs", "consoeur"}  # "nos confrères de X"
@@ -165,6 +169,7 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
 
 
 _CITES = frozenset({"cite", "citent", "citait", "citaient", "cita"})
+_GUEST_FORMS = frozenset({"invite", "invitee", "invites", "invitees"})  # "Invité de RTL, …": the medium asked
 # "des accusations balayées par X", "une information démentie par Y": X and Y say so.
 _DISMISSED = frozenset({
     "balaye", "balayee", "balayes", "balayees", "dementi", "dementie", "dementis", "dementies",

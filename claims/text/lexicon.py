@@ -80,6 +80,8 @@ WEAK_FORMS |= {
     "assene", "assenent", "assenait", "assena", "assener",
     # nier, entrevoir
     "nie", "nient", "niait", "nier", "niant", "entrevoit", "entrevu",
+    # réagir ("», a réagi le député", "X a réagi : « … »")
+    "reagi", "reagit", "reagissent", "reagissait", "reagissaient",
 }
 WEAK_FORMS -= STRONG_FORMS
 

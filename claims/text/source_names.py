@@ -77,7 +77,7 @@ def anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | Non
 _DEMONYM_ENDINGS = r"iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?|russes?|belges?|suisses?"
 NATIONALITY = re.compile(rf"(?:{_DEMONYM_ENDINGS}|turcs?|turques?|grecs?|grecques?)$")
 # Where an unnamed source comes from ("française", "occidental"): no part of its kind.
-_ORIGIN = re.compile(rf"(?:{_DEMONYM_ENDINGS}|occidentale?s?|etrangere?s?|arabes?)$")
+_ORIGIN = re.compile(rf"(?:{_DEMONYM_ENDINGS}|occidentale?s?|etrangere?s?|arabes?|europeen(?:ne)?s?|asiatiques?|onusiens?|onusiennes?)$")
 
 _STOPWORDS = {"de", "d'", "du", "des", "la", "le", "les", "l'", "et", "a", "au", "aux", "en", "un", "une"}
 

@@ -11,11 +11,18 @@ from claims.text import lexicon as lx
 from claims.text.sentence import _FINAL_PUNCT, _NEGATION, Sentence
 
 
+# Forecasts said by someone; "le projet prévoit la construction …" reports nothing, so only in an incise.
+_FORECAST_FORMS = frozenset({
+    "prevoit", "prevoient", "prevoyait", "prevoyaient", "anticipe", "anticipent", "anticipait", "anticipaient",
+    "table", "tablent", "tablait", "tablaient", "pronostique", "pronostiquent",
+})
+
+
 # Every form _speech_verb_at can answer for: any other word is no speech verb.
 SPEECH_VERB_FORMS = frozenset(
     lx.STRONG_FORMS | lx.WEAK_FORMS | lx.STANCE_FORMS | lx.FAIRE_FORMS | lx.PARLER_FORMS
     | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS | lx.COUNT_FORMS | lx.FIGURE_GIVING_FORMS | lx.ASCRIBE_FORMS
-    | lx.EXPRESS_FORMS | lx.PLEAD_FORMS | lx.METTRE_FORMS | lx.WITNESS_FORMS | lx.CRY_FORMS
+    | lx.EXPRESS_FORMS | lx.PLEAD_FORMS | lx.METTRE_FORMS | lx.WITNESS_FORMS | lx.CRY_FORMS | _FORECAST_FORMS
 )
 
 
@@ -53,6 +60,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
         return "strong"  # "des journalistes de l'AFP ont vu deux corps": the medium reports it
     if w in lx.WEAK_FORMS:
         return "weak"
+    if lenient and w in _FORECAST_FORMS:
+        return "weak"  # "…, prévoit l'Insee", "…, anticipe la banque": a forecast, in an incise only
     if w in lx.FAIRE_FORMS:
         nxt = s.next_word(k + 1)
         if nxt < s.n and s.f[nxt] in lx.FAIRE_OBJECTS:

@@ -281,6 +281,17 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                         comma += 1
                     if comma < s.n and s.f[comma] == ",":
                         np = _np_after(s, comma + 1)
+                if np is None and f[start] in {"sur", "dans"}:
+                    # "», a réagi sur Twitter le député X": past where it was said, the speaker.
+                    where = s.next_word(start + 1)
+                    if where < s.n and f[where] in {"son", "sa", "ses", "le", "les", "un"}:
+                        where = s.next_word(where + 1)
+                    if where < s.n and f[where] in lx.PLATFORMS:
+                        if f[s.next_word(where + 1)] in lx.PLATFORMS:
+                            where = s.next_word(where + 1)  # "sur son compte X"
+                        after = _np_after(s, s.next_word(where + 1))
+                        if after is not None and s.source_like(after[0], after[1]):
+                            np = after
             if np is not None and f[s.head_of(np[0], np[1])] in _DOCUMENT_LIKE:
                 agent = _document_agent(s, np)  # "indique le rapport publié jeudi par l'ONG X"
                 if agent is not None:

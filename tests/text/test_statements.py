@@ -795,3 +795,41 @@ class TestLearnedFrom:
 
     def test_a_person_who_learns_something_reports_nothing(self, registry):
         assert run(registry, "Le ministre a appris que son fils était blessé.\n")[0].tag == "unsourced"
+
+
+class TestCommonFormsChecklist:
+    """Forms checked on sentences written for them, each a common way French news attributes."""
+
+    def test_a_guest_of_a_broadcaster(self, registry):
+        (result,) = run(registry, "Invité de RTL, le Premier ministre a assuré que les impôts n'augmenteraient pas.\n")
+        assert names(result) == ["rtl", "premier ministre"]
+
+    def test_a_guest_of_an_unnamed_programme_names_no_medium(self, registry):
+        (result,) = run(registry, "Invité du journal de 20 heures, le président a annoncé des mesures.\n")
+        assert names(result) == ["president"]
+
+    def test_a_forecast_in_an_incise(self, registry):
+        (result,) = run(registry, "La croissance ralentira l'an prochain, anticipe la Banque de France.\n")
+        assert names(result) == ["banque de france"]
+
+    def test_a_plan_still_forecasts_nothing(self, registry):
+        assert run(registry, "La loi prévoit, dans son article 3, une amende.\n")[0].tag == "unsourced"
+
+    def test_whose_forecasts(self, registry):
+        (result,) = run(registry, "Le chômage devrait atteindre 8 %, selon les prévisions de l'Insee.\n")
+        assert names(result) == ["insee"]
+
+    def test_an_unnamed_source_from_a_region_is_the_registrys(self, registry):
+        (result,) = run(registry, "Les discussions reprendront lundi, selon une source diplomatique européenne.\n")
+        assert names(result) == ["diplomatic-source"]
+
+    def test_a_reaction_opening_a_quote(self, registry):
+        (result,) = run(registry, "Le député Jean Dupont a réagi : « C'est inacceptable ».\n")
+        assert names(result) == ["jean dupont"]
+
+    def test_a_reaction_on_a_platform_before_the_speaker(self, registry):
+        (result,) = run(registry, "« C'est inacceptable », a réagi sur son compte X le député Jean Dupont.\n")
+        assert names(result) == ["jean dupont"]
+
+    def test_a_reaction_without_words_reports_nothing(self, registry):
+        assert run(registry, "Le député a réagi à l'attaque en se rendant sur place.\n")[0].tag == "unsourced"

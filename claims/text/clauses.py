@@ -88,6 +88,17 @@ def with_citations(s: Sentence, np: tuple[int, int, str]) -> list[Mention]:
     return mentions
 
 
+def named_member(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """ "plusieurs médias, dont le quotidien X, …": the one named among a group."""
+    comma = s.next_word(np[1])
+    if comma >= s.n or s.f[comma] != "," or s.f[s.next_word(comma + 1)] != "dont":
+        return None
+    member = _np_after(s, s.next_word(s.next_word(comma + 1) + 1), appositions=False)
+    if member is None or not s.source_like(member[0], member[1]) or not s.has_name(member[0], member[1]):
+        return None
+    return member
+
+
 def media_named(s: Sentence, i: int, j: int) -> bool:
     """A paper or broadcaster of the lexicon by its name ("Le Parisien", "franceinfo")."""
     named = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
 from claims.text.media import _DOCUMENT_LIKE, _document_agent, _medium_cues, _outlet_before_agent, _to_outlet
-from claims.text.clauses import between_quotes, media_named, np_before, subject_of, with_citations
+from claims.text.clauses import between_quotes, media_named, named_member, np_before, subject_of, with_citations
 from claims.text.registry import fold
 from claims.text.sentence import (
     Cue,
@@ -122,7 +122,7 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
                 np = (comp, np[1], np[2])  # "selon les précisions du parquet": the parquet
         if np is None or not s.source_like(np[0], np[1]):
             continue  # "selon le plan", "selon la loi": not a source
-        member = _named_member(s, np)
+        member = named_member(s, np)
         if member is not None:
             np = member  # "selon plusieurs médias locaux, dont le quotidien X": X
         if w == "pour":
@@ -268,17 +268,6 @@ def _subject_cue(s: Sentence, np: tuple[int, int, str] | None) -> list[Cue]:
         return []
     s.used.update(range(np[0], np[1]))
     return [Cue("verb.subject.weak", SPEAKER, np[0], None, [_mention(s, np[0], np[1])])]
-
-
-def _named_member(s: Sentence, np: tuple[int, int, str]) -> tuple[int, int, str] | None:
-    """ "plusieurs médias, dont le quotidien X, …": the one named among a group."""
-    comma = s.next_word(np[1])
-    if comma >= s.n or s.f[comma] != "," or s.f[s.next_word(comma + 1)] != "dont":
-        return None
-    member = _np_after(s, s.next_word(s.next_word(comma + 1) + 1), appositions=False)
-    if member is None or not s.source_like(member[0], member[1]) or not s.has_name(member[0], member[1]):
-        return None
-    return member
 
 
 def _interviewed_subject(s: Sentence, cues: list[Cue]) -> list[Cue]:

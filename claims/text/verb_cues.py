@@ -16,6 +16,7 @@ from claims.text.clauses import (
     name_before_apposition,
     has_reported_clause,
     in_relative,
+    named_member,
     np_before,
     np_span,
     object_clitic,
@@ -410,6 +411,9 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         named = name_before_apposition(s, i) if f[i] in {"l'", "le", "la", "un", "une"} else None
         if named is not None:
             i = named  # "Habib Sanogo, l'un des conseillers de X, affirme": the person, by name
+        member = named_member(s, (i, j, "subject"))
+        if member is not None:
+            i, j = member[0], member[1]  # "Plusieurs médias, dont la BBC, ont rapporté": the BBC
         noun = next((q for q in range(i, j) if doc[q].pos_ == "NOUN"), None)
         agent = _document_agent(s, (noun, noun + 1, "subject")) if noun is not None and f[noun] in _DOCUMENT_LIKE else None
         if agent is not None and agent[1] <= j:

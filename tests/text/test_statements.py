@@ -833,3 +833,7 @@ class TestCommonFormsChecklist:
 
     def test_a_reaction_without_words_reports_nothing(self, registry):
         assert run(registry, "Le député a réagi à l'attaque en se rendant sur place.\n")[0].tag == "unsourced"
+
+    def test_a_medium_named_among_media_speaking(self, registry):
+        (result,) = run(registry, "Plusieurs médias, dont la BBC, ont rapporté que le navire avait coulé.\n")
+        assert names(result) == ["bbc"]

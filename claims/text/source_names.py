@@ -152,7 +152,8 @@ _GENERIC_HEADS = (
     r"|syndicat|parti|collectif|association|organisation|ONG|ong"
     r"|société|societe|entreprise|compagnie|firme|opérateur|operateur|constructeur|banque|club"
     r"|organisme|observatoire|plateforme|service|gestionnaire|fournisseur|distributeur|institut|cabinet|fédération|federation"
-    r"|géant|geant|laboratoire|assureur|transporteur|exploitant|fabricant|producteur|équipementier|equipementier|enseigne|chaîne de magasins)"
+    r"|géant|geant|laboratoire|assureur|transporteur|exploitant|fabricant|producteur|équipementier|equipementier|enseigne|chaîne de magasins"
+    r"|sondage|baromètre|barometre|direction(?: du| de la| de l'| des)?)"
 )
 # "le groupe JNIM", "la chaîne de télévision locale WFAA": a generic noun, a few lower-case words
 # (not ending with "de", "à": "la société de conseil de Paris" is no "Paris"), then the name.
@@ -221,6 +222,12 @@ def display_name(text: str) -> str:
     m = _GENERIC_BEFORE_NAME.match(name)
     if m:
         name = m.group("name").strip()
+    management = re.match(r"^direction\s+(?:de\s+|d['’])(?P<name>[A-ZÀ-Ý][^,()]*)$", name)
+    if management:
+        name = management.group("name")  # "la direction de Michelin": the company
+    joined = _TWO_NAMES.match(name)
+    if joined:
+        name = joined.group(1)  # "la CGT et FO": two bodies in one phrase are named by the first
     head, comma, rest = name.partition(", ")
     if comma and _GENERIC_HEAD.match(head) and _NAME_START.match(rest) and "," not in rest:
         name = rest  # "la chaîne des Houthis, al-Masirah": the medium by its own name
@@ -238,6 +245,7 @@ def display_name(text: str) -> str:
     return name[:1].upper() + name[1:] if name else text
 
 
+_TWO_NAMES = re.compile(r"^([A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})\s+et\s+(?:(?:le|la|les)\s+|l['’])?[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}$")
 _QUOTED_TITLE = re.compile(r"[«“\"]\s*([^«»“”\"]{2,60}?)\s*[»”\"]\s*$")
 _NAME_START = re.compile(r"(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)")
 _ARTICLE_AFTER_ET = re.compile(r"\s+et\s+(?:les|le|la|l['’])\s*(?=\w)", re.I)

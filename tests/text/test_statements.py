@@ -837,3 +837,15 @@ class TestCommonFormsChecklist:
     def test_a_medium_named_among_media_speaking(self, registry):
         (result,) = run(registry, "Plusieurs médias, dont la BBC, ont rapporté que le navire avait coulé.\n")
         assert names(result) == ["bbc"]
+
+    def test_a_companys_management_is_the_company(self, registry):
+        (result,) = run(registry, "La direction de Michelin a confirmé la fermeture de deux usines.\n")
+        assert names(result) == ["michelin"]
+
+    def test_two_bodies_in_one_subject_are_named_by_the_first(self, registry):
+        (result,) = run(registry, "La CGT et FO ont appelé à une grève le 5 décembre.\n")
+        assert names(result) == ["cgt"]
+
+    def test_a_poll_by_its_pollster(self, registry):
+        (result,) = run(registry, "Selon un sondage Ifop publié dimanche, 60 % des Français soutiennent la réforme.\n")
+        assert names(result) == ["ifop"]

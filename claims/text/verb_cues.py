@@ -397,6 +397,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             continue
         if (doc[k].dep_ == "acl:relcl" or in_relative(s, k)) and any(c.rule.startswith("verb.") for c in cues):
             continue  # "…, en réponse à X qui accuse Y", "…: X, dont les proches estiment …": content
+        if _inside_qui_clause(s, k) and not complement and _main_verb_after(s, k):
+            continue  # "Le ministre, qui avait promis une réforme, a démissionné": the resignation is the claim
         if not s.source_like(i, j) and s.f[i] not in lx.PRONOUNS_3RD:
             continue  # "cette décision indique que", "la population a annoncé": not a speaker
         if quoted and j - i == 1 and f[i] in lx.PRONOUNS_3RD:
@@ -451,6 +453,35 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
 
 
 _CLOSING_QUOTES = frozenset({"»", "”", '"'})
+
+
+def _inside_qui_clause(s: Sentence, k: int) -> bool:
+    """ "…, qui avait promis …": a "qui" opens the clause the verb at ``k`` is in (no comma between)."""
+    q = s.prev_word(k - 1)
+    while q >= 0 and s.f[q] not in {",", "(", ";", ":"} | _FINAL_PUNCT:
+        if s.f[q] == "qui":
+            return True
+        q = s.prev_word(q - 1)
+    return False
+
+
+def _main_verb_after(s: Sentence, k: int) -> bool:
+    """A finite verb after the relative clause at ``k`` closes (its comma): the sentence's own."""
+    q = s.next_word(k + 1)
+    while q < s.n and s.f[q] not in {","} | _FINAL_PUNCT:
+        q = s.next_word(q + 1)
+    if q >= s.n or s.f[q] != ",":
+        return False
+    q = s.next_word(q + 1)
+    for _ in range(4):  # "…, a démissionné", "…, a ensuite démissionné"
+        if q >= s.n:
+            return False
+        if s.finite_verb(q) or s.f[q] in _AUX_FORMS:
+            return True
+        if s.doc[q].pos_ not in {"ADV"}:
+            return False
+        q = s.next_word(q + 1)
+    return False
 _LEARNED = frozenset({"appris", "apprend", "apprenait", "apprennent"})
 
 

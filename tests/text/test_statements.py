@@ -849,3 +849,11 @@ class TestCommonFormsChecklist:
     def test_a_poll_by_its_pollster(self, registry):
         (result,) = run(registry, "Selon un sondage Ifop publié dimanche, 60 % des Français soutiennent la réforme.\n")
         assert names(result) == ["ifop"]
+
+    def test_what_a_relative_clause_says_is_not_the_sentences_claim(self, registry):
+        (result,) = run(registry, "Le ministre, qui avait promis une réforme, a démissionné lundi.\n")
+        assert result.tag == "unsourced"
+
+    def test_a_relative_clause_before_the_speakers_verb_leaves_the_speaker(self, registry):
+        text = "Le procureur François Molins, qui représente le parquet, a annoncé mardi avoir requis un procès.\n"
+        assert names(run(registry, text)[0]) == ["francois molins"]

@@ -18,6 +18,20 @@ _FORECAST_FORMS = frozenset({
 })
 
 
+_DECLARE_FORMS = frozenset({"declare", "declarent", "declarait", "declaraient", "declarera", "decrete", "decretent", "decretait", "proclame", "proclament", "proclamait"})
+# What one declares by declaring it: the act itself, no claim reported.
+_DECLARED_ACTS = frozenset({"etat", "guerre", "forfait", "faillite", "deuil", "independance", "cessation", "couvre feu", "couvre-feu", "loi"})
+
+
+def _declares_an_act(s: Sentence, k: int) -> bool:
+    q = s.next_word(k + 1)
+    if q < s.n and s.f[q] in {"l'", "la", "le", "les", "un", "une", "trois", "deux"}:
+        q = s.next_word(q + 1)
+    if q < s.n and s.f[q] in {"jours", "journees", "semaines"}:
+        q = s.next_word(s.next_word(q + 1) + 1)  # "trois jours de deuil"
+    return q < s.n and s.f[q] in _DECLARED_ACTS
+
+
 # Every form _speech_verb_at can answer for: any other word is no speech verb.
 SPEECH_VERB_FORMS = frozenset(
     lx.STRONG_FORMS | lx.WEAK_FORMS | lx.STANCE_FORMS | lx.FAIRE_FORMS | lx.PARLER_FORMS
@@ -37,6 +51,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     if not s.is_verb_like(k) and not (lenient and s.doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}):
         return None
     w = s.f[k]
+    if w in _DECLARE_FORMS and _declares_an_act(s, k):
+        return None  # "a déclaré l'état d'urgence", "a déclaré la guerre": an act, not a statement
     if w in lx.STRONG_FORMS:
         return "strong"
     if w in lx.COUNT_FORMS or w in lx.FIGURE_GIVING_FORMS and _figure_follows(s, k):

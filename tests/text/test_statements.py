@@ -857,3 +857,18 @@ class TestCommonFormsChecklist:
     def test_a_relative_clause_before_the_speakers_verb_leaves_the_speaker(self, registry):
         text = "Le procureur François Molins, qui représente le parquet, a annoncé mardi avoir requis un procès.\n"
         assert names(run(registry, text)[0]) == ["francois molins"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Le président a déclaré l'état d'urgence dans trois provinces.\n",
+            "Le gouvernement a proclamé trois jours de deuil national.\n",
+            "Le pays a déclaré la guerre à son voisin.\n",
+        ],
+    )
+    def test_declaring_an_act_reports_nothing(self, registry, text):
+        assert run(registry, text)[0].tag == "unsourced"
+
+    def test_declaring_that_still_reports(self, registry):
+        (result,) = run(registry, "Le président a déclaré que l'état d'urgence serait levé.\n")
+        assert names(result) == ["president"]

@@ -85,6 +85,12 @@ class SourcesSoFar:
                 return item.source
         if candidates:
             return candidates[0].source
+        if head in {"ong", "ongs"}:
+            # "L'ONG dénonce …" after "Selon Amnesty International": the body named last.
+            for item in reversed(self.memory):
+                if item.source.kind == "institution":
+                    return item.source
+            return None
         if not by_kind:
             return None
         if head == "autorite" and bodies:

@@ -31,6 +31,7 @@ from claims.text.source_names import (
     OUTLET_RULES,
     TITLE_ROLES,
     anonymous_core,
+    body_name,
     content_words,
     display_name,
     guess_kind,
@@ -274,6 +275,11 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             head_word in lx.VAGUE_PLURAL_REPORTS and complement is None and not named and not qualified
         ):
             return self.vague_source(), "vague"
+        if determiner in {"son", "sa", "leur"} and head_word == "entourage" and m.j - m.i == 2:
+            # "dans son entourage": the circle of the person spoken of last.
+            person = self._antecedent(None, pronoun=True)
+            if person is not None and person.kind == "person":
+                return ProposedSource(f"entourage de {person.name}", "anonymous"), "anaphora"
         # "ce responsable", "cette source de sécurité", "la source", "le commandant irakien".
         if determiner in {"ce", "cette"} and any(s.f[k] in {"dernier", "derniere"} for k in range(m.i, m.j)):
             found = self._antecedent(None, pronoun=True)  # "ce dernier": the last person named
@@ -385,8 +391,8 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             s.doc[head].pos_ == "PROPN" and not s.outlet_like(m.i, m.j) and head_word not in lx.INSTITUTION_HEADS
             and not is_acronym(s.doc[head].text)  # "La CGT" opening a sentence: a body, not a person
         )
-        if head_word in lx.MEDIUM_HEADS:
-            person_like = False  # "le quotidien japonais Asahi Shimbun": a medium, whatever the tagger says
+        if head_word in lx.MEDIUM_HEADS or body_name(s, m) and head_word not in lx.PERSON_ROLE_HEADS:
+            person_like = False  # "le quotidien japonais Asahi Shimbun", "Amnesty International": no person
         words = [k for k in range(m.i, m.j) if not s.doc[k].is_space]
         if len(words) == 2 and determiner in {"l'", "le", "la", "les"} and s.doc[words[1]].text[:1].isupper() and s.doc[words[1]].ent_type_ != "PER":
             person_like = False  # "l'Insee", "la Fnac": one name with an article is a body, not a person

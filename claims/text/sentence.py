@@ -191,13 +191,15 @@ class Sentence:
             t = self.doc[k]
             if t.is_space or t.is_punct:
                 continue
+            if self.f[k] in _COMMON_ACRONYMS:
+                continue  # "l'ONG": a kind of body, written in capitals, no name
             if t.ent_type_ in _NAME_LABELS and self.f[k] not in lx.DEFINITES | lx.DEMONSTRATIVES:
                 return True
             if t.text[:3].lower() in {"al-", "el-"} and t.text[3:4].isupper():
                 return True  # "al-Nahrain", "el-Sissi"
             if k == first:
-                if t.pos_ == "PROPN":
-                    return True
+                if t.pos_ == "PROPN" or 2 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha():
+                    return True  # (an acronym opening the sentence: "HRW a dénoncé")
             elif t.text[:1].isupper() and self.f[k] not in lx.DEFINITES | lx.DEMONSTRATIVES:
                 return True
         return False
@@ -270,6 +272,7 @@ class Sentence:
         return None
 
 
+_COMMON_ACRONYMS = frozenset({"ong", "pme", "tpe"})
 _AGO_WORDS = {
     "quelques", "plusieurs", "un", "une", "deux", "trois", "quatre", "cinq", "six", "dix", "peu",
     "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees", "heure", "heures",

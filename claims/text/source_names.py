@@ -262,6 +262,20 @@ def titled(s: Sentence, m: Mention) -> bool:
 OUTLET_RULES = {"verb.to_outlet", "nominal.to_outlet", "prep.medium", "prep.interview"}
 
 
+# Words that make a name a body's, not a person's.
+_BODY_NAME_WORDS = frozenset({
+    "international", "internationale", "watch", "foundation", "fondation", "institute", "association",
+    "federation", "council", "union", "party", "group", "organization", "organisation", "committee",
+    "comite", "ligue", "league", "reporters", "frontieres", "medecins", "croix-rouge", "croissant-rouge",
+    "inc", "sa", "ltd", "corporation", "holding", "bank", "banque", "airlines", "airways",
+})
+
+
+def body_name(s: Sentence, m: Mention) -> bool:
+    """A name with a word only bodies' names have ("Amnesty International", "Human Rights Watch")."""
+    return any(s.f[k] in _BODY_NAME_WORDS for k in range(m.i, m.j))
+
+
 def guess_kind(s: Sentence, m: Mention, head: str) -> str:
     labels = {s.doc[k].ent_type_ for k in range(m.i, m.j)}
     named = " ".join(s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space and s.f[k] not in lx.DEFINITES)
@@ -282,6 +296,8 @@ def guess_kind(s: Sentence, m: Mention, head: str) -> str:
     first = s.next_word(m.i + 1) if s.f[m.i] in lx.DEFINITES else m.i
     if first < m.j and s.f[m.i] in lx.DEFINITES and is_acronym(s.doc[first].text):
         return "institution"  # "l'ARS Ile-de-France", "la CGT": no person takes an article and an acronym
+    if body_name(s, m) and head not in lx.PERSON_ROLE_HEADS:
+        return "institution"  # "Amnesty International", "Human Rights Watch": a body, whatever the tagger says
     if "PER" in labels or "PERSON" in labels:
         return "person"
     if head in lx.INSTITUTION_HEADS or "INSTITUTION" in labels:

@@ -356,6 +356,13 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         while j > i + 1 and j >= cue_start - 1 and f[j - 1] in {"l'", "le", "la", "les", "lui", "leur", "se", "s'"}:
             j -= 1  # "Le ministre l'a répété": the clitic before the verb group is its object
         word = f[i]
+        if word == "on" and (strength != "vague" or complement):
+            side = _on_whose_side(s, i, verb_end)
+            if side is not None:
+                # "Du côté de la CGT, on dénonce …", "On explique dans son entourage que …": named.
+                s.used.update(range(i, verb_end))
+                cues.append(Cue("verb.subject.weak", SPEAKER, k, cue_span, [_mention(s, *side)]))
+                continue
         if strength == "vague":
             if word == "on":
                 s.used.update(range(i, verb_end))
@@ -453,6 +460,49 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
 
 
 _CLOSING_QUOTES = frozenset({"»", "”", '"'})
+
+
+_SIDES = ("du cote de", "du cote du", "du cote des", "du cote d'", "chez", "dans l'entourage de", "dans l'entourage du",
+          "dans son entourage", "dans leur entourage", "dans le camp de", "dans le camp du", "au sein de", "au sein du",
+          "au sein des", "a", "au")
+
+
+def _on_whose_side(s: Sentence, i: int, verb_end: int) -> tuple[int, int] | None:
+    """Whose "on" it is: "Du côté de la CGT, on …", "Chez Renault, on …", "À Matignon, on …",
+    "on explique dans son entourage que …"; None for a bare "on"."""
+    if not outside_quotes(s, i):
+        return None  # « On demande à nos militants … »: the quote's speaker speaks
+
+    def side_at(q: int, stop: set[str], fronted: bool) -> tuple[int, int] | None:
+        words: list[int] = []
+        while q < s.n and len(words) < 5 and s.f[q] not in stop:
+            words.append(q)
+            q = s.next_word(q + 1)
+        for n in range(min(len(words), 4), 0, -1):
+            lead = " ".join(s.f[w] for w in words[:n]).replace("' ", "'")
+            if lead in _SIDES and (fronted or lead not in {"a", "au"}):
+                rest = words[n] if n < len(words) else None
+                if lead in {"dans son entourage", "dans leur entourage"}:
+                    return words[1], words[n - 1] + 1  # "son entourage": whose, the resolver says
+                if rest is None:
+                    return None
+                np = _np_after(s, rest, appositions=False)
+                loose = lead in {"a", "au"} or lead.startswith(("dans l'entourage", "dans le camp", "au sein"))
+                if np is None or not (s.has_name(np[0], np[1]) or loose and s.source_like(np[0], np[1])):
+                    return None  # "à la fin", "au moment": no one's side
+                if lead.startswith("dans l'entourage") or lead == "dans le camp de":
+                    return words[1], np[1]  # "l'entourage de X": X's circle
+                return np[0], np[1]
+        return None
+
+    first = s.next_word(0)
+    if first < i:
+        comma = s.prev_word(i - 1)
+        if comma >= 0 and s.f[comma] == ",":
+            found = side_at(first, {","}, True)
+            if found is not None and found[1] <= comma:
+                return found
+    return side_at(s.next_word(verb_end), {",", "que", "qu'", ":"} | _FINAL_PUNCT, False)
 
 
 def _inside_qui_clause(s: Sentence, k: int) -> bool:

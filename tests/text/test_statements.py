@@ -872,3 +872,35 @@ class TestCommonFormsChecklist:
     def test_declaring_that_still_reports(self, registry):
         (result,) = run(registry, "Le président a déclaré que l'état d'urgence serait levé.\n")
         assert names(result) == ["president"]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Du côté de la CGT, on dénonce un plan au rabais.\n", ["cgt"]),
+            ("Chez Renault, on assure que les emplois seront préservés.\n", ["renault"]),
+            ("On explique dans l'entourage du ministre que le texte est prêt.\n", ["entourage du ministre"]),
+        ],
+    )
+    def test_whose_on_it_is(self, registry, text, expected):
+        assert names(run(registry, text)[0]) == expected
+
+    def test_a_bare_on_stays_vague(self, registry):
+        (result,) = run(registry, "On demande aux militants de résister.\n")
+        assert result.tag == "unsourced" and "vague" in result.flags
+
+    def test_the_circle_of_the_person_spoken_of(self, registry):
+        text = "Le Premier ministre Gabriel Attal a reporté ses voeux.\nOn explique dans son entourage qu'il préfère attendre.\n"
+        assert names(find(run(registry, text), "attendre")) == ["entourage de gabriel attal"]
+
+    def test_an_ngo_said_again_is_the_body_named_last(self, registry):
+        text = (
+            "Selon Amnesty International, au moins 300 personnes ont été arrêtées.\n"
+            "L'ONG dénonce une « répression brutale ».\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "brutale")) == ["amnesty international"]
+        assert find(result, "300").links[0].source.kind == "institution"
+
+    def test_an_acronym_opening_the_sentence_is_a_name(self, registry):
+        (result,) = run(registry, "HRW a dénoncé la répression.\n")
+        assert names(result) == ["hrw"]

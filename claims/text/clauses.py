@@ -302,6 +302,7 @@ def has_reported_clause(s: Sentence, k: int) -> bool:
     k = s.next_word(k)
     steps = 0
     first = True
+    first_noun_seen = False
     while k < s.n and steps < 12:
         w = s.f[k]
         if w == '"' and (s.next_word(k + 1) >= s.n or s.f[s.next_word(k + 1)] in {",", "."} | _FINAL_PUNCT):
@@ -312,15 +313,20 @@ def has_reported_clause(s: Sentence, k: int) -> bool:
             # (a capitalised "infinitive" is a name the tagger misread: "sur France Inter que")
             # "dit avoir", "accusé la Turquie de bombarder"; not "a lancé une offensive pour reprendre".
             before = s.f[s.prev_word(k - 1)]
-            return first or before in {"de", "d'"}
+            if before in {"a", "au", "aux"}:
+                return False  # "à" and an infinitive ("ont lancé à al-Tanf", misread): no clause said
+            return first or before in {"de", "d'", "n'", "ne"}
         aside_end = _aside_at(s, k)
         if aside_end:
             k = aside_end  # "estime pour sa part que", "indique de son côté qu'"
             continue
         if w in {"pour", "afin", "sans", "avant", "apres"}:
             return False
-        if s.doc[k].pos_ not in {"ADV", "PRON"} and w not in _NEGATION:
-            first = False
+        told = w in {"a", "au", "aux", "sur", "aupres"} or s.doc[k].pos_ in {"DET", "PROPN"} and not first_noun_seen
+        if s.doc[k].pos_ not in {"ADV", "PRON"} and w not in _NEGATION and not told:
+            first = False  # ("a assuré sur iTELE n'avoir …", "a dit à l'AFP avoir …": still the verb's own)
+        if s.doc[k].pos_ == "NOUN":
+            first_noun_seen = True
         if w == ",":
             # "a expliqué, jeudi à France Bleu, que …", "a estimé, mercredi 22 mars, sur
             # franceinfo, qu'…": parentheticals (up to three), then the clause.

@@ -375,7 +375,8 @@ MEDIA_HEADS = OUTLET_HEADS | {"reseaux", "reseau", "internet", "toile"}
 MEDIA_NAMES = {
     "franceinfo", "france info", "france inter", "france culture", "france bleu", "france 2",
     "france 3", "france 5", "france 24", "rfi", "rtl", "rmc", "europe 1", "bfmtv", "bfm tv",
-    "bfm business", "lci", "cnews", "tf1", "m6", "arte", "tv5monde", "public senat", "lcp",
+    "bfm business", "lci", "cnews", "tf1", "m6", "arte", "tv5monde", "public senat", "lcp", "itele", "i-tele",
+    "i>tele", "rmc story", "france inter", "europe1", "rtl2", "fun radio", "nrj", "franceinfo tv",
     "sud radio", "radio-canada", "radio canada", "ici radio-canada", "cbc", "tva", "lcn",
     "rtbf", "rts", "rtl info", "la premiere", "le monde", "le figaro", "liberation",
     "le parisien", "les echos", "ouest-france", "l'equipe", "mediapart", "le point",

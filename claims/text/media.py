@@ -198,8 +198,8 @@ def _known_medium_at(s: Sentence, i: int) -> tuple[int, int] | None:
         if not s.doc[q].is_space:
             words.append(q)
         q += 1
-    if not words or not s.doc[words[0]].text[:1].isupper():
-        return None
+    if not words or not (s.doc[words[0]].text[:1].isupper() or s.doc[words[0]].text[1:2].isupper()):
+        return None  # (a capital first, or second: "iTELE")
     for n in range(len(words), 0, -1):
         last = words[n - 1]
         after = words[n] if n < len(words) else s.n

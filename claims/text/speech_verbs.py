@@ -65,7 +65,13 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
             return "strong"  # "a mis en avant les réformes engagées", "a mis en garde contre"
     if w in lx.CRY_FORMS:
         nxt = s.next_word(k + 1)
-        return "strong" if nxt < s.n and s.doc[nxt].text.lower() in {"à", "au", "aux"} else "weak"
+        whom = s.next_word(nxt + 1) if nxt < s.n else s.n
+        if whom < s.n and s.f[whom] in {"la", "le", "les", "l'", "ses", "son", "sa", "leurs"}:
+            whom = s.next_word(whom + 1)
+        to_someone = whom < s.n and s.doc[whom].ent_type_ != "LOC" and not (
+            s.doc[whom].pos_ == "PROPN" and s.doc[whom].ent_type_ not in {"PER", "ORG"}
+        )  # "a lancé aux journalistes", not "ont lancé à al-Tanf une manœuvre"
+        return "strong" if nxt < s.n and s.doc[nxt].text.lower() in {"à", "au", "aux"} and to_someone else "weak"
     if w in lx.PLEAD_FORMS:
         nxt = s.next_word(k + 1)
         if nxt < s.n and (s.f[nxt] == "pour" or s.f[nxt] == "en" and s.f[s.next_word(nxt + 1)] == "faveur"):

@@ -420,6 +420,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         named = name_before_apposition(s, i) if f[i] in {"l'", "le", "la", "un", "une"} else None
         if named is not None:
             i = named  # "Habib Sanogo, l'un des conseillers de X, affirme": the person, by name
+        i = _past_fronted_adverbial(s, i, j)  # "De son côté, Stéphane Le Foll a assuré": Le Foll
         member = named_member(s, (i, j, "subject"))
         if member is not None:
             i, j = member[0], member[1]  # "Plusieurs médias, dont la BBC, ont rapporté": the BBC
@@ -503,6 +504,24 @@ def _on_whose_side(s: Sentence, i: int, verb_end: int) -> tuple[int, int] | None
             if found is not None and found[1] <= comma:
                 return found
     return side_at(s.next_word(verb_end), {",", "que", "qu'", ":"} | _FINAL_PUNCT, False)
+
+
+_FRONTED_ADVERBIALS = frozenset({
+    "de son cote", "de leur cote", "de notre cote", "pour sa part", "pour leur part", "quant a lui", "quant a elle",
+    "en revanche", "par ailleurs", "de meme", "pour autant", "toutefois", "cependant", "neanmoins", "enfin",
+    "en outre", "ensuite", "mais", "et", "or", "ainsi", "aussi", "dans la foulee", "a son tour", "a leur tour",
+})
+
+
+def _past_fronted_adverbial(s: Sentence, i: int, j: int) -> int:
+    """Where a subject starts past a linking phrase and its comma that the parser joined to it."""
+    comma = next((q for q in range(i, min(j, i + 6)) if s.f[q] == ","), None)
+    if comma is None:
+        return i
+    words = " ".join(s.f[q] for q in range(i, comma) if not s.doc[q].is_space)
+    if words in _FRONTED_ADVERBIALS and s.next_word(comma + 1) < j:
+        return s.next_word(comma + 1)
+    return i
 
 
 def _inside_qui_clause(s: Sentence, k: int) -> bool:

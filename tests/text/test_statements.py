@@ -904,3 +904,15 @@ class TestCommonFormsChecklist:
     def test_an_acronym_opening_the_sentence_is_a_name(self, registry):
         (result,) = run(registry, "HRW a dénoncé la répression.\n")
         assert names(result) == ["hrw"]
+
+    def test_a_linking_phrase_before_the_speaker_is_no_part_of_the_name(self, registry):
+        (result,) = run(registry, "De son côté, Stéphane Le Foll a assuré sur iTELE n'avoir « jamais » entendu parler de cette menace.\n")
+        assert names(result) == ["itele", "stephane le foll"]
+
+    def test_said_to_an_agency_then_an_infinitive(self, registry):
+        (result,) = run(registry, "Le ministre a dit à l'AFP avoir reçu des menaces.\n")
+        assert names(result) == ["afp", "ministre"]
+
+    def test_what_one_fears_to_undergo_is_no_reported_clause(self, registry):
+        text = "Selon son conseiller Habib Sanogo, « Guillaume Soro ne craint pas de se faire arrêter ».\n"
+        assert names(run(registry, text)[0]) == ["habib sanogo"]

@@ -282,6 +282,10 @@ ADDED_BATCHES = (
                      "false sourced 1/22 (4.5%); with the rules of a4dbf7f: the same"),
     ("d318", "d323", "F1 0.814 (P 0.89 / R 0.75), first source 16/32 (0.50), whole chains 2/12 (0.17), "
                      "false sourced 3/37 (8.1%); with the rules of a4dbf7f: the same"),
+    ("d324", "d329", "F1 0.854 (P 1.00 / R 0.75), first source 29/51 (0.57), whole chains 7/27 (0.26), "
+                     "false sourced 0/10 (0.0%); with the rules of a4dbf7f: the same"),
+    ("d330", "d335", "F1 0.829 (P 0.97 / R 0.72), first source 18/40 (0.45), whole chains 7/15 (0.47), "
+                     "false sourced 1/42 (2.4%); with the rules of a4dbf7f: the same"),
 )
 
 

@@ -508,6 +508,19 @@ def manner_adverb(s: Sentence, k: int) -> bool:
     )
 
 
+_PARTS_OF_DAY = frozenset({"matinee", "soiree", "journee", "nuit", "apres-midi", "matin", "soir"})
+
+
+def _time_phrase_at(s: Sentence, q: int) -> bool:
+    """ "un peu plus tard", "plus tard", "dans la matinée", "dans la nuit": words of time."""
+    w = s.f[q]
+    nxt = s.next_word(q + 1)
+    after = s.f[nxt] if nxt < s.n else ""
+    if w == "un" and after == "peu" or w == "plus" and after == "tard":
+        return True
+    return w == "dans" and after in {"la", "l'"} and s.next_word(nxt + 1) < s.n and s.f[s.next_word(nxt + 1)] in _PARTS_OF_DAY
+
+
 def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple[int, int]:
     """The noun phrase of ``head``: its subtree without relative clauses, trimmed."""
     i, j = head.left_edge.i, head.right_edge.i + 1
@@ -524,6 +537,9 @@ def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple
         # "une source proche du maquis jointe par X": reached by someone, whatever the tagger calls it.
         if s.f[q] in lx.INTERVIEW_FORMS | lx.PASSIVE_REPORT_FORMS and s.doc[q].text.islower() and s.f[s.next_word(q + 1)] == "par":
             j = q
+            break
+        if _time_phrase_at(s, q):
+            j = q  # "un communiqué du ministère de la Santé un peu plus tard dans la matinée": when, not who
             break
     # A clause boundary inside the subtree ("alors que le commandant"), or a fronted adverbial
     # hung on it by the parser ("Dans un communiqué …, le mouvement"): start after it.

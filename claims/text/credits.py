@@ -250,6 +250,8 @@ _DATELINE_RE = re.compile(
 )
 _CREDIT_LINE_RES = (
     re.compile(r"^\(?\s*(?P<agency>" + _WIRE_ALT + r")(?:\s+(?:FR|fr|Photo|photo))?\s*\)?\s*\.?$"),
+    # "AFP Agence France-Presse", "ATS Agence télégraphique suisse": the initials and the full name.
+    re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s+(?i:agence)\s+[\w'’\- ]{3,40}$"),
     re.compile(r"(?:^|\(|\s)(?i:avec)\s+(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"),
     re.compile(r"^[^()]{2,60}?\s&\s*(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "Eléanor Douet & AFP"
     re.compile(r"^(?i:et)\s+(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "et AFP": a byline's tail on its own line
@@ -287,6 +289,10 @@ _DATELINE_LINE_RE = re.compile(
 )
 # "AFP - Un double attentat …", "(Keystone-ATS) La Maison des cantons …": a known agency opening
 # a body line, bare before a dash or in brackets before the first word.
+# "Islamabad (AFP). Puissant séisme …": a dateline opening the headline line, a full stop after it.
+_HEADLINE_DATELINE_RE = re.compile(
+    r"^[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)?\s*\(\s*(?P<agency>" + _WIRE_ALT + r")\s*\)\.\s+[A-ZÀ-Ý«\"]"
+)
 _AGENCY_DATELINE_RE = re.compile(
     r"^(?:(?P<bare>" + _WIRE_ALT + r")\s*[-–—]{1,2}\s*|\(\s*(?P<bracketed>" + _WIRE_ALT + r")\s*\)\s*(?=[«\"“A-ZÀ-Ý]))"
 )
@@ -338,6 +344,9 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             if m:  # "ANI - (AFP) - La chaîne …": ANI carries AFP's dispatch
                 origin = Credit(m.group("origin"), start + m.start("origin"), start + m.end("origin"))
                 return Credit(m.group("agency"), start + m.start("agency"), start + m.end("agency"), since=start, origin=origin)
+            m = _HEADLINE_DATELINE_RE.match(line) if n == 0 else None
+            if m:
+                return Credit(m.group("agency"), start + m.start("agency"), start + m.end("agency"), since=start)
             m = _AGENCY_DATELINE_RE.match(line)
             if m:
                 group = "bare" if m.group("bare") else "bracketed"

@@ -353,6 +353,18 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if subject is None or subject[0] > k:
             continue
         i, j = subject
+        quant = s.prev_word(s.prev_word(i - 1) - 1) if j - i == 1 and f[i] in {"lui", "elle", "eux", "elles"} else -1
+        if quant >= 0 and f[quant] == "quant" and f[s.prev_word(i - 1)] == "a":
+            # "La Conférence épiscopale a quant à elle exhorté": the aside's pronoun is no subject.
+            aux = s.prev_word(quant - 1)
+            end = aux if aux >= 0 and f[aux] in _AUX_FORMS else quant
+            before = np_before(s, end)
+            opening = s.next_word(0)
+            if before is None and opening < end and "," not in f[opening:end] and s.source_like(opening, end):
+                before = (opening, end)  # the sentence's opening words, whatever the parser made of them
+            if before is None:
+                continue
+            i, j = before
         while j > i + 1 and j >= cue_start - 1 and f[j - 1] in {"l'", "le", "la", "les", "lui", "leur", "se", "s'"}:
             j -= 1  # "Le ministre l'a répété": the clitic before the verb group is its object
         word = f[i]

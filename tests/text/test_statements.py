@@ -916,3 +916,27 @@ class TestCommonFormsChecklist:
     def test_what_one_fears_to_undergo_is_no_reported_clause(self, registry):
         text = "Selon son conseiller Habib Sanogo, « Guillaume Soro ne craint pas de se faire arrêter ».\n"
         assert names(run(registry, text)[0]) == ["habib sanogo"]
+
+    def test_a_dateline_opening_the_headline(self, registry):
+        text = "Islamabad (AFP). Puissant séisme en Asie du Sud\nUn puissant séisme a secoué lundi l'Asie du Sud.\n"
+        assert names(find(run(registry, text), "secoué")) == ["afp"]
+
+    def test_an_agencys_initials_and_full_name_alone_on_a_line(self, registry):
+        text = "Trois policiers condamnés\nAFP Agence France-Presse\nUn tribunal de Lima a condamné lundi trois policiers.\n"
+        assert names(find(run(registry, text), "tribunal")) == ["afp"]
+
+    def test_condolences_in_quotes_are_voiced(self, registry):
+        (result,) = run(registry, 'La présidente Dina Boluarte a exprimé ses "condoléances aux familles".\n')
+        assert names(result) == ["dina boluarte"]
+
+    def test_the_subject_before_quant_a_elle(self, registry):
+        (result,) = run(registry, "La Conférence épiscopale péruvienne a quant à elle exhorté le gouvernement à mener une enquête.\n")
+        assert names(result) == ["conference episcopale peruvienne"]
+
+    def test_a_first_toll_is_the_bodys_that_gave_it(self, registry):
+        (result,) = run(registry, "Un premier bilan de la police a fait état de 20 morts.\n")
+        assert names(result) == ["police"]
+
+    def test_when_it_was_said_is_no_part_of_the_speaker(self, registry):
+        text = "Un communiqué du ministère de la Santé un peu plus tard dans la matinée a annoncé 24 morts.\n"
+        assert names(run(registry, text)[0]) == ["ministere de la sante"]

@@ -320,6 +320,13 @@ def _feminines(words: set[str]) -> set[str]:
 
 PERSON_ROLE_HEADS |= {"urgentiste", "chirurgien", "juriste", "agent", "consultant", "ingenieur", "ex-ministre"}
 ANONYMOUS_HEADS |= {"employee", "salariee", "ouvriere", "riveraine", "passante", "residente", "partisane", "opposante"}
+# People described by their age or their station in life: "a confié une quinquagénaire", "un retraité".
+ANONYMOUS_HEADS |= {
+    "trentenaire", "quadragenaire", "quinquagenaire", "sexagenaire", "septuagenaire", "octogenaire",
+    "nonagenaire", "retraite", "retraitee", "retraites", "adolescent", "adolescente", "adolescents",
+    "lyceen", "lyceenne", "lyceens", "etudiant", "etudiante", "etudiants", "commercant", "commercante",
+    "commercants", "agriculteur", "agricultrice", "agriculteurs", "eleveur", "eleveuse", "eleveurs",
+}
 PERSON_ROLE_HEADS |= _feminines(PERSON_ROLE_HEADS)
 OUTLET_HEADS |= _plurals(OUTLET_HEADS)
 INSTITUTION_HEADS |= _plurals(INSTITUTION_HEADS)

@@ -225,6 +225,7 @@ def display_name(text: str) -> str:
     management = re.match(r"^direction\s+(?:de\s+|d['’])(?P<name>[A-ZÀ-Ý][^,()]*)$", name)
     if management:
         name = management.group("name")  # "la direction de Michelin": the company
+    name = _AGE.sub("", name) or name  # "un retraité de 70 ans": the role, not the age
     joined = _TWO_NAMES.match(name)
     if joined:
         name = joined.group(1)  # "la CGT et FO": two bodies in one phrase are named by the first
@@ -245,6 +246,7 @@ def display_name(text: str) -> str:
     return name[:1].upper() + name[1:] if name else text
 
 
+_AGE = re.compile(r",?\s+(?:âgée?s?\s+)?de\s+\d+\s+ans$")
 _TWO_NAMES = re.compile(r"^([A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})\s+et\s+(?:(?:le|la|les)\s+|l['’])?[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}$")
 _QUOTED_TITLE = re.compile(r"[«“\"]\s*([^«»“”\"]{2,60}?)\s*[»”\"]\s*$")
 _NAME_START = re.compile(r"(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)")

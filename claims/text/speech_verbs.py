@@ -53,6 +53,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     w = s.f[k]
     if w in _DECLARE_FORMS and _declares_an_act(s, k):
         return None  # "a déclaré l'état d'urgence", "a déclaré la guerre": an act, not a statement
+    if w in {"croit", "croient", "croyait", "croyaient"} and s.f[s.next_word(k + 1)] == "savoir" if s.next_word(k + 1) < s.n else False:
+        return "weak"  # "», croit savoir une source à la Céni", "croit savoir Le Monde": reported
     if w in lx.STRONG_FORMS:
         return "strong"
     if w in lx.COUNT_FORMS or w in lx.FIGURE_GIVING_FORMS and _figure_follows(s, k):

@@ -136,8 +136,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 cues.append(participle)
             continue
         verb_end = k + 1
-        if f[k] in lx.FAIRE_FORMS:
-            verb_end = s.next_word(k + 1) + 1
+        if f[k] in lx.FAIRE_FORMS or f[k] in {"croit", "croient", "croyait", "croyaient"} and f[s.next_word(k + 1)] == "savoir":
+            verb_end = s.next_word(k + 1) + 1  # "fait savoir", "croit savoir": the pair is the verb
         # Walk left over auxiliaries, negation, adverbs and a clitic ("a-t-il", "n'a pas").
         cue_start = k
         clitic: int | None = None
@@ -342,6 +342,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             continue
         if subject is not None and not s.source_like(*subject) and f[subject[0]] not in lx.PRONOUNS_3RD | {"on"} | _SUBJECT_SKIP:
             subject = None  # "L'état-major" parsed as "major": read the words before the verb
+        if subject is not None and after_quote and subject[0] < k and not outside_quotes(s, subject[0]):
+            continue  # "« C'était terrible », a raconté …": the quote's words say nothing of who spoke
         cleft = _cleft_subject(s, cue_start)
         if cleft is not None:
             subject = cleft  # "C'est le Président lui-même qui avait révélé …": the one it is

@@ -940,3 +940,21 @@ class TestCommonFormsChecklist:
     def test_when_it_was_said_is_no_part_of_the_speaker(self, registry):
         text = "Un communiqué du ministère de la Santé un peu plus tard dans la matinée a annoncé 24 morts.\n"
         assert names(run(registry, text)[0]) == ["ministere de la sante"]
+
+    def test_the_quotes_words_are_never_its_speaker(self, registry):
+        (result,) = run(registry, "« C'était terrible », a raconté un retraité de 70 ans.\n")
+        assert names(result) == ["retraite"]
+
+    def test_a_person_by_age(self, registry):
+        (result,) = run(registry, "« C'était terrible », a confié une quinquagénaire qui s'est ruée dehors.\n")
+        assert names(result) == ["quinquagenaire"]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Le ministre démissionnera, croit savoir Le Monde.\n", ["le-monde"]),
+            ("Le Monde croit savoir que le ministre démissionnera.\n", ["le-monde"]),
+        ],
+    )
+    def test_believing_to_know_is_reporting(self, registry, text, expected):
+        assert names(run(registry, text)[0]) == expected

@@ -25,6 +25,12 @@ from claims.text.sentence import (
 from claims.text.speech_verbs import _speech_verb_at
 
 
+def _capitalised_body(s: Sentence, i: int, j: int) -> bool:
+    """The words so far name a body with capitals ("la Mission d'assistance des Nations unies")."""
+    head = next((q for q in range(i, j) if s.doc[q].pos_ in {"NOUN", "PROPN"}), None)
+    return head is not None and s.doc[head].text[:1].isupper() and s.f[head] in lx.INSTITUTION_HEADS | {"programme", "fonds", "mission", "haut-commissariat"}
+
+
 def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, int, str] | None:
     """The noun phrase starting at token ``k``: (i, j, why it stopped).
 
@@ -95,6 +101,11 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
                 continue
             if w == "sur" and after < s.n and f[after] == "place" and s.next_word(after + 1) < s.n and f[s.next_word(after + 1)] in _DE:
                 j = after + 1  # "les correspondants sur place de plusieurs médias": whose they are follows
+                continue
+            if w == "pour" and doc[s.prev_word(j - 1)].text[:1].isupper() and _capitalised_body(s, i, j) and after < s.n and (
+                f[after] in {"l'", "la", "le", "les"} or doc[after].text[:1].isupper()
+            ):
+                j += 1  # "le Programme des Nations unies pour l'environnement", "la Mission … pour l'Irak": one name
                 continue
             why = "adp"
             break

@@ -433,6 +433,10 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                 named_later = self._role_named_later(text, s.seg.end)
                 if named_later is not None:
                     return named_later, "anaphora"
+        if contained and head_word in _SUB_BODIES and _in_complement(fold(text), head_word, contained[0][1]):
+            # "le Bureau de coordination de l'action humanitaire de l'ONU": a body of its own,
+            # named in full, not the one its name ends on.
+            contained = []
         if contained:
             best = contained[0][0]
             if head_word in {"correspondant", "correspondante", "envoye", "envoyee", "journaliste"}:
@@ -516,6 +520,18 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
     def _of_a_person(s: Sentence, i: int, j: int) -> bool:
         """A complement that names a person in full: "le porte-parole de Fabrizio Curcio"."""
         return person_run(s, i, j) is not None and sum(1 for k in range(i, j) if s.doc[k].ent_type_ == "PER") >= 2
+
+
+# Bodies that belong to another one ("le bureau … de l'ONU", "la mission de l'UE"): themselves.
+_SUB_BODIES = frozenset({
+    "bureau", "agence", "office", "haut-commissariat", "commission", "comite", "mission", "fonds", "programme",
+    "cellule", "secretariat", "delegation", "representation", "section", "antenne",
+})
+def _in_complement(folded: str, head: str, at: int) -> bool:
+    """The registry name at ``at`` comes after the head noun and a "de" ("le bureau … de l'ONU"),
+    not right after it as the body's own name ("l'agence Chine nouvelle")."""
+    h = folded.find(head)
+    return 0 <= h < at and re.search(r"\b(?:(?:de|du|des)\s+|d')(?!presse\b)", folded[h + len(head) : at]) is not None
 
 
 _MEDIA_AT_LARGE = frozenset({"presse", "medias", "media", "radios", "televisions", "journaux", "quotidiens"})

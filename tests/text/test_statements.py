@@ -958,3 +958,15 @@ class TestCommonFormsChecklist:
     )
     def test_believing_to_know_is_reporting(self, registry, text, expected):
         assert names(run(registry, text)[0]) == expected
+
+    def test_a_body_of_the_un_is_itself(self, registry):
+        (result,) = run(registry, "Selon le Bureau de coordination de l'action humanitaire de l'ONU, 20.000 personnes sont sinistrées.\n")
+        assert names(result) == ["bureau de coordination de l'action humanitaire de l'onu"]
+
+    def test_a_name_with_pour_in_it(self, registry):
+        (result,) = run(registry, "Selon la Mission d'assistance des Nations Unies pour l'Irak, 20 personnes sont mortes.\n")
+        assert names(result) == ["mission d'assistance des nations unies pour l'irak"]
+
+    def test_a_news_agency_by_its_own_name_stays_the_registrys(self, registry):
+        text = "Le bilan s'est alourdi, a annoncé le gouvernement provincial cité par l'agence de presse étatique Chine Nouvelle.\n"
+        assert names(run(registry, text)[0])[0] == "xinhua"

@@ -33,7 +33,7 @@ _WEAK_ER = """
 ajout estim rappel assur not observ constat jug consider pens insist alert deplor regrett
 accus suggér avanc lanc gliss lach souffl repliqu retorqu confi comment continu ironis
 nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit emport exclam qualifi condamn salu
-resum relev rassur
+resum relev rassur analys
 """.split()
 _WEAK_ER = [s.replace("é", "e") for s in _WEAK_ER]
 
@@ -213,7 +213,7 @@ INTERVENING_FORCES = {
 # Nouns naming a report: a source of its own when nobody is named as its author.
 NOMINAL_REPORT = {
     "rapport", "rapports", "depeche", "depeches", "document", "documents", "enquete", "etude",
-    "article", "note", "bilan", "releve", "dossier", "fuite", "fuites",
+    "article", "note", "bilan", "releve", "dossier", "fuite", "fuites", "bulletin", "bulletins",
 }
 
 # Heads of noun phrases that can be a source, by the kind they suggest.

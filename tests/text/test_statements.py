@@ -970,3 +970,18 @@ class TestCommonFormsChecklist:
     def test_a_news_agency_by_its_own_name_stays_the_registrys(self, registry):
         text = "Le bilan s'est alourdi, a annoncé le gouvernement provincial cité par l'agence de presse étatique Chine Nouvelle.\n"
         assert names(run(registry, text)[0])[0] == "xinhua"
+
+    def test_counting_on_a_figure_is_a_forecast(self, registry):
+        (result,) = run(registry, "Bercy table sur une croissance de 1 % cette année.\n")
+        assert names(result) == ["bercy"]
+
+    def test_a_table_is_no_forecast(self, registry):
+        assert run(registry, "La table sur la terrasse a été renversée.\n")[0].tag == "unsourced"
+
+    def test_the_latest_bulletin_is_its_authors(self, registry):
+        text = "Le nombre de cas s'élève à 120, selon le dernier bulletin du ministère de la Santé.\n"
+        assert names(run(registry, text)[0]) == ["ministere de la sante"]
+
+    def test_an_analysis_in_an_incise(self, registry):
+        (result,) = run(registry, "Le pays est à genoux, analyse Jean Dupont, chercheur à l'IRIS.\n")
+        assert names(result) == ["jean dupont"]

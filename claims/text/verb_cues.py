@@ -50,7 +50,13 @@ from claims.text.sentence import (
 from claims.text.noun_phrases import _np_after
 from claims.text.speakers import (
     _bare_incise,
+    _citing_after_verb,
+    _cleft_subject,
+    _inside_qui_clause,
     _learned_from,
+    _main_verb_after,
+    _on_whose_side,
+    _past_fronted_adverbial,
     _outlet_in_aside,
     _source_inside,
     _speaker_before,
@@ -477,94 +483,6 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
 _CLOSING_QUOTES = frozenset({"»", "”", '"'})
 
 
-_SIDES = ("du cote de", "du cote du", "du cote des", "du cote d'", "chez", "dans l'entourage de", "dans l'entourage du",
-          "dans son entourage", "dans leur entourage", "dans le camp de", "dans le camp du", "au sein de", "au sein du",
-          "au sein des", "a", "au")
-
-
-def _on_whose_side(s: Sentence, i: int, verb_end: int) -> tuple[int, int] | None:
-    """Whose "on" it is: "Du côté de la CGT, on …", "Chez Renault, on …", "À Matignon, on …",
-    "on explique dans son entourage que …"; None for a bare "on"."""
-    if not outside_quotes(s, i):
-        return None  # « On demande à nos militants … »: the quote's speaker speaks
-
-    def side_at(q: int, stop: set[str], fronted: bool) -> tuple[int, int] | None:
-        words: list[int] = []
-        while q < s.n and len(words) < 5 and s.f[q] not in stop:
-            words.append(q)
-            q = s.next_word(q + 1)
-        for n in range(min(len(words), 4), 0, -1):
-            lead = " ".join(s.f[w] for w in words[:n]).replace("' ", "'")
-            if lead in _SIDES and (fronted or lead not in {"a", "au"}):
-                rest = words[n] if n < len(words) else None
-                if lead in {"dans son entourage", "dans leur entourage"}:
-                    return words[1], words[n - 1] + 1  # "son entourage": whose, the resolver says
-                if rest is None:
-                    return None
-                np = _np_after(s, rest, appositions=False)
-                loose = lead in {"a", "au"} or lead.startswith(("dans l'entourage", "dans le camp", "au sein"))
-                if np is None or not (s.has_name(np[0], np[1]) or loose and s.source_like(np[0], np[1])):
-                    return None  # "à la fin", "au moment": no one's side
-                if lead.startswith("dans l'entourage") or lead == "dans le camp de":
-                    return words[1], np[1]  # "l'entourage de X": X's circle
-                return np[0], np[1]
-        return None
-
-    first = s.next_word(0)
-    if first < i:
-        comma = s.prev_word(i - 1)
-        if comma >= 0 and s.f[comma] == ",":
-            found = side_at(first, {","}, True)
-            if found is not None and found[1] <= comma:
-                return found
-    return side_at(s.next_word(verb_end), {",", "que", "qu'", ":"} | _FINAL_PUNCT, False)
-
-
-_FRONTED_ADVERBIALS = frozenset({
-    "de son cote", "de leur cote", "de notre cote", "pour sa part", "pour leur part", "quant a lui", "quant a elle",
-    "en revanche", "par ailleurs", "de meme", "pour autant", "toutefois", "cependant", "neanmoins", "enfin",
-    "en outre", "ensuite", "mais", "et", "or", "ainsi", "aussi", "dans la foulee", "a son tour", "a leur tour",
-})
-
-
-def _past_fronted_adverbial(s: Sentence, i: int, j: int) -> int:
-    """Where a subject starts past a linking phrase and its comma that the parser joined to it."""
-    comma = next((q for q in range(i, min(j, i + 6)) if s.f[q] == ","), None)
-    if comma is None:
-        return i
-    words = " ".join(s.f[q] for q in range(i, comma) if not s.doc[q].is_space)
-    if words in _FRONTED_ADVERBIALS and s.next_word(comma + 1) < j:
-        return s.next_word(comma + 1)
-    return i
-
-
-def _inside_qui_clause(s: Sentence, k: int) -> bool:
-    """ "…, qui avait promis …": a "qui" opens the clause the verb at ``k`` is in (no comma between)."""
-    q = s.prev_word(k - 1)
-    while q >= 0 and s.f[q] not in {",", "(", ";", ":"} | _FINAL_PUNCT:
-        if s.f[q] == "qui":
-            return True
-        q = s.prev_word(q - 1)
-    return False
-
-
-def _main_verb_after(s: Sentence, k: int) -> bool:
-    """A finite verb after the relative clause at ``k`` closes (its comma): the sentence's own."""
-    q = s.next_word(k + 1)
-    while q < s.n and s.f[q] not in {","} | _FINAL_PUNCT:
-        q = s.next_word(q + 1)
-    if q >= s.n or s.f[q] != ",":
-        return False
-    q = s.next_word(q + 1)
-    for _ in range(4):  # "…, a démissionné", "…, a ensuite démissionné"
-        if q >= s.n:
-            return False
-        if s.finite_verb(q) or s.f[q] in _AUX_FORMS:
-            return True
-        if s.doc[q].pos_ not in {"ADV"}:
-            return False
-        q = s.next_word(q + 1)
-    return False
 _LEARNED = frozenset({"appris", "apprend", "apprenait", "apprennent"})
 
 
@@ -672,53 +590,3 @@ def _introduces_quote(s: Sentence, k: int) -> bool:
         return False
     quote = s.next_word(colon + 1)
     return quote < s.n and (s.f[quote] in QUOTE_OPEN or s.f[quote] == '"')
-
-
-def _cleft_subject(s: Sentence, cue_start: int) -> tuple[int, int] | None:
-    """ "C'est X qui a révélé", "Ce sont les habitants qui ont raconté": X, without "lui-même"."""
-    qui = s.prev_word(cue_start - 1)
-    if qui < 0 or s.f[qui] != "qui":
-        return None
-    for q in range(qui - 1, max(-1, qui - 30), -1):
-        if s.f[q] in {"est", "etait", "sont", "etaient", "fut"} and s.prev_word(q - 1) >= 0 and s.f[s.prev_word(q - 1)] in {"c'", "ce"}:
-            i, j = s.next_word(q + 1), qui
-            # "C'est le journal X, citant des sources, qui rapporte": X, who cites them (read by with_citations).
-            citing = next((c for c in range(i, j) if s.f[c] == "," and s.f[s.next_word(c + 1)] in {"citant", "en"}), None)
-            if citing is not None:
-                j = citing
-            # "Charles Michel (MR) lui-même", "les habitants eux-mêmes" (which the tokenizer may split)
-            while j > i and (
-                s.f[j - 1] in {"lui meme", "elle meme", "eux memes", "elles memes", "meme", "memes", ","}
-                or s.doc[j - 1].is_punct and not (s.f[j - 1] == ")" and "(" in s.f[i:j])
-                or s.f[j - 1] in {"lui", "elle", "eux", "elles"} and j < qui and s.f[j] in {"-", "meme", "memes"}
-            ):
-                j -= 1
-            return (i, j) if j > i and s.source_like(i, j) else None
-        if s.f[q] in _FINAL_PUNCT or s.finite_verb(q) and not s.doc[q].text[:1].isupper() and not s.f[q].endswith("ant"):
-            return None  # (a capitalised "verb" is a name the tagger misread: "Frankfurter"; "citant" is no clause)
-    return None
-
-
-def _citing_after_verb(s: Sentence, verb_end: int) -> tuple[int, int] | None:
-    """ "La chaîne X a rapporté, citant une source policière, que …", "… a indiqué l'agence,
-    citant des responsables." at the sentence's end: who the speaker cites."""
-    after = s.next_word(verb_end)
-    candidates = [after] if after < s.n and s.f[after] == "," else []
-    last = max((q for q in range(verb_end, s.n) if s.f[q] == "," and s.f[s.next_word(q + 1)] in {"citant", "en"}), default=None)
-    if last is not None and last not in candidates:
-        candidates.append(last)
-    for comma in candidates:
-        citing = s.next_word(comma + 1)
-        if citing < s.n and s.f[citing] == "en":
-            citing = s.next_word(citing + 1)
-        if citing >= s.n or s.f[citing] != "citant":
-            continue
-        cited = _np_after(s, citing + 1, appositions=False)
-        if cited is None or not s.source_like(cited[0], cited[1]):
-            continue
-        close = s.next_word(cited[1])
-        if comma != after and close < s.n and s.f[close] not in {".", "!", "?"}:
-            continue  # a "citant" further on must close the sentence
-        s.used.update(range(citing, cited[1]))
-        return cited[0], cited[1]
-    return None

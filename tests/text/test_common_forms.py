@@ -1,0 +1,305 @@
+"""Forms found on pages read this round and on a checklist of common ways French news
+attributes (written for these tests): one noun reached by two cues, uncommon credits and
+datelines, what an outlet learned and from whom, guests, forecasts, whose "on" it is, names as
+the gold writes them, and what reports nothing. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.reading import find, names, run
+
+
+class TestOneNounTwoCues:
+    def test_a_relative_clause_on_the_source_adds_no_second_link(self, registry):
+        text = (
+            "Douze personnes ont été arrêtées à Bruxelles.\n"
+            "Ces individus préparaient une attaque, a annoncé le parquet fédéral.\n"
+            "Trente lieux ont été perquisitionnés, selon les précisions du parquet, qui évoque une attaque imminente.\n"
+            "« Quarante personnes ont été interpellées », précise également le parquet.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "perquisitionnés")) == ["parquet federal"]
+        assert names(find(result, "interpellées")) == ["parquet federal"]
+
+    def test_the_participle_the_parser_takes_for_a_subject_ends_the_speaker(self, registry):
+        text = (
+            "Les médias officiels syriens ont fait état de frappes.\n"
+            "Une source militaire syrienne citée par ces médias a indiqué que les missiles ont été abattus.\n"
+        )
+        (_, cited) = find(run(registry, text), "abattus").links
+        assert cited.mention.text == "Une source militaire syrienne"
+
+    def test_a_participle_the_parser_hangs_on_the_object_speaks_for_the_subject(self, registry):
+        text = "Le porte-parole Yahya Rassoul a réuni la presse. Rassoul a vivement condamné l’attaque affirmant que cela pourrait saper les accords.\n"
+        assert names(find(run(registry, text), "saper")) == ["yahya-rassoul"]
+
+
+class TestAgenciesByTheirLongerNames:
+    def test_told_to_an_agency_whose_name_the_tagger_splits(self, registry):
+        (result,) = run(registry, "Ces informations ont été confirmées à Keystone-ATS par le porte-parole du MPC.\n")
+        assert names(result)[0] == "keystone ats" and len(names(result)) == 2
+
+    def test_the_credited_agency_told_under_its_longer_name_is_one_link(self, registry):
+        text = (
+            "SION (ATS) - Un automobiliste a forcé un barrage lundi.\n"
+            "« Le conducteur a fait mine de s'arrêter », a précisé la police cantonale à Keystone-ATS.\n"
+        )
+        (agency, police) = find(run(registry, text), "mine").links
+        assert agency.source.name == "ATS" and "police" in police.source.name.casefold()
+
+
+class TestUncommonCreditsAndNames:
+    def test_a_dateline_with_the_agency_in_square_brackets(self, registry):
+        text = (
+            "Haïti : pas encore de bilan\n"
+            "P-au-P., 27 avr. 05 [AlterPresse] --- La police ne disposait pas de bilan précis.\n"
+            "La patrouille a riposté aux tirs.\n"
+        )
+        assert names(find(run(registry, text), "patrouille")) == ["alterpresse"]
+
+    def test_an_editors_tag_closing_a_wire_copy_is_no_claim(self, registry):
+        text = "La police ne disposait pas de bilan précis.\n[vs gp apr 27/04/2005 21:00]\n"
+        assert not find(run(registry, text), "[vs gp").is_claim
+
+    def test_this_authority_is_the_official_who_spoke_last(self, registry):
+        text = (
+            "« Quatre gendarmes ont été tués samedi », a indiqué à Anadolu le préfet du département, Handerson Kongeh.\n"
+            "Selon cette autorité, les gendarmes ont été tués dans une embuscade.\n"
+        )
+        assert names(find(run(registry, text), "embuscade"))[-1] == "handerson kongeh"
+
+    def test_an_office_named_after_the_media_is_no_unnamed_media(self, registry):
+        (result,) = run(registry, "Le bureau médias du Hamas a dénoncé un nouveau crime de guerre.\n")
+        assert names(result) == ["bureau medias du hamas"]
+
+    def test_other_media_in_a_longer_mention_are_still_the_media(self, registry):
+        (result,) = run(registry, "Selon des médias locaux, le pont a été détruit.\n")
+        assert names(result) == ["unnamed-media"]
+
+    def test_a_label_in_square_brackets_opening_a_line_is_no_dateline(self, registry):
+        text = "Un titre\n[Vidéo] - Le président a visité l'usine mardi.\nIl a serré des mains.\n"
+        assert find(run(registry, text), "serré").tag == "unsourced"
+
+    def test_a_dateline_naming_the_relaying_agency_then_the_wire(self, registry):
+        text = (
+            "Sanofi rappelle un médicament\n"
+            "WASHINGTON (awp/afp) - Le géant pharmaceutique français Sanofi a annoncé le rappel de son médicament.\n"
+        )
+        assert names(find(run(registry, text), "rappel de son")) == ["awp", "afp", "sanofi"]
+
+    def test_a_bylines_tail_alone_on_its_line_credits_the_dispatch(self, registry):
+        text = "Le vaccin est obligatoire dès 12 mois.\net AFP\nUn foyer de rougeole a été signalé dans la station.\n"
+        assert names(find(run(registry, text), "foyer")) == ["afp"]
+
+    def test_local_radios_are_the_media_at_large(self, registry):
+        (result,) = run(registry, "Les affrontements ont fait, selon des radios locales, cinq morts.\n")
+        assert names(result) == ["unnamed-media"]
+
+    def test_an_editors_tag_closing_a_paragraph_is_no_claim(self, registry):
+        text = "Un titre\nLa police ne disposait pas de bilan précis. [vs gp apr 27/04/2005 21:00]\n"
+        assert not find(run(registry, text), "[vs gp").is_claim
+
+
+class TestLearnedFrom:
+    def test_an_outlet_learned_from_someone_after_the_claim(self, registry):
+        text = "Les préfets vont recevoir une instruction mardi, a appris l'AFP auprès du ministère de l'Intérieur.\n"
+        (result,) = run(registry, text)
+        assert names(result)[0] == "afp" and "ministere" in names(result)[1]
+
+    def test_an_outlet_learned_from_someone_before_the_claim(self, registry):
+        (result,) = run(registry, "L'AFP a appris auprès de la préfecture que la route était fermée.\n")
+        assert names(result) == ["afp", "prefecture"]
+
+    def test_a_person_who_learns_something_reports_nothing(self, registry):
+        assert run(registry, "Le ministre a appris que son fils était blessé.\n")[0].tag == "unsourced"
+
+
+class TestCommonFormsChecklist:
+    """Forms checked on sentences written for them, each a common way French news attributes."""
+
+    def test_a_guest_of_a_broadcaster(self, registry):
+        (result,) = run(registry, "Invité de RTL, le Premier ministre a assuré que les impôts n'augmenteraient pas.\n")
+        assert names(result) == ["rtl", "premier ministre"]
+
+    def test_a_guest_of_an_unnamed_programme_names_no_medium(self, registry):
+        (result,) = run(registry, "Invité du journal de 20 heures, le président a annoncé des mesures.\n")
+        assert names(result) == ["president"]
+
+    def test_a_forecast_in_an_incise(self, registry):
+        (result,) = run(registry, "La croissance ralentira l'an prochain, anticipe la Banque de France.\n")
+        assert names(result) == ["banque de france"]
+
+    def test_a_plan_still_forecasts_nothing(self, registry):
+        assert run(registry, "La loi prévoit, dans son article 3, une amende.\n")[0].tag == "unsourced"
+
+    def test_whose_forecasts(self, registry):
+        (result,) = run(registry, "Le chômage devrait atteindre 8 %, selon les prévisions de l'Insee.\n")
+        assert names(result) == ["insee"]
+
+    def test_an_unnamed_source_from_a_region_is_the_registrys(self, registry):
+        (result,) = run(registry, "Les discussions reprendront lundi, selon une source diplomatique européenne.\n")
+        assert names(result) == ["diplomatic-source"]
+
+    def test_a_reaction_opening_a_quote(self, registry):
+        (result,) = run(registry, "Le député Jean Dupont a réagi : « C'est inacceptable ».\n")
+        assert names(result) == ["jean dupont"]
+
+    def test_a_reaction_on_a_platform_before_the_speaker(self, registry):
+        (result,) = run(registry, "« C'est inacceptable », a réagi sur son compte X le député Jean Dupont.\n")
+        assert names(result) == ["jean dupont"]
+
+    def test_a_reaction_without_words_reports_nothing(self, registry):
+        assert run(registry, "Le député a réagi à l'attaque en se rendant sur place.\n")[0].tag == "unsourced"
+
+    def test_a_medium_named_among_media_speaking(self, registry):
+        (result,) = run(registry, "Plusieurs médias, dont la BBC, ont rapporté que le navire avait coulé.\n")
+        assert names(result) == ["bbc"]
+
+    def test_a_companys_management_is_the_company(self, registry):
+        (result,) = run(registry, "La direction de Michelin a confirmé la fermeture de deux usines.\n")
+        assert names(result) == ["michelin"]
+
+    def test_two_bodies_in_one_subject_are_named_by_the_first(self, registry):
+        (result,) = run(registry, "La CGT et FO ont appelé à une grève le 5 décembre.\n")
+        assert names(result) == ["cgt"]
+
+    def test_a_poll_by_its_pollster(self, registry):
+        (result,) = run(registry, "Selon un sondage Ifop publié dimanche, 60 % des Français soutiennent la réforme.\n")
+        assert names(result) == ["ifop"]
+
+    def test_what_a_relative_clause_says_is_not_the_sentences_claim(self, registry):
+        (result,) = run(registry, "Le ministre, qui avait promis une réforme, a démissionné lundi.\n")
+        assert result.tag == "unsourced"
+
+    def test_a_relative_clause_before_the_speakers_verb_leaves_the_speaker(self, registry):
+        text = "Le procureur François Molins, qui représente le parquet, a annoncé mardi avoir requis un procès.\n"
+        assert names(run(registry, text)[0]) == ["francois molins"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Le président a déclaré l'état d'urgence dans trois provinces.\n",
+            "Le gouvernement a proclamé trois jours de deuil national.\n",
+            "Le pays a déclaré la guerre à son voisin.\n",
+        ],
+    )
+    def test_declaring_an_act_reports_nothing(self, registry, text):
+        assert run(registry, text)[0].tag == "unsourced"
+
+    def test_declaring_that_still_reports(self, registry):
+        (result,) = run(registry, "Le président a déclaré que l'état d'urgence serait levé.\n")
+        assert names(result) == ["president"]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Du côté de la CGT, on dénonce un plan au rabais.\n", ["cgt"]),
+            ("Chez Renault, on assure que les emplois seront préservés.\n", ["renault"]),
+            ("On explique dans l'entourage du ministre que le texte est prêt.\n", ["entourage du ministre"]),
+        ],
+    )
+    def test_whose_on_it_is(self, registry, text, expected):
+        assert names(run(registry, text)[0]) == expected
+
+    def test_a_bare_on_stays_vague(self, registry):
+        (result,) = run(registry, "On demande aux militants de résister.\n")
+        assert result.tag == "unsourced" and "vague" in result.flags
+
+    def test_the_circle_of_the_person_spoken_of(self, registry):
+        text = "Le Premier ministre Gabriel Attal a reporté ses voeux.\nOn explique dans son entourage qu'il préfère attendre.\n"
+        assert names(find(run(registry, text), "attendre")) == ["entourage de gabriel attal"]
+
+    def test_an_ngo_said_again_is_the_body_named_last(self, registry):
+        text = (
+            "Selon Amnesty International, au moins 300 personnes ont été arrêtées.\n"
+            "L'ONG dénonce une « répression brutale ».\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "brutale")) == ["amnesty international"]
+        assert find(result, "300").links[0].source.kind == "institution"
+
+    def test_an_acronym_opening_the_sentence_is_a_name(self, registry):
+        (result,) = run(registry, "HRW a dénoncé la répression.\n")
+        assert names(result) == ["hrw"]
+
+    def test_a_linking_phrase_before_the_speaker_is_no_part_of_the_name(self, registry):
+        (result,) = run(registry, "De son côté, Stéphane Le Foll a assuré sur iTELE n'avoir « jamais » entendu parler de cette menace.\n")
+        assert names(result) == ["itele", "stephane le foll"]
+
+    def test_said_to_an_agency_then_an_infinitive(self, registry):
+        (result,) = run(registry, "Le ministre a dit à l'AFP avoir reçu des menaces.\n")
+        assert names(result) == ["afp", "ministre"]
+
+    def test_what_one_fears_to_undergo_is_no_reported_clause(self, registry):
+        text = "Selon son conseiller Habib Sanogo, « Guillaume Soro ne craint pas de se faire arrêter ».\n"
+        assert names(run(registry, text)[0]) == ["habib sanogo"]
+
+    def test_a_dateline_opening_the_headline(self, registry):
+        text = "Islamabad (AFP). Puissant séisme en Asie du Sud\nUn puissant séisme a secoué lundi l'Asie du Sud.\n"
+        assert names(find(run(registry, text), "secoué")) == ["afp"]
+
+    def test_an_agencys_initials_and_full_name_alone_on_a_line(self, registry):
+        text = "Trois policiers condamnés\nAFP Agence France-Presse\nUn tribunal de Lima a condamné lundi trois policiers.\n"
+        assert names(find(run(registry, text), "tribunal")) == ["afp"]
+
+    def test_condolences_in_quotes_are_voiced(self, registry):
+        (result,) = run(registry, 'La présidente Dina Boluarte a exprimé ses "condoléances aux familles".\n')
+        assert names(result) == ["dina boluarte"]
+
+    def test_the_subject_before_quant_a_elle(self, registry):
+        (result,) = run(registry, "La Conférence épiscopale péruvienne a quant à elle exhorté le gouvernement à mener une enquête.\n")
+        assert names(result) == ["conference episcopale peruvienne"]
+
+    def test_a_first_toll_is_the_bodys_that_gave_it(self, registry):
+        (result,) = run(registry, "Un premier bilan de la police a fait état de 20 morts.\n")
+        assert names(result) == ["police"]
+
+    def test_when_it_was_said_is_no_part_of_the_speaker(self, registry):
+        text = "Un communiqué du ministère de la Santé un peu plus tard dans la matinée a annoncé 24 morts.\n"
+        assert names(run(registry, text)[0]) == ["ministere de la sante"]
+
+    def test_the_quotes_words_are_never_its_speaker(self, registry):
+        (result,) = run(registry, "« C'était terrible », a raconté un retraité de 70 ans.\n")
+        assert names(result) == ["retraite"]
+
+    def test_a_person_by_age(self, registry):
+        (result,) = run(registry, "« C'était terrible », a confié une quinquagénaire qui s'est ruée dehors.\n")
+        assert names(result) == ["quinquagenaire"]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Le ministre démissionnera, croit savoir Le Monde.\n", ["le-monde"]),
+            ("Le Monde croit savoir que le ministre démissionnera.\n", ["le-monde"]),
+        ],
+    )
+    def test_believing_to_know_is_reporting(self, registry, text, expected):
+        assert names(run(registry, text)[0]) == expected
+
+    def test_a_body_of_the_un_is_itself(self, registry):
+        (result,) = run(registry, "Selon le Bureau de coordination de l'action humanitaire de l'ONU, 20.000 personnes sont sinistrées.\n")
+        assert names(result) == ["bureau de coordination de l'action humanitaire de l'onu"]
+
+    def test_a_name_with_pour_in_it(self, registry):
+        (result,) = run(registry, "Selon la Mission d'assistance des Nations Unies pour l'Irak, 20 personnes sont mortes.\n")
+        assert names(result) == ["mission d'assistance des nations unies pour l'irak"]
+
+    def test_a_news_agency_by_its_own_name_stays_the_registrys(self, registry):
+        text = "Le bilan s'est alourdi, a annoncé le gouvernement provincial cité par l'agence de presse étatique Chine Nouvelle.\n"
+        assert names(run(registry, text)[0])[0] == "xinhua"
+
+    def test_counting_on_a_figure_is_a_forecast(self, registry):
+        (result,) = run(registry, "Bercy table sur une croissance de 1 % cette année.\n")
+        assert names(result) == ["bercy"]
+
+    def test_a_table_is_no_forecast(self, registry):
+        assert run(registry, "La table sur la terrasse a été renversée.\n")[0].tag == "unsourced"
+
+    def test_the_latest_bulletin_is_its_authors(self, registry):
+        text = "Le nombre de cas s'élève à 120, selon le dernier bulletin du ministère de la Santé.\n"
+        assert names(run(registry, text)[0]) == ["ministere de la sante"]
+
+    def test_an_analysis_in_an_incise(self, registry):
+        (result,) = run(registry, "Le pays est à genoux, analyse Jean Dupont, chercheur à l'IRIS.\n")
+        assert names(result) == ["jean dupont"]

@@ -150,6 +150,8 @@ BELIEF_FORMS = {
     "supposent", "supposait",
 }
 # "apprendre" reports speech only with "on" ("on apprend que", "a-t-on appris").
+# "croit savoir": the pair reports what the subject was told ("…, croit savoir Le Monde").
+CROIRE_FORMS = frozenset({"croit", "croient", "croyait", "croyaient"})
 VAGUE_ONLY_FORMS = {"apprend", "appris", "apprenait", "sait", "savait", "murmure", "raconte"} | BELIEF_FORMS
 
 # Speech verbs that report nobody's words in the reflexive: "l'épidémie s'est déclarée" (broke

@@ -86,19 +86,12 @@ class SourcesSoFar:
         if candidates:
             return candidates[0].source
         if head in {"ong", "ongs"}:
-            # "L'ONG dénonce …" after "Selon Amnesty International": the body named last.
-            for item in reversed(self.memory):
-                if item.source.kind == "institution":
-                    return item.source
-            return None
+            return self._last_of({"institution"})  # "L'ONG dénonce …" after "Selon Amnesty International"
         if not by_kind:
             return None
         if head == "autorite" and bodies:
             # "Selon cette autorité" after a prefect or a ministry spoke: an official or a body.
-            for item in reversed(self.memory):
-                if item.source.kind in {"person", "institution", "anonymous"}:
-                    return item.source
-            return None
+            return self._last_of({"person", "institution", "anonymous"})
         for heads, kinds in (
             (lx.PERSON_ROLE_HEADS, {"person"}),
             (lx.ANONYMOUS_HEADS, {"anonymous", "person"}),
@@ -115,6 +108,10 @@ class SourcesSoFar:
                         return item.source
                 return None
         return None
+
+    def _last_of(self, kinds: set[str]) -> ProposedSource | None:
+        """The source of one of these kinds spoken of last."""
+        return next((item.source for item in reversed(self.memory) if item.source.kind in kinds), None)
 
     def remember(self, link: Link) -> None:
         if link.vague:

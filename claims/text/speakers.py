@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
-from claims.text.clauses import manner_adverb, media_named, np_span, outside_quotes, skip_place
+from claims.text.clauses import manner_adverb, media_named, np_before, np_span, outside_quotes, skip_place
 from claims.text.media import _to_outlet, audience_end
 from claims.text.noun_phrases import _np_after
 from claims.text.sentence import (
@@ -326,3 +326,40 @@ def _citing_after_verb(s: Sentence, verb_end: int) -> tuple[int, int] | None:
         s.used.update(range(citing, cited[1]))
         return cited[0], cited[1]
     return None
+
+
+def _speaker_past_platform(s: Sentence, start: int) -> tuple[int, int, str] | None:
+    """ "», a réagi sur Twitter le député X", "a écrit sur son compte X le ministre": past where
+    it was said, the speaker."""
+    if start >= s.n or s.f[start] not in {"sur", "dans"}:
+        return None
+    where = s.next_word(start + 1)
+    if where < s.n and s.f[where] in {"son", "sa", "ses", "le", "les", "un"}:
+        where = s.next_word(where + 1)
+    if where >= s.n or s.f[where] not in lx.PLATFORMS:
+        return None
+    if s.f[s.next_word(where + 1)] in lx.PLATFORMS:
+        where = s.next_word(where + 1)  # "sur son compte X"
+    after = _np_after(s, s.next_word(where + 1))
+    return after if after is not None and s.source_like(after[0], after[1]) else None
+
+
+def _aside_pronoun(s: Sentence, i: int, j: int) -> bool:
+    """The subject [i, j) is the pronoun of "quant à elle", an aside, not the verb's subject."""
+    if j - i != 1 or s.f[i] not in {"lui", "elle", "eux", "elles"}:
+        return False
+    a = s.prev_word(i - 1)
+    return a >= 0 and s.f[a] == "a" and s.prev_word(a - 1) >= 0 and s.f[s.prev_word(a - 1)] == "quant"
+
+
+def _subject_before_aside(s: Sentence, i: int) -> tuple[int, int] | None:
+    """The subject before "a quant à elle": the noun phrase before the auxiliary, else the
+    sentence's opening words when they name a source (the parser may have made anything of them)."""
+    quant = s.prev_word(s.prev_word(i - 1) - 1)
+    aux = s.prev_word(quant - 1)
+    end = aux if aux >= 0 and s.f[aux] in _AUX_FORMS else quant
+    before = np_before(s, end)
+    opening = s.next_word(0)
+    if before is None and opening < end and "," not in s.f[opening:end] and s.source_like(opening, end):
+        before = (opening, end)
+    return before

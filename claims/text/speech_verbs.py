@@ -12,10 +12,11 @@ from claims.text.sentence import _FINAL_PUNCT, _NEGATION, Sentence
 
 
 # Forecasts said by someone; "le projet prévoit la construction …" reports nothing, so only in an incise.
+_COUNT_ON_FORMS = frozenset({"table", "tablent", "tablait", "tablaient"})  # "table sur"
 _FORECAST_FORMS = frozenset({
     "prevoit", "prevoient", "prevoyait", "prevoyaient", "anticipe", "anticipent", "anticipait", "anticipaient",
-    "table", "tablent", "tablait", "tablaient", "pronostique", "pronostiquent",
-})
+    "pronostique", "pronostiquent",
+}) | _COUNT_ON_FORMS
 
 
 _DECLARE_FORMS = frozenset({"declare", "declarent", "declarait", "declaraient", "declarera", "decrete", "decretent", "decretait", "proclame", "proclament", "proclamait"})
@@ -48,7 +49,7 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     """
     if k >= s.n:
         return None
-    if s.f[k] in {"table", "tablent", "tablait", "tablaient"} and s.next_word(k + 1) < s.n and s.f[s.next_word(k + 1)] == "sur" \
+    if s.f[k] in _COUNT_ON_FORMS and s.next_word(k + 1) < s.n and s.f[s.next_word(k + 1)] == "sur" \
             and s.doc[k].text.islower() and k > 0 and s.doc[s.prev_word(k - 1)].pos_ in {"PROPN", "NOUN", "PRON"} \
             and s.f[s.prev_word(k - 1)] not in lx.DEFINITES | {"une", "un", "des", "sa", "son", "ses", "cette", "leur"}:
         return "strong"  # "Bercy table sur une croissance de 1 %": a forecast, given (the tagger calls it a noun)
@@ -57,7 +58,7 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     w = s.f[k]
     if w in _DECLARE_FORMS and _declares_an_act(s, k):
         return None  # "a déclaré l'état d'urgence", "a déclaré la guerre": an act, not a statement
-    if w in {"croit", "croient", "croyait", "croyaient"} and s.f[s.next_word(k + 1)] == "savoir" if s.next_word(k + 1) < s.n else False:
+    if w in lx.CROIRE_FORMS and s.next_word(k + 1) < s.n and s.f[s.next_word(k + 1)] == "savoir":
         return "weak"  # "», croit savoir une source à la Céni", "croit savoir Le Monde": reported
     if w in lx.STRONG_FORMS:
         return "strong"

@@ -49,6 +49,7 @@ from claims.text.sentence import (
 )
 from claims.text.noun_phrases import _np_after
 from claims.text.speakers import (
+    _aside_pronoun,
     _bare_incise,
     _citing_after_verb,
     _cleft_subject,
@@ -56,12 +57,14 @@ from claims.text.speakers import (
     _learned_from,
     _main_verb_after,
     _on_whose_side,
-    _past_fronted_adverbial,
     _outlet_in_aside,
+    _past_fronted_adverbial,
     _source_inside,
     _speaker_before,
     _speaker_ends_sentence,
+    _speaker_past_platform,
     _speaker_start,
+    _subject_before_aside,
 )
 from claims.text.speech_verbs import SPEECH_VERB_FORMS, _speech_verb_at
 
@@ -142,7 +145,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 cues.append(participle)
             continue
         verb_end = k + 1
-        if f[k] in lx.FAIRE_FORMS or f[k] in {"croit", "croient", "croyait", "croyaient"} and f[s.next_word(k + 1)] == "savoir":
+        if f[k] in lx.FAIRE_FORMS or f[k] in lx.CROIRE_FORMS and f[s.next_word(k + 1)] == "savoir":
             verb_end = s.next_word(k + 1) + 1  # "fait savoir", "croit savoir": the pair is the verb
         # Walk left over auxiliaries, negation, adverbs and a clitic ("a-t-il", "n'a pas").
         cue_start = k
@@ -288,17 +291,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                         comma += 1
                     if comma < s.n and s.f[comma] == ",":
                         np = _np_after(s, comma + 1)
-                if np is None and f[start] in {"sur", "dans"}:
-                    # "», a réagi sur Twitter le député X": past where it was said, the speaker.
-                    where = s.next_word(start + 1)
-                    if where < s.n and f[where] in {"son", "sa", "ses", "le", "les", "un"}:
-                        where = s.next_word(where + 1)
-                    if where < s.n and f[where] in lx.PLATFORMS:
-                        if f[s.next_word(where + 1)] in lx.PLATFORMS:
-                            where = s.next_word(where + 1)  # "sur son compte X"
-                        after = _np_after(s, s.next_word(where + 1))
-                        if after is not None and s.source_like(after[0], after[1]):
-                            np = after
+                if np is None:
+                    np = _speaker_past_platform(s, start)  # "», a réagi sur Twitter le député X"
             if np is not None and f[s.head_of(np[0], np[1])] in _DOCUMENT_LIKE:
                 agent = _document_agent(s, np)  # "indique le rapport publié jeudi par l'ONG X"
                 if agent is not None:
@@ -361,15 +355,9 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if subject is None or subject[0] > k:
             continue
         i, j = subject
-        quant = s.prev_word(s.prev_word(i - 1) - 1) if j - i == 1 and f[i] in {"lui", "elle", "eux", "elles"} else -1
-        if quant >= 0 and f[quant] == "quant" and f[s.prev_word(i - 1)] == "a":
+        if _aside_pronoun(s, i, j):
             # "La Conférence épiscopale a quant à elle exhorté": the aside's pronoun is no subject.
-            aux = s.prev_word(quant - 1)
-            end = aux if aux >= 0 and f[aux] in _AUX_FORMS else quant
-            before = np_before(s, end)
-            opening = s.next_word(0)
-            if before is None and opening < end and "," not in f[opening:end] and s.source_like(opening, end):
-                before = (opening, end)  # the sentence's opening words, whatever the parser made of them
+            before = _subject_before_aside(s, i)
             if before is None:
                 continue
             i, j = before

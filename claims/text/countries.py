@@ -63,6 +63,20 @@ _CITIES = {
     "stockholm": "suede", "damas": "syrie", "ndjamena": "tchad", "n'djamena": "tchad", "bangkok": "thailande",
     "lome": "togo", "tunis": "tunisie", "ankara": "turquie", "istanbul": "turquie", "kiev": "ukraine",
     "kyiv": "ukraine", "caracas": "venezuela", "hanoi": "vietnam", "sanaa": "yemen", "harare": "zimbabwe",
+    # Provinces and cities that set a story in its country as surely as the capital does.
+    "mossoul": "irak", "bassora": "irak", "kirkouk": "irak", "erbil": "irak", "falloujah": "irak", "fallouja": "irak",
+    "ramadi": "irak", "tikrit": "irak", "samarra": "irak", "najaf": "irak", "kerbala": "irak", "nassiriya": "irak",
+    "anbar": "irak", "ninive": "irak", "diyala": "irak", "salaheddine": "irak", "baqouba": "irak", "tal afar": "irak",
+    "souleimaniye": "irak", "dohouk": "irak", "al qaim": "irak",
+    "alep": "syrie", "homs": "syrie", "hama": "syrie", "idleb": "syrie", "deir ez zor": "syrie", "raqqa": "syrie",
+    "lattaquie": "syrie", "deraa": "syrie", "hassake": "syrie", "palmyre": "syrie",
+    "ispahan": "iran", "mashhad": "iran", "machhad": "iran", "chiraz": "iran", "tabriz": "iran", "qom": "iran",
+    "ahvaz": "iran", "zahedan": "iran",
+    "aden": "yemen", "hodeida": "yemen", "marib": "yemen", "taez": "yemen",
+    "kharkiv": "ukraine", "odessa": "ukraine", "donetsk": "ukraine", "lviv": "ukraine", "marioupol": "ukraine",
+    "kherson": "ukraine", "zaporijia": "ukraine",
+    "kandahar": "afghanistan", "herat": "afghanistan", "karachi": "pakistan", "lahore": "pakistan", "peshawar": "pakistan",
+    "gao": "mali", "tombouctou": "mali", "kidal": "mali", "mopti": "mali",
 }
 
 

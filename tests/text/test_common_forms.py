@@ -303,3 +303,11 @@ class TestCommonFormsChecklist:
     def test_an_analysis_in_an_incise(self, registry):
         (result,) = run(registry, "Le pays est à genoux, analyse Jean Dupont, chercheur à l'IRIS.\n")
         assert names(result) == ["jean dupont"]
+
+    def test_a_storys_country_from_its_provinces(self, registry):
+        text = (
+            "Des combats ont eu lieu à Mossoul.\n"
+            "À Kirkouk, trois soldats ont été tués dans la province.\n"
+            "Dans la province d'al-Anbar, une source sécuritaire a déclaré que la route était coupée.\n"
+        )
+        assert names(find(run(registry, text), "route")) == ["iraqi-security-source"]

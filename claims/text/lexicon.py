@@ -328,6 +328,7 @@ ANONYMOUS_HEADS |= {
     "nonagenaire", "retraite", "retraitee", "retraites", "adolescent", "adolescente", "adolescents",
     "lyceen", "lyceenne", "lyceens", "etudiant", "etudiante", "etudiants", "commercant", "commercante",
     "commercants", "agriculteur", "agricultrice", "agriculteurs", "eleveur", "eleveuse", "eleveurs",
+    "trader", "traders", "courtier", "courtiers", "investisseur", "investisseurs", "gerant", "gerants",
 }
 PERSON_ROLE_HEADS |= _feminines(PERSON_ROLE_HEADS)
 OUTLET_HEADS |= _plurals(OUTLET_HEADS)

@@ -208,7 +208,7 @@ def display_name(text: str) -> str:
     if partitive and len(name) > partitive.end():
         name = _singular(name[partitive.end() :])  # "une des sources proches de l'enquête"
     lowered = name.lower().replace("’", "'")
-    for article in ("l'", "d'", "le ", "la ", "les ", "du ", "des ", "de la ", "de l'", "un ", "une "):
+    for article in ("l'", "d'", "le ", "la ", "les ", "du ", "des ", "de la ", "de l'", "un ", "une ", "son ", "sa ", "ses ", "leur ", "leurs "):
         if lowered.startswith(article) and len(name) > len(article):
             name = name[len(article) :].lstrip()
             break

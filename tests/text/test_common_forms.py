@@ -311,3 +311,11 @@ class TestCommonFormsChecklist:
             "Dans la province d'al-Anbar, une source sécuritaire a déclaré que la route était coupée.\n"
         )
         assert names(find(run(registry, text), "route")) == ["iraqi-security-source"]
+
+    def test_a_trader_speaks(self, registry):
+        (result,) = run(registry, "« Nous restons prudents », a confié à l'AFP un trader parisien.\n")
+        assert names(result) == ["afp", "trader parisien"]
+
+    def test_a_role_is_named_without_its_possessive(self, registry):
+        text = "La banque va supprimer 500 postes, a déclaré son directeur général dans un entretien à Reuters.\n"
+        assert names(run(registry, text)[0]) == ["reuters", "directeur general"]

@@ -394,7 +394,8 @@ class _Document:
         # are the medium, named in the same sentence.
         own = [
             item for item in items
-            if item[1].mention is not None and _own_reporters(item[1].mention.text) and (_own_reporters(item[1].source.name) or fold(item[1].source.name) in OWN_REPORTERS)
+            if item[1].mention is not None and _own_reporters(item[1].mention.text)
+            and (_own_reporters(item[1].source.name) or fold(item[1].source.name) in OWN_REPORTERS)
         ]  # (only while unresolved: "ses journalistes" with no medium before it)
         if own and any(item[1].source.kind == "news_outlet" for item in items if item not in own):
             items = [item for item in items if item not in own]

@@ -178,7 +178,7 @@ class Sentence:
             t = self.doc[k]
             if t.is_space or t.pos_ in {"DET", "ADJ", "NUM", "PUNCT"} and self.f[k] not in _SOURCE_HEADS:
                 continue
-            if self.f[k] in _ORDINAL_ADJECTIVES and t.pos_ == "ADJ" and k + 1 < j and self.f[self.next_word(k + 1)] not in {"ministre", "ministres", "secretaire", "president", "presidente", "adjoint"}:
+            if self.f[k] in _ORDINAL_ADJECTIVES and t.pos_ == "ADJ" and k + 1 < j and self.f[self.next_word(k + 1)] not in _TITLED:
                 continue  # "un premier bilan", "le dernier bulletin": an ordinal, not the "Premier" of "Premier ministre"
             if self.f[k] in lx.DEMONSTRATIVES or self.f[k] in lx.DEFINITES or self.f[k] in _DE:
                 continue
@@ -274,6 +274,7 @@ class Sentence:
         return None
 
 
+_TITLED = frozenset({"ministre", "ministres", "secretaire", "president", "presidente", "adjoint"})  # "Premier ministre"
 _ORDINAL_ADJECTIVES = frozenset({"premier", "premiere", "dernier", "derniere", "nouveau", "nouvel", "nouvelle", "precedent", "precedente"})
 _COMMON_ACRONYMS = frozenset({"ong", "pme", "tpe"})
 _AGO_WORDS = {

@@ -19,7 +19,10 @@ _FORECAST_FORMS = frozenset({
 }) | _COUNT_ON_FORMS
 
 
-_DECLARE_FORMS = frozenset({"declare", "declarent", "declarait", "declaraient", "declarera", "decrete", "decretent", "decretait", "proclame", "proclament", "proclamait"})
+_DECLARE_FORMS = frozenset({
+    "declare", "declarent", "declarait", "declaraient", "declarera", "decrete", "decretent", "decretait",
+    "proclame", "proclament", "proclamait",
+})
 # What one declares by declaring it: the act itself, no claim reported.
 _DECLARED_ACTS = frozenset({"etat", "guerre", "forfait", "faillite", "deuil", "independance", "cessation", "couvre feu", "couvre-feu", "loi"})
 

@@ -354,19 +354,17 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             m = _DATELINE_RE.match(line)
             if m:
                 agency = m.group("agency").strip()
+                at = start + m.start("agency") + m.group("agency").index(agency)
                 relayed_by = _relaying_pair(agency)
                 if relayed_by is not None:
                     # "WASHINGTON (awp/afp) -": AWP carries AFP's dispatch.
-                    at = start + m.start("agency") + m.group("agency").index(agency)
                     first, second = relayed_by
-                    cut = agency.index("/")
-                    origin_at = at + agency.index(second, cut)
+                    origin_at = at + agency.index(second, agency.index("/"))
                     origin = Credit(second, origin_at, origin_at + len(second))
                     return Credit(first, at, at + len(first), since=start, origin=origin)
                 # "[Vidéo] - …" opening a line is a label: square brackets only after a place.
                 labelled = line[m.start("agency") - 1] == "[" and not line[: m.start("agency") - 1].strip()
                 if _dateline_agency(agency) and not labelled:
-                    at = start + m.start("agency") + m.group("agency").index(agency)
                     return Credit(agency, at, at + len(agency), since=start)
     # "… qui avait fait 14 morts. (Belga)": the agency closing the last paragraph.
     if lines:

@@ -52,7 +52,7 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     """
     if k >= s.n:
         return None
-    if s.f[k] in _COUNT_ON_FORMS and s.next_word(k + 1) < s.n and s.f[s.next_word(k + 1)] == "sur" \
+    if s.f[k] in _COUNT_ON_FORMS and s.f[s.next_word(k + 1)] == "sur" \
             and s.doc[k].text.islower() and k > 0 and s.doc[s.prev_word(k - 1)].pos_ in {"PROPN", "NOUN", "PRON"} \
             and s.f[s.prev_word(k - 1)] not in lx.DEFINITES | {"une", "un", "des", "sa", "son", "ses", "cette", "leur"}:
         return "strong"  # "Bercy table sur une croissance de 1 %": a forecast, given (the tagger calls it a noun)
@@ -61,7 +61,7 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     w = s.f[k]
     if w in _DECLARE_FORMS and _declares_an_act(s, k):
         return None  # "a déclaré l'état d'urgence", "a déclaré la guerre": an act, not a statement
-    if w in lx.CROIRE_FORMS and s.next_word(k + 1) < s.n and s.f[s.next_word(k + 1)] == "savoir":
+    if w in lx.CROIRE_FORMS and s.f[s.next_word(k + 1)] == "savoir":  # (f[n] is "": no word after the last)
         return "weak"  # "», croit savoir une source à la Céni", "croit savoir Le Monde": reported
     if w in lx.STRONG_FORMS:
         return "strong"

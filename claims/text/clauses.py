@@ -515,10 +515,10 @@ def _time_phrase_at(s: Sentence, q: int) -> bool:
     """ "un peu plus tard", "plus tard", "dans la matinée", "dans la nuit": words of time."""
     w = s.f[q]
     nxt = s.next_word(q + 1)
-    after = s.f[nxt] if nxt < s.n else ""
+    after = s.f[nxt]  # (f[n] is "": nothing after the last word)
     if w == "un" and after == "peu" or w == "plus" and after == "tard":
         return True
-    return w == "dans" and after in {"la", "l'"} and s.next_word(nxt + 1) < s.n and s.f[s.next_word(nxt + 1)] in _PARTS_OF_DAY
+    return w == "dans" and after in {"la", "l'"} and s.f[s.next_word(nxt + 1)] in _PARTS_OF_DAY
 
 
 def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple[int, int]:

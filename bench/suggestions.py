@@ -286,6 +286,8 @@ ADDED_BATCHES = (
                      "false sourced 0/10 (0.0%); with the rules of a4dbf7f: the same"),
     ("d330", "d335", "F1 0.829 (P 0.97 / R 0.72), first source 18/40 (0.45), whole chains 7/15 (0.47), "
                      "false sourced 1/42 (2.4%); with the rules of a4dbf7f: the same"),
+    ("d336", "d341", "F1 0.911 (P 1.00 / R 0.84), first source 22/43 (0.51), whole chains 4/23 (0.17), "
+                     "false sourced 0/14 (0.0%); with the rules of 2f0beff: the same"),
     ("d342", "d347", "F1 0.811 (P 0.97 / R 0.70), first source 22/43 (0.51), whole chains 5/13 (0.38), "
                      "false sourced 1/28 (3.6%); with the rules of 2f0beff: the same"),
     ("d348", "d353", "F1 0.974 (P 1.00 / R 0.95), first source 16/39 (0.41), whole chains 7/21 (0.33), "

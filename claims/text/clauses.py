@@ -309,7 +309,10 @@ def has_reported_clause(s: Sentence, k: int) -> bool:
             return False  # '… ils souhaitent avancer", a-t-il dit': a closing quote, no clause
         if w in {"que", "qu'", ":", "«", "“", '"'}:
             return True
-        if s.doc[k].pos_ in {"VERB", "AUX"} and "Inf" in s.doc[k].morph.get("VerbForm") and not s.doc[k].text[:1].isupper():
+        if (
+            s.doc[k].pos_ in {"VERB", "AUX"} and "Inf" in s.doc[k].morph.get("VerbForm")
+            and not s.doc[k].text[:1].isupper() and w not in lx.TIME_WORDS  # "a déclaré jeudi", misread
+        ):
             # (a capitalised "infinitive" is a name the tagger misread: "sur France Inter que")
             # "dit avoir", "accusé la Turquie de bombarder"; not "a lancé une offensive pour reprendre".
             before = s.f[s.prev_word(k - 1)]

@@ -303,6 +303,11 @@ _END_CREDIT_RE = re.compile(
     r"(?:\(\s*(?P<agency>" + _WIRE_ALT + r"|(?i:" + _WIRE_ALT + r")(?=\s*/\s*[a-z]{2,5}\s*\)))(?:\s*/\s*[a-z]{2,5})?\s*\)|(?<=[.»”\"])\s+[-–—/]\s?(?P<dashed>" + _WIRE_ALT + r"))\s*$"
 )
 
+# "(Reportage de Reuters Version française Jean Dupont)": the wire's reporting line closing the text.
+_REPORTING_LINE_RE = re.compile(
+    r"\(\s*(?i:reportage|rédigé|rédaction|version\s+française)\b[^()]*?\b(?P<agency>" + _WIRE_ALT + r")\b[^()]*\)\s*$"
+)
+
 
 def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
     """The agency a whole dispatch is credited to: a dateline at the start of one of the first
@@ -374,7 +379,7 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             word = text[start:end].strip()
             at = text.index(word, start)
             return Credit(word, at, at + len(word), (start, end))
-        m = _END_CREDIT_RE.search(text, start, end)
+        m = _END_CREDIT_RE.search(text, start, end) or _REPORTING_LINE_RE.match(text, start, end)
         if m:
             group = "agency" if m.group("agency") else "dashed"
             return Credit(m.group(group), m.start(group), m.end(group))

@@ -88,6 +88,8 @@ _CAPTION_SQUARE_RE = re.compile(r"\[[^\[\]]{0,40}(?:" + _WIRE_AGENCIES + r")\s*/
 _CAPTION_DASH_AGENCY_RE = re.compile(r"[^.!?\s]\s+[-–—]\s+(?:" + _WIRE_AGENCIES + r")(?:\s+(?:Afrique|France|Photo|Images))?\s*$")
 # "… affaires étrangères - Photo THX/TTXVN", "… | Photo : Jean Dupont": a credit after a dash.
 _CAPTION_PHOTO_TAIL_RE = re.compile(r"\s[-–—|]\s*(?i:photos?|crédits?(?:\s+photos?)?)\s*:?\s*[^\s:][^:.!?]{0,40}$")
+# "… (image d'illustration) Photo: AFP": a credit after the aside that closes a caption.
+_CREDIT_AFTER_ASIDE_RE = re.compile(r"\)\s+(?P<tail>(?i:photos?|crédits?(?:\s+photos?)?)\s*[:©]\s*[^:()]{1,40})$")
 
 # Page furniture, compared after casefolding and trimming punctuation.
 _BOILERPLATE_PHRASES = frozenset(
@@ -214,6 +216,9 @@ def _is_caption(line: str, n_words: int) -> bool:
         return True  # "… (archives). KEYSTONE/PETER KLAUNZER": the caption's last sentence is its credit
     if stop and _CAPTION_PREFIX_RE.match(tail) and credit_only(tail):
         return True  # "… à Nasiriya. Crédit photo : Reuters"
+    m = _CREDIT_AFTER_ASIDE_RE.search(line)
+    if m and credit_only(m.group("tail")):
+        return True  # "… fait 40 morts. (image d'illustration) Photo: AFP"
     return bool(_CAPTION_TAIL_RE.search(line))
 
 

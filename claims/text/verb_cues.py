@@ -170,7 +170,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             if w in _NEGATION or doc[p].pos_ == "ADV":
                 p = s.prev_word(p - 1)
                 continue
-            aside = next((a for a in range(max(0, p - 3), p) if _aside_at(s, a) == p + 1), None)
+            aside = next((a for a in range(max(0, p - 3), p + 1) if _aside_at(s, a) > p), None)
             if aside is not None:
                 p = s.prev_word(aside - 1)  # "a à son tour fait état", "a pour sa part indiqué"
                 continue
@@ -221,6 +221,11 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             elif strength in {"strong", "weak"}:
                 level = INCISE if after_break else SPEAKER
                 cues.append(Cue("verb.clitic", level, k, cue_span, [Mention(clitic, clitic + 1, pronoun=True)]))
+                # "», a-t-il déclaré à la radio Franceinfo": a named outlet only; "à la radio" alone
+                # points back at one, which readers of such follow-ups leave out.
+                outlet = _outlet_after_verb(s, verb_end)
+                if outlet is not None and any(s.doc[q].text[:1].isupper() for q in range(*outlet)):
+                    cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
             continue
         if strength is None and not impersonal_verb:
             continue
@@ -444,13 +449,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 mentions.append(_mention(s, *cited))  # "X a rapporté, citant Y, que …"
         cue = Cue(rule, SPEAKER, k, cue_span, mentions)
         cues.append(cue)
-        outlet = _to_outlet(s, verb_end)
+        outlet = _outlet_after_verb(s, verb_end)
         after = s.next_word(verb_end)
-        if outlet is None and after < s.n and s.f[after] == ",":
-            outlet = _to_outlet(s, after + 1)  # "a expliqué, jeudi à France Bleu, que"
-            close = _comma_after_day(s, after)
-            if outlet is None and close is not None:
-                outlet = _to_outlet(s, close + 1)  # "a estimé, mercredi 22 mars, sur franceinfo, que"
         if outlet is None:
             outlet = _outlet_in_aside(s, j, cue_start)  # "X, qui s'exprimait sur BFMTV, a estimé"
         if outlet is None and after < s.n and f[after] in {"des", "de", "d'", "sa", "son", "ses", "leur", "leurs", "un", "une", "l'", "le", "la", "les"}:
@@ -466,6 +466,19 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if outlet is not None:
             cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
     return cues
+
+
+def _outlet_after_verb(s: Sentence, verb_end: int) -> tuple[int, int] | None:
+    """The outlet spoken to right after a speech verb: "a déclaré à l'AFP", "a expliqué, jeudi
+    à France Bleu, que", "a estimé, mercredi 22 mars, sur franceinfo, que"."""
+    outlet = _to_outlet(s, verb_end)
+    after = s.next_word(verb_end)
+    if outlet is None and after < s.n and s.f[after] == ",":
+        outlet = _to_outlet(s, after + 1)
+        close = _comma_after_day(s, after)
+        if outlet is None and close is not None:
+            outlet = _to_outlet(s, close + 1)
+    return outlet
 
 
 _CLOSING_QUOTES = frozenset({"»", "”", '"'})

@@ -252,3 +252,43 @@ class TestCommonFormsChecklist:
     def test_a_role_is_named_without_its_possessive(self, registry):
         text = "La banque va supprimer 500 postes, a déclaré son directeur général dans un entretien à Reuters.\n"
         assert names(run(registry, text)[0]) == ["reuters", "directeur general"]
+
+
+class TestIncisesAndClosingCredits:
+    """Incises with a clitic, and credits at a caption's or a dispatch's end. Sentences written for these tests."""
+
+    def test_an_outlet_named_after_a_clitic_incise_is_the_outer_link(self, registry):
+        text = "Le ministre Paul Durand est arrivé à Doha.\n« Tout est fait pour les libérer », a-t-il déclaré à la radio Franceinfo.\n"
+        assert names(find(run(registry, text), "libérer")) == ["franceinfo", "paul durand"]
+
+    def test_a_bare_medium_after_a_clitic_incise_adds_no_link(self, registry):
+        text = "Le ministre Paul Durand est arrivé à Doha.\n« Tout est fait pour les libérer », a-t-il déclaré à la radio.\n"
+        assert names(find(run(registry, text), "libérer")) == ["paul durand"]
+
+    @pytest.mark.parametrize(
+        "incise",
+        [
+            pytest.param("a-t-il par ailleurs insisté", id="an_aside_between_the_clitic_and_the_verb"),
+            pytest.param("liste-t-il", id="listing"),
+            pytest.param("enchaîne-t-il", id="going_on"),
+        ],
+    )
+    def test_clitic_incises(self, registry, incise):
+        text = f"Le ministre Paul Durand est arrivé à Doha.\nOn a relancé les petites lignes et les trains de nuit, {incise}.\n"
+        assert names(find(run(registry, text), "relancé")) == ["paul durand"]
+
+    def test_a_weekday_after_the_verb_is_no_reported_clause(self, registry):
+        (result,) = run(registry, "La Chine va augmenter sa production, a déclaré jeudi l'agence de presse officielle Xinhua.\n")
+        assert names(result) == ["xinhua"]
+
+    def test_a_credit_after_a_captions_aside(self, registry):
+        text = "Khartoum : 40 morts\nUn bombardement près de Khartoum a fait 40 morts. (image d'illustration) Photo: AFP\nLes secours sont sur place.\n"
+        caption = find(run(registry, text), "illustration")
+        assert names(caption) == ["afp"] and "caption" in caption.flags
+
+    def test_the_wires_reporting_line_closing_the_text_credits_the_dispatch(self, registry):
+        text = (
+            "La Russie et l'Ukraine ont échangé 146 prisonniers, a fait savoir le ministère russe de la Défense.\n"
+            "(Reportage de Reuters Version française Jean Dupont)\n"
+        )
+        assert names(find(run(registry, text), "prisonniers")) == ["reuters", "ministere russe de la defense"]

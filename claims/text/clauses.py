@@ -488,7 +488,15 @@ def _name_before_apposition(s: Sentence, i: int, j: int) -> tuple[int, int]:
 
 def _antecedent_span(s: Sentence, relative: "Token") -> tuple[int, int]:
     """What "qui" stands for: the parser hangs the relative on the last of "les observateurs de
-    l'UA et de l'UE"; the whole noun phrase is the antecedent."""
+    l'UA et de l'UE"; the whole noun phrase is the antecedent, without the preposition that
+    brought it ("selon le Bureau national des statistiques, qui rapporte")."""
+    i, j = _antecedent_with_preposition(s, relative)
+    while i < j and (s.doc[i].pos_ == "ADP" or s.f[i] in lx.PREPOSITIONS):
+        i = s.next_word(i + 1)
+    return i, j
+
+
+def _antecedent_with_preposition(s: Sentence, relative: "Token") -> tuple[int, int]:
     head = relative.head
     first = head
     while first.dep_ == "conj" and first.head.i < first.i:

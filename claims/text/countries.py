@@ -79,6 +79,34 @@ _CITIES = {
     "gao": "mali", "tombouctou": "mali", "kidal": "mali", "mopti": "mali",
 }
 
+# A capital speaking for its government ("Pékin dénonce", "Washington a averti") is the country,
+# by its name.
+_CAPITAL_OF = {
+    "kaboul": "Afghanistan", "alger": "Algérie", "berlin": "Allemagne", "riyad": "Arabie saoudite",
+    "buenos aires": "Argentine", "cotonou": "Bénin", "brasilia": "Brésil", "ouagadougou": "Burkina Faso",
+    "yaounde": "Cameroun", "ottawa": "Canada", "bangui": "Centrafrique", "pekin": "Chine", "bogota": "Colombie",
+    "kinshasa": "RDC", "brazzaville": "Congo", "seoul": "Corée du Sud", "pyongyang": "Corée du Nord",
+    "le caire": "Égypte", "madrid": "Espagne", "washington": "États-Unis", "addis abeba": "Éthiopie",
+    "athenes": "Grèce", "conakry": "Guinée", "new delhi": "Inde", "jakarta": "Indonésie", "bagdad": "Irak",
+    "teheran": "Iran", "rome": "Italie", "tokyo": "Japon", "amman": "Jordanie", "nairobi": "Kenya",
+    "beyrouth": "Liban", "bamako": "Mali", "rabat": "Maroc", "mexico": "Mexique", "niamey": "Niger",
+    "abuja": "Nigeria", "kampala": "Ouganda", "islamabad": "Pakistan", "manille": "Philippines",
+    "varsovie": "Pologne", "lisbonne": "Portugal", "doha": "Qatar", "londres": "Royaume-Uni", "moscou": "Russie",
+    "kigali": "Rwanda", "dakar": "Sénégal", "belgrade": "Serbie", "mogadiscio": "Somalie", "khartoum": "Soudan",
+    "damas": "Syrie", "ndjamena": "Tchad", "n'djamena": "Tchad", "tunis": "Tunisie", "ankara": "Turquie",
+    "kiev": "Ukraine", "kyiv": "Ukraine", "caracas": "Venezuela", "hanoi": "Vietnam", "sanaa": "Yémen",
+    "paris": "France", "pretoria": "Afrique du Sud", "canberra": "Australie", "vienne": "Autriche",
+    "minsk": "Biélorussie", "la havane": "Cuba", "tbilissi": "Géorgie", "budapest": "Hongrie",
+    "dublin": "Irlande", "nouakchott": "Mauritanie", "oslo": "Norvège", "lima": "Pérou", "bucarest": "Roumanie",
+    "stockholm": "Suède", "berne": "Suisse", "bangkok": "Thaïlande", "lome": "Togo", "abou dhabi": "Émirats arabes unis",
+    "bakou": "Azerbaïdjan", "erevan": "Arménie", "tripoli": "Libye",
+}
+
+
+def country_of_capital(name: str) -> str | None:
+    """ "Pékin" -> "Chine": the country a capital's name stands for, else None."""
+    return _CAPITAL_OF.get(fold(name).strip())
+
 
 def _feminine(adjective: str) -> str:
     if adjective.endswith(("e", "è")) and not adjective.endswith(("é", "ée")):

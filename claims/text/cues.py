@@ -70,6 +70,9 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = s.prev_word(k - 1), k + 1  # "Interrogée sur France Inter, la ministre …"
         elif w in {"de", "du", "d'", "sur", "au"} and k > 0 and f[s.prev_word(k - 1)] in _GUEST_FORMS and _opens_sentence(s, s.prev_word(k - 1)):
             start, end = s.prev_word(k - 1), k + 1  # "Invité de RTL, le Premier ministre a assuré …"
+        elif w in {"a", "à", "au"} and k > 1 and f[s.prev_word(k - 1)] in _INTERVIEWS and f[s.prev_word(s.prev_word(k - 1) - 1)] == "en" \
+                and _opens_sentence(s, s.prev_word(s.prev_word(k - 1) - 1)):
+            start, end = s.prev_word(s.prev_word(k - 1) - 1), k + 1  # "En entrevue à TVA Nouvelles, le commandant …"
         elif w == "dans" and k > 0 and f[s.prev_word(k - 1)] in _CITED:
             start, end = s.prev_word(k - 1), k + 1  # "citée dans Le Parisien", "cité dans les deux quotidiens"
         elif w == "par" and k > 2 and f[s.prev_word(k - 1)] == "telephone" and f[s.prev_word(s.prev_word(k - 1) - 1)] in {"par", "au"} \
@@ -77,10 +80,10 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = s.prev_word(s.prev_word(s.prev_word(k - 1) - 1) - 1), k + 1  # "joints par téléphone par l'AFP"
         elif w == "pour" and _opens_sentence(s, k):
             start, end = k, k + 1  # "Pour le chercheur X, ..." (a view, attributed)
-        elif w in {"de", "d'"} and k + 1 < s.n and f[s.next_word(k + 1)] in {"memes", "bonne", "bonnes"} and f[
+        elif w in {"de", "d'"} and k + 1 < s.n and f[s.next_word(k + 1)] in {"meme", "memes", "bonne", "bonnes"} and f[
             s.next_word(s.next_word(k + 1) + 1)
         ] in {"source", "sources"} and (_opens_sentence(s, k) or f[s.prev_word(k - 1)] == ","):
-            start, end = k, k + 1  # "De mêmes sources, on ajoute que …", "de bonne source"
+            start, end = k, k + 1  # "De mêmes sources, on ajoute que …", "…, de même source", "de bonne source"
         elif w in {"de", "d'"} and k + 1 < s.n and f[s.next_word(k + 1)] in {"source", "sources"} and (
             _opens_sentence(s, k) or f[s.prev_word(k - 1)] == ","
         ) and _qualified_source(s, s.next_word(k + 1)):
@@ -137,6 +140,10 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             if f[start] in _GUEST_FORMS and not (s.has_name(np[0], np[1]) or media_named(s, np[0], np[1])):
                 continue  # "invité du journal de 20 heures": which medium, the text does not say
             rule = "prep.interview"
+        elif f[start] == "en":
+            if not s.outlet_like(np[0], np[1]) and not media_named(s, np[0], np[1]):
+                continue  # "en entretien avec le ministre": who was met, no medium
+            rule = "prep.interview"
         elif w == "par" and f[start] in lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS:
             colleagues = f[s.next_word(np[0] + 1)] in {"confreres", "confrere", "consoeurs", "consoeur"}  # "nos confrères de X"
             if not s.outlet_like(np[0], np[1]) and not media_named(s, np[0], np[1]) and not colleagues:
@@ -168,6 +175,7 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
     return cues
 
 
+_INTERVIEWS = frozenset({"entrevue", "entretien", "interview"})  # "En entrevue à X, …": the medium that asked
 _CITES = frozenset({"cite", "citent", "citait", "citaient", "cita"})
 _GUEST_FORMS = frozenset({"invite", "invitee", "invites", "invitees"})  # "Invité de RTL, …": the medium asked
 # "des accusations balayées par X", "une information démentie par Y": X and Y say so.

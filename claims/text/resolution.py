@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from claims.text import lexicon as lx
 from claims.text.clauses import media_named, np_span
 from claims.text.cues import Mention, Sentence
-from claims.text.countries import countries_in, place_country, story_country
+from claims.text.countries import countries_in, country_of_capital, place_country, story_country
 from claims.text.state_media import official_medium
 from claims.text.names import is_acronym, name_after, name_in_tail, person_run
 from claims.text.registry import Registry, RegistryEntry, fold, proper_name, spelled_alike, spelling_key
@@ -223,6 +223,9 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
         single = _single_name(s, m)
         if single is not None:
             return single, "new"
+        country = country_of_capital(text)
+        if country is not None:
+            return self.by_name(country, "institution")  # "Pékin a dénoncé": China, by its name
         if ONE_OF_THEM.match(fold(text)):
             # "« … », a confié l'un d'eux": one of the group named last, who speaks for it.
             for item in reversed(self.memory):
@@ -427,6 +430,12 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                 bare = all(s.f[k] in TITLE_ROLES | lx.DEFINITES | {"premiere"} for k in range(m.i, m.j) if not s.doc[k].is_space)
                 # "Le président de la CEI": only someone named with the CEI, not the candidate named last.
                 bodies = frozenset(fold(s.doc[k].text) for k in range(complement, m.j) if is_acronym(s.doc[k].text)) if complement is not None else frozenset()
+                if len(content_words(text)) >= 2:
+                    # "le Premier ministre" after "le Premier ministre X" and "Y, le ministre de
+                    # l'Enseignement": the one named with every word of the title, not the last minister.
+                    again = self._same_role(text)
+                    if again is not None:
+                        return again, "anaphora"
                 recent = self._recent_person(s.seg.start + s.doc[m.i].idx, head_word, back=3 if bare else 1, countries=countries_in(text), bodies=bodies)
                 if recent is not None:
                     return recent, "anaphora"

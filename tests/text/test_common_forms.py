@@ -292,3 +292,44 @@ class TestIncisesAndClosingCredits:
             "(Reportage de Reuters Version française Jean Dupont)\n"
         )
         assert names(find(run(registry, text), "prisonniers")) == ["reuters", "ministere russe de la defense"]
+
+
+class TestWhoIsMeantAgain:
+    """A title, a capital, the same source, an antecedent after "selon". Sentences written for these tests."""
+
+    def test_a_title_said_again_is_the_one_named_with_all_its_words(self, registry):
+        text = (
+            "Les écoles fermeront, a annoncé le Premier ministre Brigi Rafini.\n"
+            "Les universités restent ouvertes, a précisé Abdou Asmane, le ministre de l'Enseignement supérieur.\n"
+            "La fermeture est une mesure de précaution, a expliqué le Premier ministre.\n"
+        )
+        assert names(find(run(registry, text), "précaution")) == ["brigi rafini"]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            pytest.param("Pékin a dénoncé mardi la désinformation américaine.\n", ["chine"], id="a_capital_speaks_for_its_country"),
+            pytest.param("Selon Washington, les livraisons d'armes ont cessé.\n", ["etats unis"], id="according_to_a_capital"),
+            pytest.param("Kiev dit mener ces frappes contre des sites militaires.\n", ["ukraine"], id="a_capital_says"),
+        ],
+    )
+    def test_capitals(self, registry, text, expected):
+        (result,) = run(registry, text)
+        assert names(result) == expected
+
+    def test_of_the_same_source_after_a_comma(self, registry):
+        text = (
+            "L'épidémie a fait 85 morts, selon un bilan du ministère nigérien de la Santé.\n"
+            "Quelque 70 % des malades ont moins de 15 ans, de même source.\n"
+        )
+        assert names(find(run(registry, text), "malades")) == ["ministere nigerien de la sante"]
+
+    def test_an_interview_granted_to_a_medium_opening_the_sentence(self, registry):
+        text = "En entrevue à TVA Nouvelles, le commandant Ian Lafrenière s'est dit satisfait du travail des policiers.\n"
+        (result,) = run(registry, text)
+        assert names(result) == ["tva nouvelles", "ian lafreniere"]
+
+    def test_a_relative_after_according_to_names_the_same_body(self, registry):
+        text = "Le PIB a atteint 58.800 milliards de yuans, selon le Bureau national des statistiques, qui rapporte les résultats d'une enquête.\n"
+        (result,) = run(registry, text)
+        assert names(result) == ["bureau national des statistiques"]

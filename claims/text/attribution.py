@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
 from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit, full_agency_name, is_wire_agency
-from claims.text.line_kinds import is_byline, is_editors_tag
+from claims.text.line_kinds import is_byline, is_editors_tag, pull_quote_speaker
 from claims.text.clauses import outside_quotes
 from claims.text.cues import INCISE, Cue, Sentence, find_cues
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
@@ -125,7 +125,8 @@ def is_candidate(text: str, seg: Segment) -> bool:
         return caption_credit(line) is not None and not credit_only(line)
     if seg.kind is not LineKind.BODY:
         return False
-    if _credit_tail(text, seg) or is_byline(text[seg.start : seg.end]) or is_editors_tag(text[seg.start : seg.end]):
+    line = text[seg.start : seg.end]
+    if _credit_tail(text, seg) or is_byline(line) or is_editors_tag(line) or pull_quote_speaker(line):
         return False  # "… (archives). KEYSTONE/PETER KLAUNZER", "… (Rédigé par X)", "[vs gp …]": no claims
     body = text[seg.start : seg.end].rstrip(" \t\u00a0\u202f»\"”’)")
     if body.endswith("?"):
@@ -157,6 +158,9 @@ class _Document:
                 out.append(SentenceSuggestion(seg.start, seg.end, text, str(seg.kind), False, None))
                 if seg.kind is LineKind.CAPTION and credit_only(text) or _credit_tail(self.text, seg):
                     self._caption_before(out, n, seg, text)
+                who = pull_quote_speaker(text)
+                if who is not None and seg.kind is LineKind.BODY:
+                    self._pull_quote_before(out, n, seg.start + who[0], seg.start + who[1])
                 continue
             sentence = self.sentences.pop(seg.start, None) or Sentence(seg, doc)
             sentence.outlets_before = frozenset(outlets)
@@ -251,6 +255,19 @@ class _Document:
                 item.start, item.end, item.text, str(LineKind.CAPTION), True, "sourced",
                 tuple(links), min(link.confidence for link in links), ("caption",),
             )
+
+    def _pull_quote_before(self, out: list[SentenceSuggestion], n: int, start: int, end: int) -> None:
+        """ "… à une date ultérieure. Une citation de :X, porte-parole": the quote before the
+        credit, on the same line, is X's (a pull quote has no quotation marks of its own)."""
+        if n == 0 or len(out) < 2 or _starts_line(self.text, self.segments[n].start):
+            return
+        item = out[-2]
+        if not item.is_claim or item.links:
+            return
+        rule = "quote.pull"
+        link = Link(ProposedSource(display_name(self.text[start:end]), "person"), Span(start, end, self.text[start:end]), None, rule, CONFIDENCE[rule])
+        self.sources.remember(link)
+        out[-2] = SentenceSuggestion(item.start, item.end, item.text, item.kind, True, "sourced", (link,), link.confidence, item.flags)
 
     def _dispatch(self, out: list[SentenceSuggestion]) -> list[SentenceSuggestion]:
         """A dispatch credited to an agency (dateline, wire credit line): the agency is the

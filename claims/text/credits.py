@@ -95,7 +95,11 @@ def full_agency_name(name: str) -> str:
 
 def is_wire_agency(name: str) -> bool:
     """ "AFP", "l'agence Reuters", "Agence France-Presse": a news agency's name."""
-    name = re.sub(r"^(?i:l['’]agence\s+|agence\s+|l['’]\s*)", "", name.strip())
+    name = name.strip()
+    bracketed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+    if bracketed:  # "l'Agence France Presse (AFP)", "Agence France-Presse (AFP)"
+        return is_wire_agency(bracketed.group(1)) or is_wire_agency(bracketed.group(2))
+    name = re.sub(r"^(?i:l['’]agence\s+|agence\s+|l['’]\s*)", "", name)
     return name.casefold() in _WIRE_FOLDED
 
 

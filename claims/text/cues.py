@@ -97,6 +97,8 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             continue  # "selon lesquels", "selon que": a conjunction, not a cue
         # No apposition here: "selon X, la suite de la phrase" (appositions end incises).
         np = _np_after(s, nxt, appositions=False)
+        if f[nxt] in {"lui", "elle", "eux", "elles"} and s.doc[nxt].pos_ == "PRON":
+            np = (nxt, nxt + 1, "pronoun")  # "prévenues selon lui du risque": the pronoun alone
         agent = _document_agent(s, np) if np is not None and w != "par" else None
         author = None
         outlet = None

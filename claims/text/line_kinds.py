@@ -12,7 +12,7 @@ import re
 
 from claims.text.credits import agency_after_stop, credit_only, leading_credit
 
-__all__ = ["LineKind", "classify_line", "is_byline", "is_editors_tag", "publisher_name"]
+__all__ = ["LineKind", "classify_line", "is_byline", "is_editors_tag", "publisher_name", "pull_quote_speaker"]
 
 
 class LineKind(enum.StrEnum):
@@ -89,7 +89,11 @@ _CAPTION_DASH_AGENCY_RE = re.compile(r"[^.!?\s]\s+[-–—]\s+(?:" + _WIRE_AGENC
 # "… affaires étrangères - Photo THX/TTXVN", "… | Photo : Jean Dupont": a credit after a dash.
 _CAPTION_PHOTO_TAIL_RE = re.compile(r"\s[-–—|]\s*(?i:photos?|crédits?(?:\s+photos?)?)\s*:?\s*[^\s:][^:.!?]{0,40}$")
 # "… (image d'illustration) Photo: AFP": a credit after the aside that closes a caption.
-_CREDIT_AFTER_ASIDE_RE = re.compile(r"\)\s+(?P<tail>(?i:photos?|crédits?(?:\s+photos?)?)\s*[:©]\s*[^:()]{1,40})$")
+# "… au centre-ville de Québec Photo : Radio-Canada / Stéphane Lamontagne": run into the caption.
+_CREDIT_AFTER_ASIDE_RE = re.compile(
+    r"(?:\)\s+(?P<tail>(?i:photos?|crédits?(?:\s+photos?)?)\s*[:©]\s*[^:()]{1,40})"
+    r"|\w\s+(?P<run>(?:Photos?|Crédits?(?:\s+photos?)?)\s*:\s*[^:()]{1,60}))$"
+)
 
 # Page furniture, compared after casefolding and trimming punctuation.
 _BOILERPLATE_PHRASES = frozenset(
@@ -217,7 +221,7 @@ def _is_caption(line: str, n_words: int) -> bool:
     if stop and _CAPTION_PREFIX_RE.match(tail) and credit_only(tail):
         return True  # "… à Nasiriya. Crédit photo : Reuters"
     m = _CREDIT_AFTER_ASIDE_RE.search(line)
-    if m and credit_only(m.group("tail")):
+    if m and credit_only(m.group("tail") or m.group("run")):
         return True  # "… fait 40 morts. (image d'illustration) Photo: AFP"
     return bool(_CAPTION_TAIL_RE.search(line))
 
@@ -233,6 +237,20 @@ _WIRE_CREDITS_RE = re.compile(
     r"^\(\s*[^()]{0,160}\b(?:reportage|rédigé|rédigée|édité|éditée|avec la contribution de|version française|pour le service français)\b[^()]{0,160}\)\s*\.?$",
     re.IGNORECASE,
 )
+
+
+# "Une citation de :Béatrice d'Orsainville, porte-parole à la Sûreté du Québec": a pull quote's
+# speaker, set after the quote on its line (the quote itself carries no quotation marks).
+_PULL_QUOTE_RE = re.compile(r"^\s*Une citation de\s*:\s*(?P<who>[A-ZÀ-Ý][^,:]{2,60}?)\s*(?:,[^:]*)?$")
+
+
+_PULL_QUOTE_AFTER_RE = re.compile(r"[.!?…»\"”]\s+Une citation de\s*:")
+
+
+def pull_quote_speaker(text: str) -> tuple[int, int] | None:
+    """Where the speaker's name is in a pull quote's credit line, else None."""
+    m = _PULL_QUOTE_RE.match(text)
+    return m.span("who") if m else None
 
 
 def is_editors_tag(text: str) -> bool:
@@ -325,8 +343,8 @@ def _classify_stripped(line: str) -> LineKind:
         return LineKind.CAPTION
     if _is_boilerplate(line, words):
         return LineKind.BOILERPLATE
-    if _is_headline(line, words):
-        return LineKind.HEADLINE
+    if _is_headline(line, words) and not _PULL_QUOTE_AFTER_RE.search(line):
+        return LineKind.HEADLINE  # (a quote with its pull-quote credit is a paragraph)
     return LineKind.BODY
 
 

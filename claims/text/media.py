@@ -229,8 +229,11 @@ def _medium_name(s: Sentence, i: int, j: int) -> bool:
 
 
 def _before_speaker(s: Sentence, i: int, j: int) -> tuple[int, int]:
-    """ "à l'AFP des sources locales": the outlet ends where the speakers after it begin."""
+    """ "à l'AFP des sources locales", "à l'Agence France Presse (AFP) le colonel X": the outlet
+    ends where the speakers after it begin."""
     for q in range(i + 1, j):
+        if s.f[q] == ")" and q + 1 < j and s.f[s.next_word(q + 1)] in lx.DEFINITES | {"un", "une", "des"}:
+            return i, q + 1
         if s.f[q] in {"des", "de", "d'", "du"} and s.doc[s.prev_word(q - 1)].text[:1].isupper():
             head = s.next_word(q + 1)
             while head < j and s.doc[head].pos_ in {"DET", "NUM", "ADJ"}:

@@ -30,6 +30,7 @@ CONFIDENCE = {
     "vague.phrase": 0.8,
     "media.circulation": 0.6,
     "quote.block": 0.7,
+    "quote.pull": 0.8,  # "Une citation de : X": a pull quote's credit line
     "quote.continued": 0.6,  # "Et de préciser que …": the previous chain, continued
     "prep.pour": 0.6,
     "prep.interview": 0.8,

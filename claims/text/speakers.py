@@ -121,6 +121,9 @@ def _speaker_start(s: Sentence, verb_end: int) -> tuple[int, tuple[int, int] | N
             outlet = _to_outlet(s, start)
     if outlet is not None:
         start = _skip_time_words(s, outlet[1])
+        close = s.next_word(s.next_word(start + 1) + 1)
+        if start < s.n and s.f[start] == "(" and close < s.n and s.f[close] == ")":
+            start = _skip_time_words(s, close + 1)  # "à l'Agence France Presse (AFP) le colonel X"
         if start < s.n and s.f[start] == ",":
             start = s.next_word(start + 1)  # "a déclaré à l'AFP, Bob X, porte-parole de …"
     return start, outlet

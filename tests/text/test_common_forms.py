@@ -333,3 +333,39 @@ class TestWhoIsMeantAgain:
         text = "Le PIB a atteint 58.800 milliards de yuans, selon le Bureau national des statistiques, qui rapporte les résultats d'une enquête.\n"
         (result,) = run(registry, text)
         assert names(result) == ["bureau national des statistiques"]
+
+
+class TestLayoutsAndBrackets:
+    """A pull quote's credit line, a credit run into its caption, an agency's initials in brackets. Sentences written for these tests."""
+
+    def test_a_pull_quotes_credit_line_names_the_speaker_of_the_quote_before_it(self, registry):
+        text = (
+            "Un policier a été arrêté à Québec.\n"
+            "Le policier a été libéré sur promesse de comparaître. Une citation de :Marie Tremblay, porte-parole de la police\n"
+            "Il a été suspendu avec solde.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "promesse")) == ["marie tremblay"]
+        assert not find(result, "Une citation de").is_claim
+        assert find(result, "suspendu").tag == "unsourced"
+
+    def test_a_credit_run_into_its_caption(self, registry):
+        text = "Un policier arrêté\nLa centrale de police au centre-ville de Québec Photo : Radio-Canada / Jean Dupont\nLe policier a été libéré.\n"
+        caption = find(run(registry, text), "centrale")
+        assert names(caption) == ["radio canada"] and "caption" in caption.flags
+
+    def test_an_agencys_initials_in_brackets_between_the_verb_and_the_speaker(self, registry):
+        text = (
+            "Les rebelles ont tué 19 personnes, a déclaré à l'Agence France Presse (AFP) le colonel Alain Kiwewa.\n"
+            "« Des maisons ont été incendiées », a-t-il ajouté.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "rebelles")) == ["afp", "alain kiwewa"]
+        assert names(find(result, "incendiées")) == ["afp", "alain kiwewa"]
+
+    def test_according_to_him_inside_the_sentence(self, registry):
+        text = (
+            "Seize civils ont été tués, a assuré à l'AFP Kambale Maboko, président de la société civile.\n"
+            "Les autorités avaient été prévenues selon lui du risque d'attaque.\n"
+        )
+        assert names(find(run(registry, text), "prévenues")) == ["afp", "kambale maboko"]

@@ -126,6 +126,8 @@ def object_clitic(s: Sentence, p: int) -> bool:
         return False
     if s.f[p] in _OBJECT_CLITICS:
         return True
+    if s.f[p] == "en" and p > 0 and s.f[s.prev_word(p - 1)] in {"s'", "se", "m'", "me"}:
+        return True  # "s'en est pris aux accusés"
     return s.f[p] in {"nous", "vous"} and s.doc[p].dep_ in {"obj", "iobj", "expl:comp"}
 
 

@@ -115,7 +115,7 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         if j > i and w == "et" and _adjectives_go_on(s, i, j):
             j = s.next_word(j + 1)  # "des sources militaire et médicale": one noun, two adjectives
             continue
-        if j > i and w == "et" and _name_goes_on(s, j):
+        if j > i and w == "et" and (_name_goes_on(s, j) or _initials_close_the_name(s, i, j)):
             j = s.next_word(j + 1)  # "ministère des Affaires étrangères et des Expatriés": one name
             continue
         if j > i and t.pos_ in {"CCONJ", "SCONJ"}:
@@ -198,6 +198,28 @@ def _name_goes_on(s: Sentence, k: int) -> bool:
     if q < s.n and s.f[q] in {"la", "l'", "le", "les"}:
         q = s.next_word(q + 1)
     return q < s.n and s.doc[q].text[:1].isupper()
+
+_NAME_LINKS = frozenset({"de", "des", "du", "d'", "la", "le", "les", "l'", "et", "a", "au", "aux", "pour", "en"})
+
+
+def _initials_close_the_name(s: Sentence, i: int, k: int) -> bool:
+    """ "la Direction de l'information et des relations publiques des armées (DIRPA)": the
+    initials in brackets after the words spell all of them, "et" included in the name."""
+    q = s.next_word(k + 1)
+    for _ in range(10):
+        if q >= s.n or s.f[q] in {",", ";", ":"} or s.doc[q].pos_ in {"VERB", "AUX"}:
+            return False
+        if s.f[q] == "(":
+            break
+        q = s.next_word(q + 1)
+    else:
+        return False
+    acronym = s.next_word(q + 1)
+    if acronym >= s.n or not s.doc[acronym].text.isupper() or len(s.doc[acronym].text) < 3:
+        return False
+    words = [s.f[w] for w in range(i, q) if not s.doc[w].is_punct and s.f[w] not in _NAME_LINKS]
+    return "".join(w[:1] for w in words).casefold() == s.f[acronym].casefold()
+
 
 _BOUND_ADJECTIVES = {"loyal", "loyale", "loyaux", "loyales", "fidele", "fideles", "lie", "liee", "lies", "liees",
                      "hostile", "hostiles", "favorable", "favorables", "opposé", "oppose", "opposee", "opposes"}

@@ -71,8 +71,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
         return "strong"  # "a exprimé l'espoir que", "exprime ses condoléances"
     if w in lx.METTRE_FORMS:
         en = s.next_word(k + 1)
-        if en < s.n and s.f[en] == "en" and s.f[s.next_word(en + 1)] in {"avant", "garde"}:
-            return "strong"  # "a mis en avant les réformes engagées", "a mis en garde contre"
+        if en < s.n and s.f[en] == "en" and s.f[s.next_word(en + 1)] in {"avant", "garde", "exergue"}:
+            return "strong"  # "a mis en avant les réformes engagées", "a mis en garde contre", "en exergue"
     if w in lx.CRY_FORMS:
         nxt = s.next_word(k + 1)
         whom = s.next_word(nxt + 1) if nxt < s.n else s.n

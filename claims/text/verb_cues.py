@@ -587,6 +587,14 @@ def _introduces_quote(s: Sentence, k: int) -> bool:
     if not tagged or t.text[:1].isupper() or "Inf" in t.morph.get("VerbForm") or s.f[k].endswith("ant") and not after_copula:
         return False
     colon = s.next_word(k + 1)
+    if colon < s.n and s.doc[colon].text.lower() in {"à", "au", "aux", "contre", "devant"}:
+        # "s'en est pris aux accusés : « … »", "a lancé à ses juges : « … »": whom, then the quote.
+        q = colon
+        for _ in range(5):
+            q = s.next_word(q + 1)
+            if q >= s.n or s.f[q] == ":" or s.doc[q].is_punct or s.doc[q].pos_ in {"VERB", "AUX"}:
+                break
+        colon = q
     if colon >= s.n or s.f[colon] != ":":
         return False
     quote = s.next_word(colon + 1)

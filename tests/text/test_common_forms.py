@@ -369,3 +369,18 @@ class TestLayoutsAndBrackets:
             "Les autorités avaient été prévenues selon lui du risque d'attaque.\n"
         )
         assert names(find(run(registry, text), "prévenues")) == ["afp", "kambale maboko"]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            pytest.param(
+                "Les corps sont nombreux, indique la Direction de l'information et des relations publiques des armées (DIRPA).\n",
+                ["direction de l'information et des relations publiques des armees"], id="initials_in_brackets_spell_a_name_with_et_in_it",
+            ),
+            pytest.param("La Marine nationale sénégalaise a annoncé le sauvetage de 30 migrants.\n", ["marine nationale senegalaise"], id="a_navy_is_no_woman_named_marine"),
+            pytest.param("Marine Le Pen a annoncé sa candidature.\n", ["marine le pen"], id="a_woman_named_marine_still_is"),
+            pytest.param("Me Paul Durand est avocat. « Il y a des victimes », a-t-il mis en exergue.\n", ["paul durand"], id="put_forward_in_an_incise"),
+        ],
+    )
+    def test_names_and_forms(self, registry, text, expected):
+        assert names(run(registry, text)[-1]) == expected

@@ -325,7 +325,7 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             # "AFP/VNA/CVN" on its own line: the site (CVN) had it from VNA, which had it from AFP.
             origin = Credit(relayed.group("origin"), start + relayed.start("origin"), start + relayed.end("origin"))
             return Credit(relayed.group("agency"), start + relayed.start("agency"), start + relayed.end("agency"), (start, end), 0, origin)
-        if len(words) <= _MAX_CREDIT_LINE_WORDS:
+        if len(words) <= _MAX_CREDIT_LINE_WORDS and not _picture_credit_line(line, n):
             for pattern in _CREDIT_LINE_RES:
                 m = pattern.search(line)
                 if m:
@@ -388,6 +388,17 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             group = "agency" if m.group("agency") else "dashed"
             return Credit(m.group(group), m.start(group), m.end(group))
     return None
+
+
+# "Andrew Harnik/AP", "HANDOUT / AFP" under the headline: who took or handed out the picture,
+# not who wrote the text ("LQ / AFP" closing it is the text's credit).
+_PICTURE_BY_RE = re.compile(
+    r"^(?:(?i:handout|pool|archives?)|[A-ZÀ-Ý][a-zà-ÿ'’\-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’\-]+)+)\s*/\s*(?:" + _WIRE_ALT + r")\s*$"
+)
+
+
+def _picture_credit_line(line: str, n: int) -> bool:
+    return n <= 3 and bool(_PICTURE_BY_RE.match(line.strip()))
 
 
 def _relaying_pair(name: str) -> tuple[str, str] | None:

@@ -136,6 +136,8 @@ VOICED_NOUNS = {
     "reserves", "position", "volonte", "intention", "refus", "gratitude", "reconnaissance",
 }
 PLEAD_FORMS = _er_forms("plaid")
+# "a insisté sur les liens": what was stressed (with "sur").
+INSIST_FORMS = _er_forms("insist")
 # "a mis en avant", "met en avant les chiffres": an argument put forward.
 METTRE_FORMS = {"met", "mettent", "mettait", "mettaient", "mis", "mise", "mettra", "mettrait", "mettant"}
 

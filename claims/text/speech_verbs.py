@@ -69,6 +69,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
         return "strong"
     if w in lx.EXPRESS_FORMS and _voiced_follows(s, k):
         return "strong"  # "a exprimé l'espoir que", "exprime ses condoléances"
+    if w in lx.INSIST_FORMS and s.f[s.next_word(k + 1)] == "sur":
+        return "strong"  # "a insisté sur les liens renforcés": what was stressed, said
     if w in lx.METTRE_FORMS:
         en = s.next_word(k + 1)
         if en < s.n and s.f[en] == "en" and s.f[s.next_word(en + 1)] in {"avant", "garde", "exergue"}:

@@ -384,3 +384,17 @@ class TestLayoutsAndBrackets:
     )
     def test_names_and_forms(self, registry, text, expected):
         assert names(run(registry, text)[-1]) == expected
+
+    @pytest.mark.parametrize("credit", ["Andrew Harnik/AP", "HANDOUT / AFP"])
+    def test_a_pictures_credit_under_the_headline_credits_no_dispatch(self, registry, credit):
+        text = f"Biden à Ottawa\n{credit}\nJoe Biden a affirmé vendredi que la Chine n'avait pas livré d'armes.\nLes Occidentaux restent inquiets.\n"
+        result = run(registry, text)
+        assert names(find(result, "affirmé")) == ["joe biden"] and find(result, "inquiets").tag == "unsourced"
+
+    def test_an_agencys_credit_closing_the_text_still_credits_it(self, registry):
+        text = "Un séisme a été ressenti dans l'Ouest.\nLes pompiers ont reçu neuf appels.\nLQ / AFP\n"
+        assert names(find(run(registry, text), "séisme")) == ["afp"]
+
+    def test_insisting_on_something_reports_it(self, registry):
+        (result,) = run(registry, "A l'inverse, Joe Biden a insisté sur les liens renforcés entre Occidentaux.\n")
+        assert names(result) == ["joe biden"]

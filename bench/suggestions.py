@@ -292,6 +292,8 @@ ADDED_BATCHES = (
                      "false sourced 1/28 (3.6%); with the rules of 2f0beff: the same"),
     ("d348", "d353", "F1 0.974 (P 1.00 / R 0.95), first source 16/39 (0.41), whole chains 7/21 (0.33), "
                      "false sourced 0/14 (0.0%); with the rules of 2f0beff: the same"),
+    ("d354", "d359", "F1 0.930 (P 0.97 / R 0.89), first source 23/37 (0.62), whole chains 3/8 (0.38), "
+                     "false sourced 1/33 (3.0%); with the rules of 2f0beff: the same"),
     ("d360", "d365", "F1 0.842 (P 0.96 / R 0.75), first source 13/32 (0.41), whole chains 6/15 (0.40), "
                      "false sourced 1/22 (4.5%); with the rules of 2f0beff: the same"),
 )

@@ -296,6 +296,8 @@ ADDED_BATCHES = (
                      "false sourced 1/33 (3.0%); with the rules of 2f0beff: the same"),
     ("d360", "d365", "F1 0.842 (P 0.96 / R 0.75), first source 13/32 (0.41), whole chains 6/15 (0.40), "
                      "false sourced 1/22 (4.5%); with the rules of 2f0beff: the same"),
+    ("d366", "d371", "F1 0.921 (P 1.00 / R 0.85), first source 25/41 (0.61), whole chains 4/5 (0.80), "
+                     "false sourced 0/32 (0.0%); with the rules of 2f0beff: the same"),
 )
 
 

@@ -21,6 +21,10 @@ Annotation lines (one per segment, in order, after ``=== ID``)::
            or =@"mention text" (first occurrence in the whole text, for a dateline's agency)
            or =<"mention text" (from the previous segment on, for a quote that continues)
 
+A medium written ``news_outlet:Name`` whose name (or name without its bracketed initials) is the
+name or an alias of a registry medium is that registry entry: the registry grew after some pages
+were read, and "a registry source under another spelling is that source" (guidelines §5).
+
 Flags are ``caption`` and ``vague``; families (for per-family recall) are words starting with
 ``%`` (``%caption %dateline %citing %group %role %anaphora %vague``).
 """
@@ -38,6 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from claims.text.registry import alias_key, source_key  # noqa: E402
 from claims.text.segmentation import segment_text  # noqa: E402
 
 DEVSET = ROOT / "tests" / "data" / "devset"
@@ -78,14 +83,24 @@ def _drawn(ids: list[str]) -> list[str]:
 _LINK_RE = re.compile(r'^(?P<who>[^=]+?)\s*(?:=(?P<where>[@<])?"(?P<mention>[^"]*)")?$')
 
 
-def _link(spec: str, text: str, start: int, end: int, registry: dict[str, dict], previous: int = 0) -> dict:
+def _link(
+    spec: str, text: str, start: int, end: int, registry: dict[str, dict], previous: int = 0,
+    known: dict[tuple[str, str], str] | None = None,
+) -> dict:
     m = _LINK_RE.match(spec.strip())
     if not m:
         raise ValueError(f"bad link {spec!r}")
     who = m["who"].strip()
     if ":" in who:
         kind, name = who.split(":", 1)
-        source = {"slug": None, "name": name.strip(), "kind": kind.strip()}
+        slug = (known or {}).get((kind.strip(), alias_key(name))) or (known or {}).get((kind.strip(), source_key(name)))
+        if slug is not None:
+            # A new source the registry has since learnt: "news_outlet:ATS" is the entry whose
+            # name or alias it is (guidelines §5: a registry source under another spelling).
+            entry = registry[slug]
+            source = {"slug": slug, "name": entry["name"], "kind": entry["kind"]}
+        else:
+            source = {"slug": None, "name": name.strip(), "kind": kind.strip()}
     else:
         entry = registry[who]
         source = {"slug": who, "name": entry["name"], "kind": entry["kind"]}
@@ -97,6 +112,16 @@ def _link(spec: str, text: str, start: int, end: int, registry: dict[str, dict],
             raise ValueError(f"mention {m['mention']!r} not in {text[lo:hi][:80]!r}")
         mention = {"start": at, "end": at + len(m["mention"]), "text": m["mention"]}
     return {"source": source, "mention": mention}
+
+
+def _outlet_names(registry: dict[str, dict]) -> dict[tuple[str, str], str]:
+    """(kind, folded name) -> slug for the registry's media, by their names and aliases."""
+    out: dict[tuple[str, str], str] = {}
+    for slug, entry in registry.items():
+        if entry["kind"] == "news_outlet":
+            for name in (entry["name"], *entry.get("aliases", ())):
+                out.setdefault(("news_outlet", alias_key(name)), slug)
+    return out
 
 
 class _Bounds:
@@ -117,6 +142,7 @@ def annotations() -> dict[str, list[str]]:
 
 def build() -> list[dict]:
     registry = {s["slug"]: s for s in json.loads((ROOT / "fixtures" / "sources.json").read_text("utf-8"))}
+    known = _outlet_names(registry)
     all_pages = pages()
     notes = annotations()
     frozen = set(frozen_ids(list(all_pages)))
@@ -162,7 +188,7 @@ def build() -> list[dict]:
             elif tag == "S":
                 try:
                     previous = sentences[-1]["start"] if sentences else 0
-                    chain = [_link(spec, text, seg.start, seg.end, registry, previous) for spec in chain_spec.split(" > ")]
+                    chain = [_link(spec, text, seg.start, seg.end, registry, previous, known) for spec in chain_spec.split(" > ")]
                 except (KeyError, ValueError) as exc:
                     raise SystemExit(f"{page_id} segment {n}: {exc}") from None
                 item.update(claim=True, tag="sourced", chain=chain)

@@ -227,7 +227,7 @@ class TestOutletsAfterTheSpeaker:
     def test_interviewed_by_after_the_incise_speaker(self, registry):
         text = "La réforme passera, a affirmé jeudi le ministre Jean Dupont, interrogé par France Inter.\n"
         result = attribution.suggest(text, registry)
-        assert names(result[0]) == ["france inter", "jean dupont"]
+        assert names(result[0]) == ["france-inter", "jean dupont"]
         assert result[0].links[0].source.kind == "news_outlet"
 
     def test_a_pronoun_after_a_person_opening_a_sentence(self, registry):
@@ -241,7 +241,7 @@ class TestOutletsAfterTheSpeaker:
     def test_interviewed_by_a_paper_known_by_its_name(self, registry):
         text = "Interrogée par Le Parisien, la ministre de la Santé, Agnès Firmin, a assuré que les stocks suffiraient.\n"
         result = attribution.suggest(text, registry)
-        assert names(result[0]) == ["parisien", "agnes firmin"]
+        assert names(result[0]) == ["le-parisien", "agnes firmin"]
         assert result[0].links[0].source.name == "Le Parisien"
 
     def test_interviewed_by_the_police_is_no_outlet(self, registry):
@@ -283,7 +283,7 @@ class TestInformants:
 
     def test_an_outlet_after_the_speakers_apposition(self, registry):
         text = "C'est ce qu'a affirmé le ministre de l'Agriculture, Paul Morel, sur France 2.\n"
-        assert names(attribution.suggest(text, registry)[0]) == ["france 2", "paul morel"]
+        assert names(attribution.suggest(text, registry)[0]) == ["france-2", "paul morel"]
 
 
 class TestCitedAndInterviewed:

@@ -145,7 +145,7 @@ class TestIncisesAndSpeakers:
 class TestAgencyCredits:
     @pytest.mark.parametrize(
         ("line", "agency"),
-        [("AA / Bagdad", "anadolu"), ("afp/ther", "afp"), ("ats/afp/vj", "ats")],
+        [("AA / Bagdad", "anadolu"), ("afp/ther", "afp"), ("ats/afp/vj", "keystone-ats")],
     )
     def test_credit_lines(self, registry, line, agency):
         text = f"{line}\nLes combats ont repris dans la nuit près de la frontière, a-t-on appris.\nLe bilan n'est pas connu.\n"
@@ -197,7 +197,7 @@ class TestQuotesAndTitles:
 
     def test_a_known_broadcaster_however_it_is_written(self, registry):
         (result,) = run(registry, "Le ministre a affirmé sur France inter que rien n'était décidé.\n")
-        assert names(result)[0] == source_key("France Inter")
+        assert names(result)[0] == "france-inter"
 
     def test_a_bare_title_reaches_back_over_a_quote(self, registry):
         text = (
@@ -301,7 +301,7 @@ class TestNamesAndCitations:
     @pytest.mark.parametrize("comma", ["", ","])
     def test_a_subject_citing_another_source(self, registry, comma):
         (result,) = run(registry, f"Le Parisien{comma} citant le journal Het Nieuwsblad, a précisé que l'incendie était criminel.\n")
-        assert names(result) == [source_key("Le Parisien"), source_key("Het Nieuwsblad")]
+        assert names(result) == ["le-parisien", source_key("Het Nieuwsblad")]
 
     def test_an_agency_code_closing_the_text(self, registry):
         result = run(registry, "Le parquet a ouvert une enquête.\nIl avait purgé un an de prison. (afp/nxp)\n")
@@ -329,7 +329,7 @@ class TestMoreCredits:
 class TestJointCredits:
     def test_two_agencies_credit_the_first(self, registry):
         result = run(registry, "Le ministère a annoncé lundi avoir abattu 59 drones.\nATS et AFP\nLes drones ont été détruits.\n")
-        assert names(find(result, "détruits")) == [source_key("ATS")]
+        assert names(find(result, "détruits")) == ["keystone-ats"]
 
     def test_a_site_and_its_agency(self, registry):
         result = run(registry, "Ford annonce des suppressions\nMedi1news+MAP\nLes départs seront volontaires.\n")
@@ -485,7 +485,7 @@ class TestNamesAsWritten:
 
     def test_a_day_in_a_papers_name_stays(self, registry):
         (result,) = run(registry, "Le ministre a démissionné jeudi, écrit Le Journal du dimanche.\n")
-        assert names(result) == ["journal du dimanche"]
+        assert names(result) == ["jdd"]
 
     def test_a_hyphenated_surname_is_whole(self, registry):
         text = "Amir-Abdollahian a déclaré qu'une délégation participera à la réunion de Genève.\n"
@@ -660,7 +660,7 @@ class TestCommonForms:
 
     def test_interviewed_on_a_station(self, registry):
         (result,) = run(registry, "Interrogée sur Europe 1, la ministre a refusé de commenter.\n")
-        assert names(result) == ["europe 1", "ministre"]
+        assert names(result) == ["europe-1", "ministre"]
 
     def test_interviewed_about_something_is_no_medium(self, registry):
         assert run(registry, "Interrogé sur ses intentions, le maire a refusé de répondre.\n")[0].tag == "unsourced"
@@ -689,4 +689,4 @@ class TestCommonForms:
 
     def test_an_agencys_hyphenated_name_is_whole(self, registry):
         (result,) = run(registry, "Selon Keystone-ATS, le feu a été maîtrisé dans la nuit.\n")
-        assert names(result) == ["keystone ats"]
+        assert names(result) == ["keystone-ats"]

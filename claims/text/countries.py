@@ -155,6 +155,11 @@ def _words(folded: str) -> list[str]:
     return [_ELIDED.sub("", w) for w in _WORD.findall(folded)]
 
 
+def is_place_name(word: str) -> bool:
+    """ "Israël", "Cuba", "Washington": a country's or a capital's name (no adjective)."""
+    return fold(word) in _PLACE_FORMS
+
+
 def countries_in(text: str) -> frozenset[str]:
     """The countries ``text`` names by one word (name, adjective or capital): "le ministre
     iranien" -> {"iran"}."""

@@ -136,6 +136,9 @@ VOICED_NOUNS = {
     "reserves", "position", "volonte", "intention", "refus", "gratitude", "reconnaissance",
 }
 PLEAD_FORMS = _er_forms("plaid")
+# "a exclu l'hypothèse d'un attentat", "a écarté la piste terroriste": a possibility ruled out, said.
+RULE_OUT_FORMS = {"exclut", "exclu", "excluent", "excluait", "excluaient", "exclure", "excluant"} | _er_forms("ecart")
+RULED_OUT = {"hypothese", "hypotheses", "piste", "pistes", "possibilite", "eventualite", "scenario", "option", "idee"}
 # "a insisté sur les liens": what was stressed (with "sur").
 INSIST_FORMS = _er_forms("insist")
 # "a mis en avant", "met en avant les chiffres": an argument put forward.

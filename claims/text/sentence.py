@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
+from claims.text.countries import is_place_name
 from claims.text.registry import fold
 from claims.text.segmentation import Segment
 
@@ -202,6 +203,8 @@ class Sentence:
             if k == first:
                 if t.pos_ == "PROPN" or 2 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha():
                     return True  # (an acronym opening the sentence: "HRW a dénoncé")
+                if t.text[:1].isupper() and is_place_name(t.text):
+                    return True  # "Israël a appelé …": a country the tagger calls a noun
             elif t.text[:1].isupper() and self.f[k] not in lx.DEFINITES | lx.DEMONSTRATIVES:
                 return True
         return False
@@ -352,8 +355,19 @@ def _skip_time_words(s: Sentence, k: int) -> int:
         if part:
             k = part  # "a déclaré en début de matinée le porte-parole", "dans la soirée"
             continue
+        hour = s.next_word(k + 1)
+        if w in {"a", "vers"} and s.doc[k].text.lower() in {"à", "a", "vers"} and hour < s.n and _CLOCK.match(s.doc[hour].text):
+            k = s.next_word(hour + 1)  # "déclare à 19h la préfète", "a indiqué vers 10 h 30 la police"
+            if k < s.n and s.f[k] in {"h", "heures", "heure"}:
+                k = s.next_word(k + 1)
+                if k < s.n and s.doc[k].text.isdigit():
+                    k = s.next_word(k + 1)
+            continue
         break
     return k
+
+
+_CLOCK = re.compile(r"^\d{1,2}(?:h|H|:)?\d{0,2}$")
 
 
 def _comma_after_day(s: Sentence, comma: int) -> int | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from claims.text import lexicon as lx
+from claims.text.countries import is_place_name
 from claims.text.names import is_acronym
 from claims.text.registry import RegistryEntry, alias_key, fold
 from claims.text.sentence import WEBSITE, Mention, Sentence
@@ -287,6 +288,8 @@ def guess_kind(s: Sentence, m: Mention, head: str) -> str:
         return "news_outlet"  # "citée par Libération", "L'Est républicain"
     if head in lx.DOCUMENT_HEADS:
         return "document"
+    if is_place_name(named):
+        return "institution"  # "Israël a appelé": the state
     if any(WEBSITE.search(s.doc[k].text.lower()) for k in range(m.i, m.j)):
         return "news_outlet"
     if head == "agence" and "presse" not in whole.split() and re.search(r"\b(?:de|du|des|d')\b", whole):

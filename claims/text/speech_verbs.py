@@ -19,6 +19,21 @@ _FORECAST_FORMS = frozenset({
 }) | _COUNT_ON_FORMS
 
 
+def _rules_out(s: Sentence, k: int) -> bool:
+    """What follows is a possibility ("l'hypothèse", "la piste", "toute possibilité"), past a
+    time or a place between commas ("a exclu, ce samedi à Constantine, l'hypothèse")."""
+    q = s.next_word(k + 1)
+    if q < s.n and s.f[q] == ",":
+        for _ in range(12):
+            q = s.next_word(q + 1)
+            if q >= s.n or s.f[q] == ",":
+                break
+        q = s.next_word(q + 1)
+    if q < s.n and s.f[q] in {"l'", "la", "les", "une", "un", "toute", "tout", "cette", "d'", "de"}:
+        q = s.next_word(q + 1)
+    return q < s.n and s.f[q] in lx.RULED_OUT
+
+
 _DECLARE_FORMS = frozenset({
     "declare", "declarent", "declarait", "declaraient", "declarera", "decrete", "decretent", "decretait",
     "proclame", "proclament", "proclamait",
@@ -41,6 +56,7 @@ SPEECH_VERB_FORMS = frozenset(
     lx.STRONG_FORMS | lx.WEAK_FORMS | lx.STANCE_FORMS | lx.FAIRE_FORMS | lx.PARLER_FORMS
     | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS | lx.COUNT_FORMS | lx.FIGURE_GIVING_FORMS | lx.ASCRIBE_FORMS
     | lx.EXPRESS_FORMS | lx.PLEAD_FORMS | lx.METTRE_FORMS | lx.WITNESS_FORMS | lx.CRY_FORMS | _FORECAST_FORMS
+    | lx.RULE_OUT_FORMS | lx.INSIST_FORMS
 )
 
 
@@ -69,6 +85,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
         return "strong"
     if w in lx.EXPRESS_FORMS and _voiced_follows(s, k):
         return "strong"  # "a exprimé l'espoir que", "exprime ses condoléances"
+    if w in lx.RULE_OUT_FORMS and _rules_out(s, k):
+        return "strong"  # "a exclu l'hypothèse d'un attentat", "a écarté la piste terroriste"
     if w in lx.INSIST_FORMS and s.f[s.next_word(k + 1)] == "sur":
         return "strong"  # "a insisté sur les liens renforcés": what was stressed, said
     if w in lx.METTRE_FORMS:
@@ -133,12 +151,15 @@ def _reporters_subject(s: Sentence, k: int) -> bool:
 
 def _to_whom_or_what(s: Sentence, k: int, *, infinitive: bool) -> bool:
     """ "à", "au", "aux" (or, with ``infinitive``, "de" and an infinitive) within the next ten
-    words after the verb at ``k``, before a comma or the end of the sentence."""
-    for q in range(k + 1, min(s.n, k + 10)):
+    words after the verb at ``k`` ("à" and an infinitive within eighteen), before a comma or the
+    end of the sentence."""
+    for q in range(k + 1, min(s.n, k + 18)):
         if s.f[q] in _FINAL_PUNCT or s.f[q] == ",":
             return False
-        if s.doc[q].text.lower() in {"à", "au", "aux"}:
-            return True
+        if s.doc[q].text.lower() in {"à", "au", "aux"} and (
+            q < k + 10 or infinitive and "Inf" in s.doc[s.next_word(q + 1)].morph.get("VerbForm")
+        ):
+            return True  # (further on, "à" and an infinitive: "a appelé ses citoyens se trouvant … à quitter")
         if infinitive and s.f[q] in {"de", "d'"} and q + 1 < s.n and "Inf" in s.doc[s.next_word(q + 1)].morph.get("VerbForm"):
             return True
     return False

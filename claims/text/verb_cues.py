@@ -151,6 +151,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         cue_start = k
         clitic: int | None = None
         passive = False
+        never = False
+        through_modal = False
         reflexive = False
         p = before
         while p >= 0:
@@ -162,14 +164,24 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 clitic = p
                 p = s.prev_word(p - 1)
                 continue
+            modal = s.prev_word(p - 1)
+            if w == "etre" and "Part" in forms and modal >= 0 and f[modal] in {"pu", "du"} and s.prev_word(modal - 1) >= 0 \
+                    and f[s.prev_word(modal - 1)] in _AUX_FORMS:
+                passive = through_modal = True  # "a pu être confirmée par X": a finite passive, through a modal
+                cue_start = s.prev_word(modal - 1)
+                p = s.prev_word(cue_start - 1)
+                continue
             if w in _AUX_FORMS and doc[p].pos_ in {"AUX", "VERB"}:
                 passive = passive or w in _PASSIVE_AUX and "Part" in forms
                 cue_start = p
                 p = s.prev_word(p - 1)
                 continue
             if w in _NEGATION or doc[p].pos_ == "ADV":
+                never = never or w == "jamais"
                 p = s.prev_word(p - 1)
                 continue
+            if w == "ni":  # "n'a jamais confirmé ni démenti": the second verb shares the first's "jamais"
+                never = never or any(f[q] == "jamais" for q in range(max(0, p - 6), p))
             aside = next((a for a in range(max(0, p - 3), p + 1) if _aside_at(s, a) > p), None)
             if aside is not None:
                 p = s.prev_word(aside - 1)  # "a à son tour fait état", "a pour sa part indiqué"
@@ -181,7 +193,9 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 p = s.prev_word(p - 1)  # "», lui a lancé X", "», s'est emporté X"
                 continue
             break
-        if any(f[q] in {"avoir", "etre", "ayant", "etant"} for q in range(cue_start, k)):
+        if never and f[k].startswith(_NEVER_SAID):
+            continue  # "Israël n'a jamais confirmé ni démenti ces opérations": a silence, nothing said
+        if not through_modal and any(f[q] in {"avoir", "etre", "ayant", "etant"} for q in range(cue_start, k)):
             # "après avoir annoncé", "sans avoir dit": an infinitive, no subject of its own; "un
             # diplomate ayant réclamé l'anonymat": a clause that says which source, no statement.
             continue
@@ -413,8 +427,10 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 s.used.update(range(i, verb_end))
                 cues.append(Cue("vague.impersonal", SPEAKER, k, cue_span, [Mention(i, verb_end, vague=True)]))
             continue
-        if word in _SUBJECT_SKIP and not (word == "ce" and j - i >= 2 and f[s.next_word(i + 1)] in {"dernier", "derniere"}):
-            continue
+        if word in _SUBJECT_SKIP and not (
+            word == "ce" and j - i >= 2 and (f[s.next_word(i + 1)] in {"dernier", "derniere"} or doc[i].pos_ == "DET")
+        ):
+            continue  # ("ce quotidien a écrit": a determiner, the noun speaks; "ce dernier": the last one named)
         if (doc[k].dep_ == "acl:relcl" or in_relative(s, k)) and any(c.rule.startswith("verb.") for c in cues):
             continue  # "…, en réponse à X qui accuse Y", "…: X, dont les proches estiment …": content
         if _inside_qui_clause(s, k) and not complement and _main_verb_after(s, k):
@@ -558,6 +574,7 @@ def _participle_speaker(s: Sentence, k: int, strength: str | None, cues: list[Cu
     return Cue("verb.subject.weak", SPEAKER, k, (k, k + 1), [_mention(s, i, j)])
 
 
+_NEVER_SAID = ("confirm", "dement", "comment", "reconn", "revendiqu")
 _MODALS = frozenset({
     "tenu", "tient", "tenait", "tiennent", "voulu", "veut", "voulait", "veulent", "souhaite", "souhaitait",
     "souhaitent", "a souhaite", "insiste", "insistait", "s'empresse", "s'est empresse", "preferer", "prefere",

@@ -398,3 +398,40 @@ class TestLayoutsAndBrackets:
     def test_insisting_on_something_reports_it(self, registry):
         (result,) = run(registry, "A l'inverse, Joe Biden a insisté sur les liens renforcés entre Occidentaux.\n")
         assert names(result) == ["joe biden"]
+
+
+class TestMoreForms:
+    """Ruling out, hours, far calls, countries without an article, modals, demonstratives. Sentences written for these tests."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            pytest.param("Le Premier ministre, Paul Durand, a exclu, ce samedi à Constantine, l'hypothèse d'un attentat.\n", ["paul durand"], id="ruling_out_a_hypothesis"),
+            pytest.param("La source proche de l'enquête a écarté la piste du terrorisme.\n", ["source proche de l'enquete"], id="setting_aside_a_lead"),
+            pytest.param("« Le feu progresse », déclare à 19h la préfète de Gironde.\n", ["prefete de gironde"], id="an_hour_between_the_verb_and_the_speaker"),
+            pytest.param("Israël a appelé samedi ses citoyens se trouvant en Egypte et en Jordanie à quitter ces deux pays.\n", ["israel"], id="a_country_without_article_calls_far_ahead"),
+            pytest.param("L'information a pu être confirmée par le ministère.\n", ["ministere"], id="a_passive_through_a_modal"),
+        ],
+    )
+    def test_forms(self, registry, text, expected):
+        assert names(run(registry, text)[-1]) == expected
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("Les pompiers ont écarté les curieux du périmètre.\n", id="setting_people_aside_says_nothing"),
+            pytest.param("Le camion est arrivé à 19h.\n", id="an_hour_alone_says_nothing"),
+            pytest.param("Il a dû être hospitalisé par les secours.\n", id="a_modal_passive_without_a_speech_verb"),
+            pytest.param("Israël n'a jamais confirmé ni démenti ces opérations.\n", id="never_confirming_nor_denying_is_a_silence"),
+        ],
+    )
+    def test_what_reports_nothing(self, registry, text):
+        assert run(registry, text)[0].tag == "unsourced"
+
+    def test_a_country_speaking_is_an_institution(self, registry):
+        (result,) = run(registry, "Israël a appelé ses citoyens à quitter l'Egypte.\n")
+        assert result.links[0].source.kind == "institution"
+
+    def test_a_demonstrative_paper_writes(self, registry):
+        text = "Le quotidien Al-Jarida a rapporté les propos du porte-parole.\nCe quotidien a également écrit : « Ces déclarations sont fausses ».\n"
+        assert names(find(run(registry, text), "fausses")) == ["al jarida"]

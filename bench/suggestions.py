@@ -298,6 +298,8 @@ ADDED_BATCHES = (
                      "false sourced 1/22 (4.5%); with the rules of 2f0beff: the same"),
     ("d366", "d371", "F1 0.921 (P 1.00 / R 0.85), first source 25/41 (0.61), whole chains 4/5 (0.80), "
                      "false sourced 0/32 (0.0%); with the rules of 2f0beff: the same"),
+    ("d372", "d377", "F1 0.916 (P 0.97 / R 0.86), first source 35/44 (0.80), whole chains 12/23 (0.52), "
+                     "false sourced 1/16 (6.2%); with the rules of 2f0beff: the same"),
 )
 
 

@@ -300,6 +300,8 @@ ADDED_BATCHES = (
                      "false sourced 0/32 (0.0%); with the rules of 2f0beff: the same"),
     ("d372", "d377", "F1 0.916 (P 0.97 / R 0.86), first source 35/44 (0.80), whole chains 12/23 (0.52), "
                      "false sourced 1/16 (6.2%); with the rules of 2f0beff: the same"),
+    ("d378", "d383", "F1 0.901 (P 0.91 / R 0.89), first source 24/36 (0.67), whole chains 5/16 (0.31), "
+                     "false sourced 3/41 (7.3%); with the rules of 2f0beff (and this round's registry): 23/36"),
 )
 
 

@@ -45,7 +45,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
-from claims.text.credits import Credit, caption_credit, credit_only, dispatch_credit, full_agency_name, is_wire_agency
+from claims.text.credits import Credit, caption_credit, closing_with, credit_only, dispatch_credit, full_agency_name, is_wire_agency
 from claims.text.line_kinds import is_byline, is_editors_tag, pull_quote_speaker
 from claims.text.clauses import outside_quotes
 from claims.text.cues import INCISE, Cue, Sentence, find_cues
@@ -272,7 +272,7 @@ class _Document:
     def _dispatch(self, out: list[SentenceSuggestion]) -> list[SentenceSuggestion]:
         """A dispatch credited to an agency (dateline, wire credit line): the agency is the
         outermost link of every chain, and claims that attribute nothing are sourced to it."""
-        credit = dispatch_credit(self.text, _lines(self.text))
+        credit = dispatch_credit(self.text, _lines(self.text)) or self._closing_medium()
         if credit is None:
             return out
         agency = self._credit_link(credit, "dispatch.credit")
@@ -298,6 +298,14 @@ class _Document:
                 )
             )
         return result
+
+    def _closing_medium(self) -> Credit | None:
+        """ "Avec Press TV" closing the text: a medium the registry knows credits the text."""
+        credit = closing_with(self.text, _lines(self.text))
+        if credit is None:
+            return None
+        entry = self.registry.exact(credit.name)
+        return credit if entry is not None and entry.kind == "news_outlet" else None
 
     def _continued_chain(self, previous: SentenceSuggestion, text: str) -> list[Link]:
         """ "Et de préciser que …", "Et d'ajouter : …": an ellipsis that continues the previous

@@ -534,6 +534,9 @@ def _time_phrase_at(s: Sentence, q: int) -> bool:
     return w == "dans" and after in {"la", "l'"} and s.f[s.next_word(nxt + 1)] in _PARTS_OF_DAY
 
 
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|ar|an|ben|bin|ould|abu|abou)-[A-ZÀ-Ý]")
+
+
 def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple[int, int]:
     """The noun phrase of ``head``: its subtree without relative clauses, trimmed."""
     i, j = head.left_edge.i, head.right_edge.i + 1
@@ -582,6 +585,8 @@ def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple
         if _aside_at(s, q):
             j = q  # "La direction de son côté": the aside is no part of who speaks
             break
+    while j < s.n and _NAME_PARTICLE.match(s.doc[j].text) and s.doc[j - 1].text[:1].isupper():
+        j += 1  # "Abdel Fattah al-Sissi": the tagger leaves the last part of the name out
     while j > i + 1 and (s.doc[j - 1].is_space or s.doc[j - 1].is_punct and s.f[j - 1] not in {")"} or s.f[j - 1] in {"se", "s'"}
                          or s.f[j - 1] in {"l'", "le", "la", "les", "lui", "leur"} and s.doc[j - 1].pos_ == "PRON"):
         j -= 1  # "L'armée et les paramilitaires s'accusent": the clitic is the verb's

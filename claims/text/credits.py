@@ -401,6 +401,22 @@ def _picture_credit_line(line: str, n: int) -> bool:
     return n <= 3 and bool(_PICTURE_BY_RE.match(line.strip()))
 
 
+# "Avec Press TV", "(avec Al-Manar)": the medium a site had the text from, on its last line.
+_CLOSING_WITH_RE = re.compile(r"^\(?\s*(?i:avec)\s+(?P<name>[A-ZÀ-Ý][\w'’.\- ]{1,40}?)\s*\)?\s*\.?\s*$")
+
+
+def closing_with(text: str, lines: list[tuple[int, int]]) -> Credit | None:
+    """The medium named by an "Avec X" line closing the text (whether X is a medium is for the
+    registry to say), else None."""
+    if not lines:
+        return None
+    start, end = lines[-1]
+    m = _CLOSING_WITH_RE.match(text[start:end])
+    if m is None:
+        return None
+    return Credit(m.group("name"), start + m.start("name"), start + m.end("name"), (start, end))
+
+
 def _relaying_pair(name: str) -> tuple[str, str] | None:
     """ "awp/afp" in a dateline's brackets: a short agency name, then the wire it carries."""
     parts = [p.strip() for p in name.split("/")]

@@ -134,6 +134,14 @@ def person_run(s: "Sentence", i: int, j: int) -> tuple[int, int] | None:
                 rest = rest[1:]
             if len(rest) >= 2 and rest != words and not any(_folded(s, k) in _NOT_NAMES for k in rest):
                 return rest[0], b
+            # "la préfète de Nouvelle-Aquitaine Fabienne Buccio": a hyphenated place, then two names
+            # the tagger runs into it.
+            dashes = [k for k in range(a, b) if s.doc[k].text in {"-", "‑"}]
+            if dashes:
+                after = [k for k in words if k > dashes[-1] + 1]
+                if len(after) >= 2 and all(s.doc[k].text[:1].isupper() and s.doc[k].text.isalpha() for k in after) \
+                        and not any(_folded(s, k) in _NOT_NAMES for k in after):
+                    return after[0], b
             # "le procureur de Pontoise Eric Corbaux": a place, then the person the tagger marks.
             people = [k for k in words if s.doc[k].ent_type_ == "PER"]
             if len(people) >= 2 and people == words[len(words) - len(people) :] and people != words:

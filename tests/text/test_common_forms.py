@@ -435,3 +435,24 @@ class TestMoreForms:
     def test_a_demonstrative_paper_writes(self, registry):
         text = "Le quotidien Al-Jarida a rapporté les propos du porte-parole.\nCe quotidien a également écrit : « Ces déclarations sont fausses ».\n"
         assert names(find(run(registry, text), "fausses")) == ["al jarida"]
+
+
+class TestNamesRunTogether:
+    """Names the tagger cuts or runs into a place, and a medium credited by "Avec". Sentences written for these tests."""
+
+    def test_a_name_ending_on_an_arabic_particle(self, registry):
+        (result,) = run(registry, "Le président égyptien, Abdel Fattah al-Sissi a affirmé que le Caire pourrait soutenir l'armée syrienne.\n")
+        assert names(result) == ["abdel fattah al sissi"]
+
+    def test_a_name_after_a_hyphenated_region(self, registry):
+        (result,) = run(registry, "« Le feu progresse », déclare la préfète de Gironde et de Nouvelle-Aquitaine Fabienne Buccio sur BFMTV.\n")
+        assert names(result) == ["bfmtv", "fabienne buccio"]
+
+    def test_a_registry_medium_credited_by_avec_on_the_last_line(self, registry):
+        text = "L'Egypte dément avoir envoyé des troupes en Syrie.\nLes combats continuent près de Hama.\nAvec Press TV\n"
+        result = run(registry, text)
+        assert names(find(result, "combats")) == ["presstv"] and not find(result, "Avec Press TV").is_claim
+
+    def test_avec_and_a_name_no_registry_knows_credits_nothing(self, registry):
+        text = "Les combats continuent près de Hama.\nAvec Jean Dupont\n"
+        assert find(run(registry, text), "combats").tag == "unsourced"

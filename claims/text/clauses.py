@@ -216,6 +216,12 @@ def outside_quotes(s: Sentence, k: int) -> bool:
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash|ibn|ben|bin|ould)-?[A-ZÀ-Ý]?")
 
 
+def _particle_name(word: str) -> bool:
+    """ "al-Sissi", "ben-Salmane": a name's particle glued to its capitalised last part."""
+    particle, dash, rest = word.partition("-")
+    return bool(dash) and bool(_NAME_PARTICLE.match(particle)) and rest[:1].isupper()
+
+
 def name_before_apposition(s: Sentence, i: int) -> int | None:
     """ "Habib Sanogo, l'un des conseillers de X, affirme": the parser's subject is the apposition;
     the name before its comma, at the start of the clause, is who speaks (its start, else None)."""
@@ -534,9 +540,6 @@ def _time_phrase_at(s: Sentence, q: int) -> bool:
     return w == "dans" and after in {"la", "l'"} and s.f[s.next_word(nxt + 1)] in _PARTS_OF_DAY
 
 
-_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|ar|an|ben|bin|ould|abu|abou)-[A-ZÀ-Ý]")
-
-
 def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple[int, int]:
     """The noun phrase of ``head``: its subtree without relative clauses, trimmed."""
     i, j = head.left_edge.i, head.right_edge.i + 1
@@ -585,7 +588,7 @@ def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple
         if _aside_at(s, q):
             j = q  # "La direction de son côté": the aside is no part of who speaks
             break
-    while j < s.n and _NAME_PARTICLE.match(s.doc[j].text) and s.doc[j - 1].text[:1].isupper():
+    while j < s.n and _particle_name(s.doc[j].text) and s.doc[j - 1].text[:1].isupper():
         j += 1  # "Abdel Fattah al-Sissi": the tagger leaves the last part of the name out
     while j > i + 1 and (s.doc[j - 1].is_space or s.doc[j - 1].is_punct and s.f[j - 1] not in {")"} or s.f[j - 1] in {"se", "s'"}
                          or s.f[j - 1] in {"l'", "le", "la", "les", "lui", "leur"} and s.doc[j - 1].pos_ == "PRON"):

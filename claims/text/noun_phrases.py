@@ -1,13 +1,18 @@
-"""The noun phrase after a word: where a mention starts and ends in a parsed sentence (over
-names, adjectives, "de X" complements, a title in quotes, an apposition that closes the
-sentence), for the cue rules.
+"""Noun phrases in a parsed sentence, for the cue rules: the one after a word (where a mention
+starts and ends over names, adjectives, "de X" complements, a title in quotes, an apposition
+that closes the sentence) and the one a parsed head spans (``np_span``, trimmed of relative
+clauses, times and asides).
 
 Pure Python (no Django).
 """
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from claims.text import lexicon as lx
+from claims.text.nlp import glued_hyphen
 from claims.text.sentence import (
     _AUX_FORMS,
     _BREAK_PUNCT,
@@ -23,6 +28,9 @@ from claims.text.sentence import (
     _aside_at,
 )
 from claims.text.speech_verbs import _speech_verb_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _capitalised_body(s: Sentence, i: int, j: int) -> bool:
@@ -266,3 +274,93 @@ def _apposition_end(s: Sentence, k: int) -> int | None:
         if nxt < s.n and (s.f[nxt] == "citant" or _speech_verb_at(s, nxt) or s.f[nxt] in _AUX_FORMS):
             return j
     return None
+
+
+NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash|ibn|ben|bin|ould)-?[A-ZÀ-Ý]?")
+
+
+def _particle_name(word: str) -> bool:
+    """ "al-Sissi", "ben-Salmane": a name's particle glued to its capitalised last part."""
+    particle, dash, rest = word.partition("-")
+    return bool(dash) and bool(NAME_PARTICLE.match(particle)) and rest[:1].isupper()
+
+
+def manner_adverb(s: Sentence, k: int) -> bool:
+    """ "désespérément", "catégoriquement": how something was said, never who said it (the
+    tagger may call one a verb when a determiner follows)."""
+    return s.f[k].endswith("ment") and (
+        s.doc[k].pos_ == "ADV" or s.doc[k].pos_ == "VERB" and k + 1 < s.n and s.doc[k + 1].pos_ == "DET"
+    )
+
+
+_PARTS_OF_DAY = frozenset({"matinee", "soiree", "journee", "nuit", "apres-midi", "matin", "soir"})
+
+
+def _time_phrase_at(s: Sentence, q: int) -> bool:
+    """ "un peu plus tard", "plus tard", "dans la matinée", "dans la nuit": words of time."""
+    w = s.f[q]
+    nxt = s.next_word(q + 1)
+    after = s.f[nxt]  # (f[n] is "": nothing after the last word)
+    if w == "un" and after == "peu" or w == "plus" and after == "tard":
+        return True
+    return w == "dans" and after in {"la", "l'"} and s.f[s.next_word(nxt + 1)] in _PARTS_OF_DAY
+
+
+def np_span(s: Sentence, head: "Token", exclude: "Token | None" = None) -> tuple[int, int]:
+    """The noun phrase of ``head``: its subtree without relative clauses, trimmed."""
+    i, j = head.left_edge.i, head.right_edge.i + 1
+    for child in (s.doc[c] for c in s.kids[head.i] if c > head.i):
+        # A participle with complements of its own is a clause ("les experts interrogés par Le
+        # Monde"); a bare one is an adjective ("les forces armées irakiennes").
+        participle = (
+            child.dep_ == "acl" and child.pos_ == "VERB" and bool(s.kids[child.i])
+            and not child.text[:1].isupper() and "-" not in child.text
+        )
+        if child.dep_ == "acl:relcl" or participle or (exclude is not None and child.i == exclude.i):
+            j = min(j, child.left_edge.i)
+    for q in range(head.i + 1, j):
+        # "une source proche du maquis jointe par X": reached by someone, whatever the tagger calls it.
+        if s.f[q] in lx.INTERVIEW_FORMS | lx.PASSIVE_REPORT_FORMS and s.doc[q].text.islower() and s.f[s.next_word(q + 1)] == "par":
+            j = q
+            break
+        if _time_phrase_at(s, q):
+            j = q  # "un communiqué du ministère de la Santé un peu plus tard dans la matinée": when, not who
+            break
+    # A clause boundary inside the subtree ("alors que le commandant"), or a fronted adverbial
+    # hung on it by the parser ("Dans un communiqué …, le mouvement"): start after it.
+    for p in range(i, head.i):
+        spaced_dash = s.f[p] in {"-", "–", "—", "--"} and p > 0 and s.doc[p - 1].whitespace_ != "" and s.doc[p].whitespace_ != ""
+        if s.f[p] in {"que", "qu'", ",", ")"} or spaced_dash or s.doc[p].pos_ == "SCONJ":
+            i = p + 1
+    while i < head.i and (
+        s.doc[i].is_space or s.doc[i].is_punct
+        # "mais la Banque de France avait …", "a lâché désespérément le maire": the conjunction
+        # and the manner adverb are the clause's, not the speaker's name.
+        or s.doc[i].pos_ == "CCONJ" or manner_adverb(s, i)
+    ):
+        i += 1
+    for q in range(head.i + 1, j):
+        if s.doc[q].pos_ == "VERB" and "Fin" in s.doc[q].morph.get("VerbForm") and not s.doc[q].ent_type_:
+            j = q  # "La Banque de France prévoit une sortie …": the tagger hung the verb on the name
+            break  # ("la télévision Al-Jazeera" tagged a verb is still a name)
+    while 0 < i <= head.i:
+        if s.doc[i].ent_type_ == "PER" and s.doc[i].ent_iob_ == "I" and not s.doc[i - 1].is_punct:
+            i -= 1  # "Stéphane Le Foll": the parser gave the first name a subject of its own
+        elif i >= 2 and glued_hyphen(s.doc, i - 1) and s.doc[i - 2].ent_type_ == "PER" and s.doc[i - 2].text[:1].isupper():
+            i -= 2  # "Amir-Abdollahian": the tokenizer cut the name at its hyphen
+        else:
+            break
+    for q in range(head.i + 1, j):
+        if _aside_at(s, q):
+            j = q  # "La direction de son côté": the aside is no part of who speaks
+            break
+    while j < s.n and _particle_name(s.doc[j].text) and s.doc[j - 1].text[:1].isupper():
+        j += 1  # "Abdel Fattah al-Sissi": the tagger leaves the last part of the name out
+    while j > i + 1 and (s.doc[j - 1].is_space or s.doc[j - 1].is_punct and s.f[j - 1] not in {")"} or s.f[j - 1] in {"se", "s'"}
+                         or s.f[j - 1] in {"l'", "le", "la", "les", "lui", "leur"} and s.doc[j - 1].pos_ == "PRON"):
+        j -= 1  # "L'armée et les paramilitaires s'accusent": the clitic is the verb's
+    if j - i > _MAX_MENTION_TOKENS:
+        # A parse gone wrong on a run-on sentence: keep the words around the head.
+        i = max(i, head.i - _MAX_MENTION_TOKENS // 2)
+        j = min(j, i + _MAX_MENTION_TOKENS)
+    return i, max(j, i + 1)

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claims.text import lexicon as lx
-from claims.text.clauses import np_span
 from claims.text.countries import countries_in
 from claims.text.names import person_run
+from claims.text.noun_phrases import np_span
 from claims.text.results import ProposedSource
 from claims.text.segmentation import Segment
 from claims.text.sentence import Sentence

@@ -14,11 +14,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
-from claims.text.clauses import media_named, np_span
+from claims.text.clauses import media_named
 from claims.text.cues import Mention, Sentence
 from claims.text.countries import countries_in, country_of_capital, place_country, story_country
 from claims.text.state_media import official_medium
 from claims.text.names import is_acronym, name_after, name_in_tail, person_run
+from claims.text.noun_phrases import np_span
 from claims.text.registry import Registry, RegistryEntry, fold, proper_name, spelled_alike, spelling_key
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
 from claims.text.bodies import KINDS_OF_BODIES, BodiesInText

@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
-from claims.text.clauses import manner_adverb, media_named, np_before, np_span, outside_quotes, skip_place
+from claims.text.clauses import media_named, np_before, outside_quotes, skip_place
 from claims.text.media import _to_outlet, audience_end
-from claims.text.noun_phrases import _np_after
+from claims.text.noun_phrases import _np_after, manner_adverb, np_span
 from claims.text.sentence import (
     _AUX_FORMS,
     _FINAL_PUNCT,

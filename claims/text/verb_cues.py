@@ -18,7 +18,6 @@ from claims.text.clauses import (
     in_relative,
     named_member,
     np_before,
-    np_span,
     object_clitic,
     outside_quotes,
     pp_end,
@@ -47,7 +46,7 @@ from claims.text.sentence import (
     _comma_after_day,
     _mention,
 )
-from claims.text.noun_phrases import _np_after
+from claims.text.noun_phrases import _np_after, np_span
 from claims.text.speakers import (
     _aside_pronoun,
     _bare_incise,

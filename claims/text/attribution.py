@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
 from claims.text.credits import Credit, caption_credit, closing_with, credit_only, dispatch_credit, full_agency_name, is_wire_agency
+from claims.text.layout import LINE_BREAKS, credit_tail, standfirsts, starts_line, straight_quotes, text_lines
 from claims.text.line_kinds import is_byline, is_editors_tag, pull_quote_speaker
 from claims.text.clauses import outside_quotes
 from claims.text.cues import INCISE, Cue, Sentence, find_cues
@@ -126,7 +127,7 @@ def is_candidate(text: str, seg: Segment) -> bool:
     if seg.kind is not LineKind.BODY:
         return False
     line = text[seg.start : seg.end]
-    if _credit_tail(text, seg) or is_byline(line) or is_editors_tag(line) or pull_quote_speaker(line):
+    if credit_tail(text, seg) or is_byline(line) or is_editors_tag(line) or pull_quote_speaker(line):
         return False  # "… (archives). KEYSTONE/PETER KLAUNZER", "… (Rédigé par X)", "[vs gp …]": no claims
     body = text[seg.start : seg.end].rstrip(" \t\u00a0\u202f»\"”’)")
     if body.endswith("?"):
@@ -156,7 +157,7 @@ class _Document:
             doc = self.docs.get(seg.start)
             if doc is None:
                 out.append(SentenceSuggestion(seg.start, seg.end, text, str(seg.kind), False, None))
-                if seg.kind is LineKind.CAPTION and credit_only(text) or _credit_tail(self.text, seg):
+                if seg.kind is LineKind.CAPTION and credit_only(text) or credit_tail(self.text, seg):
                     self._caption_before(out, n, seg, text)
                 who = pull_quote_speaker(text)
                 if who is not None and seg.kind is LineKind.BODY:
@@ -183,7 +184,7 @@ class _Document:
             out.append(self._suggestion(seg, text, links, flags))
             # Quote blocks: « opened in one sentence and closed with a cue in a later one.
             depth_before = quote_open_since is not None
-            straight_open, straight_close = _straight_quotes(text)
+            straight_open, straight_close = straight_quotes(text)
             opens = sum(text.count(c) for c in QUOTE_OPEN) + straight_open
             closes = sum(text.count(c) for c in QUOTE_CLOSE) + straight_close
             if not depth_before and opens > closes:
@@ -199,7 +200,7 @@ class _Document:
                 quote_open_since = None
             elif depth_before and len(out) - 1 - quote_open_since > 12:
                 quote_open_since = None  # an unbalanced « must not reach across the article
-        return self._dispatch(_standfirsts(self.text, out))
+        return self._dispatch(standfirsts(self.text, out))
 
     # --- credits: captions and dispatches --------------------------------------------------
 
@@ -228,8 +229,8 @@ class _Document:
         prev_seg = self.segments[n - 1]
         captioned = [-2]
         if (
-            n >= 2 and len(out) >= 3 and not _starts_line(self.text, prev_seg.start)
-            and _starts_line(self.text, self.segments[n - 2].start) and out[-3].is_claim
+            n >= 2 and len(out) >= 3 and not starts_line(self.text, prev_seg.start)
+            and starts_line(self.text, self.segments[n - 2].start) and out[-3].is_claim
             and out[-3].kind == LineKind.BODY and len(out[-3].text.split()) + len(previous.text.split()) <= 35
             and not any(q in out[-3].text + previous.text for q in "«»\"“”")  # a quote is a body paragraph's
         ):
@@ -241,9 +242,9 @@ class _Document:
         if not (previous.is_claim and previous.kind == LineKind.BODY or heading) or len(previous.text.split()) > 30:
             return
         between = self.text[self.segments[n - 1].end : seg.start]
-        if not _starts_line(self.text, prev_seg.start):
+        if not starts_line(self.text, prev_seg.start):
             return  # the previous segment does not start its line
-        if not any(c in between for c in _LINE_BREAKS) and not _credit_tail(self.text, seg):
+        if not any(c in between for c in LINE_BREAKS) and not credit_tail(self.text, seg):
             return  # the previous segment is not a line of its own
         credit = caption_credit(text, seg.start)
         if credit is None:
@@ -259,7 +260,7 @@ class _Document:
     def _pull_quote_before(self, out: list[SentenceSuggestion], n: int, start: int, end: int) -> None:
         """ "… à une date ultérieure. Une citation de :X, porte-parole": the quote before the
         credit, on the same line, is X's (a pull quote has no quotation marks of its own)."""
-        if n == 0 or len(out) < 2 or _starts_line(self.text, self.segments[n].start):
+        if n == 0 or len(out) < 2 or starts_line(self.text, self.segments[n].start):
             return
         item = out[-2]
         if not item.is_claim or item.links:
@@ -272,7 +273,7 @@ class _Document:
     def _dispatch(self, out: list[SentenceSuggestion]) -> list[SentenceSuggestion]:
         """A dispatch credited to an agency (dateline, wire credit line): the agency is the
         outermost link of every chain, and claims that attribute nothing are sourced to it."""
-        credit = dispatch_credit(self.text, _lines(self.text)) or self._closing_medium()
+        credit = dispatch_credit(self.text, text_lines(self.text)) or self._closing_medium()
         if credit is None:
             return out
         agency = self._credit_link(credit, "dispatch.credit")
@@ -301,7 +302,7 @@ class _Document:
 
     def _closing_medium(self) -> Credit | None:
         """ "Avec Press TV" closing the text: a medium the registry knows credits the text."""
-        credit = closing_with(self.text, _lines(self.text))
+        credit = closing_with(self.text, text_lines(self.text))
         if credit is None:
             return None
         entry = self.registry.exact(credit.name)
@@ -509,108 +510,3 @@ def _incises_of_one_claim(s: Sentence, cues: list[Cue]) -> list[Cue]:
 
 # Verbs that go on with the same speaker's words: "…, poursuit X", "…, ajoute-t-il".
 _GOES_ON = frozenset({"poursuit", "ajoute", "continue", "enchaine", "conclut", "renchérit", "rencherit", "insiste", "precise"})
-
-
-def _straight_quotes(text: str) -> tuple[int, int]:
-    """Opening and closing straight quotes in a sentence: a quote glued to the word after it
-    opens ('"Nous'), glued to the word before it closes ('pérennes",'); a spaced one (' " ')
-    opens at the start of the sentence and closes elsewhere."""
-    opens = closes = 0
-    for n, c in enumerate(text):
-        if c != '"':
-            continue
-        before = text[n - 1] if n > 0 else " "
-        after = text[n + 1] if n + 1 < len(text) else " "
-        if before.isspace() or before in "(:[":
-            if (after.isspace() or after in ",.;:!?)") and text[:n].strip():
-                closes += 1  # 'l'instant ", a-t-il': spaced, after the words it closes
-            else:
-                opens += 1
-        else:
-            closes += 1
-    return opens, closes
-
-
-def _credit_tail(text: str, seg: Segment) -> bool:
-    """A body segment that is only a photo credit and ends its line, after a sentence on the
-    same line: "Un ou des malfrats … (archives). KEYSTONE/PETER KLAUNZER sda-ats"."""
-    if seg.kind is not LineKind.BODY or _starts_line(text, seg.start) or not _ends_line(text, seg.end):
-        return False
-    return credit_only(text[seg.start : seg.end])
-
-
-_LINE_BREAKS = "\n\r\u2028\u2029"
-
-
-def _starts_line(text: str, at: int) -> bool:
-    """Only spaces or tabs between the line's start and ``at`` (looked at without copying the
-    text before it: this runs for every body segment)."""
-    k = at - 1
-    while k >= 0 and text[k] in " \t":
-        k -= 1
-    return k < 0 or text[k] in _LINE_BREAKS
-
-
-def _ends_line(text: str, at: int) -> bool:
-    """Only spaces or tabs between ``at`` and the line's end."""
-    k = at
-    while k < len(text) and text[k] in " \t":
-        k += 1
-    return k == len(text) or text[k] in _LINE_BREAKS
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, whitespace trimmed."""
-    out = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped:
-            start = pos + line.index(stripped)
-            out.append((start, start + len(stripped)))
-        pos += len(line)
-    return out
-
-
-# A lead paragraph whose sentence says again what one body sentence says (most of its words), or
-# two body sentences in a row: a standfirst, no claim of its own (the body's sentence is).
-_STANDFIRST_ONE = 0.85
-_STANDFIRST_TWO = 0.95
-_STANDFIRST_LINES = 3  # the lead is among the text's first lines (headline included)
-
-
-def _standfirsts(text: str, out: list[SentenceSuggestion]) -> list[SentenceSuggestion]:
-    """The lead's claims that the body repeats are its standfirst: not claims, so that the
-    analyst annotates each claim once, in the body where it is told at length."""
-    lines = _lines(text)
-    if len(lines) <= _STANDFIRST_LINES:
-        return out
-    lead_end = lines[_STANDFIRST_LINES - 1][1]
-    words = [_content_words(item.text) for item in out]
-    figures = [_figures(item.text) for item in out]
-    result = list(out)
-    for n, item in enumerate(out):
-        if item.start >= lead_end:
-            break
-        if not item.is_claim or item.kind != str(LineKind.BODY) or len(words[n]) < 5:
-            continue
-        line_end = next(end for start, end in lines if start <= item.start < end + 1)
-        later = [k for k in range(n + 1, len(out)) if out[k].start > line_end]
-        if len(later) < 3:
-            continue
-        # The same figures too: "le convoi 5" does not repeat "le convoi 0".
-        best_one = max((len(words[n] & words[k]) for k in later if figures[n] <= figures[k]), default=0)
-        best_two = max(
-            (len(words[n] & (words[k] | words[k + 1])) for k in later[:-1] if figures[n] <= figures[k] | figures[k + 1]), default=0
-        )
-        if best_one >= _STANDFIRST_ONE * len(words[n]) or best_two >= _STANDFIRST_TWO * len(words[n]):
-            result[n] = SentenceSuggestion(item.start, item.end, item.text, "standfirst", False, None)
-    return result
-
-
-def _figures(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\d+(?:[.,]\d+)?", text))
-
-
-def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w+", fold(text)) if len(w) >= 4 and not w.isdigit())

@@ -31,7 +31,6 @@ from claims.text.sentence import (
     Mention,
     OUTER,
     QUOTE_CLOSE,
-    QUOTE_OPEN,
     SPEAKER,
     Sentence,
     _AUX_FORMS,
@@ -47,6 +46,7 @@ from claims.text.sentence import (
     _mention,
 )
 from claims.text.noun_phrases import _np_after, np_span
+from claims.text.verb_frames import NEVER_SAID, after_a_modal, introduces_quote
 from claims.text.speakers import (
     _aside_pronoun,
     _bare_incise,
@@ -111,7 +111,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         strength = _speech_verb_at(s, k, lenient=lenient)
         if strength is None and quote_incise:
             strength = "weak"  # "« … », convient l'avocate", "», a réagi sur Twitter X": whatever the verb
-        opens_quote = strength is None and _introduces_quote(s, k)
+        opens_quote = strength is None and introduces_quote(s, k)
         if opens_quote:
             strength = "weak"  # "X rassure : « … »", "X prévient : "…"": a verb that opens a quote
         impersonal_verb = f[k] in lx.IMPERSONAL_VERBS and s.is_verb_like(k)
@@ -120,7 +120,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         t = doc[k]
         forms = t.morph.get("VerbForm")
         before = s.prev_word(k - 1)
-        if "Inf" in forms and f[k] not in lx.FAIRE_FORMS and not _after_a_modal(s, k):
+        if "Inf" in forms and f[k] not in lx.FAIRE_FORMS and not after_a_modal(s, k):
             continue  # "pour annoncer", "veut dire": no subject of its own
         if (
             f[k].endswith("ant") and t.dep_ == "acl" and t.head.i < k and (before < 0 or f[before] != "en")
@@ -192,7 +192,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 p = s.prev_word(p - 1)  # "», lui a lancé X", "», s'est emporté X"
                 continue
             break
-        if never and f[k].startswith(_NEVER_SAID):
+        if never and f[k].startswith(NEVER_SAID):
             continue  # "Israël n'a jamais confirmé ni démenti ces opérations": a silence, nothing said
         if not through_modal and any(f[q] in {"avoir", "etre", "ayant", "etant"} for q in range(cue_start, k)):
             # "après avoir annoncé", "sans avoir dit": an infinitive, no subject of its own; "un
@@ -571,47 +571,3 @@ def _participle_speaker(s: Sentence, k: int, strength: str | None, cues: list[Cu
     if not (s.source_like(i, j) or j - i == 1 and s.f[i] in lx.PRONOUNS_3RD):
         return None
     return Cue("verb.subject.weak", SPEAKER, k, (k, k + 1), [_mention(s, i, j)])
-
-
-_NEVER_SAID = ("confirm", "dement", "comment", "reconn", "revendiqu")
-_MODALS = frozenset({
-    "tenu", "tient", "tenait", "tiennent", "voulu", "veut", "voulait", "veulent", "souhaite", "souhaitait",
-    "souhaitent", "a souhaite", "insiste", "insistait", "s'empresse", "s'est empresse", "preferer", "prefere",
-})
-
-
-def _after_a_modal(s: Sentence, k: int) -> bool:
-    """ "La préfète a tenu à répéter … que": an infinitive after a modal, with a clause to report."""
-    head = s.doc[k].head
-    if head.i == k or s.f[head.i] not in _MODALS or s.f[k] in {"dire"} and s.f[head.i] in {"veut", "voulait", "veulent"}:
-        return False  # ("veut dire": means)
-    between = {s.f[q] for q in range(head.i + 1, k)}
-    return between <= {"a", "à", "de", "d'", "le", "l'", "y", "en"} and has_reported_clause(s, k + 1)
-
-
-_COPULAS = frozenset({"est", "etait", "sont", "etaient", "reste", "restent", "semble", "parait", "dit", "montre", "veut", "demeure"})
-
-
-def _introduces_quote(s: Sentence, k: int) -> bool:
-    """A finite verb right before a colon and an opening quote: « Le maire tranche : "…" »."""
-    t = s.doc[k]
-    before = s.prev_word(k - 1)
-    # The tagger often calls such a verb an adjective after a name ("Alain Foka rassure :").
-    # "X est inquiet : « … »", "X se veut rassurant : « … »": an adjective after a copula.
-    after_copula = t.pos_ in {"ADJ", "VERB"} and before >= 0 and s.f[before] in _COPULAS
-    tagged = t.pos_ == "VERB" or t.pos_ in {"ADJ", "NOUN"} and before >= 0 and s.doc[before].pos_ == "PROPN" or after_copula
-    if not tagged or t.text[:1].isupper() or "Inf" in t.morph.get("VerbForm") or s.f[k].endswith("ant") and not after_copula:
-        return False
-    colon = s.next_word(k + 1)
-    if colon < s.n and s.doc[colon].text.lower() in {"à", "au", "aux", "contre", "devant"}:
-        # "s'en est pris aux accusés : « … »", "a lancé à ses juges : « … »": whom, then the quote.
-        q = colon
-        for _ in range(5):
-            q = s.next_word(q + 1)
-            if q >= s.n or s.f[q] == ":" or s.doc[q].is_punct or s.doc[q].pos_ in {"VERB", "AUX"}:
-                break
-        colon = q
-    if colon >= s.n or s.f[colon] != ":":
-        return False
-    quote = s.next_word(colon + 1)
-    return quote < s.n and (s.f[quote] in QUOTE_OPEN or s.f[quote] == '"')

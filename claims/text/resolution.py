@@ -78,6 +78,10 @@ _FIGURES = frozenset({
 _APPOSED_NAME = re.compile(r"\s*,\s*((?:[A-ZÀ-Ý][\w'’.-]*|(?:al|el)-[\w'’-]+)(?:\s+(?:[A-ZÀ-Ý0-9][\w'’.-]*|de|du|la)){0,3})\s*,")
 
 
+# "préfecture des Yvelines", "préfecture de la Sarthe": the one prefecture a text names in full.
+_PREFECTURE_NAMED = re.compile(r"\b((?<![Ss]ous-)préfecture (?:de la |des |du |de l['’]|d['’]|de )[A-ZÉÈÎ][\w'’-]+)")
+
+
 def _single_name(s: Sentence, m: Mention) -> ProposedSource | None:
     """ "Masiullah, un habitant du quartier": one name, then who they are after a comma; the
     person goes by that one name (a registry source or a known body is read as usual)."""
@@ -496,6 +500,10 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
         if report and complement is None and not named and self.unnamed_document is not None:
             # "d'après un bilan provisoire", "citant un premier bilan": a document with no author given.
             return self.entry_source(self.unnamed_document), "registry"
+        if head_word == "prefecture" and determiner in lx.DEFINITES and m.j - m.i <= 2:
+            named = _PREFECTURE_NAMED.findall(self.text)
+            if len(set(named)) == 1:
+                return self.by_name(named[0], "institution")  # "la préfecture" of "la préfecture des Yvelines"
         national = self._national_body(s, m, head_word, self.country)
         if national is None and self.registry_country != self.country:
             registered = self._national_body(s, m, head_word, self.registry_country)

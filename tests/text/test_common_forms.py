@@ -456,3 +456,17 @@ class TestNamesRunTogether:
     def test_avec_and_a_name_no_registry_knows_credits_nothing(self, registry):
         text = "Les combats continuent près de Hama.\nAvec Jean Dupont\n"
         assert find(run(registry, text), "combats").tag == "unsourced"
+
+    def test_the_prefecture_is_the_one_the_text_names_in_full(self, registry):
+        text = (
+            "Une intoxication alimentaire a touché 60 élèves, selon la préfecture.\n"
+            "Un communiqué de la préfecture des Yvelines précise que tous ont mangé à la cantine.\n"
+        )
+        assert names(find(run(registry, text), "intoxication")) == ["prefecture des yvelines"]
+
+    def test_two_prefectures_named_leave_the_prefecture_as_written(self, registry):
+        text = (
+            "Les feux progressent, selon la préfecture.\n"
+            "La préfecture du Var et la préfecture de Vaucluse ont pris des arrêtés.\n"
+        )
+        assert names(find(run(registry, text), "feux")) == ["prefecture"]

@@ -425,6 +425,11 @@ class _Document:
         ]  # (only while unresolved: "ses journalistes" with no medium before it)
         if own and any(item[1].source.kind == "news_outlet" for item in items if item not in own):
             items = [item for item in items if item not in own]
+        voices = [item for item in items if item[1].rule.startswith("prep.voice")]
+        if voices:
+            # "Le gouvernement, par la voix de son ministre X, affirme": X speaks, for the body;
+            # the body is no link of its own (an outlet told stays).
+            items = voices + [item for item in items if item[1].source.kind == "news_outlet" and item not in voices]
         items.sort(key=lambda item: item[0])
         links: list[Link] = []
         seen: set[str] = set()

@@ -73,6 +73,10 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         elif w in {"a", "à", "au"} and k > 1 and f[s.prev_word(k - 1)] in _INTERVIEWS and f[s.prev_word(s.prev_word(k - 1) - 1)] == "en" \
                 and _opens_sentence(s, s.prev_word(s.prev_word(k - 1) - 1)):
             start, end = s.prev_word(s.prev_word(k - 1) - 1), k + 1  # "En entrevue à TVA Nouvelles, le commandant …"
+        elif w == "par" and f[s.next_word(k + 1)] in {"la", "les"} and f[s.next_word(s.next_word(k + 1) + 1)] in {"voix", "bouche"} \
+                and f[s.next_word(s.next_word(s.next_word(k + 1) + 1) + 1)] in {"de", "du", "d'", "des"}:
+            voice = s.next_word(s.next_word(s.next_word(k + 1) + 1) + 1)
+            start, end = k, voice + 1 if f[voice] in {"de", "d'"} else voice  # "par la voix de son porte-parole": who spoke
         elif w == "dans" and k > 0 and f[s.prev_word(k - 1)] in _CITED:
             start, end = s.prev_word(k - 1), k + 1  # "citée dans Le Parisien", "cité dans les deux quotidiens"
         elif w == "par" and k > 2 and f[s.prev_word(k - 1)] == "telephone" and f[s.prev_word(s.prev_word(k - 1) - 1)] in {"par", "au"} \
@@ -160,6 +164,8 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             if not s.outlet_like(np[0], np[1]) and not media_named(s, np[0], np[1]):
                 continue  # "cité dans le rapport": a document, read by the rules for documents
             rule = "prep.passive"
+        elif w == "par" and f[s.next_word(k + 1)] in {"la", "les"} and f[s.next_word(s.next_word(k + 1) + 1)] in {"voix", "bouche"}:
+            rule = "prep.voice"  # "par la voix de son porte-parole": the one who spoke for the body
         elif w == "par":
             rule = "prep.passive"
         else:

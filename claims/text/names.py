@@ -37,7 +37,7 @@ _NOT_NAMES = {
     "gendarmerie", "service", "services", "commission", "communication", "defense", "interieur",
     "justice", "sante", "economie", "finances", "programme", "organisation", "agence", "office",
     "association", "federation", "fraternite", "ville", "parti", "front", "unite", "forces",
-    "armee", "garde", "comite", "cour", "tribunal", "chambre", "maison", "blanche", "kremlin",
+    "armee", "armees", "garde", "comite", "cour", "tribunal", "chambre", "maison", "blanche", "kremlin",
     "pentagone", "elysee", "matignon", "quai", "onu", "oms", "otan", "ue", "bce", "fmi",
     "premier", "president", "presidente", "ministre", "anciens", "combattants", "education",
     "travail", "culture", "sports", "transports", "agriculture", "environnement", "energie",

@@ -17,6 +17,7 @@ CONFIDENCE = {
     "prep.selon": 0.9,
     "prep.citing": 0.85,
     "prep.passive": 0.8,
+    "prep.voice": 0.85,  # "par la voix de X": X spoke for the body, in its name
     "verb.subject": 0.85,
     "verb.subject.weak": 0.75,
     "verb.incise": 0.85,

@@ -470,3 +470,14 @@ class TestNamesRunTogether:
             "La préfecture du Var et la préfecture de Vaucluse ont pris des arrêtés.\n"
         )
         assert names(find(run(registry, text), "feux")) == ["prefecture"]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            pytest.param("Le gouvernement français, par la voix de son ministre des Armées Sébastien Lecornu, affirme que tout est fait.\n", ["sebastien lecornu"], id="a_minister_speaking_for_the_government"),
+            pytest.param("L'attaque a été condamnée par l'Otan par la voix de son porte-parole, le général Paul Cleveland.\n", ["paul cleveland"], id="a_spokesman_speaking_for_an_alliance"),
+        ],
+    )
+    def test_who_spoke_in_the_bodys_name(self, registry, text, expected):
+        (result,) = run(registry, text)
+        assert names(result) == expected

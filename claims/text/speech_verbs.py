@@ -157,7 +157,7 @@ def _to_whom_or_what(s: Sentence, k: int, *, infinitive: bool) -> bool:
         if s.f[q] in _FINAL_PUNCT or s.f[q] == ",":
             return False
         if s.doc[q].text.lower() in {"à", "au", "aux"} and (
-            q < k + 10 or infinitive and "Inf" in s.doc[s.next_word(q + 1)].morph.get("VerbForm")
+            q < k + 10 or infinitive and s.next_word(q + 1) < s.n and "Inf" in s.doc[s.next_word(q + 1)].morph.get("VerbForm")
         ):
             return True  # (further on, "à" and an infinitive: "a appelé ses citoyens se trouvant … à quitter")
         if infinitive and s.f[q] in {"de", "d'"} and q + 1 < s.n and "Inf" in s.doc[s.next_word(q + 1)].morph.get("VerbForm"):

@@ -423,6 +423,7 @@ class TestMoreForms:
             pytest.param("Le camion est arrivé à 19h.\n", id="an_hour_alone_says_nothing"),
             pytest.param("Il a dû être hospitalisé par les secours.\n", id="a_modal_passive_without_a_speech_verb"),
             pytest.param("Israël n'a jamais confirmé ni démenti ces opérations.\n", id="never_confirming_nor_denying_is_a_silence"),
+            pytest.param("Le ministre a appelé hier soir tous les habitants du quartier nord de la ville à\n", id="a_call_cut_after_its_a"),
         ],
     )
     def test_what_reports_nothing(self, registry, text):

@@ -273,7 +273,8 @@ class _Document:
     def _dispatch(self, out: list[SentenceSuggestion]) -> list[SentenceSuggestion]:
         """A dispatch credited to an agency (dateline, wire credit line): the agency is the
         outermost link of every chain, and claims that attribute nothing are sourced to it."""
-        credit = dispatch_credit(self.text, text_lines(self.text)) or self._closing_medium()
+        lines = text_lines(self.text)
+        credit = dispatch_credit(self.text, lines) or self._closing_medium(lines)
         if credit is None:
             return out
         agency = self._credit_link(credit, "dispatch.credit")
@@ -300,9 +301,9 @@ class _Document:
             )
         return result
 
-    def _closing_medium(self) -> Credit | None:
+    def _closing_medium(self, lines: list[tuple[int, int]]) -> Credit | None:
         """ "Avec Press TV" closing the text: a medium the registry knows credits the text."""
-        credit = closing_with(self.text, text_lines(self.text))
+        credit = closing_with(self.text, lines)
         if credit is None:
             return None
         entry = self.registry.exact(credit.name)

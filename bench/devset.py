@@ -85,7 +85,7 @@ _LINK_RE = re.compile(r'^(?P<who>[^=]+?)\s*(?:=(?P<where>[@<])?"(?P<mention>[^"]
 
 def _link(
     spec: str, text: str, start: int, end: int, registry: dict[str, dict], previous: int = 0,
-    known: dict[tuple[str, str], str] | None = None,
+    media: dict[str, str] | None = None,
 ) -> dict:
     m = _LINK_RE.match(spec.strip())
     if not m:
@@ -93,7 +93,8 @@ def _link(
     who = m["who"].strip()
     if ":" in who:
         kind, name = who.split(":", 1)
-        slug = (known or {}).get((kind.strip(), alias_key(name))) or (known or {}).get((kind.strip(), source_key(name)))
+        media = media if kind.strip() == "news_outlet" and media else {}
+        slug = media.get(alias_key(name)) or media.get(source_key(name))
         if slug is not None:
             # A new source the registry has since learnt: "news_outlet:ATS" is the entry whose
             # name or alias it is (guidelines §5: a registry source under another spelling).
@@ -114,13 +115,13 @@ def _link(
     return {"source": source, "mention": mention}
 
 
-def _outlet_names(registry: dict[str, dict]) -> dict[tuple[str, str], str]:
-    """(kind, folded name) -> slug for the registry's media, by their names and aliases."""
-    out: dict[tuple[str, str], str] = {}
+def _media_names(registry: dict[str, dict]) -> dict[str, str]:
+    """Folded name -> slug for the registry's media, by their names and aliases."""
+    out: dict[str, str] = {}
     for slug, entry in registry.items():
         if entry["kind"] == "news_outlet":
             for name in (entry["name"], *entry.get("aliases", ())):
-                out.setdefault(("news_outlet", alias_key(name)), slug)
+                out.setdefault(alias_key(name), slug)
     return out
 
 
@@ -142,7 +143,7 @@ def annotations() -> dict[str, list[str]]:
 
 def build() -> list[dict]:
     registry = {s["slug"]: s for s in json.loads((ROOT / "fixtures" / "sources.json").read_text("utf-8"))}
-    known = _outlet_names(registry)
+    media = _media_names(registry)
     all_pages = pages()
     notes = annotations()
     frozen = set(frozen_ids(list(all_pages)))
@@ -188,7 +189,7 @@ def build() -> list[dict]:
             elif tag == "S":
                 try:
                     previous = sentences[-1]["start"] if sentences else 0
-                    chain = [_link(spec, text, seg.start, seg.end, registry, previous, known) for spec in chain_spec.split(" > ")]
+                    chain = [_link(spec, text, seg.start, seg.end, registry, previous, media) for spec in chain_spec.split(" > ")]
                 except (KeyError, ValueError) as exc:
                     raise SystemExit(f"{page_id} segment {n}: {exc}") from None
                 item.update(claim=True, tag="sourced", chain=chain)

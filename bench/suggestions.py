@@ -302,6 +302,14 @@ ADDED_BATCHES = (
                      "false sourced 1/16 (6.2%); with the rules of 2f0beff: the same"),
     ("d378", "d383", "F1 0.901 (P 0.91 / R 0.89), first source 24/36 (0.67), whole chains 5/16 (0.31), "
                      "false sourced 3/41 (7.3%); with the rules of 2f0beff (and this round's registry): 23/36"),
+    # The round from 65d142b: three batches annotated at its start, scored once on arrival with the
+    # rules of 65d142b.
+    ("d384", "d389", "F1 0.776 (P 1.00 / R 0.63), first source 13/52 (0.25), whole chains 3/25 (0.12), "
+                     "false sourced 0/23 (0.0%)"),
+    ("d390", "d395", "F1 0.676 (P 0.96 / R 0.52), first source 15/48 (0.31), whole chains 3/9 (0.33), "
+                     "false sourced 1/45 (2.2%)"),
+    ("d396", "d401", "F1 0.973 (P 1.00 / R 0.95), first source 23/38 (0.61), whole chains 7/20 (0.35), "
+                     "false sourced 0/12 (0.0%)"),
 )
 
 

@@ -34,6 +34,7 @@ WIRE_AGENCIES = (
     "QNA", "Bernama", "Antara", "Notimex", "Lusa", "Europa Press", "Prensa Latina", "TTXVN",
     "VNA", "Belta", "Ukrinform", "Interfax", "PAP", "CTK", "AGI", "Adnkronos", "APM", "Sputnik",
     "AVI",  # Agence vietnamienne d'information, the VNA
+    "La Presse Canadienne", "Presse Canadienne", "AWP", "TAP", "AIB", "AIP", "AMAP",
 )
 PHOTO_AGENCIES = (
     "Getty Images", "Getty", "EPA", "EPA-EFE", "Sipa", "Maxppp", "Abaca", "Hans Lucas",
@@ -264,7 +265,10 @@ _CREDIT_LINE_RES = (
     re.compile(r"^[\w'’.\- ]{2,30}?\s*\+\s*(?P<agency>" + _WIRE_ALT + r")\s*$"),  # "Medi1news+MAP": the site and its agency
     re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s+(?:et|&)\s+(?:" + _WIRE_ALT + r")\s*$"),  # "ATS et AFP": the first named
     # "afp/ther", "ats/afp/vj": the agencies, then the editor's initials, in lower case.
-    re.compile(r"^(?P<agency>(?i:" + _WIRE_ALT + r"))(?:\s*/\s*(?i:" + _WIRE_ALT + r"))*\s*/\s*[a-z]{2,5}\s*$"),
+    # "ats/tmun/olhor": two editors.
+    re.compile(r"^(?P<agency>(?i:" + _WIRE_ALT + r"))(?:\s*/\s*(?i:" + _WIRE_ALT + r"))*(?:\s*/\s*[a-z]{2,5}){1,3}\s*$"),
+    # "kut, ats": the editor's initials, then the agency, a byline in lower case.
+    re.compile(r"^[a-z]{2,5}\s*,\s*(?P<agency>(?i:" + _WIRE_ALT + r"))\s*$"),
     # "Source: French.xinhuanet.com": the agency's own site.
     re.compile(r"^(?i:sources?\s*:?)\s*(?:[\w-]+\.)?(?P<agency>(?i:" + _WIRE_ALT + r"))(?:net)?\.(?:com|net|org|fr|ma|ir|ru|cn)\s*$"),
     # "(acu avec ats)": the editor's initials and the agency, lower case, in brackets of their own.
@@ -302,9 +306,10 @@ _AGENCY_DATELINE_RE = re.compile(
 )
 # "ANI - (AFP) - …": an agency's initials, then the wire it carries, before the first words.
 _RELAYED_DATELINE_RE = re.compile(r"^(?P<agency>[A-Z]{2,6})\s*[-–—]\s*\(\s*(?P<origin>" + _WIRE_ALT + r")\s*\)\s*[-–—]")
-# "… qui avait fait 14 morts. (Belga)", "… l'an dernier. -AP": the agency closing the last paragraph.
+# "… qui avait fait 14 morts. (Belga)", "… l'an dernier. -AP", "… dimanche soir. (ats/jsa/nxp)":
+# the agency closing the last paragraph.
 _END_CREDIT_RE = re.compile(
-    r"(?:\(\s*(?P<agency>" + _WIRE_ALT + r"|(?i:" + _WIRE_ALT + r")(?=\s*/\s*[a-z]{2,5}\s*\)))(?:\s*/\s*[a-z]{2,5})?\s*\)|(?<=[.»”\"])\s+[-–—/]\s?(?P<dashed>" + _WIRE_ALT + r"))\s*$"
+    r"(?:\(\s*(?P<agency>" + _WIRE_ALT + r"|(?i:" + _WIRE_ALT + r")(?=(?:\s*/\s*[a-z]{2,5}){1,3}\s*\)))(?:\s*/\s*[a-z]{2,5}){0,3}\s*\)|(?<=[.»”\"])\s+[-–—/]\s?(?P<dashed>" + _WIRE_ALT + r"))\s*$"
 )
 
 # "(Reportage de Reuters Version française Jean Dupont)": the wire's reporting line closing the text.

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claims.text import lexicon as lx
+from claims.text.clauses import outside_quotes
 from claims.text.countries import countries_in
 from claims.text.names import person_run
 from claims.text.noun_phrases import np_span
@@ -102,6 +103,26 @@ class PeopleInText:
                 or root.dep_ == "ROOT" and root.left_edge.i == s.next_word(0) and root.pos_ in {"NOUN", "PROPN"}
             )
             self.people.append((a, self.text[a:b], subject))
+
+    def _subject_named_before(self, s: Sentence, at: int) -> ProposedSource | None:
+        """ "La ministre Karin X a été vaccinée, indique-t-elle": the person the sentence names in
+        full as its subject, before the pronoun at text offset ``at``."""
+        for start, end in self._person_spans(s):
+            run = person_run(s, start, end)
+            if run is None or sum(1 for k in range(*run) if not s.doc[k].is_space) < 2:
+                continue
+            a, b = s.char_span(*run)
+            if b > at:
+                return None
+            if not outside_quotes(s, run[0]):
+                continue  # "« Guillaume X ne craint rien », a-t-il confié": the quote's words
+            root = s.doc[run[0]]
+            while root.head.i != root.i and root.dep_ in {"flat:name", "flat", "appos", "nmod", "amod"}:
+                root = root.head
+            if root.dep_ in {"nsubj", "nsubj:pass"}:
+                known = self._person_named(self.text[a:b])
+                return known if known is not None and known.name == self.text[a:b] else ProposedSource(self.text[a:b], "person")
+        return None
 
     @staticmethod
     def _person_spans(s: Sentence) -> list[tuple[int, int]]:

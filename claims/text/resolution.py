@@ -147,6 +147,8 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             plural = mention.text.lower() in {"ils", "elles", "eux", "leur", "leurs"}
             gender = {"il": "m", "ils": "m", "elle": "f", "elles": "f"}.get(fold(mention.text))
             antecedent = self._own_subject(s, m, gender) if rule == "prep.selon" else None
+            if antecedent is None and gender is not None and not plural:
+                antecedent = self._subject_named_before(s, mention.start)
             if antecedent is None:
                 antecedent = self._antecedent(None, pronoun=True, plural=plural, gender=gender)
             if antecedent is None and gender is not None and not plural:

@@ -318,7 +318,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                     s.used.update(range(cue_start, agent[1]))
                     cues.append(Cue("verb.incise", INCISE, k, cue_span, [_mention(s, agent[0], agent[1])]))
                     continue
-            if np is not None and s.source_like(np[0], np[1]):
+            if np is not None and (s.source_like(np[0], np[1]) or after_quote and _someone_after_quote(s, np)):
                 informant = _source_inside(s, np)  # "a appris l'AFP de source policière"
                 if informant is not None:
                     np = (np[0], informant[0] - 2 if s.f[informant[0] - 2] in {"de", "d'"} else informant[0] - 1, np[2])
@@ -481,6 +481,19 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if outlet is not None:
             cues.append(Cue("verb.to_outlet", OUTER, k, cue_span, [_mention(s, outlet[0], outlet[1])]))
     return cues
+
+
+def _someone_after_quote(s: Sentence, np: tuple[int, int, str]) -> bool:
+    """ "« … », a affirmé un commercial camerounais": right after the quote it closes, the
+    speech verb's indefinite noun phrase is someone new who spoke, whatever the noun (no list
+    names every trade). A definite one may point back ("a assuré l'homme", "ce grand homme
+    brun": one of the people just named) and is left to the lists."""
+    first = s.next_word(np[0])
+    head = s.head_of(np[0], np[1])
+    return (
+        first < head and s.f[first] in {"un", "une", "des"} and s.doc[head].pos_ == "NOUN"
+        and s.doc[head].text.islower() and s.f[head] not in lx.TIME_WORDS
+    )
 
 
 def _outlet_after_verb(s: Sentence, verb_end: int) -> tuple[int, int] | None:

@@ -66,6 +66,20 @@ class TestPronouns:
         result = attribution.suggest(text, registry)
         assert names(find(result, "Il affirme"))[0] == "henri vasseur"
 
+    def test_a_clitic_after_the_person_its_sentence_is_about(self, registry):
+        text = (
+            "La ministre de la Justice Karine Vallier a été vaccinée, indique-t-elle samedi.\n"
+            "Le ministre Paul Cassin a dit mercredi que la campagne avançait.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "vaccinée")) == ["karine vallier"]
+
+    def test_a_clitic_after_a_name_inside_a_quote_points_back(self, registry):
+        text = (
+            "Le conseiller Habib Sanou a parlé à la radio.\n"
+            "« Guillaume Moreau ne craint rien », a-t-il confié.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "craint")) == ["habib sanou"]
+
     def test_a_pronoun_inside_a_quote_is_not_a_cue(self, registry):
         text = "« Ces chiffres sont faux, mais il continue de les répéter », a déclaré la députée Anne Morel.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["anne morel"]
@@ -330,6 +344,17 @@ class TestAnyVerbAfterAQuote:
     def test_an_aside_between_the_verb_and_the_speaker(self, registry):
         (result,) = attribution.suggest("« Les faits sont graves », ajoute, pour sa part, Maître Claire Roux.\n", registry)
         assert names(result) == ["claire roux"]
+
+    def test_someone_new_whatever_the_noun(self, registry):
+        (result,) = attribution.suggest("« Il y a eu des tirs toute la nuit », a affirmé un chauffeur de taxi.\n", registry)
+        assert result.tag == "sourced" and names(result) == ["chauffeur de taxi"]
+        (result,) = attribution.suggest("« Tout a brûlé », raconte une vendeuse du marché central.\n", registry)
+        assert names(result) == ["vendeuse du marche central"]
+
+    def test_a_definite_noun_after_the_quote_needs_a_known_role(self, registry):
+        # "l'homme" points back at someone named before: no new source is made of it.
+        text = "Deux témoins ont parlé à la radio.\n« Tout a brûlé », a assuré l'homme.\n"
+        assert names(find(attribution.suggest(text, registry), "brûlé")) != ["homme"]
 
 
 class TestWhatReportersSaw:

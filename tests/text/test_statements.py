@@ -145,12 +145,30 @@ class TestIncisesAndSpeakers:
 class TestAgencyCredits:
     @pytest.mark.parametrize(
         ("line", "agency"),
-        [("AA / Bagdad", "anadolu"), ("afp/ther", "afp"), ("ats/afp/vj", "keystone-ats")],
+        [
+            ("AA / Bagdad", "anadolu"), ("afp/ther", "afp"), ("ats/afp/vj", "keystone-ats"),
+            ("ats/tmun/olhor", "keystone-ats"), ("kut, ats", "keystone-ats"),
+            ("Par La Presse Canadienne", source_key("Presse Canadienne")),
+        ],
     )
     def test_credit_lines(self, registry, line, agency):
         text = f"{line}\nLes combats ont repris dans la nuit près de la frontière, a-t-on appris.\nLe bilan n'est pas connu.\n"
         sentence = find(run(registry, text), "bilan")
         assert sentence.tag == "sourced" and names(sentence) == [agency]
+
+    def test_editors_initials_closing_the_last_paragraph(self, registry):
+        text = (
+            "Le gouvernement sera nommé lundi.\n"
+            "Le personnel a été convoqué tôt, a indiqué une source proche du dossier.\n"
+            "La passation aura lieu dans la matinée. (ats/jsa/nxp)\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "nommé")) == ["keystone-ats"]
+        assert names(find(result, "convoqué"))[0] == "keystone-ats"
+
+    def test_initials_in_a_sentence_are_no_credit(self, registry):
+        text = "Le dossier kut, ats et le reste ont été transmis au parquet.\nLe bilan n'est pas connu.\n"
+        assert find(run(registry, text), "bilan").tag == "unsourced"
 
 
 class TestNationalBodies:

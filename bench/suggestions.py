@@ -310,6 +310,14 @@ ADDED_BATCHES = (
                      "false sourced 1/45 (2.2%)"),
     ("d396", "d401", "F1 0.973 (P 1.00 / R 0.95), first source 23/38 (0.61), whole chains 7/20 (0.35), "
                      "false sourced 0/12 (0.0%)"),
+    # Three more, annotated while the round's first rules (391b62a) were written, scored once on
+    # arrival with those rules and with the rules of 65d142b.
+    ("d402", "d407", "F1 0.961 (P 1.00 / R 0.93), first source 30/40 (0.75), whole chains 6/12 (0.50), "
+                     "false sourced 0/14 (0.0%); with the rules of 65d142b: the same"),
+    ("d408", "d413", "F1 0.880 (P 0.89 / R 0.87), first source 29/38 (0.76), whole chains 3/11 (0.27), "
+                     "false sourced 4/23 (17.4%); with the rules of 65d142b: F1 0.746, 19/38, 3/11, 4/23"),
+    ("d414", "d419", "F1 0.987 (P 1.00 / R 0.97), first source 25/38 (0.66), whole chains 8/18 (0.44), "
+                     "false sourced 0/9 (0.0%); with the rules of 65d142b: the same"),
 )
 
 

@@ -36,7 +36,7 @@ class _Memory:
 
 class PeopleInText:
     """Who the text names as people, and where (a mixin: the resolver gives ``text``,
-    ``segments``, ``docs`` and ``memory``)."""
+    ``segments``, ``docs``, ``memory``, ``registry`` and ``entry_source``)."""
 
     text: str
     segments: list[Segment]
@@ -280,6 +280,19 @@ class PeopleInText:
         window = self._sentence_before_start(at)
         found = [(a, b) for a, b in self.all_orgs if window <= a and b <= at]
         return found[-1] if found else None
+
+    def _organisation_by_head(self, at: int, head: str) -> ProposedSource | None:
+        """The last organisation named before text offset ``at``, two sentences back at most,
+        whose name opens with this noun: "la banque centrale" after "La Banque du Canada a
+        relevé son taux" (a body named in a fact, not yet a source)."""
+        window = self._sentence_before_start(at, 2)
+        for a, b in reversed(self.all_orgs):
+            if window <= a and b <= at and head_word_of(self.text[a:b]).rstrip("s") == head.rstrip("s"):
+                entry = self.registry.exact(self.text[a:b])
+                if entry is not None:
+                    return self.entry_source(entry) if entry.kind == "institution" else None
+                return ProposedSource(display_name(self.text[a:b]), "institution")
+        return None
 
     def _sentence_start_of(self, item: "_Memory") -> int:
         """The end of the sentence where ``item`` was named (people named in it do not count

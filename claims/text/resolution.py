@@ -35,6 +35,7 @@ from claims.text.source_names import (
     body_name,
     content_words,
     display_name,
+    foreign_title,
     guess_kind,
     head_word_of,
     inside_a_longer_name,
@@ -340,9 +341,13 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             elif institutional and described:
                 # "le mouvement chiite": the one so described, else the last institution; "la
                 # télévision nationale" is a medium of its own, not whichever outlet came last.
-                antecedent = self._described(text) or self._antecedent(
-                    head_word, pronoun=False, by_kind=head_word not in lx.OUTLET_HEADS, bodies=True
-                )
+                antecedent = self._described(text) or self._antecedent(head_word, pronoun=False, by_kind=False)
+                if antecedent is None and head_word in lx.INSTITUTION_HEADS:
+                    antecedent = self._organisation_by_head(s.seg.start + s.doc[m.i].idx, head_word)
+                if antecedent is None:
+                    antecedent = self._antecedent(
+                        head_word, pronoun=False, by_kind=head_word not in lx.OUTLET_HEADS, bodies=True
+                    )
             else:
                 antecedent = self._antecedent(
                     head_word, pronoun=False, plural=plural,
@@ -388,9 +393,9 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
         persons = [c for c in contained if c[0].kind == "person"]
         if persons:
             return self.entry_source(persons[0][0]), "registry"
-        if starts_with_medium(text):
+        if starts_with_medium(text) or foreign_title(text):
             # "France Bleu Roussillon", "France 3 Occitanie": a medium's local edition, whatever
-            # the tagger calls it.
+            # the tagger calls it; "Der Sonntag": a paper's title.
             return ProposedSource(display_name(text), "news_outlet"), "new"
         # "Le porte-parole du Pentagone, John Kirby", "M. Villeroy", "Wang Yi, conseiller
         # d'État": the person, by their name without titles; a surname alone is the person the

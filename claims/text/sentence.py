@@ -299,6 +299,7 @@ _ASIDES = (
     ("par", "telephone"), ("au", "telephone"), ("par", "ecrit"), ("sous", "couvert", "d'", "anonymat"),
     ("sous", "couvert", "de", "l'", "anonymat"), ("sous", "le", "couvert", "de", "l'", "anonymat"),
     ("sous", "le", "sceau", "de", "l'", "anonymat"), ("sous", "couvert", "de", "l'", "anonymat"),
+    ("sous couvert", "d'", "anonymat"), ("sous couvert", "de", "l'", "anonymat"),  # "sous-couvert", one token
 )
 
 

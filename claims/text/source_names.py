@@ -92,6 +92,14 @@ def starts_with_medium(text: str) -> bool:
     return any(key.startswith(prefix) and text.split()[-1][:1].isupper() for prefix in _MEDIA_PREFIXES)
 
 
+# "Der Sonntag", "The Guardian", "Die Zeit": a title after a foreign article names a paper, not a person.
+_FOREIGN_TITLE = re.compile(r"^(?:Der|Die|Das|The)\s+[A-ZÀ-Ý][\w'’-]+")
+
+
+def foreign_title(text: str) -> bool:
+    return bool(_FOREIGN_TITLE.match(text.strip()))
+
+
 def written_as_a_name(text: str, entry: RegistryEntry) -> bool:
     """A registry name found inside a mention is that source only when the mention writes it as a
     name: "au monde" in "producteurs de pétrole au monde" is not Le Monde."""

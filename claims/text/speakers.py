@@ -173,11 +173,18 @@ def _bare_incise(s: Sentence, left: int, k: int, verb_end: int, strength: str | 
     """An incise without its comma at the end of the sentence: "81 cas ont été confirmés
     précise la préfecture." — a speech verb in the present after a clause, no subject before
     it, and a speaker that runs to the end of the sentence."""
-    if strength not in {"strong", "weak"} or left < 0 or s.subjects(k, _SUBJECT_DEPS):
-        return False
-    if s.prev_word(k - 1) != left:
+    if strength not in {"strong", "weak"} or left < 0 or any(c.i < k for c in s.subjects(k, _SUBJECT_DEPS)):
+        return False  # (the speaker after the verb is its subject too, inverted)
+    aux = s.prev_word(k - 1)
+    # "… dans le nord de Damas a indiqué l'OSDH.": a compound past after a clause of its own.
+    compound = (
+        aux != left and aux >= 0 and s.f[aux] in _AUX_FORMS and s.prev_word(aux - 1) == left
+        and "Part" in s.doc[k].morph.get("VerbForm")
+        and any("Fin" in s.doc[q].morph.get("VerbForm") for q in range(left))
+    )
+    if aux != left and not compound:
         return False  # "Calin Georgescu a dénoncé un coup d'Etat": an auxiliary follows the subject
-    if "Pres" not in s.doc[k].morph.get("Tense") and not s.f[k].endswith(("e", "t")):
+    if not compound and "Pres" not in s.doc[k].morph.get("Tense") and not s.f[k].endswith(("e", "t")):
         return False
     if s.doc[left].pos_ not in {"VERB", "ADJ", "NOUN", "PROPN", "NUM"} or s.f[left] in _AUX_FORMS:
         return False

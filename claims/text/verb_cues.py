@@ -247,6 +247,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             hypothetical.add(k)  # "Si le parquet dit avoir …, a expliqué X": X's hypothesis
         complement = has_reported_clause(s, verb_end) and not _aspect_infinitive(s, k, verb_end)
         subject = subject_of(s, k)
+        if passive and any(f[q] in {"ne", "n'"} for q in range(max(0, cue_start - 3), k)):
+            continue  # "Aucun bilan n'a été communiqué par les autorités": nothing said, by no one
         if passive:
             # "a été confirmée à l'AFP par un responsable": the outlet told, then who told it.
             outlet = _to_outlet(s, verb_end)

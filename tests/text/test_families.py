@@ -1697,3 +1697,47 @@ class TestReadAfterTheRoundsMeasure:
             "En Israël, l'armée a dit qu'un missile lancé depuis le Yémen avait été intercepté.\n"
         )
         assert names(run(registry, text)[-1]) == [source_key("armée israélienne")]
+
+
+class TestBodiesAndPapersSaidAgain:
+    def test_a_paper_by_its_foreign_title_then_by_its_kind(self, registry):
+        text = (
+            "La banque devrait supprimer 3000 emplois dans le monde, selon Die Zeit.\n"
+            "Le reste des coupes visera la gestion de fortune, précise le journal.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "gestion")) == [source_key("Die Zeit")]
+        assert find(result, "gestion").links[0].source.kind == "news_outlet"
+
+    def test_a_body_named_in_a_fact_then_described(self, registry):
+        text = (
+            "La Banque de Lisbonne a relevé son taux directeur mardi.\n"
+            "Citant la reprise de l'emploi, la banque centrale estime que la hausse était nécessaire.\n"
+        )
+        assert names(find(run(registry, text), "reprise")) == [source_key("Banque de Lisbonne")]
+
+    def test_a_described_body_with_no_body_of_that_kind_before(self, registry):
+        text = "Le gouvernement a relevé les salaires.\nLa banque centrale estime que la hausse était nécessaire.\n"
+        assert names(find(run(registry, text), "nécessaire")) != [source_key("gouvernement")]
+
+
+class TestIncisesWithoutComma:
+    def test_a_compound_past_after_the_clause(self, registry):
+        text = "Trois civils ont été tués dimanche dans le nord de la ville a indiqué l'Observatoire des droits humains (ODH).\n"
+        (result,) = run(registry, text)
+        assert result.tag == "sourced" and names(result) == [source_key("Observatoire des droits humains (ODH)")]
+
+    def test_a_subject_before_the_compound_past_is_no_incise(self, registry):
+        (result,) = run(registry, "Le maire Paul Girard a dénoncé un coup monté.\n")
+        assert names(result) == [source_key("Paul Girard")]
+
+    def test_anonymity_written_with_a_hyphen(self, registry):
+        (result,) = run(registry, "« Il y a eu une explosion », a rapporté sous-couvert d'anonymat un responsable de la zone.\n")
+        assert result.tag == "sourced" and names(result)[0] != source_key("anonymat")
+
+
+class TestNothingSaid:
+    def test_a_negated_passive_names_no_source(self, registry):
+        text = "Aucun bilan officiel n'a été communiqué par les autorités, mais une source militaire a affirmé que 31 soldats étaient morts.\n"
+        (result,) = run(registry, text)
+        assert names(result) == ["military-source"]

@@ -318,6 +318,14 @@ ADDED_BATCHES = (
                      "false sourced 4/23 (17.4%); with the rules of 65d142b: F1 0.746, 19/38, 3/11, 4/23"),
     ("d414", "d419", "F1 0.987 (P 1.00 / R 0.97), first source 25/38 (0.66), whole chains 8/18 (0.44), "
                      "false sourced 0/9 (0.0%); with the rules of 65d142b: the same"),
+    # Three more, annotated while the next rules (bab6a10) were written, scored once on arrival
+    # with those rules and with the rules of 65d142b.
+    ("d420", "d425", "F1 0.697 (P 0.79 / R 0.62), first source 14/37 (0.38), whole chains 8/16 (0.50), "
+                     "false sourced 6/32 (18.8%); with the rules of 65d142b: the same"),
+    ("d426", "d431", "F1 0.887 (P 0.96 / R 0.83), first source 32/52 (0.62), whole chains 0/6 (0.00), "
+                     "false sourced 2/42 (4.8%); with the rules of 65d142b: F1 0.878, 32/52, 0/6, 3/42"),
+    ("d432", "d437", "F1 0.955 (P 0.98 / R 0.93), first source 30/45 (0.67), whole chains 11/12 (0.92), "
+                     "false sourced 1/18 (5.6%); with the rules of 65d142b: the same"),
 )
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from claims.text import lexicon as lx
 from claims.text.media import _DOCUMENT_LIKE, _document_agent, _medium_cues, _outlet_before_agent, _to_outlet
 from claims.text.clauses import between_quotes, media_named, named_member, np_before, subject_of, with_citations
+from claims.text.names import name_after
 from claims.text.registry import fold
 from claims.text.sentence import (
     Cue,
@@ -129,6 +130,12 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             comp = s.de_complement(s.head_of(np[0], np[1]), np[1])
             if comp is not None and s.source_like(comp, np[1]):
                 np = (comp, np[1], np[2])  # "selon les précisions du parquet": the parquet
+        if np is not None and not s.source_like(np[0], np[1]) and w in {"selon", "pour"}:
+            # "Pour l'homme fort de la CFDT, Laurent Berger, « … »": the name in apposition.
+            comma = next((q for q in range(np[0], min(s.n, np[0] + 8)) if f[q] == ","), None)
+            named = name_after(s, comma) if comma is not None and not any(s.finite_verb(q) for q in range(np[0], comma)) else None
+            if named is not None and named[1] < s.n and f[named[1]] == ",":
+                np = (np[0], named[1], np[2])
         if np is None or not s.source_like(np[0], np[1]):
             continue  # "selon le plan", "selon la loi": not a source
         member = named_member(s, np)

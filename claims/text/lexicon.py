@@ -278,6 +278,8 @@ PERSON_ROLE_HEADS = {
     "rapporteuse", "mediateur", "mediatrice", "adjoint", "adjointe", "consul", "pape", "patriarche",
     "eveque", "archeveque", "recteur", "rectrice", "doyen", "entraineur", "selectionneur",
     "gouverneure", "mairesse", "vice-premier", "sous-secretaire", "haut-commissaire",
+    "bourgmestre", "bourgmestres", "echevin", "echevine", "sergent", "sergente", "coordinateur",
+    "coordinatrice", "numero",  # "le numéro un de la CFDT"
 }
 ANONYMOUS_HEADS = {
     "source", "sources", "responsable", "responsables", "officiel", "officiels", "temoin",

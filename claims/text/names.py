@@ -90,8 +90,9 @@ def _runs(s: "Sentence", i: int, j: int) -> list[tuple[int, int]]:
                 nxt = s.next_word(q + 1)
                 if nxt < j and s.f[nxt] in _PARTICLES:
                     nxt = s.next_word(nxt + 1)  # "de la"
-                if nxt < j and _capital(s, nxt):
-                    q = nxt
+                acronym = s.doc[nxt].text.isupper() and len(s.doc[nxt].text) >= 2 if nxt < j else False
+                if nxt < j and _capital(s, nxt) and not (acronym and end - start >= 2):
+                    q = nxt  # (not "du SPVG" after "Éric Simard": the body the person serves)
                     continue
             break
         runs.append((start, end))

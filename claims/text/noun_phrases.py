@@ -39,6 +39,9 @@ def _capitalised_body(s: Sentence, i: int, j: int) -> bool:
     return head is not None and s.doc[head].text[:1].isupper() and s.f[head] in lx.INSTITUTION_HEADS | {"programme", "fonds", "mission", "haut-commissariat"}
 
 
+_ROLE_ARTICLES = frozenset({"le", "la", "l'", "les", "un", "une", "des", "du", "au", "aux", "ce", "cette"})
+
+
 def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, int, str] | None:
     """The noun phrase starting at token ``k``: (i, j, why it stopped).
 
@@ -149,13 +152,16 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         if j > i and w in {"ce", "cette"} and j + 1 < s.n and f[s.next_word(j + 1)] in lx.TIME_WORDS:
             why = "adverb"  # "sur France Inter ce mardi": when, not who
             break
-        if j > i and (t.pos_ == "ADV" or w in _NP_STOP_WORDS) and not t.text[:1].isupper():
+        # A role noun right after its article is a noun, whatever the tagger calls it: "le
+        # bourgmestre Maxime X" (tagged an adverb, or a verb).
+        role_noun = w in lx.PERSON_ROLE_HEADS and s.prev_word(j - 1) == i and f[i] in _ROLE_ARTICLES
+        if j > i and (t.pos_ == "ADV" and not role_noun or w in _NP_STOP_WORDS) and not t.text[:1].isupper():
             whole = " ".join(f[q] for q in range(i, j + 1) if not doc[q].is_space)
             named = " ".join(f[q] for q in range(i, j + 1) if not doc[q].is_space and f[q] not in lx.DEFINITES)
             if whole not in lx.MEDIA_NAMES and named not in lx.MEDIA_NAMES:  # "Le Journal du dimanche": a title, not a day
                 why = "adverb"  # "le ministre lors d'un point presse", "X mardi"
                 break
-        if j > i and (s.finite_verb(j) or s.reduced_relative(j)):
+        if j > i and not role_noun and (s.finite_verb(j) or s.reduced_relative(j)):
             why = "verb"
             break
         j += 1

@@ -168,7 +168,10 @@ class PeopleInText:
         """The words just before a name on its line and those of an apposition right after it
         ("le maire de Lunel, X", "X, directeur du cabinet, …"): where a title would be."""
         line_start = self.text.rfind("\n", 0, offset) + 1
-        return content_words(self.text[max(line_start, offset - 60) : offset]) | content_words(self._apposition_after(offset, name))
+        start = max(line_start, offset - 60)
+        # Not another person's title: "le procureur X et le bourgmestre Y" (Y is no prosecutor).
+        start = max([start] + [at + len(other) for at, other in self.all_people if start <= at + len(other) <= offset])
+        return content_words(self.text[start:offset]) | content_words(self._apposition_after(offset, name))
 
     def _apposition_after(self, offset: int, name: str) -> str:
         """The words between commas right after a name ("X, directeur du cabinet, …"), or ""."""
@@ -352,6 +355,7 @@ def may_hold_title(title: str | None, words: frozenset[str]) -> bool:
 GENERIC_TITLES = frozenset({"magistrat", "magistrate", "elu", "elue"})
 _ANY_OFFICE = frozenset({
     "chef", "cheffe", "patron", "patronne", "dirigeant", "dirigeante", "premier", "premiere", "general",
+    "leader", "numero",
 }) | GENERIC_TITLES
 
 

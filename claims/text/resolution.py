@@ -441,14 +441,18 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                 # several sentences; one with more words ("le ministre turc") only to the last.
                 bare = all(s.f[k] in TITLE_ROLES | lx.DEFINITES | {"premiere"} for k in range(m.i, m.j) if not s.doc[k].is_space)
                 # "Le président de la CEI": only someone named with the CEI, not the candidate named last.
-                bodies = frozenset(fold(s.doc[k].text) for k in range(complement, m.j) if is_acronym(s.doc[k].text)) if complement is not None else frozenset()
+                # ("le numéro un de la CFDT": the initials after a "de" past the title's number.)
+                of = complement if complement is not None else next((k + 1 for k in range(head + 1, m.j) if s.f[k] in {"de", "du", "des", "d'"}), m.j)
+                bodies = frozenset(fold(s.doc[k].text) for k in range(of, m.j) if is_acronym(s.doc[k].text))
                 if len(content_words(text)) >= 2:
                     # "le Premier ministre" after "le Premier ministre X" and "Y, le ministre de
                     # l'Enseignement": the one named with every word of the title, not the last minister.
                     again = self._same_role(text)
                     if again is not None:
                         return again, "anaphora"
-                recent = self._recent_person(s.seg.start + s.doc[m.i].idx, head_word, back=3 if bare else 1, countries=countries_in(text), bodies=bodies)
+                recent = self._recent_person(
+                    s.seg.start + s.doc[m.i].idx, head_word, back=3 if bare or bodies else 1, countries=countries_in(text), bodies=bodies,
+                )  # (a body named with the title, "de la CFDT", narrows it enough to look further back)
                 if recent is not None:
                     return recent, "anaphora"
                 named_later = self._role_named_later(text, s.seg.end)

@@ -398,12 +398,27 @@ def _part_of_day_at(s: Sentence, k: int) -> int:
         return 0
     return s.next_word(q + 1) if q < s.n and s.f[q] in _PARTS_OF_DAY else 0
 
+def _past_kicker(s: Sentence, i: int, j: int) -> int:
+    """ "PRÉSIDENTIELLE 2022 - Marine Le Pen a déclaré": a label in capitals opening the
+    paragraph is no part of who speaks."""
+    if i != s.next_word(0):
+        return i
+    q = i
+    while q < j and (s.doc[q].is_space or s.doc[q].like_num or s.doc[q].text.isupper() and len(s.doc[q].text) > 1):
+        q += 1
+    if q > i and q < j and s.doc[q].text in {"-", "–", "—"} and any(s.doc[k].text.isalpha() for k in range(i, q)):
+        after = s.next_word(q + 1)
+        return after if after < j else i
+    return i
+
+
 def _mention(s: Sentence, i: int, j: int) -> Mention:
     """A mention for the noun phrase [i, j); "les déclarations de X" becomes X."""
     if j - i == 1 and s.f[i] in lx.PRONOUNS_3RD | {"lui", "eux"}:
         return Mention(i, j, pronoun=True)
     if s.f[i] == "dont" and s.next_word(i + 1) < j:
         i = s.next_word(i + 1)  # "plusieurs journaux, dont le quotidien X, rapportent": X
+    i = _past_kicker(s, i, j)
     while j - 1 > i and (
         s.doc[j - 1].is_space or s.f[j - 1] in _DAY_WORDS and s.doc[j - 1].text.islower() and s.f[j - 2] not in {"du", "de"}
         or s.f[j - 1] in lx.INTERVIEW_FORMS and s.doc[j - 1].text.islower()  # "un habitant joint (par téléphone)"

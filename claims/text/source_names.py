@@ -22,6 +22,9 @@ TITLE_ROLES = {
     "prefete", "directeur", "directrice", "procureur", "procureure", "secretaire", "commandant",
     "general", "ambassadeur", "ambassadrice", "depute", "deputee", "senateur", "senatrice", "pdg",
     "patron", "dirigeant", "dirigeante", "fondateur", "fondatrice", "emir", "roi", "reine",
+    "bourgmestre", "juge", "commissaire", "colonel", "capitaine", "lieutenant", "sergent", "avocat",
+    "avocate", "cheffe", "patronne", "coordinateur", "coordinatrice", "recteur", "rectrice", "consul",
+    "leader", "numero",  # "le numéro un de la CFDT"
 }
 
 _PLACE_NOUNS = {

@@ -1741,3 +1741,34 @@ class TestNothingSaid:
         text = "Aucun bilan officiel n'a été communiqué par les autorités, mais une source militaire a affirmé que 31 soldats étaient morts.\n"
         (result,) = run(registry, text)
         assert names(result) == ["military-source"]
+
+
+class TestPeopleSaidAgainByTheirOffice:
+    def test_the_number_one_of_a_body_named_with_the_person(self, registry):
+        text = (
+            "Pour l’homme fort de la CFDT, Laurent Bernier, « il faut amplifier » la mobilisation.\n"
+            "Le gouvernement n'a pas répondu.\n"
+            "Les syndicats se réuniront lundi.\n"
+            "La journée suivante sera « un moment de famille », a poursuivi le numéro un de la CFDT.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "amplifier")) == [source_key("Laurent Bernier")]
+        assert names(find(result, "famille")) == [source_key("Laurent Bernier")]
+
+    def test_the_title_before_the_name_not_the_title_of_the_person_before(self, registry):
+        text = (
+            "Le procureur de Namur Vincent Marchal et le bourgmestre Maxime Perrin ont donné une conférence de presse.\n"
+            "Les faits se sont déroulés vers 18 h 30, a expliqué le procureur.\n"
+            "Pour le bourgmestre Maxime Perrin, il s’agit d’une perte dramatique.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "18 h 30")) == [source_key("Vincent Marchal")]
+        assert names(find(result, "dramatique")) == [source_key("Maxime Perrin")]
+
+    def test_a_name_ends_before_the_initials_of_the_body(self, registry):
+        (result,) = run(registry, "Selon le lieutenant Éric Simon du SPVG, les policiers se sont rendus sur place.\n")
+        assert names(result) == [source_key("Éric Simon")]
+
+    def test_a_label_in_capitals_is_no_part_of_the_name(self, registry):
+        (result,) = run(registry, "PRÉSIDENTIELLE 2022 - Marine Lenoir a déclaré dimanche qu'elle quitterait la présidence du parti.\n")
+        assert names(result) == [source_key("Marine Lenoir")]

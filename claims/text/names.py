@@ -147,6 +147,8 @@ def person_run(s: "Sentence", i: int, j: int) -> tuple[int, int] | None:
             people = [k for k in words if s.doc[k].ent_type_ == "PER"]
             if len(people) >= 2 and people == words[len(words) - len(people) :] and people != words:
                 return people[0], b
+            if len(people) >= 2 and people == words and s.f[s.prev_word(start - 1)] == "d'":
+                return a, b  # "le cas d'Olivier Dussopt": a name the tagger marks, after the elided "de"
             if (
                 len(words) == 3 and words == list(range(a, b)) and all(s.doc[q].text[:1].isalpha() for q in words)
                 and s.doc[words[0]].ent_type_ in {"LOC", "GPE"} and not _after_de(s, words[1])

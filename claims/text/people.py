@@ -284,6 +284,19 @@ class PeopleInText:
         found = [(a, b) for a, b in self.all_orgs if window <= a and b <= at]
         return found[-1] if found else None
 
+    def _named_last_before(self, at: int) -> ProposedSource | None:
+        """The person the text named in full last before text offset ``at``, in this sentence or
+        the one before it, when named after every source so far (else None: the source stands)."""
+        window = self._sentence_before_start(at)
+        named = [(offset, name) for offset, name in self.all_people if window <= offset < at]
+        if not named:
+            return None
+        offset, name = named[-1]
+        if any(item.at >= offset for item in self.memory if item.source.kind == "person"):
+            return None
+        known = self._person_named(name)
+        return known if known is not None and known.name == name else ProposedSource(name, "person")
+
     def _organisation_by_head(self, at: int, head: str) -> ProposedSource | None:
         """The last organisation named before text offset ``at``, two sentences back at most,
         whose name opens with this noun: "la banque centrale" after "La Banque du Canada a

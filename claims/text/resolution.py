@@ -293,7 +293,9 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                 return ProposedSource(f"entourage de {person.name}", "anonymous"), "anaphora"
         # "ce responsable", "cette source de sécurité", "la source", "le commandant irakien".
         if determiner in {"ce", "cette"} and any(s.f[k] in {"dernier", "derniere"} for k in range(m.i, m.j)):
-            found = self._antecedent(None, pronoun=True)  # "ce dernier": the last person named
+            # "ce dernier": the last person named, a source or not ("comme c'est le cas d'Olivier
+            # X sur Sud Radio. Ce dernier a affirmé …").
+            found = self._named_last_before(s.seg.start + s.doc[m.i].idx) or self._antecedent(None, pronoun=True)
             if found is not None:
                 return found, "anaphora"
         if determiner in lx.DEFINITES and head_word in lx.NOMINAL_SELF and complement is None and self.memory:

@@ -1772,3 +1772,10 @@ class TestPeopleSaidAgainByTheirOffice:
     def test_a_label_in_capitals_is_no_part_of_the_name(self, registry):
         (result,) = run(registry, "PRÉSIDENTIELLE 2022 - Marine Lenoir a déclaré dimanche qu'elle quitterait la présidence du parti.\n")
         assert names(result) == [source_key("Marine Lenoir")]
+
+    def test_this_last_one_is_the_person_named_last_even_in_a_fact(self, registry):
+        text = (
+            "Il y a ceux qui refusent de commenter, comme c'est le cas d'Olivier Dussart sur Sud Radio.\n"
+            "Ce dernier a simplement affirmé mardi qu'il ne pouvait pas répondre.\n"
+        )
+        assert names(find(run(registry, text), "répondre")) == [source_key("Olivier Dussart")]

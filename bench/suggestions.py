@@ -326,6 +326,14 @@ ADDED_BATCHES = (
                      "false sourced 2/42 (4.8%); with the rules of 65d142b: F1 0.878, 32/52, 0/6, 3/42"),
     ("d432", "d437", "F1 0.955 (P 0.98 / R 0.93), first source 30/45 (0.67), whole chains 11/12 (0.92), "
                      "false sourced 1/18 (5.6%); with the rules of 65d142b: the same"),
+    # Three more, annotated while the next rules (b927cae) were written, scored once on arrival
+    # with those rules and with the rules of 65d142b.
+    ("d438", "d443", "F1 0.980 (P 1.00 / R 0.96), first source 31/51 (0.61), whole chains 6/17 (0.35), "
+                     "false sourced 0/13 (0.0%); with the rules of 65d142b: the same"),
+    ("d444", "d449", "F1 0.975 (P 1.00 / R 0.95), first source 29/41 (0.71), whole chains 12/19 (0.63), "
+                     "false sourced 0/15 (0.0%); with the rules of 65d142b: the same"),
+    ("d450", "d455", "F1 0.846 (P 0.94 / R 0.77), first source 20/43 (0.47), whole chains 7/23 (0.30), "
+                     "false sourced 2/14 (14.3%); with the rules of 65d142b: the same"),
 )
 
 

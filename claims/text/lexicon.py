@@ -139,6 +139,16 @@ PLEAD_FORMS = _er_forms("plaid")
 # "a exclu l'hypothèse d'un attentat", "a écarté la piste terroriste": a possibility ruled out, said.
 RULE_OUT_FORMS = {"exclut", "exclu", "excluent", "excluait", "excluaient", "exclure", "excluant"} | _er_forms("ecart")
 RULED_OUT = {"hypothese", "hypotheses", "piste", "pistes", "possibilite", "eventualite", "scenario", "option", "idee"}
+# "a rejeté ces accusations": a denial of what was said, so a statement (a bill or a request rejected is an act).
+REJECT_FORMS = {
+    "rejette", "rejettent", "rejetait", "rejetaient", "rejete", "rejetee", "rejetes", "rejetees", "rejeter",
+    "rejetant", "rejettera", "rejetterait",
+}
+REJECTED = {
+    "allegations", "allegation", "accusations", "accusation", "informations", "information", "affirmations",
+    "affirmation", "critiques", "rumeurs", "propos", "version", "chiffres", "bilan", "resultats", "accusations",
+    "responsabilite", "imputations", "reproches", "soupcons", "declarations",
+}
 # "a insisté sur les liens": what was stressed (with "sur").
 INSIST_FORMS = _er_forms("insist")
 # "a mis en avant", "met en avant les chiffres": an argument put forward.

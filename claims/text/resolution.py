@@ -231,9 +231,10 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
         single = _single_name(s, m)
         if single is not None:
             return single, "new"
-        country = country_of_capital(text)
+        # "Pékin a dénoncé": China, by its name; "Moscou et Téhéran rejettent …": the first named.
+        country = country_of_capital(text) or country_of_capital(re.split(r"\s+et\s+", text, maxsplit=1)[0])
         if country is not None:
-            return self.by_name(country, "institution")  # "Pékin a dénoncé": China, by its name
+            return self.by_name(country, "institution")
         if ONE_OF_THEM.match(fold(text)):
             # "« … », a confié l'un d'eux": one of the group named last, who speaks for it.
             for item in reversed(self.memory):

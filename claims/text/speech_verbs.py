@@ -19,19 +19,28 @@ _FORECAST_FORMS = frozenset({
 }) | _COUNT_ON_FORMS
 
 
-def _rules_out(s: Sentence, k: int) -> bool:
+_DAYS_AND_MANNER = frozenset({
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui", "matin", "soir",
+    "categoriquement", "fermement", "formellement", "egalement", "aussi", "donc", "toutefois", "pourtant", "en", "bloc",
+})
+
+
+def _rules_out(s: Sentence, k: int, nouns: frozenset[str] | set[str] = lx.RULED_OUT) -> bool:
     """What follows is a possibility ("l'hypothèse", "la piste", "toute possibilité"), past a
-    time or a place between commas ("a exclu, ce samedi à Constantine, l'hypothèse")."""
+    time or a place between commas ("a exclu, ce samedi à Constantine, l'hypothèse"); or, with
+    ``nouns``, another kind of object ("a rejeté ces accusations")."""
     q = s.next_word(k + 1)
+    while q < s.n and s.f[q] in _DAYS_AND_MANNER:
+        q = s.next_word(q + 1)  # "a rejeté mardi les résultats", "rejette catégoriquement ces accusations"
     if q < s.n and s.f[q] == ",":
         for _ in range(12):
             q = s.next_word(q + 1)
             if q >= s.n or s.f[q] == ",":
                 break
         q = s.next_word(q + 1)
-    if q < s.n and s.f[q] in {"l'", "la", "les", "une", "un", "toute", "tout", "cette", "d'", "de"}:
+    if q < s.n and s.f[q] in {"l'", "la", "les", "une", "un", "toute", "tout", "toutes", "cette", "ces", "ses", "leurs", "d'", "de"}:
         q = s.next_word(q + 1)
-    return q < s.n and s.f[q] in lx.RULED_OUT
+    return q < s.n and s.f[q] in nouns
 
 
 _DECLARE_FORMS = frozenset({
@@ -56,7 +65,7 @@ SPEECH_VERB_FORMS = frozenset(
     lx.STRONG_FORMS | lx.WEAK_FORMS | lx.STANCE_FORMS | lx.FAIRE_FORMS | lx.PARLER_FORMS
     | lx.VAGUE_ONLY_FORMS | lx.CALL_FORMS | lx.COUNT_FORMS | lx.FIGURE_GIVING_FORMS | lx.ASCRIBE_FORMS
     | lx.EXPRESS_FORMS | lx.PLEAD_FORMS | lx.METTRE_FORMS | lx.WITNESS_FORMS | lx.CRY_FORMS | _FORECAST_FORMS
-    | lx.RULE_OUT_FORMS
+    | lx.RULE_OUT_FORMS | lx.REJECT_FORMS
 )
 
 
@@ -87,6 +96,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
         return "strong"  # "a exprimé l'espoir que", "exprime ses condoléances"
     if w in lx.RULE_OUT_FORMS and _rules_out(s, k):
         return "strong"  # "a exclu l'hypothèse d'un attentat", "a écarté la piste terroriste"
+    if w in lx.REJECT_FORMS and _rules_out(s, k, lx.REJECTED):
+        return "strong"  # "Moscou et Téhéran rejettent ces allégations": a denial (not "a rejeté le projet de loi")
     if w in lx.INSIST_FORMS and s.f[s.next_word(k + 1)] == "sur":
         return "strong"  # "a insisté sur les liens renforcés": what was stressed, said
     if w in lx.METTRE_FORMS:

@@ -1779,3 +1779,21 @@ class TestPeopleSaidAgainByTheirOffice:
             "Ce dernier a simplement affirmé mardi qu'il ne pouvait pas répondre.\n"
         )
         assert names(find(run(registry, text), "répondre")) == [source_key("Olivier Dussart")]
+
+
+class TestDenials:
+    @pytest.mark.parametrize(
+        ("sentence", "speaker"),
+        [
+            ("Le Kremlin a rejeté en bloc ces accusations.\n", "kremlin"),
+            ("L'opposition a rejeté mardi les résultats provisoires.\n", "opposition"),
+            ("Moscou et Téhéran rejettent ces allégations.\n", source_key("Russie")),
+        ],
+    )
+    def test_rejecting_what_was_said_is_a_statement(self, registry, sentence, speaker):
+        (result,) = run(registry, sentence)
+        assert result.tag == "sourced" and names(result) == [speaker]
+
+    def test_rejecting_a_bill_is_an_act(self, registry):
+        (result,) = run(registry, "Le Parlement a rejeté le projet de loi.\n")
+        assert result.tag == "unsourced"

@@ -63,6 +63,9 @@ def with_citations(s: Sentence, np: tuple[int, int, str]) -> list[Mention]:
     k = j
     for _ in range(3):
         nxt = s.next_word(k)
+        adjective = s.next_word(nxt + 1) if nxt < s.n and s.f[nxt] == "et" else s.n
+        if adjective < s.n and s.doc[adjective].pos_ == "ADJ" and s.doc[adjective].text.islower():
+            nxt = s.next_word(adjective + 1)  # "les médias locaux et étrangers citant …"
         if nxt < s.n and s.f[nxt] == ",":
             nxt = s.next_word(nxt + 1)
         if nxt < s.n and s.f[nxt] == "en" and s.f[s.next_word(nxt + 1)] == "citant":

@@ -181,6 +181,8 @@ class Sentence:
                 continue
             if self.f[k] in _ORDINAL_ADJECTIVES and t.pos_ == "ADJ" and k + 1 < j and self.f[self.next_word(k + 1)] not in _TITLED:
                 continue  # "un premier bilan", "le dernier bulletin": an ordinal, not the "Premier" of "Premier ministre"
+            if self.f[k] in _BEFORE_THE_NOUN and self.next_word(k + 1) < j and self.f[self.next_word(k + 1)] in _SOURCE_HEADS:
+                continue  # "une haute source militaire" (the tagger may call "haute" the noun)
             if self.f[k] in lx.DEMONSTRATIVES or self.f[k] in lx.DEFINITES or self.f[k] in _DE:
                 continue
             return k
@@ -278,6 +280,7 @@ class Sentence:
 
 
 _TITLED = frozenset({"ministre", "ministres", "secretaire", "president", "presidente", "adjoint"})  # "Premier ministre"
+_BEFORE_THE_NOUN = frozenset({"haut", "haute", "hauts", "hautes", "ancien", "ancienne", "anciens", "anciennes", "grand", "grande"})
 _ORDINAL_ADJECTIVES = frozenset({"premier", "premiere", "dernier", "derniere", "nouveau", "nouvel", "nouvelle", "precedent", "precedente"})
 _COMMON_ACRONYMS = frozenset({"ong", "pme", "tpe"})
 _AGO_WORDS = {

@@ -152,7 +152,8 @@ def content_words(text: str) -> frozenset[str]:
 
 
 _QUANTIFIERS = ("autre ", "autres ", "plusieurs ", "certains ", "certaines ", "quelques ", "nombreux ",
-                "nombreuses ", "divers ", "diverses ", "multiples ")
+                "nombreuses ", "divers ", "diverses ", "multiples ",
+                "haute ", "hautes ")  # "une haute source militaire" is the military source (rank, not who)
 # The same, as folded words: "un autre habitant", "de multiples sources" are who the registry lists.
 _QUANTIFIER_WORDS = {q.strip() for q in _QUANTIFIERS}
 # "le groupe JNIM", "la station de radio française RTL", "le réseau CBC", "le syndicat Force

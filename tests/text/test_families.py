@@ -1797,3 +1797,13 @@ class TestDenials:
     def test_rejecting_a_bill_is_an_act(self, registry):
         (result,) = run(registry, "Le Parlement a rejeté le projet de loi.\n")
         assert result.tag == "unsourced"
+
+
+class TestCitingWithDescriptions:
+    def test_a_high_ranking_source_is_the_source_of_its_kind(self, registry):
+        text = "Le bilan est lourd.\nCitant une haute source militaire, le quotidien Al-Jarida a écrit que ces déclarations sont fausses.\n"
+        assert names(find(run(registry, text), "Citant")) == [source_key("Al-Jarida"), "military-source"]
+
+    def test_citing_after_media_described_by_two_adjectives(self, registry):
+        text = "Le bilan est lourd.\nTrente personnes ont été tuées, rapportent les médias locaux et étrangers citant des sources sur le terrain.\n"
+        assert names(find(run(registry, text), "Trente")) == ["unnamed-media", "unnamed-source"]

@@ -45,6 +45,7 @@ from claims.text.sentence import (
     _comma_after_day,
     _mention,
 )
+from claims.text.names import name_after
 from claims.text.noun_phrases import _np_after, np_span
 from claims.text.verb_frames import NEVER_SAID, after_a_modal, introduces_quote
 from claims.text.speakers import (
@@ -320,6 +321,10 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                     s.used.update(range(cue_start, agent[1]))
                     cues.append(Cue("verb.incise", INCISE, k, cue_span, [_mention(s, agent[0], agent[1])]))
                     continue
+            if np is not None and after_quote and not s.source_like(np[0], np[1]):
+                named = name_after(s, np[1])
+                if named is not None and s.f[s.prev_word(named[0] - 1)] == "," and s.f[s.next_word(np[0])] in lx.DEFINITES:
+                    np = (np[0], named[1], np[2])  # "», a précisé au quotidien le proviseur, Jean-Luc X, qui …"
             if np is not None and (s.source_like(np[0], np[1]) or after_quote and _someone_after_quote(s, np)):
                 informant = _source_inside(s, np)  # "a appris l'AFP de source policière"
                 if informant is not None:

@@ -351,6 +351,10 @@ class TestAnyVerbAfterAQuote:
         (result,) = attribution.suggest("« Tout a brûlé », raconte une vendeuse du marché central.\n", registry)
         assert names(result) == ["vendeuse du marche central"]
 
+    def test_a_definite_noun_after_the_quote_with_a_name_in_apposition(self, registry):
+        text = "« Il va bien », a précisé le proviseur, Jean-Luc Garnier, qui lui a rendu visite.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["jean luc garnier"]
+
     def test_a_definite_noun_after_the_quote_needs_a_known_role(self, registry):
         # "l'homme" points back at someone named before: no new source is made of it.
         text = "Deux témoins ont parlé à la radio.\n« Tout a brûlé », a assuré l'homme.\n"

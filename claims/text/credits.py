@@ -167,6 +167,10 @@ def caption_credit(line: str, offset: int = 0) -> Credit | None:
     credit = _any_caption_credit(line, offset)
     if credit is None or _NOBODY_RE.match(credit.name):
         return None
+    courtesy = _COURTESY_RE.match(credit.name)
+    if courtesy and courtesy.end() < len(credit.name):
+        # "(Crédit photo: gracieuseté du SPVM)": whoever handed the picture out.
+        credit = Credit(credit.name[courtesy.end() :], credit.start + courtesy.end(), credit.end, credit.line, credit.since, credit.origin)
     year = _YEAR_AFTER_RE.search(credit.name)
     if year:  # "© AFP 2019 / Ahmad al-Rubaye": the agency, not the year of its rights
         return Credit(credit.name[: year.start()], credit.start, credit.start + year.start(), credit.line, credit.since, credit.origin)
@@ -174,6 +178,7 @@ def caption_credit(line: str, offset: int = 0) -> Credit | None:
 
 
 _YEAR_AFTER_RE = re.compile(r"\s+(?:19|20)\d\d$")
+_COURTESY_RE = re.compile(r"^(?i:gracieuset[ée]|courtoisie)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?")
 _NOBODY_RE = re.compile(r"^(?:D\s*\.?\s*R\.?|droits\s+réservés)$", re.IGNORECASE)
 
 

@@ -147,7 +147,7 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
         if m.pronoun:
             plural = mention.text.lower() in {"ils", "elles", "eux", "leur", "leurs"}
             gender = {"il": "m", "ils": "m", "elle": "f", "elles": "f"}.get(fold(mention.text))
-            antecedent = self._own_subject(s, m, gender) if rule == "prep.selon" else None
+            antecedent = self._own_subject(s, m, gender, plural) if rule == "prep.selon" else None
             if antecedent is None and gender is not None and not plural:
                 antecedent = self._subject_named_before(s, mention.start)
             if antecedent is None:
@@ -189,15 +189,16 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
         entry = self.registry.spelled_like(name, "news_outlet")
         return (self.entry_source(entry), "registry") if entry is not None else None
 
-    def _own_subject(self, s: Sentence, m: Mention, gender: str | None) -> ProposedSource | None:
+    def _own_subject(self, s: Sentence, m: Mention, gender: str | None, plural: bool = False) -> ProposedSource | None:
         """ "La police a exhibé les corps de trois hommes, tués selon elle dans l'attaque": "selon
-        elle" after the sentence's own subject, a body of the pronoun's gender, is that body."""
+        elle" after the sentence's own subject, a body of the pronoun's gender, is that body;
+        "selon elles" after "Les autorités turques reprochent …", a body in the plural."""
         for token in s.doc:
             if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or token.i >= m.i:
                 continue
             i, j = np_span(s, token)
             article = s.f[i]
-            agrees = gender == "f" and article == "la" or gender == "m" and article == "le"
+            agrees = (article == "les") if plural else (gender == "f" and article == "la" or gender == "m" and article == "le")
             if agrees and j <= m.i and s.f[s.head_of(i, j)] in lx.INSTITUTION_HEADS:
                 source, how = self._resolve(s, Mention(i, j), self.span(s, i, j).text)
                 return source if how != "vague" else None

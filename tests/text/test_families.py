@@ -1807,3 +1807,11 @@ class TestCitingWithDescriptions:
     def test_citing_after_media_described_by_two_adjectives(self, registry):
         text = "Le bilan est lourd.\nTrente personnes ont été tuées, rapportent les médias locaux et étrangers citant des sources sur le terrain.\n"
         assert names(find(run(registry, text), "Trente")) == ["unnamed-media", "unnamed-source"]
+
+    def test_according_to_them_after_a_body_in_the_plural(self, registry):
+        (result,) = run(registry, "Les autorités turques reprochent aux Grecs d'armer les îles, en violation, selon elles, de deux traités.\n")
+        assert names(result) == [source_key("autorités turques")]
+
+
+def test_a_picture_handed_out_is_credited_to_whoever_handed_it_out():
+    assert caption_credit("Des objets saisis par la police (Crédit photo: gracieuseté du SPVM)").name == "SPVM"

@@ -146,7 +146,7 @@ REJECT_FORMS = {
 }
 REJECTED = {
     "allegations", "allegation", "accusations", "accusation", "informations", "information", "affirmations",
-    "affirmation", "critiques", "rumeurs", "propos", "version", "chiffres", "bilan", "resultats", "accusations",
+    "affirmation", "critiques", "rumeurs", "propos", "version", "chiffres", "bilan", "resultats",
     "responsabilite", "imputations", "reproches", "soupcons", "declarations",
 }
 # "a insisté sur les liens": what was stressed (with "sur").

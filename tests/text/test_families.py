@@ -1808,6 +1808,8 @@ class TestCitingWithDescriptions:
         text = "Le bilan est lourd.\nTrente personnes ont été tuées, rapportent les médias locaux et étrangers citant des sources sur le terrain.\n"
         assert names(find(run(registry, text), "Trente")) == ["unnamed-media", "unnamed-source"]
 
+
+class TestPronounsForBodies:
     def test_according_to_them_after_a_body_in_the_plural(self, registry):
         (result,) = run(registry, "Les autorités turques reprochent aux Grecs d'armer les îles, en violation, selon elles, de deux traités.\n")
         assert names(result) == [source_key("autorités turques")]

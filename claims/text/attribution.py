@@ -200,7 +200,8 @@ class _Document:
                 quote_open_since = None
             elif depth_before and len(out) - 1 - quote_open_since > 12:
                 quote_open_since = None  # an unbalanced « must not reach across the article
-        return self._dispatch(standfirsts(self.text, out))
+        lines = text_lines(self.text)
+        return self._dispatch(standfirsts(lines, out), lines)
 
     # --- credits: captions and dispatches --------------------------------------------------
 
@@ -270,10 +271,9 @@ class _Document:
         self.sources.remember(link)
         out[-2] = SentenceSuggestion(item.start, item.end, item.text, item.kind, True, "sourced", (link,), link.confidence, item.flags)
 
-    def _dispatch(self, out: list[SentenceSuggestion]) -> list[SentenceSuggestion]:
+    def _dispatch(self, out: list[SentenceSuggestion], lines: list[tuple[int, int]]) -> list[SentenceSuggestion]:
         """A dispatch credited to an agency (dateline, wire credit line): the agency is the
         outermost link of every chain, and claims that attribute nothing are sourced to it."""
-        lines = text_lines(self.text)
         credit = dispatch_credit(self.text, lines) or self._closing_medium(lines)
         if credit is None:
             return out

@@ -211,9 +211,6 @@ def outside_quotes(s: Sentence, k: int) -> bool:
     return True
 
 
-# A lower-case particle inside a name: "al-Muhandis", "ben Salmane", "ould Abdelaziz".
-
-
 def name_before_apposition(s: Sentence, i: int) -> int | None:
     """ "Habib Sanogo, l'un des conseillers de X, affirme": the parser's subject is the apposition;
     the name before its comma, at the start of the clause, is who speaks (its start, else None)."""

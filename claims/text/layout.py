@@ -12,7 +12,7 @@ import re
 from claims.text.credits import credit_only
 from claims.text.registry import fold
 from claims.text.results import SentenceSuggestion
-from claims.text.segmentation import LineKind, Segment
+from claims.text.segmentation import LineKind, Segment, line_bounds
 
 
 def straight_quotes(text: str) -> tuple[int, int]:
@@ -64,16 +64,8 @@ def ends_line(text: str, at: int) -> bool:
 
 
 def text_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, whitespace trimmed."""
-    out = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped:
-            start = pos + line.index(stripped)
-            out.append((start, start + len(stripped)))
-        pos += len(line)
-    return out
+    """(start, end) of each non-blank line, whitespace trimmed (the segmenter's lines)."""
+    return list(line_bounds(text))
 
 
 # A lead paragraph whose sentence says again what one body sentence says (most of its words), or
@@ -83,10 +75,10 @@ _STANDFIRST_TWO = 0.95
 _STANDFIRST_LINES = 3  # the lead is among the text's first lines (headline included)
 
 
-def standfirsts(text: str, out: list[SentenceSuggestion]) -> list[SentenceSuggestion]:
+def standfirsts(lines: list[tuple[int, int]], out: list[SentenceSuggestion]) -> list[SentenceSuggestion]:
     """The lead's claims that the body repeats are its standfirst: not claims, so that the
-    analyst annotates each claim once, in the body where it is told at length."""
-    lines = text_lines(text)
+    analyst annotates each claim once, in the body where it is told at length. ``lines`` are
+    the text's (``text_lines``)."""
     if len(lines) <= _STANDFIRST_LINES:
         return out
     lead_end = lines[_STANDFIRST_LINES - 1][1]

@@ -282,6 +282,7 @@ def _apposition_end(s: Sentence, k: int) -> int | None:
     return None
 
 
+# A lower-case particle inside a name: "al-Muhandis", "ben Salmane", "ould Abdelaziz".
 NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash|ibn|ben|bin|ould)-?[A-ZÀ-Ý]?")
 
 

@@ -78,6 +78,12 @@ class PeopleInText:
                 return ProposedSource(full, "person")
         return None
 
+    def _as_person(self, name: str) -> ProposedSource:
+        """The person named ``name``: the source already known under that very name, else a new
+        person source."""
+        known = self._person_named(name)
+        return known if known is not None and known.name == name else ProposedSource(name, "person")
+
     def note_people(self, s: Sentence, *, subjects: bool) -> None:
         """Remember the people a sentence names in full (two name words or more); with
         ``subjects`` (a sentence that attributes nothing) note whether each is its subject or
@@ -120,8 +126,7 @@ class PeopleInText:
             while root.head.i != root.i and root.dep_ in {"flat:name", "flat", "appos", "nmod", "amod"}:
                 root = root.head
             if root.dep_ in {"nsubj", "nsubj:pass"}:
-                known = self._person_named(self.text[a:b])
-                return known if known is not None and known.name == self.text[a:b] else ProposedSource(self.text[a:b], "person")
+                return self._as_person(self.text[a:b])
         return None
 
     @staticmethod
@@ -160,8 +165,7 @@ class PeopleInText:
             if window <= offset < at and (best is None or offset > best[0]) and (
                 title is None or may_hold_title(title, self._words_around(offset, name))
             ) and _same_country(countries, countries_in(self._title_before(offset, name))) and self._near_person(ProposedSource(name, "person"), bodies, offset):
-                known = self._person_named(name)
-                best = (offset, known if known is not None and known.name == name else ProposedSource(name, "person"))
+                best = (offset, self._as_person(name))
         return best[1] if best is not None else None
 
     def _words_around(self, offset: int, name: str) -> frozenset[str]:
@@ -218,8 +222,7 @@ class PeopleInText:
         limit = later[-1].end
         for offset, name in self.all_people:
             if after <= offset < limit:
-                known = self._person_named(name)
-                return known if known is not None and known.name == name else ProposedSource(name, "person")
+                return self._as_person(name)
         return None
 
     def _named_just_after(self, after: int, role: str) -> ProposedSource | None:
@@ -273,8 +276,7 @@ class PeopleInText:
                 before = content_words(window)
                 # "le gouverneur de la région" is "le gouverneur régional X": the same stems.
                 if all(any(b[:6] == w[:6] for b in before) for w in words) or _title_right_before(head_word_of(role), words, window):
-                    known = self._person_named(name)
-                    return known if known is not None and known.name == name else ProposedSource(name, "person")
+                    return self._as_person(name)
         return None
 
     def _organisation_before(self, at: int) -> tuple[int, int] | None:
@@ -294,8 +296,7 @@ class PeopleInText:
         offset, name = named[-1]
         if any(item.at >= offset for item in self.memory if item.source.kind == "person"):
             return None
-        known = self._person_named(name)
-        return known if known is not None and known.name == name else ProposedSource(name, "person")
+        return self._as_person(name)
 
     def _organisation_by_head(self, at: int, head: str) -> ProposedSource | None:
         """The last organisation named before text offset ``at``, two sentences back at most,
@@ -325,8 +326,7 @@ class PeopleInText:
             if offset <= at:
                 return None
             if subject:
-                known = self._person_named(name)
-                return known if known is not None and known.name == name else ProposedSource(name, "person")
+                return self._as_person(name)
         return None
 
     def _same_role(self, text: str) -> ProposedSource | None:

@@ -59,7 +59,7 @@ class Segment:
 _LINE_BREAK_RE = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
+def line_bounds(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each stripped, non-blank line."""
     pos = 0
     n = len(text)
@@ -462,7 +462,7 @@ _ELIDED_PRONOUN_RE = re.compile(r"^(?:qu|lorsqu|puisqu|s)['’](?:il|ils|elle|el
 
 
 def _iter_segments(text: str) -> Iterator[Segment]:
-    lines = list(_lines(text))
+    lines = list(line_bounds(text))
     for n, (a, b) in enumerate(lines):
         line = text[a:b]
         kind = classify_line(line)
@@ -511,7 +511,7 @@ def title_of(text: str) -> str:
 def provisional_title(text: str) -> str:
     """A title that costs nothing: the first non-blank line, shortened as ``title_of`` does.
     A batch import stores it and the segmentation replaces it with ``title_of``'s."""
-    for a, b in _lines(text):
+    for a, b in line_bounds(text):
         return _shorten(text[a:b], _TITLE_SENTENCE_MAX)
     return ""
 

@@ -401,6 +401,7 @@ def _part_of_day_at(s: Sentence, k: int) -> int:
         return 0
     return s.next_word(q + 1) if q < s.n and s.f[q] in _PARTS_OF_DAY else 0
 
+
 def _past_kicker(s: Sentence, i: int, j: int) -> int:
     """ "PRÉSIDENTIELLE 2022 - Marine Le Pen a déclaré": a label in capitals opening the
     paragraph is no part of who speaks."""

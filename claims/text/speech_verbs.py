@@ -25,10 +25,10 @@ _DAYS_AND_MANNER = frozenset({
 })
 
 
-def _rules_out(s: Sentence, k: int, nouns: frozenset[str] | set[str] = lx.RULED_OUT) -> bool:
-    """What follows is a possibility ("l'hypothèse", "la piste", "toute possibilité"), past a
-    time or a place between commas ("a exclu, ce samedi à Constantine, l'hypothèse"); or, with
-    ``nouns``, another kind of object ("a rejeté ces accusations")."""
+def _object_in(s: Sentence, k: int, nouns: frozenset[str] | set[str]) -> bool:
+    """The object after the verb at ``k`` is one of ``nouns`` ("l'hypothèse", "toute
+    possibilité", "ces accusations"), past a day or a manner adverb, or a time or a place between
+    commas ("a exclu, ce samedi à Constantine, l'hypothèse")."""
     q = s.next_word(k + 1)
     while q < s.n and s.f[q] in _DAYS_AND_MANNER:
         q = s.next_word(q + 1)  # "a rejeté mardi les résultats", "rejette catégoriquement ces accusations"
@@ -94,9 +94,9 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
         return "strong"
     if w in lx.EXPRESS_FORMS and _voiced_follows(s, k):
         return "strong"  # "a exprimé l'espoir que", "exprime ses condoléances"
-    if w in lx.RULE_OUT_FORMS and _rules_out(s, k):
+    if w in lx.RULE_OUT_FORMS and _object_in(s, k, lx.RULED_OUT):
         return "strong"  # "a exclu l'hypothèse d'un attentat", "a écarté la piste terroriste"
-    if w in lx.REJECT_FORMS and _rules_out(s, k, lx.REJECTED):
+    if w in lx.REJECT_FORMS and _object_in(s, k, lx.REJECTED):
         return "strong"  # "Moscou et Téhéran rejettent ces allégations": a denial (not "a rejeté le projet de loi")
     if w in lx.INSIST_FORMS and s.f[s.next_word(k + 1)] == "sur":
         return "strong"  # "a insisté sur les liens renforcés": what was stressed, said

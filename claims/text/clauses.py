@@ -339,6 +339,8 @@ def has_reported_clause(s: Sentence, k: int) -> bool:
                     nxt = s.next_word(q + 1)
                     if nxt < s.n and s.f[nxt] in {"que", "qu'"}:
                         return True
+                    if nxt < s.n and s.f[nxt] in {"de", "d'"} and _infinitive(s, s.next_word(nxt + 1)):
+                        return True  # "accuse 10 personnalités, dont des eurodéputés, d'avoir blessé …"
                     asides += 1
                     if asides == 3:
                         return False
@@ -351,6 +353,10 @@ def has_reported_clause(s: Sentence, k: int) -> bool:
         k = s.next_word(k + 1)
         steps += 1
     return False
+
+
+def _infinitive(s: Sentence, k: int) -> bool:
+    return k < s.n and s.doc[k].pos_ in {"VERB", "AUX"} and "Inf" in s.doc[k].morph.get("VerbForm")
 
 
 def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:

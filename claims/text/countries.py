@@ -147,6 +147,12 @@ _LONGEST = max(len(form.split()) for form in _FORMS)
 # Names of countries and cities only (no adjective), for ``place_country``.
 _PLACE_FORMS: dict[str, str] = {fold(c): c for c in _ADJECTIVES} | {fold(city): c for city, c in _CITIES.items()}
 _WORD = re.compile(r"[\w']+")
+# "la menace russe", "l'ingérence étrangère": a country acting on the story's one from outside,
+# which does not set the story there (a French story about "la menace russe" is French news).
+_FROM_OUTSIDE = {
+    "menace", "menaces", "invasion", "agression", "ingerence", "ingerences", "propagande", "desinformation",
+    "cyberattaque", "cyberattaques", "espionnage", "influence",
+}
 _ELIDED = re.compile(r"^(?:l|d|qu|jusqu|lorsqu|puisqu)'")
 
 
@@ -203,9 +209,11 @@ def _countries_named(words: list[str], forms: dict[str, str]) -> list[str]:
     k = 0
     while k < len(words):
         for size in range(min(_LONGEST, len(words) - k), 0, -1):
-            country = forms.get(" ".join(words[k : k + size]))
+            form = " ".join(words[k : k + size])
+            country = forms.get(form)
             if country is not None:
-                found.append(country)
+                if not (k and words[k - 1] in _FROM_OUTSIDE and form not in _PLACE_FORMS):
+                    found.append(country)
                 k += size
                 break
         else:

@@ -135,8 +135,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
                 return "strong"  # "a fait ces remarques", "fait une déclaration"
     if w in lx.PARLER_FORMS:
         nxt = s.next_word(k + 1)
-        while nxt < s.n and s.doc[nxt].pos_ == "ADV":
-            nxt = s.next_word(nxt + 1)
+        while nxt < s.n and (s.doc[nxt].pos_ == "ADV" or s.f[nxt] in {"«", "“", '"'} or _document_aside(s, nxt)):
+            nxt = _document_aside(s, nxt) or s.next_word(nxt + 1)
         if nxt < s.n and s.f[nxt] in {"de", "d'", "du", "des"}:
             return "strong"  # "a parlé d'un important arsenal saisi"
     if w in lx.VAGUE_ONLY_FORMS:
@@ -148,6 +148,17 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     if w in lx.ASCRIBE_FORMS and _to_whom_or_what(s, k, infinitive=False):
         return "strong"  # "a attribué l'attaque aux rebelles", "l'imputent à des bandits"
     return None
+
+
+def _document_aside(s: Sentence, k: int) -> int:
+    """The word after "dans un communiqué" ("dans sa déclaration") starting at ``k``, else 0."""
+    if s.f[k] != "dans":
+        return 0
+    det = s.next_word(k + 1)
+    head = s.next_word(det + 1)
+    if det < s.n and s.doc[det].pos_ == "DET" and head < s.n and s.f[head] in lx.DOCUMENT_HEADS:
+        return s.next_word(head + 1)
+    return 0
 
 
 def _reporters_subject(s: Sentence, k: int) -> bool:

@@ -108,6 +108,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             or f[prev] in {"le", "la", "l'"} and prev > 0 and f[s.prev_word(prev - 1)] == "comme"
             # "La CGT dénonce « une provocation »": before a quote it opens, the form is a verb.
             or s.next_word(k + 1) < s.n and f[s.next_word(k + 1)] in {"«", "“", ":"} and doc[prev].pos_ in {"NOUN", "PROPN"}
+            # "L'UPAC juge que …": between a name and "que", the form is a verb whatever the tagger says.
+            or s.next_word(k + 1) < s.n and f[s.next_word(k + 1)] in {"que", "qu'"} and doc[prev].pos_ in {"NOUN", "PROPN"}
         ) and doc[k].text[:1].islower()
         strength = _speech_verb_at(s, k, lenient=lenient)
         if strength is None and quote_incise:

@@ -191,6 +191,14 @@ class TestNationalBodies:
         )
         assert names(find(run(registry, text), "entière")) == ["gouvernement"]
 
+    def test_a_threat_from_abroad_sets_no_story_there(self, registry):
+        text = (
+            "Le gouvernement dément toute escalade face à la menace russe.\n"
+            "La menace russe est réelle, a dit la porte-parole. Face à l'ingérence russe et à la propagande russe, "
+            "le gouvernement ne cédera pas, a-t-elle ajouté.\n"
+        )
+        assert names(find(run(registry, text), "escalade")) == ["gouvernement"]
+
     def test_no_country_stands_out(self, registry):
         text = "Le sommet réunit la France, le Japon et le Brésil.\nLa police a bouclé le quartier, a indiqué la police.\n"
         assert names(find(run(registry, text), "bouclé")) == ["police"]
@@ -206,6 +214,9 @@ def test_story_country_and_adjectives():
     assert adjective_form("burkina faso", feminine=True, plural=False) == "burkinabè"
     assert story_country("Tempête aux Philippines\nMANILLE (AFP) - Les Philippines ...\nL'armée philippine a dit.\n") == "philippines"
     assert story_country("Un texte sans pays.\n") is None
+    # An adjective after "menace" or "invasion" counts no more; the country's places still do.
+    assert story_country("La menace russe grandit.\nLa menace russe et l'ingérence russe inquiètent.\n") is None
+    assert story_country("Moscou a parlé.\nÀ Moscou, la menace russe se précise.\nLa Russie dément.\n") == "russie"
 
 
 class TestQuotesAndTitles:
@@ -708,3 +719,31 @@ class TestCommonForms:
     def test_an_agencys_hyphenated_name_is_whole(self, registry):
         (result,) = run(registry, "Selon Keystone-ATS, le feu a été maîtrisé dans la nuit.\n")
         assert names(result) == ["keystone-ats"]
+
+
+class TestVerbsTheTaggerMisreads:
+    def test_a_form_between_a_name_and_que_is_a_verb(self, registry):
+        (result,) = run(registry, "L'UPAC juge que les informations publiées sont fausses.\n")
+        assert result.tag == "sourced" and names(result) == ["upac"]
+
+    def test_a_noun_before_que_is_no_verb(self, registry):
+        (result,) = run(registry, "Le juge que le ministre a nommé siège depuis mardi.\n")
+        assert result.tag == "unsourced"
+
+    def test_an_accusation_past_an_aside(self, registry):
+        text = "Pékin accuse dix personnalités, dont des eurodéputés, d'avoir diffusé de fausses informations.\n"
+        (result,) = run(registry, text)
+        assert result.tag == "sourced" and names(result) == ["chine"]
+
+    def test_an_aside_then_no_infinitive_is_no_clause(self, registry):
+        (result,) = run(registry, "Pékin accuse un retard, dont des causes anciennes, de plusieurs mois.\n")
+        assert result.tag == "unsourced"
+
+    @pytest.mark.parametrize("between", ["dans un communiqué", "dans sa déclaration", "dans un communiqué «"])
+    def test_spoke_of_past_the_document(self, registry, between):
+        text = f"Le service de presse du gouvernement a parlé {between} d'une attaque terroriste.\n".replace("« d", "«d")
+        (result,) = run(registry, text)
+        assert result.tag == "sourced" and names(result) == ["service de presse du gouvernement"]
+
+    def test_spoke_in_a_place_is_no_statement(self, registry):
+        assert run(registry, "Le ministre a parlé dans une salle comble de la mairie.\n")[0].tag == "unsourced"

@@ -334,6 +334,12 @@ ADDED_BATCHES = (
                      "false sourced 0/15 (0.0%); with the rules of 65d142b: the same"),
     ("d450", "d455", "F1 0.846 (P 0.94 / R 0.77), first source 20/43 (0.47), whole chains 7/23 (0.30), "
                      "false sourced 2/14 (14.3%); with the rules of 65d142b: the same"),
+    # The round from d460916: batches annotated while its first rules (3f233b6) were written,
+    # scored once on arrival with those rules and with the rules of d460916.
+    ("d456", "d461", "F1 0.909 (P 0.98 / R 0.85), first source 38/47 (0.81), whole chains 8/16 (0.50), "
+                     "false sourced 1/20 (5.0%); with the rules of d460916: the same"),
+    ("d462", "d467", "F1 0.970 (P 0.94 / R 1.00), first source 24/32 (0.75), whole chains 7/11 (0.64), "
+                     "false sourced 2/20 (10.0%); with the rules of d460916: the same"),
 )
 
 

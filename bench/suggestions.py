@@ -340,6 +340,8 @@ ADDED_BATCHES = (
                      "false sourced 1/20 (5.0%); with the rules of d460916: the same"),
     ("d462", "d467", "F1 0.970 (P 0.94 / R 1.00), first source 24/32 (0.75), whole chains 7/11 (0.64), "
                      "false sourced 2/20 (10.0%); with the rules of d460916: the same"),
+    ("d468", "d473", "F1 0.865 (P 0.94 / R 0.80), first source 20/40 (0.50), whole chains 15/29 (0.52), "
+                     "false sourced 2/20 (10.0%); with the rules of d460916: the same"),
 )
 
 

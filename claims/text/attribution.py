@@ -310,12 +310,12 @@ class _Document:
         return credit if entry is not None and entry.kind == "news_outlet" else None
 
     def _continued_chain(self, previous: SentenceSuggestion, text: str) -> list[Link]:
-        """ "Et de préciser que …", "Et d'ajouter : …": an ellipsis that continues the previous
-        sentence's attribution, chain and all."""
+        """ "Et de préciser que …", "Et d'ajouter : …", "Puis de poursuivre : …": an ellipsis that
+        continues the previous sentence's attribution, chain and all."""
         if not previous.is_claim or not previous.links:
             return []
         words = fold(text).replace("'", "' ").split()
-        if len(words) < 3 or words[0] != "et" or words[1] not in {"de", "d'"}:
+        if len(words) < 3 or words[0] not in {"et", "puis"} or words[1] not in {"de", "d'"}:
             return []
         verb = words[2]
         if not (verb in lx.STRONG_FORMS | lx.WEAK_FORMS and verb.endswith(("er", "ire", "dre", "ir")) or verb in _ELLIPSIS_INFINITIVES):

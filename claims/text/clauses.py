@@ -501,6 +501,12 @@ def _antecedent_span(s: Sentence, relative: "Token") -> tuple[int, int]:
 
 def _antecedent_with_preposition(s: Sentence, relative: "Token") -> tuple[int, int]:
     head = relative.head
+    participle = head.head if head.dep_ == "obl:agent" else head
+    if s.f[participle.i] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS and participle.head.i < participle.i \
+            and participle.head.pos_ in {"NOUN", "PROPN"}:
+        # "des économistes interrogés par AWP, qui tablaient": the noun the participle hangs on.
+        i, _ = np_span(s, participle.head, exclude=participle)
+        return i, participle.i
     first = head
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head

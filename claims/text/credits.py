@@ -79,6 +79,13 @@ _DASH_TAIL_RE = re.compile(
 )
 _AFTER_STOP_RE = re.compile(r"[.!?»]\s+(?P<agency>" + _ALL_ALT + r")\s*$")
 _AGENCY_PHOTO_RE = re.compile(r"(?P<inner>\b(?:" + _ALL_ALT + r"))\s+(?i:photos?)\s*\.?\s*$")
+# "… au Texas. REUTERS/Nick Oxford", "/Photo prise le 11 février 2019/REUTERS/Nick Oxford": an
+# agency's picture credit with its photographer, closing the caption.
+_AGENCY_SLASH_NAME_RE = re.compile(
+    r"(?:^|[\s./(\[])(?P<agency>(?i:" + _ALL_ALT + r"))\s*/\s*[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3}\s*[)\]]?\s*\.?\s*$"
+)
+# "© Reuters. Photo d'archives de …": the credit first, then the caption.
+_LEADING_COPYRIGHT_RE = re.compile(r"^\s*[©Ⓒ]\s*(?P<who>[^.©Ⓒ]{2,40}?)\s*\.\s+\S")
 
 
 _LEAD_RE = re.compile(r"^(?:(?i:photos?|crédits?|credits?|d['’]archives|d['’]illustration|archives|illustration|image)\b[\s:.,;()\-–—]*)+")
@@ -187,6 +194,12 @@ def _any_caption_credit(line: str, offset: int = 0) -> Credit | None:
     leading = leading_credit(line, offset)
     if leading is not None:
         return leading
+    m = _AGENCY_SLASH_NAME_RE.search(line)
+    if m:
+        return Credit(m.group("agency"), offset + m.start("agency"), offset + m.end("agency"))
+    m = _LEADING_COPYRIGHT_RE.match(line)
+    if m and (m.group("who").casefold() in _KNOWN_FOLDED or _acronym(m.group("who"))):
+        return Credit(m.group("who"), offset + m.start("who"), offset + m.end("who"))
     m = _COPYRIGHT_RE.search(line)
     if m:
         # "© Sputnik . Anton Denissov", "© AFP - Jean Dupont": the agency before its photographer.

@@ -234,7 +234,9 @@ def _before_speaker(s: Sentence, i: int, j: int) -> tuple[int, int]:
     for q in range(i + 1, j):
         if s.f[q] == ")" and q + 1 < j and s.f[s.next_word(q + 1)] in lx.DEFINITES | {"un", "une", "des"}:
             return i, q + 1
-        if s.f[q] in {"des", "de", "d'", "du"} and s.doc[s.prev_word(q - 1)].text[:1].isupper():
+        starts_speakers = s.f[q] in {"des", "de", "d'", "du", "un", "une", "plusieurs"} or s.doc[q].pos_ == "NUM"
+        if starts_speakers and s.doc[s.prev_word(q - 1)].text[:1].isupper():
+            # (also "à Reuters trois sources", "à l'AFP un responsable")
             head = s.next_word(q + 1)
             while head < j and s.doc[head].pos_ in {"DET", "NUM", "ADJ"}:
                 head = s.next_word(head + 1)

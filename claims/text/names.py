@@ -17,7 +17,7 @@ from claims.text.normalize import fold
 if TYPE_CHECKING:
     from claims.text.sentence import Sentence
 
-__all__ = ["TITLES", "expanded_acronym", "is_acronym", "name_after", "name_in_tail", "person_run", "strip_titles"]
+__all__ = ["TITLES", "expanded_acronym", "is_acronym", "is_ticker", "name_after", "name_in_tail", "person_run", "strip_titles"]
 
 # Titles before a name; the name without them is the person's.
 TITLES = {
@@ -238,6 +238,15 @@ def name_in_tail(s: "Sentence", j: int, limit: int = 8) -> tuple[int, int] | Non
 _ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý](?:\.?[A-ZÀ-Ý0-9]){1,7}\.?$")
 _NAME_LINKS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "sur", "of", "the", "and", "for"}
 _WORD_RE = re.compile(r"\b[dlDL]['’]|\w+|[^\w\s]")
+
+
+def is_ticker(text: str) -> bool:
+    """ "STLA.MI", "RENA.PA": a stock exchange code, which financial news puts in brackets after a
+    company's name; no acronym of the name."""
+    return bool(_TICKER_RE.match(text.strip()))
+
+
+_TICKER_RE = re.compile(r"^[A-Z0-9]{2,6}\.[A-Z]{1,2}$")
 
 
 def is_acronym(name: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
+from claims.text.names import is_ticker
 from claims.text.nlp import glued_hyphen
 from claims.text.sentence import (
     _AUX_FORMS,
@@ -240,6 +241,8 @@ _BOUND_ADJECTIVES = {"loyal", "loyale", "loyaux", "loyales", "fidele", "fideles"
 
 
 def _acronym_token(text: str) -> bool:
+    if is_ticker(text):
+        return False  # "Stellantis (STLA.MI)": a stock code, no part of the name
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 8 and sum(c.isupper() for c in letters) >= len(letters) - 2 and text[:1].isupper()
 

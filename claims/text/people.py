@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from claims.text import lexicon as lx
 from claims.text.clauses import outside_quotes
 from claims.text.countries import countries_in
-from claims.text.names import person_run
+from claims.text.names import is_ticker, person_run
 from claims.text.noun_phrases import np_span
 from claims.text.results import ProposedSource
 from claims.text.segmentation import Segment
@@ -57,7 +57,7 @@ class PeopleInText:
         for sentence in sentences:
             self._sentences[sentence.seg.start] = sentence
             for ent in sentence.doc.ents:
-                if ent.label_ == "ORG":
+                if ent.label_ == "ORG" and not is_ticker(ent.text):  # ("(STLA.MI)" is a stock code)
                     self.all_orgs.append(sentence.char_span(ent.start, ent.end))
                 run = person_run(sentence, ent.start, ent.end) if ent.label_ == "PER" else None
                 if run is not None and sum(1 for k in range(*run) if not sentence.doc[k].is_space) >= 2:

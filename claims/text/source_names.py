@@ -11,7 +11,7 @@ import re
 
 from claims.text import lexicon as lx
 from claims.text.countries import is_place_name
-from claims.text.names import is_acronym
+from claims.text.names import is_acronym, is_ticker
 from claims.text.registry import RegistryEntry, alias_key, fold
 from claims.text.sentence import WEBSITE, Mention, Sentence
 
@@ -239,6 +239,9 @@ def display_name(text: str) -> str:
     if management:
         name = management.group("name")  # "la direction de Michelin": the company
     name = _AGE.sub("", name) or name  # "un retraité de 70 ans": the role, not the age
+    stock_code = re.search(r"\s*\(([^()]+)\)$", name)
+    if stock_code and is_ticker(stock_code.group(1)) and stock_code.start():
+        name = name[: stock_code.start()]  # "Stellantis (STLA.MI)": the stock code is no part of the name
     joined = _TWO_NAMES.match(name)
     if joined:
         name = joined.group(1)  # "la CGT et FO": two bodies in one phrase are named by the first

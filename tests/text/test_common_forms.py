@@ -424,3 +424,46 @@ class TestNamesRunTogether:
             "La préfecture du Var et la préfecture de Vaucluse ont pris des arrêtés.\n"
         )
         assert names(find(run(registry, text), "feux")) == ["prefecture"]
+
+
+class TestFinancialDispatches:
+    """Forms of agency copy on financial sites: stock codes after a company, picture credits with
+    the photographer, sources quantified after the agency told, economists polled by an agency,
+    "Puis de poursuivre". Sentences written for these tests."""
+
+    def test_a_stock_code_is_no_part_of_the_company(self, registry):
+        (result,) = run(registry, "Renault (RENA.PA) a déclaré que ses ventes avaient baissé en mai.\n")
+        assert [link.source.name for link in result.links] == ["Renault"]
+
+    def test_an_acronym_in_brackets_still_is(self, registry):
+        (result,) = run(registry, "L'Organisation mondiale de la santé (OMS) a déclaré que l'épidémie reculait.\n")
+        assert result.links[0].source.name == "Organisation mondiale de la santé (OMS)"
+
+    @pytest.mark.parametrize(
+        "caption",
+        [
+            "Des vérins de pompe à Midland, au Texas. REUTERS/Nick Oxford",
+            "Une raffinerie près de Rouen. /Photo prise le 11 février 2019/REUTERS/Benoit Tessier",
+            "© Reuters. Photo d'archives d'une raffinerie près de Rouen.",
+        ],
+    )
+    def test_an_agency_picture_credit_with_its_photographer(self, registry, caption):
+        text = f"Le pétrole recule\n{caption}\nLes cours du brut ont reculé mardi à Londres.\n"
+        result = find(run(registry, text), caption[:12])
+        assert result.tag == "sourced" and names(result) == ["reuters"] and "caption" in result.flags
+
+    def test_two_agencies_in_a_sentence_are_no_credit(self, registry):
+        text = "Le pétrole recule\nLe fil AFP/Reuters sur la guerre est repris par tous les sites.\n"
+        assert find(run(registry, text), "fil").tag == "unsourced"
+
+    def test_quantified_sources_after_the_agency_told(self, registry):
+        (result,) = run(registry, "Les membres de l'Opep+ ont entamé des discussions, ont déclaré à Reuters trois sources au sein de l'organisation.\n")
+        assert names(result) == ["reuters", "unnamed-source"]
+
+    def test_economists_polled_by_an_agency_speak_in_the_relative(self, registry):
+        (result,) = run(registry, "La hausse est conforme aux prévisions des économistes interrogés par AWP, qui tablaient sur 0,2%.\n")
+        assert "economistes" in names(result)
+
+    def test_puis_de_continues_the_previous_speaker(self, registry):
+        text = "« Les prix vont baisser », a ajouté le ministre. Puis de poursuivre : « Nous devons protéger les Français. »\n"
+        assert names(find(run(registry, text), "protéger")) == ["ministre"]

@@ -46,6 +46,7 @@ from claims.text.sentence import (
     _mention,
 )
 from claims.text.names import name_after
+from claims.text.participles import absolute_participle_speaker, bare_participle, participle_speaker
 from claims.text.noun_phrases import _np_after, np_span
 from claims.text.verb_frames import NEVER_SAID, after_a_modal, introduces_quote
 from claims.text.speakers import (
@@ -125,23 +126,15 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         before = s.prev_word(k - 1)
         if "Inf" in forms and f[k] not in lx.FAIRE_FORMS and not after_a_modal(s, k):
             continue  # "pour annoncer", "veut dire": no subject of its own
-        if (
-            f[k].endswith("ant") and t.dep_ == "acl" and t.head.i < k and (before < 0 or f[before] != "en")
-            and strength in {"strong", "weak"} and has_reported_clause(s, k + 1)
-        ):
-            # "…, l'autorité de l'aviation civile précisant qu'il ne s'agissait pas …": the noun
-            # the participle hangs on speaks (an absolute clause with a subject of its own).
-            i, j = np_span(s, t.head, exclude=t)
-            head = t.head
-            named_head = head.pos_ == "PROPN" or head.ent_type_ in {"PER", "ORG", "NEWS_OUTLET", "INSTITUTION", "ANONYMOUS"} or s.source_like(head.i, head.i + 1)
-            if named_head and s.source_like(i, j) and f[head.i] not in lx.DOCUMENT_HEADS and not any(c.rule.startswith("verb.") and c.mentions and c.mentions[0].i == i for c in cues):
-                s.used.update(range(i, k + 1))
-                cues.append(Cue("verb.subject" if strength == "strong" else "verb.subject.weak", SPEAKER, k, (k, k + 1), [_mention(s, i, j)]))
-                continue
+        absolute = absolute_participle_speaker(s, k, strength, cues)
+        if absolute is not None:
+            s.used.update(range(absolute.mentions[0].i, k + 1))
+            cues.append(absolute)
+            continue
         if f[k].endswith("ant") and ("Part" in forms or "Ger" in forms or before >= 0 and f[before] == "en"):
             # "en affirmant que": governed by the main verb's speaker. When the main verb is no
             # speech verb ("il a relativisé l'incident, soulignant que …"), its subject speaks here.
-            participle = _participle_speaker(s, k, strength, cues)
+            participle = participle_speaker(s, k, strength, cues)
             if participle is not None:
                 s.used.update(range(participle.mentions[0].i, participle.mentions[0].j))
                 cues.append(participle)
@@ -375,7 +368,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if cleft is not None:
             subject = cleft  # "C'est le Président lui-même qui avait révélé …": the one it is
 
-        if cue_start == k and _bare_participle(s, k) and (subject is None or not complement and subject[0] < k):
+        if cue_start == k and bare_participle(s, k) and (subject is None or not complement and subject[0] < k):
             continue  # "la démission, annoncée par une source …": what was announced, not who
         if subject is None and strength == "strong" or subject is None and complement:
             subject = np_before(s, cue_start)
@@ -553,18 +546,6 @@ def _after_closing_quote(s: Sentence, k: int) -> bool:
     )
 
 
-def _bare_participle(s: Sentence, k: int) -> bool:
-    """A past participle hanging on a noun, without an auxiliary: "la démission, annoncée …"."""
-    t = s.doc[k]
-    if "Part" not in t.morph.get("VerbForm") or s.f[k].endswith("ant") or any(s.doc[c].dep_.startswith("aux") for c in s.kids[k]):
-        return False
-    if t.dep_ in {"acl", "amod"} and t.head.i < k:
-        return True
-    # "Ces informations, révélées vendredi par la RTS, ont été …": parsed as the main verb.
-    before = s.prev_word(k - 1)
-    return before > 0 and s.f[before] == "," and any(s.doc[c].dep_ == "nsubj" and c < before for c in s.kids[k])
-
-
 def _aspect_infinitive(s: Sentence, k: int, verb_end: int) -> bool:
     """ "continueront d'être dispensés", "continue à dire": continuing to do something reports
     nothing ("a continué : « … »" does)."""
@@ -572,24 +553,3 @@ def _aspect_infinitive(s: Sentence, k: int, verb_end: int) -> bool:
         return False
     q = s.next_word(verb_end)
     return q < s.n and s.f[q] in {"de", "d'", "a"} and s.next_word(q + 1) < s.n and "Inf" in s.doc[s.next_word(q + 1)].morph.get("VerbForm")
-
-
-def _participle_speaker(s: Sentence, k: int, strength: str | None, cues: list[Cue]) -> Cue | None:
-    """ "…, soulignant que …" after a main verb that reports nothing: the main verb's subject
-    is the speaker of the participle's clause."""
-    if strength not in {"strong", "weak"} or any(c.rule.startswith(("verb.", "prep.")) for c in cues):
-        return None
-    if not has_reported_clause(s, k + 1):
-        return None
-    main = s.doc[k].head
-    while main.pos_ in {"NOUN", "PROPN"} and main.dep_ in {"obj", "obl", "obl:arg", "obl:mod"} and main.head.i < main.i:
-        main = main.head  # "a condamné l'attaque affirmant que": the parser hangs it on the object
-    if main.i == k or main.i > k or _speech_verb_at(s, main.i) is not None and has_reported_clause(s, main.i + 1):
-        return None
-    subject = subject_of(s, main.i)
-    if subject is None:
-        return None
-    i, j = subject
-    if not (s.source_like(i, j) or j - i == 1 and s.f[i] in lx.PRONOUNS_3RD):
-        return None
-    return Cue("verb.subject.weak", SPEAKER, k, (k, k + 1), [_mention(s, i, j)])

@@ -342,6 +342,14 @@ ADDED_BATCHES = (
                      "false sourced 2/20 (10.0%); with the rules of d460916: the same"),
     ("d468", "d473", "F1 0.865 (P 0.94 / R 0.80), first source 20/40 (0.50), whole chains 15/29 (0.52), "
                      "false sourced 2/20 (10.0%); with the rules of d460916: the same"),
+    # Three more, annotated while the next rules (7e2eb00) were written, scored once on arrival
+    # with those rules and with the rules of d460916.
+    ("d474", "d479", "F1 0.667 (P 1.00 / R 0.50), first source 8/28 (0.29), whole chains 0/3 (0.00), "
+                     "false sourced 0/60 (0.0%); with the rules of d460916: the same"),
+    ("d480", "d485", "F1 0.905 (P 0.93 / R 0.88), first source 25/43 (0.58), whole chains 13/30 (0.43), "
+                     "false sourced 3/13 (23.1%); with the rules of d460916: the same"),
+    ("d486", "d491", "F1 0.914 (P 0.95 / R 0.88), first source 23/42 (0.55), whole chains 11/24 (0.46), "
+                     "false sourced 2/27 (7.4%); with the rules of d460916: the same"),
 )
 
 

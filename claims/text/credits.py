@@ -278,7 +278,8 @@ _CREDIT_LINE_RES = (
     re.compile(r"(?:^|\(|\s)(?i:avec)\s+(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"),
     re.compile(r"^[^()]{2,60}?\s&\s*(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "Eléanor Douet & AFP"
     re.compile(r"^(?i:et)\s+(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "et AFP": a byline's tail on its own line
-    re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s*/\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}$"),  # "AA / Bagdad"
+    # "AA / Bagdad", "AA / Istanbul / Mohammad Sio": the agency, its desk, its reporter
+    re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s*/\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}(?:/\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}){0,2}$"),
     re.compile(r"^[A-ZÀ-Ý][\w'’.\- ]{0,30}\s*/\s*(?P<agency>" + _WIRE_ALT + r")\s*$"),  # "LQ / AFP", "Jean Dupont / AFP"
     re.compile(r"^[\w'’.\- ]{2,30}?\s*\+\s*(?P<agency>" + _WIRE_ALT + r")\s*$"),  # "Medi1news+MAP": the site and its agency
     re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s+(?:et|&)\s+(?:" + _WIRE_ALT + r")\s*$"),  # "ATS et AFP": the first named
@@ -336,6 +337,11 @@ _REPORTING_LINE_RE = re.compile(
 )
 
 
+# "… placé en détention provisoire. (par AFP)": the agency credited at the end of the standfirst
+# or of the last paragraph, for the whole text.
+_BY_AGENCY_RE = re.compile(r"\(\s*(?i:par|avec)\s+(?P<agency>" + _WIRE_ALT + r")\s*\)\s*$")
+
+
 def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
     """The agency a whole dispatch is credited to: a dateline at the start of one of the first
     body lines, or a wire credit on a line of its own. ``lines`` are (start, end) of the
@@ -343,6 +349,14 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
     for n, (start, end) in enumerate(lines):
         line = text[start:end]
         words = line.split()
+        by_agency = _BY_AGENCY_RE.search(line) if n < 4 or n == len(lines) - 1 else None
+        if by_agency:
+            # The credit's own words are no claim; what it closes at the top is the standfirst
+            # (the dispatch runs from there), at the bottom the whole text.
+            return Credit(
+                by_agency.group("agency"), start + by_agency.start("agency"), start + by_agency.end("agency"),
+                (start + by_agency.start(), end), start + by_agency.start() if n < len(lines) - 1 else 0,
+            )
         relayed = _RELAYED_CREDIT_RE.match(line)
         if relayed:
             # "AFP/VNA/CVN" on its own line: the site (CVN) had it from VNA, which had it from AFP.

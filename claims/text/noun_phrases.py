@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
+from claims.text.countries import countries_in
 from claims.text.names import is_ticker
 from claims.text.nlp import glued_hyphen
 from claims.text.sentence import (
@@ -162,7 +163,11 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
             if whole not in lx.MEDIA_NAMES and named not in lx.MEDIA_NAMES:  # "Le Journal du dimanche": a title, not a day
                 why = "adverb"  # "le ministre lors d'un point presse", "X mardi"
                 break
-        if j > i and not role_noun and (s.finite_verb(j) or s.reduced_relative(j)):
+        # (a country's adjective before a name, which the tagger calls a verb, is still one:
+        # "l'agence de presse officielle syrienne Sana")
+        nxt = s.next_word(j + 1)
+        nationality = t.text.islower() and bool(countries_in(t.text)) and nxt < s.n and doc[nxt].text[:1].isupper()
+        if j > i and not role_noun and not nationality and (s.finite_verb(j) or s.reduced_relative(j)):
             why = "verb"
             break
         j += 1

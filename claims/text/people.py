@@ -247,9 +247,12 @@ class PeopleInText:
         if s is None:
             return None
         for token in s.doc:
-            if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or "Plur" not in token.morph.get("Number"):
+            # (or the noun opening the sentence that the parser made its root, its verb misread:
+            # "Les gendarmes du Finistère tapent du poing …")
+            misread_root = token.dep_ == "ROOT" and token.pos_ == "NOUN" and token.i <= 1
+            if not (token.dep_ == "nsubj" and token.head.dep_ == "ROOT" or misread_root) or "Plur" not in token.morph.get("Number"):
                 continue
-            i, j = np_span(s, token)
+            i, j = _head_and_place(s, token.i) if misread_root else np_span(s, token)
             if s.has_name(i, j) and s.f[i] in lx.DEFINITES and j - i <= 4:
                 return ProposedSource(display_name(self.span(s, i, j).text), "institution")
         return None
@@ -382,3 +385,13 @@ def _title_right_before(title: str, role_words: frozenset[str], before: str) -> 
         if words[n].strip(",;:") == title:
             return all(w[:6] in stems for w in content_words(" ".join(words[n + 1 :])))
     return False
+
+
+def _head_and_place(s: Sentence, head: int) -> tuple[int, int]:
+    """The words up to ``head`` and its "de X" with a capital, if one follows ("Les gendarmes
+    du Finistère"): the phrase opening a sentence whose verb the parser misread."""
+    of = s.next_word(head + 1)
+    name = s.next_word(of + 1)
+    if name < s.n and s.f[of] in {"de", "du", "des", "d'"} and s.doc[name].text[:1].isupper():
+        return 0, name + 1
+    return 0, head + 1

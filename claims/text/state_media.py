@@ -29,8 +29,9 @@ _OFFICIAL_WORDS = frozenset({
     "officielle", "officiel", "publique", "public", "nationale", "national", "etatique",
     "gouvernementale", "gouvernemental", "d'etat", "l'etat",
 })
-# Words a description may hold besides those: "l'agence de presse officielle", "de l'État".
-_FILLER_WORDS = frozenset({"de", "d'", "presse", "etat", "la", "l'", "du"})
+# Words a description may hold besides those: "l'agence de presse officielle", "de l'État", "du
+# pays" (the story's country, as when none is said).
+_FILLER_WORDS = frozenset({"de", "d'", "presse", "etat", "la", "l'", "du", "pays"})
 
 _INDEX: dict[str, dict[tuple[str, str], RegistryEntry | None]] = {}
 

@@ -467,3 +467,49 @@ class TestFinancialDispatches:
     def test_puis_de_continues_the_previous_speaker(self, registry):
         text = "« Les prix vont baisser », a ajouté le ministre. Puis de poursuivre : « Nous devons protéger les Français. »\n"
         assert names(find(run(registry, text), "protéger")) == ["ministre"]
+
+
+class TestBylinesAndStateMedia:
+    """An agency's byline with its desk and reporter, "(par AFP)" closing the standfirst, the
+    official agency "du pays", an official agency's name after its country's adjective, a plural
+    pronoun after a sentence whose verb the tagger misread. Sentences written for these tests."""
+
+    def test_an_agency_desk_and_reporter_byline(self, registry):
+        text = "Un mort dans une frappe\nAA / Istanbul / Jean Dupont\nUne personne a été tuée vendredi dans le sud du pays.\n"
+        result = find(run(registry, text), "tuée")
+        assert names(result) == ["anadolu"] and not find(run(registry, text), "Istanbul").is_claim
+
+    def test_par_afp_closing_the_standfirst_credits_the_body(self, registry):
+        text = (
+            "Incendie au tribunal : un homme mis en examen\n"
+            "Un homme a été mis en examen pour l'incendie du tribunal. Il a été placé en détention. (par AFP)\n"
+            "Il s'était présenté de lui-même au commissariat.\n"
+            "Les pompiers avaient rapidement maîtrisé le feu.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "commissariat")) == ["afp"] and names(find(result, "pompiers")) == ["afp"]
+        assert find(result, "placé en détention").tag != "sourced"  # the standfirst above the credit
+
+    def test_par_and_an_unknown_name_is_no_credit(self, registry):
+        text = "Un homme a été mis en examen. (par Jean Dupont)\nLes pompiers ont maîtrisé le feu.\n"
+        assert find(run(registry, text), "pompiers").tag == "unsourced"
+
+    def test_the_official_agency_of_the_country(self, registry):
+        text = (
+            "Frappe au Liban : un mort\n"
+            "Une personne a été tuée au Liban, a rapporté l'agence de presse officielle du pays.\n"
+            "Le Liban a protesté auprès de l'ONU.\n"
+        )
+        assert names(find(run(registry, text), "tuée")) == ["nna"]
+
+    def test_an_official_agency_then_its_source(self, registry):
+        text = "Seize personnes ont été tuées en Syrie, a indiqué l'agence de presse officielle syrienne Sana, citant une source militaire.\n"
+        (result,) = run(registry, text)
+        assert names(result) == ["sana", "military-source"]
+
+    def test_they_after_a_misread_verb(self, registry):
+        text = (
+            "Les gendarmes du Finistère tapent du poing sur la table après l'accident qui a fait deux morts.\n"
+            "Ils dénoncent le comportement des conducteurs.\n"
+        )
+        assert names(find(run(registry, text), "dénoncent")) == ["gendarmes du finistere"]

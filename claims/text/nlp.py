@@ -71,8 +71,9 @@ def _build_model() -> "Language":
             if "(?:-|–|—|--|---|——|~)" in pattern:
                 pattern = r"(?<!^[Aa]l)(?<!^[Ee]l)(?<!'[Aa]l)(?<!'[Ee]l)" + pattern
             elif "['’])(?=" in pattern:
-                # An elision ("l'armée"), not an English possessive name: "Moody's", "McDonald's".
-                pattern = r"(?![sS]\b)" + pattern
+                # An elision ("l'armée"), not an English possessive name ("Moody's", "McDonald's")
+                # nor an Arabic name's "'i" ("Amer al-Achi'i"), no French elision.
+                pattern = r"(?![sS]\b)(?!i\b)" + pattern
             infixes.append(pattern)
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if not Language.has_factory(_SINGLE_SENTENCE):

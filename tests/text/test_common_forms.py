@@ -513,3 +513,11 @@ class TestBylinesAndStateMedia:
             "Ils dénoncent le comportement des conducteurs.\n"
         )
         assert names(find(run(registry, text), "dénoncent")) == ["gendarmes du finistere"]
+
+    def test_an_arabic_name_ending_in_apostrophe_i_is_whole(self, registry):
+        (result,) = run(registry, "« Deux assaillants ont été abattus », a déclaré le gouverneur de Soueïda, Amer al-Achi'i.\n")
+        assert [link.source.name for link in result.links] == ["Amer al-Achi'i"]
+
+    def test_an_elision_before_a_vowel_still_splits(self, registry):
+        (result,) = run(registry, "Le ministre a dit qu'il l'avait vu à l'hôpital.\n")
+        assert result.tag == "sourced" and names(result) == ["ministre"]

@@ -193,7 +193,11 @@ class BodiesInText:
         démocratique du Congo"), per the guidelines' "full name, acronym in brackets"."""
         if not is_acronym(name) or self.registry.exact(name) is not None:
             return None
-        return expanded_acronym(name, self.text)
+        full = expanded_acronym(name, self.text)
+        if full is not None:
+            # "Le Parti des masses unies (PMU)" opening a sentence: the name, without its article.
+            return re.sub(r"^(?:Les?|La|L['’])\s*(?=[A-ZÀ-Ý])", "", full)
+        return lx.INTERNATIONAL_ACRONYMS.get(name.strip())
 
     def _body_named_before(self, s: Sentence, m: Mention, head_word: str) -> ProposedSource | None:
         """ "Le syndicat" after "la CGT n'appelle pas à cette grève", "le géant français du

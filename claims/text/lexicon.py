@@ -444,6 +444,32 @@ DOCUMENT_EXTRA_HEADS = {
     "compte-rendu", "releve", "estimation", "estimations", "previsions", "carte", "cartes", "coordonnees",
 }
 
+# What the acronyms of international bodies French news cites stand for, when a text uses one
+# without spelling it out ("l'OMS"): named "Full name (ACRONYM)" as the guidelines ask (§5).
+# (A dict, so not folded below.)
+INTERNATIONAL_ACRONYMS = {
+    "OMS": "Organisation mondiale de la santé",
+    "FMI": "Fonds monétaire international",
+    "OIM": "Organisation internationale pour les migrations",
+    "HCR": "Haut-Commissariat des Nations unies pour les réfugiés",
+    "UNICEF": "Fonds des Nations unies pour l'enfance",
+    "OCHA": "Bureau de la coordination des affaires humanitaires",
+    "PAM": "Programme alimentaire mondial",
+    "CICR": "Comité international de la Croix-Rouge",
+    "MSF": "Médecins sans frontières",
+    "BCE": "Banque centrale européenne",
+    "AIEA": "Agence internationale de l'énergie atomique",
+    "OCDE": "Organisation de coopération et de développement économiques",
+    "PNUD": "Programme des Nations unies pour le développement",
+    "CPI": "Cour pénale internationale",
+    "CEDEAO": "Communauté économique des États de l'Afrique de l'Ouest",
+    "UNESCO": "Organisation des Nations unies pour l'éducation, la science et la culture",
+    "FAO": "Organisation des Nations unies pour l'alimentation et l'agriculture",
+    "OMC": "Organisation mondiale du commerce",
+    "OSCE": "Organisation pour la sécurité et la coopération en Europe",
+    "UNRWA": "Office de secours et de travaux des Nations unies pour les réfugiés de Palestine",
+}
+
 PRONOUNS_3RD = {"il", "elle", "ils", "elles"}
 DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "ledit", "ladite", "lesdits", "lesdites"}
 DEFINITES = {"le", "la", "les", "l'"}

@@ -521,3 +521,11 @@ class TestBylinesAndStateMedia:
     def test_an_elision_before_a_vowel_still_splits(self, registry):
         (result,) = run(registry, "Le ministre a dit qu'il l'avait vu à l'hôpital.\n")
         assert result.tag == "sourced" and names(result) == ["ministre"]
+
+    def test_an_international_body_by_its_acronym_is_named_in_full(self, registry):
+        (result,) = run(registry, "Le choléra progresse dans le pays, a indiqué l'OMS.\n")
+        assert [link.source.name for link in result.links] == ["Organisation mondiale de la santé (OMS)"]
+
+    def test_the_text_spelling_out_an_acronym_comes_first(self, registry):
+        text = "Le Parti des masses unies (PMU) a été fondé en mai.\nLa réforme est rejetée, a indiqué le PMU.\n"
+        assert [link.source.name for link in find(run(registry, text), "réforme").links] == ["Parti des masses unies (PMU)"]

@@ -290,9 +290,10 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             return self.vague_source(), "vague"
         if determiner in {"son", "sa", "leur"} and head_word == "entourage" and m.j - m.i == 2:
             # "dans son entourage": the circle of the person spoken of last.
-            person = self._antecedent(None, pronoun=True)
+            person = self._antecedent(None, pronoun=True) or self._named_last_before(s.seg.start + s.doc[m.i].idx)
             if person is not None and person.kind == "person":
-                return ProposedSource(f"entourage de {person.name}", "anonymous"), "anaphora"
+                of = "d'" if fold(person.name[:1]) in "aeiouyh" else "de "  # "entourage d'Emmanuel Macron"
+                return ProposedSource(f"entourage {of}{person.name}", "anonymous"), "anaphora"
         # "ce responsable", "cette source de sécurité", "la source", "le commandant irakien".
         if determiner in {"ce", "cette"} and any(s.f[k] in {"dernier", "derniere"} for k in range(m.i, m.j)):
             # "ce dernier": the last person named, a source or not ("comme c'est le cas d'Olivier

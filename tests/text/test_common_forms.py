@@ -529,3 +529,7 @@ class TestBylinesAndStateMedia:
     def test_the_text_spelling_out_an_acronym_comes_first(self, registry):
         text = "Le Parti des masses unies (PMU) a été fondé en mai.\nLa réforme est rejetée, a indiqué le PMU.\n"
         assert [link.source.name for link in find(run(registry, text), "réforme").links] == ["Parti des masses unies (PMU)"]
+
+    def test_an_entourage_elides_before_a_vowel(self, registry):
+        text = "Emmanuel Macron a quitté Paris jeudi.\nSon entourage l'a confirmé dimanche.\n"
+        assert [link.source.name for link in find(run(registry, text), "entourage").links] == ["entourage d'Emmanuel Macron"]

@@ -161,6 +161,9 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             colleagues = f[s.next_word(np[0] + 1)] in {"confreres", "confrere", "consoeurs", "consoeur"}  # "nos confrères de X"
             if not s.outlet_like(np[0], np[1]) and not media_named(s, np[0], np[1]) and not colleagues:
                 continue  # "interrogé par la police", "publié par un éditeur": not an attribution
+            words = [s.f[q] for q in range(np[0], np[1]) if not s.doc[q].is_space]
+            if f[start] in lx.INTERVIEW_FORMS and len(words) == 2 and words[1] in {"journalistes", "presse", "medias"}:
+                continue  # "interrogé par des journalistes", "par la presse": the press at large, no medium
             rule = "prep.interview" if f[start] in lx.INTERVIEW_FORMS else "prep.passive"
         elif w == "dans":
             if f[s.head_of(np[0], np[1])] in {"colonnes", "pages", "page"}:

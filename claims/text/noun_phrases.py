@@ -238,7 +238,12 @@ def _initials_close_the_name(s: Sentence, i: int, k: int) -> bool:
     if acronym >= s.n or not s.doc[acronym].text.isupper() or len(s.doc[acronym].text) < 3:
         return False
     words = [s.f[w] for w in range(i, q) if not s.doc[w].is_punct and s.f[w] not in _NAME_LINKS]
-    return "".join(w[:1] for w in words).casefold() == s.f[acronym].casefold()
+    if "".join(w[:1] for w in words).casefold() == s.f[acronym].casefold():
+        return True
+    # "le Centre africain de contrôle et de prévention des maladies (CDC Afrique)": a name that
+    # opens with a capital goes on after "et de", up to its short form in brackets.
+    first = s.next_word(i + 1) if s.f[i] in _NAME_LINKS else i
+    return s.doc[first].text[:1].isupper() and s.f[s.next_word(k + 1)] in {"de", "des", "du", "d'"}
 
 
 _BOUND_ADJECTIVES = {"loyal", "loyale", "loyaux", "loyales", "fidele", "fideles", "lie", "liee", "lies", "liees",

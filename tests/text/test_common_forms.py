@@ -533,3 +533,17 @@ class TestBylinesAndStateMedia:
     def test_an_entourage_elides_before_a_vowel(self, registry):
         text = "Emmanuel Macron a quitté Paris jeudi.\nSon entourage l'a confirmé dimanche.\n"
         assert [link.source.name for link in find(run(registry, text), "entourage").links] == ["entourage d'Emmanuel Macron"]
+
+    @pytest.mark.parametrize("by", ["des journalistes", "la presse"])
+    def test_questioned_by_the_press_at_large_is_no_medium(self, registry, by):
+        (result,) = run(registry, f"Interrogé par {by}, le maire a démenti ces informations.\n")
+        assert names(result) == ["maire"]
+
+    def test_questioned_by_an_agencys_journalists_is(self, registry):
+        (result,) = run(registry, "Interrogé par des journalistes de l'AFP, le maire a démenti ces informations.\n")
+        assert names(result) == ["afp", "maire"]
+
+    def test_a_name_goes_on_after_et_de_up_to_its_short_form(self, registry):
+        text = "L'Afrique a enregistré plus de cas, a indiqué le Centre africain de contrôle et de prévention des maladies (CDC Afrique).\n"
+        (result,) = run(registry, text)
+        assert names(result) == ["centre africain de controle et de prevention des maladies"]

@@ -547,3 +547,8 @@ class TestBylinesAndStateMedia:
         text = "L'Afrique a enregistré plus de cas, a indiqué le Centre africain de contrôle et de prévention des maladies (CDC Afrique).\n"
         (result,) = run(registry, text)
         assert names(result) == ["centre africain de controle et de prevention des maladies"]
+
+    def test_asking_bodies_at_large_names_no_medium(self, registry):
+        text = "Le président a demandé aux agences compétentes de travailler ensemble, a indiqué la présidence.\n"
+        (result,) = run(registry, text)
+        assert "agences competentes" not in names(result)

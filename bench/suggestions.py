@@ -358,6 +358,14 @@ ADDED_BATCHES = (
                      "false sourced 4/20 (20.0%); with the rules of d460916: the same"),
     ("d504", "d509", "F1 0.976 (P 0.98 / R 0.98), first source 36/42 (0.86), whole chains 15/22 (0.68), "
                      "false sourced 1/14 (7.1%); with the rules of d460916: F1 0.938, 29/42, 15/22, 1/14"),
+    # Three more, annotated while the next rules (be14c96) were written, scored once on arrival
+    # with those rules and with the rules of d460916.
+    ("d510", "d515", "F1 0.872 (P 0.94 / R 0.81), first source 24/42 (0.57), whole chains 8/19 (0.42), "
+                     "false sourced 2/19 (10.5%); with the rules of d460916: the same"),
+    ("d516", "d521", "F1 0.889 (P 0.91 / R 0.86), first source 25/37 (0.68), whole chains 5/15 (0.33), "
+                     "false sourced 3/25 (12.0%); with the rules of d460916: the same"),
+    ("d522", "d527", "F1 0.865 (P 0.97 / R 0.78), first source 15/41 (0.37), whole chains 3/14 (0.21), "
+                     "false sourced 1/21 (4.8%); with the rules of d460916: the same"),
 )
 
 

@@ -337,6 +337,7 @@ _REPORTING_LINE_RE = re.compile(
 )
 
 
+_CLOSING_AGENCY_RE = re.compile(r"[.!?»”\"]\s+(?P<agency>" + _WIRE_ALT + r")\s*$")
 # "… placé en détention provisoire. (par AFP)": the agency credited at the end of the standfirst
 # or of the last paragraph, for the whole text.
 _BY_AGENCY_RE = re.compile(r"\(\s*(?i:par|avec)\s+(?P<agency>" + _WIRE_ALT + r")\s*\)\s*$")
@@ -424,6 +425,11 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
         if m:
             group = "agency" if m.group("agency") else "dashed"
             return Credit(m.group(group), m.start(group), m.end(group))
+        m = _CLOSING_AGENCY_RE.search(text, start, end)
+        if m and len(lines) > 2 and len(re.findall(r"[.!?]\s", text[start : m.start("agency")])) >= 2:
+            # "… repêchés. Sur la même période, … interceptés. APS": the wire after the last
+            # paragraph's full stop (a paragraph of two sentences at least: a caption is one).
+            return Credit(m.group("agency"), m.start("agency"), m.end("agency"))
     return None
 
 
@@ -439,7 +445,7 @@ def _picture_credit_line(line: str, n: int) -> bool:
 
 
 # "Avec Press TV", "(avec Al-Manar)": the medium a site had the text from, on its last line.
-_CLOSING_WITH_RE = re.compile(r"^\(?\s*(?i:avec)\s+(?P<name>[A-ZÀ-Ý][\w'’.\- ]{1,40}?)\s*\)?\s*\.?\s*$")
+_CLOSING_WITH_RE = re.compile(r"^\(?\s*(?:(?i:source)\s*:\s*)?(?i:avec)\s+(?P<name>[A-ZÀ-Ý][\w'’.\- ]{1,40}?)\s*\)?\s*\.?\s*$")
 
 
 def closing_with(text: str, lines: list[tuple[int, int]]) -> Credit | None:

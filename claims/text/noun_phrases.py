@@ -120,6 +120,9 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
             ):
                 j += 1  # "le Programme des Nations unies pour l'environnement", "la Mission … pour l'Irak": one name
                 continue
+            if w in {"a", "au", "aux", "pour", "en"} and _initials_close_the_name(s, i, j):
+                j += 1  # "la Délégation générale à l'administration pénitentiaire et à la réinsertion (DGAPR)"
+                continue
             why = "adp"
             break
         if j > i and _aside_at(s, j):

@@ -552,3 +552,34 @@ class TestBylinesAndStateMedia:
         text = "Le président a demandé aux agences compétentes de travailler ensemble, a indiqué la présidence.\n"
         (result,) = run(registry, text)
         assert "agences competentes" not in names(result)
+
+    def test_an_agency_after_the_last_paragraphs_full_stop_credits_the_text(self, registry):
+        text = (
+            "Dix corps de migrants découverts\n"
+            "Dix corps ont été retrouvés sur une plage près de Sfax.\n"
+            "Les victimes peuvent être parties d'un autre endroit.\n"
+            "Depuis janvier, 901 corps ont été repêchés. Les autres migrants ont été secourus. APS\n"
+        )
+        assert names(find(run(registry, text), "plage")) == ["aps"]
+
+    def test_a_caption_closing_the_text_credits_only_itself(self, registry):
+        text = "Titre\nLes combats continuent.\nLes raids ont été repoussés.\nLe président à Paris. AFP\n"
+        assert find(run(registry, text), "combats").tag == "unsourced"
+
+    def test_source_avec_a_medium_closing_the_text(self, registry):
+        text = "Raids repoussés\nLes raids ont été repoussés à la frontière.\nLes combats continuent.\nSource: Avec PressTV\n"
+        assert names(find(run(registry, text), "frontière")) == ["presstv"]
+
+    def test_the_national_guard_speaks(self, registry):
+        (result,) = run(registry, "Dix corps ont été retrouvés, a indiqué la garde nationale.\n")
+        assert names(result) == ["garde nationale"]
+
+    def test_a_participle_after_selon_adds_no_source(self, registry):
+        text = "Quarante cas ont été enregistrés à Alger, les premiers depuis 1996, selon le ministère algérien de la Santé, assurant que ces cas sont isolés.\n"
+        (result,) = run(registry, text)
+        assert names(result) == ["ministere algerien de la sante"]
+
+    def test_a_name_with_a_preposition_its_initials_spell(self, registry):
+        text = "Selon la Délégation générale à l'administration pénitentiaire et à la réinsertion (DGAPR), 122 cas ont été recensés.\n"
+        (result,) = run(registry, text)
+        assert result.links[0].mention.text == "la Délégation générale à l'administration pénitentiaire et à la réinsertion (DGAPR)"

@@ -71,6 +71,8 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = s.prev_word(k - 1), k + 1  # "Interrogée sur France Inter, la ministre …"
         elif w in {"de", "du", "d'", "sur", "au"} and k > 0 and f[s.prev_word(k - 1)] in _GUEST_FORMS and _opens_sentence(s, s.prev_word(k - 1)):
             start, end = s.prev_word(k - 1), k + 1  # "Invité de RTL, le Premier ministre a assuré …"
+        elif w in {"sur", "au"} and k > 0 and f[s.prev_word(k - 1)] in _ON_AIR_FORMS and _opens_sentence(s, _with_reflexive(s, s.prev_word(k - 1))):
+            start, end = s.prev_word(k - 1), k + 1  # "S'exprimant sur France Inter, la ministre …"
         elif w in {"a", "à", "au"} and k > 1 and f[s.prev_word(k - 1)] in _INTERVIEWS and f[s.prev_word(s.prev_word(k - 1) - 1)] == "en" \
                 and _opens_sentence(s, s.prev_word(s.prev_word(k - 1) - 1)):
             start, end = s.prev_word(s.prev_word(k - 1) - 1), k + 1  # "En entrevue à TVA Nouvelles, le commandant …"
@@ -147,10 +149,10 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             if comma >= s.n or s.f[comma] != "," or head in lx.DOCUMENT_HEADS | lx.VAGUE_HEADS:
                 continue  # "pour la première fois", "pour le rapport": not a view
             rule = "prep.pour"
-        elif w in {"sur", "au", "de", "du", "d'"} and f[start] in lx.INTERVIEW_FORMS | _GUEST_FORMS:
+        elif w in {"sur", "au", "de", "du", "d'"} and f[start] in lx.INTERVIEW_FORMS | _GUEST_FORMS | _ON_AIR_FORMS:
             if not s.outlet_like(np[0], np[1]) and not media_named(s, np[0], np[1]):
                 continue  # "interrogé sur ses intentions": what about, not by whom
-            if f[start] in _GUEST_FORMS and not (s.has_name(np[0], np[1]) or media_named(s, np[0], np[1])):
+            if f[start] in _GUEST_FORMS | _ON_AIR_FORMS and not (s.has_name(np[0], np[1]) or media_named(s, np[0], np[1])):
                 continue  # "invité du journal de 20 heures": which medium, the text does not say
             rule = "prep.interview"
         elif f[start] == "en":
@@ -196,6 +198,13 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
 _INTERVIEWS = frozenset({"entrevue", "entretien", "interview"})  # "En entrevue à X, …": the medium that asked
 _CITES = frozenset({"cite", "citent", "citait", "citaient", "cita"})
 _GUEST_FORMS = frozenset({"invite", "invitee", "invites", "invitees"})  # "Invité de RTL, …": the medium asked
+_ON_AIR_FORMS = frozenset({"exprimant", "intervenant"})  # "S'exprimant sur France Inter, …": the medium spoken on
+
+
+def _with_reflexive(s: Sentence, k: int) -> int:
+    """The "s'" before the participle at ``k`` if there is one ("S'exprimant"), else ``k``."""
+    before = s.prev_word(k - 1)
+    return before if before >= 0 and s.f[before] in {"s'", "se"} else k
 # "des accusations balayées par X", "une information démentie par Y": X and Y say so.
 _DISMISSED = frozenset({
     "balaye", "balayee", "balayes", "balayees", "dementi", "dementie", "dementis", "dementies",

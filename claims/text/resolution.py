@@ -158,6 +158,10 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                 antecedent = self._plural_subject_before(s.seg.start)
             if antecedent is None and gender is not None and not plural:
                 antecedent = self._role_subject_before(s.seg.start, gender)
+            if antecedent is None and not plural and fold(mention.text) in {"il", "lui"}:
+                # "Ces chiffres ont été donnés par le docteur Mohammed X. Selon lui, …": the person
+                # named last, though not yet a source.
+                antecedent = self._named_last_before(mention.start)
             if antecedent is None:
                 return Link(ProposedSource(mention.text, "anonymous"), mention, cue, rule, UNRESOLVED_CONFIDENCE)
             return Link(antecedent, mention, cue, rule + "+anaphora", confidence * ANAPHORA_FACTOR)

@@ -583,3 +583,16 @@ class TestBylinesAndStateMedia:
         text = "Selon la Délégation générale à l'administration pénitentiaire et à la réinsertion (DGAPR), 122 cas ont été recensés.\n"
         (result,) = run(registry, text)
         assert result.links[0].mention.text == "la Délégation générale à l'administration pénitentiaire et à la réinsertion (DGAPR)"
+
+    @pytest.mark.parametrize("opening", ["S'exprimant sur France Inter", "Intervenant sur France Inter"])
+    def test_speaking_on_a_medium_before_the_subject(self, registry, opening):
+        (result,) = run(registry, f"{opening}, le ministre a affirmé que la réforme passerait.\n")
+        assert names(result) == ["france-inter", "ministre"]
+
+    def test_speaking_on_a_topic_is_no_medium(self, registry):
+        (result,) = run(registry, "S'exprimant sur la réforme, le ministre a affirmé qu'elle passerait.\n")
+        assert names(result) == ["ministre"]
+
+    def test_selon_lui_after_a_person_named_but_no_source(self, registry):
+        text = "Ces chiffres ont été donnés jeudi par le docteur Mohammed Youbi, directeur de l'épidémiologie.\nSelon lui, toutes les tranches d'âge sont concernées.\n"
+        assert names(find(run(registry, text), "tranches")) == ["mohammed youbi"]

@@ -426,7 +426,7 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             group = "agency" if m.group("agency") else "dashed"
             return Credit(m.group(group), m.start(group), m.end(group))
         m = _CLOSING_AGENCY_RE.search(text, start, end)
-        if m and len(lines) > 2 and len(re.findall(r"[.!?]\s", text[start : m.start("agency")])) >= 2:
+        if m and len(lines) >= 2 and len(re.findall(r"[.!?]\s", text[start : m.start("agency")])) >= 2:
             # "… repêchés. Sur la même période, … interceptés. APS": the wire after the last
             # paragraph's full stop (a paragraph of two sentences at least: a caption is one).
             return Credit(m.group("agency"), m.start("agency"), m.end("agency"))

@@ -277,8 +277,8 @@ def _apposition_end(s: Sentence, k: int) -> int | None:
         if t.is_space:
             j += 1
             continue
-        if w in _BREAK_PUNCT:
-            break
+        if w in _BREAK_PUNCT or j > first and w in _REPORT_PARTICIPLES and t.text.islower():
+            break  # (", Faouzi X cité par l'AFP": the name, then who cites him)
         if s.finite_verb(j) or w in _RELATIVES or (t.pos_ == "ADP" and w not in _DE and w != "en"):
             return None
         if t.pos_ in {"NOUN", "PROPN"} or t.text[:1].isupper():
@@ -289,7 +289,7 @@ def _apposition_end(s: Sentence, k: int) -> int | None:
     ):
         return None  # ", vendredi": a date, not an apposition
     after = s.next_word(j)
-    if after >= s.n or s.f[after] in _FINAL_PUNCT:
+    if after >= s.n or s.f[after] in _FINAL_PUNCT or s.f[after] in _REPORT_PARTICIPLES:
         return j
     if s.f[after] == ",":
         nxt = s.next_word(after + 1)

@@ -596,3 +596,8 @@ class TestBylinesAndStateMedia:
     def test_selon_lui_after_a_person_named_but_no_source(self, registry):
         text = "Ces chiffres ont été donnés jeudi par le docteur Mohammed Youbi, directeur de l'épidémiologie.\nSelon lui, toutes les tranches d'âge sont concernées.\n"
         assert names(find(run(registry, text), "tranches")) == ["mohammed youbi"]
+
+    def test_a_named_spokesman_then_who_cites_him(self, registry):
+        text = "Huit cadavres ont été découverts, a précisé son porte-parole, Faouzi Masmoudi cité par l'AFP.\n"
+        (result,) = run(registry, text)
+        assert names(result) == ["afp", "faouzi masmoudi"]

@@ -250,7 +250,7 @@ INSTITUTION_HEADS = {
     "hopital", "croix-rouge", "senat", "assemblee", "congres", "pentagone", "kremlin",
     "elysee", "ministre-president", "union", "alliance", "groupe", "brigade", "brigades",
     "milice", "milices", "regime", "etat", "etats", "pays", "municipalite",
-    "parquet", "gendarmerie", "marine", "syndicat", "association", "federation", "ministeres", "garde",
+    "parquet", "gendarmerie", "marine", "syndicat", "association", "federation", "ministeres", "garde", "cellule",
     # companies, courts and other bodies that speak through a statement
     "entreprise", "societe", "compagnie", "firme", "operateur", "constructeur", "banque", "fonds",
     "laboratoire", "justice", "opposition", "junte", "club", "ligue", "cabinet", "secours",

@@ -239,6 +239,7 @@ def display_name(text: str) -> str:
     if management:
         name = management.group("name")  # "la direction de Michelin": the company
     name = _AGE.sub("", name) or name  # "un retraité de 70 ans": the role, not the age
+    name = _ATTACHED_TO.sub("", name) or name  # "la cellule … affiliée au ministère": whose it is, no part of the name
     stock_code = re.search(r"\s*\(([^()]+)\)$", name)
     if stock_code and is_ticker(stock_code.group(1)) and stock_code.start():
         name = name[: stock_code.start()]  # "Stellantis (STLA.MI)": the stock code is no part of the name
@@ -262,6 +263,7 @@ def display_name(text: str) -> str:
     return name[:1].upper() + name[1:] if name else text
 
 
+_ATTACHED_TO = re.compile(r"\s+(?:affilié|rattaché|basé|installé)e?s?\s+(?:à|au|aux|en)\s.*$")
 _AGE = re.compile(r",?\s+(?:âgée?s?\s+)?de\s+\d+\s+ans$")
 _TWO_NAMES = re.compile(r"^([A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})\s+et\s+(?:(?:le|la|les)\s+|l['’])?[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}$")
 _QUOTED_TITLE = re.compile(r"[«“\"]\s*([^«»“”\"]{2,60}?)\s*[»”\"]\s*$")

@@ -601,3 +601,7 @@ class TestBylinesAndStateMedia:
         text = "Huit cadavres ont été découverts, a précisé son porte-parole, Faouzi Masmoudi cité par l'AFP.\n"
         (result,) = run(registry, text)
         assert names(result) == ["afp", "faouzi masmoudi"]
+
+    def test_a_cell_speaks_by_its_name_without_whose_it_is(self, registry):
+        (result,) = run(registry, "La cellule d'information de la sécurité affiliée au ministère a déclaré que vingt roquettes ont visé la base.\n")
+        assert [link.source.name for link in result.links] == ["Cellule d'information de la sécurité"]

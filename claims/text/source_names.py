@@ -217,6 +217,9 @@ def display_name(text: str) -> str:
     colleagues = _COLLEAGUES.match(name)
     if colleagues and len(name) > colleagues.end():
         name = name[colleagues.end() :]  # "nos confrères de France Bleu Toulouse", "le confrère RFI"
+    one_of_them = _ONE_OF_THEM.match(name)
+    if one_of_them:
+        name = one_of_them.group("name")  # "L'une d'elles, les Brigades du Hezbollah": the one named
     partitive = _PARTITIVE.match(name)
     if partitive and len(name) > partitive.end():
         name = _singular(name[partitive.end() :])  # "une des sources proches de l'enquête"
@@ -263,6 +266,7 @@ def display_name(text: str) -> str:
     return name[:1].upper() + name[1:] if name else text
 
 
+_ONE_OF_THEM = re.compile(r"^(?:l['’]\s*)?une?\s+d['’]\s*(?:eux|elles|entre\s+eux|entre\s+elles),\s*(?P<name>\S.*)$", re.I)
 _ATTACHED_TO = re.compile(r"\s+(?:affilié|rattaché|basé|installé)e?s?\s+(?:à|au|aux|en)\s.*$")
 _AGE = re.compile(r",?\s+(?:âgée?s?\s+)?de\s+\d+\s+ans$")
 _TWO_NAMES = re.compile(r"^([A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3})\s+et\s+(?:(?:le|la|les)\s+|l['’])?[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,3}$")

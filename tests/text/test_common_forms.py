@@ -605,3 +605,7 @@ class TestBylinesAndStateMedia:
     def test_a_cell_speaks_by_its_name_without_whose_it_is(self, registry):
         (result,) = run(registry, "La cellule d'information de la sécurité affiliée au ministère a déclaré que vingt roquettes ont visé la base.\n")
         assert [link.source.name for link in result.links] == ["Cellule d'information de la sécurité"]
+
+    def test_one_of_them_named_in_apposition_is_the_one_named(self, registry):
+        text = "Plusieurs groupes sont présents dans la région.\nL'un d'eux, le Front al-Nosra, a revendiqué l'attaque.\n"
+        assert [link.source.name for link in find(run(registry, text), "revendiqué").links] == ["Front al-Nosra"]

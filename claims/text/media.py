@@ -345,7 +345,7 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
     if i < e < j and s.doc[e].text[:1].isupper():
         j = e  # "a déclaré à l'AFP Masiullah, un habitant": the outlet, then who spoke
     head = s.head_of(i, j)
-    if "Plur" in s.doc[head].morph.get("Number") and not s.has_name(i, j):
+    if s.f[head] == "agences" and not s.has_name(i, j):
         return None  # "a demandé aux agences compétentes", "aux agences de presse": no medium named
     if s.outlet_like(i, j) and s.f[head] not in {"journaliste", "journalistes", "reporter"}:
         return i, j

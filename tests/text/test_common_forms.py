@@ -609,3 +609,7 @@ class TestBylinesAndStateMedia:
     def test_one_of_them_named_in_apposition_is_the_one_named(self, registry):
         text = "Plusieurs groupes sont présents dans la région.\nL'un d'eux, le Front al-Nosra, a revendiqué l'attaque.\n"
         assert [link.source.name for link in find(run(registry, text), "revendiqué").links] == ["Front al-Nosra"]
+
+    def test_told_to_media_at_large_is_the_collective_media(self, registry):
+        (result,) = run(registry, "C'est ce qu'avancent plusieurs sources militaires à des médias américains.\n")
+        assert names(result) == ["unnamed-media", "military-source"]

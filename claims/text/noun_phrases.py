@@ -227,7 +227,8 @@ _NAME_LINKS = frozenset({"de", "des", "du", "d'", "la", "le", "les", "l'", "et",
 
 def _initials_close_the_name(s: Sentence, i: int, k: int) -> bool:
     """ "la Direction de l'information et des relations publiques des armées (DIRPA)": the
-    initials in brackets after the words spell all of them, "et" included in the name."""
+    initials in brackets after the words spell all of them, "et" (or "à") included in the name;
+    or a name opening with a capital goes on after "et de" up to a short form in brackets."""
     q = s.next_word(k + 1)
     for _ in range(10):
         if q >= s.n or s.f[q] in {",", ";", ":"} or s.doc[q].pos_ in {"VERB", "AUX"}:

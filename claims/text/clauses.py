@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
+from claims.text.countries import countries_in
 from claims.text.media import _to_outlet
 from claims.text.sentence import (
     Mention,
@@ -361,6 +362,21 @@ def _infinitive(s: Sentence, k: int) -> bool:
 
 def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
     """The subject noun phrase of the verb at ``k`` as token indices, from the parse."""
+    span = _parsed_subject(s, k)
+    if span is None:
+        return None
+    i, j = span
+    # "La chaîne de télévision japonaise Asahi TV a rapporté": the parser takes the country's
+    # adjective for a verb and stops the subject before it; the adjective and the name are in it.
+    if j + 1 < s.n and s.doc[j].text.islower() and countries_in(s.doc[j].text) and s.doc[j + 1].text[:1].isupper():
+        end = j + 1
+        while end < s.n and s.doc[end].text[:1].isupper() and s.doc[end].pos_ in {"PROPN", "NOUN", "X"} and end - j <= 3:
+            end += 1
+        return i, end
+    return span
+
+
+def _parsed_subject(s: Sentence, k: int) -> tuple[int, int] | None:
     doc = s.doc
     verb = doc[k]
     for _ in range(3):

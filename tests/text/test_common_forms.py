@@ -613,3 +613,7 @@ class TestBylinesAndStateMedia:
     def test_told_to_media_at_large_is_the_collective_media(self, registry):
         (result,) = run(registry, "C'est ce qu'avancent plusieurs sources militaires à des médias américains.\n")
         assert names(result) == ["unnamed-media", "military-source"]
+
+    def test_a_medium_named_after_its_countrys_adjective(self, registry):
+        (result,) = run(registry, "La chaîne de télévision japonaise Asahi TV a rapporté mardi que deux cents personnes avaient été tuées.\n")
+        assert [link.source.name for link in result.links] == ["Asahi TV"]

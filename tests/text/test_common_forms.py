@@ -166,6 +166,17 @@ class TestCommonFormsChecklist:
             pytest.param("« Le feu progresse », déclare la préfète de Gironde et de Nouvelle-Aquitaine Fabienne Buccio sur BFMTV.\n", ["bfmtv", "fabienne buccio"], id="a_name_after_a_hyphenated_region"),
             pytest.param("Le gouvernement français, par la voix de son ministre des Armées Sébastien Lecornu, affirme que tout est fait.\n", ["sebastien lecornu"], id="a_minister_speaking_for_the_government"),
             pytest.param("L'attaque a été condamnée par l'Otan par la voix de son porte-parole, le général Paul Cleveland.\n", ["paul cleveland"], id="a_spokesman_speaking_for_an_alliance"),
+            pytest.param("Les membres de l'Opep+ ont entamé des discussions, ont déclaré à Reuters trois sources au sein de l'organisation.\n", ["reuters", "unnamed-source"], id="sources_quantified_after_the_agency_told"),
+            pytest.param("Seize personnes ont été tuées en Syrie, a indiqué l'agence de presse officielle syrienne Sana, citant une source militaire.\n", ["sana", "military-source"], id="an_official_agency_named_after_its_countrys_adjective_then_its_source"),
+            pytest.param("Dix corps ont été retrouvés, a indiqué la garde nationale.\n", ["garde nationale"], id="the_national_guard_speaks"),
+            pytest.param("Interrogé par des journalistes de l'AFP, le maire a démenti ces informations.\n", ["afp", "maire"], id="questioned_by_an_agencys_journalists"),
+            pytest.param("Huit cadavres ont été découverts, a précisé son porte-parole, Faouzi Masmoudi cité par l'AFP.\n", ["afp", "faouzi masmoudi"], id="a_named_spokesman_then_who_cites_him"),
+            pytest.param("C'est ce qu'avancent plusieurs sources militaires à des médias américains.\n", ["unnamed-media", "military-source"], id="told_to_media_at_large_is_the_collective_media"),
+            pytest.param("S'exprimant sur la réforme, le ministre a affirmé qu'elle passerait.\n", ["ministre"], id="speaking_on_a_topic_is_no_medium"),
+            pytest.param("Interrogé par des journalistes, le maire a démenti ces informations.\n", ["maire"], id="questioned_by_journalists_at_large_is_no_medium"),
+            pytest.param("Interrogé par la presse, le maire a démenti ces informations.\n", ["maire"], id="questioned_by_the_press_is_no_medium"),
+            pytest.param("S'exprimant sur France Inter, le ministre a affirmé que la réforme passerait.\n", ["france-inter", "ministre"], id="speaking_on_a_medium_before_the_subject"),
+            pytest.param("Intervenant sur France Inter, le ministre a affirmé que la réforme passerait.\n", ["france-inter", "ministre"], id="intervening_on_a_medium_before_the_subject"),
         ],
     )
     def test_one_sentence_and_its_chain(self, registry, text, expected):
@@ -456,10 +467,6 @@ class TestFinancialDispatches:
         text = "Le pétrole recule\nLe fil AFP/Reuters sur la guerre est repris par tous les sites.\n"
         assert find(run(registry, text), "fil").tag == "unsourced"
 
-    def test_quantified_sources_after_the_agency_told(self, registry):
-        (result,) = run(registry, "Les membres de l'Opep+ ont entamé des discussions, ont déclaré à Reuters trois sources au sein de l'organisation.\n")
-        assert names(result) == ["reuters", "unnamed-source"]
-
     def test_economists_polled_by_an_agency_speak_in_the_relative(self, registry):
         (result,) = run(registry, "La hausse est conforme aux prévisions des économistes interrogés par AWP, qui tablaient sur 0,2%.\n")
         assert "economistes" in names(result)
@@ -502,11 +509,6 @@ class TestBylinesAndStateMedia:
         )
         assert names(find(run(registry, text), "tuée")) == ["nna"]
 
-    def test_an_official_agency_then_its_source(self, registry):
-        text = "Seize personnes ont été tuées en Syrie, a indiqué l'agence de presse officielle syrienne Sana, citant une source militaire.\n"
-        (result,) = run(registry, text)
-        assert names(result) == ["sana", "military-source"]
-
     def test_they_after_a_misread_verb(self, registry):
         text = (
             "Les gendarmes du Finistère tapent du poing sur la table après l'accident qui a fait deux morts.\n"
@@ -533,15 +535,6 @@ class TestBylinesAndStateMedia:
     def test_an_entourage_elides_before_a_vowel(self, registry):
         text = "Emmanuel Macron a quitté Paris jeudi.\nSon entourage l'a confirmé dimanche.\n"
         assert [link.source.name for link in find(run(registry, text), "entourage").links] == ["entourage d'Emmanuel Macron"]
-
-    @pytest.mark.parametrize("by", ["des journalistes", "la presse"])
-    def test_questioned_by_the_press_at_large_is_no_medium(self, registry, by):
-        (result,) = run(registry, f"Interrogé par {by}, le maire a démenti ces informations.\n")
-        assert names(result) == ["maire"]
-
-    def test_questioned_by_an_agencys_journalists_is(self, registry):
-        (result,) = run(registry, "Interrogé par des journalistes de l'AFP, le maire a démenti ces informations.\n")
-        assert names(result) == ["afp", "maire"]
 
     def test_a_name_goes_on_after_et_de_up_to_its_short_form(self, registry):
         text = "L'Afrique a enregistré plus de cas, a indiqué le Centre africain de contrôle et de prévention des maladies (CDC Afrique).\n"
@@ -570,10 +563,6 @@ class TestBylinesAndStateMedia:
         text = "Raids repoussés\nLes raids ont été repoussés à la frontière.\nLes combats continuent.\nSource: Avec PressTV\n"
         assert names(find(run(registry, text), "frontière")) == ["presstv"]
 
-    def test_the_national_guard_speaks(self, registry):
-        (result,) = run(registry, "Dix corps ont été retrouvés, a indiqué la garde nationale.\n")
-        assert names(result) == ["garde nationale"]
-
     def test_a_participle_after_selon_adds_no_source(self, registry):
         text = "Quarante cas ont été enregistrés à Alger, les premiers depuis 1996, selon le ministère algérien de la Santé, assurant que ces cas sont isolés.\n"
         (result,) = run(registry, text)
@@ -584,23 +573,9 @@ class TestBylinesAndStateMedia:
         (result,) = run(registry, text)
         assert result.links[0].mention.text == "la Délégation générale à l'administration pénitentiaire et à la réinsertion (DGAPR)"
 
-    @pytest.mark.parametrize("opening", ["S'exprimant sur France Inter", "Intervenant sur France Inter"])
-    def test_speaking_on_a_medium_before_the_subject(self, registry, opening):
-        (result,) = run(registry, f"{opening}, le ministre a affirmé que la réforme passerait.\n")
-        assert names(result) == ["france-inter", "ministre"]
-
-    def test_speaking_on_a_topic_is_no_medium(self, registry):
-        (result,) = run(registry, "S'exprimant sur la réforme, le ministre a affirmé qu'elle passerait.\n")
-        assert names(result) == ["ministre"]
-
     def test_selon_lui_after_a_person_named_but_no_source(self, registry):
         text = "Ces chiffres ont été donnés jeudi par le docteur Mohammed Youbi, directeur de l'épidémiologie.\nSelon lui, toutes les tranches d'âge sont concernées.\n"
         assert names(find(run(registry, text), "tranches")) == ["mohammed youbi"]
-
-    def test_a_named_spokesman_then_who_cites_him(self, registry):
-        text = "Huit cadavres ont été découverts, a précisé son porte-parole, Faouzi Masmoudi cité par l'AFP.\n"
-        (result,) = run(registry, text)
-        assert names(result) == ["afp", "faouzi masmoudi"]
 
     def test_a_cell_speaks_by_its_name_without_whose_it_is(self, registry):
         (result,) = run(registry, "La cellule d'information de la sécurité affiliée au ministère a déclaré que vingt roquettes ont visé la base.\n")
@@ -609,10 +584,6 @@ class TestBylinesAndStateMedia:
     def test_one_of_them_named_in_apposition_is_the_one_named(self, registry):
         text = "Plusieurs groupes sont présents dans la région.\nL'un d'eux, le Front al-Nosra, a revendiqué l'attaque.\n"
         assert [link.source.name for link in find(run(registry, text), "revendiqué").links] == ["Front al-Nosra"]
-
-    def test_told_to_media_at_large_is_the_collective_media(self, registry):
-        (result,) = run(registry, "C'est ce qu'avancent plusieurs sources militaires à des médias américains.\n")
-        assert names(result) == ["unnamed-media", "military-source"]
 
     def test_a_medium_named_after_its_countrys_adjective(self, registry):
         (result,) = run(registry, "La chaîne de télévision japonaise Asahi TV a rapporté mardi que deux cents personnes avaient été tuées.\n")

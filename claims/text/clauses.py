@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
-from claims.text.countries import countries_in
 from claims.text.media import _to_outlet
 from claims.text.sentence import (
     Mention,
@@ -26,7 +25,7 @@ from claims.text.sentence import (
     _mention,
     _skip_time_words,
 )
-from claims.text.noun_phrases import NAME_PARTICLE, _np_after, np_span
+from claims.text.noun_phrases import NAME_PARTICLE, _np_after, country_adjective_before_name, np_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -294,6 +293,10 @@ def _verb_in_np(s: Sentence, q: int) -> bool:
     return not (p >= 0 and s.doc[p].pos_ == "DET")
 
 
+def _infinitive(s: Sentence, k: int) -> bool:
+    return k < s.n and s.doc[k].pos_ in {"VERB", "AUX"} and "Inf" in s.doc[k].morph.get("VerbForm")
+
+
 def has_reported_clause(s: Sentence, k: int) -> bool:
     """What was said follows the verb: a "que" clause, a colon, a quote, an infinitive ("dit
     avoir", "accusé la Turquie de bombarder"). Time words and "à X" may come first."""
@@ -307,10 +310,7 @@ def has_reported_clause(s: Sentence, k: int) -> bool:
             return False  # '… ils souhaitent avancer", a-t-il dit': a closing quote, no clause
         if w in {"que", "qu'", ":", "«", "“", '"'}:
             return True
-        if (
-            s.doc[k].pos_ in {"VERB", "AUX"} and "Inf" in s.doc[k].morph.get("VerbForm")
-            and not s.doc[k].text[:1].isupper() and w not in lx.TIME_WORDS  # "a déclaré jeudi", misread
-        ):
+        if _infinitive(s, k) and not s.doc[k].text[:1].isupper() and w not in lx.TIME_WORDS:  # "a déclaré jeudi", misread
             # (a capitalised "infinitive" is a name the tagger misread: "sur France Inter que")
             # "dit avoir", "accusé la Turquie de bombarder"; not "a lancé une offensive pour reprendre".
             before = s.f[s.prev_word(k - 1)]
@@ -356,10 +356,6 @@ def has_reported_clause(s: Sentence, k: int) -> bool:
     return False
 
 
-def _infinitive(s: Sentence, k: int) -> bool:
-    return k < s.n and s.doc[k].pos_ in {"VERB", "AUX"} and "Inf" in s.doc[k].morph.get("VerbForm")
-
-
 def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
     """The subject noun phrase of the verb at ``k`` as token indices, from the parse."""
     span = _parsed_subject(s, k)
@@ -368,7 +364,7 @@ def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
     i, j = span
     # "La chaîne de télévision japonaise Asahi TV a rapporté": the parser takes the country's
     # adjective for a verb and stops the subject before it; the adjective and the name are in it.
-    if j + 1 < s.n and s.doc[j].text.islower() and countries_in(s.doc[j].text) and s.doc[j + 1].text[:1].isupper():
+    if j + 1 < s.n and country_adjective_before_name(s, j):
         end = j + 1
         while end < s.n and s.doc[end].text[:1].isupper() and s.doc[end].pos_ in {"PROPN", "NOUN", "X"} and end - j <= 3:
             end += 1

@@ -35,6 +35,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+def country_adjective_before_name(s: Sentence, k: int) -> bool:
+    """Token ``k`` is a country's adjective before a name ("syrienne Sana", "japonaise Asahi"),
+    which the tagger often calls a verb."""
+    nxt = s.next_word(k + 1)
+    return s.doc[k].text.islower() and bool(countries_in(s.doc[k].text)) and nxt < s.n and s.doc[nxt].text[:1].isupper()
+
+
 def _capitalised_body(s: Sentence, i: int, j: int) -> bool:
     """The words so far name a body with capitals ("la Mission d'assistance des Nations unies")."""
     head = next((q for q in range(i, j) if s.doc[q].pos_ in {"NOUN", "PROPN"}), None)
@@ -168,9 +175,7 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
                 break
         # (a country's adjective before a name, which the tagger calls a verb, is still one:
         # "l'agence de presse officielle syrienne Sana")
-        nxt = s.next_word(j + 1)
-        nationality = t.text.islower() and bool(countries_in(t.text)) and nxt < s.n and doc[nxt].text[:1].isupper()
-        if j > i and not role_noun and not nationality and (s.finite_verb(j) or s.reduced_relative(j)):
+        if j > i and not role_noun and not country_adjective_before_name(s, j) and (s.finite_verb(j) or s.reduced_relative(j)):
             why = "verb"
             break
         j += 1

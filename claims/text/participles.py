@@ -26,7 +26,7 @@ def absolute_participle_speaker(s: Sentence, k: int, strength: str | None, cues:
     ):
         return None
     i, j = np_span(s, t.head, exclude=t)
-    if s.doc[i].pos_ == "ADP" or s.f[i] in {"selon", "d'apres"}:
+    if s.doc[i].pos_ == "ADP" or s.f[i] == "selon":
         return None  # "…, selon le ministère de la Santé, assurant que …": the "selon" source's own words
     head = t.head
     named_head = head.pos_ == "PROPN" or head.ent_type_ in {"PER", "ORG", "NEWS_OUTLET", "INSTITUTION", "ANONYMOUS"} or s.source_like(head.i, head.i + 1)

@@ -135,8 +135,11 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
                 return "strong"  # "a fait ces remarques", "fait une déclaration"
     if w in lx.PARLER_FORMS:
         nxt = s.next_word(k + 1)
-        while nxt < s.n and (s.doc[nxt].pos_ == "ADV" or s.f[nxt] in {"«", "“", '"'} or _document_aside(s, nxt)):
-            nxt = _document_aside(s, nxt) or s.next_word(nxt + 1)
+        while nxt < s.n:
+            past = _document_aside(s, nxt)  # "a parlé dans un communiqué « d'attaque »"
+            if not past and s.doc[nxt].pos_ != "ADV" and s.f[nxt] not in {"«", "“", '"'}:
+                break
+            nxt = past or s.next_word(nxt + 1)
         if nxt < s.n and s.f[nxt] in {"de", "d'", "du", "des"}:
             return "strong"  # "a parlé d'un important arsenal saisi"
     if w in lx.VAGUE_ONLY_FORMS:

@@ -26,6 +26,9 @@ _PROVIDED = frozenset({"elements", "informations", "precisions", "indications", 
 # The last word of a medium's own name: "Gravité média", "Mosaïque FM", "Nessma TV".
 _MEDIUM_LAST_WORDS = frozenset({"media", "medias", "fm", "tv", "radio", "info", "infos", "news", "presse", "hebdo", "matin", "soir"})
 # What a medium publishes: "selon un récit publié dans X", "une enquête parue dans X".
+# A medium's people spoken to: "a dit à un correspondant de l'AFP" is told to the AFP.
+_REPORTERS = frozenset({"journaliste", "journalistes", "reporter", "reporters", "correspondant", "correspondante", "correspondants"})
+
 _PUBLISHED = frozenset({"recit", "tribune", "article", "enquete", "reportage", "editorial", "chronique", "recits", "articles"})
 # "une interview accordée à X", "un entretien donné à Y": an interview granted to a medium.
 _GRANTED = frozenset({"accordee", "accorde", "donnee", "donne", "accordees"})
@@ -252,6 +255,18 @@ def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
     return _before_speaker(s, *found) if found is not None else None
 
 
+def _reporters_medium(s: Sentence, head: int, j: int) -> tuple[int, int] | None:
+    """The medium after a reporter's noun at ``head`` ("un journaliste de l'AFP", "au
+    correspondant de SANA"), or None: a reporter of no named medium is no outlet."""
+    de = s.next_word(head + 1)
+    if de >= j or s.f[de] not in {"de", "d'", "du", "des"}:
+        return None
+    np = _np_after(s, de + 1 if s.f[de] in {"de", "d'"} else de, appositions=False)
+    if np is None or not (s.outlet_like(np[0], np[1]) or _known_medium(s, np[0], np[1])):
+        return None
+    return np[0], np[1]
+
+
 def audience_end(s: Sentence, k: int) -> int | None:
     """After "à la presse", "aux journalistes", "aux médias" at ``k`` (journalists at large,
     no outlet): the next token."""
@@ -347,7 +362,9 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
     head = s.head_of(i, j)
     if s.f[head] == "agences" and not s.has_name(i, j):
         return None  # "a demandé aux agences compétentes", "aux agences de presse": no medium named
-    if s.outlet_like(i, j) and s.f[head] not in {"journaliste", "journalistes", "reporter"}:
+    if s.f[head] in _REPORTERS:
+        return _reporters_medium(s, head, j)  # "a expliqué à un journaliste de l'AFP": the AFP
+    if s.outlet_like(i, j):
         return i, j
     named = " ".join(s.f[q] for q in range(i, j) if not s.doc[q].is_space and s.f[q] not in lx.DEFINITES)
     if any(named == name or named.startswith(name + " ") or name.endswith(" " + named) for name in lx.MEDIA_NAMES):

@@ -253,6 +253,11 @@ def np_before(s: Sentence, k: int) -> tuple[int, int] | None:
             chunks.append((s.next_word(start), j))
             j = q
         elif s.f[q] in _BREAK_PUNCT - {",", "(", ")"} or _verb_in_np(s, q) or s.f[q] in {"que", "qu'"}:
+            relative = _relative_aside_before(s, q)
+            if relative is not None:
+                # "La Suède, qui assure la présidence de l'UE, a déclaré": what the aside's verb
+                # governs is not the subject; the noun before the aside is.
+                return np_before(s, relative)
             chunks.append((s.next_word(q + 1), j))
             break
         q -= 1
@@ -283,6 +288,18 @@ def pp_end(s: Sentence, k: int, limit: int) -> int:
     while q > k and (s.doc[q - 1].text[:1].isupper() or s.doc[q - 1].is_space or s.f[q - 1] in lx.DEFINITES):
         q -= 1
     return q
+
+
+def _relative_aside_before(s: Sentence, q: int) -> int | None:
+    """Where ", qui" opens a relative aside whose verb is at ``q`` ("La Suède, qui assure …,"),
+    or None. Negation, clitics and an auxiliary may stand between "qui" and the verb."""
+    p = s.prev_word(q - 1)
+    while p >= 0 and q - p <= 4 and (s.f[p] in {"ne", "n'", "se", "s'", "l'", "le", "la", "les", "lui", "leur", "y", "en"} or s.doc[p].pos_ == "AUX"):
+        p = s.prev_word(p - 1)
+    if p < 1 or s.f[p] != "qui":
+        return None
+    comma = s.prev_word(p - 1)
+    return comma if comma >= 1 and s.f[comma] == "," else None
 
 
 def _verb_in_np(s: Sentence, q: int) -> bool:

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from claims.text import lexicon as lx
 from claims.text.clauses import media_named
 from claims.text.cues import Mention, Sentence
-from claims.text.countries import countries_in, country_of_capital, place_country, story_country
+from claims.text.countries import countries_in, country_of_capital, is_place_name, place_country, story_country
 from claims.text.state_media import official_medium
 from claims.text.names import is_acronym, name_after, name_in_tail, person_run
 from claims.text.noun_phrases import np_span
-from claims.text.registry import Registry, RegistryEntry, fold, proper_name, spelled_alike, spelling_key
+from claims.text.registry import Registry, RegistryEntry, alias_key, fold, proper_name, spelled_alike, spelling_key
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
 from claims.text.bodies import KINDS_OF_BODIES, BodiesInText
 from claims.text.memory import SourcesSoFar
@@ -190,6 +190,8 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
         for item in reversed(self.memory):
             if source.kind == item.source.kind == "news_outlet" and item.source.name != name and spelled_alike(key, spelling_key(item.source.name)):
                 return item.source, "coref"
+        if is_place_name(alias_key(name)):
+            return None  # "Le Vietnam a exprimé …" is the country, not the Vietnam News Agency
         entry = self.registry.spelled_like(name, "news_outlet")
         return (self.entry_source(entry), "registry") if entry is not None else None
 

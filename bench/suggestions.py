@@ -382,6 +382,14 @@ ADDED_BATCHES = (
                      "false sourced 0/22 (0.0%); with the rules of d460916: the same"),
     ("d558", "d563", "F1 0.952 (P 0.98 / R 0.93), first source 33/43 (0.77), whole chains 6/14 (0.43), "
                      "false sourced 1/24 (4.2%); with the rules of d460916: the same"),
+    # Thirteenth round (its start: 52be4a5). Three batches, scored once on arrival with the rules
+    # of 6ec6e95 and with those of 52be4a5; d564-d569 and d576-d581 then read, d570-d575 never.
+    ("d564", "d569", "F1 0.956 (P 1.00 / R 0.91), first source 39/47 (0.83), whole chains 12/20 (0.60), "
+                     "false sourced 0/14 (0.0%); with the rules of 52be4a5: the same"),
+    ("d570", "d575", "F1 0.899 (P 1.00 / R 0.82), first source 27/38 (0.71), whole chains 1/10 (0.10), "
+                     "false sourced 0/21 (0.0%); with the rules of 52be4a5: the same"),
+    ("d576", "d581", "F1 0.919 (P 1.00 / R 0.85), first source 30/40 (0.75), whole chains 7/9 (0.78), "
+                     "false sourced 0/35 (0.0%); with the rules of 52be4a5: the same"),
 )
 
 

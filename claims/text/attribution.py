@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 from claims.text import lexicon as lx
 from claims.text.credits import Credit, caption_credit, closing_with, credit_only, dispatch_credit, full_agency_name, is_wire_agency
 from claims.text.layout import LINE_BREAKS, credit_tail, standfirsts, starts_line, straight_quotes, text_lines
-from claims.text.line_kinds import is_byline, is_editors_tag, pull_quote_speaker
+from claims.text.line_kinds import is_byline, is_editors_tag, post_signature, pull_quote_speaker
 from claims.text.clauses import outside_quotes
 from claims.text.cues import INCISE, Cue, Sentence, find_cues
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
@@ -129,11 +129,21 @@ def is_candidate(text: str, seg: Segment) -> bool:
     line = text[seg.start : seg.end]
     if credit_tail(text, seg) or is_byline(line) or is_editors_tag(line) or pull_quote_speaker(line):
         return False  # "… (archives). KEYSTONE/PETER KLAUNZER", "… (Rédigé par X)", "[vs gp …]": no claims
-    body = text[seg.start : seg.end].rstrip(" \t\u00a0\u202f»\"”’)")
+    signed = post_signature(line)
+    if signed is not None and not line[: signed[0]].strip():
+        return False  # "— Gérard Collomb (@gerardcollomb) 10 juin 2018": a post's signature alone
+    if signed is not None:
+        line = _LINKS_AT_END.sub("", line[: signed[0]])  # "… vers Matignon ? https://t.co/… — X (@x)"
+    body = line.rstrip(" \t\u00a0\u202f»\"”’)")
     if body.endswith("?"):
         return False
     return sum(1 for w in body.split() if any(c.isalnum() for c in w)) >= 2
 
+
+_LINKS_AT_END = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/)\S+)+\s*$")
+# A post on X is at most 280 characters: sentences further back than that from its signature
+# are the page's own.
+_POST_LENGTH = 280
 
 # --- the document pass: resolution, chains, quote blocks ------------------------------------------
 
@@ -162,6 +172,9 @@ class _Document:
                 who = pull_quote_speaker(text)
                 if who is not None and seg.kind is LineKind.BODY:
                     self._pull_quote_before(out, n, seg.start + who[0], seg.start + who[1])
+                signed = post_signature(text)
+                if signed is not None and seg.kind is LineKind.BODY and not text[: signed[0]].strip():
+                    self._signed_post(out, len(out) - 2, seg.start + signed[1], seg.start + signed[2], seg.start)
                 continue
             sentence = self.sentences.pop(seg.start, None) or Sentence(seg, doc)
             sentence.outlets_before = frozenset(outlets)
@@ -182,6 +195,9 @@ class _Document:
                     links = self._with_first(links, self._credit_link(credit, "caption.credit"))
                     flags = ("caption",)
             out.append(self._suggestion(seg, text, links, flags))
+            signed = post_signature(text) if not links else None
+            if signed is not None:
+                self._signed_post(out, len(out) - 1, seg.start + signed[1], seg.start + signed[2], seg.start + signed[0])
             # Quote blocks: « opened in one sentence and closed with a cue in a later one.
             depth_before = quote_open_since is not None
             straight_open, straight_close = straight_quotes(text)
@@ -257,6 +273,25 @@ class _Document:
                 item.start, item.end, item.text, str(LineKind.CAPTION), True, "sourced",
                 tuple(links), min(link.confidence for link in links), ("caption",),
             )
+
+    def _signed_post(self, out: list[SentenceSuggestion], last: int, start: int, end: int, signature: int) -> None:
+        """A post embedded in the page and closed by its signature ("… — Gérard Collomb
+        (@gerardcollomb) 10 juin 2018"): its sentences are its author's, from ``out[last]`` back
+        as far as a post's length goes, and not past a sentence with a source of its own."""
+        name = self.text[start:end]
+        entry = self.registry.exact(name)
+        if entry is not None and not entry.is_vague:
+            source = self.sources.entry_source(entry)
+        else:
+            source, _ = self.sources.by_name(display_name(name), "person" if len(name.split()) > 1 and name.istitle() else "institution")
+        rule = "post.signature"
+        link = Link(source, Span(start, end, name), None, rule, CONFIDENCE[rule])
+        for at in range(last, -1, -1):
+            item = out[at]
+            if not item.is_claim or item.links or at < last and signature - item.start > _POST_LENGTH:
+                break
+            out[at] = SentenceSuggestion(item.start, item.end, item.text, item.kind, True, "sourced", (link,), link.confidence, item.flags)
+        self.sources.remember(link)
 
     def _pull_quote_before(self, out: list[SentenceSuggestion], n: int, start: int, end: int) -> None:
         """ "… à une date ultérieure. Une citation de :X, porte-parole": the quote before the

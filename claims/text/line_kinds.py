@@ -12,7 +12,7 @@ import re
 
 from claims.text.credits import agency_after_stop, credit_only, leading_credit
 
-__all__ = ["LineKind", "classify_line", "is_byline", "is_editors_tag", "publisher_name", "pull_quote_speaker"]
+__all__ = ["LineKind", "classify_line", "is_byline", "is_editors_tag", "post_signature", "publisher_name", "pull_quote_speaker"]
 
 
 class LineKind(enum.StrEnum):
@@ -247,6 +247,27 @@ _PULL_QUOTE_RE = re.compile(r"^\s*Une citation de\s*:\s*(?P<who>[A-ZÀ-Ý][^,:]{
 _PULL_QUOTE_AFTER_RE = re.compile(r"[.!?…»\"”]\s+Une citation de\s*:")
 
 
+# The signature an embedded post keeps in the page's text: "— Gérard Collomb (@gerardcollomb)
+# 10 juin 2018", "— ANSM (@ansm) August 20, 2024": a dash, the author, the handle, the date.
+_POST_SIGNATURE_RE = re.compile(
+    r"(?:^|\s)[—–]\s*(?P<who>[^\s()@—–][^()@—–\n]{0,58}?)\s*\(@\w{1,30}\)\s*"
+    r"(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})?\s*$"
+)
+
+
+def post_signature(text: str) -> tuple[int, int, int] | None:
+    """Where an embedded post's signature closing ``text`` starts, and the author's name in it
+    (start, name start, name end), else None."""
+    m = _POST_SIGNATURE_RE.search(text)
+    return (m.start(), *m.span("who")) if m else None
+
+
+def _signed_post(line: str) -> bool:
+    """A post's words and its signature on one line ("Le site est sécurisé. — X (@x) 12 mars 2023")."""
+    signed = post_signature(line)
+    return signed is not None and bool(line[: signed[0]].strip())
+
+
 def pull_quote_speaker(text: str) -> tuple[int, int] | None:
     """Where the speaker's name is in a pull quote's credit line, else None."""
     m = _PULL_QUOTE_RE.match(text)
@@ -343,8 +364,8 @@ def _classify_stripped(line: str) -> LineKind:
         return LineKind.CAPTION
     if _is_boilerplate(line, words):
         return LineKind.BOILERPLATE
-    if _is_headline(line, words) and not _PULL_QUOTE_AFTER_RE.search(line):
-        return LineKind.HEADLINE  # (a quote with its pull-quote credit is a paragraph)
+    if _is_headline(line, words) and not _PULL_QUOTE_AFTER_RE.search(line) and not _signed_post(line):
+        return LineKind.HEADLINE  # (a quote with its pull-quote credit, a signed post, is a paragraph)
     return LineKind.BODY
 
 

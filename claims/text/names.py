@@ -285,6 +285,11 @@ def expanded_acronym(acronym: str, text: str) -> str | None:
                 after = text[end:].lstrip()
                 if after.startswith("(") and after[1:].lstrip().startswith(acronym):
                     return name  # "Organisation mondiale de la santé (OMS)": written out by the text
+                tail = re.match(r"[^(),.;:!?«»\"\n]{1,60}?(?=\s*\(\s*" + re.escape(acronym) + r"\s*\))", text[end:])
+                if tail is not None:
+                    # "Agence nationale de sécurité du médicament et des produits de santé
+                    # (ANSM)": the letters spell the start; the brackets close the name.
+                    return text[start : end + tail.end()]
                 if found is None and len(name.split()) >= 2 and name != acronym:
                     found = name
                 break

@@ -32,6 +32,7 @@ CONFIDENCE = {
     "media.circulation": 0.6,
     "quote.block": 0.7,
     "quote.pull": 0.8,  # "Une citation de : X": a pull quote's credit line
+    "post.signature": 0.8,  # "— Gérard Collomb (@gerardcollomb) 10 juin 2018": an embedded post's author
     "quote.continued": 0.6,  # "Et de préciser que …": the previous chain, continued
     "prep.pour": 0.6,
     "prep.interview": 0.8,

@@ -594,3 +594,51 @@ class TestBylinesAndStateMedia:
     def test_a_medium_named_after_its_countrys_adjective(self, registry):
         (result,) = run(registry, "La chaîne de télévision japonaise Asahi TV a rapporté mardi que deux cents personnes avaient été tuées.\n")
         assert [link.source.name for link in result.links] == ["Asahi TV"]
+
+
+class TestEmbeddedPosts:
+    """A post on X embedded in a page keeps its signature in the page's text: "— Name (@handle)
+    date" closes it, and its sentences are its author's."""
+
+    def test_the_signature_closing_the_posts_line_sources_the_post(self, registry):
+        text = (
+            "Deux pompiers sont morts dans un accident de la route samedi.\n"
+            "Le ministre a réagi sur Twitter.\n"
+            "J'apprends avec tristesse le décès de deux de nos pompiers. Mes pensées vont à leurs familles. — Paul Durand (@pauldurand) 10 juin 2018\n"
+            "Une enquête a été ouverte.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "J'apprends")) == ["paul durand"]
+        assert names(find(result, "Mes pensées")) == ["paul durand"]
+        assert not find(result, "— Paul Durand").is_claim
+        assert find(result, "Une enquête").tag == "unsourced"
+
+    def test_the_post_goes_back_over_its_own_lines_only_as_far_as_a_post_is_long(self, registry):
+        text = (
+            "Un incendie a ravagé un entrepôt de la zone industrielle dans la nuit de vendredi à samedi, sans faire de victime parmi les salariés ni parmi les pompiers venus de toute la région pour le combattre pendant des heures.\n"
+            "Les flammes étaient visibles à plusieurs kilomètres à la ronde et les habitants des communes voisines ont été invités à fermer leurs fenêtres et à ne pas sortir de chez eux avant la fin de la matinée, le temps que la fumée se dissipe au-dessus de la zone industrielle et des routes.\n"
+            "Merci aux pompiers mobilisés toute la nuit.\n"
+            "Le site est sécurisé. — Préfecture du Nord (@prefet59) 12 mars 2023\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "Merci aux pompiers")) == ["prefecture du nord"]
+        assert names(find(result, "Le site est sécurisé")) == ["prefecture du nord"]
+        assert find(result, "Les flammes").tag == "unsourced"
+        assert find(result, "Un incendie").tag == "unsourced"
+
+    def test_a_signature_without_a_sentence_break_signs_its_segment(self, registry):
+        text = (
+            "L'Agence nationale de sécurité du médicament et des produits de santé (ANSM) annonce le rappel de quatre lots.\n"
+            "Rappel de quatre lots d'amoxicilline https://t.co/abc — ANSM (@ansm) August 20, 2024\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "Rappel de quatre lots")) == ["agence nationale de securite du medicament et des produits de sante"]
+
+    def test_a_sentence_with_a_source_of_its_own_stops_the_post(self, registry):
+        text = (
+            "Selon la police, la route est coupée.\n"
+            "Prudence sur les routes ce soir. — Paul Durand (@pauldurand) 10 juin 2018\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "la route est coupée")) == ["police"]
+        assert names(find(result, "Prudence")) == ["paul durand"]

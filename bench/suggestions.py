@@ -390,6 +390,14 @@ ADDED_BATCHES = (
                      "false sourced 0/21 (0.0%); with the rules of 52be4a5: the same"),
     ("d576", "d581", "F1 0.919 (P 1.00 / R 0.85), first source 30/40 (0.75), whole chains 7/9 (0.78), "
                      "false sourced 0/35 (0.0%); with the rules of 52be4a5: the same"),
+    # Three more, scored once on arrival with the rules of 18fcd90 and with those of 52be4a5;
+    # d582-d587 and d594-d599 then read, d588-d593 never.
+    ("d582", "d587", "F1 0.744 (P 1.00 / R 0.59), first source 16/49 (0.33), whole chains 5/22 (0.23), "
+                     "false sourced 0/9 (0.0%); with the rules of 52be4a5: the same"),
+    ("d588", "d593", "F1 0.968 (P 0.98 / R 0.96), first source 42/47 (0.89), whole chains 11/16 (0.69), "
+                     "false sourced 1/32 (3.1%); with the rules of 52be4a5: the same"),
+    ("d594", "d599", "F1 0.964 (P 0.98 / R 0.95), first source 33/42 (0.79), whole chains 10/18 (0.56), "
+                     "false sourced 1/25 (4.0%); with the rules of 52be4a5: the same"),
 )
 
 

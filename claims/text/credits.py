@@ -35,6 +35,7 @@ WIRE_AGENCIES = (
     "VNA", "Belta", "Ukrinform", "Interfax", "PAP", "CTK", "AGI", "Adnkronos", "APM", "Sputnik",
     "AVI",  # Agence vietnamienne d'information, the VNA
     "La Presse Canadienne", "Presse Canadienne", "AWP", "TAP", "AIB", "AIP", "AMAP",
+    "SDA-ATS", "sda-ats",  # the Swiss agency under its German and French initials
 )
 PHOTO_AGENCIES = (
     "Getty Images", "Getty", "EPA", "EPA-EFE", "Sipa", "Maxppp", "Abaca", "Hans Lucas",
@@ -93,7 +94,7 @@ _TRAIL_RE = re.compile(r"(?:[\s:.,;()\-–—]*\b(?i:photos?|d['’]archives|d['
 
 
 # Short names of agencies under which a registry may not know them ("AA / Bagdad").
-_FULL_NAMES = {"aa": "Anadolu", "chine nouvelle": "Xinhua", "associated press": "AP", "agence france presse": "AFP", "avi": "VNA"}
+_FULL_NAMES = {"sda ats": "Keystone-ATS", "aa": "Anadolu", "chine nouvelle": "Xinhua", "associated press": "AP", "agence france presse": "AFP", "avi": "VNA"}
 
 
 def full_agency_name(name: str) -> str:
@@ -271,10 +272,18 @@ _DATELINE_RE = re.compile(
     # "P-au-P., 27 avr. 05 [AlterPresse] ---": the agency in square brackets, three dashes.
     r"[(\[](?P<agency>[^()\[\]\n]{2,40})[)\]]\s*(?:[-–—]{1,3}|:)\s*\S"
 )
+# "PARIS (AFP) La Bourse …", "[16/04/2007 16:24:01] PARIS (AFP) La Bourse …": a place in
+# capitals and a known wire, no dash before the first words (a time stamp may come first).
+_CAPITALS_DATELINE_RE = re.compile(
+    r"^(?:\[[\d/:.\s-]{6,25}\]\s*)?[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]+){0,3}(?:\s*,\s*[^()\n]{1,30}?)?"
+    r"\s*\(\s*(?P<agency>" + _WIRE_ALT + r")\s*\)\s*[-–—:]{0,3}\s*[A-ZÀ-Ý«\"“]"
+)
 _CREDIT_LINE_RES = (
     re.compile(r"^\(?\s*(?P<agency>" + _WIRE_ALT + r")(?:\s+(?:FR|fr|Photo|photo))?\s*\)?\s*\.?$"),
     # "AFP Agence France-Presse", "ATS Agence télégraphique suisse": the initials and the full name.
     re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s+(?i:agence)\s+[\w'’\- ]{3,40}$"),
+    # "Belga – Photo : Belga": the dispatch's agency, then the picture's credit.
+    re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s*[-–—|]\s*(?i:photos?|crédit\s+photo)\s*:?\s*[^\n]{1,40}$"),
     re.compile(r"(?:^|\(|\s)(?i:avec)\s+(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"),
     re.compile(r"^[^()]{2,60}?\s&\s*(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "Eléanor Douet & AFP"
     re.compile(r"^(?i:et)\s+(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "et AFP": a byline's tail on its own line
@@ -398,6 +407,9 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             if m:
                 group = "bare" if m.group("bare") else "bracketed"
                 return Credit(m.group(group), start + m.start(group), start + m.end(group), since=start)
+            m = _CAPITALS_DATELINE_RE.match(line)
+            if m:
+                return Credit(m.group("agency"), start + m.start("agency"), start + m.end("agency"), since=start)
             m = _DATELINE_RE.match(line)
             if m:
                 agency = m.group("agency").strip()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 
-from claims.text.credits import agency_after_stop, credit_only, leading_credit
+from claims.text.credits import PHOTO_AGENCIES, WIRE_AGENCIES, agency_after_stop, credit_only, leading_credit
 
 __all__ = ["LineKind", "classify_line", "is_byline", "is_editors_tag", "post_signature", "publisher_name", "pull_quote_speaker"]
 
@@ -195,6 +195,12 @@ def _publisher_match(line: str) -> str | None:
     return name
 
 
+_AGENCY_SLASH_PHOTOGRAPHER_RE = re.compile(
+    r"^(?i:" + "|".join(re.escape(a) for a in sorted({*WIRE_AGENCIES, *PHOTO_AGENCIES}, key=len, reverse=True)) + r")"
+    r"\s*/\s*[A-ZÀ-Ý][\w'’.\-]+(?:\s+[A-ZÀ-Ý][\w'’.\-]+)+\s*$"
+)
+
+
 def _is_caption(line: str, n_words: int) -> bool:
     if n_words > _MAX_CAPTION_WORDS:
         return False
@@ -215,6 +221,8 @@ def _is_caption(line: str, n_words: int) -> bool:
         return True  # "… en mai 2012 [ / AFP/Archives]"
     if n_words <= 12 and _CAPTION_DASH_AGENCY_RE.search(line):
         return True  # "Des policiers - Sputnik Afrique": a short line, then its agency
+    if n_words <= 6 and _AGENCY_SLASH_PHOTOGRAPHER_RE.match(line):
+        return True  # "KEYSTONE/LAURENT GILLIERON", "REUTERS/Mohamed Azakir": a picture's credit
     _, stop, tail = line.rpartition(". ")
     if stop and "/" in tail and credit_only(tail):
         return True  # "… (archives). KEYSTONE/PETER KLAUNZER": the caption's last sentence is its credit

@@ -642,3 +642,48 @@ class TestEmbeddedPosts:
         result = run(registry, text)
         assert names(find(result, "la route est coupée")) == ["police"]
         assert names(find(result, "Prudence")) == ["paul durand"]
+
+
+class TestCreditsWithoutTheirUsualMarks:
+    def test_a_dateline_in_capitals_without_a_dash(self, registry):
+        text = "La Bourse au plus haut\nPARIS (AFP) La Bourse de Paris a atteint lundi un nouveau sommet.\nL'indice a pris 72 points.\n"
+        result = run(registry, text)
+        assert names(find(result, "nouveau sommet")) == ["afp"]
+        assert names(find(result, "72 points")) == ["afp"]
+
+    def test_a_dateline_after_a_time_stamp(self, registry):
+        text = "La Bourse au plus haut\n[16/04/2007 16:24:01] PARIS (AFP) La Bourse de Paris a atteint lundi un nouveau sommet.\n"
+        assert names(find(run(registry, text), "nouveau sommet")) == ["afp"]
+
+    def test_a_name_in_brackets_opening_a_sentence_is_no_dateline(self, registry):
+        text = "La réunion de Bruxelles\nLE CONSEIL (réuni lundi) Les ministres ont adopté le texte.\n"
+        assert find(run(registry, text), "Les ministres").tag == "unsourced"
+
+    def test_the_agency_then_the_pictures_credit_closing_the_text(self, registry):
+        text = (
+            "Le gouverneur a été prié de rester à son poste.\n"
+            "La décision est provisoire.\n"
+            "Belga – Photo : Belga\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "rester à son poste")) == ["belga"]
+        assert not find(result, "Photo : Belga").is_claim
+
+    def test_the_swiss_agency_under_its_german_and_french_initials(self, registry):
+        text = (
+            "(sda-ats)\n"
+            "La société Aurelius vend la régie Publicitas. Les repreneurs sont la direction actuelle.\n"
+            "sda-ats\n"
+        )
+        assert names(find(run(registry, text), "Les repreneurs")) == ["keystone-ats"]
+
+    def test_an_agency_and_its_photographer_on_the_line_under_a_caption(self, registry):
+        text = (
+            "Publicitas va mettre sa priorité sur les activités numériques (archives).\n"
+            "KEYSTONE/LAURENT GILLIERON\n"
+            "La société Aurelius vend la régie Publicitas.\n"
+        )
+        result = run(registry, text)
+        caption = find(result, "activités numériques")
+        assert caption.flags == ("caption",)
+        assert caption.links[0].mention.text == "KEYSTONE"

@@ -182,6 +182,22 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             confidence *= ANAPHORA_FACTOR
         return Link(source, mention, cue, rule, confidence)
 
+    def _spokesperson_body(self, at: int) -> tuple[ProposedSource, str] | None:
+        """ "a déclaré le porte-parole" after "a déclaré un porte-parole de la banque centrale",
+        "Le PPC a gagné, a déclaré son porte-parole": an unnamed spokesperson is the body they
+        speak for (guidelines §4), the one said before with them, else the body named last."""
+        for item in reversed(self.memory):
+            if item.at < at and item.source.kind == "institution" and {"porte", "parole"} <= item.words:
+                return item.source, "anaphora"
+        found = self._organisation_before(at)
+        if found is None:
+            return None
+        name = self.text[found[0] : found[1]]
+        entry = self.registry.exact(name)
+        if entry is not None:
+            return (self.entry_source(entry), "registry") if entry.kind == "institution" else None
+        return ProposedSource(display_name(name), "institution"), "coref"
+
     def _outlet_spelled_alike(self, source: ProposedSource) -> tuple[ProposedSource, str] | None:
         name = source.name
         if not proper_name(name):
@@ -495,6 +511,10 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                 body = ProposedSource(body.name, "institution")  # "de Naftogaz": a spokesperson's body
             if how != "vague" and body.kind != "person":
                 return body, how
+        if head_word == "porte parole" and complement is None and not role_named and determiner in lx.DEFINITES | {"son", "sa", "leur"}:
+            spoken_for = self._spokesperson_body(s.seg.start + s.doc[m.i].idx)
+            if spoken_for is not None:
+                return spoken_for
         # A short form of a source the document names in full: "ministère de la Défense".
         coref = self._short_form(text)
         if coref is not None:

@@ -176,6 +176,7 @@ class TestCommonFormsChecklist:
             pytest.param("Le Vietnam a exprimé sa solidarité avec le peuple chinois.\n", ["vietnam"], id="a_country_is_not_its_news_agency_spelled_alike"),
             pytest.param("La Suède, qui assure la présidence de l'UE, a déclaré que les sanctions étaient approuvées.\n", ["suede"], id="a_relative_aside_before_the_verb_is_not_the_subject"),
             pytest.param("Le ministre, qui ne s'est pas rendu sur place, a affirmé que la situation était sous contrôle.\n", ["ministre"], id="a_negated_relative_aside_before_the_verb"),
+            pytest.param("Le Parti du peuple cambodgien (PPC) a remporté tous les sièges, a déclaré son porte-parole.\n", ["parti du peuple cambodgien"], id="a_bodys_own_unnamed_spokesperson_is_the_body"),
             pytest.param("Huit cadavres ont été découverts, a précisé son porte-parole, Faouzi Masmoudi cité par l'AFP.\n", ["afp", "faouzi masmoudi"], id="a_named_spokesman_then_who_cites_him"),
             pytest.param("C'est ce qu'avancent plusieurs sources militaires à des médias américains.\n", ["unnamed-media", "military-source"], id="told_to_media_at_large_is_the_collective_media"),
             pytest.param("S'exprimant sur la réforme, le ministre a affirmé qu'elle passerait.\n", ["ministre"], id="speaking_on_a_topic_is_no_medium"),
@@ -687,3 +688,20 @@ class TestCreditsWithoutTheirUsualMarks:
         caption = find(result, "activités numériques")
         assert caption.flags == ("caption",)
         assert caption.links[0].mention.text == "KEYSTONE"
+
+
+class TestTheSpokespersonAgain:
+    def test_the_spokesperson_said_again_is_the_body_they_spoke_for(self, registry):
+        text = (
+            "La Banque nationale de Belgique étudie des options, a déclaré un porte-parole de la banque centrale.\n"
+            "Pierre Wunsch est une voix influente.\n"
+            "Le conseil se réunit ce mardi, a déclaré le porte-parole.\n"
+        )
+        assert names(find(run(registry, text), "ce mardi")) == ["banque nationale de belgique"]
+
+    def test_a_named_spokesperson_said_again_stays_the_person(self, registry):
+        text = (
+            "Le porte-parole du ministère, Paul Durand, a confirmé l'attaque.\n"
+            "Le bilan est provisoire, a ajouté le porte-parole.\n"
+        )
+        assert names(find(run(registry, text), "provisoire")) == ["paul durand"]

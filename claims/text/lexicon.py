@@ -230,7 +230,7 @@ INTERVENING_FORCES = {
 # Nouns naming a report: a source of its own when nobody is named as its author.
 NOMINAL_REPORT = {
     "rapport", "rapports", "depeche", "depeches", "document", "documents", "enquete", "etude",
-    "article", "note", "bilan", "releve", "dossier", "fuite", "fuites", "bulletin", "bulletins",
+    "article", "note", "bilan", "releve", "dossier", "fuite", "fuites", "bulletin", "bulletins", "resultats",
 }
 
 # Heads of noun phrases that can be a source, by the kind they suggest.

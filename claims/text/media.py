@@ -8,6 +8,7 @@ Pure Python (no Django). Used by ``claims.text.cues`` and ``claims.text.verb_cue
 from __future__ import annotations
 
 from claims.text import lexicon as lx
+from claims.text.countries import is_place_name
 from claims.text.credits import is_wire_agency
 from claims.text.names import is_acronym
 from claims.text.sentence import (
@@ -181,6 +182,8 @@ def _medium_cues(s: Sentence) -> list[Cue]:
             i, j, _ = np
             if not (s.outlet_like(i, j) or s.source_like(i, j) or _medium_name(s, i, j)):
                 continue
+            if is_place_name(s.doc[i:j].text) and not _known_medium(s, i, j):
+                continue  # "dans un entretien accordé à Yaoundé": where it was given, not to whom
         s.used.update(range(start, j))
         cues.append(Cue("prep.medium", OUTER, start, (start, k + 1), [_mention(s, i, j)]))
     return cues

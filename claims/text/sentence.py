@@ -281,7 +281,10 @@ class Sentence:
 
 _TITLED = frozenset({"ministre", "ministres", "secretaire", "president", "presidente", "adjoint"})  # "Premier ministre"
 _BEFORE_THE_NOUN = frozenset({"haut", "haute", "hauts", "hautes", "ancien", "ancienne", "anciens", "anciennes", "grand", "grande"})
-_ORDINAL_ADJECTIVES = frozenset({"premier", "premiere", "dernier", "derniere", "nouveau", "nouvel", "nouvelle", "precedent", "precedente"})
+_ORDINAL_ADJECTIVES = frozenset({
+    "premier", "premiere", "premiers", "premieres", "dernier", "derniere", "derniers", "dernieres",
+    "nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles", "precedent", "precedente", "precedents", "precedentes",
+})
 _COMMON_ACRONYMS = frozenset({"ong", "pme", "tpe"})
 _AGO_WORDS = {
     "quelques", "plusieurs", "un", "une", "deux", "trois", "quatre", "cinq", "six", "dix", "peu",

@@ -177,6 +177,8 @@ class TestCommonFormsChecklist:
             pytest.param("La Suède, qui assure la présidence de l'UE, a déclaré que les sanctions étaient approuvées.\n", ["suede"], id="a_relative_aside_before_the_verb_is_not_the_subject"),
             pytest.param("Le ministre, qui ne s'est pas rendu sur place, a affirmé que la situation était sous contrôle.\n", ["ministre"], id="a_negated_relative_aside_before_the_verb"),
             pytest.param("Le Parti du peuple cambodgien (PPC) a remporté tous les sièges, a déclaré son porte-parole.\n", ["parti du peuple cambodgien"], id="a_bodys_own_unnamed_spokesperson_is_the_body"),
+            pytest.param("Selon les premiers résultats, le président sortant a obtenu 51 % des voix.\n", ["unnamed-document"], id="according_to_first_results_is_a_document_not_a_prime_minister"),
+            pytest.param("« Le match n'est pas gagné », a déclaré le ministre dans un entretien accordé à Yaoundé.\n", ["ministre"], id="an_interview_given_in_a_city_names_no_medium"),
             pytest.param("Huit cadavres ont été découverts, a précisé son porte-parole, Faouzi Masmoudi cité par l'AFP.\n", ["afp", "faouzi masmoudi"], id="a_named_spokesman_then_who_cites_him"),
             pytest.param("C'est ce qu'avancent plusieurs sources militaires à des médias américains.\n", ["unnamed-media", "military-source"], id="told_to_media_at_large_is_the_collective_media"),
             pytest.param("S'exprimant sur la réforme, le ministre a affirmé qu'elle passerait.\n", ["ministre"], id="speaking_on_a_topic_is_no_medium"),

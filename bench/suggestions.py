@@ -398,6 +398,14 @@ ADDED_BATCHES = (
                      "false sourced 1/32 (3.1%); with the rules of 52be4a5: the same"),
     ("d594", "d599", "F1 0.964 (P 0.98 / R 0.95), first source 33/42 (0.79), whole chains 10/18 (0.56), "
                      "false sourced 1/25 (4.0%); with the rules of 52be4a5: the same"),
+    # Three more, scored once on arrival with the rules of 6d3ba18 and with those of 52be4a5;
+    # d600-d605 and d612-d617 then read, d606-d611 never.
+    ("d600", "d605", "F1 0.787 (P 0.96 / R 0.67), first source 16/36 (0.44), whole chains 2/6 (0.33), "
+                     "false sourced 1/82 (1.2%); with the rules of 52be4a5: the same"),
+    ("d606", "d611", "F1 0.857 (P 0.92 / R 0.80), first source 13/30 (0.43), whole chains 0/4 (0.00), "
+                     "false sourced 2/45 (4.4%); with the rules of 52be4a5: the same"),
+    ("d612", "d617", "F1 0.916 (P 0.95 / R 0.88), first source 27/43 (0.63), whole chains 10/15 (0.67), "
+                     "false sourced 2/11 (18.2%); with the rules of 52be4a5: F1 0.902, the rest the same"),
 )
 
 

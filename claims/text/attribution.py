@@ -141,6 +141,7 @@ def is_candidate(text: str, seg: Segment) -> bool:
 
 
 _LINKS_AT_END = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/)\S+)+\s*$")
+_POST_INTRO = re.compile(r"(?i:twitter|tweet|gazouill|r[ée]seaux sociaux|\bcompte\b|\bmessage\b|publi[ée]|post[ée])|\bsur X\b")
 # A post on X is at most 280 characters: sentences further back than that from its signature
 # are the page's own.
 _POST_LENGTH = 280
@@ -173,7 +174,7 @@ class _Document:
                 if who is not None and seg.kind is LineKind.BODY:
                     self._pull_quote_before(out, n, seg.start + who[0], seg.start + who[1])
                 signed = post_signature(text)
-                if signed is not None and seg.kind is LineKind.BODY and not text[: signed[0]].strip():
+                if signed is not None and not text[: signed[0]].strip():
                     self._signed_post(out, len(out) - 2, seg.start + signed[1], seg.start + signed[2], seg.start)
                 continue
             sentence = self.sentences.pop(seg.start, None) or Sentence(seg, doc)
@@ -288,9 +289,14 @@ class _Document:
         link = Link(source, Span(start, end, name), None, rule, CONFIDENCE[rule])
         for at in range(last, -1, -1):
             item = out[at]
-            if not item.is_claim or item.links or at < last and signature - item.start > _POST_LENGTH:
-                break
-            out[at] = SentenceSuggestion(item.start, item.end, item.text, item.kind, True, "sourced", (link,), link.confidence, item.flags)
+            if not item.is_claim and len(item.text.split()) == 1 and at == last:
+                last -= 1
+                continue  # "… alle loro famiglie. MV": the author's initials signing the post
+            if item.links or at < last and (signature - item.start > _POST_LENGTH or _POST_INTRO.search(item.text)):
+                break  # ("Sur Twitter, la Croix-Rouge donne des conseils.": the page's words before the post)
+            if not item.is_claim and not (at == last and item.kind == str(LineKind.HEADLINE) and len(item.text.split()) >= 3):
+                break  # (the post's own line, whatever its shape: "#Terremoto, … pic.twitter.com/…")
+            out[at] = SentenceSuggestion(item.start, item.end, item.text, str(LineKind.BODY), True, "sourced", (link,), link.confidence, item.flags)
         self.sources.remember(link)
 
     def _pull_quote_before(self, out: list[SentenceSuggestion], n: int, start: int, end: int) -> None:

@@ -392,6 +392,9 @@ def _nominal_cues(s: Sentence) -> list[Cue]:
         np = _np_after(s, comp, appositions=False)
         if np is None or not s.source_like(np[0], np[1]):
             continue
+        bare = s.doc[np[0]]
+        if s.f[s.prev_word(np[0] - 1)] in {"de", "d'"} and bare.pos_ == "NOUN" and bare.text.islower() and "Sing" in bare.morph.get("Number"):
+            continue  # "dans un message de soutien": what kind of message, not whose
         if w == "intervention" and s.f[s.head_of(np[0], np[1])] in lx.INTERVENING_FORCES:
             continue  # "avant l'intervention des policiers": an operation
         mentions = [_mention(s, np[0], np[1])]

@@ -127,7 +127,8 @@ CALL_FORMS = (
 
 # "a exprimé l'espoir de", "a exprimé ses condoléances": a feeling or a wish voiced (with one of
 # VOICED_NOUNS as the object); "a plaidé pour", "plaide en faveur de": a position argued.
-EXPRESS_FORMS = _er_forms("exprim") | _er_forms("present")  # "a exprimé son inquiétude", "présente ses excuses"
+# "a exprimé son inquiétude", "présente ses excuses", "a adressé ses condoléances"
+EXPRESS_FORMS = _er_forms("exprim") | _er_forms("present") | _er_forms("adress")
 VOICED_NOUNS = {
     "excuses", "voeux", "felicitations",
     "espoir", "souhait", "voeu", "inquietude", "inquietudes", "preoccupation", "preoccupations",

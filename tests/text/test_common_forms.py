@@ -179,6 +179,8 @@ class TestCommonFormsChecklist:
             pytest.param("Le Parti du peuple cambodgien (PPC) a remporté tous les sièges, a déclaré son porte-parole.\n", ["parti du peuple cambodgien"], id="a_bodys_own_unnamed_spokesperson_is_the_body"),
             pytest.param("Selon les premiers résultats, le président sortant a obtenu 51 % des voix.\n", ["unnamed-document"], id="according_to_first_results_is_a_document_not_a_prime_minister"),
             pytest.param("« Le match n'est pas gagné », a déclaré le ministre dans un entretien accordé à Yaoundé.\n", ["ministre"], id="an_interview_given_in_a_city_names_no_medium"),
+            pytest.param("Le ministre a adressé ses condoléances aux familles des victimes.\n", ["ministre"], id="condolences_sent_are_voiced"),
+            pytest.param("Dans un message de soutien, le ministre a assuré que la France était solidaire.\n", ["ministre"], id="a_message_of_support_is_no_ones_called_support"),
             pytest.param("Huit cadavres ont été découverts, a précisé son porte-parole, Faouzi Masmoudi cité par l'AFP.\n", ["afp", "faouzi masmoudi"], id="a_named_spokesman_then_who_cites_him"),
             pytest.param("C'est ce qu'avancent plusieurs sources militaires à des médias américains.\n", ["unnamed-media", "military-source"], id="told_to_media_at_large_is_the_collective_media"),
             pytest.param("S'exprimant sur la réforme, le ministre a affirmé qu'elle passerait.\n", ["ministre"], id="speaking_on_a_topic_is_no_medium"),
@@ -636,6 +638,20 @@ class TestEmbeddedPosts:
         )
         result = run(registry, text)
         assert names(find(result, "Rappel de quatre lots")) == ["agence nationale de securite du medicament et des produits de sante"]
+
+    def test_a_signature_on_a_line_of_its_own_signs_the_line_above(self, registry):
+        text = (
+            "Le Premier ministre a réagi sur son compte Twitter.\n"
+            "La France est solidaire de l'Italie. I nostri pensieri vanno a tutte le vittime. MV\n"
+            "— Paul Durand (@pauldurand) 24 août 2016\n"
+            "#Terremoto, vi invitiamo a togliere la password pic.twitter.com/U9baz8F7WG\n"
+            "— Croce Rossa Italiana (@crocerossa) 24 août 2016\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "La France est solidaire")) == ["paul durand"]
+        assert names(find(result, "I nostri pensieri")) == ["paul durand"]
+        assert names(find(result, "#Terremoto")) == ["croce rossa italiana"]
+        assert not any(link.rule == "post.signature" for link in find(result, "a réagi sur son compte").links)
 
     def test_a_sentence_with_a_source_of_its_own_stops_the_post(self, registry):
         text = (

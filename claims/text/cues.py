@@ -27,6 +27,7 @@ from claims.text.sentence import (
     SPEAKER,
     Sentence,
     _mention,
+    _skip_time_words,
 )
 from claims.text.noun_phrases import _np_after
 from claims.text.verb_cues import verb_cues
@@ -224,7 +225,10 @@ def _citing_verb_cues(s: Sentence) -> list[Cue]:
             continue  # ("a cité": a verb, whatever the tagger says)
         if before >= 0 and s.f[before] in {"est", "sont", "etait", "etaient", "ete", "a ete", "fut", "qui"}:
             continue  # "il est cité par": a passive; "X, qui cite Y": read with X's cue
-        obj = _np_after(s, s.next_word(k + 1), appositions=False)
+        q = s.next_word(k + 1)
+        if q < s.n and s.f[q] == "un" and s.f[s.next_word(q + 1)] == "peu":
+            q = s.next_word(q + 1)  # "a cité un peu plus tard une source"
+        obj = _np_after(s, _skip_time_words(s, q), appositions=False)
         if obj is None or s.f[obj[0]] == "par" or not s.source_like(obj[0], obj[1]) or s.doc[obj[0]].pos_ == "ADP" and s.f[obj[0]] not in {"des", "du"}:
             continue
         subject = subject_of(s, k) or np_before(s, k)  # "Le quotidien cite": the parser may see no verb

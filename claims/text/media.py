@@ -234,13 +234,25 @@ def _medium_name(s: Sentence, i: int, j: int) -> bool:
     return any(s.doc[q].text.isupper() and len(s.doc[q].text) > 1 or s.doc[q].pos_ == "PROPN" for q in words)
 
 
+def _role_follows(s: Sentence, k: int) -> bool:
+    """After the name ending at or after ``k``: ", le porte-parole …", ", ministre de …"."""
+    while k < s.n and s.doc[k].pos_ == "PROPN":
+        k = s.next_word(k + 1)
+    if k >= s.n or s.f[k] != ",":
+        return False
+    head = s.next_word(k + 1)
+    while head < s.n and s.doc[head].pos_ in {"DET", "ADJ"}:
+        head = s.next_word(head + 1)
+    return head < s.n and s.f[head] in lx.PERSON_ROLE_HEADS
+
+
 def _before_speaker(s: Sentence, i: int, j: int) -> tuple[int, int]:
     """ "à l'AFP des sources locales", "à l'Agence France Presse (AFP) le colonel X": the outlet
     ends where the speakers after it begin."""
     for q in range(i + 1, j):
         if s.f[q] == ")" and q + 1 < j and s.f[s.next_word(q + 1)] in lx.DEFINITES | {"un", "une", "des"}:
             return i, q + 1
-        starts_speakers = s.f[q] in {"des", "de", "d'", "du", "un", "une", "plusieurs"} or s.doc[q].pos_ == "NUM"
+        starts_speakers = s.f[q] in {"des", "de", "d'", "du", "un", "une", "plusieurs", "le", "la", "les", "l'"} or s.doc[q].pos_ == "NUM"
         if starts_speakers and s.doc[s.prev_word(q - 1)].text[:1].isupper():
             # (also "à Reuters trois sources", "à l'AFP un responsable")
             head = s.next_word(q + 1)
@@ -248,6 +260,15 @@ def _before_speaker(s: Sentence, i: int, j: int) -> tuple[int, int]:
                 head = s.next_word(head + 1)
             if head < j and s.f[head] in lx.ANONYMOUS_HEADS | lx.PERSON_ROLE_HEADS:
                 return i, q
+        nxt = s.next_word(q + 1)
+        if (
+            s.doc[q].pos_ == "PROPN" and s.doc[q].text[:1].isupper() and nxt < j and s.doc[nxt].pos_ == "PROPN"
+            and s.doc[nxt].text[:1].isupper() and s.doc[s.head_of(i, q)].text.islower()
+            and s.f[s.head_of(i, q)] in lx.OUTLET_HEADS and s.head_of(i, q) < q and _role_follows(s, nxt)
+        ):
+            # "à la télévision d'État Davoud Abdi, le porte-parole du ministère": a medium said in
+            # words, then who spoke (not "à la chaîne Al Mayadeen", a medium and its name).
+            return i, q
     return i, j
 
 

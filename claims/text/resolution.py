@@ -100,6 +100,8 @@ def _single_name(s: Sentence, m: Mention) -> ProposedSource | None:
     return ProposedSource(t.text, "person")
 
 
+_HEAD_OF_DIPLOMACY = re.compile(r"\bchefs? de la diplomatie\b")
+
 class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
     """The sources of one document's mentions, in text order."""
 
@@ -458,6 +460,9 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                 if known is not None:
                     return known, "anaphora"
                 return ProposedSource(name, "person"), "new"
+            # "le chef de la diplomatie (hongroise)" is how the press says "le ministre des
+            # Affaires étrangères": the same title, and one the story's minister alone holds.
+            diplomacy = head_word == "chef" and _HEAD_OF_DIPLOMACY.search(fold(text)) is not None
             if (
                 determiner in lx.DEFINITES and head_word in TITLE_ROLES | GENERIC_TITLES
                 and "Plur" not in s.doc[head].morph.get("Number")
@@ -466,7 +471,7 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                 # with no name, right after a person was named, is that person.
                 # A bare title ("a dit la Première ministre") reaches back over a quote of
                 # several sentences; one with more words ("le ministre turc") only to the last.
-                bare = all(s.f[k] in TITLE_ROLES | lx.DEFINITES | {"premiere"} for k in range(m.i, m.j) if not s.doc[k].is_space)
+                bare = diplomacy or all(s.f[k] in TITLE_ROLES | lx.DEFINITES | {"premiere"} for k in range(m.i, m.j) if not s.doc[k].is_space)
                 # "Le président de la CEI": only someone named with the CEI, not the candidate named last.
                 # ("le numéro un de la CFDT": the initials after a "de" past the title's number.)
                 of = complement if complement is not None else next((k + 1 for k in range(head + 1, m.j) if s.f[k] in {"de", "du", "des", "d'"}), m.j)
@@ -478,7 +483,8 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                     if again is not None:
                         return again, "anaphora"
                 recent = self._recent_person(
-                    s.seg.start + s.doc[m.i].idx, head_word, back=3 if bare or bodies else 1, countries=countries_in(text), bodies=bodies,
+                    s.seg.start + s.doc[m.i].idx, "ministre" if diplomacy else head_word, back=3 if bare or bodies else 1,
+                    countries=countries_in(text), bodies=bodies,
                 )  # (a body named with the title, "de la CFDT", narrows it enough to look further back)
                 if recent is not None:
                     return recent, "anaphora"

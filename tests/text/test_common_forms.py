@@ -726,3 +726,11 @@ class TestTheSpokespersonAgain:
             "Le bilan est provisoire, a ajouté le porte-parole.\n"
         )
         assert names(find(run(registry, text), "provisoire")) == ["paul durand"]
+
+    def test_the_head_of_diplomacy_is_the_foreign_minister_named_before(self, registry):
+        text = (
+            "Le ministre des Affaires étrangères hongrois Peter Szijjarto s'est rendu vendredi en Russie.\n"
+            "Une visite susceptible d'accentuer les tensions avec Bruxelles.\n"
+            "« Sans le gaz russe, notre sécurité ne peut être garantie », a déclaré le chef de la diplomatie.\n"
+        )
+        assert names(find(run(registry, text), "Sans le gaz")) == ["peter szijjarto"]

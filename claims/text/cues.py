@@ -64,6 +64,9 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = k, k + 2
         elif w in {"a", "à"} and k + 2 < s.n and f[k + 1] == "en" and f[k + 2] == "croire":
             start, end = k, k + 3
+        elif w in {"aux", "au"} and f[s.next_word(k + 1)] in {"dires", "dire"} and f[s.next_word(s.next_word(k + 1) + 1)] in {"de", "d'", "du", "des"}:
+            de = s.next_word(s.next_word(k + 1) + 1)
+            start, end = k, de + 1 if f[de] in {"de", "d'"} else de  # "aux dires de la source", "au dire des habitants"
         elif w == "par" and k > 0 and f[participle := _participle_before(s, k)] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS | lx.BROADCAST_FORMS | _DISMISSED | _JUDGED \
                 and not (participle > 0 and f[s.prev_word(participle - 1)] in {"une", "la", "sa", "cette"}) \
                 and f[s.next_word(k + 1)] not in {"rapport", "ailleurs", "exemple", "contre", "consequent", "hasard"}:

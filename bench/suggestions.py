@@ -406,6 +406,14 @@ ADDED_BATCHES = (
                      "false sourced 2/45 (4.4%); with the rules of 52be4a5: the same"),
     ("d612", "d617", "F1 0.916 (P 0.95 / R 0.88), first source 27/43 (0.63), whole chains 10/15 (0.67), "
                      "false sourced 2/11 (18.2%); with the rules of 52be4a5: F1 0.902, the rest the same"),
+    # Three more, scored once on arrival with the rules of f2d8c7b and with those of 52be4a5;
+    # d618-d623 and d630-d635 then read, d624-d629 never. d634 was dropped: the same page as d566.
+    ("d618", "d623", "F1 0.710 (P 0.97 / R 0.56), first source 14/59 (0.24), whole chains 5/36 (0.14), "
+                     "false sourced 1/26 (3.8%); with the rules of 52be4a5: the same"),
+    ("d624", "d629", "F1 0.923 (P 1.00 / R 0.86), first source 17/35 (0.49), whole chains 6/12 (0.50), "
+                     "false sourced 0/54 (0.0%); with the rules of 52be4a5: F1 0.939 (R 0.89), the rest the same"),
+    ("d630", "d635", "F1 0.958 (P 1.00 / R 0.92), first source 17/25 (0.68), whole chains 4/10 (0.40), "
+                     "false sourced 0/30 (0.0%); with the rules of 52be4a5: the same"),
 )
 
 

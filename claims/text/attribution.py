@@ -140,6 +140,15 @@ def is_candidate(text: str, seg: Segment) -> bool:
     return sum(1 for w in body.split() if any(c.isalnum() for c in w)) >= 2
 
 
+def _closes_quote(text: str) -> bool:
+    """A quote still open closes in this segment (a lone mark cut off from its words closes it)."""
+    if not any(c.isalnum() for c in text):
+        return any(c in QUOTE_CLOSE or c == '"' for c in text)
+    straight_open, straight_close = straight_quotes(text)
+    opens = sum(text.count(c) for c in QUOTE_OPEN) + straight_open
+    return sum(text.count(c) for c in QUOTE_CLOSE) + straight_close > opens
+
+
 _LINKS_AT_END = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/)\S+)+\s*$")
 _POST_INTRO = re.compile(r"(?i:twitter|tweet|gazouill|r[ée]seaux sociaux|\bcompte\b|\bmessage\b|publi[ée]|post[ée])|\bsur X\b")
 # A post on X is at most 280 characters: sentences further back than that from its signature
@@ -176,6 +185,12 @@ class _Document:
                 signed = post_signature(text)
                 if signed is not None and not text[: signed[0]].strip():
                     self._signed_post(out, len(out) - 2, seg.start + signed[1], seg.start + signed[2], seg.start)
+                if quote_open_since is not None and _closes_quote(text):
+                    # '… c'est tout ce que j'ai dit. "…': the quote's closing mark cut off on its own.
+                    opened = out[quote_open_since]
+                    if opened.links:
+                        self._spread_quote(out, quote_open_since + 1, len(out) - 1, list(opened.links))
+                    quote_open_since = None
                 continue
             sentence = self.sentences.pop(seg.start, None) or Sentence(seg, doc)
             sentence.outlets_before = frozenset(outlets)

@@ -27,6 +27,7 @@ from claims.text.sentence import (
     SPEAKER,
     Sentence,
     _mention,
+    _part_of_day_at,
     _skip_time_words,
 )
 from claims.text.noun_phrases import _np_after
@@ -249,6 +250,9 @@ def _participle_before(s: Sentence, k: int) -> int:
     for _ in range(3):
         if p > 0 and (s.f[p] in lx.TIME_WORDS - lx.DEFINITES or s.doc[p].text[:1].isdigit()):
             p = s.prev_word(p - 1)
+    part = next((q for q in range(p, max(0, p - 5), -1) if _part_of_day_at(s, q) == k), None)
+    if part is not None and part > 0:
+        p = s.prev_word(part - 1)  # "jointe en fin de matinée par X", "joint dans la soirée par X"
     # "qualifiée de « très productive » par X": the words a participle of judgement gave.
     if p > 0 and s.f[p] in QUOTE_CLOSE | {'"'}:
         opening = next((q for q in range(p - 1, max(-1, p - 15), -1) if s.f[q] in QUOTE_OPEN | {'"'}), None)

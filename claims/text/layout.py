@@ -18,7 +18,7 @@ from claims.text.segmentation import LineKind, Segment, line_bounds
 def straight_quotes(text: str) -> tuple[int, int]:
     """Opening and closing straight quotes in a sentence: a quote glued to the word after it
     opens ('"Nous'), glued to the word before it closes ('pérennes",'); a spaced one (' " ')
-    opens at the start of the sentence and closes elsewhere."""
+    opens at the start of the sentence or after a colon, and closes elsewhere."""
     opens = closes = 0
     for n, c in enumerate(text):
         if c != '"':
@@ -26,7 +26,7 @@ def straight_quotes(text: str) -> tuple[int, int]:
         before = text[n - 1] if n > 0 else " "
         after = text[n + 1] if n + 1 < len(text) else " "
         if before.isspace() or before in "(:[":
-            if (after.isspace() or after in ",.;:!?)") and text[:n].strip():
+            if (after.isspace() or after in ",.;:!?)…") and text[:n].strip() and not text[:n].rstrip().endswith(":"):
                 closes += 1  # 'l'instant ", a-t-il': spaced, after the words it closes
             else:
                 opens += 1

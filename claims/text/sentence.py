@@ -50,7 +50,7 @@ _SOURCE_HEADS = (
     | lx.DOCUMENT_HEADS | lx.VAGUE_HEADS | lx.VAGUE_PLURAL_REPORTS
 )
 # A site by its address: "journaldupays.com", "lematin.ma".
-WEBSITE = re.compile(r"^[a-z0-9][a-z0-9\-]{2,}\.(?:com|fr|net|org|info|ma|dz|tn|sn|ci|cm|be|ch|ca|cd|bf|ml|ne|tg|bj|ga|mg|lb)$")
+WEBSITE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]{2,}\.(?:com|fr|net|org|info|ma|dz|tn|sn|ci|cm|be|ch|ca|cd|bf|ml|ne|tg|bj|ga|mg|lb)$")
 # Entity labels the registry ruler gives to named sources (anonymous ones are not names).
 _NAME_LABELS = {"NEWS_OUTLET", "PERSON", "INSTITUTION"}
 

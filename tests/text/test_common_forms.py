@@ -735,3 +735,16 @@ class TestTheSpokespersonAgain:
             "« Sans le gaz russe, notre sécurité ne peut être garantie », a déclaré le chef de la diplomatie.\n"
         )
         assert names(find(run(registry, text), "Sans le gaz")) == ["peter szijjarto"]
+
+
+class TestQuotesAfterAColon:
+    def test_a_spaced_quote_after_a_colon_opens_and_a_lone_closing_mark_ends_it(self, registry):
+        text = (
+            "Jointe en fin de matinée par Le Parisien.fr, la ministre s'explique : \" Je n'ai rien contre elle. Je n'ai pas attaqué sa personne. C'est tout ce que j'ai dit. \"…\n"
+            "Le débat continue au Parlement.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "Jointe en fin")) == ["le-parisien", "ministre"]
+        assert names(find(result, "pas attaqué")) == ["le-parisien", "ministre"]
+        assert names(find(result, "tout ce que j'ai dit")) == ["le-parisien", "ministre"]
+        assert find(result, "Le débat continue").tag == "unsourced"

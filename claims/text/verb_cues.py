@@ -525,15 +525,24 @@ def _after_closing_quote(s: Sentence, k: int) -> bool:
         return False
     p = s.prev_word(k - 1)
     auxiliary = False
-    while p >= 0 and (s.f[p] in _AUX_FORMS or s.f[p] in {"s'", "se"}):
-        auxiliary = auxiliary or s.f[p] in _AUX_FORMS
+    while p >= 0 and (s.f[p] in _AUX_FORMS or s.f[p] in {"s'", "se"} or s.doc[p].pos_ == "ADV" and s.f[p].endswith("ment")):
+        auxiliary = auxiliary or s.f[p] in _AUX_FORMS  # ("a sèchement tancé": an adverb between)
         p = s.prev_word(p - 1)
     nxt = s.next_word(k + 1)
     if t.pos_ != "VERB" and not auxiliary and not (nxt < s.n and (s.doc[nxt].pos_ == "DET" or s.doc[nxt].text.startswith("-"))):
         # '"…", ville de la province': a noun in apposition; "», a réagi X", "», soupire la
         # porte-parole" are verbs, whatever the tagger says.
         return False
-    if p < 1 or s.f[p] != ",":
+    first = s.next_word(0)
+    named = s.next_word(k + 1)
+    if p >= 1 and s.doc[p].text in _CLOSING_QUOTES and (
+        first < p and s.doc[first].text in {"«", "“", '"'}
+        or not any(s.doc[q].text in {"«", "“", '"'} for q in range(p))  # (opened in an earlier sentence)
+    ) and named < s.n and (s.doc[named].text.startswith("-") or s.doc[named].ent_type_ == "PER"):
+        # '"Mon but n'est pas …" a sèchement tancé Jean-Marc Ayrault': a quote, no comma after it,
+        # then a verb and a person's name.
+        p += 1
+    elif p < 1 or s.f[p] != ",":
         return False
     quote = s.prev_word(p - 1)
     if quote < 0 or s.doc[quote].text not in _CLOSING_QUOTES:

@@ -182,6 +182,8 @@ class TestCommonFormsChecklist:
             pytest.param("Le ministre a adressé ses condoléances aux familles des victimes.\n", ["ministre"], id="condolences_sent_are_voiced"),
             pytest.param("L’agence Sana a cité un peu plus tard une source militaire selon laquelle la frappe a été repoussée.\n", ["sana", "military-source"], id="citing_a_little_later"),
             pytest.param("La bombe a tué deux personnes, aux dires des habitants.\n", ["unnamed-witness"], id="by_the_say_so_of"),
+            pytest.param("« Mon but n'est pas de m'émanciper » a sèchement tancé Jean-Marc Ayrault.\n", ["jean marc ayrault"], id="a_quote_then_an_adverb_and_a_verb_no_comma"),
+            pytest.param("«Israël» a effectué des centaines de frappes aériennes.\n", [], id="a_name_in_quotes_opening_the_sentence_is_no_quote"),
             pytest.param("Le bilan est lourd, a indiqué à la radio publique Jean Dupont, le porte-parole de la préfecture.\n", ["radio publique", "jean dupont"], id="told_to_a_medium_said_in_words_then_the_named_speaker"),
             pytest.param("Le bilan est lourd, a indiqué à la chaîne qatarie Al Jazeera le porte-parole.\n", ["al-jazeera", "porte parole"], id="a_medium_said_in_words_and_its_name"),
             pytest.param("Dans un message de soutien, le ministre a assuré que la France était solidaire.\n", ["ministre"], id="a_message_of_support_is_no_ones_called_support"),

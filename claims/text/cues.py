@@ -323,8 +323,8 @@ def _interviewed_subject(s: Sentence, cues: list[Cue]) -> list[Cue]:
     if any(c.level == SPEAKER for c in cues):
         return []
     for cue in cues:
-        if cue.rule != "prep.interview" or cue.cue is None or not _opens_sentence(s, cue.cue[0]):
-            continue
+        if cue.rule not in {"prep.interview", "prep.medium"} or cue.cue is None or not _opens_sentence(s, cue.cue[0]):
+            continue  # ("Au micro d'Europe 1, X n'a pas été tendre": on air, what X says is X's)
         comma = cue.cue[1]
         while comma < s.n and s.f[comma] not in {","} | set(".;:!?"):
             comma += 1

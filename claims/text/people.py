@@ -332,9 +332,10 @@ class PeopleInText:
                 return self._as_person(name)
         return None
 
-    def _same_role(self, text: str) -> ProposedSource | None:
+    def _same_role(self, text: str, at: int | None = None) -> ProposedSource | None:
         """The person whose earlier mention carried every word of this role ("le gouverneur de
-        la Banque") with their name; a source named by the role alone is no one more precise."""
+        la Banque") with their name, or who was named before ``at`` with it in apposition ("X, le
+        ministre de la Ville et du Logement, …"); a source named by the role alone is no one more precise."""
         words = content_words(text)
         if not words:
             return None
@@ -343,6 +344,10 @@ class PeopleInText:
                 continue
             if words <= item.words:
                 return item.source
+        if at is not None and len(words) >= 3:
+            for offset, name, _ in sorted(self.people, reverse=True):
+                if offset < at and words <= self._words_around(offset, name):
+                    return self._as_person(name)
         return None
 
 

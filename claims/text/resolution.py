@@ -386,6 +386,11 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             if antecedent is not None:
                 return antecedent, "anaphora"
         if determiner in lx.DEFINITES and not role_named and head_word in lx.PERSON_ROLE_HEADS:
+            # "Le ministre de la Ville et du Logement a dénoncé" after "X, le ministre de la Ville
+            # et du Logement, …": the one named with the whole title before, not the next name.
+            earlier = self._same_role(text, s.seg.start + s.doc[m.i].idx)
+            if earlier is not None:
+                return earlier, "anaphora"
             named_next = self._named_just_after(s.seg.end, head_word)
             if named_next is not None:
                 return named_next, "coref"

@@ -750,3 +750,18 @@ class TestQuotesAfterAColon:
         assert names(find(result, "pas attaqué")) == ["le-parisien", "ministre"]
         assert names(find(result, "tout ce que j'ai dit")) == ["le-parisien", "ministre"]
         assert find(result, "Le débat continue").tag == "unsourced"
+
+
+class TestOnAirAndTitlesAgain:
+    def test_on_air_at_a_broadcaster_what_the_subject_does_is_theirs(self, registry):
+        text = "Au micro d'Europe 1, Julien Denormandie, le ministre de la Ville, n'a pas été tendre avec l'opposition.\n"
+        assert names(find(run(registry, text), "pas été tendre")) == ["europe-1", "julien denormandie"]
+
+    def test_a_whole_title_said_again_is_the_one_named_with_it_not_the_next_name(self, registry):
+        text = (
+            "Au micro d'Europe 1, Julien Denormandie, le ministre de la Ville et du Logement, n'a pas été tendre.\n"
+            "Il a parlé d'un comportement inacceptable.\n"
+            "Le ministre de la Ville et du Logement a dénoncé les réactions du leader de l'opposition.\n"
+            "Selon J. Denormandie, Jean-Luc Mélenchon a perdu sa boussole.\n"
+        )
+        assert names(find(run(registry, text), "a dénoncé les réactions")) == ["julien denormandie"]

@@ -74,8 +74,11 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = participle, k + 1  # "cité par X", "cité dimanche par X" (not "une reprise par X": a noun)
         elif w in {"sur", "au"} and k > 0 and f[s.prev_word(k - 1)] in lx.INTERVIEW_FORMS and _opens_sentence(s, s.prev_word(k - 1)):
             start, end = s.prev_word(k - 1), k + 1  # "Interrogée sur France Inter, la ministre …"
-        elif w in {"de", "du", "d'", "sur", "au"} and k > 0 and f[s.prev_word(k - 1)] in _GUEST_FORMS and _opens_sentence(s, s.prev_word(k - 1)):
+        elif w in {"de", "du", "d'", "des", "sur", "au"} and k > 0 and f[s.prev_word(k - 1)] in _GUEST_FORMS and _opens_sentence(s, s.prev_word(k - 1)):
             start, end = s.prev_word(k - 1), k + 1  # "Invité de RTL, le Premier ministre a assuré …"
+            on = _medium_later(s, k)
+            if on is not None:
+                end = on + 1  # "Invité des « Quatre vérités », le 22 août sur France 2, X …": the channel
         elif w in {"sur", "au"} and k > 0 and f[s.prev_word(k - 1)] in _ON_AIR_FORMS and _opens_sentence(s, _with_reflexive(s, s.prev_word(k - 1))):
             start, end = s.prev_word(k - 1), k + 1  # "S'exprimant sur France Inter, la ministre …"
         elif w in {"a", "à", "au"} and k > 1 and f[s.prev_word(k - 1)] in _INTERVIEWS and f[s.prev_word(s.prev_word(k - 1) - 1)] == "en" \
@@ -154,7 +157,7 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             if comma >= s.n or s.f[comma] != "," or head in lx.DOCUMENT_HEADS | lx.VAGUE_HEADS:
                 continue  # "pour la première fois", "pour le rapport": not a view
             rule = "prep.pour"
-        elif w in {"sur", "au", "de", "du", "d'"} and f[start] in lx.INTERVIEW_FORMS | _GUEST_FORMS | _ON_AIR_FORMS:
+        elif w in {"sur", "au", "de", "du", "d'", "des"} and f[start] in lx.INTERVIEW_FORMS | _GUEST_FORMS | _ON_AIR_FORMS:
             if not s.outlet_like(np[0], np[1]) and not media_named(s, np[0], np[1]):
                 continue  # "interrogé sur ses intentions": what about, not by whom
             if f[start] in _GUEST_FORMS | _ON_AIR_FORMS and not (s.has_name(np[0], np[1]) or media_named(s, np[0], np[1])):
@@ -242,6 +245,19 @@ def _citing_verb_cues(s: Sentence) -> list[Cue]:
         s.used.update(range(subject[0], obj[1]))
         cues.append(Cue("verb.subject", SPEAKER, k, (k, k + 1), [_mention(s, *subject), _mention(s, obj[0], obj[1])], ["verb.subject", "prep.citing"]))
     return cues
+
+
+def _medium_later(s: Sentence, k: int) -> int | None:
+    """Where "sur" names a medium later in a fronted guest phrase ("Invité de l'émission X sur
+    France Inter, …"), before any verb; else None."""
+    for q in range(k + 1, min(s.n, k + 16)):
+        if s.finite_verb(q):
+            return None
+        if s.f[q] == "sur":
+            np = _np_after(s, s.next_word(q + 1), appositions=False)
+            if np is not None and s.outlet_like(np[0], np[1]):
+                return q
+    return None
 
 
 def _participle_before(s: Sentence, k: int) -> int:

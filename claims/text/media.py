@@ -130,6 +130,8 @@ def _medium_cues(s: Sentence) -> list[Cue]:
                         break
             if q >= s.n or f[q] not in _GRANTED:
                 continue
+            if f[s.next_word(q + 1)] == "par":
+                continue  # "l'entretien accordé par X au Figaro": X's interview, not the subject's
             q = s.next_word(q + 1)
             steps = 0
             while q < s.n and steps < 8 and s.doc[q].text.lower() not in {"à", "au", "aux", "a"}:

@@ -765,3 +765,11 @@ class TestOnAirAndTitlesAgain:
             "Selon J. Denormandie, Jean-Luc Mélenchon a perdu sa boussole.\n"
         )
         assert names(find(run(registry, text), "a dénoncé les réactions")) == ["julien denormandie"]
+
+    def test_a_guest_of_a_programme_on_a_named_channel(self, registry):
+        text = "Invité des « Quatre vérités », le 22 août sur France 2, Jean-Luc Mélenchon a répondu au ministre du Travail.\n"
+        assert names(find(run(registry, text), "Quatre vérités")) == ["france-2", "jean luc melenchon"]
+
+    def test_an_interview_given_by_someone_else_names_no_medium_for_the_subject(self, registry):
+        text = "Jean-Luc Mélenchon a dénoncé l'entretien accordé par Michel Sapin au Figaro.\n"
+        assert "le-figaro" not in names(find(run(registry, text), "dénoncé"))

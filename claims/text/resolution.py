@@ -100,7 +100,7 @@ def _single_name(s: Sentence, m: Mention) -> ProposedSource | None:
     return ProposedSource(t.text, "person")
 
 
-_HEAD_OF_DIPLOMACY = re.compile(r"\bchefs? de la diplomatie\b")
+_HEAD_OF_DIPLOMACY = re.compile(r"\bchefs? (?:de la diplomatie|du gouvernement)\b")
 
 class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
     """The sources of one document's mentions, in text order."""
@@ -183,6 +183,20 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             rule = f"{rule}+{how}"
             confidence *= ANAPHORA_FACTOR
         return Link(source, mention, cue, rule, confidence)
+
+    def _office_holder(self, at: int, title: str) -> ProposedSource | None:
+        """The person named before ``at`` with the office a press phrase stands for: "le chef du
+        gouvernement" with "Premier ministre", "le chef de la diplomatie" with "ministre des
+        Affaires étrangères" (the last one so named, however far back)."""
+        needed = [{"premier", "ministre"}] if "gouvernement" in title else [{"ministre", "affaires", "etrangeres"}, {"diplomatie"}]
+        best: tuple[int, ProposedSource] | None = None
+        for item in self.memory:
+            if item.source.kind == "person" and item.at < at and any(n <= item.words for n in needed):
+                best = max(best or (item.at, item.source), (item.at, item.source), key=lambda b: b[0])
+        for offset, name, _ in self.people:
+            if offset < at and (best is None or offset > best[0]) and any(n <= self._words_around(offset, name) for n in needed):
+                best = (offset, self._as_person(name))
+        return best[1] if best is not None else None
 
     def _spokesperson_body(self, at: int) -> tuple[ProposedSource, str] | None:
         """ "a déclaré le porte-parole" after "a déclaré un porte-parole de la banque centrale",
@@ -465,8 +479,9 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                 if known is not None:
                     return known, "anaphora"
                 return ProposedSource(name, "person"), "new"
-            # "le chef de la diplomatie (hongroise)" is how the press says "le ministre des
-            # Affaires étrangères": the same title, and one the story's minister alone holds.
+            # "le chef de la diplomatie (hongroise)", "le chef du gouvernement" are how the press
+            # says "le ministre des Affaires étrangères", "le Premier ministre": the same title,
+            # and one a single person in the story holds.
             diplomacy = head_word == "chef" and _HEAD_OF_DIPLOMACY.search(fold(text)) is not None
             if (
                 determiner in lx.DEFINITES and head_word in TITLE_ROLES | GENERIC_TITLES
@@ -487,9 +502,9 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                     again = self._same_role(text)
                     if again is not None:
                         return again, "anaphora"
-                recent = self._recent_person(
-                    s.seg.start + s.doc[m.i].idx, "ministre" if diplomacy else head_word, back=3 if bare or bodies else 1,
-                    countries=countries_in(text), bodies=bodies,
+                at = s.seg.start + s.doc[m.i].idx
+                recent = self._office_holder(at, fold(text)) if diplomacy else self._recent_person(
+                    at, head_word, back=3 if bare or bodies else 1, countries=countries_in(text), bodies=bodies,
                 )  # (a body named with the title, "de la CFDT", narrows it enough to look further back)
                 if recent is not None:
                     return recent, "anaphora"

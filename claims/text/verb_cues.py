@@ -375,6 +375,10 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if subject is None or subject[0] > k:
             continue
         i, j = subject
+        if i == s.next_word(0) and f[i] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS:
+            comma = next((q for q in range(i, j) if f[q] == ","), None)
+            if comma is not None:
+                i = s.next_word(comma + 1)  # "Citée par l'AFP, une source locale confie": the source
         if _aside_pronoun(s, i, j):
             # "La Conférence épiscopale a quant à elle exhorté": the aside's pronoun is no subject.
             before = _subject_before_aside(s, i)

@@ -773,3 +773,15 @@ class TestOnAirAndTitlesAgain:
     def test_an_interview_given_by_someone_else_names_no_medium_for_the_subject(self, registry):
         text = "Jean-Luc Mélenchon a dénoncé l'entretien accordé par Michel Sapin au Figaro.\n"
         assert "le-figaro" not in names(find(run(registry, text), "dénoncé"))
+
+    def test_the_head_of_government_is_the_prime_minister_named_paragraphs_before(self, registry):
+        text = (
+            "« Un peu pathétique », a jugé le Premier ministre Jean-Marc Ayrault sur France Inter.\n"
+            "Jérôme Cahuzac a avoué. Il a menti. La classe politique est choquée. L'opposition demande des comptes.\n"
+            "« Le président n'avait pas d'information », a martelé le chef du gouvernement.\n"
+        )
+        assert names(find(run(registry, text), "pas d'information")) == ["jean marc ayrault"]
+
+    def test_fronted_cited_by_an_agency_then_the_source(self, registry):
+        text = "Citée par l'AFP, une source sécuritaire confie que l'attaque est une représaille.\n"
+        assert names(find(run(registry, text), "représaille")) == ["afp", "source securitaire"]

@@ -414,6 +414,14 @@ ADDED_BATCHES = (
                      "false sourced 0/54 (0.0%); with the rules of 52be4a5: F1 0.939 (R 0.89), the rest the same"),
     ("d630", "d635", "F1 0.958 (P 1.00 / R 0.92), first source 17/25 (0.68), whole chains 4/10 (0.40), "
                      "false sourced 0/30 (0.0%); with the rules of 52be4a5: the same"),
+    # Three more, scored once on arrival with the rules of 10e4687 and with those of 52be4a5;
+    # d636-d641 and d648-d653 then read, d642-d647 never.
+    ("d636", "d641", "F1 0.990 (P 1.00 / R 0.98), first source 43/51 (0.84), whole chains 11/14 (0.79), "
+                     "false sourced 0/15 (0.0%); with the rules of 52be4a5: the same"),
+    ("d642", "d647", "F1 0.903 (P 0.97 / R 0.85), first source 13/33 (0.39), whole chains 0/5 (0.00), "
+                     "false sourced 1/24 (4.2%); with the rules of 52be4a5: the same"),
+    ("d648", "d653", "F1 0.779 (P 0.97 / R 0.65), first source 23/46 (0.50), whole chains 3/7 (0.43), "
+                     "false sourced 1/29 (3.4%); with the rules of 52be4a5: the same"),
 )
 
 

@@ -337,7 +337,7 @@ _RELAYED_DATELINE_RE = re.compile(r"^(?P<agency>[A-Z]{2,6})\s*[-–—]\s*\(\s*(
 # "… qui avait fait 14 morts. (Belga)", "… l'an dernier. -AP", "… dimanche soir. (ats/jsa/nxp)":
 # the agency closing the last paragraph.
 _END_CREDIT_RE = re.compile(
-    r"(?:\(\s*(?P<agency>" + _WIRE_ALT + r"|(?i:" + _WIRE_ALT + r")(?=(?:\s*/\s*[a-z]{2,5}){1,3}\s*\)))(?:\s*/\s*[a-z]{2,5}){0,3}\s*\)|(?<=[.»”\"])\s+[-–—/]\s?(?P<dashed>" + _WIRE_ALT + r"))\s*$"
+    r"(?:\(\s*(?P<agency>" + _WIRE_ALT + r"|(?i:" + _WIRE_ALT + r")(?=(?:\s*/\s*[a-z]{2,5}){0,3}\s*\)))(?:\s*/\s*[a-z]{2,5}){0,3}\s*\)|(?<=[.»”\"])\s+[-–—/]\s?(?P<dashed>" + _WIRE_ALT + r"))\s*$"
 )
 
 # "(Reportage de Reuters Version française Jean Dupont)": the wire's reporting line closing the text.

@@ -694,6 +694,14 @@ class TestCreditsWithoutTheirUsualMarks:
         assert names(find(result, "rester à son poste")) == ["belga"]
         assert not find(result, "Photo : Belga").is_claim
 
+    def test_the_agency_in_lower_case_brackets_closing_the_text(self, registry):
+        text = (
+            "Les glaciers ont moins fondu\n"
+            "Les glaciers ont moins reculé cette année.\n"
+            "Les pertes restent considérables, avertit l'Académie des sciences. (ats)\n"
+        )
+        assert names(find(run(registry, text), "moins reculé")) == ["keystone-ats"]
+
     def test_the_swiss_agency_under_its_german_and_french_initials(self, registry):
         text = (
             "(sda-ats)\n"

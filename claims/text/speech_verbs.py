@@ -212,8 +212,8 @@ def _voiced_follows(s: Sentence, k: int) -> bool:
     # "l'espoir", "sa profonde inquiétude", "sa très vive inquiétude" (the tagger may call the
     # adjective before the noun anything but a noun of the list)
     noun = s.next_word(det + 1)
-    for _ in range(3):
-        # (an adjective, or a quote mark: ses "condoléances aux familles")
+    for _ in range(5):
+        # (adjectives, or a quote mark: ses "condoléances aux familles", ses «sincères et vives condoléances»)
         if noun < s.n and s.f[noun] not in lx.VOICED_NOUNS and (not s.doc[noun].is_punct or s.f[noun] in {'"', "«", "“"}):
             noun = s.next_word(noun + 1)
     return noun < s.n and s.f[noun] in lx.VOICED_NOUNS

@@ -98,6 +98,7 @@ FAIRE_STATEMENTS = {
 FIGURE_GIVING_FORMS = (
     _er_forms("donn") | _er_forms("avanc") | _er_forms("publi") | _er_forms("dress") | _er_forms("livr")
     | _er_forms("montr") | _er_forms("diffus")  # "montrait des images", "a diffusé une vidéo"
+    | {"retransmis", "retransmet", "retransmettent", "retransmettait", "retransmettaient"}  # "a retransmis des vidéos"
     | {"fournit", "fourni", "fournissent", "fournissait", "fournira", "fournir",
        "etablit", "etabli", "etablissent", "etablissait", "etablira", "etablir"}
 )

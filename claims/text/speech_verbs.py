@@ -196,8 +196,8 @@ def _figure_follows(s: Sentence, k: int) -> bool:
     det = s.next_word(k + 1)
     while det < s.n and s.f[det] in lx.TIME_WORDS - lx.DEFINITES - {"ce", "cette"}:
         det = s.next_word(det + 1)  # "a publié jeudi ses chiffres"
-    if det >= s.n or s.doc[det].pos_ != "DET":
-        return False
+    if det >= s.n or s.doc[det].pos_ != "DET" and s.f[det] not in {"des", "du"}:
+        return False  # ("a diffusé vendredi des vidéos": the tagger may call "des" a preposition)
     noun = s.next_word(det + 1)
     if noun < s.n and s.doc[noun].pos_ == "ADJ":
         noun = s.next_word(noun + 1)  # "un nouveau bilan", "un premier bilan"

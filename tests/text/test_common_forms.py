@@ -181,6 +181,7 @@ class TestCommonFormsChecklist:
             pytest.param("« Le match n'est pas gagné », a déclaré le ministre dans un entretien accordé à Yaoundé.\n", ["ministre"], id="an_interview_given_in_a_city_names_no_medium"),
             pytest.param("Le ministre a adressé ses condoléances aux familles des victimes.\n", ["ministre"], id="condolences_sent_are_voiced"),
             pytest.param("Le président, sur son compte Twitter, a présenté ses «sincères et vives condoléances aux familles».\n", ["president"], id="condolences_with_two_adjectives_in_quotes"),
+            pytest.param("La télévision publique a retransmis vendredi des vidéos amateurs montrant une fumée noire.\n", ["television publique"], id="videos_carried_on_a_day"),
             pytest.param("L’agence Sana a cité un peu plus tard une source militaire selon laquelle la frappe a été repoussée.\n", ["sana", "military-source"], id="citing_a_little_later"),
             pytest.param("La bombe a tué deux personnes, aux dires des habitants.\n", ["unnamed-witness"], id="by_the_say_so_of"),
             pytest.param("« Mon but n'est pas de m'émanciper » a sèchement tancé Jean-Marc Ayrault.\n", ["jean marc ayrault"], id="a_quote_then_an_adverb_and_a_verb_no_comma"),

@@ -13,10 +13,10 @@ import re
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
-from claims.text.countries import adjective_form, countries_in
+from claims.text.countries import adjective_form, countries_in, is_place_name
 from claims.text.cues import Mention, Sentence
 from claims.text.names import expanded_acronym, is_acronym
-from claims.text.registry import Registry, RegistryEntry, alias_key, fold
+from claims.text.registry import Registry, RegistryEntry, alias_key, fold, proper_name, spelled_alike, spelling_key
 from claims.text.results import ProposedSource
 from claims.text.source_names import NATIONALITY, content_words, display_name
 
@@ -123,6 +123,37 @@ class BodiesInText:
                     if entry is not None and entry.kind == "institution":
                         return self.entry_source(entry), "registry"
         return ProposedSource(name, kind), "new"
+
+    def _spokesperson_body(self, at: int) -> tuple[ProposedSource, str] | None:
+        """ "a déclaré le porte-parole" after "a déclaré un porte-parole de la banque centrale",
+        "Le PPC a gagné, a déclaré son porte-parole": an unnamed spokesperson is the body they
+        speak for (guidelines §4), the one said before with them, else the body named last."""
+        for item in reversed(self.memory):
+            if item.at < at and item.source.kind == "institution" and {"porte", "parole"} <= item.words:
+                return item.source, "anaphora"
+        found = self._organisation_before(at)
+        if found is None:
+            return None
+        name = self.text[found[0] : found[1]]
+        entry = self.registry.exact(name)
+        if entry is not None:
+            return (self.entry_source(entry), "registry") if entry.kind == "institution" else None
+        return ProposedSource(display_name(name), "institution"), "coref"
+
+
+    def _outlet_spelled_alike(self, source: ProposedSource) -> tuple[ProposedSource, str] | None:
+        name = source.name
+        if not proper_name(name):
+            return None
+        key = spelling_key(name)
+        for item in reversed(self.memory):
+            if source.kind == item.source.kind == "news_outlet" and item.source.name != name and spelled_alike(key, spelling_key(item.source.name)):
+                return item.source, "coref"
+        if is_place_name(alias_key(name)):
+            return None  # "Le Vietnam a exprimé …" is the country, not the Vietnam News Agency
+        entry = self.registry.spelled_like(name, "news_outlet")
+        return (self.entry_source(entry), "registry") if entry is not None else None
+
 
     def _government_of(self, name: str) -> RegistryEntry | None:
         """A country named as a speaker ("l'Irak a déjà annoncé") speaks through its government:

@@ -332,6 +332,21 @@ class PeopleInText:
                 return self._as_person(name)
         return None
 
+    def _office_holder(self, at: int, title: str) -> ProposedSource | None:
+        """The person named before ``at`` with the office a press phrase stands for: "le chef du
+        gouvernement" with "Premier ministre", "le chef de la diplomatie" with "ministre des
+        Affaires étrangères" (the last one so named, however far back)."""
+        needed = [{"premier", "ministre"}] if "gouvernement" in title else [{"ministre", "affaires", "etrangeres"}, {"diplomatie"}]
+        best: tuple[int, ProposedSource] | None = None
+        for item in self.memory:
+            if item.source.kind == "person" and item.at < at and any(n <= item.words for n in needed):
+                best = max(best or (item.at, item.source), (item.at, item.source), key=lambda b: b[0])
+        for offset, name, _ in self.people:
+            if offset < at and (best is None or offset > best[0]) and any(n <= self._words_around(offset, name) for n in needed):
+                best = (offset, self._as_person(name))
+        return best[1] if best is not None else None
+
+
     def _same_role(self, text: str, at: int | None = None) -> ProposedSource | None:
         """The person whose earlier mention carried every word of this role ("le gouverneur de
         la Banque") with their name, or who was named before ``at`` with it in apposition ("X, le

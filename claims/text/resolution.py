@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from claims.text import lexicon as lx
 from claims.text.clauses import media_named
 from claims.text.cues import Mention, Sentence
-from claims.text.countries import countries_in, country_of_capital, is_place_name, place_country, story_country
+from claims.text.countries import countries_in, country_of_capital, place_country, story_country
 from claims.text.state_media import official_medium
 from claims.text.names import is_acronym, name_after, name_in_tail, person_run
 from claims.text.noun_phrases import np_span
-from claims.text.registry import Registry, RegistryEntry, alias_key, fold, proper_name, spelled_alike, spelling_key
+from claims.text.registry import Registry, RegistryEntry, fold
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
 from claims.text.bodies import KINDS_OF_BODIES, BodiesInText
 from claims.text.memory import SourcesSoFar
@@ -183,49 +183,6 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             rule = f"{rule}+{how}"
             confidence *= ANAPHORA_FACTOR
         return Link(source, mention, cue, rule, confidence)
-
-    def _office_holder(self, at: int, title: str) -> ProposedSource | None:
-        """The person named before ``at`` with the office a press phrase stands for: "le chef du
-        gouvernement" with "Premier ministre", "le chef de la diplomatie" with "ministre des
-        Affaires étrangères" (the last one so named, however far back)."""
-        needed = [{"premier", "ministre"}] if "gouvernement" in title else [{"ministre", "affaires", "etrangeres"}, {"diplomatie"}]
-        best: tuple[int, ProposedSource] | None = None
-        for item in self.memory:
-            if item.source.kind == "person" and item.at < at and any(n <= item.words for n in needed):
-                best = max(best or (item.at, item.source), (item.at, item.source), key=lambda b: b[0])
-        for offset, name, _ in self.people:
-            if offset < at and (best is None or offset > best[0]) and any(n <= self._words_around(offset, name) for n in needed):
-                best = (offset, self._as_person(name))
-        return best[1] if best is not None else None
-
-    def _spokesperson_body(self, at: int) -> tuple[ProposedSource, str] | None:
-        """ "a déclaré le porte-parole" after "a déclaré un porte-parole de la banque centrale",
-        "Le PPC a gagné, a déclaré son porte-parole": an unnamed spokesperson is the body they
-        speak for (guidelines §4), the one said before with them, else the body named last."""
-        for item in reversed(self.memory):
-            if item.at < at and item.source.kind == "institution" and {"porte", "parole"} <= item.words:
-                return item.source, "anaphora"
-        found = self._organisation_before(at)
-        if found is None:
-            return None
-        name = self.text[found[0] : found[1]]
-        entry = self.registry.exact(name)
-        if entry is not None:
-            return (self.entry_source(entry), "registry") if entry.kind == "institution" else None
-        return ProposedSource(display_name(name), "institution"), "coref"
-
-    def _outlet_spelled_alike(self, source: ProposedSource) -> tuple[ProposedSource, str] | None:
-        name = source.name
-        if not proper_name(name):
-            return None
-        key = spelling_key(name)
-        for item in reversed(self.memory):
-            if source.kind == item.source.kind == "news_outlet" and item.source.name != name and spelled_alike(key, spelling_key(item.source.name)):
-                return item.source, "coref"
-        if is_place_name(alias_key(name)):
-            return None  # "Le Vietnam a exprimé …" is the country, not the Vietnam News Agency
-        entry = self.registry.spelled_like(name, "news_outlet")
-        return (self.entry_source(entry), "registry") if entry is not None else None
 
     def _own_subject(self, s: Sentence, m: Mention, gender: str | None, plural: bool = False) -> ProposedSource | None:
         """ "La police a exhibé les corps de trois hommes, tués selon elle dans l'attaque": "selon

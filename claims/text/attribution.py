@@ -140,13 +140,18 @@ def is_candidate(text: str, seg: Segment) -> bool:
     return sum(1 for w in body.split() if any(c.isalnum() for c in w)) >= 2
 
 
+def _quote_marks(text: str) -> tuple[int, int]:
+    """How many quotes a segment opens and closes, « » and straight ones alike."""
+    straight_open, straight_close = straight_quotes(text)
+    return sum(text.count(c) for c in QUOTE_OPEN) + straight_open, sum(text.count(c) for c in QUOTE_CLOSE) + straight_close
+
+
 def _closes_quote(text: str) -> bool:
     """A quote still open closes in this segment (a lone mark cut off from its words closes it)."""
     if not any(c.isalnum() for c in text):
         return any(c in QUOTE_CLOSE or c == '"' for c in text)
-    straight_open, straight_close = straight_quotes(text)
-    opens = sum(text.count(c) for c in QUOTE_OPEN) + straight_open
-    return sum(text.count(c) for c in QUOTE_CLOSE) + straight_close > opens
+    opens, closes = _quote_marks(text)
+    return closes > opens
 
 
 _LINKS_AT_END = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/)\S+)+\s*$")
@@ -216,9 +221,7 @@ class _Document:
                 self._signed_post(out, len(out) - 1, seg.start + signed[1], seg.start + signed[2], seg.start + signed[0])
             # Quote blocks: « opened in one sentence and closed with a cue in a later one.
             depth_before = quote_open_since is not None
-            straight_open, straight_close = straight_quotes(text)
-            opens = sum(text.count(c) for c in QUOTE_OPEN) + straight_open
-            closes = sum(text.count(c) for c in QUOTE_CLOSE) + straight_close
+            opens, closes = _quote_marks(text)
             if not depth_before and opens > closes:
                 quote_open_since = len(out) - 1
             elif depth_before and closes > opens:

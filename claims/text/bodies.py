@@ -140,7 +140,6 @@ class BodiesInText:
             return (self.entry_source(entry), "registry") if entry.kind == "institution" else None
         return ProposedSource(display_name(name), "institution"), "coref"
 
-
     def _outlet_spelled_alike(self, source: ProposedSource) -> tuple[ProposedSource, str] | None:
         name = source.name
         if not proper_name(name):
@@ -153,7 +152,6 @@ class BodiesInText:
             return None  # "Le Vietnam a exprimé …" is the country, not the Vietnam News Agency
         entry = self.registry.spelled_like(name, "news_outlet")
         return (self.entry_source(entry), "registry") if entry is not None else None
-
 
     def _government_of(self, name: str) -> RegistryEntry | None:
         """A country named as a speaker ("l'Irak a déjà annoncé") speaks through its government:

@@ -26,10 +26,9 @@ _DOCUMENT_LIKE = lx.NOMINAL_SELF | lx.NOMINAL_REPORT | lx.DOCUMENT_EXTRA_HEADS
 _PROVIDED = frozenset({"elements", "informations", "precisions", "indications", "details", "renseignements", "explications"})
 # The last word of a medium's own name: "Gravité média", "Mosaïque FM", "Nessma TV".
 _MEDIUM_LAST_WORDS = frozenset({"media", "medias", "fm", "tv", "radio", "info", "infos", "news", "presse", "hebdo", "matin", "soir"})
-# What a medium publishes: "selon un récit publié dans X", "une enquête parue dans X".
 # A medium's people spoken to: "a dit à un correspondant de l'AFP" is told to the AFP.
 _REPORTERS = frozenset({"journaliste", "journalistes", "reporter", "reporters", "correspondant", "correspondante", "correspondants"})
-
+# What a medium publishes: "selon un récit publié dans X", "une enquête parue dans X".
 _PUBLISHED = frozenset({"recit", "tribune", "article", "enquete", "reportage", "editorial", "chronique", "recits", "articles"})
 # "une interview accordée à X", "un entretien donné à Y": an interview granted to a medium.
 _GRANTED = frozenset({"accordee", "accorde", "donnee", "donne", "accordees"})

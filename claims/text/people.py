@@ -339,13 +339,12 @@ class PeopleInText:
         needed = [{"premier", "ministre"}] if "gouvernement" in title else [{"ministre", "affaires", "etrangeres"}, {"diplomatie"}]
         best: tuple[int, ProposedSource] | None = None
         for item in self.memory:
-            if item.source.kind == "person" and item.at < at and any(n <= item.words for n in needed):
-                best = max(best or (item.at, item.source), (item.at, item.source), key=lambda b: b[0])
+            if item.source.kind == "person" and item.at < at and any(n <= item.words for n in needed) and (best is None or item.at > best[0]):
+                best = (item.at, item.source)
         for offset, name, _ in self.people:
             if offset < at and (best is None or offset > best[0]) and any(n <= self._words_around(offset, name) for n in needed):
                 best = (offset, self._as_person(name))
         return best[1] if best is not None else None
-
 
     def _same_role(self, text: str, at: int | None = None) -> ProposedSource | None:
         """The person whose earlier mention carried every word of this role ("le gouverneur de
@@ -360,7 +359,7 @@ class PeopleInText:
             if words <= item.words:
                 return item.source
         if at is not None and len(words) >= 3:
-            for offset, name, _ in sorted(self.people, reverse=True):
+            for offset, name, _ in reversed(self.people):  # (in text order)
                 if offset < at and words <= self._words_around(offset, name):
                     return self._as_person(name)
         return None

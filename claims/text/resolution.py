@@ -102,6 +102,7 @@ def _single_name(s: Sentence, m: Mention) -> ProposedSource | None:
 
 _HEAD_OF_DIPLOMACY = re.compile(r"\bchefs? (?:de la diplomatie|du gouvernement)\b")
 
+
 class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
     """The sources of one document's mentions, in text order."""
 

@@ -422,6 +422,14 @@ ADDED_BATCHES = (
                      "false sourced 1/24 (4.2%); with the rules of 52be4a5: the same"),
     ("d648", "d653", "F1 0.779 (P 0.97 / R 0.65), first source 23/46 (0.50), whole chains 3/7 (0.43), "
                      "false sourced 1/29 (3.4%); with the rules of 52be4a5: the same"),
+    # Three more, scored once on arrival with the rules of e17e5fe (this round's start) and with
+    # the round's first changes (the same figures); d654-d659 and d666-d671 then read, d660-d665 never.
+    ("d654", "d659", "F1 0.958 (P 0.97 / R 0.94), first source 24/36 (0.67), whole chains 12/20 (0.60), "
+                     "false sourced 1/13 (7.7%)"),
+    ("d660", "d665", "F1 0.986 (P 1.00 / R 0.97), first source 23/36 (0.64), whole chains 7/16 (0.44), "
+                     "false sourced 0/12 (0.0%)"),
+    ("d666", "d671", "F1 0.960 (P 1.00 / R 0.92), first source 29/39 (0.74), whole chains 23/33 (0.70), "
+                     "false sourced 0/14 (0.0%)"),
 )
 
 

@@ -8,6 +8,7 @@ Pure Python (no Django). Shared by the cue finders of ``claims.text.cues`` and
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
@@ -82,7 +83,9 @@ def with_citations(s: Sentence, np: tuple[int, int, str]) -> list[Mention]:
         if cited is None or not s.source_like(cited[0], cited[1]):
             break
         s.used.update(range(nxt, cited[1]))
-        mentions.append(_mention(s, cited[0], cited[1]))
+        cited_mention = _mention(s, cited[0], cited[1])
+        # "X, qui cite un communiqué": a document X cites is a link of the chain, not X's own vehicle.
+        mentions.append(replace(cited_mention, self_document=False))
         k = cited[1]
     return mentions
 
@@ -281,6 +284,18 @@ def np_before(s: Sentence, k: int) -> tuple[int, int] | None:
     return best
 
 
+def subject_before_relative_aside(s: Sentence, comma: int) -> tuple[int, int] | None:
+    """ "L'agence Sana, qui cite une source, a fait état …": the comma at ``comma`` closes a
+    relative aside on the sentence's opening noun phrase, which is then the verb's subject."""
+    q = s.prev_word(comma - 1)
+    while q > 0 and s.f[q] not in _BREAK_PUNCT:
+        q = s.prev_word(q - 1)
+    if q <= 0 or s.f[q] != "," or s.f[s.next_word(q + 1)] != "qui":
+        return None
+    subject = np_before(s, s.next_word(q + 1))
+    return subject if subject is not None and subject[0] == s.next_word(0) else None
+
+
 def pp_end(s: Sentence, k: int, limit: int) -> int:
     """Where the prepositional phrases from ``k`` end, before the name at ``limit``
     ("en conférence de presse Maureen Levy" -> "Maureen Levy")."""
@@ -351,8 +366,8 @@ def has_reported_clause(s: Sentence, k: int) -> bool:
             q = s.next_word(k + 1)
             asides = 0
             for _ in range(30):
-                if q >= s.n or s.f[q] in _FINAL_PUNCT or s.finite_verb(q):
-                    return False
+                if q >= s.n or s.f[q] in _FINAL_PUNCT or s.finite_verb(q) and s.f[q] != "citant":
+                    return False  # (not "a ajouté, citant la même source, que …": who it has it from)
                 if s.f[q] == ",":
                     nxt = s.next_word(q + 1)
                     if nxt < s.n and s.f[nxt] in {"que", "qu'"}:
@@ -379,6 +394,9 @@ def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
     if span is None:
         return None
     i, j = span
+    while j - i > 1 and s.f[j - 1] in {",", "qui"}:
+        j -= 1  # "L'agence Sana, qui cite une source, a fait état": the relative clause is cut off
+    span = i, j
     # "La chaîne de télévision japonaise Asahi TV a rapporté": the parser takes the country's
     # adjective for a verb and stops the subject before it; the adjective and the name are in it.
     if j + 1 < s.n and country_adjective_before_name(s, j):

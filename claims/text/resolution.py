@@ -35,6 +35,7 @@ from claims.text.source_names import (
     body_name,
     content_words,
     display_name,
+    quantified_role,
     foreign_title,
     guess_kind,
     head_word_of,
@@ -218,6 +219,9 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
         if entry is not None:
             if entry.is_vague:
                 return self.entry_source(entry), "vague"
+            role = quantified_role(s, m, entry)
+            if role is not None:
+                return role, "new"
             if entry.kind == "anonymous":
                 # "une source militaire" in a story about Iraq: the Iraqi one, if the registry has it
                 entry = self.national_unnamed(text, text) or entry
@@ -319,9 +323,11 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
         if anaphoric and head_word in {"source", "sources"}:
             words = {s.f[k] for k in range(max(0, m.i - 2), m.j)}
             if {"meme", "memes"} & words and {s.f[k] for k in range(m.i, m.j)} <= {"la", "les", "meme", "memes", "source", "sources"}:
-                # "a ajouté la même source": whoever spoke last, however the text named them.
+                # "a ajouté la même source": whoever spoke last, however the text named them;
+                # cited, one named before this sentence ("X a ajouté, citant la même source": not X).
+                cited = s.f[s.prev_word(m.i - 1)] in {"citant", "cite", "citent"}
                 for item in reversed(self.memory):
-                    if item.source.kind not in {"document", "other"}:
+                    if item.source.kind not in {"document", "other"} and (item.at < s.seg.start or not cited):
                         return item.source, "anaphora"
             # "la première source militaire", "cette source diplomatique": the source named with
             # those words (the ordinal only says which of them came first).
@@ -387,6 +393,9 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             entry = registry.loose(core)
             if entry is None or entry.kind == "anonymous":
                 entry = self.national_unnamed(core, text) or entry
+            role = quantified_role(s, m, entry)
+            if role is not None:
+                return role, "new"
             if entry is not None and not entry.is_vague and entry.kind == "anonymous":
                 # "un autre habitant", "des habitants de la banlieue nord de X": the registry's
                 # unnamed witness; a quantifier or a place adds nothing to who they are.

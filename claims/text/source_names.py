@@ -13,6 +13,7 @@ from claims.text import lexicon as lx
 from claims.text.countries import is_place_name
 from claims.text.names import is_acronym, is_ticker
 from claims.text.registry import RegistryEntry, alias_key, fold
+from claims.text.results import ProposedSource
 from claims.text.sentence import WEBSITE, Mention, Sentence
 
 # Titles of one office holder: "le gouverneur de la Banque de France", "le Premier ministre",
@@ -32,6 +33,23 @@ _PLACE_NOUNS = {
     "zone", "secteur", "district", "departement", "capitale", "centre", "nord", "sud", "est",
     "ouest", "camp", "vallee", "ile", "frontiere",
 }
+
+
+# Quantifiers that make qualified sources a role of their own: "plusieurs sources locales".
+_ROLE_QUANTIFIERS = frozenset({"plusieurs", "autres", "differentes", "diverses", "nombreuses", "de", "d'"})
+
+
+def quantified_role(s: Sentence, m: Mention, entry: RegistryEntry | None) -> ProposedSource | None:
+    """ "plusieurs sources locales", "d'autres sources locales", "de sources locales": a role,
+    named by its words (guidelines §5), where the registry's plain unnamed source fits "des
+    sources locales" (its alias) and "plusieurs sources" (nothing more said)."""
+    head = s.head_of(m.i, m.j)
+    words = [k for k in range(head, m.j) if not s.doc[k].is_space and not s.doc[k].is_punct]
+    if entry is None or entry.slug != "unnamed-source" or len(words) != 2 or s.f[words[1]] not in {"locale", "locales"}:
+        return None
+    if not {s.f[k] for k in range(max(0, m.i - 1), head)} & _ROLE_QUANTIFIERS:
+        return None
+    return ProposedSource(display_name(" ".join(s.doc[k].text for k in words)), "anonymous")
 
 
 def anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | None) -> str:

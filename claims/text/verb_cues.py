@@ -21,6 +21,7 @@ from claims.text.clauses import (
     object_clitic,
     outside_quotes,
     pp_end,
+    subject_before_relative_aside,
     subject_of,
     with_citations,
 )
@@ -279,6 +280,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         bare_incise = not after_break and not inverted and _bare_incise(s, left, k, verb_end, strength)
         if own_subject and after_break and not complement and _speaker_ends_sentence(s, verb_end):
             own_subject = False  # "Les enquêteurs « ont identifié un suspect », …, a poursuivi l'agence."
+        if after_break and not after_quote and f[left] == "," and subject_before_relative_aside(s, left) is not None:
+            own_subject = True  # "L'agence X, qui cite Y, a fait état d'un mort": no incise
         if (after_break or inverted or bare_incise) and (not complement or after_quote) and not own_subject:
             start, outlet = _speaker_start(s, verb_end)
             demonstrative = demonstrative_relative(s, start)

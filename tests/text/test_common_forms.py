@@ -795,3 +795,46 @@ class TestOnAirAndTitlesAgain:
     def test_fronted_cited_by_an_agency_then_the_source(self, registry):
         text = "Citée par l'AFP, une source sécuritaire confie que l'attaque est une représaille.\n"
         assert names(find(run(registry, text), "représaille")) == ["afp", "source securitaire"]
+
+
+class TestCitingTheSameSourceAndDocuments:
+    def test_a_medium_that_adds_citing_the_same_source_keeps_its_cited_source(self, registry):
+        text = (
+            "Selon le site Baghdad Today, citant des sources sécuritaires, l'attaque a fait douze morts.\n"
+            "Le site a ajouté, citant la même source, que l'attaque avait tué un officier.\n"
+        )
+        result = run(registry, text)
+        first = names(find(result, "douze morts"))
+        assert len(first) == 2 and first[0] == "baghdad-today"
+        assert names(find(result, "un officier")) == first
+
+    def test_the_same_source_said_by_the_subject_itself_adds_no_one(self, registry):
+        text = (
+            "« Nous démentons », a déclaré à l'APS le porte-parole du ministère, Amar Belani.\n"
+            "« C'est faux », a ajouté le porte-parole.\n"
+            "Par ailleurs, M. Belani a indiqué que le personnel est resté en place, a ajouté la même source.\n"
+        )
+        assert names(find(run(registry, text), "resté en place"))[-1] == "amar belani"
+
+    def test_a_medium_citing_a_communique_with_no_author_cites_a_document(self, registry):
+        text = "Selon l'agence Fars, qui cite un communiqué, l'explosion a fait au moins 27 morts.\n"
+        chain = find(run(registry, text), "27 morts").links
+        assert [link.source.kind for link in chain] == ["news_outlet", "document"]
+
+    def test_a_subject_with_a_citing_relative_clause_cites_its_object(self, registry):
+        text = "L'agence de presse officielle Sana, qui cite une source militaire, a fait état d'un soldat tué.\n"
+        chain = find(run(registry, text), "soldat tué").links
+        assert chain[0].mention.text == "L'agence de presse officielle Sana"  # not "d'un soldat tué", as an incise
+        assert len(chain) == 2 and chain[1].mention.text == "une source militaire"
+
+
+class TestLocalSources:
+    @pytest.mark.parametrize("said", ["plusieurs sources locales", "d'autres sources locales"])
+    def test_a_quantified_local_source_is_a_role_named_by_its_words(self, registry, said):
+        text = f"Des soldats ont été tués mercredi, selon {said}.\n"
+        assert names(find(run(registry, text), "soldats")) == ["sources locales"]
+
+    @pytest.mark.parametrize("said", ["des sources locales", "plusieurs sources", "de multiples sources concordantes"])
+    def test_the_registry_alias_or_a_bare_source_stays_the_unnamed_source(self, registry, said):
+        text = f"Des soldats ont été tués mercredi, selon {said}.\n"
+        assert names(find(run(registry, text), "soldats")) == ["unnamed-source"]

@@ -233,6 +233,26 @@ def name_before_apposition(s: Sentence, i: int) -> int | None:
     return start if opening else None
 
 
+def body_before_apposition(s: Sentence, i: int) -> int | None:
+    """ "Les Gardiens de la Révolution, l'armée idéologique de la République islamique, ont
+    annoncé": the parser's subject is the description; the organisation named before its comma,
+    opening the sentence, is who speaks (its start, else None)."""
+    comma = s.prev_word(i - 1)
+    start = s.next_word(0)
+    if comma < 2 or s.f[comma] != "," or comma - start > 8 or s.doc[comma - 1].ent_type_ not in _BODY_LABELS:
+        return None
+    if any(
+        s.f[q] in _BREAK_PUNCT or s.doc[q].pos_ in {"VERB", "AUX"} or s.doc[q].pos_ == "ADP" and s.f[q] not in {"de", "du", "des", "d'"}
+        for q in range(start, comma)
+    ):
+        return None  # "Ce mercredi sur France Inter, la ministre a dit": where, not who
+    return start if s.f[start] in lx.DEFINITES or s.doc[start].ent_type_ in _BODY_LABELS else None
+
+
+# An organisation by the tagger, or a registry body or medium by the registry's patterns.
+_BODY_LABELS = frozenset({"ORG", "INSTITUTION", "NEWS_OUTLET"})
+
+
 def np_before(s: Sentence, k: int) -> tuple[int, int] | None:
     """The subject right before a verb the parser left without one: "Le ministre … a démenti",
     "…, François Villeroy de Galhau, gouverneur de la Banque de France, a promis"."""

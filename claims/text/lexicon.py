@@ -57,6 +57,8 @@ STRONG_FORMS |= {
     "ecrit", "ecrite", "ecrivent", "ecrivait", "ecrira", "ecrirait", "ecrivant", "ecrire",
     # démentir
     "dement", "dementent", "dementait", "dementi", "dementie", "dementant", "dementir",
+    # nier ("a nié toute responsabilité": a denial, like "a démenti l'information")
+    "nie", "nient", "niait", "nier", "niant",
     # décrire ("a décrit des scènes de panique": what was seen, told)
     "decrit", "decrite", "decrits", "decrivent", "decrivait", "decrivaient", "decrira", "decrirait",
     "decrivant", "decrire",
@@ -78,8 +80,8 @@ WEAK_FORMS |= {
     "pretend", "pretendu", "pretendent", "pretendait",
     # asséner / assener (in an incise or with a quote: "», a asséné l'avocate")
     "assene", "assenent", "assenait", "assena", "assener",
-    # nier, entrevoir
-    "nie", "nient", "niait", "nier", "niant", "entrevoit", "entrevu",
+    # entrevoir
+    "entrevoit", "entrevu",
     # réagir ("», a réagi le député", "X a réagi : « … »")
     "reagi", "reagit", "reagissent", "reagissait", "reagissaient",
 }

@@ -2,15 +2,18 @@
 an anaphor points back to ("il", "la même source", "le quotidien", "le commandant").
 
 Pure Python (no Django). A mixin of ``claims.text.resolution.SourceResolver``: it reads
-``memory`` and, from ``PeopleInText``, ``_subject_person_since`` and ``_sentence_start_of``.
+``memory`` and, from ``PeopleInText``, ``_subject_person_since``, ``_sentence_start_of`` and
+``_sentence_before``; from the resolver, ``_resolve`` and ``span``.
 """
 
 from __future__ import annotations
 
 from claims.text import lexicon as lx
+from claims.text.noun_phrases import np_span
 from claims.text.people import _Memory, may_hold_title
 from claims.text.registry import fold
 from claims.text.results import Link, ProposedSource
+from claims.text.sentence import Mention, Sentence
 from claims.text.source_names import TITLE_ROLES, content_words, head_word_of
 
 # Words for a paper, one for another when a paper is said again ("le quotidien" … "le journal").
@@ -135,3 +138,37 @@ class SourcesSoFar:
         elif mention.split(" ")[0] in {"m", "monsieur", "le"}:
             gender = "m"
         self.memory.append(_Memory(link.source, frozenset(words), plural, link.mention.start if link.mention else -1, gender))
+
+    def _own_subject(self, s: Sentence, m: Mention, gender: str | None, plural: bool = False) -> ProposedSource | None:
+        """ "La police a exhibé les corps de trois hommes, tués selon elle dans l'attaque": "selon
+        elle" after the sentence's own subject, a body of the pronoun's gender, is that body;
+        "selon elles" after "Les autorités turques reprochent …", a body in the plural."""
+        for token in s.doc:
+            if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or token.i >= m.i:
+                continue
+            i, j = np_span(s, token)
+            article = s.f[i]
+            agrees = (article == "les") if plural else (gender == "f" and article == "la" or gender == "m" and article == "le")
+            if agrees and j <= m.i and s.f[s.head_of(i, j)] in lx.INSTITUTION_HEADS:
+                source, how = self._resolve(s, Mention(i, j), self.span(s, i, j).text)
+                return source if how != "vague" else None
+        return None
+
+    def _role_subject_before(self, at: int, gender: str) -> ProposedSource | None:
+        """ "Le Premier ministre a réuni son gouvernement. Il l'a redit à la radio X": a pronoun
+        with no source before it is the person the sentence before was about, by their title."""
+        s = self._sentence_before(at)
+        if s is None:
+            return None
+        for token in s.doc:
+            if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or "Plur" in token.morph.get("Number"):
+                continue
+            i, j = np_span(s, token)
+            article = s.f[i]
+            if article not in {"le", "la", "l'"} or gender == "m" and article == "la" or gender == "f" and article == "le":
+                continue
+            if s.f[s.head_of(i, j)] not in lx.PERSON_ROLE_HEADS | TITLE_ROLES:
+                continue
+            source, how = self._resolve(s, Mention(i, j), self.span(s, i, j).text)
+            return None if how == "vague" else source
+        return None

@@ -19,8 +19,7 @@ from claims.text.cues import Mention, Sentence
 from claims.text.countries import countries_in, country_of_capital, place_country, story_country
 from claims.text.state_media import official_medium
 from claims.text.names import is_acronym, name_after, name_in_tail, person_run
-from claims.text.noun_phrases import np_span
-from claims.text.registry import Registry, RegistryEntry, fold
+from claims.text.registry import Registry, RegistryEntry, alias_key, fold
 from claims.text.results import ANAPHORA_FACTOR, CONFIDENCE, UNRESOLVED_CONFIDENCE, Link, ProposedSource, Span
 from claims.text.bodies import KINDS_OF_BODIES, BodiesInText
 from claims.text.memory import SourcesSoFar
@@ -185,21 +184,6 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             rule = f"{rule}+{how}"
             confidence *= ANAPHORA_FACTOR
         return Link(source, mention, cue, rule, confidence)
-
-    def _own_subject(self, s: Sentence, m: Mention, gender: str | None, plural: bool = False) -> ProposedSource | None:
-        """ "La police a exhibé les corps de trois hommes, tués selon elle dans l'attaque": "selon
-        elle" after the sentence's own subject, a body of the pronoun's gender, is that body;
-        "selon elles" after "Les autorités turques reprochent …", a body in the plural."""
-        for token in s.doc:
-            if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or token.i >= m.i:
-                continue
-            i, j = np_span(s, token)
-            article = s.f[i]
-            agrees = (article == "les") if plural else (gender == "f" and article == "la" or gender == "m" and article == "le")
-            if agrees and j <= m.i and s.f[s.head_of(i, j)] in lx.INSTITUTION_HEADS:
-                source, how = self._resolve(s, Mention(i, j), self.span(s, i, j).text)
-                return source if how != "vague" else None
-        return None
 
     def vague_source(self) -> ProposedSource:
         entry = self.vague_entry
@@ -523,7 +507,11 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                 # "Selon le Centre" after "Le Centre national des catastrophes a fait état …":
                 # the body whose name starts with that noun, the last one named.
                 for item in reversed(self.memory):
-                    if item.source.kind in {"institution", "news_outlet"} and head_word_of(item.source.name) == head_word and words < content_words(item.source.name):
+                    said = alias_key(self.text[item.at : item.at + 60]).split()[:1] if item.at >= 0 else []
+                    if item.source.kind in {"institution", "news_outlet"} and (
+                        head_word_of(item.source.name) == head_word and words < content_words(item.source.name)
+                        or item.source.slug is not None and said == [head_word]  # a registry body named in French first
+                    ):
                         return item.source, "coref"
         found = self._acronym_named_before(s, m, named, determiner)
         if found is not None:
@@ -549,25 +537,6 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
                 return self.entry_source(entry), "registry"  # "l'armée" in a story about Iraq: the Iraqi army
             return self.by_name(national[:1].upper() + national[1:], "institution")
         return self.by_name(display_name(text), guess_kind(s, m, head_word))
-
-    def _role_subject_before(self, at: int, gender: str) -> ProposedSource | None:
-        """ "Le Premier ministre a réuni son gouvernement. Il l'a redit à la radio X": a pronoun
-        with no source before it is the person the sentence before was about, by their title."""
-        s = self._sentence_before(at)
-        if s is None:
-            return None
-        for token in s.doc:
-            if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or "Plur" in token.morph.get("Number"):
-                continue
-            i, j = np_span(s, token)
-            article = s.f[i]
-            if article not in {"le", "la", "l'"} or gender == "m" and article == "la" or gender == "f" and article == "le":
-                continue
-            if s.f[s.head_of(i, j)] not in lx.PERSON_ROLE_HEADS | TITLE_ROLES:
-                continue
-            source, how = self._resolve(s, Mention(i, j), self.span(s, i, j).text)
-            return None if how == "vague" else source
-        return None
 
     @staticmethod
     def _of_a_person(s: Sentence, i: int, j: int) -> bool:

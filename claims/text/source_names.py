@@ -89,8 +89,8 @@ def anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | Non
     origin = {k for k in range(head + 1, end) if k != first_adjective and s.doc[k].pos_ == "ADJ" and _ORIGIN.search(s.f[k])}
     words = [
         s.doc[k].text for k in range(i, end)
-        if not s.doc[k].is_space and s.f[k] not in _QUANTIFIER_WORDS and k not in origin and s.doc[k].pos_ != "NUM"
-    ]  # "deux témoins": how many is not who
+        if not s.doc[k].is_space and s.f[k] not in _QUANTIFIER_WORDS | _ORDINAL_WORDS and k not in origin and s.doc[k].pos_ != "NUM"
+    ]  # "deux témoins", "une deuxième source": how many, and in which order, is not who
     if words and fold(words[0]) in {"nos", "notre", "mes", "ses", "leurs", "leur", "sa", "son"}:
         words = words[1:]  # "nos sources militaires": the paper's sources, the registry's military source
     return " ".join(words)
@@ -174,6 +174,7 @@ _QUANTIFIERS = ("autre ", "autres ", "plusieurs ", "certains ", "certaines ", "q
                 "haute ", "hautes ")  # "une haute source militaire" is the military source (rank, not who)
 # The same, as folded words: "un autre habitant", "de multiples sources" are who the registry lists.
 _QUANTIFIER_WORDS = {q.strip() for q in _QUANTIFIERS}
+_ORDINAL_WORDS = {"deuxieme", "troisieme", "quatrieme", "second", "seconde"}
 # "le groupe JNIM", "la station de radio française RTL", "le réseau CBC", "le syndicat Force
 # ouvrière": the name after the noun.
 _GENERIC_HEADS = (

@@ -12,6 +12,7 @@ from claims.text import lexicon as lx
 from claims.text.clauses import (
     agent_after,
     between_quotes,
+    body_before_apposition,
     demonstrative_relative,
     name_before_apposition,
     has_reported_clause,
@@ -454,7 +455,11 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             comma = next((q for q in range(i, j) if f[q] == ","), None)
             if comma is not None:
                 i = s.next_word(comma + 1)
-        named = name_before_apposition(s, i) if f[i] in {"l'", "le", "la", "un", "une"} else None
+        named = None
+        if f[i] in {"l'", "le", "la", "un", "une"}:
+            named = name_before_apposition(s, i)
+            if named is None:
+                named = body_before_apposition(s, i)
         if named is not None:
             i = named  # "Habib Sanogo, l'un des conseillers de X, affirme": the person, by name
         i = _past_fronted_adverbial(s, i, j)  # "De son côté, Stéphane Le Foll a assuré": Le Foll

@@ -838,3 +838,33 @@ class TestLocalSources:
     def test_the_registry_alias_or_a_bare_source_stays_the_unnamed_source(self, registry, said):
         text = f"Des soldats ont été tués mercredi, selon {said}.\n"
         assert names(find(run(registry, text), "soldats")) == ["unnamed-source"]
+
+
+class TestBodiesAndDenials:
+    def test_a_denial_of_a_noun_phrase_is_the_denier_s_claim(self, registry):
+        text = "Alireza Marhemati, un haut responsable de la sécurité, a nié l'implication de kamikazes.\n"
+        assert names(find(run(registry, text), "kamikazes")) == ["alireza marhemati"]
+
+    def test_an_organisation_before_its_description_is_who_speaks(self, registry):
+        text = "Les Gardiens de la Révolution, l'armée idéologique de la République islamique, ont annoncé l'arrestation de douze personnes.\n"
+        assert names(find(run(registry, text), "douze personnes")) == ["irgc"]
+
+    def test_where_and_when_before_the_comma_are_not_the_speaker(self, registry):
+        text = "Ce mercredi matin sur France Inter, la Première ministre a assuré que la réforme passerait.\n"
+        assert "france-inter" in names(find(run(registry, text), "réforme"))
+        assert find(run(registry, text), "réforme").links[-1].mention.text == "la Première ministre"
+
+    def test_a_second_security_source_is_the_same_kind_of_source(self, registry):
+        text = (
+            "Une attaque a visé une voiture à Bagdad, ont indiqué deux sources de sécurité irakiennes.\n"
+            "Une deuxième source sécuritaire a assuré que le véhicule transportait un dirigeant.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "un dirigeant")) == names(find(result, "une voiture"))
+
+    def test_the_observatory_said_again_is_the_registry_body_named_in_french_first(self, registry):
+        text = (
+            "Deux personnes ont été tuées à Damas, a indiqué l'Observatoire syrien des droits de l'homme (OSDH).\n"
+            "Un camion a été visé près de Qousseir, selon l'Observatoire.\n"
+        )
+        assert names(find(run(registry, text), "Qousseir")) == ["sohr"]

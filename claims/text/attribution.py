@@ -226,7 +226,7 @@ class _Document:
                 quote_open_since = len(out) - 1
             elif depth_before and closes > opens:
                 if links:
-                    self._spread_quote(out, quote_open_since, len(out) - 1, links)
+                    self._spread_quote(out, quote_open_since, len(out) - 1, links, quoted_cues=True)
                 elif out[quote_open_since].links:
                     # 'Selon lui, "l'inflation restera basse. Je lis … Ce n'est pas la
                     # stagflation".': a quote opened after its cue goes on in its speaker's words.
@@ -419,10 +419,16 @@ class _Document:
             seg.start, seg.end, text, str(seg.kind), True, "unsourced", (), UNSOURCED_CONFIDENCE, flags
         )
 
-    def _spread_quote(self, out: list[SentenceSuggestion], first: int, last: int, links: list[Link]) -> None:
+    def _spread_quote(
+        self, out: list[SentenceSuggestion], first: int, last: int, links: list[Link], *, quoted_cues: bool = False
+    ) -> None:
         for n in range(first, last):
             current = out[n]
-            if not current.is_claim or current.links:
+            # With ``quoted_cues``, a sentence wholly inside the quote is the closing speaker's
+            # even where it reports someone ('"Les rapports initiaux indiquent que …', then
+            # '…", a indiqué un responsable'): what it cites is that speaker's words.
+            inside = quoted_cues and (n > first or current.text.lstrip()[:1] in _OPENING_MARKS)
+            if not current.is_claim or current.links and not inside:
                 continue
             spread = tuple(
                 Link(l.source, l.mention, l.cue, "quote.block", min(l.confidence, CONFIDENCE["quote.block"]), l.vague)
@@ -508,6 +514,7 @@ class _Document:
 
 # Infinitives of "Et de …" the speech-verb forms do not list: "Et de poursuivre : « … »".
 _ELLIPSIS_INFINITIVES = frozenset({"poursuivre", "conclure", "reconnaitre", "admettre", "soutenir", "prevenir", "repondre", "rappeler", "promettre", "marteler"})
+_OPENING_MARKS = frozenset('«“"')
 _THESE_SOURCES = re.compile(r"^(?:ces|cette) sources?$")
 # "selon ce rapport", "d'après cette dépêche": the report the sentence before cited.
 _THIS_REPORT = re.compile(r"^(?:ce|cet|cette|ces) (?:rapport|article|depeche|informations?|reportage|enquete|recit)$")

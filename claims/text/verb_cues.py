@@ -190,6 +190,9 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 p = s.prev_word(p - 1)  # "», lui a lancé X", "», s'est emporté X"
                 continue
             break
+        if cue_start == k and doc[k].pos_ == "ADJ" and doc[k].text.lower().endswith(("é", "ée", "és", "ées")) and before >= 0 \
+                and doc[before].pos_ == "NOUN" and f[before] not in lx.DOCUMENT_HEADS:
+            continue  # "aucune victime ni dégâts signalés": what was reported, said of a noun, not who
         if never and f[k].startswith(NEVER_SAID):
             continue  # "Israël n'a jamais confirmé ni démenti ces opérations": a silence, nothing said
         if not through_modal and any(f[q] in {"avoir", "etre", "ayant", "etant"} for q in range(cue_start, k)):

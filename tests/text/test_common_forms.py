@@ -868,3 +868,17 @@ class TestBodiesAndDenials:
             "Un camion a été visé près de Qousseir, selon l'Observatoire.\n"
         )
         assert names(find(run(registry, text), "Qousseir")) == ["sohr"]
+
+
+class TestInsideQuotes:
+    def test_a_participle_said_of_a_noun_in_a_quote_is_no_speaker(self, registry):
+        text = "« Il n'y a aucune victime ni dégâts signalés pour le moment », a précisé le responsable de la coalition.\n"
+        assert names(find(run(registry, text), "aucune victime")) == ["responsable de la coalition"]
+
+    def test_a_quote_opening_on_a_report_is_the_closing_speaker_s(self, registry):
+        text = (
+            "\"Les rapports initiaux indiquent que cinq roquettes ont touché la base.\n"
+            "Les forces de sécurité ont répliqué\", a ensuite indiqué à l'AFP un responsable de la coalition.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "rapports initiaux")) == names(find(result, "ont répliqué")) == ["afp", "responsable de la coalition"]

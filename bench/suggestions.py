@@ -431,7 +431,8 @@ ADDED_BATCHES = (
     ("d666", "d671", "F1 0.960 (P 1.00 / R 0.92), first source 29/39 (0.74), whole chains 23/33 (0.70), "
                      "false sourced 0/14 (0.0%)"),
     # Two more, scored once on arrival with the rules of e17e5fe and with those of the moment
-    # (21fbb93 and the changes after it: the same figures); d672-d677 then read, d678-d683 never.
+    # (21fbb93 and the changes after it: the same figures); both then read (d678-d683 was meant to
+    # stay unread, but two of its pages were looked at while rules were written).
     ("d672", "d677", "F1 0.968 (P 1.00 / R 0.94), first source 43/48 (0.90), whole chains 13/22 (0.59), "
                      "false sourced 0/9 (0.0%)"),
     ("d678", "d683", "F1 0.970 (P 1.00 / R 0.94), first source 25/34 (0.74), whole chains 5/15 (0.33), "

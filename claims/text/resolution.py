@@ -372,7 +372,7 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             body = self._body_named_before(s, m, head_word)
             if body is not None:
                 return body, "anaphora"
-        if head_word in lx.ANONYMOUS_HEADS:
+        if head_word in lx.ANONYMOUS_HEADS and person_run(s, m.i, m.j) is None:  # not "un responsable, Shahryar Heydari"
             core = anonymous_core(s, m.i, m.j, head, complement)
             entry = registry.loose(core)
             if entry is None or entry.kind == "anonymous":

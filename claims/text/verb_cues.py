@@ -327,6 +327,15 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
                 named = name_after(s, np[1])
                 if named is not None and s.f[s.prev_word(named[0] - 1)] == "," and s.f[s.next_word(np[0])] in lx.DEFINITES:
                     np = (np[0], named[1], np[2])  # "», a précisé au quotidien le proviseur, Jean-Luc X, qui …"
+            if np is not None and s.source_like(np[0], np[1]) and f[np[0]] in {"un", "une"}:
+                # "a déclaré un haut responsable de la province, Shahryar Heydari", "un policier
+                # présent sur place, Mohamed Abdulahi": the person, by the name after the role.
+                comma = next((q for q in range(np[1], min(s.n, np[1] + 4)) if f[q] == ","), None)
+                if comma is not None and any(doc[q].pos_ not in {"ADP", "NOUN", "ADJ", "DET", "SPACE"} for q in range(np[1], comma)):
+                    comma = None
+                named = name_after(s, comma) if comma is not None else None
+                if named is not None and any(doc[q].ent_type_ in {"PER", "PERSON"} for q in range(*named)):
+                    np = (np[0], named[1], np[2])
             if np is not None and (s.source_like(np[0], np[1]) or after_quote and _someone_after_quote(s, np)):
                 informant = _source_inside(s, np)  # "a appris l'AFP de source policière"
                 if informant is not None:

@@ -882,3 +882,17 @@ class TestInsideQuotes:
         )
         result = run(registry, text)
         assert names(find(result, "rapports initiaux")) == names(find(result, "ont répliqué")) == ["afp", "responsable de la coalition"]
+
+
+class TestRoleThenNameInAnIncise:
+    def test_an_unnamed_role_named_after_its_comma_is_the_person(self, registry):
+        text = "« Quatre membres ont été tués », a déclaré un haut responsable de la sécurité de la province, Shahryar Heydari.\n"
+        assert names(find(run(registry, text), "Quatre membres")) == ["shahryar heydari"]
+
+    def test_past_where_the_role_was_the_name_after_it(self, registry):
+        text = "Six personnes ont été tuées, a indiqué à l'AFP un policier présent sur place, Mohamed Abdulahi.\n"
+        assert names(find(run(registry, text), "Six personnes")) == ["afp", "mohamed abdulahi"]
+
+    def test_a_medium_after_the_role_is_no_name(self, registry):
+        text = "Six personnes ont été tuées, a indiqué un policier, selon Reuters.\n"
+        assert names(find(run(registry, text), "Six personnes")) == ["reuters", "policier"]

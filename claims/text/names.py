@@ -293,4 +293,14 @@ def expanded_acronym(acronym: str, text: str) -> str | None:
                 if found is None and len(name.split()) >= 2 and name != acronym:
                     found = name
                 break
-    return found
+    return found or _bracketed_before(acronym, text)
+
+
+def _bracketed_before(acronym: str, text: str) -> str | None:
+    """ "l'Armée de libération oromo (OLA)": a name the text gives an acronym in brackets that
+    its French initials do not spell (the acronym of its English name): the words between a
+    definite article and the bracket, the first a capital, none a figure."""
+    bracket = re.search(r"\b(l['’]|la\s|le\s|les\s)\s*([A-ZÀ-Ý][^()\d,.;:«»\"\n]{3,60}?)\s*\(\s*" + re.escape(acronym) + r"\s*\)", text)
+    if bracket is None or not 2 <= len(bracket.group(2).split()) <= 6:
+        return None
+    return bracket.group(2).strip()

@@ -81,7 +81,7 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
             and s.doc[k].text.islower() and k > 0 and s.doc[s.prev_word(k - 1)].pos_ in {"PROPN", "NOUN", "PRON"} \
             and s.f[s.prev_word(k - 1)] not in lx.DEFINITES | {"une", "un", "des", "sa", "son", "ses", "cette", "leur"}:
         return "strong"  # "Bercy table sur une croissance de 1 %": a forecast, given (the tagger calls it a noun)
-    if not s.is_verb_like(k) and not (lenient and s.doc[k].pos_ in {"NOUN", "PROPN", "ADJ"}):
+    if not s.is_verb_like(k) and not (lenient and s.doc[k].pos_ in {"NOUN", "PROPN", "ADJ", "DET"}):  # "a nié" as an article
         return None
     w = s.f[k]
     if w in _DECLARE_FORMS and _declares_an_act(s, k):

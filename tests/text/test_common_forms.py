@@ -896,3 +896,20 @@ class TestRoleThenNameInAnIncise:
     def test_a_medium_after_the_role_is_no_name(self, registry):
         text = "Six personnes ont été tuées, a indiqué un policier, selon Reuters.\n"
         assert names(find(run(registry, text), "Six personnes")) == ["reuters", "policier"]
+
+
+class TestDenialsAndAcronymsOfOtherLanguages:
+    def test_a_denial_the_tagger_reads_as_an_article_is_still_said(self, registry):
+        text = "Jeudi matin, l'OLA a nié toute responsabilité dans les récentes attaques.\n"
+        assert find(run(registry, text), "toute responsabilité").tag == "sourced"
+
+    def test_an_acronym_of_an_english_name_is_the_french_name_before_its_bracket(self, registry):
+        text = (
+            "Les hommes armés sont affiliés à l'Armée de libération oromo (OLA), selon les autorités.\n"
+            "Jeudi, l'OLA a nié toute responsabilité.\n"
+        )
+        assert names(find(run(registry, text), "Jeudi")) == ["armee de liberation oromo"]
+
+    def test_a_dateline_s_bracket_names_no_body(self, registry):
+        text = "Dakar, 28 jan (APS) – Le ministre a annoncé que les élections auront lieu.\nSelon l'APS, le vote sera libre.\n"
+        assert "dakar" not in " ".join(names(find(run(registry, text), "le vote")))

@@ -253,7 +253,7 @@ INSTITUTION_HEADS = {
     "services", "service", "direction", "commission", "agence", "institut", "universite",
     "hopital", "croix-rouge", "senat", "assemblee", "congres", "pentagone", "kremlin",
     "elysee", "ministre-president", "union", "alliance", "groupe", "brigade", "brigades",
-    "milice", "milices", "regime", "etat", "etats", "pays", "municipalite",
+    "milice", "milices", "regime", "pouvoir", "etat", "etats", "pays", "municipalite",
     "parquet", "gendarmerie", "marine", "syndicat", "association", "federation", "ministeres", "garde", "cellule",
     # companies, courts and other bodies that speak through a statement
     "entreprise", "societe", "compagnie", "firme", "operateur", "constructeur", "banque", "fonds",

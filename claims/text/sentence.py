@@ -358,6 +358,10 @@ def _skip_time_words(s: Sentence, k: int) -> int:
             if nxt < s.n and (s.f[nxt] in lx.TIME_WORDS or s.doc[nxt].text[:1].isdigit()) and s.f[nxt] not in lx.DEFINITES:
                 k = nxt
                 continue
+            which = s.next_word(nxt + 1)
+            if nxt < s.n and s.f[nxt] in _PERIODS and which < s.n and s.f[which] in _WHICH_PERIOD:
+                k = s.next_word(which + 1)  # "a déclaré la semaine dernière un général"
+                continue
         part = _part_of_day_at(s, k)
         if part:
             k = part  # "a déclaré en début de matinée le porte-parole", "dans la soirée"
@@ -374,6 +378,8 @@ def _skip_time_words(s: Sentence, k: int) -> int:
     return k
 
 
+_PERIODS = frozenset({"semaine", "mois", "annee", "week-end", "veille"})
+_WHICH_PERIOD = frozenset({"derniere", "dernier", "passee", "passe", "precedente", "precedent", "meme"})
 _CLOCK = re.compile(r"^\d{1,2}(?:h|H|:)?\d{0,2}$")
 
 

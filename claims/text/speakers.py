@@ -147,6 +147,9 @@ def _speaker_ends_sentence(s: Sentence, verb_end: int) -> bool:
         more = _np_after(s, s.next_word(end + 1))
         if more is not None and s.source_like(more[0], more[1]):
             end = s.next_word(more[1])
+    if end < s.n and s.f[end] == "," and s.doc[s.next_word(end + 1)].pos_ == "ADP":
+        # "…, a annoncé le pouvoir judiciaire, au dixième jour de la guerre.": a circumstance closes it
+        return not any(s.finite_verb(q) for q in range(end + 1, s.n))
     return end >= s.n or s.f[end] in _FINAL_PUNCT
 
 

@@ -193,6 +193,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if cue_start == k and doc[k].pos_ == "ADJ" and doc[k].text.lower().endswith(("é", "ée", "és", "ées")) and before >= 0 \
                 and doc[before].pos_ == "NOUN" and f[before] not in lx.DOCUMENT_HEADS:
             continue  # "aucune victime ni dégâts signalés": what was reported, said of a noun, not who
+        if cue_start == k and f[k] in {"appele", "appelee", "appeles", "appelees"} and s.doc[s.next_word(k + 1)].text[:1].isupper():
+            continue  # "la capitale régionale, également appelée Kharkiv": named, not called on
         if never and f[k].startswith(NEVER_SAID):
             continue  # "Israël n'a jamais confirmé ni démenti ces opérations": a silence, nothing said
         if not through_modal and any(f[q] in {"avoir", "etre", "ayant", "etant"} for q in range(cue_start, k)):

@@ -913,3 +913,24 @@ class TestDenialsAndAcronymsOfOtherLanguages:
     def test_a_dateline_s_bracket_names_no_body(self, registry):
         text = "Dakar, 28 jan (APS) – Le ministre a annoncé que les élections auront lieu.\nSelon l'APS, le vote sera libre.\n"
         assert "dakar" not in " ".join(names(find(run(registry, text), "le vote")))
+
+
+class TestIncisePastTimesAndAppositions:
+    def test_the_week_before_between_verb_and_speaker(self, registry):
+        text = "Plus de 300 personnes ont été tuées, a déclaré la semaine dernière un général des Gardiens de la Révolution.\n"
+        assert find(run(registry, text), "300 personnes").links[-1].mention.text == "un général des Gardiens de la Révolution"
+
+    def test_a_place_also_called_by_a_name_is_no_speaker(self, registry):
+        text = (
+            "Le gouverneur régional de Kharkiv, Oleh Syniehubov, a rapporté que des immeubles de la capitale régionale, "
+            "également appelée Kharkiv, avaient été endommagés.\n"
+        )
+        assert names(find(run(registry, text), "immeubles")) == ["oleh syniehubov"]
+
+    def test_an_apposition_before_the_verb_does_not_hide_the_speaker_after_it(self, registry):
+        text = (
+            "Les autorités iraniennes ont exécuté un homme condamné en tant qu'agent du Mossad, le service de "
+            "renseignement extérieur israélien, a annoncé le pouvoir judiciaire, au dixième jour de la guerre.\n"
+        )
+        chain = names(find(run(registry, text), "exécuté"))
+        assert len(chain) == 1 and chain[0].startswith("pouvoir judiciaire")

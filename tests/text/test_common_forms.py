@@ -934,3 +934,8 @@ class TestIncisePastTimesAndAppositions:
         )
         chain = names(find(run(registry, text), "exécuté"))
         assert len(chain) == 1 and chain[0].startswith("pouvoir judiciaire")
+
+    @pytest.mark.parametrize("said", ["Des sources médiatiques", "Des sources d'information irakiennes"])
+    def test_media_sources_are_the_media_at_large(self, registry, said):
+        text = f"{said} ont déclaré que deux membres des Hachd ont été tués.\n"
+        assert names(find(run(registry, text), "deux membres")) == ["unnamed-media"]

@@ -441,6 +441,14 @@ ADDED_BATCHES = (
     # (d09a6ef and the changes after it: the same figures); never read.
     ("d684", "d689", "F1 0.986 (P 1.00 / R 0.97), first source 32/35 (0.91), whole chains 16/22 (0.73), "
                      "false sourced 0/23 (0.0%)"),
+    # Three more, scored once on arrival with the rules of 4f7b05f and with those of e17e5fe;
+    # d690-d695 then read, d696-d707 never.
+    ("d690", "d695", "F1 0.986 (P 0.97 / R 1.00), first source 31/34 (0.91), whole chains 10/16 (0.62), "
+                     "false sourced 1/17 (5.9%); with the rules of e17e5fe: the same"),
+    ("d696", "d701", "F1 0.965 (P 0.98 / R 0.95), first source 36/43 (0.84), whole chains 18/31 (0.58), "
+                     "false sourced 1/11 (9.1%); with the rules of e17e5fe: first source 34/43, the rest the same"),
+    ("d702", "d707", "F1 0.974 (P 1.00 / R 0.95), first source 28/40 (0.70), whole chains 6/15 (0.40), "
+                     "false sourced 0/19 (0.0%); with the rules of e17e5fe: the same"),
 )
 
 

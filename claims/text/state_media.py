@@ -13,7 +13,7 @@ Pure Python: folded words (see ``registry.fold``), no model.
 from __future__ import annotations
 
 from claims.text.countries import countries_in
-from claims.text.registry import Registry, RegistryEntry, alias_key
+from claims.text.registry import Registry, RegistryEntry, alias_key, loose_key
 
 __all__ = ["official_medium"]
 
@@ -23,6 +23,7 @@ _MEDIUM_NOUNS = {
     "television": "television", "tv": "television", "tele": "television", "chaine": "television",
     "radiotelevision": "television",
     "radio": "radio",
+    "media": "any",  # "un média d'État syrien": whichever the country's one official medium is
 }
 # What says the medium is the state's.
 _OFFICIAL_WORDS = frozenset({
@@ -84,11 +85,17 @@ def _index(registry: Registry) -> dict[tuple[str, str], RegistryEntry | None]:
 def official_medium(registry: Registry, mention: str, story_country: str | None) -> RegistryEntry | None:
     """The registry's official medium a mention describes: « la télévision publique iranienne »
     is IRIB; « la TV d'État » is the state television of the country the story is about."""
-    found = _description(alias_key(mention))
+    found = _description(loose_key(mention))  # ("un média d'État syrien": the article goes too)
     if found is None:
         return None
     medium, country = found
+    if medium == "any" and country is None:
+        return None  # "un média d'État" in a story that names several countries: which one is not said
     country = country or story_country
     if country is None:
         return None
-    return _index(registry).get((medium, country))
+    index = _index(registry)
+    if medium == "any":
+        entries = {entry.slug: entry for (_, where), entry in index.items() if where == country and entry is not None}
+        return next(iter(entries.values())) if len(entries) == 1 else None
+    return index.get((medium, country))

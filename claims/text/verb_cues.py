@@ -193,6 +193,10 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if cue_start == k and doc[k].pos_ == "ADJ" and doc[k].text.lower().endswith(("é", "ée", "és", "ées")) and before >= 0 \
                 and doc[before].pos_ == "NOUN" and f[before] not in lx.DOCUMENT_HEADS:
             continue  # "aucune victime ni dégâts signalés": what was reported, said of a noun, not who
+        what = s.prev_word(s.prev_word(k - 1) - 1)
+        if f[before] in lx.PRONOUNS_3RD and what >= 1 and f[what] in {"qu'", "que"} and f[s.prev_word(what - 1)] == "ce" \
+                and f[s.next_word(verb_end)] in {"comme", "de", "d'"}:
+            continue  # "contre ce qu'il dénonce comme des cibles liées à l'Iran": how it is called, not a claim
         if cue_start == k and f[k] in {"appele", "appelee", "appeles", "appelees"} and s.doc[s.next_word(k + 1)].text[:1].isupper():
             continue  # "la capitale régionale, également appelée Kharkiv": named, not called on
         if never and f[k].startswith(NEVER_SAID):

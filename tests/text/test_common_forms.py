@@ -939,3 +939,21 @@ class TestIncisePastTimesAndAppositions:
     def test_media_sources_are_the_media_at_large(self, registry, said):
         text = f"{said} ont déclaré que deux membres des Hachd ont été tués.\n"
         assert names(find(run(registry, text), "deux membres")) == ["unnamed-media"]
+
+
+class TestMediaDescribed:
+    def test_a_medium_s_own_adjective_before_its_name(self, registry):
+        text = "Une source militaire citée par le site indépendant Al-Masdar affirme que plusieurs missiles ont été tirés.\n"
+        assert names(find(run(registry, text), "missiles"))[0] == "al masdar"
+
+    def test_a_country_s_state_medium_is_its_one_official_medium(self, registry):
+        text = "Une attaque a tué quatre soldats, a rapporté un média d'État syrien, citant une source militaire.\n"
+        assert names(find(run(registry, text), "quatre soldats"))[0] == "sana"
+
+    def test_a_state_medium_of_no_country_said_is_left_as_written(self, registry):
+        text = "Des drones ont visé un port à Oman, en Irak et en Syrie, a rapporté un média d'État.\n"
+        assert names(find(run(registry, text), "drones")) == ["media d'etat"]
+
+    def test_what_a_speaker_calls_something_is_no_claim(self, registry):
+        text = "Israël mène des attaques en Syrie contre ce qu'il dénonce comme des cibles liées à l'Iran.\n"
+        assert find(run(registry, text), "Israël mène").tag == "unsourced"

@@ -553,7 +553,8 @@ def _in_complement(folded: str, head: str, at: int) -> bool:
     """The registry name at ``at`` comes after the head noun and a "de" ("le bureau … de l'ONU"),
     not right after it as the body's own name ("l'agence Chine nouvelle")."""
     h = folded.find(head)
-    return 0 <= h < at and re.search(r"\b(?:(?:de|du|des)\s+|d')(?!presse\b)", folded[h + len(head) : at]) is not None
+    # (the registry piece may start with its own "de": "de l'onu" matched as "l'ONU")
+    return 0 <= h < at and re.search(r"\b(?:(?:de|du|des)\s+|d')(?!presse\b)", folded[h + len(head) : at + 4]) is not None
 
 
 _MEDIA_AT_LARGE = frozenset({"presse", "medias", "media", "radios", "televisions", "journaux", "quotidiens"})

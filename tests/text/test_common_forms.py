@@ -957,3 +957,11 @@ class TestMediaDescribed:
     def test_what_a_speaker_calls_something_is_no_claim(self, registry):
         text = "Israël mène des attaques en Syrie contre ce qu'il dénonce comme des cibles liées à l'Iran.\n"
         assert find(run(registry, text), "Israël mène").tag == "unsourced"
+
+    def test_an_agency_of_the_un_is_not_the_un(self, registry):
+        text = (
+            "L'épidémie a continué de se répandre, a alerté vendredi l’agence sanitaire mondiale de l’ONU.\n"
+            "L’agence onusienne s’est notamment alarmée de la situation au Soudan.\n"
+        )
+        result = run(registry, text)
+        assert names(find(result, "répandre")) == names(find(result, "alarmée")) == ["agence sanitaire mondiale de l'onu"]

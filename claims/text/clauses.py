@@ -233,6 +233,10 @@ def name_before_apposition(s: Sentence, i: int) -> int | None:
     return start if opening else None
 
 
+# An organisation by the tagger, or a registry body or medium by the registry's patterns.
+_BODY_LABELS = frozenset({"ORG", "INSTITUTION", "NEWS_OUTLET"})
+
+
 def body_before_apposition(s: Sentence, i: int) -> int | None:
     """ "Les Gardiens de la Révolution, l'armée idéologique de la République islamique, ont
     annoncé": the parser's subject is the description; the organisation named before its comma,
@@ -248,9 +252,6 @@ def body_before_apposition(s: Sentence, i: int) -> int | None:
         return None  # "Ce mercredi sur France Inter, la ministre a dit": where, not who
     return start if s.f[start] in lx.DEFINITES or s.doc[start].ent_type_ in _BODY_LABELS else None
 
-
-# An organisation by the tagger, or a registry body or medium by the registry's patterns.
-_BODY_LABELS = frozenset({"ORG", "INSTITUTION", "NEWS_OUTLET"})
 
 
 def np_before(s: Sentence, k: int) -> tuple[int, int] | None:

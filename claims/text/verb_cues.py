@@ -193,8 +193,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if cue_start == k and doc[k].pos_ == "ADJ" and doc[k].text.lower().endswith(("é", "ée", "és", "ées")) and before >= 0 \
                 and doc[before].pos_ == "NOUN" and f[before] not in lx.DOCUMENT_HEADS:
             continue  # "aucune victime ni dégâts signalés": what was reported, said of a noun, not who
-        what = s.prev_word(s.prev_word(k - 1) - 1)
-        if f[before] in lx.PRONOUNS_3RD and what >= 1 and f[what] in {"qu'", "que"} and f[s.prev_word(what - 1)] == "ce" \
+        what = s.prev_word(before - 1) if before >= 1 else -1
+        if what >= 1 and f[before] in lx.PRONOUNS_3RD and f[what] in {"qu'", "que"} and f[s.prev_word(what - 1)] == "ce" \
                 and f[s.next_word(verb_end)] in {"comme", "de", "d'"}:
             continue  # "contre ce qu'il dénonce comme des cibles liées à l'Iran": how it is called, not a claim
         if cue_start == k and f[k] in {"appele", "appelee", "appeles", "appelees"} and s.doc[s.next_word(k + 1)].text[:1].isupper():

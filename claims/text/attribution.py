@@ -396,8 +396,9 @@ class _Document:
             chain = [l for l in previous.links if l.rule != "dispatch.credit"]
             if not chain:
                 continue
+            indefinite = bool(link.mention) and fold(link.mention.text).split()[0] in {"un", "une", "des"}
             if previous.is_claim and len(chain) > 1 and chain[-1].source.identity == link.source.identity and (
-                same_source or all(_agency(l) for l in chain[:-1])
+                same_source or all(_agency(l) for l in chain[:-1]) and not indefinite
             ):
                 # "a déclaré X à l'AFP. « … », a-t-il ajouté.": what X told a news agency goes on
                 # through it until another source speaks. (Not so for a broadcaster: a radio

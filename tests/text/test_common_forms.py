@@ -970,10 +970,10 @@ class TestMediaDescribed:
 class TestAgencyCarry:
     def test_a_new_indefinite_source_is_not_what_was_told_to_the_agency_before(self, registry):
         text = (
-            "Une attaque de drone a visé un véhicule à Bagdad, ont indiqué à l'AFP deux sources de sécurité.\n"
+            "Une attaque de drone en Irak a visé un véhicule à Bagdad, ont indiqué à l'AFP deux sources de sécurité.\n"
             "Un drone a tiré trois roquettes, a précisé une source de sécurité s'exprimant sous couvert d'anonymat.\n"
         )
-        assert "afp" not in names(find(run(registry, text), "trois roquettes"))
+        assert names(find(run(registry, text), "trois roquettes")) == ["iraqi-security-source"]
 
     def test_the_same_source_said_again_keeps_the_agency(self, registry):
         text = (

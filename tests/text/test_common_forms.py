@@ -981,3 +981,7 @@ class TestAgencyCarry:
             "Trois personnes ont été tuées, a ajouté la même source.\n"
         )
         assert names(find(run(registry, text), "Trois personnes"))[0] == "afp"
+
+    def test_a_toll_reported_by_an_agency_is_the_agency_s_first(self, registry):
+        text = "Selon le bilan révisé, au moins 27 personnes ont été tuées dans l'attentat, a indiqué l'agence Fars.\n"
+        assert names(find(run(registry, text), "27 personnes")) == ["fars", "unnamed-document"]

@@ -190,8 +190,8 @@ PASSIVE_REPORT_FORMS = {
 # "Interrogé par la chaîne X", "contacté par l'AFP": the outlet the speaker talked to.
 INTERVIEW_FORMS = {
     "interroge", "interrogee", "interroges", "interrogees", "interviewe", "interviewee",
-    "interviewes", "contacte", "contactee", "contactes", "joint", "jointe", "joints",
-    "sollicite", "sollicitee", "sollicites",
+    "interviewes", "interviewees", "contacte", "contactee", "contactes", "contactees",
+    "joint", "jointe", "joints", "jointes", "sollicite", "sollicitee", "sollicites", "sollicitees",
 }
 
 # "un communiqué diffusé par sa chaîne", "publié par le quotidien X": the medium that carried it

@@ -985,3 +985,8 @@ class TestAgencyCarry:
     def test_a_toll_reported_by_an_agency_is_the_agency_s_first(self, registry):
         text = "Selon le bilan révisé, au moins 27 personnes ont été tuées dans l'attentat, a indiqué l'agence Fars.\n"
         assert names(find(run(registry, text), "27 personnes")) == ["fars", "unnamed-document"]
+
+    @pytest.mark.parametrize("joined", ["jointes", "contactées"])
+    def test_sources_reached_by_an_agency_go_through_it(self, registry, joined):
+        text = f"L'incursion a été confirmée par des sources sécuritaires {joined} par Xinhua.\n"
+        assert names(find(run(registry, text), "incursion")) == ["xinhua", "sources securitaires"]

@@ -255,6 +255,12 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             # "selon les informations du Monde", "… d'une source proche de l'enquête": whose they are.
             inner = Mention(complement, m.j)
             return self._resolve(s, inner, self.span(s, complement, m.j).text)
+        platform = s.next_word(head + 1)
+        if head_word in {"compte", "page", "chaine"} and platform < m.j and fold(s.doc[platform].text) in _PLATFORMS:
+            of = s.next_word(platform + 1)
+            if of < m.j and s.f[of] in {"de", "d'", "du", "des"} and s.next_word(of + 1) < m.j:
+                # "la chaîne Telegram de la TV d'État", "le compte X du ministère": its owner speaks.
+                return self._resolve(s, Mention(s.next_word(of + 1), m.j), self.span(s, s.next_word(of + 1), m.j).text)
         if head_word in _MEMBERS and complement is not None and s.has_name(complement, m.j):
             # "les jihadistes du JNIM", "des combattants du Hamas": the group speaks.
             group, how = self._resolve(s, Mention(complement, m.j), self.span(s, complement, m.j).text)
@@ -545,6 +551,7 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
 
 
 # Bodies that belong to another one ("le bureau … de l'ONU", "la mission de l'UE"): themselves.
+_PLATFORMS = frozenset({"twitter", "x", "telegram", "facebook", "instagram", "tiktok", "youtube", "whatsapp"})
 _SUB_BODIES = frozenset({
     "bureau", "agence", "office", "haut-commissariat", "commission", "comite", "mission", "fonds", "programme",
     "cellule", "secretariat", "delegation", "representation", "section", "antenne",

@@ -990,3 +990,8 @@ class TestAgencyCarry:
     def test_sources_reached_by_an_agency_go_through_it(self, registry, joined):
         text = f"L'incursion a été confirmée par des sources sécuritaires {joined} par Xinhua.\n"
         assert names(find(run(registry, text), "incursion")) == ["xinhua", "sources securitaires"]
+
+    @pytest.mark.parametrize("account", ["la chaîne Telegram de la télévision d'État iranienne", "le compte X de la télévision d'État iranienne"])
+    def test_an_account_on_a_platform_is_its_owner(self, registry, account):
+        text = f"Selon {account}, la réunion a été annulée.\n"
+        assert names(find(run(registry, text), "réunion")) == ["irib"]

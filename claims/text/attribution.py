@@ -428,7 +428,7 @@ class _Document:
             # With ``quoted_cues``, a sentence wholly inside the quote is the closing speaker's
             # even where it reports someone ('"Les rapports initiaux indiquent que …', then
             # '…", a indiqué un responsable'): what it cites is that speaker's words.
-            inside = quoted_cues and (n > first or current.text.lstrip()[:1] in _OPENING_MARKS)
+            inside = quoted_cues and (n > first or current.text.lstrip()[:1] in QUOTE_OPEN | {'"'})
             if not current.is_claim or current.links and not inside:
                 continue
             spread = tuple(
@@ -519,7 +519,6 @@ class _Document:
 
 # Infinitives of "Et de …" the speech-verb forms do not list: "Et de poursuivre : « … »".
 _ELLIPSIS_INFINITIVES = frozenset({"poursuivre", "conclure", "reconnaitre", "admettre", "soutenir", "prevenir", "repondre", "rappeler", "promettre", "marteler"})
-_OPENING_MARKS = frozenset('«“"')
 _THESE_SOURCES = re.compile(r"^(?:ces|cette) sources?$")
 # "selon ce rapport", "d'après cette dépêche": the report the sentence before cited.
 _THIS_REPORT = re.compile(r"^(?:ce|cet|cette|ces) (?:rapport|article|depeche|informations?|reportage|enquete|recit)$")

@@ -50,7 +50,7 @@ from claims.text.sentence import (
 from claims.text.names import name_after
 from claims.text.participles import absolute_participle_speaker, bare_participle, participle_speaker
 from claims.text.noun_phrases import _np_after, np_span
-from claims.text.verb_frames import NEVER_SAID, after_a_modal, introduces_quote
+from claims.text.verb_frames import NEVER_SAID, after_a_modal, introduces_quote, modal_before
 from claims.text.speakers import (
     _aside_pronoun,
     _bare_incise,
@@ -126,7 +126,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         t = doc[k]
         forms = t.morph.get("VerbForm")
         before = s.prev_word(k - 1)
-        if "Inf" in forms and f[k] not in lx.FAIRE_FORMS and not after_a_modal(s, k):
+        modal = modal_before(s, k)
+        if "Inf" in forms and f[k] not in lx.FAIRE_FORMS and not after_a_modal(s, k) and modal is None:
             continue  # "pour annoncer", "veut dire": no subject of its own
         absolute = absolute_participle_speaker(s, k, strength, cues)
         if absolute is not None:
@@ -152,6 +153,10 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         through_modal = False
         reflexive = False
         p = before
+        if modal is not None:
+            # ", a tenu à préciser le ministre", "», a-t-il tenu à rappeler": the modal and its
+            # infinitive are one verb.
+            cue_start, p = modal, s.prev_word(modal - 1)
         while p >= 0:
             w = f[p]
             if w in {"-t", "t", "-t-"}:

@@ -27,6 +27,18 @@ def after_a_modal(s: Sentence, k: int) -> bool:
     return between <= {"a", "à", "de", "d'", "le", "l'", "y", "en"} and has_reported_clause(s, k + 1)
 
 
+def modal_before(s: Sentence, k: int) -> int | None:
+    """The modal governing the infinitive at ``k`` ("a tenu à préciser", "a voulu rassurer"):
+    its index, for an incise whose verb is the pair (", a tenu à préciser le ministre")."""
+    p = s.prev_word(k - 1)
+    if p >= 0 and s.f[p] in {"a", "à", "de", "d'"} and s.doc[p].pos_ == "ADP":
+        p = s.prev_word(p - 1)
+    if p < 0 or s.f[p] not in _MODALS or "Inf" not in s.doc[k].morph.get("VerbForm"):
+        return None
+    # (not "n'a pas souhaité faire de commentaire": a refusal, read as its own verb)
+    return None if any(s.f[q] in {"ne", "n'"} for q in range(max(0, p - 3), p)) else p
+
+
 _COPULAS = frozenset({"est", "etait", "sont", "etaient", "reste", "restent", "semble", "parait", "dit", "montre", "veut", "demeure"})
 
 

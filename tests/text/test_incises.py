@@ -1,5 +1,5 @@
 """Incises, pronouns and names read on text the rules were not written on: object clitics
-before an incise verb, an incise after a closing quote, a place after the verb, an incise
+before an incise verb, a modal before it ("a tenu à préciser"), an incise after a closing quote, a place after the verb, an incise
 without its comma, "celui qui …" as the speaker, a hypothesis in a "si" clause, pronouns that
 point back (not forward), a pronoun inside a quote, people named outside any attribution, a
 name after a role's complement. Sentences written for these tests."""
@@ -55,6 +55,25 @@ class TestIncises:
             "S'il affirme vouloir baisser les impôts, la dette de la ville augmente encore.\n"
         )
         assert names(find(attribution.suggest(text, registry), "S'il affirme")) == ["jean royer"]
+
+    def test_a_modal_and_its_infinitive_are_one_incise_verb(self, registry):
+        text = "Le chantier du tram reprendra en mars, a tenu à préciser mardi la maire de Brest, Odile Kerlan.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["odile kerlan"]
+
+    def test_a_modal_incise_with_a_clitic(self, registry):
+        text = (
+            "L'ancien directeur, Marc Aubry, a été entendu par les enquêteurs.\n"
+            "« Je n'ai rien à cacher », a-t-il voulu rappeler devant la presse.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "rien à cacher")) == ["marc aubry"]
+
+    def test_a_modal_incise_in_the_middle_of_a_sentence(self, registry):
+        text = "Le maire, Paul Lenoir, a reçu les familles.\nMais, a-t-il tenu à souligner, « personne n'a été oublié ».\n"
+        assert names(find(attribution.suggest(text, registry), "personne n'a")) == ["paul lenoir"]
+
+    def test_a_refusal_through_a_modal_is_not_read_as_an_incise(self, registry):
+        text = "Le chantier a pris du retard.\nLa maire n'a pas souhaité répondre aux questions des riverains.\n"
+        assert find(attribution.suggest(text, registry), "pas souhaité").tag == "unsourced"
 
 
 class TestPronouns:

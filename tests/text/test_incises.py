@@ -1,8 +1,9 @@
 """Incises, pronouns and names read on text the rules were not written on: object clitics
-before an incise verb, a modal before it ("a tenu à préciser"), an incise after a closing quote, a place after the verb, an incise
-without its comma, "celui qui …" as the speaker, a hypothesis in a "si" clause, pronouns that
-point back (not forward), a pronoun inside a quote, people named outside any attribution, a
-name after a role's complement. Sentences written for these tests."""
+before an incise verb, a modal before it ("a tenu à préciser"), an incise after a closing
+quote, a place after the verb, an incise without its comma, "celui qui …" as the speaker, a
+hypothesis in a "si" clause, pronouns that point back (not forward), a pronoun inside a quote,
+people named outside any attribution, a name after a role's complement. Sentences written for
+these tests."""
 
 from __future__ import annotations
 

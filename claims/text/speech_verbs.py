@@ -136,7 +136,7 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     if w in lx.PARLER_FORMS:
         nxt = s.next_word(k + 1)
         while nxt < s.n:
-            past = _document_aside(s, nxt)  # "a parlé dans un communiqué « d'attaque »"
+            past = _document_aside(s, nxt) or _comma_aside(s, nxt)  # "a parlé dans un communiqué « d'attaque »"
             if not past and s.doc[nxt].pos_ != "ADV" and s.f[nxt] not in {"«", "“", '"'}:
                 break
             nxt = past or s.next_word(nxt + 1)
@@ -151,6 +151,19 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     if w in lx.ASCRIBE_FORMS and _to_whom_or_what(s, k, infinitive=False):
         return "strong"  # "a attribué l'attaque aux rebelles", "l'imputent à des bandits"
     return None
+
+
+def _comma_aside(s: Sentence, k: int) -> int:
+    """The word after a short aside between commas starting at ``k`` ("parlait, un peu plus
+    tard, de mort cérébrale"), else 0; an aside with a verb is a clause of its own."""
+    if s.f[k] != ",":
+        return 0
+    for q in range(k + 1, min(s.n, k + 7)):
+        if s.f[q] == ",":
+            return s.next_word(q + 1) if q > k + 1 else 0
+        if s.doc[q].pos_ in {"VERB", "AUX"} or s.doc[q].is_punct:
+            return 0
+    return 0
 
 
 def _document_aside(s: Sentence, k: int) -> int:

@@ -747,3 +747,10 @@ class TestVerbsTheTaggerMisreads:
 
     def test_spoke_in_a_place_is_no_statement(self, registry):
         assert run(registry, "Le ministre a parlé dans une salle comble de la mairie.\n")[0].tag == "unsourced"
+
+    def test_spoke_of_past_a_short_aside_between_commas(self, registry):
+        (result,) = run(registry, "Le parquet de Namur parlait, un peu plus tard, d'un règlement de comptes.\n")
+        assert result.tag == "sourced" and names(result) == ["parquet de namur"]
+
+    def test_an_aside_with_a_verb_is_a_clause_of_its_own(self, registry):
+        assert run(registry, "Le maire parle, dit-on, de tout sauf du budget.\n")[0].tag == "unsourced"

@@ -123,6 +123,9 @@ class TestCommonFormsChecklist:
         [
             pytest.param("Invité de RTL, le Premier ministre a assuré que les impôts n'augmenteraient pas.\n", ["rtl", "premier ministre"], id="a_guest_of_a_broadcaster"),
             pytest.param("Invité du journal de 20 heures, le président a annoncé des mesures.\n", ["president"], id="a_guest_of_an_unnamed_programme_names_no_medium"),
+            pytest.param("Invité dimanche soir sur France 2, le député Paul Aubert a estimé qu'une clarification s'imposait.\n", ["france-2", "paul aubert"], id="a_guest_on_a_channel_with_a_time_between"),
+            pytest.param("Interrogée mardi sur France Inter, la ministre Anne Roux a assuré que le texte passerait.\n", ["france-inter", "anne roux"], id="interviewed_on_a_radio_with_a_time_between"),
+            pytest.param("Interrogé dimanche sur ses intentions, le maire a assuré qu'il se représenterait.\n", ["maire"], id="asked_about_something_names_no_medium"),
             pytest.param("La croissance ralentira l'an prochain, anticipe la Banque de France.\n", ["banque de france"], id="a_forecast_in_an_incise"),
             pytest.param("Le chômage devrait atteindre 8 %, selon les prévisions de l'Insee.\n", ["insee"], id="whose_forecasts"),
             pytest.param("Les discussions reprendront lundi, selon une source diplomatique européenne.\n", ["diplomatic-source"], id="an_unnamed_source_from_a_region_is_the_registrys"),

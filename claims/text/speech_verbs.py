@@ -122,6 +122,8 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     if w in lx.WITNESS_FORMS and _reporters_subject(s, k):
         return "strong"  # "des journalistes de l'AFP ont vu deux corps": the medium reports it
     if w in lx.WEAK_FORMS:
+        if w.startswith("continu") and _infinitive_after(s, s.next_word(k + 1)):
+            return None  # "l'épidémie continue à se propager": an action going on, not "», continue-t-il"
         return "weak"
     if lenient and w in _FORECAST_FORMS:
         return "weak"  # "…, prévoit l'Insee", "…, anticipe la banque": a forecast, in an incise only
@@ -151,6 +153,16 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
     if w in lx.ASCRIBE_FORMS and _to_whom_or_what(s, k, infinitive=False):
         return "strong"  # "a attribué l'attaque aux rebelles", "l'imputent à des bandits"
     return None
+
+
+def _infinitive_after(s: Sentence, k: int) -> bool:
+    """ "à"/"de" at ``k`` then an infinitive, past a reflexive pronoun ("à se propager")."""
+    if k >= s.n or s.f[k] not in {"a", "à", "de", "d'"}:
+        return False
+    q = s.next_word(k + 1)
+    if q < s.n and s.f[q] in {"se", "s'"}:
+        q = s.next_word(q + 1)
+    return q < s.n and "Inf" in s.doc[q].morph.get("VerbForm")
 
 
 def _comma_aside(s: Sentence, k: int) -> int:

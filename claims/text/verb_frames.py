@@ -15,6 +15,7 @@ NEVER_SAID = ("confirm", "dement", "comment", "reconn", "revendiqu")
 _MODALS = frozenset({
     "tenu", "tient", "tenait", "tiennent", "voulu", "veut", "voulait", "veulent", "souhaite", "souhaitait",
     "souhaitent", "a souhaite", "insiste", "insistait", "s'empresse", "s'est empresse", "preferer", "prefere",
+    "continue", "continuent", "continuait", "continuaient",  # "continue d'affirmer que"
 })
 
 

@@ -754,3 +754,10 @@ class TestVerbsTheTaggerMisreads:
 
     def test_an_aside_with_a_verb_is_a_clause_of_its_own(self, registry):
         assert run(registry, "Le maire parle, dit-on, de tout sauf du budget.\n")[0].tag == "unsourced"
+
+    def test_going_on_with_an_action_is_no_statement(self, registry):
+        assert run(registry, "L'épidémie de rougeole continue à se propager dans le nord du pays.\n")[0].tag == "unsourced"
+
+    def test_going_on_saying_reports(self, registry):
+        (result,) = run(registry, "Le maire de Dinan continue d'affirmer que le budget sera tenu.\n")
+        assert result.tag == "sourced" and names(result) == ["maire de dinan"]

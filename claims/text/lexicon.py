@@ -33,7 +33,7 @@ _WEAK_ER = """
 ajout estim rappel assur not observ constat jug consider pens insist alert deplor regrett
 accus suggér avanc lanc gliss lach souffl repliqu retorqu confi comment continu ironis
 nuanc tempér tranch expliqu concéd plaid alarm inquiet felicit emport exclam qualifi condamn salu
-resum relev rassur analys list enchain
+resum relev rassur analys list enchain reproch
 """.split()
 _WEAK_ER = [s.replace("é", "e") for s in _WEAK_ER]
 

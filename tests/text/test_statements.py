@@ -761,3 +761,10 @@ class TestVerbsTheTaggerMisreads:
     def test_going_on_saying_reports(self, registry):
         (result,) = run(registry, "Le maire de Dinan continue d'affirmer que le budget sera tenu.\n")
         assert result.tag == "sourced" and names(result) == ["maire de dinan"]
+
+    def test_a_reproach_with_what_is_held_against_someone(self, registry):
+        (result,) = run(registry, "Le syndicat Sud-Rail reproche à la direction d'avoir caché les chiffres.\n")
+        assert result.tag == "sourced" and names(result) == ["sud rail"]
+
+    def test_what_someone_is_charged_with_is_no_statement(self, registry):
+        assert run(registry, "Les faits qui lui sont reprochés remontent à l'été 2019.\n")[0].tag == "unsourced"

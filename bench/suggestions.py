@@ -458,6 +458,12 @@ ADDED_BATCHES = (
                      "false sourced 1/21 (4.8%); with the rules of f095f68: the same"),
     ("d720", "d725", "F1 0.879 (P 1.00 / R 0.78), first source 25/37 (0.68), whole chains 6/8 (0.75), "
                      "false sourced 0/15 (0.0%); with the rules of f095f68: the same"),
+    # Two more, scored once on arrival with the rules of f095f68 and with those of the moment
+    # (719526a); d726-d731 then read, d732-d737 never.
+    ("d726", "d731", "F1 0.889 (P 1.00 / R 0.80), first source 17/30 (0.57), whole chains 2/8 (0.25), "
+                     "false sourced 0/18 (0.0%); with the rules of f095f68: the same"),
+    ("d732", "d737", "F1 0.879 (P 0.97 / R 0.81), first source 13/36 (0.36), whole chains 1/15 (0.07), "
+                     "false sourced 1/27 (3.7%); with the rules of f095f68: first source 11/36, the rest the same"),
 )
 
 

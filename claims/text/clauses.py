@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from claims.text import lexicon as lx
 from claims.text.media import _to_outlet
 from claims.text.sentence import (
+    _AUX_FORMS,
     Mention,
     QUOTE_CLOSE,
     QUOTE_OPEN,
@@ -441,7 +442,8 @@ def _parsed_subject(s: Sentence, k: int) -> tuple[int, int] | None:
             break
         if verb.dep_ in {"conj", "xcomp", "dep"} or verb.dep_.startswith("aux") or (
             verb.dep_ in {"iobj", "obj"} and verb.head.pos_ == "VERB" and verb.head.i == verb.i + 1
-        ):
+        ) or verb.dep_ in {"iobj", "obj"} and verb.head.i < verb.i and s.f[verb.head.i] in _AUX_FORMS:
+            # ("Il a nié que …": "nié" misread as the object of "a")
             if verb.head.i == verb.i:
                 return None
             verb = verb.head  # "avait fait état", "a démenti jeudi": the parser hangs it on a neighbour

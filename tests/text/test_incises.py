@@ -7,6 +7,8 @@ these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from claims.text import attribution
 from tests.text.reading import find, names
 
@@ -78,6 +80,11 @@ class TestIncises:
 
 
 class TestPronouns:
+    @pytest.mark.parametrize("denial", ["Il a nié que la mairie ait signé ce contrat.", "Il a toutefois nié avoir signé ce contrat."])
+    def test_a_pronoun_denying(self, registry, denial):
+        text = f"Le maire de Cholet, Marc Abadie, a reconnu que le chantier avait pris du retard.\n{denial}\n"
+        assert names(find(attribution.suggest(text, registry), "nié")) == ["marc abadie"]
+
     def test_a_pronoun_does_not_point_forward_in_its_sentence(self, registry):
         text = (
             "L'ancien maire Henri Vasseur a été entendu mardi par les juges.\n"

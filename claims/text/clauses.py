@@ -456,7 +456,7 @@ def _parsed_subject(s: Sentence, k: int) -> tuple[int, int] | None:
             s.doc[c].dep_.startswith("aux") for c in s.kids[verb.i]
         ):
             return np_span(s, verb.head, exclude=verb)
-        return _subject_of_participle_before(s, verb)
+        return _subject_of_participle_before(s, verb) or _subject_after_fronted_phrase(s, verb)
     else:
         return None
     before = [c for c in subjects if c.i < verb.i]
@@ -508,6 +508,26 @@ def _subject_of_participle_before(s: Sentence, verb: "Token") -> tuple[int, int]
             i, j = np_span(s, s.doc[nouns[0]])
             return i, min(j, c)
     return None
+
+
+def _subject_after_fronted_phrase(s: Sentence, verb: "Token") -> tuple[int, int] | None:
+    """ "Plus tôt dans la journée, des médias israéliens ont affirmé": the parser hangs the noun
+    after the comma on the fronted phrase; the words from the comma to the auxiliary are the subject."""
+    aux = s.prev_word(verb.i - 1)
+    if aux < 0 or s.f[aux] not in _AUX_FORMS:
+        return None
+    comma = s.prev_word(aux - 1)
+    while comma >= 0 and s.f[comma] != "," and aux - comma <= 6:
+        comma = s.prev_word(comma - 1)
+    if comma < 0 or s.f[comma] != ",":
+        return None
+    i = s.next_word(comma + 1)
+    words = range(i, aux)
+    if not words or s.f[i] not in {"des", "les", "le", "la", "l'", "un", "une", "plusieurs"} or any(
+        s.doc[q].pos_ in {"VERB", "AUX", "PRON"} or s.doc[q].is_punct for q in words
+    ) or not any(s.doc[q].pos_ in {"NOUN", "PROPN"} for q in words):
+        return None
+    return i, aux
 
 
 def _subject_before_stressed_pronoun(s: Sentence, pronoun: "Token") -> tuple[int, int] | None:

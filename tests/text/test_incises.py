@@ -79,6 +79,17 @@ class TestIncises:
         assert find(attribution.suggest(text, registry), "pas souhaité").tag == "unsourced"
 
 
+class TestFrontedPhrases:
+    def test_the_subject_after_a_fronted_phrase(self, registry):
+        # (the parser hangs "des médias" on "journée")
+        text = "Plus tôt dans la journée, des médias israéliens ont affirmé que la frontière était fermée.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["unnamed-media"]
+
+    def test_a_fronted_phrase_then_a_clause_is_no_subject(self, registry):
+        text = "Dans la soirée, le couvre-feu a été levé et les habitants ont annoncé qu'ils rentraient.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["unnamed-witness"]
+
+
 class TestPronouns:
     @pytest.mark.parametrize("denial", ["Il a nié que la mairie ait signé ce contrat.", "Il a toutefois nié avoir signé ce contrat."])
     def test_a_pronoun_denying(self, registry, denial):

@@ -390,6 +390,8 @@ class _Document:
                 if previous.is_claim and chain:
                     return _continued(chain)
         before = fold(self.text[max(0, link.mention.start - 12) : link.mention.end]) if link.mention else ""
+        if link.source.kind == "news_outlet" and "meme" in before and fold(link.mention.text).split()[-1] in lx.OUTLET_HEADS:
+            return [link]  # "précise le même média": the medium itself, not whom it cited
         # "la même source", and "ces sources" / "cette source" pointing back at the ones just cited
         same_source = "meme" in before or bool(link.mention and _THESE_SOURCES.match(fold(link.mention.text)))
         for previous in reversed(out[-4:]):
@@ -509,6 +511,9 @@ class _Document:
         if len(links) == 2 and unnamed is not None and links[0].source.slug == unnamed.slug and links[0].rule == "prep.selon" \
                 and links[1].source.kind == "news_outlet":
             links.reverse()  # "Selon le bilan révisé, …, a indiqué l'agence Fars": the agency gives the toll
+        elif len(links) == 2 and links[0].rule.startswith("prep.selon") and links[0].source.kind != "news_outlet" \
+                and links[1].source.kind == "news_outlet" and links[1].rule.startswith("verb.incise"):
+            links.reverse()  # "Selon des sources locales, …, précise le site X": the medium cites them
         return links
 
     def _span(self, s: Sentence, i: int, j: int) -> Span:

@@ -197,6 +197,11 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
     def _resolve(self, s: Sentence, m: Mention, text: str) -> tuple[ProposedSource, str]:
         """The source a mention names, and how it was found."""
         registry = self.registry
+        if m.i > 0 and s.f[s.prev_word(m.i - 1)] == "meme" and fold(text).split()[-1] in lx.OUTLET_HEADS:
+            # "précise le même média": the outlet named last, not media at large.
+            for item in reversed(self.memory):
+                if item.source.kind == "news_outlet" and not (item.source.slug or "").startswith("unnamed"):
+                    return item.source, "anaphora"
         entry = registry.exact(text)
         if entry is not None and entry.kind == "document" and titled(s, m):
             entry = None  # "a rapporté La Dépêche": a paper's name, not "une dépêche"

@@ -407,3 +407,17 @@ class TestWhatReportersSaw:
     def test_other_people_seeing_it_is_no_report(self, registry):
         (result,) = attribution.suggest("Des passants ont vu trois blindés entrer dans la ville.\n", registry)
         assert result.tag == "unsourced"
+
+
+class TestAMediumAfterItsSources:
+    def test_sources_before_the_medium_that_reports_them(self, registry):
+        text = "Selon des sources hospitalières, trois blessés ont été évacués vers Bunia, précise le site Radio Okapi.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["radio-okapi", "medical-source"]
+
+    def test_the_same_medium_is_the_medium_named_last(self, registry):
+        text = (
+            "Des tirs ont été entendus à Bunia, ont rapporté des médias locaux.\n"
+            "La route de Komanda reste coupée, précise le site Radio Okapi.\n"
+            "Aucun bilan n'a été communiqué, ajoute le même média.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Aucun bilan")) == ["radio-okapi"]

@@ -49,8 +49,8 @@ _SOURCE_HEADS = (
     lx.OUTLET_HEADS | lx.INSTITUTION_HEADS | lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
     | lx.DOCUMENT_HEADS | lx.VAGUE_HEADS | lx.VAGUE_PLURAL_REPORTS
 )
-# A site by its address: "journaldupays.com", "lematin.ma".
-WEBSITE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]{2,}\.(?:com|fr|net|org|info|ma|dz|tn|sn|ci|cm|be|ch|ca|cd|bf|ml|ne|tg|bj|ga|mg|lb)$")
+# A site by its address: "journaldupays.com", "lematin.ma", "Actualités.cd".
+WEBSITE = re.compile(r"^[^\W_][\w\-]{2,}\.(?:com|fr|net|org|info|ma|dz|tn|sn|ci|cm|be|ch|ca|cd|bf|ml|ne|tg|bj|ga|mg|lb)$")
 # Entity labels the registry ruler gives to named sources (anonymous ones are not names).
 _NAME_LABELS = {"NEWS_OUTLET", "PERSON", "INSTITUTION"}
 

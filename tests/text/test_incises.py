@@ -421,3 +421,7 @@ class TestAMediumAfterItsSources:
             "Aucun bilan n'a été communiqué, ajoute le même média.\n"
         )
         assert names(find(attribution.suggest(text, registry), "Aucun bilan")) == ["radio-okapi"]
+
+    def test_a_site_by_an_address_with_accents(self, registry):
+        text = "« Les tirs ont duré toute la nuit », témoigne un habitant de Beni, sollicité par Médiacongo.net.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["mediacongo.net", "unnamed-witness"]

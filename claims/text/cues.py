@@ -406,6 +406,9 @@ def _nominal_cues(s: Sentence) -> list[Cue]:
         before = s.prev_word(p - 1)
         if before >= 0 and s.f[before] in {"reponse", "reaction", "replique", "contraire", "malgre", "face"}:
             continue  # "en réponse aux propos de X": X is answered, not cited
+        moved = s.prev_word(before - 1) if before >= 0 and s.f[before] in {'"', "»", "”"} else before  # ('"ulcérés" par')
+        if s.f[p] == "par" and moved >= 0 and s.doc[moved].pos_ in {"VERB", "ADJ"}:
+            continue  # "ulcérés par les déclarations de X": what they reacted to, not a source of the claim
         if w == "propos" and s.f[p] == "a" or before >= 0 and s.f[before] in {"sujet", "propos", "quant"}:
             continue  # "À propos de la réunion", "au sujet du rapport de X": what is spoken of
         if between_quotes(s, k):

@@ -425,3 +425,9 @@ class TestAMediumAfterItsSources:
     def test_a_site_by_an_address_with_accents(self, registry):
         text = "« Les tirs ont duré toute la nuit », témoigne un habitant de Beni, sollicité par Médiacongo.net.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["mediacongo.net", "unnamed-witness"]
+
+
+class TestWhatPeopleReactedTo:
+    def test_statements_that_caused_a_reaction_are_no_source(self, registry):
+        text = "Selon Le Monde, plusieurs élus ont été « choqués » par les déclarations du maire au journal Sud Ouest.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["le-monde"]

@@ -464,6 +464,14 @@ ADDED_BATCHES = (
                      "false sourced 0/18 (0.0%); with the rules of f095f68: the same"),
     ("d732", "d737", "F1 0.879 (P 0.97 / R 0.81), first source 13/36 (0.36), whole chains 1/15 (0.07), "
                      "false sourced 1/27 (3.7%); with the rules of f095f68: first source 11/36, the rest the same"),
+    # Three more, scored once on arrival with the rules of f095f68 and with those of the moment
+    # (c68896b: the same figures); d738-d743 and d750-d755 then read, d744-d749 never.
+    ("d738", "d743", "F1 0.719 (P 0.96 / R 0.57), first source 16/40 (0.40), whole chains 0/5 (0.00), "
+                     "false sourced 1/51 (2.0%); with the rules of f095f68: the same"),
+    ("d744", "d749", "F1 0.957 (P 0.96 / R 0.96), first source 43/46 (0.93), whole chains 10/34 (0.29), "
+                     "false sourced 2/18 (11.1%); with the rules of f095f68: the same"),
+    ("d750", "d755", "F1 0.840 (P 0.94 / R 0.76), first source 16/45 (0.36), whole chains 0/20 (0.00), "
+                     "false sourced 2/13 (15.4%); with the rules of f095f68: the same"),
 )
 
 

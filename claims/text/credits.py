@@ -334,10 +334,12 @@ _AGENCY_DATELINE_RE = re.compile(
 )
 # "ANI - (AFP) - …": an agency's initials, then the wire it carries, before the first words.
 _RELAYED_DATELINE_RE = re.compile(r"^(?P<agency>[A-Z]{2,6})\s*[-–—]\s*\(\s*(?P<origin>" + _WIRE_ALT + r")\s*\)\s*[-–—]")
-# "… qui avait fait 14 morts. (Belga)", "… l'an dernier. -AP", "… dimanche soir. (ats/jsa/nxp)":
-# the agency closing the last paragraph.
+# "… qui avait fait 14 morts. (Belga)", "… l'an dernier. -AP", "… dimanche soir. (ats/jsa/nxp)",
+# "… sous surveillance. (chl/ats)": the agency closing the last paragraph.
 _END_CREDIT_RE = re.compile(
-    r"(?:\(\s*(?P<agency>" + _WIRE_ALT + r"|(?i:" + _WIRE_ALT + r")(?=(?:\s*/\s*[a-z]{2,5}){0,3}\s*\)))(?:\s*/\s*[a-z]{2,5}){0,3}\s*\)|(?<=[.»”\"])\s+[-–—/]\s?(?P<dashed>" + _WIRE_ALT + r"))\s*$"
+    r"(?:\(\s*(?P<agency>" + _WIRE_ALT + r"|(?i:" + _WIRE_ALT + r")(?=(?:\s*/\s*[a-z]{2,5}){0,3}\s*\)))(?:\s*/\s*[a-z]{2,5}){0,3}\s*\)"
+    r"|(?<=[.»”\"])\s+[-–—/]\s?(?P<dashed>" + _WIRE_ALT + r")"
+    r"|(?<=[.»”\"])\s*\(\s*(?:[a-z]{2,5}\s*/\s*){1,2}(?P<last>(?i:" + _WIRE_ALT + r"))\s*\))\s*$"
 )
 
 # "(Reportage de Reuters Version française Jean Dupont)": the wire's reporting line closing the text.
@@ -435,7 +437,7 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             return Credit(word, at, at + len(word), (start, end))
         m = _END_CREDIT_RE.search(text, start, end) or _REPORTING_LINE_RE.match(text, start, end)
         if m:
-            group = "agency" if m.group("agency") else "dashed"
+            group = next(g for g in ("agency", "dashed", "last") if m.re.groupindex.get(g) and m.group(g))
             return Credit(m.group(group), m.start(group), m.end(group))
         m = _CLOSING_AGENCY_RE.search(text, start, end)
         if m and len(lines) >= 2 and len(re.findall(r"[.!?]\s", text[start : m.start("agency")])) >= 2:

@@ -338,6 +338,10 @@ class TestNamesAndCitations:
 
 
 class TestMoreCredits:
+    def test_editors_initials_then_the_agency_closing_the_last_paragraph(self, registry):
+        text = "Orages en Valais\nLes premiers orages ont frappé Sion samedi.\nLe col du Nufenen est fermé. Deux routes sont coupées. (chl/ats)\n"
+        assert names(find(run(registry, text), "orages ont")) == ["keystone-ats"]
+
     def test_initials_then_agency_on_the_last_line(self, registry):
         result = run(registry, "Un séisme a été ressenti vendredi.\nLes secousses ont duré dix secondes.\nLQ / AFP\n")
         assert names(find(result, "secousses")) == ["afp"]

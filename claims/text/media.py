@@ -277,6 +277,8 @@ def _to_outlet(s: Sentence, k: int) -> tuple[int, int] | None:
     """ "à la chaîne Y", "à l'AFP", "sur RTL", "au micro de Y", "dans une interview accordée à
     Y" after a speech verb or a nominal cue: the outlet spoken to."""
     found = _outlet_at(s, k)
+    if found is not None and s.f[found[0]] in {"notre", "nos"} and not s.has_name(found[0], found[1]):
+        return None  # "a indiqué sur notre antenne": the page's own outlet, which sources nothing
     return _before_speaker(s, *found) if found is not None else None
 
 

@@ -431,3 +431,7 @@ class TestWhatPeopleReactedTo:
     def test_statements_that_caused_a_reaction_are_no_source(self, registry):
         text = "Selon Le Monde, plusieurs élus ont été « choqués » par les déclarations du maire au journal Sud Ouest.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["le-monde"]
+
+    def test_the_pages_own_antenna_is_no_outlet(self, registry):
+        text = "Le préfet du Gard, Paul Lenoir, avait indiqué sur notre antenne qu'on ne connaissait pas la cause du feu.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["paul lenoir"]

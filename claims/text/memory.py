@@ -128,7 +128,8 @@ class SourcesSoFar:
         mention = fold(link.mention.text) if link.mention is not None else ""
         plural = mention.split(" ")[0] in _PLURAL_OPENINGS or (
             link.source.kind == "institution" and any(w.endswith("s") for w in mention.split()[:2])
-        )
+        ) or link.source.kind != "person" and link.mention is not None and link.mention.text[:1].islower() \
+            and mention.split(" ")[0].endswith(("s", "x"))  # "soulignent pompiers et préfecture", then "selon eux"
         gender = None
         if link.source.kind != "person" and mention:
             first = mention.split(" ")[0]

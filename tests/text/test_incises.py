@@ -91,6 +91,10 @@ class TestFrontedPhrases:
 
 
 class TestPronouns:
+    def test_a_plural_pronoun_after_bare_plural_speakers(self, registry):
+        text = "Le feu progresse vers Lunel, soulignent gendarmes et préfecture.\nSelon eux, aucune maison n'est menacée.\n"
+        assert names(find(attribution.suggest(text, registry), "Selon eux")) == ["gendarmes"]
+
     @pytest.mark.parametrize("denial", ["Il a nié que la mairie ait signé ce contrat.", "Il a toutefois nié avoir signé ce contrat."])
     def test_a_pronoun_denying(self, registry, denial):
         text = f"Le maire de Cholet, Marc Abadie, a reconnu que le chantier avait pris du retard.\n{denial}\n"

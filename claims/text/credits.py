@@ -288,7 +288,10 @@ _CREDIT_LINE_RES = (
     re.compile(r"^[^()]{2,60}?\s&\s*(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "Eléanor Douet & AFP"
     re.compile(r"^(?i:et)\s+(?P<agency>" + _WIRE_ALT + r")\s*\.?$"),  # "et AFP": a byline's tail on its own line
     # "AA / Bagdad", "AA / Istanbul / Mohammad Sio": the agency, its desk, its reporter
-    re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s*/\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}(?:/\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}){0,2}$"),
+    # ("AA / Soudan et Istanbul / Adel Abdelrahim et Lina Altawell": two reporters)
+    re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s*/\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}(?:/\s*[A-ZÀ-Ý][\w'’.\- ]{1,45}){0,2}$"),
+    # "Tunis (AFP)": a dateline alone on its line, before the body.
+    re.compile(r"^[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){0,2}\s*\(\s*(?P<agency>" + _WIRE_ALT + r")\s*\)\s*$"),
     re.compile(r"^[A-ZÀ-Ý][\w'’.\- ]{0,30}\s*/\s*(?P<agency>" + _WIRE_ALT + r")\s*$"),  # "LQ / AFP", "Jean Dupont / AFP"
     re.compile(r"^[\w'’.\- ]{2,30}?\s*\+\s*(?P<agency>" + _WIRE_ALT + r")\s*$"),  # "Medi1news+MAP": the site and its agency
     re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s+(?:et|&)\s+(?:" + _WIRE_ALT + r")\s*$"),  # "ATS et AFP": the first named

@@ -338,6 +338,14 @@ class TestNamesAndCitations:
 
 
 class TestMoreCredits:
+    def test_a_dateline_alone_on_its_line(self, registry):
+        text = "Tunisie : deux soldats tués\nKasserine (AFP)\nDeux soldats ont été tués mercredi près de Kasserine.\n"
+        assert names(find(run(registry, text), "Deux soldats")) == ["afp"]
+
+    def test_the_agency_its_desk_and_two_reporters(self, registry):
+        text = "Soudan : combats au Darfour\nAA / Soudan et Istanbul / Ahmed Nour et Selma Karaca\nLa ville était sous le contrôle de l'armée.\n"
+        assert names(find(run(registry, text), "La ville")) == ["anadolu"]
+
     def test_editors_initials_then_the_agency_closing_the_last_paragraph(self, registry):
         text = "Orages en Valais\nLes premiers orages ont frappé Sion samedi.\nLe col du Nufenen est fermé. Deux routes sont coupées. (chl/ats)\n"
         assert names(find(run(registry, text), "orages ont")) == ["keystone-ats"]

@@ -343,7 +343,7 @@ class TestMoreCredits:
         assert names(find(run(registry, text), "Deux soldats")) == ["afp"]
 
     def test_the_agency_its_desk_and_two_reporters(self, registry):
-        text = "Soudan : combats au Darfour\nAA / Soudan et Istanbul / Ahmed Nour et Selma Karaca\nLa ville était sous le contrôle de l'armée.\n"
+        text = "Soudan : combats au Darfour\nAA / Soudan et Istanbul / Mohammed Abdelkarim et Selma Karacaoglu\nLa ville était sous le contrôle de l'armée.\n"
         assert names(find(run(registry, text), "La ville")) == ["anadolu"]
 
     def test_editors_initials_then_the_agency_closing_the_last_paragraph(self, registry):

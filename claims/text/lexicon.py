@@ -147,7 +147,7 @@ RULED_OUT = {"hypothese", "hypotheses", "piste", "pistes", "possibilite", "event
 REJECT_FORMS = {
     "rejette", "rejettent", "rejetait", "rejetaient", "rejete", "rejetee", "rejetes", "rejetees", "rejeter",
     "rejetant", "rejettera", "rejetterait",
-}
+} | _er_forms("contest")  # "la police a contesté le bilan fourni par l'opposition"
 REJECTED = {
     "allegations", "allegation", "accusations", "accusation", "informations", "information", "affirmations",
     "affirmation", "critiques", "rumeurs", "propos", "version", "chiffres", "bilan", "resultats",

@@ -38,7 +38,7 @@ def _object_in(s: Sentence, k: int, nouns: frozenset[str] | set[str]) -> bool:
             if q >= s.n or s.f[q] == ",":
                 break
         q = s.next_word(q + 1)
-    if q < s.n and s.f[q] in {"l'", "la", "les", "une", "un", "toute", "tout", "toutes", "cette", "ces", "ses", "leurs", "d'", "de"}:
+    if q < s.n and s.f[q] in {"l'", "le", "la", "les", "une", "un", "toute", "tout", "toutes", "cette", "ces", "ses", "leurs", "d'", "de"}:
         q = s.next_word(q + 1)
     return q < s.n and s.f[q] in nouns
 

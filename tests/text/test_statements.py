@@ -780,3 +780,11 @@ class TestVerbsTheTaggerMisreads:
 
     def test_what_someone_is_charged_with_is_no_statement(self, registry):
         assert run(registry, "Les faits qui lui sont reprochés remontent à l'été 2019.\n")[0].tag == "unsourced"
+
+    @pytest.mark.parametrize("verb", ["a contesté", "a rejeté"])
+    def test_disputing_a_toll_is_a_statement(self, registry, verb):
+        (result,) = run(registry, f"La gendarmerie {verb} le bilan donné par les organisateurs.\n")
+        assert result.tag == "sourced" and names(result) == ["gendarmerie"]
+
+    def test_rejecting_a_bill_is_no_statement(self, registry):
+        assert run(registry, "Le Sénat a rejeté le projet de loi sur les retraites.\n")[0].tag == "unsourced"

@@ -472,6 +472,14 @@ ADDED_BATCHES = (
                      "false sourced 2/18 (11.1%); with the rules of f095f68: the same"),
     ("d750", "d755", "F1 0.840 (P 0.94 / R 0.76), first source 16/45 (0.36), whole chains 0/20 (0.00), "
                      "false sourced 2/13 (15.4%); with the rules of f095f68: the same"),
+    # Three more, scored once on arrival with the rules of f095f68 and with those of the moment
+    # (333f9bd: the same figures); d756-d761 and d768-d773 then read, d762-d767 never.
+    ("d756", "d761", "F1 0.962 (P 0.95 / R 0.97), first source 19/39 (0.49), whole chains 11/27 (0.41), "
+                     "false sourced 2/17 (11.8%); with the rules of f095f68: the same"),
+    ("d762", "d767", "F1 0.889 (P 0.97 / R 0.82), first source 22/39 (0.56), whole chains 3/23 (0.13), "
+                     "false sourced 1/20 (5.0%); with the rules of f095f68: the same"),
+    ("d768", "d773", "F1 0.964 (P 1.00 / R 0.93), first source 36/43 (0.84), whole chains 18/25 (0.72), "
+                     "false sourced 0/15 (0.0%); with the rules of f095f68: the same"),
 )
 
 

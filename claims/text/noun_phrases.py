@@ -138,7 +138,7 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         if j > i and w == "et" and _adjectives_go_on(s, i, j):
             j = s.next_word(j + 1)  # "des sources militaire et médicale": one noun, two adjectives
             continue
-        if j > i and w == "et" and (_name_goes_on(s, j) or _initials_close_the_name(s, i, j)):
+        if j > i and w == "et" and (_name_goes_on(s, j) or _initials_close_the_name(s, i, j) or _body_name_goes_on(s, i, j)):
             j = s.next_word(j + 1)  # "ministère des Affaires étrangères et des Expatriés": one name
             continue
         if j > i and t.pos_ in {"CCONJ", "SCONJ"}:
@@ -229,6 +229,18 @@ def _name_goes_on(s: Sentence, k: int) -> bool:
     if q < s.n and s.f[q] in {"la", "l'", "le", "les"}:
         q = s.next_word(q + 1)
     return q < s.n and s.doc[q].text[:1].isupper()
+
+def _body_name_goes_on(s: Sentence, i: int, k: int) -> bool:
+    """ "et de" inside the name of a body written with a capital ("le Centre européen de
+    prévention et de contrôle des maladies"): what the body does, not a second noun phrase."""
+    head = i if s.f[i] not in lx.DEFINITES | {"un", "une"} else s.next_word(i + 1)
+    de, noun = s.next_word(k + 1), s.next_word(s.next_word(k + 1) + 1)
+    return (
+        head < k and s.doc[head].text[:1].isupper() and s.f[head] in lx.INSTITUTION_HEADS | {"centre", "centres"}
+        and any(s.f[q] == "de" for q in range(head, k)) and de < s.n and s.f[de] == "de"
+        and noun < s.n and s.doc[noun].pos_ == "NOUN" and s.doc[noun].text.islower()
+    )
+
 
 _NAME_LINKS = frozenset({"de", "des", "du", "d'", "la", "le", "les", "l'", "et", "a", "au", "aux", "pour", "en"})
 

@@ -439,3 +439,13 @@ class TestWhatPeopleReactedTo:
     def test_the_pages_own_antenna_is_no_outlet(self, registry):
         text = "Le préfet du Gard, Paul Lenoir, avait indiqué sur notre antenne qu'on ne connaissait pas la cause du feu.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["paul lenoir"]
+
+
+class TestNamesOfBodies:
+    def test_a_body_named_for_two_things_it_does(self, registry):
+        text = "Selon le Centre national de veille et de prévention des risques, la crue va durer.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["centre national de veille et de prevention des risques"]
+
+    def test_a_body_and_many_others_are_two(self, registry):
+        text = "Selon le ministère de la Santé et de nombreux médecins, la crue va durer.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["ministere de la sante"]

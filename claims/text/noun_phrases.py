@@ -169,7 +169,8 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         role_noun = w in lx.PERSON_ROLE_HEADS and s.prev_word(j - 1) == i and f[i] in _ROLE_ARTICLES
         # "des sources sécuritaires": a source's kind, whatever the tagger calls it (an adverb)
         role_noun = role_noun or f[s.prev_word(j - 1)] in {"source", "sources"} and t.text.islower() and w.endswith(("aire", "aires"))
-        if j > i and (t.pos_ == "ADV" and not role_noun or w in _NP_STOP_WORDS) and not t.text[:1].isupper():
+        if j > i and (t.pos_ == "ADV" and not role_noun or w in _NP_STOP_WORDS) and not t.text[:1].isupper() \
+                and not _particle_name(t.text):  # ("le groupe al-Saqour": a name the tagger calls an adverb)
             whole = " ".join(f[q] for q in range(i, j + 1) if not doc[q].is_space)
             named = " ".join(f[q] for q in range(i, j + 1) if not doc[q].is_space and f[q] not in lx.DEFINITES)
             if whole not in lx.MEDIA_NAMES and named not in lx.MEDIA_NAMES:  # "Le Journal du dimanche": a title, not a day

@@ -449,3 +449,7 @@ class TestNamesOfBodies:
     def test_a_body_and_many_others_are_two(self, registry):
         text = "Selon le ministère de la Santé et de nombreux médecins, la crue va durer.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["ministere de la sante"]
+
+    def test_a_body_named_with_a_lower_case_particle(self, registry):
+        text = "Douze jihadistes ont été tués dimanche, a rapporté le groupe de renseignement al-Saqour.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["al saqour"]

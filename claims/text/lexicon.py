@@ -295,6 +295,8 @@ PERSON_ROLE_HEADS = {
     "bourgmestre", "bourgmestres", "echevin", "echevine", "sergent", "sergente", "coordinateur",
     "coordinatrice", "numero",  # "le numéro un de la CFDT"
 }
+# "le vice-gouverneur", "la vice-ministre": a deputy holds a role too.
+PERSON_ROLE_HEADS |= {"vice-" + role for role in ("gouverneur", "gouverneure", "ministre", "presidente", "procureur", "procureure", "consul", "amiral", "maire", "chancelier", "recteur")}
 ANONYMOUS_HEADS = {
     "source", "sources", "responsable", "responsables", "officiel", "officiels", "temoin",
     "temoins", "diplomate", "diplomates", "expert", "experts", "analyste", "analystes",

@@ -453,3 +453,8 @@ class TestNamesOfBodies:
     def test_a_body_named_with_a_lower_case_particle(self, registry):
         text = "Douze jihadistes ont été tués dimanche, a rapporté le groupe de renseignement al-Saqour.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["al saqour"]
+
+    def test_a_deputy_holds_a_role(self, registry):
+        # (the province shares its name with a news agency in the registry)
+        text = "« La cellule comptait onze membres », a déclaré le vice-gouverneur de la province de Fars, Reza Amini, cité par l'agence Mehr.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["mehr", "reza amini"]

@@ -347,6 +347,9 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
         if _medium_name(s, i, j) and s.doc[s.head_of(i, j)].ent_type_ not in {"LOC", "PER"}:
             return i, j
         return None
+    if word == "en" and s.f[s.next_word(k + 1)] in {"entrevue", "entretien", "interview"}:
+        to = s.next_word(s.next_word(k + 1) + 1)  # "déclare en entrevue à Radio-Canada le directeur"
+        return _to_outlet(s, to) if to < s.n and s.doc[to].text.lower() in {"à", "au", "aux"} else None
     if word == "dans":
         q = s.next_word(k + 1)
         if q < s.n and s.f[q] in {"une", "un", "l'", "son", "sa"}:

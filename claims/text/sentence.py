@@ -345,6 +345,15 @@ def _skip_time_words(s: Sentence, k: int) -> int:
         if aside:
             k = aside  # "a indiqué de son côté l'agence", "a déclaré pour sa part le ministre"
             continue
+        if w == "sous":
+            # "a précisé sous (le) couvert de l'anonymat à l'AFP une source": how, not who
+            hidden = next((q for q in range(k + 1, min(s.n, k + 7)) if s.f[q] == "anonymat"), None)
+            if hidden is not None:
+                k = s.next_word(hidden + 1)
+                continue
+        if w in {"d'", "d"} and s.f[s.next_word(k + 1)] == "emblee":
+            k = s.next_word(s.next_word(k + 1) + 1)  # "déclare d'emblée le directeur"
+            continue
         if w == "il" and k + 2 < s.n and s.f[s.next_word(k + 1)] == "y" and s.f[s.next_word(s.next_word(k + 1) + 1)] == "a":
             # "a affirmé il y a quelques jours le commandant …": how long ago, then the speaker.
             q = s.next_word(s.next_word(s.next_word(k + 1) + 1) + 1)

@@ -458,3 +458,14 @@ class TestNamesOfBodies:
         # (the province shares its name with a news agency in the registry)
         text = "« La cellule comptait onze membres », a déclaré le vice-gouverneur de la province de Fars, Reza Amini, cité par l'agence Mehr.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["mehr", "reza amini"]
+
+
+class TestBetweenTheVerbAndItsSpeaker:
+    @pytest.mark.parametrize("how", ["sous anonymat", "sous couvert d'anonymat", "sous le couvert de l'anonymat"])
+    def test_anonymity_then_the_outlet_then_the_speaker(self, registry, how):
+        text = f"« Un soldat a été tué », a précisé {how} à l'AFP un officier de la garnison.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "officier de la garnison"]
+
+    def test_an_interview_to_a_medium_then_the_speaker(self, registry):
+        text = "On cherche encore la cause, déclare d'emblée en entrevue à TVA Nouvelles le maire de Gatineau.\n"
+        assert names(attribution.suggest(text, registry)[0])[0] == "tva-nouvelles"

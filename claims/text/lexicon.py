@@ -261,6 +261,7 @@ INSTITUTION_HEADS = {
     "instance", "autorite", "collectivite", "fondation", "wilaya", "gouvernorat", "intersyndicale",
     "patronat", "metropole", "defense", "geant",  # "le géant français du pneu a annoncé"
     "centre", "agences", "caisse", "chambre", "haut-commissariat", "inspection", "tribunaux",
+    "regulateur", "regulateurs",  # "a annoncé lundi le régulateur"
 }
 PERSON_ROLE_HEADS = {
     "porte-parole", "ministre", "president", "presidente", "chef", "commandant", "general",
@@ -294,6 +295,7 @@ PERSON_ROLE_HEADS = {
     "gouverneure", "mairesse", "vice-premier", "sous-secretaire", "haut-commissaire",
     "bourgmestre", "bourgmestres", "echevin", "echevine", "sergent", "sergente", "coordinateur",
     "coordinatrice", "numero",  # "le numéro un de la CFDT"
+    "opposant", "opposante", "opposants", "opposantes",
 }
 # "le vice-gouverneur", "la vice-ministre": a deputy holds a role too.
 PERSON_ROLE_HEADS |= {"vice-" + role for role in ("gouverneur", "gouverneure", "ministre", "presidente", "procureur", "procureure", "consul", "amiral", "maire", "chancelier", "recteur")}

@@ -469,3 +469,11 @@ class TestBetweenTheVerbAndItsSpeaker:
     def test_an_interview_to_a_medium_then_the_speaker(self, registry):
         text = "On cherche encore la cause, déclare d'emblée en entrevue à TVA Nouvelles le maire de Gatineau.\n"
         assert names(attribution.suggest(text, registry)[0])[0] == "tva-nouvelles"
+
+    def test_a_regulator_in_an_incise(self, registry):
+        text = "Les tarifs de l'électricité vont augmenter de 10 %, a annoncé lundi le régulateur.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["regulateur"]
+
+    def test_an_opponent_speaks_not_the_country_in_the_claim(self, registry):
+        text = "Le pays n'a plus de gouvernement légitime, a déclaré l'opposant depuis Paris.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["opposant"]

@@ -117,7 +117,8 @@ class TestCaptions:
         )
         result = run(registry, text)
         caption = find(result, "pompiers")
-        assert caption.tag == "sourced" and caption.flags == ("caption",) and names(caption) == [source_key("KEYSTONE")]
+        # (Keystone, the photo service, is the registry's Keystone-ATS)
+        assert caption.tag == "sourced" and caption.flags == ("caption",) and names(caption) == ["keystone-ats"]
         assert all(s.tag is None for s in result if "ANNE MARTIN" in s.text and s is not caption)
 
     def test_a_credit_under_a_short_line_taken_for_a_heading(self, registry):

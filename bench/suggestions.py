@@ -480,6 +480,10 @@ ADDED_BATCHES = (
                      "false sourced 1/20 (5.0%); with the rules of f095f68: the same"),
     ("d768", "d773", "F1 0.964 (P 1.00 / R 0.93), first source 36/43 (0.84), whole chains 18/25 (0.72), "
                      "false sourced 0/15 (0.0%); with the rules of f095f68: the same"),
+    # One more, scored once on arrival with the rules of f095f68 and with those of the moment
+    # (281a598: the same figures); never read.
+    ("d780", "d785", "F1 0.914 (P 0.91 / R 0.91), first source 22/35 (0.63), whole chains 10/17 (0.59), "
+                     "false sourced 3/16 (18.8%); with the rules of f095f68: the same"),
 )
 
 

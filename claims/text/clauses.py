@@ -348,7 +348,10 @@ def _verb_in_np(s: Sentence, q: int) -> bool:
 
 
 def _infinitive(s: Sentence, k: int) -> bool:
-    return k < s.n and s.doc[k].pos_ in {"VERB", "AUX"} and "Inf" in s.doc[k].morph.get("VerbForm")
+    if k >= s.n or s.doc[k].pos_ not in {"VERB", "AUX"}:
+        return False
+    # (the tagger may call an infinitive after "de" finite: "accusé l'Italie de succomber")
+    return "Inf" in s.doc[k].morph.get("VerbForm") or s.f[k].endswith(("er", "ir", "re")) and k > 0 and s.f[s.prev_word(k - 1)] in {"de", "d'"}
 
 
 def has_reported_clause(s: Sentence, k: int) -> bool:

@@ -788,3 +788,7 @@ class TestVerbsTheTaggerMisreads:
 
     def test_rejecting_a_bill_is_no_statement(self, registry):
         assert run(registry, "Le Sénat a rejeté le projet de loi sur les retraites.\n")[0].tag == "unsourced"
+
+    def test_an_accusation_with_an_infinitive_the_tagger_calls_finite(self, registry):
+        (result,) = run(registry, "Le ministre a accusé l'Italie de succomber à une hystérie collective.\n")
+        assert result.tag == "sourced" and names(result) == ["ministre"]

@@ -484,6 +484,12 @@ ADDED_BATCHES = (
     # (281a598: the same figures); never read.
     ("d780", "d785", "F1 0.914 (P 0.91 / R 0.91), first source 22/35 (0.63), whole chains 10/17 (0.59), "
                      "false sourced 3/16 (18.8%); with the rules of f095f68: the same"),
+    # Two more, scored once on arrival with the rules of f095f68 and with those of the moment
+    # (f7dde67); both then read.
+    ("d774", "d779", "F1 0.941 (P 0.97 / R 0.91), first source 18/35 (0.51), whole chains 1/9 (0.11), "
+                     "false sourced 1/23 (4.3%); with the rules of f095f68: first source 19/35, the rest the same"),
+    ("d786", "d791", "F1 0.897 (P 0.95 / R 0.85), first source 27/41 (0.66), whole chains 3/18 (0.17), "
+                     "false sourced 2/17 (11.8%); with the rules of f095f68: the same"),
 )
 
 

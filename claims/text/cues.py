@@ -141,9 +141,11 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             comp = s.de_complement(s.head_of(np[0], np[1]), np[1])
             if comp is not None and s.source_like(comp, np[1]):
                 np = (comp, np[1], np[2])  # "selon les précisions du parquet": the parquet
-        if np is not None and not s.source_like(np[0], np[1]) and w in {"selon", "pour"}:
-            # "Pour l'homme fort de la CFDT, Laurent Berger, « … »": the name in apposition.
-            comma = next((q for q in range(np[0], min(s.n, np[0] + 8)) if f[q] == ","), None)
+        unnamed_role = np is not None and f[s.head_of(np[0], np[1])] in lx.PERSON_ROLE_HEADS and not s.has_name(np[0], np[1])
+        if np is not None and (not s.source_like(np[0], np[1]) or unnamed_role) and w in {"selon", "pour"}:
+            # "Pour l'homme fort de la CFDT, Laurent Berger, « … »": the name in apposition;
+            # "Selon le commandant régional …, le colonel X, « … »": the role's holder, by name.
+            comma = next((q for q in range(np[0], min(s.n, max(np[0] + 8, np[1] + 1))) if f[q] == ","), None)
             named = name_after(s, comma) if comma is not None and not any(s.finite_verb(q) for q in range(np[0], comma)) else None
             if named is not None and named[1] < s.n and f[named[1]] == ",":
                 np = (np[0], named[1], np[2])

@@ -477,3 +477,7 @@ class TestBetweenTheVerbAndItsSpeaker:
     def test_an_opponent_speaks_not_the_country_in_the_claim(self, registry):
         text = "Le pays n'a plus de gouvernement légitime, a déclaré l'opposant depuis Paris.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["opposant"]
+
+    def test_a_role_then_its_holder_named_with_a_title_and_corps(self, registry):
+        text = "Selon le commandant de la région de Gao, le colonel de l'armée Moussa Diarra, le camp a été repris.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["moussa diarra"]

@@ -431,6 +431,10 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             run = person_run(s, m.i, m.j)
             if run is None and head_word in lx.PERSON_ROLE_HEADS:
                 run = name_after(s, m.j) or name_in_tail(s, m.j)
+            if run is not None and head_word in _CIRCLE and any(s.f[k] in {"de", "d'", "du"} for k in range(head + 1, run[0])):
+                # "un proche d'Edouard Philippe": someone close to the person named, not that person
+                circle = re.sub(r"^(?:un|une|des|les|le|la|l['’]|ses|son|sa|leurs?|deux|trois)\s*", "", text.strip(), flags=re.I)
+                return ProposedSource(display_name(circle), "anonymous"), "new"
             if run is not None:
                 a, b = s.char_span(*run)
                 name = self.text[a:b]
@@ -557,6 +561,11 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
 
 # Bodies that belong to another one ("le bureau … de l'ONU", "la mission de l'UE"): themselves.
 _PLATFORMS = frozenset({"twitter", "x", "telegram", "facebook", "instagram", "tiktok", "youtube", "whatsapp"})
+# Whose circle, not who: "un proche de X", "un ami de X" is someone else than X.
+_CIRCLE = frozenset({
+    "proche", "proches", "ami", "amie", "amis", "amies", "entourage", "famille", "collegue", "collegues",
+    "fils", "fille", "frere", "soeur", "pere", "mere", "epouse", "mari", "veuve", "compagnon", "compagne",
+})
 _SUB_BODIES = frozenset({
     "bureau", "agence", "office", "haut-commissariat", "commission", "comite", "mission", "fonds", "programme",
     "cellule", "secretariat", "delegation", "representation", "section", "antenne",

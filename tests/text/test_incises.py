@@ -481,3 +481,11 @@ class TestBetweenTheVerbAndItsSpeaker:
     def test_a_role_then_its_holder_named_with_a_title_and_corps(self, registry):
         text = "Selon le commandant de la région de Gao, le colonel de l'armée Moussa Diarra, le camp a été repris.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["moussa diarra"]
+
+    def test_someone_close_to_a_person_is_not_that_person(self, registry):
+        text = "« La décision est prise », a confié un proche d'Alain Delorme.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["proche d'alain delorme"]
+
+    def test_a_relative_named_in_apposition_is_that_relative(self, registry):
+        text = "« Il n'a rien fait », a déclaré son père, Ahmed Cherkaoui.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["ahmed cherkaoui"]

@@ -35,7 +35,7 @@ _GRANTED = frozenset({"accordee", "accorde", "donnee", "donne", "accordees"})
 # "dans un entretien accordé à X", "dans un courrier envoyé à l'AFP": what was sent, and how.
 _SENT_TO_OUTLET = frozenset({
     "interview", "entrevue", "entretien", "courrier", "lettre", "message", "courriel", "mail", "e-mail",
-    "email", "sms", "declaration", "reponse", "communique", "note", "texte",
+    "email", "sms", "declaration", "reponse", "communique", "note", "texte", "reaction", "reactions",
 })
 _SENT_VERBS = frozenset({
     "accordee", "accorde", "accordees", "accordes", "donnee", "donne", "envoye", "envoyee", "envoyes",

@@ -489,3 +489,7 @@ class TestBetweenTheVerbAndItsSpeaker:
     def test_a_relative_named_in_apposition_is_that_relative(self, registry):
         text = "« Il n'a rien fait », a déclaré son père, Ahmed Cherkaoui.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["ahmed cherkaoui"]
+
+    def test_a_reaction_to_an_agency(self, registry):
+        text = "Le ministre Paul Hermans a quitté la réunion.\n« Je n'ai pas apprécié cette sortie », a-t-il indiqué dans une réaction à Belga.\n"
+        assert names(find(attribution.suggest(text, registry), "apprécié")) == ["belga", "paul hermans"]

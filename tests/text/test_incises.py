@@ -493,3 +493,8 @@ class TestBetweenTheVerbAndItsSpeaker:
     def test_a_reaction_to_an_agency(self, registry):
         text = "Le ministre Paul Hermans a quitté la réunion.\n« Je n'ai pas apprécié cette sortie », a-t-il indiqué dans une réaction à Belga.\n"
         assert names(find(attribution.suggest(text, registry), "apprécié")) == ["belga", "paul hermans"]
+
+    def test_a_guest_is_not_an_invitation(self, registry):
+        text = "M. Jan Peeters, invité matinal de LN24, a appelé la ministre à démissionner.\n"
+        assert names(attribution.suggest(text, registry)[0])[-1] == "jan peeters"
+        assert "matinal de ln24" not in names(attribution.suggest(text, registry)[0])

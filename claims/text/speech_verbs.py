@@ -146,8 +146,10 @@ def _speech_verb_at(s: Sentence, k: int, *, lenient: bool = False) -> str | None
             return "strong"  # "a parlé d'un important arsenal saisi"
     if w in lx.VAGUE_ONLY_FORMS:
         return "vague"
-    if w in {"invite", "invitee", "invites", "invitees"} and k > 0 and s.f[s.prev_word(k - 1)] == ",":
-        return None  # "M. X, invité matinal de LN24, a appelé": a guest, not an invitation
+    if w in {"invite", "invitee", "invites", "invitees"} and k > 0 and (
+        s.f[s.prev_word(k - 1)] == "," or s.f[s.prev_word(k - 1)] in {"est", "sont", "etait"} and s.f[s.prev_word(s.prev_word(k - 1) - 1)] in {"s'", "se"}
+    ):
+        return None  # "M. X, invité matinal de LN24, a appelé", "X s'est invité à Matignon": a guest, not an invitation
     if w in lx.CALL_FORMS:
         # "a appelé la communauté internationale à réagir", "avise le public d'éviter le secteur":
         # a call, reported; "», a exhorté M. X", "a demandé que …": with a clause or in an incise.

@@ -498,3 +498,7 @@ class TestBetweenTheVerbAndItsSpeaker:
         text = "M. Jan Peeters, invité matinal de LN24, a appelé la ministre à démissionner.\n"
         assert names(attribution.suggest(text, registry)[0])[-1] == "jan peeters"
         assert "matinal de ln24" not in names(attribution.suggest(text, registry)[0])
+
+    def test_inviting_oneself_is_no_call(self, registry):
+        text = "Selon Europe 1, le député Marc Roux s'est invité à la réunion du groupe.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["europe-1"]

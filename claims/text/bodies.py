@@ -51,6 +51,7 @@ _NATIONAL_BODIES = {
     "police": (True, False), "gouvernement": (False, False), "autorites": (True, True), "armee": (True, False),
     "pompiers": (False, True), "opposition": (True, False), "presidence": (True, False), "justice": (True, False),
     "gendarmerie": (True, False), "television": (True, False), "parquet": (False, False), "pouvoir": (False, False),
+    "protection": (True, False), "secours": (False, True),  # "la protection civile", "les secours"
 }
 
 

@@ -502,3 +502,15 @@ class TestBetweenTheVerbAndItsSpeaker:
     def test_inviting_oneself_is_no_call(self, registry):
         text = "Selon Europe 1, le député Marc Roux s'est invité à la réunion du groupe.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["europe-1"]
+
+    def test_civil_protection_named_with_the_story_country(self, registry):
+        text = "ROME (AFP) - Au moins sept personnes sont mortes dans des inondations en Italie, selon la protection civile.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "protection civile italienne"]
+
+    def test_the_prosecutor_said_again_after_its_place(self, registry):
+        text = (
+            "Plusieurs personnes ont été interpellées à Lille, a indiqué le parquet de Lille.\n"
+            "Un suspect a été relâché lundi soir.\n"
+            "Deux autres restent en garde à vue, a précisé mardi le parquet.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Deux autres")) == ["parquet de lille"]

@@ -490,10 +490,12 @@ ADDED_BATCHES = (
                      "false sourced 1/23 (4.3%); with the rules of f095f68: first source 19/35, the rest the same"),
     ("d786", "d791", "F1 0.897 (P 0.95 / R 0.85), first source 27/41 (0.66), whole chains 3/18 (0.17), "
                      "false sourced 2/17 (11.8%); with the rules of f095f68: the same"),
-    # Two more, scored once on arrival with the rules of f095f68 and with those of the moment
-    # (707d956: the same figures); never read.
+    # Three more, scored once on arrival with the rules of f095f68 and with those of the moment
+    # (707d956: the same figures); d792-d797 and d804-d809 never read, d798-d803 read.
     ("d792", "d797", "F1 0.952 (P 1.00 / R 0.91), first source 21/33 (0.64), whole chains 1/17 (0.06), "
                      "false sourced 0/9 (0.0%); with the rules of f095f68: the same"),
+    ("d798", "d803", "F1 0.605 (P 0.96 / R 0.44), first source 14/52 (0.27), whole chains 0/14 (0.00), "
+                     "false sourced 1/29 (3.4%); with the rules of f095f68: the same; then read"),
     ("d804", "d809", "F1 0.870 (P 1.00 / R 0.77), first source 15/26 (0.58), whole chains 6/12 (0.50), "
                      "false sourced 0/28 (0.0%); with the rules of f095f68: the same"),
 )

@@ -290,6 +290,10 @@ _CREDIT_LINE_RES = (
     # "AA / Bagdad", "AA / Istanbul / Mohammad Sio": the agency, its desk, its reporter
     # ("AA / Soudan et Istanbul / Adel Abdelrahim et Lina Altawell": two reporters)
     re.compile(r"^(?P<agency>" + _WIRE_ALT + r")\s*/\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}(?:/\s*[A-ZÀ-Ý][\w'’.\- ]{1,45}){0,2}$"),
+    # "13 avril 2013 | La Presse canadienne | Justice": the agency in a byline's fields.
+    re.compile(r"^[^|\n]{1,40}\|\s*(?P<agency>(?i:" + _WIRE_ALT + r"))\s*\|[^|\n]{0,30}$"),
+    # "- Agence QMI" on the line after the reporter's name: the agency of the byline.
+    re.compile(r"^[-–—]\s*(?P<agency>" + _WIRE_ALT + r"|Agence\s+[A-Z]{2,8})\s*$"),
     # "Tunis (AFP)": a dateline alone on its line, before the body.
     re.compile(r"^[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){0,2}\s*\(\s*(?P<agency>" + _WIRE_ALT + r")\s*\)\s*$"),
     re.compile(r"^[A-ZÀ-Ý][\w'’.\- ]{0,30}\s*/\s*(?P<agency>" + _WIRE_ALT + r")\s*$"),  # "LQ / AFP", "Jean Dupont / AFP"

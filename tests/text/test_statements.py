@@ -338,6 +338,14 @@ class TestNamesAndCitations:
 
 
 class TestMoreCredits:
+    def test_the_agency_in_a_bylines_fields(self, registry):
+        text = "Procès renvoyé à Québec\n4 mai 2021 | La Presse canadienne | Justice\nLe procès de l'accusé a été reporté à l'automne.\n"
+        assert names(find(run(registry, text), "procès de")) == [source_key("Presse canadienne")]
+
+    def test_the_agency_on_the_line_after_the_reporter(self, registry):
+        text = "Un homme blessé à Laval\nJulie Tremblay\n- Agence QMI\nUn homme a été blessé par balle dimanche soir.\n"
+        assert names(find(run(registry, text), "blessé par")) == ["agence-qmi"]
+
     def test_a_dateline_alone_on_its_line(self, registry):
         text = "Tunisie : deux soldats tués\nKasserine (AFP)\nDeux soldats ont été tués mercredi près de Kasserine.\n"
         assert names(find(run(registry, text), "Deux soldats")) == ["afp"]

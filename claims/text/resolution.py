@@ -73,7 +73,7 @@ _MEMBERS = frozenset({
 # "selon les chiffres du ministère", "les données de l'Insee": whose figures they are.
 _FIGURES = frozenset({
     "chiffres", "chiffre", "donnees", "statistiques", "estimations", "estimation", "decompte", "bilan", "bilans",
-    "previsions", "prevision", "projections", "calculs",
+    "previsions", "prevision", "projections", "calculs", "evaluations", "evaluation",
 })
 # ", Al-Jadeed,", ", France Inter,": a short name between commas.
 _APPOSED_NAME = re.compile(r"\s*,\s*((?:[A-ZÀ-Ý][\w'’.-]*|(?:al|el)-[\w'’-]+)(?:\s+(?:[A-ZÀ-Ý0-9][\w'’.-]*|de|du|la)){0,3})\s*,")

@@ -514,3 +514,7 @@ class TestBetweenTheVerbAndItsSpeaker:
             "Deux autres restent en garde à vue, a précisé mardi le parquet.\n"
         )
         assert names(find(attribution.suggest(text, registry), "Deux autres")) == ["parquet de lille"]
+
+    def test_whose_evaluations(self, registry):
+        text = "Selon les évaluations de la préfecture, 400 personnes doivent être évacuées.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["prefecture"]

@@ -368,7 +368,7 @@ def _opens_sentence(s: Sentence, k: int) -> bool:
 
 # What someone said or gave, after "selon": "selon les précisions du parquet".
 _SAID_NOUNS = frozenset(lx.NOMINAL_SELF | lx.NOMINAL_REPORT | lx.FIGURE_NOUNS | lx.VAGUE_HEADS | {
-    "precisions", "explications", "indications", "renseignements", "termes", "mots", "dires", "chiffres",
+    "precisions", "explications", "indications", "renseignements", "termes", "mots", "dires", "chiffres", "evaluations",
 })
 
 

@@ -296,6 +296,7 @@ PERSON_ROLE_HEADS = {
     "bourgmestre", "bourgmestres", "echevin", "echevine", "sergent", "sergente", "coordinateur",
     "coordinatrice", "numero",  # "le numéro un de la CFDT"
     "opposant", "opposante", "opposants", "opposantes",
+    "coroner", "coroners", "coronere", "legiste", "medecin-legiste",  # "selon le coroner", "le légiste"
 }
 # "le vice-gouverneur", "la vice-ministre": a deputy holds a role too.
 PERSON_ROLE_HEADS |= {"vice-" + role for role in ("gouverneur", "gouverneure", "ministre", "presidente", "procureur", "procureure", "consul", "amiral", "maire", "chancelier", "recteur")}
@@ -304,7 +305,8 @@ ANONYMOUS_HEADS = {
     "temoins", "diplomate", "diplomates", "expert", "experts", "analyste", "analystes",
     "observateur", "observateurs", "habitant", "habitants", "proche", "proches", "membre",
     "membres", "interlocuteur", "specialistes", "militants", "militant", "activiste",
-    "activistes", "resident", "residents", "fonctionnaire", "fonctionnaires", "cadre", "cadres",
+    "activistes", "resident", "residents", "residant", "residants", "residente", "residentes", "residante",
+    "residantes", "fonctionnaire", "fonctionnaires", "cadre", "cadres",
     "organisateur", "organisateurs", "riverain", "passant", "employe", "salarie", "ouvrier",
     "patient", "parent", "parents", "famille", "entourage", "participant", "informateur",
     "connaisseur", "intervenant", "partisan", "opposant", "defenseur", "rebelle", "insurge",

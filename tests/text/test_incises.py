@@ -518,3 +518,10 @@ class TestBetweenTheVerbAndItsSpeaker:
     def test_whose_evaluations(self, registry):
         text = "Selon les évaluations de la préfecture, 400 personnes doivent être évacuées.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["prefecture"]
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("Selon le coroner, la victime était seule dans la piscine.\n", ["coroner"]),
+        ("Plusieurs résidants de l'immeuble ont raconté avoir entendu des coups de feu.\n", ["residants de l'immeuble"]),
+    ])
+    def test_a_coroner_and_residents_speak(self, registry, text, expected):
+        assert names(attribution.suggest(text, registry)[0]) == expected

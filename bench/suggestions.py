@@ -498,6 +498,10 @@ ADDED_BATCHES = (
                      "false sourced 1/29 (3.4%); with the rules of f095f68: the same; then read"),
     ("d804", "d809", "F1 0.870 (P 1.00 / R 0.77), first source 15/26 (0.58), whole chains 6/12 (0.50), "
                      "false sourced 0/28 (0.0%); with the rules of f095f68: the same"),
+    # Scored once on arrival with the rules of f095f68 and with those of the moment (d2cd971);
+    # then read.
+    ("d810", "d815", "F1 0.902 (P 1.00 / R 0.82), first source 15/28 (0.54), whole chains 1/9 (0.11), "
+                     "false sourced 0/8 (0.0%); with the rules of f095f68: first source 13/28, whole chains 0/9"),
 )
 
 

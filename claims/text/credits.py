@@ -312,6 +312,8 @@ _CREDIT_LINE_RES = (
         r"^(?i:information\s+fournie\s+par|informations?\s+de|auteurs?\s*:|par|sources?\s*:?)\s*"
         r"(?:l['’]\s*)?(?P<agency>" + _WIRE_ALT + r")\b"
     ),
+    # "Source: xinhua": the agency named in lower case, the whole line.
+    re.compile(r"^(?i:sources?\s*:)\s*(?P<agency>(?i:" + _WIRE_ALT + r"))\s*\.?$"),
     # "Agence QMI" alone on its line: an agency by its initials, credited as a byline.
     re.compile(r"^(?P<agency>Agence\s+[A-Z]{2,8})\s*$"),
     # "Source: (EUROPA PRESS)": the agency in brackets, in capitals.

@@ -338,6 +338,10 @@ class TestNamesAndCitations:
 
 
 class TestMoreCredits:
+    def test_an_agency_credited_in_lower_case_on_the_last_line(self, registry):
+        text = "Pékin dément\nUn porte-parole a indiqué que ces informations étaient fausses.\nLe bureau a été créé en 1991.\nSource: xinhua\n"
+        assert names(find(run(registry, text), "créé en")) == ["xinhua"]
+
     def test_the_agency_in_a_bylines_fields(self, registry):
         text = "Procès renvoyé à Québec\n4 mai 2021 | La Presse canadienne | Justice\nLe procès de l'accusé a été reporté à l'automne.\n"
         assert names(find(run(registry, text), "procès de")) == [source_key("Presse canadienne")]

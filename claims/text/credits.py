@@ -266,6 +266,8 @@ def credit_only(line: str) -> bool:
 _DATELINE_RE = re.compile(
     # "(Corrige coquille dans le titre) JENINE, Cisjordanie (Reuters) -": a wire's note first.
     r"^(?:\([^()\n]{1,60}\)\s*)?"
+    # "par Gopal Sharma KATMANDOU (Reuters) -": the reporter's byline glued to the dateline.
+    r"(?:(?i:par)\s+)?"
     # "BAUCHI/KADUNA, 18 juin (Reuters) -": one place or two.
     # "EL ARISH (Egypte), 27 avril (Xinhua) --": the place's country in brackets after it.
     r"(?:[A-ZÀ-Ý][\w'’.\-/ ]{1,40}?(?:\s*\([A-ZÀ-Ý][^()\n]{1,30}\))?(?:\s*,\s*[^()\n]{1,40}?)?\s*)?"

@@ -338,6 +338,10 @@ class TestNamesAndCitations:
 
 
 class TestMoreCredits:
+    def test_a_byline_glued_to_the_dateline(self, registry):
+        text = "Séisme au Népal\npar Jean Martin KATMANDOU (Reuters) - Un séisme a frappé l'ouest du pays.\nLes secours sont en route.\n"
+        assert names(find(run(registry, text), "secours")) == ["reuters"]
+
     def test_an_agency_credited_in_lower_case_on_the_last_line(self, registry):
         text = "Pékin dément\nUn porte-parole a indiqué que ces informations étaient fausses.\nLe bureau a été créé en 1991.\nSource: xinhua\n"
         assert names(find(run(registry, text), "créé en")) == ["xinhua"]

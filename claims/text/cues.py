@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
 from claims.text.media import _DOCUMENT_LIKE, _document_agent, _medium_cues, _outlet_before_agent, _to_outlet
-from claims.text.clauses import between_quotes, media_named, named_member, np_before, subject_of, with_citations
+from claims.text.clauses import between_quotes, media_named, named_member, np_before, with_citations
+from claims.text.subjects import subject_of
 from claims.text.names import name_after
 from claims.text.registry import fold
 from claims.text.sentence import (

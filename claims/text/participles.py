@@ -9,7 +9,8 @@ Pure Python (no Django).
 from __future__ import annotations
 
 from claims.text import lexicon as lx
-from claims.text.clauses import has_reported_clause, subject_of
+from claims.text.clauses import has_reported_clause
+from claims.text.subjects import subject_of
 from claims.text.noun_phrases import np_span
 from claims.text.sentence import SPEAKER, Cue, Sentence, _mention
 from claims.text.speech_verbs import _speech_verb_at

@@ -23,10 +23,10 @@ from claims.text.clauses import (
     outside_quotes,
     pp_end,
     subject_before_relative_aside,
-    subject_of,
     with_citations,
 )
 from claims.text.media import _DOCUMENT_LIKE, _document_agent, _to_outlet
+from claims.text.subjects import subject_of
 from claims.text.sentence import (
     Cue,
     INCISE,

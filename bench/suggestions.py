@@ -502,6 +502,10 @@ ADDED_BATCHES = (
     # then read.
     ("d810", "d815", "F1 0.902 (P 1.00 / R 0.82), first source 15/28 (0.54), whole chains 1/9 (0.11), "
                      "false sourced 0/8 (0.0%); with the rules of f095f68: first source 13/28, whole chains 0/9"),
+    # Scored once on arrival with the rules of f095f68 and with those of the moment (6557406: the
+    # same figures); never read.
+    ("d816", "d821", "F1 0.941 (P 0.94 / R 0.94), first source 27/34 (0.79), whole chains 3/7 (0.43), "
+                     "false sourced 2/45 (4.4%); with the rules of f095f68: the same"),
     # Scored once on arrival with the rules of f095f68 and with those of the moment (026a678: the
     # same figures); then read.
     ("d822", "d827", "F1 0.931 (P 1.00 / R 0.87), first source 34/54 (0.63), whole chains 15/25 (0.60), "

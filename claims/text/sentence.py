@@ -297,7 +297,8 @@ _AGO_WORDS = {
 _ASIDES = (
     ("de", "son", "cote"), ("de", "leur", "cote"), ("de", "sa", "part"), ("pour", "sa", "part"),
     ("pour", "leur", "part"), ("a", "son", "tour"), ("a", "leur", "tour"), ("quant", "a", "lui"),
-    ("quant", "a", "elle"), ("lui", "aussi"), ("elle", "aussi"),
+    ("quant", "a", "elle"), ("quant", "a", "eux"), ("quant", "a", "elles"), ("lui", "aussi"), ("elle", "aussi"),
+    ("eux", "aussi"), ("elles", "aussi"),
     # When or again: "a par la suite indiqué", "a par ailleurs annoncé", "a une nouvelle fois démenti".
     ("par", "la", "suite"), ("par", "ailleurs"), ("en", "outre"), ("de", "nouveau"), ("a", "nouveau"),
     ("une", "nouvelle", "fois"), ("une", "fois", "de", "plus"),

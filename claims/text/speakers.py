@@ -98,6 +98,8 @@ def _speaker_start(s: Sentence, verb_end: int) -> tuple[int, tuple[int, int] | N
     """Where an incise's speaker starts after its verb, past a time, a place and the outlet
     spoken to ("a déclaré jeudi à Bagdad à l'AFP un officier"), and that outlet if any."""
     start = _skip_time_words(s, verb_end)
+    if start > verb_end and start < s.n and s.f[start] in lx.STRONG_FORMS | lx.WEAK_FORMS and s.f[verb_end - 1] in _AUX_FORMS:
+        start = _skip_time_words(s, start + 1)  # "», a quant à lui relaté X": the participle after the aside, then who
     while start + 1 < s.n and manner_adverb(s, start) and s.doc[start + 1].pos_ == "DET":
         start += 1  # "a lâché désespérément le maire": how, not who (the tagger may call it a verb)
     for _ in range(2):

@@ -525,3 +525,8 @@ class TestBetweenTheVerbAndItsSpeaker:
     ])
     def test_a_coroner_and_residents_speak(self, registry, text, expected):
         assert names(attribution.suggest(text, registry)[0]) == expected
+
+    def test_an_aside_between_the_auxiliary_and_the_participle(self, registry):
+        text = "« On a entendu deux détonations », a quant à lui raconté le gardien Paul Durand.\n"
+        (link,) = attribution.suggest(text, registry)[0].links
+        assert link.source.name == "Paul Durand" and link.mention.text == "le gardien Paul Durand"

@@ -59,6 +59,9 @@ def add_member(page: Page, username: str, role: str) -> None:
 
 
 def make_claim(page: Page, sentence: int) -> None:
+    # Reached through a link, not page.goto: wait for the page's scripts before clicking a
+    # sentence (the server-rendered text is there before its click handler is).
+    page.wait_for_load_state("load")
     page.locator("#doc-text .sentence").nth(sentence).click()
     expect(page.get_by_role("heading", name="New claim")).to_be_visible()
     page.get_by_role("radio", name="Unsourced", exact=True).check()

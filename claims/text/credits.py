@@ -448,8 +448,7 @@ def dispatch_credit(text: str, lines: list[tuple[int, int]]) -> Credit | None:
             return Credit(word, at, at + len(word), (start, end))
         m = _END_CREDIT_RE.search(text, start, end) or _REPORTING_LINE_RE.match(text, start, end)
         if m:
-            group = next(g for g in ("agency", "dashed", "last") if m.re.groupindex.get(g) and m.group(g))
-            return Credit(m.group(group), m.start(group), m.end(group))
+            return Credit(m.group(m.lastgroup), m.start(m.lastgroup), m.end(m.lastgroup))  # the one alternative that matched
         m = _CLOSING_AGENCY_RE.search(text, start, end)
         if m and len(lines) >= 2 and len(re.findall(r"[.!?]\s", text[start : m.start("agency")])) >= 2:
             # "… repêchés. Sur la même période, … interceptés. APS": the wire after the last

@@ -73,12 +73,12 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
                 and not (participle > 0 and f[s.prev_word(participle - 1)] in {"une", "la", "sa", "cette"}) \
                 and f[s.next_word(k + 1)] not in {"rapport", "ailleurs", "exemple", "contre", "consequent", "hasard"}:
             start, end = participle, k + 1  # "cité par X", "cité dimanche par X" (not "une reprise par X": a noun)
-        elif w in {"sur", "au"} and k > 0 and f[_participle_before(s, k)] in lx.INTERVIEW_FORMS and _opens_sentence(s, _participle_before(s, k)):
-            start, end = _participle_before(s, k), k + 1  # "Interrogée (mardi) sur France Inter, la ministre …"
-        elif w in {"de", "du", "d'", "des", "sur", "au"} and k > 0 and f[_participle_before(s, k)] in _GUEST_FORMS \
-                and _opens_sentence(s, _participle_before(s, k)):
-            start, end = _participle_before(s, k), k + 1  # "Invité (dimanche soir) de RTL, le Premier ministre a assuré …"
-            on = _medium_later(s, k)
+        elif w in {"de", "du", "d'", "des", "sur", "au"} and k > 0 and (
+            f[asked := _participle_before(s, k)] in _GUEST_FORMS or w in {"sur", "au"} and f[asked] in lx.INTERVIEW_FORMS
+        ) and _opens_sentence(s, asked):
+            # "Interrogée (mardi) sur France Inter, la ministre …", "Invité (dimanche soir) de RTL, le Premier ministre …"
+            start, end = asked, k + 1
+            on = _medium_later(s, k) if f[asked] in _GUEST_FORMS else None
             if on is not None:
                 end = on + 1  # "Invité des « Quatre vérités », le 22 août sur France 2, X …": the channel
         elif w in {"sur", "au"} and k > 0 and f[s.prev_word(k - 1)] in _ON_AIR_FORMS and _opens_sentence(s, _with_reflexive(s, s.prev_word(k - 1))):

@@ -186,8 +186,10 @@ def name_after(s: "Sentence", j: int) -> tuple[int, int] | None:
         title = s.next_word(k + 1)
         if k < s.n and s.f[k] in {"le", "la"} and title < s.n and _folded(s, title) in TITLES and s.doc[title].text.islower():
             k = s.next_word(title + 1)  # "le chef de la brigade, le colonel Juan Forero,"
-            de, noun = k, s.next_word(s.next_word(k + 1) + 1) if s.f[s.next_word(k + 1)] in {"l'", "la", "le"} else s.next_word(k + 1)
-            if de < s.n and s.f[de] in {"de", "du"} and noun < s.n and s.doc[noun].text.islower() and s.doc[noun].pos_ == "NOUN":
+            noun = s.next_word(k + 1)
+            if noun < s.n and s.f[noun] in {"l'", "la", "le"}:
+                noun = s.next_word(noun + 1)
+            if k < s.n and s.f[k] in {"de", "du"} and noun < s.n and s.doc[noun].text.islower() and s.doc[noun].pos_ == "NOUN":
                 k = s.next_word(noun + 1)  # "le colonel de l'armée Boubacar Sanogoh": the title's corps
     if k >= s.n or not _capital(s, k):
         return None

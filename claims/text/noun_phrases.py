@@ -231,6 +231,7 @@ def _name_goes_on(s: Sentence, k: int) -> bool:
         q = s.next_word(q + 1)
     return q < s.n and s.doc[q].text[:1].isupper()
 
+
 def _body_name_goes_on(s: Sentence, i: int, k: int) -> bool:
     """ "et de" inside the name of a body written with a capital ("le Centre européen de
     prévention et de contrôle des maladies"): what the body does, not a second noun phrase."""

@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
 from claims.text.credits import Credit, caption_credit, closing_with, credit_only, dispatch_credit, full_agency_name, is_wire_agency
-from claims.text.layout import LINE_BREAKS, credit_tail, standfirsts, starts_line, straight_quotes, text_lines
+from claims.text.layout import LINE_BREAKS, credit_tail, quote_marks, standfirsts, starts_line, text_lines
 from claims.text.line_kinds import is_byline, is_editors_tag, post_signature, pull_quote_speaker
 from claims.text.clauses import outside_quotes
 from claims.text.cues import INCISE, Cue, Sentence, find_cues
@@ -142,8 +142,8 @@ def is_candidate(text: str, seg: Segment) -> bool:
 
 def _quote_marks(text: str) -> tuple[int, int]:
     """How many quotes a segment opens and closes, « » and straight ones alike."""
-    straight_open, straight_close = straight_quotes(text)
-    return sum(text.count(c) for c in QUOTE_OPEN) + straight_open, sum(text.count(c) for c in QUOTE_CLOSE) + straight_close
+    opens = sum(1 for _, opening in quote_marks(text) if opening)
+    return opens, len(quote_marks(text)) - opens
 
 
 def _closes_quote(text: str) -> bool:
@@ -222,9 +222,13 @@ class _Document:
             # Quote blocks: « opened in one sentence and closed with a cue in a later one.
             depth_before = quote_open_since is not None
             opens, closes = _quote_marks(text)
+            marks = quote_marks(text)
+            # '… m'émanciper" a tancé X, ajoutant que "aucune décision …': the open quote closes
+            # first, and the one opened after the cue goes on in the next sentences.
+            reopens = depth_before and opens == closes and bool(marks) and not marks[0][1]
             if not depth_before and opens > closes:
                 quote_open_since = len(out) - 1
-            elif depth_before and closes > opens:
+            elif depth_before and (closes > opens or reopens):
                 if links:
                     self._spread_quote(out, quote_open_since, len(out) - 1, links, quoted_cues=True)
                 elif out[quote_open_since].links:
@@ -232,7 +236,7 @@ class _Document:
                     # stagflation".': a quote opened after its cue goes on in its speaker's words.
                     opened = out[quote_open_since]
                     self._spread_quote(out, quote_open_since + 1, len(out), list(opened.links))
-                quote_open_since = None
+                quote_open_since = len(out) - 1 if reopens else None
             elif depth_before and len(out) - 1 - quote_open_since > 12:
                 quote_open_since = None  # an unbalanced « must not reach across the article
         lines = text_lines(self.text)

@@ -15,24 +15,27 @@ from claims.text.results import SentenceSuggestion
 from claims.text.segmentation import LineKind, Segment, line_bounds
 
 
-def straight_quotes(text: str) -> tuple[int, int]:
-    """Opening and closing straight quotes in a sentence: a quote glued to the word after it
-    opens ('"Nous'), glued to the word before it closes ('pérennes",'); a spaced one (' " ')
-    opens at the start of the sentence or after a colon, and closes elsewhere."""
-    opens = closes = 0
+def quote_marks(text: str) -> list[tuple[int, bool]]:
+    """The quotation marks of a sentence in order, as (offset, opens): « » “ ” by their shape; a
+    straight quote glued to the word after it opens ('"Nous'), glued to the word before it closes
+    ('pérennes",'); a spaced one (' " ') opens at the start of the sentence or after a colon, and
+    closes elsewhere."""
+    out = []
     for n, c in enumerate(text):
-        if c != '"':
-            continue
-        before = text[n - 1] if n > 0 else " "
-        after = text[n + 1] if n + 1 < len(text) else " "
-        if before.isspace() or before in "(:[":
-            if (after.isspace() or after in ",.;:!?)…") and text[:n].strip() and not text[:n].rstrip().endswith(":"):
-                closes += 1  # 'l'instant ", a-t-il': spaced, after the words it closes
+        if c in "«“":
+            out.append((n, True))
+        elif c in "»”":
+            out.append((n, False))
+        elif c == '"':
+            before = text[n - 1] if n > 0 else " "
+            after = text[n + 1] if n + 1 < len(text) else " "
+            if before.isspace() or before in "(:[":
+                # 'l'instant ", a-t-il': spaced, after the words it closes
+                spaced_close = (after.isspace() or after in ",.;:!?)…") and text[:n].strip() and not text[:n].rstrip().endswith(":")
+                out.append((n, not spaced_close))
             else:
-                opens += 1
-        else:
-            closes += 1
-    return opens, closes
+                out.append((n, False))
+    return out
 
 
 def credit_tail(text: str, seg: Segment) -> bool:

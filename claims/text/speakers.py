@@ -64,6 +64,11 @@ def _learned_from(s: Sentence, k: int) -> tuple[int, int] | None:
             if np is not None:
                 # "à bonnes sources": sources, however good they are said to be
                 return (src if s.f[np[0]] in {"bonne", "bonnes"} else np[0]), np[1]
+    if k < s.n and s.f[k] in {"de", "d'", "du", "des"}:
+        # "a-t-on appris de l'agence officielle SANA", "… du parquet": who told it, as with "auprès de"
+        np = _np_after(s, s.next_word(k + 1) if s.f[k] in {"de", "d'"} else k + 1, appositions=False)
+        if np is not None and s.source_like(np[0], np[1]):
+            return np[0], np[1]
     return None
 
 

@@ -64,7 +64,11 @@ def _parsed_subject(s: Sentence, k: int) -> tuple[int, int] | None:
             s.doc[c].dep_.startswith("aux") for c in s.kids[verb.i]
         ):
             return np_span(s, verb.head, exclude=verb)
-        return _subject_of_participle_before(s, verb) or _subject_after_fronted_phrase(s, verb)
+        return (
+            _subject_of_participle_before(s, verb)
+            or _subject_after_fronted_phrase(s, verb)
+            or _person_before_apposition(s, verb)
+        )
     else:
         return None
     before = [c for c in subjects if c.i < verb.i]
@@ -109,7 +113,10 @@ def _subject_of_participle_before(s: Sentence, verb: "Token") -> tuple[int, int]
     the present participle that describes it; the noun is the verb's subject."""
     for c in s.kids[verb.i]:
         participle = s.doc[c]
-        if c >= verb.i or participle.dep_ != "advcl" or not s.f[c].endswith("ant"):
+        if c >= verb.i or participle.dep_ != "advcl" or not s.f[c].endswith("ant") and not (
+            # "Nicolas Galpin, référent de la FDSEA, a déclaré": a noun in "-ent" read as a participle
+            s.f[c].endswith("ent") and s.f[s.prev_word(c - 1)] == ","
+        ):
             continue
         nouns = [t for t in s.kids[c] if t < c and s.doc[t].dep_ == "nsubj" and s.doc[t].pos_ in {"NOUN", "PROPN"}]
         if nouns:
@@ -136,6 +143,31 @@ def _subject_after_fronted_phrase(s: Sentence, verb: "Token") -> tuple[int, int]
     ) or not any(s.doc[q].pos_ in {"NOUN", "PROPN"} for q in words):
         return None
     return i, aux
+
+
+def _person_before_apposition(s: Sentence, verb: "Token") -> tuple[int, int] | None:
+    """ "Au sud de la capitale, sur l'A6, Nicolas Galpin, référent de la FDSEA, a déclaré": after
+    a long fronted phrase the parser loses the subject; a person's name, then a description
+    between commas, right before the auxiliary, is it."""
+    aux = s.prev_word(verb.i - 1)
+    if aux < 0 or s.f[aux] not in _AUX_FORMS:
+        return None
+    comma = s.prev_word(aux - 1)
+    if comma < 0 or s.f[comma] != ",":
+        return None
+    opening = s.prev_word(comma - 1)
+    while opening >= 0 and s.f[opening] != "," and comma - opening <= 10:
+        if s.doc[opening].is_punct and s.f[opening] not in {"(", ")", "-"} or s.finite_verb(opening) and s.doc[opening].pos_ == "AUX":
+            return None
+        opening = s.prev_word(opening - 1)
+    if opening < 1 or s.f[opening] != ",":
+        return None
+    for ent in s.doc.ents:
+        if ent.end == opening and ent.label_ in {"PER", "PERSON"}:
+            before = s.prev_word(ent.start - 1)
+            if before < 0 or s.f[before] == ",":
+                return ent.start, ent.end
+    return None
 
 
 def _subject_before_stressed_pronoun(s: Sentence, pronoun: "Token") -> tuple[int, int] | None:

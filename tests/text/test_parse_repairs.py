@@ -1,0 +1,68 @@
+"""Speakers and sources the parser loses, and quotes that close and open again in one sentence:
+a noun in "-ent" read as a participle, a subject lost after a long fronted phrase, "a-t-on appris
+de" an outlet or a body, a quote that closes before its cue while another opens after it.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from claims.text import attribution
+from tests.text.reading import find, names
+
+
+class TestLostSubjects:
+    def test_a_noun_in_ent_between_commas_is_not_the_subject_s_verb(self, registry):
+        text = "Julien Bastide, référent de la FDSEA, a déclaré à l'AFP qu'il avait mis en place un barrage.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "julien bastide"]
+
+    def test_a_person_before_an_apposition_after_a_long_fronted_phrase(self, registry):
+        text = (
+            "Au sud de la capitale, sur l'autoroute A6, au niveau d'Évry (Essonne), Marc Sabatier, référent "
+            "de la FDSEA Ile-de-France, a déclaré par téléphone à l'AFP avoir installé un barrage filtrant.\n"
+        )
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "marc sabatier"]
+
+    def test_no_person_is_made_up_when_the_apposition_follows_a_role(self, registry):
+        text = (
+            "Sur la route nationale 7, près de Montélimar (Drôme), selon les gendarmes, le trafic, "
+            "dense depuis l'aube, a repris vers midi.\n"
+        )
+        assert [link.source.kind for link in attribution.suggest(text, registry)[0].links] != ["person"]
+
+
+class TestLearnedFrom:
+    def test_learned_from_an_agency(self, registry):
+        text = "Deux soldats ont été tués lors de l'embuscade, a-t-on appris de l'agence officielle Anadolu.\n"
+        result = attribution.suggest(text, registry)
+        assert result[0].tag == "sourced" and names(result[0]) == ["anadolu"]
+
+    def test_learned_from_a_body(self, registry):
+        text = "Le suspect a été placé en garde à vue, a-t-on appris du parquet de Lille.\n"
+        result = attribution.suggest(text, registry)
+        assert result[0].tag == "sourced" and names(result[0]) == ["parquet de lille"]
+
+    def test_learned_in_some_way_stays_vague(self, registry):
+        text = "Deux soldats ont été tués lors de l'embuscade, a-t-on appris de façon officieuse.\n"
+        result = attribution.suggest(text, registry)
+        assert result[0].tag == "unsourced" and "vague" in result[0].flags
+
+
+class TestQuoteClosedAndOpenedAgain:
+    TEXT = (
+        "Le maire de Brest, Paul Quéré, a répondu ce matin aux critiques.\n"
+        '"Fermer la piscine n\'a aucun sens. Nous la rénoverons" a vivement répliqué Paul Quéré sur France Bleu, '
+        'ajoutant que "les travaux commenceront en mars. Le budget est voté. Rien ne changera".\n'
+        "La piscine est fermée depuis juin.\n"
+    )
+
+    def test_the_quote_before_the_cue_is_the_speaker_s(self, registry):
+        result = attribution.suggest(self.TEXT, registry)
+        assert names(find(result, "Fermer la piscine")) == ["france bleu", "paul quere"]
+
+    def test_the_quote_opened_after_the_cue_goes_on_in_the_speaker_s_words(self, registry):
+        result = attribution.suggest(self.TEXT, registry)
+        assert names(find(result, "Le budget est voté")) == ["france bleu", "paul quere"]
+        assert names(find(result, "Rien ne changera")) == ["france bleu", "paul quere"]
+
+    def test_the_sentence_after_the_closed_quote_is_not_the_speaker_s(self, registry):
+        result = attribution.suggest(self.TEXT, registry)
+        assert find(result, "fermée depuis juin").tag == "unsourced"

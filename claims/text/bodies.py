@@ -55,6 +55,10 @@ _NATIONAL_BODIES = {
 }
 
 
+# Articles contracted with a preposition: the mention starts after them ("du gouvernement").
+_CONTRACTED = {"du": "le", "au": "le", "aux": "les"}
+
+
 def _of_a_place(word: str) -> bool:
     """ "burkinabè", "libanaise", "locales": a word that says where a body is from."""
     return bool(NATIONALITY.search(word) or countries_in(word)) or word.rstrip("s") in {"locale", "regionale", "municipale", "provinciale", "nationale"}
@@ -189,6 +193,9 @@ class BodiesInText:
         without its country is named with the story's country (not for France, whose bodies
         French news names without it)."""
         words = [s.f[k] for k in range(m.i, m.j) if not s.doc[k].is_space]
+        before = s.prev_word(m.i - 1)
+        if words and words[0] not in lx.DEFINITES and before >= 0 and s.f[before] in _CONTRACTED:
+            words = [_CONTRACTED[s.f[before]], *words]  # "un communiqué du gouvernement": the article is in "du"
         # The body as the text says it, from its head noun: "télévision publique".
         said = " ".join(s.doc[k].text.lower() for k in range(s.head_of(m.i, m.j), m.j) if not s.doc[k].is_space)
         if len(words) >= 2 and words[0] in lx.DEFINITES and words[1] in _NATIONAL_BODIES and not any(_of_a_place(w) for w in words[2:]):

@@ -134,6 +134,11 @@ class PeopleInText:
         """The people the tagger found, and the names it missed in apposition to a role ("Le
         Premier ministre, Pushpa Kamal Dahal, …", which it may call a miscellaneous entity)."""
         spans = [(ent.start, ent.end) for ent in s.doc.ents if ent.label_ == "PER"]
+        # "la ministre de la Culture Rachida Dati", tagged as one organisation: the role's holder.
+        spans += [
+            (ent.start, ent.end) for ent in s.doc.ents
+            if ent.label_ in {"ORG", "MISC"} and s.f[ent.start] in lx.PERSON_ROLE_HEADS and s.doc[ent.end - 1].pos_ == "PROPN"
+        ]
         covered = {k for a, b in spans for k in range(a, b)}
         for t in s.doc:
             if t.i in covered or t.dep_ != "appos" or t.pos_ != "PROPN" or s.f[t.head.i] not in lx.PERSON_ROLE_HEADS:

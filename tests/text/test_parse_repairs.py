@@ -66,3 +66,20 @@ class TestQuoteClosedAndOpenedAgain:
     def test_the_sentence_after_the_closed_quote_is_not_the_speaker_s(self, registry):
         result = attribution.suggest(self.TEXT, registry)
         assert find(result, "fermée depuis juin").tag == "unsourced"
+
+
+class TestNamesTheTaggerMisreads:
+    def test_a_role_and_its_holder_tagged_as_one_organisation_name_the_person(self, registry):
+        text = (
+            "La commission va demander à la ministre de la Culture Claire Dufour les documents.\n"
+            '"Ils ont proposé de le payer", avait déclaré Mme Dufour le 5 février.\n'
+        )
+        assert names(find(attribution.suggest(text, registry), "payer")) == ["claire dufour"]
+
+    def test_a_national_body_after_a_contracted_article_takes_the_story_s_country(self, registry):
+        text = (
+            "Le choléra recule au Cameroun\n"
+            "Yaoundé – L'épidémie de choléra a fait 40 morts dans le nord du Cameroun depuis septembre.\n"
+            "« Au 27 octobre, 210 cas avaient été enregistrés », lit-on dans un communiqué du gouvernement.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "210 cas")) == ["gouvernement camerounais"]

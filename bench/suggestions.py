@@ -510,6 +510,12 @@ ADDED_BATCHES = (
     # same figures); then read.
     ("d822", "d827", "F1 0.931 (P 1.00 / R 0.87), first source 34/54 (0.63), whole chains 15/25 (0.60), "
                      "false sourced 0/27 (0.0%); with the rules of f095f68: the same"),
+    ("d828", "d833", "F1 0.886 (P 0.95 / R 0.83), first source 26/47 (0.55), whole chains 6/23 (0.26), "
+                     "false sourced 2/22 (9.1%); with the rules of 9a8591c: the same"),
+    ("d834", "d839", "F1 0.875 (P 0.93 / R 0.82), first source 21/34 (0.62), whole chains 1/8 (0.13), "
+                     "false sourced 2/40 (5.0%); with the rules of 9a8591c: the same; then read"),
+    ("d840", "d845", "F1 0.976 (P 0.98 / R 0.98), first source 36/41 (0.88), whole chains 7/15 (0.47), "
+                     "false sourced 1/21 (4.8%); with the rules of 9a8591c: F1 0.963, first source 35/41"),
 )
 
 

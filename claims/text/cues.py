@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
-from claims.text.media import _DOCUMENT_LIKE, _document_agent, _medium_cues, _outlet_before_agent, _to_outlet
+from claims.text.media import _DOCUMENT_LIKE, _document_agent, _medium_cues, _outlet_after_agent, _outlet_before_agent, _to_outlet
 from claims.text.clauses import between_quotes, media_named, named_member, np_before, with_citations
 from claims.text.subjects import subject_of
 from claims.text.names import name_after
@@ -126,7 +126,7 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             cited_by = next((q for q in range(head + 1, agent[0]) if f[q] in lx.PASSIVE_REPORT_FORMS), None)
             if cited_by is not None and comp is not None and comp < cited_by and s.source_like(comp, cited_by):
                 author = _mention(s, comp, cited_by)
-            outlet = _outlet_before_agent(s, np, agent)
+            outlet = _outlet_before_agent(s, np, agent) or _outlet_after_agent(s, agent)
             if outlet is not None:
                 author = None
             np = agent  # "selon un bilan lu à la télévision par le porte-parole": the speaker

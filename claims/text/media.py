@@ -96,6 +96,16 @@ def _outlet_before_agent(s: Sentence, np: tuple[int, int, str], agent: tuple[int
     return None
 
 
+def _outlet_after_agent(s: Sentence, agent: tuple[int, int, str]) -> tuple[int, int] | None:
+    """ "le bilan communiqué par les pompiers à France Bleu Gironde": the outlet the agent gave it to."""
+    q = s.next_word(agent[1])
+    if q < s.n and s.f[q] in {"a", "au", "aux"} and s.doc[q].pos_ == "ADP":
+        found = _to_outlet(s, q)
+        if found is not None and s.has_name(*found):
+            return found
+    return None
+
+
 def _medium_cues(s: Sentence) -> list[Cue]:
     """The medium a statement was made in or to, before its speaker: « A l'antenne de
     franceinfo, X a dit », « Au micro de RTL », « Dans une entrevue accordée au réseau CBC »,

@@ -83,6 +83,12 @@ def anonymous_core(s: Sentence, i: int, j: int, head: int, complement: int | Non
         if s.f[k] in {"a", "au", "aux", "en"} and s.doc[k].pos_ == "ADP" and s.doc[s.next_word(k + 1)].ent_type_ in {"LOC", "GPE"}:
             end = k
             break
+    if s.f[head] in {"temoin", "temoins"} and complement is not None and s.doc[complement].text.islower():
+        # "des témoins de l'accident": what they saw does not change who they are (not "les
+        # Témoins de Jéhovah", a name).
+        end = min(end, s.prev_word(complement - 1))
+        while end > head + 1 and s.f[end - 1] in {"de", "d'", "du", "des", "la", "le", "les", "l'"}:
+            end -= 1
     # "une source diplomatique française", "un diplomate occidental": where they come from does
     # not change what kind of source they are (a source's first adjective is its kind).
     first_adjective = head + 1 if s.f[head] in {"source", "sources"} else None

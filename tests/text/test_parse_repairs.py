@@ -83,3 +83,21 @@ class TestNamesTheTaggerMisreads:
             "« Au 27 octobre, 210 cas avaient été enregistrés », lit-on dans un communiqué du gouvernement.\n"
         )
         assert names(find(attribution.suggest(text, registry), "210 cas")) == ["gouvernement camerounais"]
+
+
+class TestWhoGaveIt:
+    def test_witnesses_of_an_event_are_the_unnamed_witness(self, registry):
+        text = "Des témoins de la collision ont indiqué que le camion roulait vite.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["unnamed-witness"]
+
+    def test_the_witnesses_name_of_a_church_is_kept(self, registry):
+        text = "Les Témoins de Jéhovah de Lyon ont indiqué que la salle était fermée.\n"
+        assert names(attribution.suggest(text, registry)[0]) != ["unnamed-witness"]
+
+    def test_a_report_given_by_a_body_to_an_outlet_names_the_outlet_first(self, registry):
+        text = "Au moins 4 000 hectares ont brûlé, selon le bilan communiqué par les pompiers à France Bleu Gironde.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["france bleu gironde", "pompiers"]
+
+    def test_a_place_after_the_body_is_no_outlet(self, registry):
+        text = "Au moins 12 personnes sont mortes, selon un bilan fourni par la police à Lyon.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["police"]

@@ -69,3 +69,11 @@ def bare_participle(s: Sentence, k: int) -> bool:
     # "Ces informations, révélées vendredi par la RTS, ont été …": parsed as the main verb.
     before = s.prev_word(k - 1)
     return before > 0 and s.f[before] == "," and any(s.doc[c].dep_ == "nsubj" and c < before for c in s.kids[k])
+
+
+def opening_participle(s: Sentence, k: int) -> bool:
+    """A past participle without an auxiliary at ``k``: opening a sentence ("Alertés par des
+    voisins, les pompiers ont …"), it describes the subject and introduces no incise."""
+    return "Part" in s.doc[k].morph.get("VerbForm") and not s.f[k].endswith("ant") and not any(
+        s.doc[c].dep_.startswith("aux") for c in s.kids[k]
+    )

@@ -48,7 +48,7 @@ from claims.text.sentence import (
     _mention,
 )
 from claims.text.names import name_after
-from claims.text.participles import absolute_participle_speaker, bare_participle, participle_speaker
+from claims.text.participles import absolute_participle_speaker, bare_participle, opening_participle, participle_speaker
 from claims.text.noun_phrases import _np_after, np_span
 from claims.text.verb_frames import NEVER_SAID, after_a_modal, introduces_quote, modal_before
 from claims.text.speakers import (
@@ -225,7 +225,8 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if q < s.n and f[q].lstrip("-") in lx.PRONOUNS_3RD | {"on"} and doc[q].text.startswith("-"):
             clitic = q
             verb_end = q + 1
-        after_break = left < 0 or f[left] in {",", "»", "”", '"', "(", "—", "–", ":"}
+        # (Not a past participle opening the sentence: "Alertés par des voisins, les pompiers ont …".)
+        after_break = left < 0 and not opening_participle(s, k) or f[left] in {",", "»", "”", '"', "(", "—", "–", ":"}
         # "ce qu'a indiqué X", "comme l'a rappelé X": the speaker comes after the verb, as in an incise.
         inverted = left >= 0 and (
             f[left] in {"qu'", "que", "comme"}  # "comme le souligne X" (the clitic is passed over)

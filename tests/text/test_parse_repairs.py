@@ -101,3 +101,13 @@ class TestWhoGaveIt:
     def test_a_place_after_the_body_is_no_outlet(self, registry):
         text = "Au moins 12 personnes sont mortes, selon un bilan fourni par la police à Lyon.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["police"]
+
+
+class TestOpeningParticiple:
+    def test_a_participle_opening_the_sentence_is_no_incise(self, registry):
+        text = "Alertés par un passant, les gendarmes ont maîtrisé l'incendie, a indiqué la préfecture.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["prefecture"]
+
+    def test_a_participle_opening_a_sentence_that_reports_nothing_gives_no_source(self, registry):
+        text = "Alertés par des voisins, les pompiers ont éteint le feu.\n"
+        assert attribution.suggest(text, registry)[0].tag == "unsourced"

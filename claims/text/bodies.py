@@ -46,6 +46,9 @@ _COMPANY_WORDS = frozenset({
     "assureur", "distributeur", "fabricant", "exploitant", "gestionnaire", "equipementier",
 })
 
+# What a group is called once named: "l'organisation", "le syndicat".
+_GROUP_WORDS = frozenset({"organisation", "association", "federation", "syndicat", "mouvement", "formation"})
+
 # Bodies every country has, by folded noun: (feminine, plural).
 _NATIONAL_BODIES = {
     "police": (True, False), "gouvernement": (False, False), "autorites": (True, True), "armee": (True, False),
@@ -250,7 +253,7 @@ class BodiesInText:
         if found is None:
             # "Renault a annoncé … Un porte-parole du constructeur a confirmé … L'entreprise a
             # précisé": the body that spoke last, two sentences back at most.
-            if head_word not in _COMPANY_WORDS or s.head_of(m.i, m.j) != s.prev_word(m.j - 1):
+            if head_word not in _COMPANY_WORDS | _GROUP_WORDS or s.head_of(m.i, m.j) != s.prev_word(m.j - 1):
                 return None  # "la direction" may be another body's; "le groupe 5+1" is a name
             since = self._sentence_before_start(at, 2)
             return next(

@@ -111,3 +111,12 @@ class TestOpeningParticiple:
     def test_a_participle_opening_a_sentence_that_reports_nothing_gives_no_source(self, registry):
         text = "Alertés par des voisins, les pompiers ont éteint le feu.\n"
         assert attribution.suggest(text, registry)[0].tag == "unsourced"
+
+
+class TestGroupSaidAgain:
+    def test_the_organisation_is_the_group_that_spoke_before(self, registry):
+        text = (
+            "L'Union des commerçants de Nantes a appelé au calme.\n"
+            "« Rien ne peut justifier ces violences », écrit l'organisation dans un communiqué.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "violences")) == ["union des commercants de nantes"]

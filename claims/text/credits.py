@@ -304,6 +304,8 @@ _CREDIT_LINE_RES = (
     # "afp/ther", "ats/afp/vj": the agencies, then the editor's initials, in lower case.
     # "ats/tmun/olhor": two editors.
     re.compile(r"^(?P<agency>(?i:" + _WIRE_ALT + r"))(?:\s*/\s*(?i:" + _WIRE_ALT + r"))*(?:\s*/\s*[a-z]{2,5}){1,3}\s*$"),
+    # "MOO/od/APA", "SY/ls/APA": the writer's and the editor's initials, then the agency.
+    re.compile(r"^(?:(?!(?i:" + _WIRE_ALT + r")\s*/)[A-Za-z]{2,5}\s*/\s*){1,3}(?P<agency>" + _WIRE_ALT + r")\s*$"),
     # "kut, ats": the editor's initials, then the agency, a byline in lower case.
     re.compile(r"^[a-z]{2,5}\s*,\s*(?P<agency>(?i:" + _WIRE_ALT + r"))\s*$"),
     # "Source: French.xinhuanet.com": the agency's own site.

@@ -120,3 +120,21 @@ class TestGroupSaidAgain:
             "« Rien ne peut justifier ces violences », écrit l'organisation dans un communiqué.\n"
         )
         assert names(find(attribution.suggest(text, registry), "violences")) == ["comite des fetes de quimper"]
+
+
+class TestInitialsThenAgency:
+    TEXT = (
+        "Le parti d'opposition dénonce une campagne de désinformation\n"
+        "Le Premier ministre a conduit la délégation de son pays à Bruxelles.\n"
+        "Ces accusations sont « sans fondement », a affirmé le parti.\n"
+        "KDO/ab/APA\n"
+    )
+
+    def test_the_writer_s_and_editor_s_initials_then_the_agency_credit_the_dispatch(self, registry):
+        result = attribution.suggest(self.TEXT, registry)
+        assert names(find(result, "délégation")) == ["apa"]
+        assert names(find(result, "sans fondement"))[0] == "apa"
+
+    def test_initials_without_an_agency_credit_nothing(self, registry):
+        result = attribution.suggest(self.TEXT.replace("KDO/ab/APA", "KDO/ab/XYZ"), registry)
+        assert find(result, "délégation").tag == "unsourced"

@@ -49,7 +49,7 @@ from claims.text.credits import Credit, caption_credit, closing_with, credit_onl
 from claims.text.layout import LINE_BREAKS, credit_tail, quote_marks, standfirsts, starts_line, text_lines
 from claims.text.line_kinds import is_byline, is_editors_tag, post_signature, pull_quote_speaker
 from claims.text.clauses import outside_quotes
-from claims.text.cues import INCISE, Cue, Sentence, find_cues
+from claims.text.cues import INCISE, Cue, Sentence, find_cues, incises_of_one_claim
 from claims.text.nlp import analyser, load_model, model_is_loaded, run_lock, spacy_text
 from claims.text.registry import Registry, RegistryEntry, fold
 from claims.text.resolution import OWN_REPORTERS, SourceResolver
@@ -64,7 +64,7 @@ from claims.text.results import (
     Span,
 )
 from claims.text.segmentation import LineKind, Segment, segment_text
-from claims.text.sentence import QUOTE_CLOSE, QUOTE_OPEN
+from claims.text.sentence import QUOTE_CLOSE, QUOTE_OPEN, SPEAKER
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -448,13 +448,15 @@ class _Document:
 
     # Links of one sentence, in chain order.
     def _links(self, s: Sentence, cues: list[Cue]) -> list[Link]:
-        cues = _incises_of_one_claim(s, cues)
+        cues = incises_of_one_claim(s, cues)
         has_speaker = any(
             not m.self_document and not m.vague for cue in cues for m in cue.mentions
         )
         items: list[tuple[tuple, Link]] = []
         non_vague = any(not m.vague for cue in cues for m in cue.mentions)
         remembered = len(self.sources.memory)
+        quoted_selon: set[int] = set()
+        speaker_outside = False
         # Named sources first, then pronouns: "X a confirmé l'attaque, menée, selon lui, par …"
         # has "lui" for X, not for whoever came before.
         for pronouns in (False, True):
@@ -486,6 +488,10 @@ class _Document:
                         continue  # "ils nous ont dit" with nobody for "ils": the others stand
                     order = -cue.order if cue.level == INCISE else cue.order
                     items.append(((cue.level, order, n), link))
+                    if rule.startswith("prep.selon") and not outside_quotes(s, mention.i):
+                        quoted_selon.add(id(link))
+                    elif cue.level in {INCISE, SPEAKER} and outside_quotes(s, mention.i):
+                        speaker_outside = True
                     if not pronouns:
                         self.sources.remember(link)
         del self.sources.memory[remembered:]
@@ -503,6 +509,9 @@ class _Document:
             # "Le gouvernement, par la voix de son ministre X, affirme": X speaks, for the body;
             # the body is no link of its own (an outlet told stays).
             items = voices + [item for item in items if item[1].source.kind == "news_outlet" and item not in voices]
+        if speaker_outside and quoted_selon:
+            # "« Selon le Croissant-Rouge, … », a annoncé l'OCHA": the speaker cites whom the quote names.
+            items = [((SPEAKER + 1, *key[1:]) if id(link) in quoted_selon else key, link) for key, link in items]
         items.sort(key=lambda item: item[0])
         links: list[Link] = []
         seen: set[str] = set()
@@ -572,26 +581,3 @@ _LEADING_LINKS = frozenset({"le", "la", "les", "l'", "du", "de", "des", "d'", "a
 def _own_reporters(mention: str) -> bool:
     words = fold(mention).split()
     return len(words) == 2 and words[0] in {"ses", "son", "sa", "leurs", "leur"} and words[1] in OWN_REPORTERS
-
-
-def _incises_of_one_claim(s: Sentence, cues: list[Cue]) -> list[Cue]:
-    """Two incises in a sentence, where a later one does not cite the earlier: "Aucune victime,
-    ajoute la métropole, mais un employé a été blessé, a détaillé le maire" is two claims (the
-    chain is the first one's); "« … » explique le secrétaire général, « … », poursuit Eric X" is
-    one speaker said twice (the one named)."""
-    incises = sorted((c for c in cues if c.level == INCISE and c.cue), key=lambda c: c.cue[0])
-    for first, later in zip(incises, incises[1:]):
-        if any(s.f[q] in {"mais", ";"} and outside_quotes(s, q) for q in range(first.cue[1], later.cue[0])):
-            cut = later.cue[0]
-            return [c for c in cues if not (c.cue and c.cue[0] >= cut)]
-        if s.f[later.cue[1] - 1] in _GOES_ON and any(s.f[q] in QUOTE_OPEN | {'"'} for q in range(first.cue[1], later.cue[0])):
-            # "« … » explique le secrétaire général, « … », poursuit Eric X": one speaker, twice;
-            # the name says who.
-            named = [c for c in (first, later) if c.mentions and any(s.doc[q].ent_type_ == "PER" for q in range(c.mentions[0].i, c.mentions[0].j))]
-            drop = first if named == [later] else later
-            return [c for c in cues if c is not drop]
-    return cues
-
-
-# Verbs that go on with the same speaker's words: "…, poursuit X", "…, ajoute-t-il".
-_GOES_ON = frozenset({"poursuit", "ajoute", "continue", "enchaine", "conclut", "renchérit", "rencherit", "insiste", "precise"})

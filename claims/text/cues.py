@@ -1,5 +1,6 @@
 """Attribution cues in one parsed sentence: prepositional ("selon X"), speech verbs with their
-subject, incises, clitics, nominal cues, "citant" chains, vague forms, media circulation.
+subject, incises, clitics, nominal cues, "citant" chains, vague forms, media circulation; and
+which incises of a sentence belong to one claim (``incises_of_one_claim``).
 
 Pure Python (no Django). ``find_cues`` returns ``Cue`` values whose mentions are token spans
 of the sentence's ``Doc``; ``claims.text.attribution`` resolves them to sources and orders the
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from claims.text import lexicon as lx
 from claims.text.media import _DOCUMENT_LIKE, _document_agent, _medium_cues, _outlet_after_agent, _outlet_before_agent, _to_outlet
-from claims.text.clauses import between_quotes, media_named, named_member, np_before, with_citations
+from claims.text.clauses import between_quotes, media_named, named_member, np_before, outside_quotes, with_citations
 from claims.text.subjects import subject_of
 from claims.text.names import name_after
 from claims.text.registry import fold
@@ -491,3 +492,26 @@ def _circulation_cues(s: Sentence) -> list[Cue]:
         s.used.update(range(k, j))
         cues.append(Cue("media.circulation", SPEAKER, k, (k, k + 1), [_mention(s, i, j)]))
     return cues
+
+
+def incises_of_one_claim(s: Sentence, cues: list[Cue]) -> list[Cue]:
+    """Two incises in a sentence, where a later one does not cite the earlier: "Aucune victime,
+    ajoute la métropole, mais un employé a été blessé, a détaillé le maire" is two claims (the
+    chain is the first one's); "« … » explique le secrétaire général, « … », poursuit Eric X" is
+    one speaker said twice (the one named)."""
+    incises = sorted((c for c in cues if c.level == INCISE and c.cue), key=lambda c: c.cue[0])
+    for first, later in zip(incises, incises[1:]):
+        if any(s.f[q] in {"mais", ";"} and outside_quotes(s, q) for q in range(first.cue[1], later.cue[0])):
+            cut = later.cue[0]
+            return [c for c in cues if not (c.cue and c.cue[0] >= cut)]
+        if s.f[later.cue[1] - 1] in _GOES_ON and any(s.f[q] in QUOTE_OPEN | {'"'} for q in range(first.cue[1], later.cue[0])):
+            # "« … » explique le secrétaire général, « … », poursuit Eric X": one speaker, twice;
+            # the name says who.
+            named = [c for c in (first, later) if c.mentions and any(s.doc[q].ent_type_ == "PER" for q in range(c.mentions[0].i, c.mentions[0].j))]
+            drop = first if named == [later] else later
+            return [c for c in cues if c is not drop]
+    return cues
+
+
+# Verbs that go on with the same speaker's words: "…, poursuit X", "…, ajoute-t-il".
+_GOES_ON = frozenset({"poursuit", "ajoute", "continue", "enchaine", "conclut", "renchérit", "rencherit", "insiste", "precise"})

@@ -138,3 +138,13 @@ class TestInitialsThenAgency:
     def test_initials_without_an_agency_credit_nothing(self, registry):
         result = attribution.suggest(self.TEXT.replace("KDO/ab/APA", "KDO/ab/XYZ"), registry)
         assert find(result, "délégation").tag == "unsourced"
+
+
+class TestSelonInsideAQuote:
+    def test_the_speaker_outside_the_quote_cites_whom_the_quote_names(self, registry):
+        text = "« Selon la Croix-Rouge, les crues ont fait 40 morts », a annoncé le porte-parole Marc Vidal.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["marc vidal", "croix rouge"]
+
+    def test_a_selon_before_the_quote_comes_first(self, registry):
+        text = "Selon la Croix-Rouge, « les crues ont fait 40 morts », a annoncé le porte-parole Marc Vidal.\n"
+        assert names(attribution.suggest(text, registry)[0])[0] != "marc vidal"

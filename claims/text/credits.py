@@ -474,13 +474,17 @@ def _picture_credit_line(line: str, n: int) -> bool:
 _CLOSING_WITH_RE = re.compile(r"^\(?\s*(?:(?i:source)\s*:\s*)?(?i:avec)\s+(?P<name>[A-ZÀ-Ý][\w'’.\- ]{1,40}?)\s*\)?\s*\.?\s*$")
 
 
+# "Almanar" alone on the last line: the medium the site had the text from.
+_CLOSING_NAME_RE = re.compile(r"^\s*(?P<name>[A-ZÀ-Ý][\w'’.\-]{1,30}(?: [A-ZÀ-Ý][\w'’.\-]{1,20}){0,2})\s*\.?\s*$")
+
+
 def closing_with(text: str, lines: list[tuple[int, int]]) -> Credit | None:
-    """The medium named by an "Avec X" line closing the text (whether X is a medium is for the
-    registry to say), else None."""
+    """The medium named by an "Avec X" line, or a name alone on its line, closing the text
+    (whether X is a medium is for the registry to say), else None."""
     if not lines:
         return None
     start, end = lines[-1]
-    m = _CLOSING_WITH_RE.match(text[start:end])
+    m = _CLOSING_WITH_RE.match(text[start:end]) or _CLOSING_NAME_RE.match(text[start:end])
     if m is None:
         return None
     return Credit(m.group("name"), start + m.start("name"), start + m.end("name"), (start, end))

@@ -148,3 +148,20 @@ class TestSelonInsideAQuote:
     def test_a_selon_before_the_quote_comes_first(self, registry):
         text = "Selon la Croix-Rouge, « les crues ont fait 40 morts », a annoncé le porte-parole Marc Vidal.\n"
         assert names(attribution.suggest(text, registry)[0])[0] != "marc vidal"
+
+
+class TestOutletClosingTheText:
+    TEXT = (
+        "Attaque contre un poste de police dans le sud-est de l'Iran\n"
+        "Le gouverneur de la province a affirmé que des assaillants avaient attaqué le poste.\n"
+        "Un policier a été transporté à l'hôpital.\n"
+    )
+
+    def test_a_medium_the_registry_knows_alone_on_the_last_line_credits_the_text(self, registry):
+        result = attribution.suggest(self.TEXT + "PressTV\n", registry)
+        assert names(find(result, "transporté")) == ["presstv"]
+        assert names(find(result, "assaillants"))[0] == "presstv"
+
+    def test_a_name_the_registry_does_not_know_credits_nothing(self, registry):
+        result = attribution.suggest(self.TEXT + "Jean Dupont\n", registry)
+        assert find(result, "transporté").tag == "unsourced"

@@ -64,6 +64,8 @@ def _parsed_subject(s: Sentence, k: int) -> tuple[int, int] | None:
             s.doc[c].dep_.startswith("aux") for c in s.kids[verb.i]
         ):
             return np_span(s, verb.head, exclude=verb)
+        if verb.dep_ == "amod" and verb.pos_ == "NOUN" and verb.head.i < verb.i and s.is_verb_like(verb.i):
+            return np_span(s, verb.head, exclude=verb)  # "La source irakienne ajoute que …"
         return (
             _subject_of_participle_before(s, verb)
             or _subject_after_fronted_phrase(s, verb)

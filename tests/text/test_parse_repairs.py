@@ -165,3 +165,14 @@ class TestOutletClosingTheText:
     def test_a_name_the_registry_does_not_know_credits_nothing(self, registry):
         result = attribution.suggest(self.TEXT + "Jean Dupont\n", registry)
         assert find(result, "transporté").tag == "unsourced"
+
+
+class TestVerbReadAsTheNounsAdjective:
+    def test_a_present_speech_verb_the_tagger_hangs_on_the_noun_before_it(self, registry):
+        text = "La source irakienne ajoute que trois soldats sont morts.\n"
+        result = attribution.suggest(text, registry)
+        assert result[0].tag == "sourced" and names(result[0]) == ["source irakienne"]
+
+    def test_a_noun_after_its_article_is_no_verb(self, registry):
+        text = "Il a fait l'annonce que tout le monde attendait.\n"
+        assert attribution.suggest(text, registry)[0].tag == "unsourced"

@@ -267,6 +267,8 @@ def _before_speaker(s: Sentence, i: int, j: int) -> tuple[int, int]:
         if starts_speakers and s.doc[s.prev_word(q - 1)].text[:1].isupper():
             # (also "à Reuters trois sources", "à l'AFP un responsable")
             head = s.next_word(q + 1)
+            if s.f[q] in {"un", "une"} and head < j and s.f[head] in {"des", "de", "d'"}:
+                head = s.next_word(head + 1)  # "à l'AFP un des chefs de la mutinerie"
             while head < j and s.doc[head].pos_ in {"DET", "NUM", "ADJ"}:
                 head = s.next_word(head + 1)
             if head < j and s.f[head] in lx.ANONYMOUS_HEADS | lx.PERSON_ROLE_HEADS:

@@ -259,6 +259,9 @@ class Sentence:
             return True
         if ONE_OF_THEM.match(fold(self.doc[i:j].text)):
             return True  # "a confié l'un d'eux": one of a group named before
+        one = self.next_word(i + 1) if self.f[i] == "l'" else i
+        if self.f[one] in {"un", "une"} and self.f[self.next_word(one + 1)] in {"des", "de", "d'"} and self.next_word(one + 1) + 1 < j:
+            return self.source_like(self.next_word(self.next_word(one + 1) + 1), j)  # "l'un des chefs de la mutinerie"
         if self.has_name(i, j):
             return True
         if " ".join(self.f[k] for k in range(i, j) if not self.doc[k].is_space) in lx.MEDIA_NAMES:

@@ -117,7 +117,9 @@ def _speaker_start(s: Sentence, verb_end: int) -> tuple[int, tuple[int, int] | N
     if close is not None:
         start = close + 1  # "a annoncé, mardi 28 août, le ministère": the day between commas
     start = skip_place(s, start)
-    start = audience_end(s, start) or start  # "a déclaré à la presse X"
+    audience = audience_end(s, start)  # "a déclaré à la presse X"
+    if audience is not None:
+        start = s.next_word(audience + 1) if audience < s.n and s.f[audience] == "," else audience  # "aux médias, le général X"
     outlet = _to_outlet(s, start)
     if outlet is None and start < s.n and s.f[start] == "dans":
         # "a déclaré dans un communiqué Khalid X": the medium of the statement, then its speaker.

@@ -176,3 +176,23 @@ class TestVerbReadAsTheNounsAdjective:
     def test_a_noun_after_its_article_is_no_verb(self, registry):
         text = "Il a fait l'annonce que tout le monde attendait.\n"
         assert attribution.suggest(text, registry)[0].tag == "unsourced"
+
+
+class TestOneOfThem:
+    def test_one_of_the_leaders_after_the_outlet_told(self, registry):
+        text = "« Nous tenons la ville », a déclaré à l'AFP un des chefs de la rébellion ayant requis l'anonymat.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "chef de la rebellion"]
+
+    def test_one_of_the_leaders_as_the_speaker(self, registry):
+        text = "« Nous tenons la ville », a déclaré l'un des chefs de la rébellion.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["chef de la rebellion"]
+
+    def test_one_of_the_days_is_no_speaker(self, registry):
+        text = "La réunion aura lieu l'un des jours de la semaine prochaine, a précisé la mairie.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["mairie"]
+
+
+class TestJournalistsAtLarge:
+    def test_the_press_then_a_comma_then_the_speaker(self, registry):
+        text = "« Un drone a été abattu », a indiqué aux médias, le général Karim Saadi, lors d'une conférence de presse.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["karim saadi"]

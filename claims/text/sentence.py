@@ -139,6 +139,10 @@ class Sentence:
             self.doc[c].dep_.startswith("nsubj") for c in self.kids[k]
         ) and any(self.doc[c].dep_ == "obj" for c in self.kids[k]):
             return True  # "L'Agence … (ANSM) annonce le rappel de …": a verb, whatever the tagger says
+        if t.pos_ == "NOUN" and t.text.islower() and self.f[k] in lx.STRONG_FORMS | lx.WEAK_FORMS and any(
+            self.doc[c].dep_.startswith("nsubj") and c < k for c in self.kids[k]
+        ) and self.f[self.next_word(k + 1)] in {":", "que", "qu'"}:
+            return True  # "Christine X (MR) ajoute : « … »": a verb with its subject, then what was said
         before = self.prev_word(k - 1)
         if before >= 0 and self.f[before] in {"maniere", "facon"}:
             return False  # "de manière précise": an adjective, whatever the tagger says

@@ -24,6 +24,9 @@ def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
     if span is None:
         return None
     i, j = span
+    if not s.source_like(i, j):
+        span = _source_after_fronted_words(s, i, k) or span
+        i, j = span
     while j - i > 1 and s.f[j - 1] in {",", "qui"}:
         j -= 1  # "L'agence Sana, qui cite une source, a fait état": the relative clause is cut off
     span = i, j
@@ -35,6 +38,24 @@ def subject_of(s: Sentence, k: int) -> tuple[int, int] | None:
             end += 1
         return i, end
     return span
+
+
+def _source_after_fronted_words(s: Sentence, i: int, k: int) -> tuple[int, int] | None:
+    """ "Autre élément intrigant, une source proche de l'enquête affirme": the parser takes the
+    fronted words for the subject; the source between the last comma and the verb is it."""
+    comma = next((q for q in range(k - 1, i, -1) if s.f[q] == ","), None)
+    if comma is None:
+        return None
+    start = s.next_word(comma + 1)
+    end = k
+    while end > start and (s.doc[end - 1].pos_ in {"AUX", "ADV"} or s.f[end - 1] in {"ne", "n'"}):
+        end -= 1
+    words = range(start, end)
+    if not words or s.f[start] not in lx.DEFINITES | {"un", "une", "des", "plusieurs"} or any(
+        s.doc[q].pos_ in {"VERB", "AUX", "PRON"} or s.doc[q].is_punct for q in words
+    ):
+        return None
+    return (start, end) if s.source_like(start, end) else None
 
 
 def _parsed_subject(s: Sentence, k: int) -> tuple[int, int] | None:

@@ -196,3 +196,13 @@ class TestJournalistsAtLarge:
     def test_the_press_then_a_comma_then_the_speaker(self, registry):
         text = "« Un drone a été abattu », a indiqué aux médias, le général Karim Saadi, lors d'une conférence de presse.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["karim saadi"]
+
+
+class TestSubjectsTheTaggerMisreads:
+    def test_a_source_after_fronted_words_and_a_comma(self, registry):
+        text = "Autre fait intrigant, une source proche de l'enquête affirme qu'il avait sur lui une bougie.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["source proche de l'enquete"]
+
+    def test_a_verb_the_tagger_calls_a_noun_before_a_colon(self, registry):
+        text = "Marc Lenoir (PS) ajoute : « Les habitants peuvent rester chez eux. »\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["marc lenoir"]

@@ -260,6 +260,9 @@ class PeopleInText:
             i, j = _head_and_place(s, token.i) if misread_root else np_span(s, token)
             if s.has_name(i, j) and s.f[i] in lx.DEFINITES and j - i <= 4:
                 return ProposedSource(display_name(self.span(s, i, j).text), "institution")
+            if s.f[i] in lx.DEFINITES and s.f[token.i] in lx.ANONYMOUS_HEADS | lx.PERSON_ROLE_HEADS and j - i <= 6:
+                # "Les infirmières de l'hôpital sont en grève. … selon elles": the people the sentence was about.
+                return ProposedSource(display_name(self.span(s, i, j).text), "anonymous")
         return None
 
     def _sentence_before(self, at: int) -> Sentence | None:

@@ -206,3 +206,12 @@ class TestSubjectsTheTaggerMisreads:
     def test_a_verb_the_tagger_calls_a_noun_before_a_colon(self, registry):
         text = "Marc Lenoir (PS) ajoute : « Les habitants peuvent rester chez eux. »\n"
         assert names(attribution.suggest(text, registry)[0]) == ["marc lenoir"]
+
+
+class TestPluralPronounForAGroup:
+    def test_the_group_the_sentence_before_was_about(self, registry):
+        text = (
+            "Les employés de la clinique sont en grève depuis lundi.\n"
+            "Il y a trop de travail et pas assez de personnel, selon eux.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "selon eux")) == ["employes de la clinique"]

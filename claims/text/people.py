@@ -239,8 +239,9 @@ class PeopleInText:
             return None
         for offset, name in self.all_people:
             if later[0].start <= offset < later[0].end:
-                before = fold(self.text[max(later[0].start, offset - 30) : offset]).split()
-                if any(w.strip(",") in lx.PERSON_ROLE_HEADS | TITLE_ROLES for w in before[-6:]) or self._person_named(name) is not None:
+                # ("le chef de cette république russe, X": a role a few words before the name)
+                before = fold(self.text[max(later[0].start, offset - 60) : offset]).split()
+                if any(w.strip(",") in lx.PERSON_ROLE_HEADS | TITLE_ROLES for w in before[-8:]) or self._person_named(name) is not None:
                     return None
                 return ProposedSource(name, "person")
         return None

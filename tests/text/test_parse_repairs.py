@@ -215,3 +215,13 @@ class TestPluralPronounForAGroup:
             "Il y a trop de travail et pas assez de personnel, selon eux.\n"
         )
         assert names(find(attribution.suggest(text, registry), "selon eux")) == ["employes de la clinique"]
+
+
+class TestRoleNamedInTheNextSentence:
+    def test_a_name_that_comes_with_another_role_a_few_words_before_is_someone_else(self, registry):
+        text = (
+            "« Aucune victime n'est à déplorer », a déclaré le gouverneur de la région.\n"
+            "Jeudi soir, trois drones ont visé une raffinerie à Oufa, a indiqué le chef de cette république russe, "
+            "Ilias Gareev, sur Telegram.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "Aucune victime")) == ["gouverneur de la region"]

@@ -518,6 +518,8 @@ ADDED_BATCHES = (
                      "false sourced 1/21 (4.8%); with the rules of 9a8591c: F1 0.963, first source 35/41"),
     ("d846", "d851", "F1 0.903 (P 1.00 / R 0.82), first source 37/51 (0.73), whole chains 1/6 (0.17), "
                      "false sourced 0/37 (0.0%); with the rules of 9a8591c: the same"),
+    ("d852", "d857", "F1 0.941 (P 0.91 / R 0.97), first source 16/33 (0.48), whole chains 8/12 (0.67), "
+                     "false sourced 3/12 (25.0%); with the rules of 9a8591c: the same; then read"),
 )
 
 

@@ -143,6 +143,10 @@ for _country, _adjective in _ADJECTIVES.items():
             _FORMS.setdefault(fold(adjective_form(_country, feminine=_fem, plural=_pl)), _country)
 for _city, _country in _CITIES.items():
     _FORMS.setdefault(fold(_city), _country)
+# Second adjectives the press uses for a country ("le ministère nippon des Finances").
+for _form, _country in {"nippon": "japon", "nippone": "japon", "nippons": "japon", "nippones": "japon",
+                        "helvetique": "suisse", "helvetiques": "suisse"}.items():
+    _FORMS.setdefault(_form, _country)
 _LONGEST = max(len(form.split()) for form in _FORMS)
 # Names of countries and cities only (no adjective), for ``place_country``.
 _PLACE_FORMS: dict[str, str] = {fold(c): c for c in _ADJECTIVES} | {fold(city): c for city, c in _CITIES.items()}

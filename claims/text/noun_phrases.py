@@ -179,6 +179,9 @@ def _np_after(s: Sentence, k: int, *, appositions: bool = True) -> tuple[int, in
         # (a country's adjective before a name, which the tagger calls a verb, is still one:
         # "l'agence de presse officielle syrienne Sana"; so is a medium's: "le site indépendant Al-Masdar")
         described = f[s.prev_word(j - 1)] in lx.OUTLET_HEADS and t.text.islower() and doc[s.next_word(j + 1)].text[:1].isupper()
+        # ("le ministère nippon des Finances": a country's adjective between a body and its portfolio)
+        described = described or t.text.islower() and bool(countries_in(t.text)) and f[s.prev_word(j - 1)] in lx.INSTITUTION_HEADS \
+            and f[s.next_word(j + 1)] in _DE
         if j > i and not role_noun and not described and not country_adjective_before_name(s, j) and (s.finite_verb(j) or s.reduced_relative(j)):
             why = "verb"
             break

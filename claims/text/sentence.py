@@ -45,6 +45,7 @@ _AUX_FORMS = {
 }
 _PASSIVE_AUX = {"est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "ete"}
 _NEGATION = {"ne", "n'", "pas", "jamais", "plus", "point"}
+_INDEFINITES = frozenset({"un", "une", "des"})
 _SOURCE_HEADS = (
     lx.OUTLET_HEADS | lx.INSTITUTION_HEADS | lx.PERSON_ROLE_HEADS | lx.ANONYMOUS_HEADS
     | lx.DOCUMENT_HEADS | lx.VAGUE_HEADS | lx.VAGUE_PLURAL_REPORTS
@@ -214,8 +215,8 @@ class Sentence:
                     return True  # (an acronym opening the sentence: "HRW a dénoncé")
                 if t.text[:1].isupper() and is_place_name(t.text):
                     return True  # "Israël a appelé …": a country the tagger calls a noun
-            elif t.text[:1].isupper() and self.f[k] not in lx.DEFINITES | lx.DEMONSTRATIVES:
-                return True
+            elif t.text[:1].isupper() and self.f[k] not in lx.DEFINITES | lx.DEMONSTRATIVES | _INDEFINITES:
+                return True  # (not "Un" after a dateline: "BEIJING, 15 nov. (Xinhua) -- Un porte-parole")
         return False
 
     def outlet_like(self, i: int, j: int) -> bool:

@@ -225,3 +225,17 @@ class TestRoleNamedInTheNextSentence:
             "Ilias Gareev, sur Telegram.\n"
         )
         assert names(find(attribution.suggest(text, registry), "Aucune victime")) == ["gouverneur de la region"]
+
+
+class TestBodiesSaidWithTheirCountry:
+    def test_a_spokesperson_after_a_dateline_is_the_body_he_speaks_for(self, registry):
+        text = (
+            "Pékin met en garde New Delhi\n"
+            "BEIJING, 12 mars (Xinhua) -- Un porte-parole du ministère chinois du Commerce a appelé jeudi "
+            "la partie indienne à lever ses restrictions.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "restrictions")) == ["xinhua", "ministere chinois du commerce"]
+
+    def test_a_second_adjective_of_a_country_between_a_body_and_its_portfolio(self, registry):
+        text = "Les réserves de change ont reculé en mars, selon le ministère nippon de l'Économie.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["ministere nippon de l'economie"]

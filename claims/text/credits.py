@@ -500,6 +500,9 @@ def _relaying_pair(name: str) -> tuple[str, str] | None:
     return parts[0], parts[1]
 
 
+_SITE_ADDRESS = re.compile(r"\.(?:com|fr|net|org|info|ma|dz|tn|sn|ci|cd|be|ch|ca)$", re.IGNORECASE)
+
+
 def _dateline_agency(name: str) -> bool:
     """ "(Reuters)", "(APMnews)", "(VOVWORLD)": a name, not a remark in brackets."""
     words = name.split()
@@ -507,5 +510,7 @@ def _dateline_agency(name: str) -> bool:
         return False
     if name.casefold() in _WIRE_FOLDED:
         return True
+    if _SITE_ADDRESS.search(name):
+        return False  # "(Boursier.com) — …": the site's own mark, no agency's dispatch
     # One or two capitalised words: an agency or an outlet's wire ("(Belga)", "(APMnews)").
     return all(w[:1].isupper() for w in words) and len(words) <= 2

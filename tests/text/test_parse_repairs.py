@@ -239,3 +239,21 @@ class TestBodiesSaidWithTheirCountry:
     def test_a_second_adjective_of_a_country_between_a_body_and_its_portfolio(self, registry):
         text = "Les réserves de change ont reculé en mars, selon le ministère nippon de l'Économie.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["ministere nippon de l'economie"]
+
+
+class TestSitesOwnMark:
+    def test_a_site_address_in_a_dateline_is_no_agency(self, registry):
+        text = (
+            "La banque centrale maintient ses taux\n"
+            "(Marchesfinanciers.com) — La banque centrale a maintenu jeudi ses taux directeurs.\n"
+            "Les marchés ont peu réagi à cette décision.\n"
+        )
+        assert find(attribution.suggest(text, registry), "peu réagi").tag == "unsourced"
+
+    def test_an_agency_in_a_dateline_still_credits_the_dispatch(self, registry):
+        text = (
+            "La banque centrale maintient ses taux\n"
+            "(Reuters) — La banque centrale a maintenu jeudi ses taux directeurs.\n"
+            "Les marchés ont peu réagi à cette décision.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "peu réagi")) == ["reuters"]

@@ -500,6 +500,18 @@ def incises_of_one_claim(s: Sentence, cues: list[Cue]) -> list[Cue]:
     chain is the first one's); "« … » explique le secrétaire général, « … », poursuit Eric X" is
     one speaker said twice (the one named)."""
     incises = sorted((c for c in cues if c.level == INCISE and c.cue), key=lambda c: c.cue[0])
+    outside = [c for c in incises if not between_quotes(s, c.cue[0])]
+    if outside:
+        # "« L'Elysée dément les accusations du Monde … », a indiqué la présidence": a subject
+        # inside the quote is the speaker's words, not a link of the chain.
+        cues = [
+            c for c in cues
+            if not (
+                c.level == SPEAKER and c.rule.startswith("verb.subject") and c.cue and c.mentions
+                and c.cue[0] < outside[-1].cue[0] and between_quotes(s, c.mentions[0].i)
+            )
+        ]
+        incises = [c for c in incises if c in cues]
     for first, later in zip(incises, incises[1:]):
         if any(s.f[q] in {"mais", ";"} and outside_quotes(s, q) for q in range(first.cue[1], later.cue[0])):
             cut = later.cue[0]

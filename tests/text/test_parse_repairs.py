@@ -257,3 +257,16 @@ class TestSitesOwnMark:
             "Les marchés ont peu réagi à cette décision.\n"
         )
         assert names(find(attribution.suggest(text, registry), "peu réagi")) == ["reuters"]
+
+
+class TestSubjectsInsideTheQuote:
+    def test_a_subject_inside_the_quote_is_the_speaker_s_words(self, registry):
+        text = "« La mairie dément les accusations du Figaro et la préfecture précise qu'aucune consigne n'a été donnée », a indiqué le porte-parole Paul Marin.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["paul marin"]
+
+    def test_a_subject_before_the_quote_stays(self, registry):
+        text = (
+            "Anne Roy, présidente de la Fed de Boston, a par exemple \"reconnu la nécessité de nouvelles baisses de taux "
+            "mais a souligné l'incertitude\", note Paul Marin.\n"
+        )
+        assert names(attribution.suggest(text, registry)[0]) == ["paul marin", "anne roy"]

@@ -1,6 +1,6 @@
 """The phrases around a cue word in one parsed sentence: the noun phrase before a verb or
-after "par", a reported clause after it, a relative or quoted stretch it sits in, and the
-sources an agent names ("X, citant Y"). The subject of a speech verb is found by
+after "par", a reported clause after it, a relative or quoted stretch it sits in (and a verb
+right after a closing quote), and the sources an agent names ("X, citant Y"). The subject of a speech verb is found by
 ``claims.text.subjects``.
 
 Pure Python (no Django). Shared by the cue finders of ``claims.text.cues`` and
@@ -18,6 +18,7 @@ from claims.text.sentence import (
     QUOTE_CLOSE,
     QUOTE_OPEN,
     Sentence,
+    _AUX_FORMS,
     _BREAK_PUNCT,
     _FINAL_PUNCT,
     _NEGATION,
@@ -170,6 +171,47 @@ def demonstrative_relative(s: Sentence, k: int) -> tuple[int, int] | None:
     while end > q and (s.doc[end - 1].is_space or s.f[end - 1] in {",", ":"}):
         end -= 1
     return k, end
+
+
+_CLOSING_QUOTES = frozenset({"»", "”", '"'})
+
+
+def after_closing_quote(s: Sentence, k: int) -> bool:
+    """The verb at ``k`` opens an incise right after a quote: "« … », convient X", "« … », a
+    réagi X", "« … », s'amuse-t-il" (auxiliaries and a reflexive clitic may come between)."""
+    t = s.doc[k]
+    if not t.text.islower() or t.pos_ not in {"VERB", "NOUN", "ADJ"}:
+        return False
+    p = s.prev_word(k - 1)
+    auxiliary = False
+    while p >= 0 and (s.f[p] in _AUX_FORMS or s.f[p] in {"s'", "se"} or s.doc[p].pos_ == "ADV" and s.f[p].endswith("ment")):
+        auxiliary = auxiliary or s.f[p] in _AUX_FORMS  # ("a sèchement tancé": an adverb between)
+        p = s.prev_word(p - 1)
+    nxt = s.next_word(k + 1)
+    if t.pos_ != "VERB" and not auxiliary and not (nxt < s.n and (s.doc[nxt].pos_ == "DET" or s.doc[nxt].text.startswith("-"))):
+        # '"…", ville de la province': a noun in apposition; "», a réagi X", "», soupire la
+        # porte-parole" are verbs, whatever the tagger says.
+        return False
+    first = s.next_word(0)
+    named = s.next_word(k + 1)
+    if p >= 1 and s.doc[p].text in _CLOSING_QUOTES and (
+        first < p and s.doc[first].text in {"«", "“", '"'}
+        or not any(s.doc[q].text in {"«", "“", '"'} for q in range(p))  # (opened in an earlier sentence)
+    ) and named < s.n and (s.doc[named].text.startswith("-") or s.doc[named].ent_type_ == "PER"):
+        # '"Mon but n'est pas …" a sèchement tancé Jean-Marc Ayrault': a quote, no comma after it,
+        # then a verb and a person's name.
+        p += 1
+    elif p < 1 or s.f[p] != ",":
+        return False
+    quote = s.prev_word(p - 1)
+    if quote < 0 or s.doc[quote].text not in _CLOSING_QUOTES:
+        return False
+    after = s.next_word(k + 1)
+    # A speaker follows: a clitic ("-t-il"), an article, a name or a title.
+    return after < s.n and (
+        s.doc[after].text.startswith("-") or s.doc[after].pos_ in {"DET", "PROPN"} or s.doc[after].text[:1].isupper()
+        or s.doc[after].pos_ == "ADP" or s.doc[after].pos_ == "ADV"
+    )
 
 
 def between_quotes(s: Sentence, k: int) -> bool:

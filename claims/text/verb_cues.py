@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from claims.text import lexicon as lx
 from claims.text.clauses import (
+    after_closing_quote,
     agent_after,
     between_quotes,
     body_before_apposition,
@@ -92,7 +93,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
     for k in range(s.n):
         if k in s.used:
             continue
-        quote_incise = f[k] not in _VERB_CUE_FORMS and _after_closing_quote(s, k)
+        quote_incise = f[k] not in _VERB_CUE_FORMS and after_closing_quote(s, k)
         if f[k] not in _VERB_CUE_FORMS and not quote_incise:
             # Only a verb that opens a quote ("X rassure : « … »") can be a cue without one of
             # these forms, and only before a colon; or one right after a quote it closes.
@@ -396,8 +397,11 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         if cleft is not None:
             subject = cleft  # "C'est le Président lui-même qui avait révélé …": the one it is
 
-        if cue_start == k and bare_participle(s, k) and (subject is None or not complement and subject[0] < k):
-            continue  # "la démission, annoncée par une source …": what was announced, not who
+        if cue_start == k and (
+            bare_participle(s, k) and (subject is None or not complement and subject[0] < k)
+            or doc[k].text.lower() in _ACCUSED and f[s.next_word(k + 1)] in _DE and not any(doc[c].dep_.startswith("aux") for c in s.kids[k])
+        ):
+            continue  # "la démission, annoncée par une source …", "le député accusé d'avoir …": no speaker
         if subject is None and strength == "strong" or subject is None and complement:
             subject = np_before(s, cue_start)
         if subject is None or subject[0] > k:
@@ -547,48 +551,8 @@ def _outlet_after_verb(s: Sentence, verb_end: int) -> tuple[int, int] | None:
     return outlet
 
 
-_CLOSING_QUOTES = frozenset({"»", "”", '"'})
-
-
+_ACCUSED = frozenset({"accusé", "accusée", "accusés", "accusées"})  # "le député accusé d'avoir …": who is accused
 _LEARNED = frozenset({"appris", "apprend", "apprenait", "apprennent"})
-
-
-def _after_closing_quote(s: Sentence, k: int) -> bool:
-    """The verb at ``k`` opens an incise right after a quote: "« … », convient X", "« … », a
-    réagi X", "« … », s'amuse-t-il" (auxiliaries and a reflexive clitic may come between)."""
-    t = s.doc[k]
-    if not t.text.islower() or t.pos_ not in {"VERB", "NOUN", "ADJ"}:
-        return False
-    p = s.prev_word(k - 1)
-    auxiliary = False
-    while p >= 0 and (s.f[p] in _AUX_FORMS or s.f[p] in {"s'", "se"} or s.doc[p].pos_ == "ADV" and s.f[p].endswith("ment")):
-        auxiliary = auxiliary or s.f[p] in _AUX_FORMS  # ("a sèchement tancé": an adverb between)
-        p = s.prev_word(p - 1)
-    nxt = s.next_word(k + 1)
-    if t.pos_ != "VERB" and not auxiliary and not (nxt < s.n and (s.doc[nxt].pos_ == "DET" or s.doc[nxt].text.startswith("-"))):
-        # '"…", ville de la province': a noun in apposition; "», a réagi X", "», soupire la
-        # porte-parole" are verbs, whatever the tagger says.
-        return False
-    first = s.next_word(0)
-    named = s.next_word(k + 1)
-    if p >= 1 and s.doc[p].text in _CLOSING_QUOTES and (
-        first < p and s.doc[first].text in {"«", "“", '"'}
-        or not any(s.doc[q].text in {"«", "“", '"'} for q in range(p))  # (opened in an earlier sentence)
-    ) and named < s.n and (s.doc[named].text.startswith("-") or s.doc[named].ent_type_ == "PER"):
-        # '"Mon but n'est pas …" a sèchement tancé Jean-Marc Ayrault': a quote, no comma after it,
-        # then a verb and a person's name.
-        p += 1
-    elif p < 1 or s.f[p] != ",":
-        return False
-    quote = s.prev_word(p - 1)
-    if quote < 0 or s.doc[quote].text not in _CLOSING_QUOTES:
-        return False
-    after = s.next_word(k + 1)
-    # A speaker follows: a clitic ("-t-il"), an article, a name or a title.
-    return after < s.n and (
-        s.doc[after].text.startswith("-") or s.doc[after].pos_ in {"DET", "PROPN"} or s.doc[after].text[:1].isupper()
-        or s.doc[after].pos_ == "ADP" or s.doc[after].pos_ == "ADV"
-    )
 
 
 def _aspect_infinitive(s: Sentence, k: int, verb_end: int) -> bool:

@@ -270,3 +270,13 @@ class TestSubjectsInsideTheQuote:
             "mais a souligné l'incertitude\", note Paul Marin.\n"
         )
         assert names(attribution.suggest(text, registry)[0]) == ["paul marin", "anne roy"]
+
+
+class TestTheAccused:
+    def test_a_noun_accused_of_something_is_no_speaker(self, registry):
+        text = "Le groupe boycottera la séance tant que l'élu accusé d'avoir tenu des propos racistes ne sera pas sanctionné, a indiqué jeudi Marc Fabre.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["marc fabre"]
+
+    def test_who_accuses_still_speaks(self, registry):
+        text = "Le ministre a accusé l'opposition d'avoir menti sur les chiffres.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["ministre"]

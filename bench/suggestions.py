@@ -520,6 +520,8 @@ ADDED_BATCHES = (
                      "false sourced 0/37 (0.0%); with the rules of 9a8591c: the same"),
     ("d852", "d857", "F1 0.941 (P 0.91 / R 0.97), first source 16/33 (0.48), whole chains 8/12 (0.67), "
                      "false sourced 3/12 (25.0%); with the rules of 9a8591c: the same; then read"),
+    ("d858", "d863", "F1 0.955 (P 0.97 / R 0.94), first source 27/34 (0.79), whole chains 13/17 (0.76), "
+                     "false sourced 1/14 (7.1%); with the rules of 9a8591c: the same"),
 )
 
 

@@ -89,7 +89,13 @@ def _outlet_in_aside(s: Sentence, i: int, j: int) -> tuple[int, int] | None:
                 outlet = _to_outlet(s, r) if s.f[r] in {"sur", "a", "à", "au", "aux", "de", "du"} or s.doc[r].text.lower() in {"à", "au"} else None
                 if outlet is None and s.f[r] in {"de", "du"} and s.f[q] in {"invite", "invitee"}:
                     np = _np_after(s, r + 1 if s.f[r] == "de" else r, appositions=False)
-                    if np is not None and (s.outlet_like(np[0], np[1]) or media_named(s, np[0], np[1])):
+                    guest = s.next_word(q + 1) == r or s.doc[s.next_word(q + 1)].pos_ == "ADJ" and s.next_word(s.next_word(q + 1) + 1) == r
+                    if np is not None and (
+                        s.outlet_like(np[0], np[1]) or media_named(s, np[0], np[1])
+                        # "invité (matinal) de LN24": whose guest, a name, is a medium
+                        or guest and s.doc[np[0]].text[:1].isupper() and s.doc[np[0]].pos_ in {"PROPN", "NOUN", "X", "NUM"}
+                        and not any(s.doc[t].ent_type_ in {"PER", "PERSON"} for t in range(np[0], np[1]))  # (a host is no medium)
+                    ):
                         outlet = np[0], np[1]
                 if outlet is not None:
                     return outlet

@@ -509,7 +509,9 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
         outlet = _outlet_after_verb(s, verb_end)
         after = s.next_word(verb_end)
         if outlet is None:
-            outlet = _outlet_in_aside(s, j, cue_start)  # "X, qui s'exprimait sur BFMTV, a estimé"
+            # "X, qui s'exprimait sur BFMTV, a estimé"; "M. X, invité de LN24, a appelé" (the aside
+            # read as part of the subject)
+            outlet = _outlet_in_aside(s, j, cue_start) or _outlet_in_aside(s, i, j)
         if outlet is None and after < s.n and f[after] in {"des", "de", "d'", "sa", "son", "ses", "leur", "leurs", "un", "une", "l'", "le", "la", "les"}:
             obj = _np_after(s, after, appositions=False)  # "ont rapporté des combats à l'AFP"
             if obj is not None and obj[2] in {"adp", "verb"} and obj[1] - obj[0] <= 6:

@@ -280,3 +280,13 @@ class TestTheAccused:
     def test_who_accuses_still_speaks(self, registry):
         text = "Le ministre a accusé l'opposition d'avoir menti sur les chiffres.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["ministre"]
+
+
+class TestGuestOfAMedium:
+    def test_the_guest_of_a_name_the_registry_does_not_know(self, registry):
+        text = "M. Delvaux, invité matinal de LN24, a appelé la ministre à démissionner.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["ln24", "delvaux"]
+
+    def test_the_guest_of_a_host_is_no_medium(self, registry):
+        text = "M. Delvaux, invité de Paul Durand, a estimé que la ministre devait partir.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["delvaux"]

@@ -34,6 +34,7 @@ WIRE_AGENCIES = (
     "QNA", "Bernama", "Antara", "Notimex", "Lusa", "Europa Press", "Prensa Latina", "TTXVN",
     "VNA", "Belta", "Ukrinform", "Interfax", "PAP", "CTK", "AGI", "Adnkronos", "APM", "Sputnik",
     "AVI",  # Agence vietnamienne d'information, the VNA
+    "SANA", "IRNA", "Mehr", "Tasnim", "Fars", "ISNA", "NNA", "INA",  # state agencies of the Middle East
     "La Presse Canadienne", "Presse Canadienne", "AWP", "TAP", "AIB", "AIP", "AMAP",
     "SDA-ATS", "sda-ats",  # the Swiss agency under its German and French initials
 )

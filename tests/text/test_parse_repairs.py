@@ -290,3 +290,16 @@ class TestGuestOfAMedium:
     def test_the_guest_of_a_host_is_no_medium(self, registry):
         text = "M. Delvaux, invité de Paul Durand, a estimé que la ministre devait partir.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["delvaux"]
+
+
+class TestStateAgenciesAreWires:
+    def test_the_source_said_again_goes_on_through_a_state_agency(self, registry):
+        text = (
+            "Selon l'agence officielle SANA, qui cite une source militaire, deux soldats ont été tués à Homs.\n"
+            "La défense a intercepté la plupart des drones, ajoute la source militaire.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "intercepté")) == ["sana", "military-source"]
+
+    def test_a_state_agency_in_a_dateline_credits_the_dispatch(self, registry):
+        text = "Deux soldats tués à Homs\nDAMAS, 3 mai (SANA) - Deux soldats ont été tués lundi à Homs.\nLes tirs ont cessé dans la soirée.\n"
+        assert names(find(attribution.suggest(text, registry), "tirs ont cessé")) == ["sana"]

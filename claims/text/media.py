@@ -331,6 +331,8 @@ def _outlet_at(s: Sentence, k: int) -> tuple[int, int] | None:
     on_air = nxt < s.n and s.f[nxt] in {"antenne", "micro", "ondes", "plateau"}
     if audience_end(s, k) is not None:
         return None  # "a déclaré à la presse", "aux médias": to journalists at large, no outlet
+    if word == "à" and nxt < s.n and s.doc[nxt].text.islower() and is_wire_agency(s.doc[nxt].text):
+        return nxt, nxt + 1  # "a indiqué samedi à l'ats": an agency in lower case, as Swiss dispatches write it
     if word in {"sur", "à", "au"} and not on_air:
         known = _known_medium_at(s, k + 1)
         if known is not None:

@@ -303,3 +303,9 @@ class TestStateAgenciesAreWires:
     def test_a_state_agency_in_a_dateline_credits_the_dispatch(self, registry):
         text = "Deux soldats tués à Homs\nDAMAS, 3 mai (SANA) - Deux soldats ont été tués lundi à Homs.\nLes tirs ont cessé dans la soirée.\n"
         assert names(find(attribution.suggest(text, registry), "tirs ont cessé")) == ["sana"]
+
+
+class TestAgencyInLowerCase:
+    def test_an_agency_told_in_lower_case(self, registry):
+        text = "Des coups de feu ont été entendus, a indiqué samedi à l'ats Léa Morand, porte-parole de la police vaudoise.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["keystone-ats", "lea morand"]

@@ -1,8 +1,9 @@
 """Bodies a mention names without their full name: "le syndicat" for the union the text named
-last, "la BdF" for the Banque de France, "la police" for the story's country's police, an
-acronym the registry does not know by the name the text spells out. A mixin of the source
-resolver (``claims.text.resolution``), which gives ``text``, ``registry``, ``memory``,
-``named``, ``country``, ``entry_source`` and (from ``PeopleInText``) ``_organisation_before``.
+last, "la BdF" for the Banque de France, "la police" for the story's country's police, "le
+parquet de la ville" for the city's, an acronym the registry does not know by the name the text
+spells out. A mixin of the source resolver (``claims.text.resolution``), which gives ``text``,
+``registry``, ``docs``, ``memory``, ``named``, ``country``, ``entry_source`` and (from
+``PeopleInText``) ``_organisation_before``.
 
 Pure Python (no Django).
 """
@@ -21,6 +22,8 @@ from claims.text.results import ProposedSource
 from claims.text.source_names import NATIONALITY, content_words, display_name
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from claims.text.people import _Memory
 
 
@@ -67,6 +70,8 @@ def _of_a_place(word: str) -> bool:
     return bool(NATIONALITY.search(word) or countries_in(word)) or word.rstrip("s") in {"locale", "regionale", "municipale", "provinciale", "nationale"}
 
 
+_OF_THE_CITY = re.compile(r"\bde la ville$")
+
 # Words a body's initials may leave out ("MPC": Ministère public de la Confédération).
 _LINKING_WORDS = frozenset({"de", "du", "des", "d'", "et", "pour", "of", "the", "and"})
 
@@ -76,6 +81,7 @@ class BodiesInText:
 
     text: str
     registry: Registry
+    docs: dict[int, "Doc"]
     memory: list["_Memory"]
     named: dict[str, RegistryEntry]
     country: str | None
@@ -131,6 +137,19 @@ class BodiesInText:
                     if entry is not None and entry.kind == "institution":
                         return self.entry_source(entry), "registry"
         return ProposedSource(name, kind), "new"
+
+    def with_the_city(self, name: str, at: int) -> str:
+        """ "Parquet de la ville": of the first place the text names before offset ``at`` that is
+        no country ("à Liège, dans l'est de la Belgique": "Parquet de Liège"), where the story is set."""
+        if not _OF_THE_CITY.search(name):
+            return name
+        for start in sorted(self.docs):
+            if start >= at:
+                break
+            for ent in self.docs[start].ents:
+                if ent.label_ in {"LOC", "GPE"} and start + ent.start_char < at and not countries_in(ent.text) and ent.text[:1].isupper():
+                    return _OF_THE_CITY.sub("de " + ent.text, name)
+        return name
 
     def _spokesperson_body(self, at: int) -> tuple[ProposedSource, str] | None:
         """ "a déclaré le porte-parole" after "a déclaré un porte-parole de la banque centrale",

@@ -551,7 +551,8 @@ class SourceResolver(PeopleInText, BodiesInText, SourcesSoFar):
             if entry is not None and not entry.is_vague:
                 return self.entry_source(entry), "registry"  # "l'armée" in a story about Iraq: the Iraqi army
             return self.by_name(national[:1].upper() + national[1:], "institution")
-        return self.by_name(display_name(text), guess_kind(s, m, head_word))
+        name = self.with_the_city(display_name(text), s.seg.start + s.doc[m.i].idx)
+        return self.by_name(name, guess_kind(s, m, head_word))
 
     @staticmethod
     def _of_a_person(s: Sentence, i: int, j: int) -> bool:

@@ -309,3 +309,9 @@ class TestAgencyInLowerCase:
     def test_an_agency_told_in_lower_case(self, registry):
         text = "Des coups de feu ont été entendus, a indiqué samedi à l'ats Léa Morand, porte-parole de la police vaudoise.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["keystone-ats", "lea morand"]
+
+
+class TestOfTheCity:
+    def test_a_body_of_the_city_is_named_with_the_city_the_story_is_in(self, registry):
+        text = "Un homme a blessé deux policiers mardi à Namur, dans le sud de la Belgique, a indiqué à l'AFP le parquet de la ville.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["afp", "parquet de namur"]

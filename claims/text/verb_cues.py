@@ -98,7 +98,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             # Only a verb that opens a quote ("X rassure : « … »") can be a cue without one of
             # these forms, and only before a colon; or one right after a quote it closes.
             colon = s.next_word(k + 1)
-            if colon >= s.n or f[colon] != ":":
+            if (colon >= s.n or f[colon] != ":") and not (doc[k].pos_ == "VERB" and introduces_quote(s, k)):
                 continue
         prev = s.prev_word(k - 1)
         while prev >= 0 and (doc[prev].pos_ == "ADV" or f[prev] in _NEGATION):

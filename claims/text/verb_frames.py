@@ -54,10 +54,14 @@ def introduces_quote(s: Sentence, k: int) -> bool:
     if not tagged or t.text[:1].isupper() or "Inf" in t.morph.get("VerbForm") or s.f[k].endswith("ant") and not after_copula:
         return False
     colon = s.next_word(k + 1)
-    if colon < s.n and s.doc[colon].text.lower() in {"à", "au", "aux", "contre", "devant"}:
-        # "s'en est pris aux accusés : « … »", "a lancé à ses juges : « … »": whom, then the quote.
+    if colon < s.n and (
+        s.doc[colon].text.lower() in {"à", "au", "aux", "contre", "devant"}
+        or s.doc[k].pos_ == "VERB" and s.f[colon] in {"une", "un", "cette", "ce", "son", "sa"}
+    ):
+        # "s'en est pris aux accusés : « … »", "a lancé à ses juges : « … »": whom, then the
+        # quote; "a donné une autre explication à ce taux : « … »": what, then the quote.
         q = colon
-        for _ in range(5):
+        for _ in range(9):
             q = s.next_word(q + 1)
             if q >= s.n or s.f[q] == ":" or s.doc[q].is_punct or s.doc[q].pos_ in {"VERB", "AUX"}:
                 break

@@ -315,3 +315,9 @@ class TestOfTheCity:
     def test_a_body_of_the_city_is_named_with_the_city_the_story_is_in(self, registry):
         text = "Un homme a blessé deux policiers mardi à Namur, dans le sud de la Belgique, a indiqué à l'AFP le parquet de la ville.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["afp", "parquet de namur"]
+
+
+class TestWhatThenTheQuote:
+    def test_a_verb_its_object_then_a_colon_and_a_quote(self, registry):
+        text = "Le gouverneur Paul Kaboré a aussi donné une autre raison à cette hausse : « La demande intérieure reste forte. »\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["paul kabore"]

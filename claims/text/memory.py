@@ -9,6 +9,7 @@ Pure Python (no Django). A mixin of ``claims.text.resolution.SourceResolver``: i
 from __future__ import annotations
 
 from claims.text import lexicon as lx
+from claims.text.first_names import gender_of_name
 from claims.text.noun_phrases import np_span
 from claims.text.people import _Memory, may_hold_title
 from claims.text.registry import fold
@@ -57,11 +58,12 @@ class SourcesSoFar:
                     if (item.source.kind in kinds or spoke) and (not plural or item.plural):
                         if not plural:
                             later = self._subject_person_since(max(item.at, self._sentence_start_of(item)))
-                            if later is not None:
+                            if later is not None and _agrees(later, gender):
                                 return later
                         return item.source
             if not plural:
-                return self._subject_person_since(-1)
+                later = self._subject_person_since(-1)
+                return later if later is not None and _agrees(later, gender) else None
             return None
         assert head is not None
         if head in {"source", "sources"} and self.memory:
@@ -138,6 +140,8 @@ class SourcesSoFar:
             gender = "f"
         elif mention.split(" ")[0] in {"m", "monsieur", "le"}:
             gender = "m"
+        elif link.source.kind == "person":
+            gender = gender_of_name(link.source.name)  # "Manuel Valls": not "elle"
         self.memory.append(_Memory(link.source, frozenset(words), plural, link.mention.start if link.mention else -1, gender))
 
     def _own_subject(self, s: Sentence, m: Mention, gender: str | None, plural: bool = False) -> ProposedSource | None:
@@ -173,3 +177,9 @@ class SourcesSoFar:
             source, how = self._resolve(s, Mention(i, j), self.span(s, i, j).text)
             return None if how == "vague" else source
         return None
+
+
+def _agrees(person: ProposedSource, gender: str | None) -> bool:
+    """A person named since may be "il" or "elle": unless their first name says otherwise."""
+    said = gender_of_name(person.name)
+    return gender is None or said is None or said == gender

@@ -321,3 +321,13 @@ class TestWhatThenTheQuote:
     def test_a_verb_its_object_then_a_colon_and_a_quote(self, registry):
         text = "Le gouverneur Paul Kaboré a aussi donné une autre raison à cette hausse : « La demande intérieure reste forte. »\n"
         assert names(attribution.suggest(text, registry)[0]) == ["paul kabore"]
+
+
+class TestFirstNamesAndPronouns:
+    def test_elle_does_not_point_back_at_a_man_named_by_his_first_name(self, registry):
+        text = (
+            "Les frappes ont visé un rassemblement, selon l'agence Saba.\n"
+            "Donald Marsh a promis de nouvelles frappes.\n"
+            "« Les personnes visées n'avaient rien à voir avec ces opérations », a-t-elle déclaré.\n"
+        )
+        assert names(find(attribution.suggest(text, registry), "personnes visées")) != ["donald marsh"]

@@ -522,6 +522,8 @@ ADDED_BATCHES = (
                      "false sourced 3/12 (25.0%); with the rules of 9a8591c: the same; then read"),
     ("d858", "d863", "F1 0.955 (P 0.97 / R 0.94), first source 27/34 (0.79), whole chains 13/17 (0.76), "
                      "false sourced 1/14 (7.1%); with the rules of 9a8591c: the same"),
+    ("d870", "d875", "F1 0.954 (P 0.91 / R 1.00), first source 22/31 (0.71), whole chains 4/11 (0.36), "
+                     "false sourced 3/22 (13.6%); with the rules of 9a8591c: the same; then read"),
 )
 
 

@@ -19,7 +19,7 @@ from claims.text.cues import Mention, Sentence
 from claims.text.names import expanded_acronym, is_acronym
 from claims.text.registry import Registry, RegistryEntry, alias_key, fold, proper_name, spelled_alike, spelling_key
 from claims.text.results import ProposedSource
-from claims.text.source_names import NATIONALITY, content_words, display_name
+from claims.text.source_names import NATIONALITY, content_words, display_name, head_word_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -70,6 +70,7 @@ def _of_a_place(word: str) -> bool:
     return bool(NATIONALITY.search(word) or countries_in(word)) or word.rstrip("s") in {"locale", "regionale", "municipale", "provinciale", "nationale"}
 
 
+_BRACKETED_INITIALS = re.compile(r"(.+?)\s*\(([A-Z][A-Za-z]{1,7})\)")
 _OF_THE_CITY = re.compile(r"\bde la ville$")
 
 # Words a body's initials may leave out ("MPC": Ministère public de la Confédération).
@@ -122,6 +123,13 @@ class BodiesInText:
         government = self._government_of(name)
         if government is not None:
             return self.entry_source(government), "registry"  # "l'Irak a annoncé": its government
+        bracketed = _BRACKETED_INITIALS.fullmatch(name)
+        known = self.registry.exact(bracketed.group(2)) if bracketed else None
+        if known is not None and not known.is_vague and (
+            known.kind == "news_outlet" and head_word_of(name) in lx.OUTLET_HEADS
+            or known.kind == "institution" and head_word_of(name) in lx.INSTITUTION_HEADS
+        ):
+            return self.entry_source(known), "registry"  # "l'Agence de presse des Émirats (WAM)": the registry's WAM
         full = self.written_out(name)
         if full is not None:
             entry = self.registry.exact(full) or self.registry.loose(full)

@@ -197,7 +197,8 @@ _GENERIC_HEADS = (
 # (not ending with "de", "à": "la société de conseil de Paris" is no "Paris"), then the name.
 _GENERIC_BEFORE_NAME = re.compile(
     "^" + _GENERIC_HEADS
-    + r"(?:\s+(?:[a-zàâçéèêëîïôûùüÿœ'’-]+|d['’][ÉE]tat)){0,8}(?<!\bde)(?<!\bà)(?<!\ben)"
+    # ("la chaîne Telegram Sabereen News": the platform is no part of the name)
+    + r"(?:\s+(?:[a-zàâçéèêëîïôûùüÿœ'’-]+|d['’][ÉE]tat|Telegram|YouTube|Facebook|Twitter|Instagram|TikTok|WhatsApp)){0,8}(?<!\bde)(?<!\bà)(?<!\ben)"
     r"\s+(?P<name>(?:[A-ZÀ-Ý0-9]|(?:al|el|an|ar|as|ad|at)-)[^,()]*(?:\s*\([^()]*\))?)$"
 )
 _GENERIC_HEAD = re.compile("^" + _GENERIC_HEADS + r"\b")
@@ -279,6 +280,9 @@ def display_name(text: str) -> str:
         name = rest  # "la chaîne des Houthis, al-Masirah": the medium by its own name
     elif comma and rest[:1].islower():
         name = head  # "ministère de la Santé de Gaza, dirigé par le Hamas": the name is before
+        m = _GENERIC_BEFORE_NAME.match(name)
+        if m:
+            name = m.group("name").strip()  # "La chaîne X, proche de …": the medium by its name
     # "l'armée et les paramilitaires": one article each is none at all in a name (two heads joined,
     # not "pour le contrôle et la prévention" inside one name).
     joined = _ARTICLE_AFTER_ET.search(name)

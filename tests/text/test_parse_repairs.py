@@ -331,3 +331,13 @@ class TestFirstNamesAndPronouns:
             "« Les personnes visées n'avaient rien à voir avec ces opérations », a-t-elle déclaré.\n"
         )
         assert names(find(attribution.suggest(text, registry), "personnes visées")) != ["donald marsh"]
+
+
+class TestMediaByTheirName:
+    def test_a_platform_before_a_channel_s_name_is_no_part_of_it(self, registry):
+        text = "La chaîne Telegram Saberin Info, proche des factions armées, a écrit que la base était en feu.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["saberin info"]
+
+    def test_a_medium_named_in_full_with_the_registry_s_initials(self, registry):
+        text = "Dans un communiqué relayé par l'Agence de presse des Émirats (WAM), le ministère a condamné l'attaque.\n"
+        assert names(attribution.suggest(text, registry)[0])[0] == "wam"

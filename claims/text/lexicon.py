@@ -51,6 +51,8 @@ STRONG_FORMS |= {
     "dite", "dites", "disant", "dire",
     # redire
     "redit", "redisent", "redisait", "redira", "redire",
+    # requérir ("le procureur requiert trois ans de prison"): a court's demand, said
+    "requiert", "requierent", "requerait", "requeraient", "requerir",
     # promettre ("a promis des mesures")
     "promet", "promis", "promettent", "promettait",
     # écrire

@@ -341,3 +341,9 @@ class TestMediaByTheirName:
     def test_a_medium_named_in_full_with_the_registry_s_initials(self, registry):
         text = "Dans un communiqué relayé par l'Agence de presse des Émirats (WAM), le ministère a condamné l'attaque.\n"
         assert names(attribution.suggest(text, registry)[0])[0] == "wam"
+
+
+class TestCourtDemands:
+    def test_a_prosecutor_s_demand_is_said(self, registry):
+        text = "Le procureur Jean Favre requiert deux ans de prison ferme contre le prévenu.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["jean favre"]

@@ -524,6 +524,8 @@ ADDED_BATCHES = (
                      "false sourced 1/14 (7.1%); with the rules of 9a8591c: the same"),
     ("d870", "d875", "F1 0.954 (P 0.91 / R 1.00), first source 22/31 (0.71), whole chains 4/11 (0.36), "
                      "false sourced 3/22 (13.6%); with the rules of 9a8591c: the same; then read"),
+    ("d864", "d869", "F1 1.000 (P 1.00 / R 1.00), first source 24/30 (0.80), whole chains 7/13 (0.54), "
+                     "false sourced 0/17 (0.0%); with the rules of 9a8591c: the same"),
 )
 
 

@@ -98,6 +98,8 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
             start, end = s.prev_word(s.prev_word(s.prev_word(k - 1) - 1) - 1), k + 1  # "joints par téléphone par l'AFP"
         elif w == "pour" and _opens_sentence(s, k):
             start, end = k, k + 1  # "Pour le chercheur X, ..." (a view, attributed)
+        elif w in {"de", "du", "d'", "des"} and f[s.prev_word(k - 1)] in _COMES_FROM and _news_opens(s, s.prev_word(k - 1)):
+            start, end = s.prev_word(k - 1), k + 1  # "L'information vient du Parisien, qui cite …"
         elif w in {"de", "d'"} and k + 1 < s.n and f[s.next_word(k + 1)] in {"meme", "memes", "bonne", "bonnes"} and f[
             s.next_word(s.next_word(k + 1) + 1)
         ] in {"source", "sources"} and (_opens_sentence(s, k) or f[s.prev_word(k - 1)] == ","):
@@ -206,6 +208,16 @@ def _prepositional_cues(s: Sentence) -> list[Cue]:
         order = start - s.n if w in {"par", "dans"} and f[start] in lx.PASSIVE_REPORT_FORMS | lx.INTERVIEW_FORMS else start
         cues.append(Cue(rule, OUTER, order, (start, end), mentions, rules))
     return cues
+
+
+_COMES_FROM = frozenset({"vient", "venait", "provient", "provenait", "emane", "emanait"})
+
+
+def _news_opens(s: Sentence, verb: int) -> bool:
+    """ "L'information vient de …", "La nouvelle émane de …": a piece of news is the verb's subject."""
+    first = s.next_word(0)
+    noun = s.next_word(first + 1)
+    return s.f[first] in {"l'", "la", "cette"} and s.f[noun] in {"information", "info", "nouvelle", "annonce", "revelation"} and verb - noun <= 2
 
 
 _INTERVIEWS = frozenset({"entrevue", "entretien", "interview"})  # "En entrevue à X, …": the medium that asked

@@ -347,3 +347,12 @@ class TestCourtDemands:
     def test_a_prosecutor_s_demand_is_said(self, registry):
         text = "Le procureur Jean Favre requiert deux ans de prison ferme contre le prévenu.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["jean favre"]
+
+
+class TestWhereTheNewsComesFrom:
+    def test_the_news_comes_from_a_paper(self, registry):
+        text = "L'information vient du Parisien, qui cite une source policière : la voiture de l'élu a été incendiée.\n"
+        assert names(attribution.suggest(text, registry)[0])[0] == "le-parisien"
+
+    def test_a_noise_comes_from_nobody(self, registry):
+        assert attribution.suggest("Le bruit vient de la rue voisine.\n", registry)[0].tag == "unsourced"

@@ -526,6 +526,8 @@ ADDED_BATCHES = (
                      "false sourced 3/22 (13.6%); with the rules of 9a8591c: the same; then read"),
     ("d864", "d869", "F1 1.000 (P 1.00 / R 1.00), first source 24/30 (0.80), whole chains 7/13 (0.54), "
                      "false sourced 0/17 (0.0%); with the rules of 9a8591c: the same"),
+    ("d876", "d881", "F1 0.923 (P 1.00 / R 0.86), first source 25/35 (0.71), whole chains 3/10 (0.30), "
+                     "false sourced 0/13 (0.0%); with the rules of 9a8591c: the same"),
 )
 
 

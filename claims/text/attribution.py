@@ -142,8 +142,9 @@ def is_candidate(text: str, seg: Segment) -> bool:
 
 def _quote_marks(text: str) -> tuple[int, int]:
     """How many quotes a segment opens and closes, « » and straight ones alike."""
-    opens = sum(1 for _, opening in quote_marks(text) if opening)
-    return opens, len(quote_marks(text)) - opens
+    marks = quote_marks(text)
+    opens = sum(1 for _, opening in marks if opening)
+    return opens, len(marks) - opens
 
 
 def _closes_quote(text: str) -> bool:
@@ -221,8 +222,9 @@ class _Document:
                 self._signed_post(out, len(out) - 1, seg.start + signed[1], seg.start + signed[2], seg.start + signed[0])
             # Quote blocks: « opened in one sentence and closed with a cue in a later one.
             depth_before = quote_open_since is not None
-            opens, closes = _quote_marks(text)
             marks = quote_marks(text)
+            opens = sum(1 for _, opening in marks if opening)
+            closes = len(marks) - opens
             # '… m'émanciper" a tancé X, ajoutant que "aucune décision …': the open quote closes
             # first, and the one opened after the cue goes on in the next sentences.
             reopens = depth_before and opens == closes and bool(marks) and not marks[0][1]

@@ -1,6 +1,7 @@
 """The subject of a verb in one parsed sentence, where the parser hung it elsewhere: on an
 auxiliary, a participle, a fronted phrase, a stressed pronoun, a relative's antecedent or a
-name before an apposition.
+name before an apposition; where it took fronted words for the subject, or the verb for the
+noun's adjective ("La source irakienne ajoute que …").
 
 Pure Python (no Django). Read by the cue finders of ``claims.text.cues``,
 ``claims.text.verb_cues`` and ``claims.text.participles``.

@@ -11,15 +11,15 @@ from tests.text.reading import find, names
 
 class TestLostSubjects:
     def test_a_noun_in_ent_between_commas_is_not_the_subject_s_verb(self, registry):
-        text = "Julien Bastide, référent de la FDSEA, a déclaré à l'AFP qu'il avait mis en place un barrage.\n"
+        text = "Julien Bastide, référent de la FDSEA, a déclaré à l'AFP qu'il avait déposé du fumier devant la préfecture.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["afp", "julien bastide"]
 
     def test_a_person_before_an_apposition_after_a_long_fronted_phrase(self, registry):
         text = (
-            "Au sud de la capitale, sur l'autoroute A6, au niveau d'Évry (Essonne), Marc Sabatier, référent "
-            "de la FDSEA Ile-de-France, a déclaré par téléphone à l'AFP avoir installé un barrage filtrant.\n"
+            "À l'entrée de la ville, sur la nationale 7, au niveau d'Orange (Vaucluse), Marc Sabatier, référent "
+            "des Jeunes agriculteurs, a déclaré par téléphone à Reuters avoir déversé du fumier.\n"
         )
-        assert names(attribution.suggest(text, registry)[0]) == ["afp", "marc sabatier"]
+        assert names(attribution.suggest(text, registry)[0]) == ["reuters", "marc sabatier"]
 
     def test_no_person_is_made_up_when_the_apposition_follows_a_role(self, registry):
         text = (
@@ -95,8 +95,8 @@ class TestWhoGaveIt:
         assert names(attribution.suggest(text, registry)[0]) != ["unnamed-witness"]
 
     def test_a_report_given_by_a_body_to_an_outlet_names_the_outlet_first(self, registry):
-        text = "Au moins 4 000 hectares ont brûlé, selon le bilan communiqué par les pompiers à France Bleu Gironde.\n"
-        assert names(attribution.suggest(text, registry)[0]) == ["france bleu gironde", "pompiers"]
+        text = "Deux villages ont été évacués, selon le bilan communiqué par les gendarmes à France Bleu Isère.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["france bleu isere", "gendarmes"]
 
     def test_a_place_after_the_body_is_no_outlet(self, registry):
         text = "Au moins 12 personnes sont mortes, selon un bilan fourni par la police à Lyon.\n"
@@ -194,14 +194,14 @@ class TestOneOfThem:
 
 class TestJournalistsAtLarge:
     def test_the_press_then_a_comma_then_the_speaker(self, registry):
-        text = "« Un drone a été abattu », a indiqué aux médias, le général Karim Saadi, lors d'une conférence de presse.\n"
+        text = "« La frontière reste fermée », a indiqué aux médias, le colonel Karim Saadi, lors d'un point de presse.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["karim saadi"]
 
 
 class TestSubjectsTheTaggerMisreads:
     def test_a_source_after_fronted_words_and_a_comma(self, registry):
-        text = "Autre fait intrigant, une source proche de l'enquête affirme qu'il avait sur lui une bougie.\n"
-        assert names(attribution.suggest(text, registry)[0]) == ["source proche de l'enquete"]
+        text = "Autre fait curieux, une source proche des enquêteurs affirme qu'il avait une arme sur lui.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["source proche des enqueteurs"]
 
     def test_a_verb_the_tagger_calls_a_noun_before_a_colon(self, registry):
         text = "Marc Lenoir (PS) ajoute : « Les habitants peuvent rester chez eux. »\n"
@@ -274,7 +274,7 @@ class TestSubjectsInsideTheQuote:
 
 class TestTheAccused:
     def test_a_noun_accused_of_something_is_no_speaker(self, registry):
-        text = "Le groupe boycottera la séance tant que l'élu accusé d'avoir tenu des propos racistes ne sera pas sanctionné, a indiqué jeudi Marc Fabre.\n"
+        text = "Les élus quitteront l'hémicycle tant que le conseiller accusé d'avoir insulté une collègue ne sera pas suspendu, a indiqué jeudi Marc Fabre.\n"
         assert names(attribution.suggest(text, registry)[0]) == ["marc fabre"]
 
     def test_who_accuses_still_speaks(self, registry):
@@ -284,8 +284,8 @@ class TestTheAccused:
 
 class TestGuestOfAMedium:
     def test_the_guest_of_a_name_the_registry_does_not_know(self, registry):
-        text = "M. Delvaux, invité matinal de LN24, a appelé la ministre à démissionner.\n"
-        assert names(attribution.suggest(text, registry)[0]) == ["ln24", "delvaux"]
+        text = "M. Delvaux, invité matinal de BX24, a appelé le ministre à démissionner.\n"
+        assert names(attribution.suggest(text, registry)[0]) == ["bx24", "delvaux"]
 
     def test_the_guest_of_a_host_is_no_medium(self, registry):
         text = "M. Delvaux, invité de Paul Durand, a estimé que la ministre devait partir.\n"

@@ -528,6 +528,13 @@ ADDED_BATCHES = (
                      "false sourced 0/17 (0.0%); with the rules of 9a8591c: the same"),
     ("d876", "d881", "F1 0.923 (P 1.00 / R 0.86), first source 25/35 (0.71), whole chains 3/10 (0.30), "
                      "false sourced 0/13 (0.0%); with the rules of 9a8591c: the same"),
+    # Added at the sixteenth round's end, after its rules, and kept unread for the next round.
+    ("d882", "d887", "F1 0.920 (P 0.95 / R 0.89), first source 31/45 (0.69), whole chains 6/10 (0.60), "
+                     "false sourced 2/35 (5.7%); with the rules of de90efb, on arrival"),
+    ("d888", "d893", "F1 0.931 (P 0.93 / R 0.93), first source 17/29 (0.59), whole chains 6/16 (0.38), "
+                     "false sourced 2/22 (9.1%); with the rules of de90efb, on arrival"),
+    ("d894", "d899", "F1 0.956 (P 0.94 / R 0.98), first source 41/44 (0.93), whole chains 16/25 (0.64), "
+                     "false sourced 3/15 (20.0%); with the rules of de90efb, on arrival"),
 )
 
 

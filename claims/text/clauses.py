@@ -1,7 +1,7 @@
 """The phrases around a cue word in one parsed sentence: the noun phrase before a verb or
 after "par", a reported clause after it, a relative or quoted stretch it sits in (and a verb
-right after a closing quote), and the sources an agent names ("X, citant Y"). The subject of a speech verb is found by
-``claims.text.subjects``.
+right after a closing quote), and the sources an agent names ("X, citant Y"). The subject of a
+speech verb is found by ``claims.text.subjects``.
 
 Pure Python (no Django). Shared by the cue finders of ``claims.text.cues`` and
 ``claims.text.verb_cues``.
@@ -173,7 +173,7 @@ def demonstrative_relative(s: Sentence, k: int) -> tuple[int, int] | None:
     return k, end
 
 
-_CLOSING_QUOTES = frozenset({"»", "”", '"'})
+_CLOSING_QUOTES = QUOTE_CLOSE | {'"'}
 
 
 def after_closing_quote(s: Sentence, k: int) -> bool:
@@ -195,8 +195,8 @@ def after_closing_quote(s: Sentence, k: int) -> bool:
     first = s.next_word(0)
     named = s.next_word(k + 1)
     if p >= 1 and s.doc[p].text in _CLOSING_QUOTES and (
-        first < p and s.doc[first].text in {"«", "“", '"'}
-        or not any(s.doc[q].text in {"«", "“", '"'} for q in range(p))  # (opened in an earlier sentence)
+        first < p and s.doc[first].text in QUOTE_OPEN | {'"'}
+        or not any(s.doc[q].text in QUOTE_OPEN | {'"'} for q in range(p))  # (opened in an earlier sentence)
     ) and named < s.n and (s.doc[named].text.startswith("-") or s.doc[named].ent_type_ == "PER"):
         # '"Mon but n'est pas …" a sèchement tancé Jean-Marc Ayrault': a quote, no comma after it,
         # then a verb and a person's name.

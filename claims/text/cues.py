@@ -230,6 +230,8 @@ def _with_reflexive(s: Sentence, k: int) -> int:
     """The "s'" before the participle at ``k`` if there is one ("S'exprimant"), else ``k``."""
     before = s.prev_word(k - 1)
     return before if before >= 0 and s.f[before] in {"s'", "se"} else k
+
+
 # "des accusations balayées par X", "une information démentie par Y": X and Y say so.
 _DISMISSED = frozenset({
     "balaye", "balayee", "balayes", "balayees", "dementi", "dementie", "dementis", "dementies",

@@ -62,7 +62,7 @@ def participle_speaker(s: Sentence, k: int, strength: str | None, cues: list[Cue
 def bare_participle(s: Sentence, k: int) -> bool:
     """A past participle hanging on a noun, without an auxiliary: "la démission, annoncée …"."""
     t = s.doc[k]
-    if "Part" not in t.morph.get("VerbForm") or s.f[k].endswith("ant") or any(s.doc[c].dep_.startswith("aux") for c in s.kids[k]):
+    if not participle_without_auxiliary(s, k):
         return False
     if t.dep_ in {"acl", "amod"} and t.head.i < k:
         return True
@@ -71,9 +71,13 @@ def bare_participle(s: Sentence, k: int) -> bool:
     return before > 0 and s.f[before] == "," and any(s.doc[c].dep_ == "nsubj" and c < before for c in s.kids[k])
 
 
-def opening_participle(s: Sentence, k: int) -> bool:
-    """A past participle without an auxiliary at ``k``: opening a sentence ("Alertés par des
-    voisins, les pompiers ont …"), it describes the subject and introduces no incise."""
-    return "Part" in s.doc[k].morph.get("VerbForm") and not s.f[k].endswith("ant") and not any(
-        s.doc[c].dep_.startswith("aux") for c in s.kids[k]
-    )
+def participle_without_auxiliary(s: Sentence, k: int) -> bool:
+    """A past participle without an auxiliary at ``k``: after a noun it describes the noun
+    ("la démission, annoncée …"); opening a sentence ("Alertés par des voisins, les pompiers ont
+    …") it describes the subject and introduces no incise."""
+    return "Part" in s.doc[k].morph.get("VerbForm") and not s.f[k].endswith("ant") and not has_auxiliary(s, k)
+
+
+def has_auxiliary(s: Sentence, k: int) -> bool:
+    """The verb at ``k`` has an auxiliary of its own ("a accusé", not "le député accusé de")."""
+    return any(s.doc[c].dep_.startswith("aux") for c in s.kids[k])

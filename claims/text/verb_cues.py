@@ -49,7 +49,13 @@ from claims.text.sentence import (
     _mention,
 )
 from claims.text.names import name_after
-from claims.text.participles import absolute_participle_speaker, bare_participle, opening_participle, participle_speaker
+from claims.text.participles import (
+    absolute_participle_speaker,
+    bare_participle,
+    has_auxiliary,
+    participle_speaker,
+    participle_without_auxiliary,
+)
 from claims.text.noun_phrases import _np_after, np_span
 from claims.text.verb_frames import NEVER_SAID, after_a_modal, introduces_quote, modal_before
 from claims.text.speakers import (
@@ -227,7 +233,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
             clitic = q
             verb_end = q + 1
         # (Not a past participle opening the sentence: "Alertés par des voisins, les pompiers ont …".)
-        after_break = left < 0 and not opening_participle(s, k) or f[left] in {",", "»", "”", '"', "(", "—", "–", ":"}
+        after_break = left < 0 and not participle_without_auxiliary(s, k) or f[left] in {",", "»", "”", '"', "(", "—", "–", ":"}
         # "ce qu'a indiqué X", "comme l'a rappelé X": the speaker comes after the verb, as in an incise.
         inverted = left >= 0 and (
             f[left] in {"qu'", "que", "comme"}  # "comme le souligne X" (the clitic is passed over)
@@ -399,7 +405,7 @@ def _verb_cues_all(s: Sentence, hypothetical: set[int]) -> list[Cue]:
 
         if cue_start == k and (
             bare_participle(s, k) and (subject is None or not complement and subject[0] < k)
-            or doc[k].text.lower() in _ACCUSED and f[s.next_word(k + 1)] in _DE and not any(doc[c].dep_.startswith("aux") for c in s.kids[k])
+            or doc[k].text.lower() in _ACCUSED and f[s.next_word(k + 1)] in _DE and not has_auxiliary(s, k)
         ):
             continue  # "la démission, annoncée par une source …", "le député accusé d'avoir …": no speaker
         if subject is None and strength == "strong" or subject is None and complement:
